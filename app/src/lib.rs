@@ -1,0 +1,77 @@
+//! Nomir's pages: Leptos components rendered on the server and hydrated in
+//! the browser. Pages call server functions, which call the [`port`] trait
+//! that the server crate implements; this crate knows nothing else of it.
+
+pub mod components;
+pub mod i18n;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod port;
+#[cfg(feature = "ssr")]
+pub mod security;
+pub mod server_fns;
+pub mod site;
+pub mod wire;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Stylesheet};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::components::Layout;
+use crate::pages::{CabinetPage, DemoPhonePage, HomePage, NotFound, SignInPage};
+use crate::site::Site;
+
+/// The HTML document around the app, rendered on the server only.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use leptos_meta::MetaTags;
+    let site = Site::from_request();
+    provide_context(site);
+    security::set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=site.lang.code() data-demo=site.demo.to_string()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/nomir.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("sign-in") view=SignInPage/>
+                    <Route path=path!("cabinet") view=CabinetPage ssr=SsrMode::Async/>
+                    <Route path=path!("demo/phone") view=DemoPhonePage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(|| {
+        provide_context(Site::from_document());
+        view! { <App/> }
+    });
+}

@@ -1,0 +1,99 @@
+//! The cabinet (Rules §5.3): who is signed in, the bound number, the history.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::components::PageTitle;
+use crate::i18n::{Lang, Texts};
+use crate::server_fns::get_cabinet;
+use crate::site::use_site;
+use crate::wire::{BindingView, CabinetView};
+
+#[component]
+pub fn CabinetPage() -> impl IntoView {
+    let lang = use_site().lang;
+    let t = lang.texts();
+    let cabinet = Resource::new(|| (), |_| get_cabinet());
+    view! {
+        <PageTitle text=t.cabinet_title/>
+        <h1>{t.cabinet_title}</h1>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match cabinet.await {
+                    Ok(Some(c)) => view! { <Cabinet c lang/> }.into_any(),
+                    Ok(None) => view! {
+                        <Redirect path="/sign-in"/>
+                        <p><a href="/sign-in">{t.not_signed_in}</a></p>
+                    }.into_any(),
+                    Err(_) => view! { <p class="error-summary" role="alert">{t.err_unexpected}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Cabinet(c: CabinetView, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    let name = if lang == Lang::En {
+        c.name_latin.clone()
+    } else {
+        c.name_cyrillic.clone()
+    };
+    view! {
+        <section aria-labelledby="person-heading" class="card">
+            <h2 id="person-heading">{t.cabinet_person}</h2>
+            <dl class="facts">
+                <dt>{t.cabinet_name}</dt>
+                <dd data-testid="holder-name">{name}</dd>
+                <dt>{t.cabinet_iin}</dt>
+                <dd data-testid="holder-iin">{c.iin_masked.clone()}</dd>
+            </dl>
+        </section>
+        <section aria-labelledby="number-heading" class="card">
+            <h2 id="number-heading">{t.cabinet_number_title}</h2>
+            {match c.active.clone() {
+                Some(b) => view! {
+                    <dl class="facts">
+                        <dt>{t.cabinet_number}</dt>
+                        <dd data-testid="bound-number">{b.number}</dd>
+                        <dt>{t.cabinet_operator}</dt>
+                        <dd>{b.operator}</dd>
+                        <dt>{t.cabinet_bound_at}</dt>
+                        <dd>{b.bound_at}</dd>
+                    </dl>
+                }.into_any(),
+                None => view! { <p data-testid="no-number">{t.cabinet_no_number}</p> }.into_any(),
+            }}
+        </section>
+        <section aria-labelledby="history-heading" class="card">
+            <h2 id="history-heading">{t.history_title}</h2>
+            <History items=c.history t/>
+        </section>
+        <form method="post" action="/auth/sign-out">
+            <button type="submit" class="secondary">{t.sign_out}</button>
+        </form>
+    }
+}
+
+#[component]
+fn History(items: Vec<BindingView>, t: &'static Texts) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p data-testid="history-empty">{t.history_empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="history" data-testid="history">
+            {items
+                .into_iter()
+                .map(|b| {
+                    let until = b.ended_at.map_or_else(
+                        || t.history_current.to_owned(),
+                        |end| format!("{} {end}", t.history_until),
+                    );
+                    view! { <li>{b.number}" · "{b.operator}" · "{b.bound_at}" – "{until}</li> }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}

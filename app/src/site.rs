@@ -1,0 +1,45 @@
+//! What every page needs to know about the request: its language and
+//! whether the service runs in demo mode.
+
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Site {
+    pub lang: Lang,
+    pub demo: bool,
+}
+
+/// Whether the server runs in demo mode; the server provides it as context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoMode(pub bool);
+
+impl Site {
+    /// On the server: the language cookie, and the demo flag from context.
+    #[cfg(feature = "ssr")]
+    pub fn from_request() -> Self {
+        let lang = crate::server_fns::request_cookie(crate::i18n::LANG_COOKIE)
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_default();
+        let demo = use_context::<DemoMode>().is_some_and(|d| d.0);
+        Self { lang, demo }
+    }
+
+    /// In the browser: what the server wrote on `<html>`.
+    #[cfg(feature = "hydrate")]
+    pub fn from_document() -> Self {
+        let root = document().document_element();
+        let attr = |name: &str| root.as_ref().and_then(|r| r.get_attribute(name));
+        Self {
+            lang: attr("lang")
+                .and_then(|l| Lang::from_code(&l))
+                .unwrap_or_default(),
+            demo: attr("data-demo").as_deref() == Some("true"),
+        }
+    }
+}
+
+pub fn use_site() -> Site {
+    use_context::<Site>().unwrap_or_default()
+}

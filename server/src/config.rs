@@ -1,0 +1,228 @@
+//! Settings: an optional TOML file, then environment variables over it.
+//! Every key is documented in the README; a missing or bad setting stops
+//! start-up with a message that names it.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// A secret that never prints.
+#[derive(Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// A fresh random secret (demo mode only).
+    pub fn random() -> Self {
+        Self(crate::services::session::new_token())
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(redacted)")
+    }
+}
+
+/// The minimum length of `NOMIR_SECRET`.
+pub const MIN_SECRET_LEN: usize = 32;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub addr: SocketAddr,
+    pub database_url: String,
+    pub secret: Secret,
+    pub demo: bool,
+    pub cookie_secure: bool,
+}
+
+/// The file's shape: every key optional, unknown keys refused.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    addr: Option<String>,
+    database_url: Option<String>,
+    secret: Option<Secret>,
+    demo: Option<bool>,
+    cookie_secure: Option<bool>,
+}
+
+pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/nomir.db?mode=rwc";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the config file {path} is not valid: {message}")]
+    File { path: PathBuf, message: String },
+    #[error("{key} is not valid: {message}")]
+    Invalid { key: &'static str, message: String },
+    #[error("{key} is required outside demo mode ({hint})")]
+    Missing {
+        key: &'static str,
+        hint: &'static str,
+    },
+}
+
+impl Settings {
+    /// Loads the file (if given) and applies the environment (`env` is a lookup,
+    /// so tests need not touch the process environment).
+    pub fn load(
+        file: Option<&Path>,
+        demo_flag: bool,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let from_file = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                    path: path.to_owned(),
+                    source,
+                })?;
+                toml::from_str::<FileSettings>(&text).map_err(|e| ConfigError::File {
+                    path: path.to_owned(),
+                    message: e.message().to_owned(),
+                })?
+            }
+            None => FileSettings::default(),
+        };
+        let demo = demo_flag
+            || flag(&env, "NOMIR_DEMO")?
+                .or(from_file.demo)
+                .unwrap_or(false);
+        let addr_text = env("NOMIR_ADDR")
+            .or(from_file.addr)
+            .unwrap_or_else(|| DEFAULT_ADDR.into());
+        let addr = addr_text.parse().map_err(|_| ConfigError::Invalid {
+            key: "NOMIR_ADDR",
+            message: format!("{addr_text:?} is not host:port, e.g. 127.0.0.1:3000"),
+        })?;
+        let database_url = env("DATABASE_URL")
+            .or(from_file.database_url)
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        if crate::database::Engine::of_url(&database_url).is_none() {
+            return Err(ConfigError::Invalid {
+                key: "DATABASE_URL",
+                message: "use sqlite://path?mode=rwc or postgres://user:password@host/db".into(),
+            });
+        }
+        let secret = match env("NOMIR_SECRET").map(Secret).or(from_file.secret) {
+            Some(s) if s.expose().len() < MIN_SECRET_LEN => {
+                return Err(ConfigError::Invalid {
+                    key: "NOMIR_SECRET",
+                    message: format!("it must be at least {MIN_SECRET_LEN} characters"),
+                })
+            }
+            Some(s) => s,
+            None if demo => Secret::random(),
+            None => {
+                return Err(ConfigError::Missing {
+                    key: "NOMIR_SECRET",
+                    hint: "at least 32 random characters, e.g. from `openssl rand -hex 32`",
+                })
+            }
+        };
+        let cookie_secure = flag(&env, "NOMIR_COOKIE_SECURE")?
+            .or(from_file.cookie_secure)
+            .unwrap_or(true);
+        Ok(Self {
+            addr,
+            database_url,
+            secret,
+            demo,
+            cookie_secure,
+        })
+    }
+}
+
+fn flag(
+    env: &impl Fn(&str) -> Option<String>,
+    key: &'static str,
+) -> Result<Option<bool>, ConfigError> {
+    match env(key).as_deref() {
+        None => Ok(None),
+        Some("1" | "true" | "yes") => Ok(Some(true)),
+        Some("0" | "false" | "no") => Ok(Some(false)),
+        Some(other) => Err(ConfigError::Invalid {
+            key,
+            message: format!("{other:?} is not true or false"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn demo_mode_needs_no_settings() {
+        let s = Settings::load(None, true, env(&[])).unwrap();
+        assert_eq!(s.addr.to_string(), DEFAULT_ADDR);
+        assert_eq!(s.database_url, DEFAULT_DATABASE_URL);
+        assert!(s.secret.expose().len() >= MIN_SECRET_LEN);
+        assert!(s.cookie_secure);
+    }
+
+    #[test]
+    fn outside_demo_mode_the_secret_is_required() {
+        let e = Settings::load(None, false, env(&[])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SECRET"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        for (key, value) in [
+            ("NOMIR_ADDR", "localhost"),
+            ("DATABASE_URL", "mysql://x"),
+            ("NOMIR_SECRET", "short"),
+            ("NOMIR_COOKIE_SECURE", "maybe"),
+        ] {
+            let e = Settings::load(None, true, env(&[(key, value)])).unwrap_err();
+            assert!(e.to_string().contains(key), "{e}");
+        }
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_file() {
+        let dir = std::env::temp_dir().join(format!("nomir-config-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("nomir.toml");
+        std::fs::write(
+            &file,
+            "addr = \"127.0.0.1:4000\"\ndemo = true\ncookie_secure = false\n",
+        )
+        .unwrap();
+        let s =
+            Settings::load(Some(&file), false, env(&[("NOMIR_ADDR", "127.0.0.1:5000")])).unwrap();
+        assert_eq!(s.addr.to_string(), "127.0.0.1:5000");
+        assert!(s.demo);
+        assert!(!s.cookie_secure);
+        std::fs::write(&file, "adress = 1\n").unwrap();
+        let e = Settings::load(Some(&file), true, env(&[])).unwrap_err();
+        assert!(e.to_string().contains("nomir.toml"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn the_secret_never_prints() {
+        let s = Settings::load(None, true, env(&[("NOMIR_SECRET", &"s".repeat(40))])).unwrap();
+        assert!(!format!("{s:?}").contains("ssss"));
+    }
+}

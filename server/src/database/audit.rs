@@ -1,0 +1,52 @@
+use async_trait::async_trait;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Executor, Row};
+
+use super::time_col::{from_col, to_col};
+use super::Db;
+use crate::ports::{AuditEntry, AuditLog, StoreResult};
+
+/// Appends an entry inside whatever transaction or pool `exec` is.
+pub(super) async fn append_with<'e, E: Executor<'e, Database = Any>>(
+    exec: E,
+    e: &AuditEntry,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(to_col(e.at))
+    .bind(&e.actor)
+    .bind(&e.action)
+    .bind(&e.subject)
+    .bind(&e.detail)
+    .execute(exec)
+    .await?;
+    Ok(())
+}
+
+fn entry(r: &AnyRow) -> StoreResult<AuditEntry> {
+    Ok(AuditEntry {
+        at: from_col(r.try_get("at")?)?,
+        actor: r.try_get("actor")?,
+        action: r.try_get("action")?,
+        subject: r.try_get("subject")?,
+        detail: r.try_get("detail")?,
+    })
+}
+
+#[async_trait]
+impl AuditLog for Db {
+    async fn append(&self, e: &AuditEntry) -> StoreResult<()> {
+        append_with(self.pool(), e).await
+    }
+
+    async fn recent(&self, limit: i64) -> StoreResult<Vec<AuditEntry>> {
+        let rows = sqlx::query(
+            "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(entry).collect()
+    }
+}

@@ -1,0 +1,74 @@
+use async_trait::async_trait;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::accounts::parse_iin;
+use super::audit::append_with;
+use super::time_col::{from_col, from_opt, to_col};
+use super::{conflict_or, Db};
+use crate::domain::{Iin, Msisdn};
+use crate::ports::{AuditEntry, Binding, BindingStore, StoreError, StoreResult};
+
+const COLUMNS: &str = "id, iin, msisdn, operator, channel, bound_at, ended_at";
+
+pub(super) fn parse_msisdn(s: &str) -> StoreResult<Msisdn> {
+    Msisdn::parse(s).map_err(|e| StoreError::Corrupt(format!("stored number: {e}")))
+}
+
+fn binding(r: &AnyRow) -> StoreResult<Binding> {
+    Ok(Binding {
+        id: r.try_get("id")?,
+        iin: parse_iin(&r.try_get::<String, _>("iin")?)?,
+        msisdn: parse_msisdn(&r.try_get::<String, _>("msisdn")?)?,
+        operator: r.try_get("operator")?,
+        channel: r.try_get("channel")?,
+        bound_at: from_col(r.try_get("bound_at")?)?,
+        ended_at: from_opt(r.try_get("ended_at")?)?,
+    })
+}
+
+#[async_trait]
+impl BindingStore for Db {
+    async fn active_binding(&self, iin: &Iin) -> StoreResult<Option<Binding>> {
+        let sql = format!("SELECT {COLUMNS} FROM bindings WHERE iin = $1 AND ended_at IS NULL");
+        let row = sqlx::query(&sql)
+            .bind(iin.as_str())
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(binding).transpose()
+    }
+
+    async fn binding_history(&self, iin: &Iin) -> StoreResult<Vec<Binding>> {
+        let sql =
+            format!("SELECT {COLUMNS} FROM bindings WHERE iin = $1 ORDER BY bound_at DESC, id");
+        let rows = sqlx::query(&sql)
+            .bind(iin.as_str())
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(binding).collect()
+    }
+
+    async fn bind(&self, b: &Binding, audit: &AuditEntry) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("UPDATE bindings SET ended_at = $1 WHERE iin = $2 AND ended_at IS NULL")
+            .bind(to_col(b.bound_at))
+            .bind(b.iin.as_str())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(&format!(
+            "INSERT INTO bindings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, NULL)"
+        ))
+        .bind(&b.id)
+        .bind(b.iin.as_str())
+        .bind(b.msisdn.as_str())
+        .bind(&b.operator)
+        .bind(&b.channel)
+        .bind(to_col(b.bound_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict_or(e, "the number is bound to another account"))?;
+        append_with(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,107 @@
+//! Demo mode: loads the fictional dataset in `demo-data/` into the embedded
+//! adapters' tables. Idempotent; never called outside demo mode.
+
+use serde::Deserialize;
+
+use crate::domain::{Iin, Msisdn};
+use crate::ports::{Account, IdentityRecord, IdentityStatus, Subscriber};
+use crate::services::{password, Ports};
+
+/// The password of every demo account (shown on the sign-in page in demo mode).
+pub const DEMO_PASSWORD: &str = "demo-pass-2026";
+
+const ACCOUNTS: &str = include_str!("../demo-data/accounts.csv");
+const IDENTITY_REGISTER: &str = include_str!("../demo-data/identity_register.csv");
+const OPERATOR_REGISTRY: &str = include_str!("../demo-data/operator_registry.csv");
+
+#[derive(Deserialize)]
+struct AccountRow {
+    iin: String,
+    name_cyrillic: String,
+    name_latin: String,
+}
+
+#[derive(Deserialize)]
+struct IdentityRow {
+    iin: String,
+    name_cyrillic: String,
+    name_latin: String,
+    status: String,
+    status_since: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SubscriberRow {
+    msisdn: String,
+    operator: String,
+    subscriber_iin: String,
+}
+
+fn rows<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> anyhow::Result<Vec<T>> {
+    csv::Reader::from_reader(text.as_bytes())
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .map_err(|e| anyhow::anyhow!("demo data {name}: {e}"))
+}
+
+fn iin(s: &str) -> anyhow::Result<Iin> {
+    Iin::parse(s).map_err(|e| anyhow::anyhow!("demo IIN {s}: {e}"))
+}
+
+/// What loading added, for the start-up log.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub new_accounts: usize,
+    pub identity_records: usize,
+    pub subscribers: usize,
+}
+
+pub async fn load(ports: &Ports) -> anyhow::Result<Loaded> {
+    let mut loaded = Loaded::default();
+    let now = ports.clock.now();
+    for r in rows::<AccountRow>("accounts.csv", ACCOUNTS)? {
+        let iin = iin(&r.iin)?;
+        if ports.accounts.account(&iin).await?.is_some() {
+            continue;
+        }
+        let password_hash = tokio::task::spawn_blocking(|| password::hash(DEMO_PASSWORD)).await??;
+        let account = Account {
+            iin,
+            name_cyrillic: r.name_cyrillic,
+            name_latin: r.name_latin,
+            password_hash,
+        };
+        if ports
+            .accounts
+            .insert_account_if_missing(&account, now)
+            .await?
+        {
+            loaded.new_accounts += 1;
+        }
+    }
+    for r in rows::<IdentityRow>("identity_register.csv", IDENTITY_REGISTER)? {
+        let status = IdentityStatus::from_code(&r.status)
+            .ok_or_else(|| anyhow::anyhow!("demo identity status {}", r.status))?;
+        let record = IdentityRecord {
+            iin: iin(&r.iin)?,
+            name_cyrillic: r.name_cyrillic,
+            name_latin: r.name_latin,
+            status,
+            status_since: r.status_since.filter(|s| !s.is_empty()),
+        };
+        ports.registries.upsert_identity(&record).await?;
+        loaded.identity_records += 1;
+    }
+    for r in rows::<SubscriberRow>("operator_registry.csv", OPERATOR_REGISTRY)? {
+        let msisdn = Msisdn::parse(&r.msisdn)
+            .map_err(|e| anyhow::anyhow!("demo number {}: {e}", r.msisdn))?;
+        let subscriber = Subscriber {
+            msisdn,
+            operator: r.operator,
+            iin: iin(&r.subscriber_iin)?,
+        };
+        ports.registries.upsert_subscriber(&subscriber).await?;
+        loaded.subscribers += 1;
+    }
+    Ok(loaded)
+}

@@ -1,0 +1,172 @@
+//! The binding request and its states (Rules §5–§9, standard rows 2–4).
+//!
+//! A request starts when a code is sent to the number, moves on when the code
+//! is confirmed, and ends either bound (after EDS in the portal, biometrics in
+//! the app and bank channels, and the automatic checks), refused with a
+//! ground, or expired after its 10-minute term. An ended request never moves
+//! again, so nothing half-done can be resumed.
+
+use time::{Duration, OffsetDateTime};
+
+use super::RefusalGround;
+
+/// Standard row 3: the whole procedure takes at most 10 minutes.
+pub const REQUEST_TERM: Duration = Duration::minutes(10);
+
+/// Where a request came from (standard row 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Portal,
+    MobileApp,
+    Bank,
+}
+
+/// What the request is for: a first number (§5) or a change of number (§8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Bind,
+    Change,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BindingState {
+    /// A code was sent to the number; waiting for the citizen to enter it.
+    AwaitingCode,
+    /// The code is confirmed; waiting for EDS (portal) or biometrics (app, bank).
+    AwaitingCertification,
+    /// The number is bound to the account.
+    Bound,
+    /// Ended without a binding, for a ground.
+    Refused(RefusalGround),
+    /// Not completed within [`REQUEST_TERM`].
+    Expired,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BindingEvent {
+    CodeResent,
+    CodeConfirmed,
+    /// Certified and every automatic check passed.
+    Certified,
+    Refuse(RefusalGround),
+    TermElapsed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    #[error("the request has already ended")]
+    AlreadyEnded,
+    #[error("this step is not allowed now")]
+    NotAllowed,
+}
+
+impl BindingState {
+    pub fn is_ended(self) -> bool {
+        matches!(self, Self::Bound | Self::Refused(_) | Self::Expired)
+    }
+
+    /// The next state after `event`, or why the event is not allowed.
+    pub fn apply(self, event: BindingEvent) -> Result<Self, TransitionError> {
+        use BindingEvent as E;
+        use BindingState as S;
+        if self.is_ended() {
+            return Err(TransitionError::AlreadyEnded);
+        }
+        match (self, event) {
+            (S::AwaitingCode, E::CodeResent) => Ok(S::AwaitingCode),
+            (S::AwaitingCode, E::CodeConfirmed) => Ok(S::AwaitingCertification),
+            (S::AwaitingCertification, E::Certified) => Ok(S::Bound),
+            (_, E::Refuse(ground)) => Ok(S::Refused(ground)),
+            (_, E::TermElapsed) => Ok(S::Expired),
+            _ => Err(TransitionError::NotAllowed),
+        }
+    }
+
+    /// Stable identifier for storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::AwaitingCode => "awaiting_code",
+            Self::AwaitingCertification => "awaiting_certification",
+            Self::Bound => "bound",
+            Self::Refused(_) => "refused",
+            Self::Expired => "expired",
+        }
+    }
+}
+
+/// Whether a request started at `started_at` is past its term at `now`.
+pub fn is_overdue(started_at: OffsetDateTime, now: OffsetDateTime) -> bool {
+    now - started_at >= REQUEST_TERM
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BindingEvent as E;
+    use BindingState as S;
+
+    #[test]
+    fn the_happy_path_goes_code_then_certification_then_bound() {
+        let s = S::AwaitingCode.apply(E::CodeResent).unwrap();
+        let s = s.apply(E::CodeConfirmed).unwrap();
+        assert_eq!(s, S::AwaitingCertification);
+        assert_eq!(s.apply(E::Certified), Ok(S::Bound));
+    }
+
+    #[test]
+    fn certification_before_the_code_is_not_allowed() {
+        assert_eq!(
+            S::AwaitingCode.apply(E::Certified),
+            Err(TransitionError::NotAllowed)
+        );
+        assert_eq!(
+            S::AwaitingCertification.apply(E::CodeConfirmed),
+            Err(TransitionError::NotAllowed)
+        );
+        assert_eq!(
+            S::AwaitingCertification.apply(E::CodeResent),
+            Err(TransitionError::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn any_open_request_can_be_refused_or_expire() {
+        for s in [S::AwaitingCode, S::AwaitingCertification] {
+            let g = RefusalGround::ConsentMissing;
+            assert_eq!(s.apply(E::Refuse(g)), Ok(S::Refused(g)));
+            assert_eq!(s.apply(E::TermElapsed), Ok(S::Expired));
+        }
+    }
+
+    #[test]
+    fn an_ended_request_never_moves_again() {
+        let ended = [
+            S::Bound,
+            S::Refused(RefusalGround::CodeNotConfirmed),
+            S::Expired,
+        ];
+        let events = [
+            E::CodeResent,
+            E::CodeConfirmed,
+            E::Certified,
+            E::Refuse(RefusalGround::TermExpired),
+            E::TermElapsed,
+        ];
+        for s in ended {
+            for e in events {
+                assert_eq!(
+                    s.apply(e),
+                    Err(TransitionError::AlreadyEnded),
+                    "{s:?} {e:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_term_is_ten_minutes() {
+        let start = OffsetDateTime::UNIX_EPOCH;
+        assert!(!is_overdue(start, start + Duration::seconds(599)));
+        assert!(is_overdue(start, start + Duration::minutes(10)));
+    }
+}

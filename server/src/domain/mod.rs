@@ -1,0 +1,18 @@
+//! Pure rules of the procedure: no I/O, no framework, no database.
+//!
+//! Each module holds one concept and cites the paragraph of the Rules
+//! (order No. 58, see `docs/procedure.md`) that it implements.
+
+pub mod binding;
+pub mod iin;
+pub mod localized;
+pub mod msisdn;
+pub mod otp;
+pub mod refusal;
+
+pub use binding::{BindingEvent, BindingState, TransitionError, REQUEST_TERM};
+pub use iin::{Iin, IinError};
+pub use localized::Localized;
+pub use msisdn::{Msisdn, MsisdnError};
+pub use otp::{OtpCode, OtpCodeError};
+pub use refusal::RefusalGround;

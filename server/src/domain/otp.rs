@@ -1,0 +1,80 @@
+//! The one-time password sent by SMS (Rules §2.4, §5.2; SPEC §7).
+//!
+//! Six digits, valid for one request only. The code itself is never stored:
+//! services keep an HMAC of it and compare in constant time.
+
+use time::Duration;
+
+/// How long a code may be used after it is sent.
+pub const CODE_LIFETIME: Duration = Duration::minutes(5);
+/// Wrong entries after which a code is void.
+pub const MAX_WRONG_ATTEMPTS: u32 = 3;
+/// The least time between two codes for one request.
+pub const RESEND_AFTER: Duration = Duration::seconds(60);
+/// The most codes sent to one number in an hour.
+pub const MAX_CODES_PER_NUMBER_PER_HOUR: u32 = 5;
+
+/// A code as the citizen typed it: exactly six ASCII digits.
+#[derive(Clone, PartialEq, Eq)]
+pub struct OtpCode(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum OtpCodeError {
+    #[error("the code is empty")]
+    Empty,
+    #[error("the code has six digits")]
+    Malformed,
+}
+
+impl OtpCode {
+    pub const LENGTH: usize = 6;
+
+    pub fn parse(input: &str) -> Result<Self, OtpCodeError> {
+        let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.is_empty() {
+            return Err(OtpCodeError::Empty);
+        }
+        if compact.len() != Self::LENGTH || !compact.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(OtpCodeError::Malformed);
+        }
+        Ok(Self(compact))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for OtpCode {
+    /// Never prints the code.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OtpCode(******)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn six_digits_are_a_code_and_spaces_are_ignored() {
+        assert_eq!(OtpCode::parse("012345").unwrap().as_str(), "012345");
+        assert_eq!(OtpCode::parse(" 012 345 ").unwrap().as_str(), "012345");
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        assert_eq!(OtpCode::parse(""), Err(OtpCodeError::Empty));
+        for bad in ["12345", "1234567", "12a456", "١٢٣٤٥٦", "<b>123</b>"] {
+            assert_eq!(OtpCode::parse(bad), Err(OtpCodeError::Malformed), "{bad}");
+        }
+    }
+
+    #[test]
+    fn debug_output_hides_the_code() {
+        assert_eq!(
+            format!("{:?}", OtpCode::parse("123456").unwrap()),
+            "OtpCode(******)"
+        );
+    }
+}

@@ -1,0 +1,57 @@
+//! Cookies the server sets: the session (HttpOnly, SameSite=Lax, Secure
+//! unless configured off for plain-HTTP development) and the language.
+
+use axum::http::{header, HeaderMap, HeaderValue};
+use cookie::{Cookie, SameSite};
+use time::Duration;
+
+use crate::services::session::SESSION_LIFETIME;
+use app::i18n::{Lang, LANG_COOKIE};
+use app::wire::SESSION_COOKIE;
+
+fn build(name: &'static str, value: String, max_age: Duration, secure: bool) -> HeaderValue {
+    let c = Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .max_age(max_age)
+        .build();
+    HeaderValue::from_str(&c.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub fn session(token: String, secure: bool) -> HeaderValue {
+    build(SESSION_COOKIE, token, SESSION_LIFETIME, secure)
+}
+
+pub fn clear_session(secure: bool) -> HeaderValue {
+    build(SESSION_COOKIE, String::new(), Duration::ZERO, secure)
+}
+
+pub fn lang(lang: Lang, secure: bool) -> HeaderValue {
+    build(
+        LANG_COOKIE,
+        lang.code().to_owned(),
+        Duration::days(365),
+        secure,
+    )
+}
+
+/// The value of cookie `name` in the request.
+pub fn read(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
+}
+
+/// The language the request asks for, Kazakh by default.
+pub fn request_lang(headers: &HeaderMap) -> Lang {
+    read(headers, LANG_COOKIE)
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default()
+}

@@ -1,0 +1,67 @@
+//! `GET /lang/{code}?next=/path`: keeps the chosen language in a cookie and
+//! goes back to the page the citizen was on.
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::{cookies, error_page, AppState};
+use crate::domain::Localized;
+use app::i18n::Lang;
+
+#[derive(Deserialize)]
+pub struct Next {
+    next: Option<String>,
+}
+
+const UNKNOWN_LANGUAGE: Localized = Localized {
+    kk: "Мұндай тіл жоқ. Қазақ, орыс немесе ағылшын тілін таңдаңыз.",
+    ru: "Такого языка нет. Выберите казахский, русский или английский.",
+    en: "There is no such language. Choose Kazakh, Russian or English.",
+};
+
+/// A local path to go back to; anything else (other sites, `//host`) goes home.
+pub fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && p.len() <= 512 =>
+        {
+            p
+        }
+        _ => "/",
+    }
+}
+
+pub async fn switch(
+    State(state): State<AppState>,
+    code: Result<Path<String>, PathRejection>,
+    next: Result<Query<Next>, QueryRejection>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(lang) = code.ok().and_then(|Path(c)| Lang::from_code(&c)) else {
+        return error_page::page(StatusCode::NOT_FOUND, &headers, UNKNOWN_LANGUAGE);
+    };
+    let next = next.ok().and_then(|Query(n)| n.next);
+    let target = safe_next(next.as_deref()).to_owned();
+    let cookie = cookies::lang(lang, state.settings.cookie_secure);
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next(Some("/cabinet")), "/cabinet");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

@@ -1,0 +1,71 @@
+//! The HTTP edge: the portal's pages (Leptos), its form posts, and the
+//! middleware every response passes through.
+
+mod cookies;
+mod error_page;
+mod health;
+mod lang;
+mod security;
+mod sign_in;
+mod sign_out;
+
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Settings;
+use crate::services::Ports;
+use app::port::SharedPortalApi;
+use app::site::DemoMode;
+
+/// The largest request body accepted (forms are a few hundred bytes).
+pub const MAX_BODY: usize = 64 * 1024;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub ports: Ports,
+    pub settings: Arc<Settings>,
+    pub portal: SharedPortalApi,
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    let context = {
+        let portal = state.portal.clone();
+        let demo = DemoMode(state.settings.demo);
+        move || {
+            provide_context(portal.clone());
+            provide_context(demo);
+        }
+    };
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/auth/sign-in", post(sign_in::submit))
+        .route("/auth/sign-out", post(sign_out::submit))
+        .route("/lang/{code}", get(lang::switch))
+        .route("/health", get(health::check))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, app::shell))
+        .layer(middleware::from_fn(security::same_origin_only))
+        .layer(middleware::from_fn_with_state(
+            state.settings.clone(),
+            security::headers,
+        ))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(CatchPanicLayer::custom(error_page::panic_response))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

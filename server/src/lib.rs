@@ -1,0 +1,21 @@
+//! Nomir: binds a citizen's mobile number, as provided by the mobile
+//! operator, to their e-government portal account.
+//!
+//! Folder map (what may depend on what, top to bottom):
+//! - [`domain`]: pure rules, no I/O;
+//! - [`ports`]: traits the services need;
+//! - [`services`]: one use case per file, over domain and ports;
+//! - [`database`]: implements the storage ports (SQLite and PostgreSQL);
+//! - [`demo`]: the fictional demo data (demo mode only);
+//! - [`http`], [`web`]: translate between the outside and the services;
+//! - [`config`], [`startup`]: settings and the composition root.
+
+pub mod config;
+pub mod database;
+pub mod demo;
+pub mod domain;
+pub mod http;
+pub mod ports;
+pub mod services;
+pub mod startup;
+pub mod web;

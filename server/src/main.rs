@@ -1,0 +1,76 @@
+//! `nomir`: the service's command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use nomir::config::Settings;
+use nomir::startup::{open_database, Application};
+
+#[derive(Parser)]
+#[command(
+    name = "nomir",
+    version,
+    about = "Binds citizens' mobile numbers to their e-government accounts"
+)]
+struct Cli {
+    /// A TOML settings file (also NOMIR_CONFIG); the environment overrides it.
+    #[arg(long, global = true, env = "NOMIR_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal.
+    Serve {
+        /// Demo mode: load the fictional demo data and show the demo phone.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("nomir: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let env = |key: &str| std::env::var(key).ok();
+    match cli.command {
+        Command::Serve { demo } => {
+            let settings = Settings::load(cli.config.as_deref(), demo, env)?;
+            if settings.demo {
+                tracing::warn!("demo mode: fictional data is loaded and the demo phone is open");
+            }
+            Application::with_system_clock(settings)
+                .await?
+                .run_until_stopped()
+                .await
+        }
+        Command::Migrate => {
+            let settings = Settings::load(cli.config.as_deref(), false, env)?;
+            let db = open_database(&settings).await?;
+            db.close().await;
+            println!("migrations applied");
+            Ok(())
+        }
+    }
+}

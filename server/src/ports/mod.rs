@@ -1,0 +1,13 @@
+//! The traits services talk to the outside world through. Each has an
+//! embedded default (SPEC §6) and, where the world has one, a real adapter.
+
+pub mod clock;
+pub mod records;
+pub mod store;
+
+pub use clock::Clock;
+pub use records::*;
+pub use store::{
+    AccountStore, AuditLog, BindingStore, OutboxStore, RegistryStore, SessionStore, StoreError,
+    StoreResult,
+};

@@ -1,0 +1,108 @@
+//! Plain records that cross the store ports.
+
+use time::OffsetDateTime;
+
+use crate::domain::{Iin, Msisdn};
+
+/// A citizen's portal account (§2.7).
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub iin: Iin,
+    /// Name in Cyrillic, as the register holds it (shown in kk and ru).
+    pub name_cyrillic: String,
+    /// Name in Latin letters (shown in en).
+    pub name_latin: String,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+}
+
+/// A server-side session; the cookie holds a token, the store only its hash.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub token_hash: String,
+    pub iin: Iin,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+/// Failed sign-ins for one IIN within the current window.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignInFailures {
+    pub count: u32,
+    pub window_started_at: Option<OffsetDateTime>,
+    pub locked_until: Option<OffsetDateTime>,
+}
+
+/// A number bound to an account, current (`ended_at` empty) or past.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub id: String,
+    pub iin: Iin,
+    pub msisdn: Msisdn,
+    pub operator: String,
+    pub channel: String,
+    pub bound_at: OffsetDateTime,
+    pub ended_at: Option<OffsetDateTime>,
+}
+
+/// A text message in the outbox (the embedded SMS gateway).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmsMessage {
+    pub id: String,
+    pub msisdn: Msisdn,
+    pub body: String,
+    pub created_at: OffsetDateTime,
+}
+
+/// One row of the operator subscriber registry (number → subscriber).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subscriber {
+    pub msisdn: Msisdn,
+    pub operator: String,
+    pub iin: Iin,
+}
+
+/// What the identity register says of a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentityStatus {
+    Valid,
+    DocumentExpired,
+    Deceased,
+}
+
+impl IdentityStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::DocumentExpired => "document_expired",
+            Self::Deceased => "deceased",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        [Self::Valid, Self::DocumentExpired, Self::Deceased]
+            .into_iter()
+            .find(|v| v.code() == s)
+    }
+}
+
+/// One record of the identity register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityRecord {
+    pub iin: Iin,
+    pub name_cyrillic: String,
+    pub name_latin: String,
+    pub status: IdentityStatus,
+    /// The date the status dates from (document expiry, death), ISO 8601.
+    pub status_since: Option<String>,
+}
+
+/// One append-only audit entry: who decided what about whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: OffsetDateTime,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}

@@ -1,0 +1,79 @@
+//! Storage ports. One SQL implementation serves SQLite and PostgreSQL
+//! (`crate::database`); the same contract tests run on both.
+
+use async_trait::async_trait;
+use time::OffsetDateTime;
+
+use super::records::*;
+use crate::domain::{Iin, Msisdn};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A uniqueness rule of the database refused the write.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    async fn account(&self, iin: &Iin) -> StoreResult<Option<Account>>;
+    /// Inserts the account unless one with its IIN exists; true if inserted.
+    async fn insert_account_if_missing(
+        &self,
+        account: &Account,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool>;
+    async fn sign_in_failures(&self, iin: &Iin) -> StoreResult<SignInFailures>;
+    async fn set_sign_in_failures(&self, iin: &Iin, failures: &SignInFailures) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait SessionStore: Send + Sync {
+    async fn create_session(&self, session: &Session) -> StoreResult<()>;
+    /// The account of a live session, if the token hash names one.
+    async fn session_account(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<Iin>>;
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait BindingStore: Send + Sync {
+    async fn active_binding(&self, iin: &Iin) -> StoreResult<Option<Binding>>;
+    /// Every binding of the account, newest first.
+    async fn binding_history(&self, iin: &Iin) -> StoreResult<Vec<Binding>>;
+    /// Ends the account's active binding (if any) and binds the new number, with
+    /// the audit entry, in one transaction. The database refuses a second active
+    /// number per account and a second account per number.
+    async fn bind(&self, binding: &Binding, audit: &AuditEntry) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait OutboxStore: Send + Sync {
+    async fn enqueue_sms(&self, message: &SmsMessage) -> StoreResult<()>;
+    /// Every message, newest first.
+    async fn outbox(&self) -> StoreResult<Vec<SmsMessage>>;
+}
+
+#[async_trait]
+pub trait RegistryStore: Send + Sync {
+    async fn upsert_subscriber(&self, s: &Subscriber) -> StoreResult<()>;
+    async fn subscriber(&self, msisdn: &Msisdn) -> StoreResult<Option<Subscriber>>;
+    async fn upsert_identity(&self, r: &IdentityRecord) -> StoreResult<()>;
+    async fn identity(&self, iin: &Iin) -> StoreResult<Option<IdentityRecord>>;
+}
+
+#[async_trait]
+pub trait AuditLog: Send + Sync {
+    async fn append(&self, entry: &AuditEntry) -> StoreResult<()>;
+    /// The latest entries, newest first.
+    async fn recent(&self, limit: i64) -> StoreResult<Vec<AuditEntry>>;
+}

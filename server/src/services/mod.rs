@@ -1,0 +1,37 @@
+//! Use cases, one per file. They own the procedure and talk to the outside
+//! only through [`crate::ports`].
+
+pub mod cabinet;
+pub mod demo_phone;
+pub mod password;
+pub mod session;
+pub mod sign_in;
+
+use std::sync::Arc;
+
+use crate::ports::{
+    AccountStore, AuditLog, BindingStore, Clock, OutboxStore, RegistryStore, SessionStore,
+};
+
+/// Every port the services use, as shared trait objects.
+#[derive(Clone)]
+pub struct Ports {
+    pub accounts: Arc<dyn AccountStore>,
+    pub sessions: Arc<dyn SessionStore>,
+    pub bindings: Arc<dyn BindingStore>,
+    pub outbox: Arc<dyn OutboxStore>,
+    pub registries: Arc<dyn RegistryStore>,
+    pub audit: Arc<dyn AuditLog>,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// Something failed that the citizen cannot fix; the cause goes to the log.
+#[derive(Debug, thiserror::Error)]
+#[error("internal error: {0}")]
+pub struct Unexpected(#[from] pub anyhow::Error);
+
+impl From<crate::ports::StoreError> for Unexpected {
+    fn from(e: crate::ports::StoreError) -> Self {
+        Self(e.into())
+    }
+}

@@ -1,0 +1,164 @@
+//! Signing in to the portal with IIN and password (Rules §5.1).
+//!
+//! A wrong IIN and a wrong password get the same answer. Failures per IIN
+//! are counted in the database (so every server instance sees them); after
+//! [`FREE_FAILURES`] the account is locked for a time that doubles with each
+//! further failure, up to [`MAX_LOCK`].
+
+use time::{Duration, OffsetDateTime};
+
+use super::{password, session, Ports, Unexpected};
+use crate::domain::{Iin, IinError};
+use crate::ports::{AuditEntry, SignInFailures};
+
+pub const FREE_FAILURES: u32 = 5;
+pub const FAILURE_WINDOW: Duration = Duration::minutes(15);
+pub const MAX_LOCK: Duration = Duration::minutes(15);
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("the IIN is not valid: {0}")]
+    InvalidIin(IinError),
+    #[error("the password is empty")]
+    EmptyPassword,
+    /// Unknown IIN or wrong password: deliberately one answer.
+    #[error("wrong IIN or password")]
+    BadCredentials,
+    #[error("too many failed attempts; try again after {until}")]
+    Locked { until: OffsetDateTime },
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+/// Checks the credentials and starts a session; returns its token.
+pub async fn sign_in(
+    ports: &Ports,
+    iin_input: &str,
+    password_input: &str,
+) -> Result<String, SignInError> {
+    let iin = Iin::parse(iin_input).map_err(SignInError::InvalidIin)?;
+    if password_input.is_empty() {
+        return Err(SignInError::EmptyPassword);
+    }
+    let now = ports.clock.now();
+    let failures = ports
+        .accounts
+        .sign_in_failures(&iin)
+        .await
+        .map_err(Unexpected::from)?;
+    if let Some(until) = failures.locked_until.filter(|until| *until > now) {
+        return Err(SignInError::Locked { until });
+    }
+    let account = ports
+        .accounts
+        .account(&iin)
+        .await
+        .map_err(Unexpected::from)?;
+    let hash = account
+        .as_ref()
+        .map_or(password::decoy_hash(), |a| a.password_hash.as_str());
+    let fits = password_input.len() <= password::MAX_PASSWORD_LEN;
+    let matches =
+        fits && password::verify_blocking(password_input.to_owned(), hash.to_owned()).await;
+    if !(matches && account.is_some()) {
+        let next = after_failure(&failures, now);
+        ports
+            .accounts
+            .set_sign_in_failures(&iin, &next)
+            .await
+            .map_err(Unexpected::from)?;
+        audit(
+            ports,
+            &iin,
+            "sign_in_failed",
+            &format!("failures={}", next.count),
+        )
+        .await?;
+        tracing::info!(iin = %iin, failures = next.count, "sign-in refused");
+        return Err(SignInError::BadCredentials);
+    }
+    if failures != SignInFailures::default() {
+        ports
+            .accounts
+            .set_sign_in_failures(&iin, &SignInFailures::default())
+            .await
+            .map_err(Unexpected::from)?;
+    }
+    let token = session::start(ports, &iin).await?;
+    audit(ports, &iin, "sign_in", "").await?;
+    Ok(token)
+}
+
+/// The failure record after one more failure at `now`.
+pub fn after_failure(previous: &SignInFailures, now: OffsetDateTime) -> SignInFailures {
+    let in_window = previous
+        .window_started_at
+        .is_some_and(|start| now - start < FAILURE_WINDOW);
+    let (count, window_started_at) = if in_window {
+        (previous.count.saturating_add(1), previous.window_started_at)
+    } else {
+        (1, Some(now))
+    };
+    let locked_until = (count >= FREE_FAILURES).then(|| {
+        let doublings = (count - FREE_FAILURES).min(10);
+        now + (Duration::seconds(30) * 2i32.pow(doublings)).min(MAX_LOCK)
+    });
+    SignInFailures {
+        count,
+        window_started_at,
+        locked_until,
+    }
+}
+
+async fn audit(ports: &Ports, iin: &Iin, action: &str, detail: &str) -> Result<(), Unexpected> {
+    let entry = AuditEntry {
+        at: ports.clock.now(),
+        actor: iin.as_str().to_owned(),
+        action: action.to_owned(),
+        subject: iin.as_str().to_owned(),
+        detail: detail.to_owned(),
+    };
+    Ok(ports.audit.append(&entry).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_failures_do_not_lock() {
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let mut f = SignInFailures::default();
+        for n in 1..FREE_FAILURES {
+            f = after_failure(&f, now);
+            assert_eq!((f.count, f.locked_until), (n, None));
+        }
+        f = after_failure(&f, now);
+        assert_eq!(f.locked_until, Some(now + Duration::seconds(30)));
+        f = after_failure(&f, now);
+        assert_eq!(f.locked_until, Some(now + Duration::seconds(60)));
+    }
+
+    #[test]
+    fn the_lock_never_exceeds_the_maximum() {
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let f = SignInFailures {
+            count: 40,
+            window_started_at: Some(now),
+            locked_until: None,
+        };
+        assert_eq!(after_failure(&f, now).locked_until, Some(now + MAX_LOCK));
+    }
+
+    #[test]
+    fn failures_outside_the_window_start_a_new_count() {
+        let start = OffsetDateTime::UNIX_EPOCH;
+        let f = SignInFailures {
+            count: 4,
+            window_started_at: Some(start),
+            locked_until: None,
+        };
+        let later = start + FAILURE_WINDOW + Duration::seconds(1);
+        assert_eq!(after_failure(&f, later).count, 1);
+    }
+}
