@@ -58,6 +58,10 @@ impl Msisdn {
             b'6' | b'7' => {}
             _ => return Err(MsisdnError::NotKazakh),
         }
+        // Geographic codes 71x and 72x are landlines by the numbering plan.
+        if national.starts_with("71") || national.starts_with("72") {
+            return Err(MsisdnError::Landline);
+        }
         let e164 = format!("+7{national}");
         let number = phonenumber::parse(None, &e164).map_err(|_| MsisdnError::NotMobile)?;
         match number.number_type(&DATABASE) {
@@ -164,6 +168,7 @@ mod tests {
     #[test]
     fn landlines_are_refused_as_landlines() {
         assert_eq!(Msisdn::parse("+7 727 123 4567"), Err(MsisdnError::Landline));
+        assert_eq!(Msisdn::parse("8 (727) 250 12 34"), Err(MsisdnError::Landline));
         assert_eq!(
             Msisdn::parse("8 (7172) 12 34 56"),
             Err(MsisdnError::Landline)

@@ -1,0 +1,94 @@
+//! Test databases: a fresh SQLite file, and a fresh PostgreSQL database
+//! when `DATABASE_URL_PG` is set (CI always sets it), so runs never collide.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use nomir::database::Db;
+use nomir::ports::clock::TestClock;
+use nomir::services::Ports;
+use nomir::startup::ports_over;
+use sqlx::{Connection, Executor};
+use time::macros::datetime;
+
+pub struct TestDb {
+    pub name: &'static str,
+    pub url: String,
+    pub db: Db,
+    pub clock: Arc<TestClock>,
+    pub ports: Ports,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Postgres { admin_url: String, database: String },
+}
+
+fn unique() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+impl TestDb {
+    async fn open(name: &'static str, url: String, cleanup: Cleanup) -> Self {
+        let db = Db::connect(&url).await.expect("connect");
+        db.migrate().await.expect("migrate");
+        let clock = Arc::new(TestClock::at(datetime!(2026-11-25 05:00 UTC)));
+        let ports = ports_over(&db, clock.clone());
+        Self { name, url, db, clock, ports, cleanup }
+    }
+
+    pub async fn sqlite() -> Self {
+        let path = std::env::temp_dir().join(format!("nomir-test-{}.db", unique()));
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        Self::open("sqlite", url, Cleanup::File(path)).await
+    }
+
+    pub async fn postgres(admin_url: &str) -> Self {
+        let database = format!("nomir_test_{}", unique());
+        let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("connect to DATABASE_URL_PG");
+        admin.execute(format!("CREATE DATABASE {database}").as_str()).await.expect("create database");
+        admin.close().await.ok();
+        let url = with_database(admin_url, &database);
+        Self::open("postgres", url, Cleanup::Postgres { admin_url: admin_url.to_owned(), database }).await
+    }
+
+    pub async fn cleanup(self) {
+        self.db.close().await;
+        match self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    std::fs::remove_file(format!("{}{suffix}", path.display())).ok();
+                }
+            }
+            Cleanup::Postgres { admin_url, database } => {
+                if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
+                    admin.execute(format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)").as_str()).await.ok();
+                }
+            }
+        }
+    }
+}
+
+/// `url` with its database name replaced.
+pub fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let cut = base.rfind('/').filter(|&i| i > "postgres://".len()).unwrap_or(base.len());
+    let mut out = format!("{}/{database}", &base[..cut]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+/// Every engine to test: SQLite always, PostgreSQL when configured.
+pub async fn engines() -> Vec<TestDb> {
+    let mut all = vec![TestDb::sqlite().await];
+    match std::env::var("DATABASE_URL_PG") {
+        Ok(url) if !url.is_empty() => all.push(TestDb::postgres(&url).await),
+        _ => eprintln!("DATABASE_URL_PG is not set: PostgreSQL store tests skipped"),
+    }
+    all
+}
