@@ -13,12 +13,25 @@ use time::Duration;
 async fn a_demo_citizen_signs_in_and_out() {
     for t in engines().await {
         nomir::demo::load(&t.ports).await.unwrap();
-        let token = sign_in(&t.ports, "900515410001", DEMO_PASSWORD).await.unwrap();
+        let token = sign_in(&t.ports, "900515410001", DEMO_PASSWORD)
+            .await
+            .unwrap();
         let who = session::current(&t.ports, Some(&token)).await.unwrap();
         assert_eq!(who, Some(Iin::parse("900515410001").unwrap()), "{}", t.name);
         session::sign_out(&t.ports, Some(&token)).await.unwrap();
-        assert_eq!(session::current(&t.ports, Some(&token)).await.unwrap(), None);
-        let actions: Vec<_> = t.ports.audit.recent(5).await.unwrap().into_iter().map(|e| e.action).collect();
+        assert_eq!(
+            session::current(&t.ports, Some(&token)).await.unwrap(),
+            None
+        );
+        let actions: Vec<_> = t
+            .ports
+            .audit
+            .recent(5)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
         assert_eq!(actions, ["sign_out", "sign_in"]);
         t.cleanup().await;
     }
@@ -28,9 +41,17 @@ async fn a_demo_citizen_signs_in_and_out() {
 async fn an_unknown_iin_and_a_wrong_password_get_the_same_answer() {
     for t in engines().await {
         nomir::demo::load(&t.ports).await.unwrap();
-        let wrong_password = sign_in(&t.ports, "900515410001", "not-the-password").await.unwrap_err();
-        let unknown = sign_in(&t.ports, "991331700012", DEMO_PASSWORD).await.unwrap_err();
-        assert!(matches!(wrong_password, SignInError::BadCredentials), "{}", t.name);
+        let wrong_password = sign_in(&t.ports, "900515410001", "not-the-password")
+            .await
+            .unwrap_err();
+        let unknown = sign_in(&t.ports, "991331700012", DEMO_PASSWORD)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(wrong_password, SignInError::BadCredentials),
+            "{}",
+            t.name
+        );
         assert!(matches!(unknown, SignInError::BadCredentials), "{}", t.name);
         t.cleanup().await;
     }
@@ -45,7 +66,9 @@ async fn malformed_input_is_refused_before_any_lookup() {
         assert!(matches!(e, SignInError::InvalidIin(IinError::LegalEntity)));
         let e = sign_in(&t.ports, "900515410001", "").await.unwrap_err();
         assert!(matches!(e, SignInError::EmptyPassword));
-        let e = sign_in(&t.ports, "900515410001", &"x".repeat(10_000)).await.unwrap_err();
+        let e = sign_in(&t.ports, "900515410001", &"x".repeat(10_000))
+            .await
+            .unwrap_err();
         assert!(matches!(e, SignInError::BadCredentials));
         t.cleanup().await;
     }
@@ -56,16 +79,30 @@ async fn repeated_failures_lock_the_account_for_a_while() {
     for t in engines().await {
         nomir::demo::load(&t.ports).await.unwrap();
         for _ in 0..FREE_FAILURES {
-            let e = sign_in(&t.ports, "851102310000", "wrong").await.unwrap_err();
+            let e = sign_in(&t.ports, "851102310000", "wrong")
+                .await
+                .unwrap_err();
             assert!(matches!(e, SignInError::BadCredentials));
         }
         // Even the right password waits until the lock ends.
-        let e = sign_in(&t.ports, "851102310000", DEMO_PASSWORD).await.unwrap_err();
+        let e = sign_in(&t.ports, "851102310000", DEMO_PASSWORD)
+            .await
+            .unwrap_err();
         assert!(matches!(e, SignInError::Locked { .. }), "{}: {e:?}", t.name);
         t.clock.advance(Duration::seconds(31));
-        sign_in(&t.ports, "851102310000", DEMO_PASSWORD).await.unwrap();
+        sign_in(&t.ports, "851102310000", DEMO_PASSWORD)
+            .await
+            .unwrap();
         // Success clears the count.
-        assert_eq!(t.ports.accounts.sign_in_failures(&Iin::parse("851102310000").unwrap()).await.unwrap().count, 0);
+        assert_eq!(
+            t.ports
+                .accounts
+                .sign_in_failures(&Iin::parse("851102310000").unwrap())
+                .await
+                .unwrap()
+                .count,
+            0
+        );
         t.cleanup().await;
     }
 }

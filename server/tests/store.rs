@@ -3,7 +3,10 @@
 mod support;
 
 use nomir::domain::{Iin, Msisdn};
-use nomir::ports::{Account, AuditEntry, Binding, IdentityRecord, IdentityStatus, Session, SmsMessage, StoreError, Subscriber};
+use nomir::ports::{
+    Account, AuditEntry, Binding, IdentityRecord, IdentityStatus, Session, SmsMessage, StoreError,
+    Subscriber,
+};
 use sqlx::Executor;
 use support::{engines, TestDb};
 use time::Duration;
@@ -23,7 +26,11 @@ async fn account(t: &TestDb, i: &str) -> Account {
         name_latin: "Test".into(),
         password_hash: "$argon2id$placeholder".into(),
     };
-    t.ports.accounts.insert_account_if_missing(&a, t.clock.now()).await.unwrap();
+    t.ports
+        .accounts
+        .insert_account_if_missing(&a, t.clock.now())
+        .await
+        .unwrap();
     a
 }
 
@@ -54,7 +61,9 @@ use nomir::ports::Clock as _;
 #[tokio::test]
 async fn migrations_apply_on_an_empty_database_and_again() {
     for t in engines().await {
-        t.db.migrate().await.unwrap_or_else(|e| panic!("{}: {e}", t.name));
+        t.db.migrate()
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", t.name));
         t.cleanup().await;
     }
 }
@@ -63,11 +72,22 @@ async fn migrations_apply_on_an_empty_database_and_again() {
 async fn an_account_is_inserted_once_and_read_back() {
     for t in engines().await {
         let a = account(&t, "900515410001").await;
-        let again = t.ports.accounts.insert_account_if_missing(&a, t.clock.now()).await.unwrap();
+        let again = t
+            .ports
+            .accounts
+            .insert_account_if_missing(&a, t.clock.now())
+            .await
+            .unwrap();
         assert!(!again, "{}", t.name);
         let read = t.ports.accounts.account(&a.iin).await.unwrap().unwrap();
         assert_eq!(read.name_latin, "Test");
-        assert!(t.ports.accounts.account(&iin("851102310000")).await.unwrap().is_none());
+        assert!(t
+            .ports
+            .accounts
+            .account(&iin("851102310000"))
+            .await
+            .unwrap()
+            .is_none());
         t.cleanup().await;
     }
 }
@@ -77,13 +97,40 @@ async fn a_session_lives_until_it_expires_or_is_deleted() {
     for t in engines().await {
         let a = account(&t, "900515410001").await;
         let now = t.clock.now();
-        let s = Session { token_hash: "h1".into(), iin: a.iin.clone(), created_at: now, expires_at: now + Duration::minutes(30) };
+        let s = Session {
+            token_hash: "h1".into(),
+            iin: a.iin.clone(),
+            created_at: now,
+            expires_at: now + Duration::minutes(30),
+        };
         t.ports.sessions.create_session(&s).await.unwrap();
-        assert_eq!(t.ports.sessions.session_account("h1", now).await.unwrap(), Some(a.iin.clone()));
-        assert_eq!(t.ports.sessions.session_account("h1", now + Duration::minutes(30)).await.unwrap(), None);
-        assert_eq!(t.ports.sessions.session_account("other", now).await.unwrap(), None);
+        assert_eq!(
+            t.ports.sessions.session_account("h1", now).await.unwrap(),
+            Some(a.iin.clone())
+        );
+        assert_eq!(
+            t.ports
+                .sessions
+                .session_account("h1", now + Duration::minutes(30))
+                .await
+                .unwrap(),
+            None
+        );
+        assert_eq!(
+            t.ports
+                .sessions
+                .session_account("other", now)
+                .await
+                .unwrap(),
+            None
+        );
         t.ports.sessions.delete_session("h1").await.unwrap();
-        assert_eq!(t.ports.sessions.session_account("h1", now).await.unwrap(), None, "{}", t.name);
+        assert_eq!(
+            t.ports.sessions.session_account("h1", now).await.unwrap(),
+            None,
+            "{}",
+            t.name
+        );
         t.cleanup().await;
     }
 }
@@ -92,16 +139,44 @@ async fn a_session_lives_until_it_expires_or_is_deleted() {
 async fn binding_a_new_number_ends_the_old_one_and_keeps_the_history() {
     for t in engines().await {
         let a = account(&t, "851102310000").await;
-        t.ports.bindings.bind(&binding(&t, "b1", "851102310000", "+77051234568"), &audit(&t, "bind")).await.unwrap();
+        t.ports
+            .bindings
+            .bind(
+                &binding(&t, "b1", "851102310000", "+77051234568"),
+                &audit(&t, "bind"),
+            )
+            .await
+            .unwrap();
         t.clock.advance(Duration::hours(1));
-        t.ports.bindings.bind(&binding(&t, "b2", "851102310000", "+77471234569"), &audit(&t, "change")).await.unwrap();
-        let active = t.ports.bindings.active_binding(&a.iin).await.unwrap().unwrap();
+        t.ports
+            .bindings
+            .bind(
+                &binding(&t, "b2", "851102310000", "+77471234569"),
+                &audit(&t, "change"),
+            )
+            .await
+            .unwrap();
+        let active = t
+            .ports
+            .bindings
+            .active_binding(&a.iin)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(active.msisdn.as_str(), "+77471234569");
         let history = t.ports.bindings.binding_history(&a.iin).await.unwrap();
         assert_eq!(history.len(), 2, "{}", t.name);
         assert_eq!(history[0].id, "b2");
         assert_eq!(history[1].ended_at, Some(t.clock.now()));
-        let actions: Vec<_> = t.ports.audit.recent(10).await.unwrap().into_iter().map(|e| e.action).collect();
+        let actions: Vec<_> = t
+            .ports
+            .audit
+            .recent(10)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
         assert_eq!(actions, ["change", "bind"]);
         t.cleanup().await;
     }
@@ -112,16 +187,36 @@ async fn the_database_refuses_a_number_on_two_accounts() {
     for t in engines().await {
         account(&t, "900515410001").await;
         account(&t, "991231410007").await;
-        t.ports.bindings.bind(&binding(&t, "b1", "900515410001", "+77011234567"), &audit(&t, "bind")).await.unwrap();
+        t.ports
+            .bindings
+            .bind(
+                &binding(&t, "b1", "900515410001", "+77011234567"),
+                &audit(&t, "bind"),
+            )
+            .await
+            .unwrap();
         let err = t
             .ports
             .bindings
-            .bind(&binding(&t, "b2", "991231410007", "+77011234567"), &audit(&t, "bind-again"))
+            .bind(
+                &binding(&t, "b2", "991231410007", "+77011234567"),
+                &audit(&t, "bind-again"),
+            )
             .await
             .unwrap_err();
-        assert!(matches!(err, StoreError::Conflict(_)), "{}: {err:?}", t.name);
+        assert!(
+            matches!(err, StoreError::Conflict(_)),
+            "{}: {err:?}",
+            t.name
+        );
         // Nothing half-written: Dana has no binding and the refused audit entry rolled back.
-        assert!(t.ports.bindings.binding_history(&iin("991231410007")).await.unwrap().is_empty());
+        assert!(t
+            .ports
+            .bindings
+            .binding_history(&iin("991231410007"))
+            .await
+            .unwrap()
+            .is_empty());
         assert_eq!(t.ports.audit.recent(10).await.unwrap().len(), 1);
         t.cleanup().await;
     }
@@ -131,13 +226,27 @@ async fn the_database_refuses_a_number_on_two_accounts() {
 async fn the_database_refuses_two_active_numbers_on_one_account() {
     for t in engines().await {
         account(&t, "851102310000").await;
-        let insert = "INSERT INTO bindings (id, iin, msisdn, operator, channel, bound_at, ended_at) \
+        let insert =
+            "INSERT INTO bindings (id, iin, msisdn, operator, channel, bound_at, ended_at) \
                       VALUES ($1, '851102310000', $2, 'Beeline', 'portal', 0, NULL)";
         let pool = sqlx::AnyPool::connect(&t.url).await.unwrap();
-        sqlx::query(insert).bind("x1").bind("+77051234568").execute(&pool).await.unwrap();
-        let second = sqlx::query(insert).bind("x2").bind("+77471234569").execute(&pool).await;
+        sqlx::query(insert)
+            .bind("x1")
+            .bind("+77051234568")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let second = sqlx::query(insert)
+            .bind("x2")
+            .bind("+77471234569")
+            .execute(&pool)
+            .await;
         let err = second.expect_err("a second active number must be refused");
-        assert!(matches!(&err, sqlx::Error::Database(e) if e.is_unique_violation()), "{}: {err}", t.name);
+        assert!(
+            matches!(&err, sqlx::Error::Database(e) if e.is_unique_violation()),
+            "{}: {err}",
+            t.name
+        );
         pool.close().await;
         t.cleanup().await;
     }
@@ -148,8 +257,18 @@ async fn the_audit_log_is_append_only() {
     for t in engines().await {
         t.ports.audit.append(&audit(&t, "sign_in")).await.unwrap();
         let pool = sqlx::AnyPool::connect(&t.url).await.unwrap();
-        assert!(pool.execute("UPDATE audit_log SET action = 'forged'").await.is_err(), "{}", t.name);
-        assert!(pool.execute("DELETE FROM audit_log").await.is_err(), "{}", t.name);
+        assert!(
+            pool.execute("UPDATE audit_log SET action = 'forged'")
+                .await
+                .is_err(),
+            "{}",
+            t.name
+        );
+        assert!(
+            pool.execute("DELETE FROM audit_log").await.is_err(),
+            "{}",
+            t.name
+        );
         pool.close().await;
         assert_eq!(t.ports.audit.recent(10).await.unwrap()[0].action, "sign_in");
         t.cleanup().await;
@@ -159,11 +278,25 @@ async fn the_audit_log_is_append_only() {
 #[tokio::test]
 async fn registries_and_outbox_round_trip() {
     for t in engines().await {
-        let s = Subscriber { msisdn: msisdn("+77011234567"), operator: "Kcell".into(), iin: iin("900515410001") };
+        let s = Subscriber {
+            msisdn: msisdn("+77011234567"),
+            operator: "Kcell".into(),
+            iin: iin("900515410001"),
+        };
         t.ports.registries.upsert_subscriber(&s).await.unwrap();
         t.ports.registries.upsert_subscriber(&s).await.unwrap();
-        assert_eq!(t.ports.registries.subscriber(&s.msisdn).await.unwrap(), Some(s));
-        assert_eq!(t.ports.registries.subscriber(&msisdn("+77000000000")).await.unwrap(), None);
+        assert_eq!(
+            t.ports.registries.subscriber(&s.msisdn).await.unwrap(),
+            Some(s)
+        );
+        assert_eq!(
+            t.ports
+                .registries
+                .subscriber(&msisdn("+77000000000"))
+                .await
+                .unwrap(),
+            None
+        );
         let r = IdentityRecord {
             iin: iin("720314410000"),
             name_cyrillic: "Омарова Гүлнар".into(),
@@ -173,7 +306,12 @@ async fn registries_and_outbox_round_trip() {
         };
         t.ports.registries.upsert_identity(&r).await.unwrap();
         assert_eq!(t.ports.registries.identity(&r.iin).await.unwrap(), Some(r));
-        let m = SmsMessage { id: "m1".into(), msisdn: msisdn("+77011234567"), body: "Код: 123456".into(), created_at: t.clock.now() };
+        let m = SmsMessage {
+            id: "m1".into(),
+            msisdn: msisdn("+77011234567"),
+            body: "Код: 123456".into(),
+            created_at: t.clock.now(),
+        };
         t.ports.outbox.enqueue_sms(&m).await.unwrap();
         assert_eq!(t.ports.outbox.outbox().await.unwrap(), vec![m]);
         t.cleanup().await;
@@ -187,10 +325,28 @@ async fn demo_data_loads_idempotently() {
         assert_eq!(first.new_accounts, 8, "{}", t.name);
         let second = nomir::demo::load(&t.ports).await.unwrap();
         assert_eq!(second.new_accounts, 0);
-        let bolat = t.ports.registries.identity(&iin("550101310009")).await.unwrap().unwrap();
+        let bolat = t
+            .ports
+            .registries
+            .identity(&iin("550101310009"))
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(bolat.status, IdentityStatus::Deceased);
-        assert!(t.ports.registries.identity(&iin("000229510005")).await.unwrap().is_none());
-        let dana = t.ports.registries.subscriber(&msisdn("+77777654321")).await.unwrap().unwrap();
+        assert!(t
+            .ports
+            .registries
+            .identity(&iin("000229510005"))
+            .await
+            .unwrap()
+            .is_none());
+        let dana = t
+            .ports
+            .registries
+            .subscriber(&msisdn("+77777654321"))
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(dana.iin, iin("991231410007"));
         t.cleanup().await;
     }

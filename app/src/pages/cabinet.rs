@@ -14,20 +14,27 @@ pub fn CabinetPage() -> impl IntoView {
     let lang = use_site().lang;
     let t = lang.texts();
     let cabinet = Resource::new(|| (), |_| get_cabinet());
+    let redirect = super::server_redirect();
     view! {
         <PageTitle text=t.cabinet_title/>
         <h1>{t.cabinet_title}</h1>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let redirect = redirect.clone();
+                Suspend::new(async move {
                 match cabinet.await {
                     Ok(Some(c)) => view! { <Cabinet c lang/> }.into_any(),
-                    Ok(None) => view! {
+                    Ok(None) => {
+                        redirect("/sign-in");
+                        view! {
                         <Redirect path="/sign-in"/>
                         <p><a href="/sign-in">{t.not_signed_in}</a></p>
-                    }.into_any(),
+                    }.into_any()
+                    }
                     Err(_) => view! { <p class="error-summary" role="alert">{t.err_unexpected}</p> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
     }
 }

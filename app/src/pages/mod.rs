@@ -22,3 +22,20 @@ pub(crate) fn set_status(_code: u16) {
         r.set_status(code);
     }
 }
+
+/// On the server, answers the page being rendered with a redirect to `path`.
+/// Capture it while the component runs; call it once the data is known.
+pub(crate) fn server_redirect() -> impl Fn(&'static str) + Clone {
+    #[cfg(feature = "ssr")]
+    let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>();
+    move |_path: &'static str| {
+        #[cfg(feature = "ssr")]
+        if let Some(r) = &response {
+            r.set_status(http::StatusCode::SEE_OTHER);
+            r.insert_header(
+                http::header::LOCATION,
+                http::HeaderValue::from_static(_path),
+            );
+        }
+    }
+}

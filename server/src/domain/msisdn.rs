@@ -168,7 +168,10 @@ mod tests {
     #[test]
     fn landlines_are_refused_as_landlines() {
         assert_eq!(Msisdn::parse("+7 727 123 4567"), Err(MsisdnError::Landline));
-        assert_eq!(Msisdn::parse("8 (727) 250 12 34"), Err(MsisdnError::Landline));
+        assert_eq!(
+            Msisdn::parse("8 (727) 250 12 34"),
+            Err(MsisdnError::Landline)
+        );
         assert_eq!(
             Msisdn::parse("8 (7172) 12 34 56"),
             Err(MsisdnError::Landline)

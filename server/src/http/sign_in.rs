@@ -3,13 +3,14 @@
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
 
-use super::{cookies, AppState};
+use super::{cookies, error_page, AppState};
 use crate::domain::IinError;
+use crate::domain::Localized;
 use crate::services::sign_in::{sign_in, SignInError};
 
 #[derive(Deserialize)]
@@ -19,6 +20,12 @@ pub struct SignInForm {
     #[serde(default)]
     password: String,
 }
+
+const TOO_LARGE: Localized = Localized {
+    kk: "Форма тым үлкен. Оны қайта толтырыңыз.",
+    ru: "Форма слишком большая. Заполните её ещё раз.",
+    en: "The form is too large. Please fill it in again.",
+};
 
 /// The `?error=` code the sign-in page turns into a localized message.
 fn error_code(e: &SignInError) -> &'static str {
@@ -37,10 +44,15 @@ fn error_code(e: &SignInError) -> &'static str {
 
 pub async fn submit(
     State(state): State<AppState>,
+    headers: HeaderMap,
     form: Result<Form<SignInForm>, FormRejection>,
 ) -> Response {
-    let Ok(Form(form)) = form else {
-        return Redirect::to("/sign-in?error=malformed").into_response();
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return error_page::page(StatusCode::PAYLOAD_TOO_LARGE, &headers, TOO_LARGE);
+        }
+        Err(_) => return Redirect::to("/sign-in?error=malformed").into_response(),
     };
     match sign_in(&state.ports, &form.iin, &form.password).await {
         Ok(token) => {

@@ -36,7 +36,14 @@ impl TestDb {
         db.migrate().await.expect("migrate");
         let clock = Arc::new(TestClock::at(datetime!(2026-11-25 05:00 UTC)));
         let ports = ports_over(&db, clock.clone());
-        Self { name, url, db, clock, ports, cleanup }
+        Self {
+            name,
+            url,
+            db,
+            clock,
+            ports,
+            cleanup,
+        }
     }
 
     pub async fn sqlite() -> Self {
@@ -47,11 +54,24 @@ impl TestDb {
 
     pub async fn postgres(admin_url: &str) -> Self {
         let database = format!("nomir_test_{}", unique());
-        let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("connect to DATABASE_URL_PG");
-        admin.execute(format!("CREATE DATABASE {database}").as_str()).await.expect("create database");
+        let mut admin = sqlx::PgConnection::connect(admin_url)
+            .await
+            .expect("connect to DATABASE_URL_PG");
+        admin
+            .execute(format!("CREATE DATABASE {database}").as_str())
+            .await
+            .expect("create database");
         admin.close().await.ok();
         let url = with_database(admin_url, &database);
-        Self::open("postgres", url, Cleanup::Postgres { admin_url: admin_url.to_owned(), database }).await
+        Self::open(
+            "postgres",
+            url,
+            Cleanup::Postgres {
+                admin_url: admin_url.to_owned(),
+                database,
+            },
+        )
+        .await
     }
 
     pub async fn cleanup(self) {
@@ -62,9 +82,17 @@ impl TestDb {
                     std::fs::remove_file(format!("{}{suffix}", path.display())).ok();
                 }
             }
-            Cleanup::Postgres { admin_url, database } => {
+            Cleanup::Postgres {
+                admin_url,
+                database,
+            } => {
                 if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
-                    admin.execute(format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)").as_str()).await.ok();
+                    admin
+                        .execute(
+                            format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)").as_str(),
+                        )
+                        .await
+                        .ok();
                 }
             }
         }
@@ -73,8 +101,13 @@ impl TestDb {
 
 /// `url` with its database name replaced.
 pub fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
-    let cut = base.rfind('/').filter(|&i| i > "postgres://".len()).unwrap_or(base.len());
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let cut = base
+        .rfind('/')
+        .filter(|&i| i > "postgres://".len())
+        .unwrap_or(base.len());
     let mut out = format!("{}/{database}", &base[..cut]);
     if let Some(q) = query {
         out.push('?');
