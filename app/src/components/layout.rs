@@ -29,8 +29,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </ul>
                 </nav>
                 <LangSwitch current=site.lang/>
+                {site.demo.then(|| view! { <p class="demo-banner" role="note">{t.demo_banner}</p> })}
             </header>
-            {site.demo.then(|| view! { <p class="demo-banner" role="note">{t.demo_banner}</p> })}
             <main id="main" tabindex="-1">{children()}</main>
             <footer class="site-footer">
                 <dl>

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: Rust tests on SQLite and PostgreSQL,
+# then Playwright in headless Chromium against a freshly built demo server.
+# Installs what is missing (toolchain parts, Chromium, npm packages) and
+# starts the local PostgreSQL if needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+. scripts/setup.sh
+
+say() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- Chromium for Playwright (Playwright's own download is not reachable) ---
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  say "installing Chromium"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+export CHROMIUM_PATH
+
+# --- PostgreSQL: use DATABASE_URL_PG if given, else the local cluster ---
+if [ -z "${DATABASE_URL_PG:-}" ]; then
+  if ! pg_isready -h 127.0.0.1 -q 2>/dev/null; then
+    say "starting PostgreSQL"
+    cluster="$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')"
+    as_root pg_ctlcluster $cluster start
+    for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
+  fi
+  if ! PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -Atqc 'select 1' >/dev/null 2>&1; then
+    as_root su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+  fi
+  export DATABASE_URL_PG="postgres://postgres:postgres@127.0.0.1:5432/postgres"
+fi
+# Each test creates (and drops) its own database, so runs never collide.
+
+say "Rust tests (SQLite and PostgreSQL)"
+cargo test --workspace
+
+say "building the release site"
+cargo leptos build --release
+
+say "installing the end-to-end test packages"
+(cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
+
+# --- a demo server on a fresh SQLite file, for Playwright ---
+E2E_DIR="$(mktemp -d)"
+E2E_ADDR="${E2E_ADDR:-127.0.0.1:3100}"
+cleanup() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$E2E_DIR"
+}
+trap cleanup EXIT
+say "starting the demo server on $E2E_ADDR"
+NOMIR_ADDR="$E2E_ADDR" DATABASE_URL="sqlite://$E2E_DIR/e2e.db?mode=rwc" \
+  ./target/release/nomir serve --demo >"$E2E_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 60); do
+  curl -fsS "http://$E2E_ADDR/health" >/dev/null 2>&1 && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$E2E_DIR/server.log"; exit 1; }
+  sleep 0.5
+done
+
+say "Playwright in headless Chromium"
+if ! (cd end2end && BASE_URL="http://$E2E_ADDR" npx playwright test); then
+  echo "--- server log ---"; tail -n 50 "$E2E_DIR/server.log"
+  exit 1
+fi
+say "all tests passed"
