@@ -39,6 +39,8 @@ pub struct Settings {
     pub secret: Secret,
     pub demo: bool,
     pub cookie_secure: bool,
+    /// PEM bundle of the roots EDS certificates must chain to (NCA RK).
+    pub trusted_roots: Option<PathBuf>,
 }
 
 /// The file's shape: every key optional, unknown keys refused.
@@ -50,6 +52,7 @@ struct FileSettings {
     secret: Option<Secret>,
     demo: Option<bool>,
     cookie_secure: Option<bool>,
+    trusted_roots: Option<PathBuf>,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -133,12 +136,16 @@ impl Settings {
         let cookie_secure = flag(&env, "NOMIR_COOKIE_SECURE")?
             .or(from_file.cookie_secure)
             .unwrap_or(true);
+        let trusted_roots = env("NOMIR_TRUSTED_ROOTS")
+            .map(PathBuf::from)
+            .or(from_file.trusted_roots);
         Ok(Self {
             addr,
             database_url,
             secret,
             demo,
             cookie_secure,
+            trusted_roots,
         })
     }
 }

@@ -6,13 +6,16 @@
 //! - [`ports`]: traits the services need;
 //! - [`services`]: one use case per file, over domain and ports;
 //! - [`database`]: implements the storage ports (SQLite and PostgreSQL);
-//! - [`demo`]: the fictional demo data (demo mode only);
+//! - [`adapters`]: the outside-world ports (SMS, registries, EDS);
+//! - [`demo`], [`demo_pki`]: the fictional demo data and keys (demo mode only);
 //! - [`http`], [`web`]: translate between the outside and the services;
 //! - [`config`], [`startup`]: settings and the composition root.
 
+pub mod adapters;
 pub mod config;
 pub mod database;
 pub mod demo;
+pub mod demo_pki;
 pub mod domain;
 pub mod http;
 pub mod ports;

@@ -32,6 +32,12 @@ enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// Make the demo CA and citizens' certificates (test fixtures, demo only).
+    DemoPki {
+        /// Output directory.
+        #[arg(long, default_value = nomir::demo_pki::DEMO_PKI_DIR)]
+        out: PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -64,6 +70,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await?
                 .run_until_stopped()
                 .await
+        }
+        Command::DemoPki { out } => {
+            nomir::demo_pki::generate(&out)?;
+            println!("demo PKI written to {}", out.display());
+            Ok(())
         }
         Command::Migrate => {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;

@@ -5,25 +5,61 @@ use std::sync::Arc;
 use leptos::config::get_configuration;
 use tokio::net::TcpListener;
 
+use crate::adapters::eds::CmsVerifier;
+use crate::adapters::registry_tables::TableRegistries;
+use crate::adapters::sms_outbox::OutboxSms;
 use crate::config::Settings;
 use crate::database::Db;
 use crate::http::{router, AppState};
 use crate::ports::clock::SystemClock;
-use crate::ports::Clock;
+use crate::ports::{Clock, SignatureVerifier};
+use crate::services::code_hash::CodeHasher;
 use crate::services::Ports;
 use crate::web::PortalService;
 
-/// Every port backed by the database, with the given clock.
-pub fn ports_over(db: &Db, clock: Arc<dyn Clock>) -> Ports {
+/// Every port with its embedded default over the database, given the clock,
+/// the signature verifier and the code hasher.
+pub fn ports_over(
+    db: &Db,
+    clock: Arc<dyn Clock>,
+    signatures: Arc<dyn SignatureVerifier>,
+    codes: CodeHasher,
+) -> Ports {
     let db = Arc::new(db.clone());
+    let registries = Arc::new(TableRegistries(db.clone()));
     Ports {
         accounts: db.clone(),
         sessions: db.clone(),
         bindings: db.clone(),
         outbox: db.clone(),
         registries: db.clone(),
-        audit: db,
+        audit: db.clone(),
+        requests: db.clone(),
+        sms: Arc::new(OutboxSms {
+            outbox: db,
+            clock: clock.clone(),
+        }),
+        operators: registries.clone(),
+        identity: registries,
+        signatures,
         clock,
+        codes,
+    }
+}
+
+/// The roots signatures must chain to: the configured bundle, or the demo CA in demo mode.
+pub fn signature_verifier(settings: &Settings) -> anyhow::Result<CmsVerifier> {
+    match &settings.trusted_roots {
+        Some(path) => {
+            let pem = std::fs::read_to_string(path).map_err(|e| {
+                anyhow::anyhow!("cannot read NOMIR_TRUSTED_ROOTS {}: {e}", path.display())
+            })?;
+            CmsVerifier::from_pem(&pem)
+        }
+        None if settings.demo => CmsVerifier::from_pem(crate::demo_pki::DEMO_ROOTS),
+        None => anyhow::bail!(
+            "NOMIR_TRUSTED_ROOTS is required outside demo mode (a PEM bundle of the NCA RK roots)"
+        ),
     }
 }
 
@@ -43,8 +79,14 @@ pub struct Application {
 impl Application {
     /// Opens the database, loads the demo data in demo mode, binds the socket.
     pub async fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let verifier = Arc::new(signature_verifier(&settings)?);
         let db = open_database(&settings).await?;
-        let ports = ports_over(&db, clock);
+        let ports = ports_over(
+            &db,
+            clock,
+            verifier,
+            CodeHasher::new(settings.secret.expose()),
+        );
         if settings.demo {
             let loaded = crate::demo::load(&ports).await?;
             tracing::info!(?loaded, "demo data loaded");

@@ -25,6 +25,7 @@ impl App {
             secret: Secret::random(),
             demo: true,
             cookie_secure: true,
+            trusted_roots: None,
         };
         let app = Application::build(settings, Arc::new(SystemClock))
             .await

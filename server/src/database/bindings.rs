@@ -1,6 +1,6 @@
 use async_trait::async_trait;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Row, Transaction};
 
 use super::accounts::parse_iin;
 use super::audit::append_with;
@@ -27,6 +27,32 @@ fn binding(r: &AnyRow) -> StoreResult<Binding> {
     })
 }
 
+/// Ends the account's active binding and inserts `b`, inside `tx`. The
+/// database's unique indexes refuse a number that is active elsewhere.
+pub(super) async fn insert_binding_tx(
+    tx: &mut Transaction<'_, Any>,
+    b: &Binding,
+) -> StoreResult<()> {
+    sqlx::query("UPDATE bindings SET ended_at = $1 WHERE iin = $2 AND ended_at IS NULL")
+        .bind(to_col(b.bound_at))
+        .bind(b.iin.as_str())
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(&format!(
+        "INSERT INTO bindings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, NULL)"
+    ))
+    .bind(&b.id)
+    .bind(b.iin.as_str())
+    .bind(b.msisdn.as_str())
+    .bind(&b.operator)
+    .bind(&b.channel)
+    .bind(to_col(b.bound_at))
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| conflict_or(e, "the number is bound to another account"))?;
+    Ok(())
+}
+
 #[async_trait]
 impl BindingStore for Db {
     async fn active_binding(&self, iin: &Iin) -> StoreResult<Option<Binding>> {
@@ -50,23 +76,7 @@ impl BindingStore for Db {
 
     async fn bind(&self, b: &Binding, audit: &AuditEntry) -> StoreResult<()> {
         let mut tx = self.pool().begin().await?;
-        sqlx::query("UPDATE bindings SET ended_at = $1 WHERE iin = $2 AND ended_at IS NULL")
-            .bind(to_col(b.bound_at))
-            .bind(b.iin.as_str())
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(&format!(
-            "INSERT INTO bindings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, NULL)"
-        ))
-        .bind(&b.id)
-        .bind(b.iin.as_str())
-        .bind(b.msisdn.as_str())
-        .bind(&b.operator)
-        .bind(&b.channel)
-        .bind(to_col(b.bound_at))
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| conflict_or(e, "the number is bound to another account"))?;
+        insert_binding_tx(&mut tx, b).await?;
         append_with(&mut *tx, audit).await?;
         tx.commit().await?;
         Ok(())

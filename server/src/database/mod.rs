@@ -8,6 +8,7 @@ mod audit;
 mod bindings;
 mod outbox;
 mod registries;
+mod requests;
 mod sessions;
 mod time_col;
 

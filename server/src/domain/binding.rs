@@ -21,11 +21,42 @@ pub enum Channel {
     Bank,
 }
 
+impl Channel {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Portal => "portal",
+            Self::MobileApp => "mobile_app",
+            Self::Bank => "bank",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        [Self::Portal, Self::MobileApp, Self::Bank]
+            .into_iter()
+            .find(|c| c.code() == s)
+    }
+}
+
 /// What the request is for: a first number (§5) or a change of number (§8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Bind,
     Change,
+}
+
+impl Purpose {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Bind => "bind",
+            Self::Change => "change",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        [Self::Bind, Self::Change]
+            .into_iter()
+            .find(|p| p.code() == s)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +122,26 @@ impl BindingState {
             Self::Refused(_) => "refused",
             Self::Expired => "expired",
         }
+    }
+
+    /// The refusal ground, for a refused request.
+    pub fn ground(self) -> Option<RefusalGround> {
+        match self {
+            Self::Refused(g) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// Rebuilds a stored state from its code and refusal ground.
+    pub fn from_code(state: &str, ground: Option<&str>) -> Option<Self> {
+        Some(match state {
+            "awaiting_code" => Self::AwaitingCode,
+            "awaiting_certification" => Self::AwaitingCertification,
+            "bound" => Self::Bound,
+            "refused" => Self::Refused(RefusalGround::from_code(ground?)?),
+            "expired" => Self::Expired,
+            _ => return None,
+        })
     }
 }
 
@@ -160,6 +211,29 @@ mod tests {
                     "{s:?} {e:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn states_channels_and_purposes_round_trip_through_their_codes() {
+        for s in [
+            S::AwaitingCode,
+            S::AwaitingCertification,
+            S::Bound,
+            S::Expired,
+            S::Refused(RefusalGround::PersonDeceased),
+        ] {
+            assert_eq!(
+                S::from_code(s.code(), s.ground().map(RefusalGround::code)),
+                Some(s)
+            );
+        }
+        assert_eq!(S::from_code("refused", None), None);
+        for c in [Channel::Portal, Channel::MobileApp, Channel::Bank] {
+            assert_eq!(Channel::from_code(c.code()), Some(c));
+        }
+        for p in [Purpose::Bind, Purpose::Change] {
+            assert_eq!(Purpose::from_code(p.code()), Some(p));
         }
     }
 

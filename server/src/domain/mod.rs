@@ -4,13 +4,17 @@
 //! (order No. 58, see `docs/procedure.md`) that it implements.
 
 pub mod binding;
+pub mod checks;
+pub mod document;
+pub mod identity;
 pub mod iin;
 pub mod localized;
 pub mod msisdn;
 pub mod otp;
 pub mod refusal;
 
-pub use binding::{BindingEvent, BindingState, TransitionError, REQUEST_TERM};
+pub use binding::{BindingEvent, BindingState, Channel, Purpose, TransitionError, REQUEST_TERM};
+pub use identity::IdentityStatus;
 pub use iin::{Iin, IinError};
 pub use localized::Localized;
 pub use msisdn::{Msisdn, MsisdnError};

@@ -3,7 +3,7 @@
 //! Six digits, valid for one request only. The code itself is never stored:
 //! services keep an HMAC of it and compare in constant time.
 
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 /// How long a code may be used after it is sent.
 pub const CODE_LIFETIME: Duration = Duration::minutes(5);
@@ -13,6 +13,16 @@ pub const MAX_WRONG_ATTEMPTS: u32 = 3;
 pub const RESEND_AFTER: Duration = Duration::seconds(60);
 /// The most codes sent to one number in an hour.
 pub const MAX_CODES_PER_NUMBER_PER_HOUR: u32 = 5;
+
+/// When the next code for a request may be sent, given when the last was.
+pub fn resend_allowed_at(last_sent: OffsetDateTime) -> OffsetDateTime {
+    last_sent + RESEND_AFTER
+}
+
+/// Whether another code may go to a number that got `sent_last_hour` codes.
+pub fn hourly_limit_allows(sent_last_hour: u32) -> bool {
+    sent_last_hour < MAX_CODES_PER_NUMBER_PER_HOUR
+}
 
 /// A code as the citizen typed it: exactly six ASCII digits.
 #[derive(Clone, PartialEq, Eq)]
@@ -68,6 +78,14 @@ mod tests {
         for bad in ["12345", "1234567", "12a456", "١٢٣٤٥٦", "<b>123</b>"] {
             assert_eq!(OtpCode::parse(bad), Err(OtpCodeError::Malformed), "{bad}");
         }
+    }
+
+    #[test]
+    fn resending_waits_a_minute_and_five_codes_an_hour_is_the_limit() {
+        let t = OffsetDateTime::UNIX_EPOCH;
+        assert_eq!(resend_allowed_at(t), t + Duration::seconds(60));
+        assert!(hourly_limit_allows(4));
+        assert!(!hourly_limit_allows(5));
     }
 
     #[test]

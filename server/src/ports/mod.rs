@@ -2,12 +2,17 @@
 //! embedded default (SPEC §6) and, where the world has one, a real adapter.
 
 pub mod clock;
+pub mod outside;
 pub mod records;
 pub mod store;
 
 pub use clock::Clock;
+pub use outside::{
+    IdentityRegister, OperatorRegistry, SignatureError, SignatureVerifier, Signer, SmsGateway,
+    Unavailable,
+};
 pub use records::*;
 pub use store::{
-    AccountStore, AuditLog, BindingStore, OutboxStore, RegistryStore, SessionStore, StoreError,
-    StoreResult,
+    AccountStore, AuditLog, BindingStore, OutboxStore, RegistryStore, RequestStore, SessionStore,
+    StateChange, StoreError, StoreResult,
 };

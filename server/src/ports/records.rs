@@ -62,29 +62,7 @@ pub struct Subscriber {
     pub iin: Iin,
 }
 
-/// What the identity register says of a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IdentityStatus {
-    Valid,
-    DocumentExpired,
-    Deceased,
-}
-
-impl IdentityStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Valid => "valid",
-            Self::DocumentExpired => "document_expired",
-            Self::Deceased => "deceased",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<Self> {
-        [Self::Valid, Self::DocumentExpired, Self::Deceased]
-            .into_iter()
-            .find(|v| v.code() == s)
-    }
-}
+pub use crate::domain::IdentityStatus;
 
 /// One record of the identity register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,4 +83,42 @@ pub struct AuditEntry {
     pub action: String,
     pub subject: String,
     pub detail: String,
+}
+
+/// A binding request as stored (Rules §5–§9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BindingRequest {
+    pub id: String,
+    pub iin: Iin,
+    pub msisdn: Msisdn,
+    pub channel: crate::domain::Channel,
+    pub purpose: crate::domain::Purpose,
+    pub state: crate::domain::BindingState,
+    pub started_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+    /// The nonce of the document to certify, set once the code is confirmed.
+    pub sign_nonce: Option<String>,
+}
+
+/// One code sent for a request; only its HMAC is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtpChallenge {
+    pub id: String,
+    pub request_id: String,
+    pub msisdn: Msisdn,
+    pub code_hmac: String,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+    pub wrong_tries: u32,
+    pub used_at: Option<OffsetDateTime>,
+    pub voided_at: Option<OffsetDateTime>,
+}
+
+/// Consent to access restricted personal data (Law on Personal Data, art. 8).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    pub id: String,
+    pub iin: Iin,
+    pub granted_at: OffsetDateTime,
+    pub revoked_at: Option<OffsetDateTime>,
 }

@@ -77,3 +77,69 @@ pub trait AuditLog: Send + Sync {
     /// The latest entries, newest first.
     async fn recent(&self, limit: i64) -> StoreResult<Vec<AuditEntry>>;
 }
+
+/// Binding requests, their codes and consents. Every method that changes a
+/// request is one transaction with its audit entry; state changes are
+/// conditional on the state read, so two racing calls cannot both win.
+#[async_trait]
+pub trait RequestStore: Send + Sync {
+    async fn insert_request(
+        &self,
+        request: &BindingRequest,
+        challenge: &OtpChallenge,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    async fn request(&self, id: &str) -> StoreResult<Option<BindingRequest>>;
+    /// The newest code sent for the request.
+    async fn latest_challenge(&self, request_id: &str) -> StoreResult<Option<OtpChallenge>>;
+    /// A new code for an open request (resend); voids the previous one.
+    async fn add_challenge(&self, challenge: &OtpChallenge, audit: &AuditEntry) -> StoreResult<()>;
+    /// How many codes went to `msisdn` since `since`.
+    async fn codes_sent_since(&self, msisdn: &Msisdn, since: OffsetDateTime) -> StoreResult<u32>;
+    /// Counts a wrong entry; voids the code and refuses the request when `refuse` is set.
+    async fn record_wrong_code(
+        &self,
+        challenge_id: &str,
+        refuse: Option<&StateChange>,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    /// Marks the code used and moves the request on, keeping the nonce to sign.
+    async fn confirm_code(
+        &self,
+        challenge_id: &str,
+        change: &StateChange,
+        sign_nonce: &str,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+    /// Moves an open request to `change.to` if it is still in `change.from`; false if it was not.
+    async fn change_state(&self, change: &StateChange, audit: &AuditEntry) -> StoreResult<bool>;
+    /// Ends the account's active binding, binds the number and marks the request bound.
+    async fn complete_binding(
+        &self,
+        change: &StateChange,
+        binding: &Binding,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+    /// Open requests started before `started_before` (for expiry).
+    async fn open_requests_started_before(
+        &self,
+        started_before: OffsetDateTime,
+    ) -> StoreResult<Vec<BindingRequest>>;
+    async fn grant_consent(&self, consent: &Consent, audit: &AuditEntry) -> StoreResult<()>;
+    async fn revoke_consents(
+        &self,
+        iin: &Iin,
+        at: OffsetDateTime,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    async fn active_consent(&self, iin: &Iin) -> StoreResult<Option<Consent>>;
+}
+
+/// A conditional move of one request from one state to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateChange {
+    pub request_id: String,
+    pub from: crate::domain::BindingState,
+    pub to: crate::domain::BindingState,
+    pub at: OffsetDateTime,
+}

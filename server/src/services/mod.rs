@@ -1,16 +1,24 @@
 //! Use cases, one per file. They own the procedure and talk to the outside
 //! only through [`crate::ports`].
 
+pub mod audit;
 pub mod cabinet;
+pub mod certify;
+pub mod code_hash;
+pub mod confirm_code;
+pub mod consent;
 pub mod demo_phone;
+pub mod open_request;
 pub mod password;
+pub mod request_code;
 pub mod session;
 pub mod sign_in;
 
 use std::sync::Arc;
 
 use crate::ports::{
-    AccountStore, AuditLog, BindingStore, Clock, OutboxStore, RegistryStore, SessionStore,
+    AccountStore, AuditLog, BindingStore, Clock, IdentityRegister, OperatorRegistry, OutboxStore,
+    RegistryStore, RequestStore, SessionStore, SignatureVerifier, SmsGateway,
 };
 
 /// Every port the services use, as shared trait objects.
@@ -22,7 +30,13 @@ pub struct Ports {
     pub outbox: Arc<dyn OutboxStore>,
     pub registries: Arc<dyn RegistryStore>,
     pub audit: Arc<dyn AuditLog>,
+    pub requests: Arc<dyn RequestStore>,
+    pub sms: Arc<dyn SmsGateway>,
+    pub operators: Arc<dyn OperatorRegistry>,
+    pub identity: Arc<dyn IdentityRegister>,
+    pub signatures: Arc<dyn SignatureVerifier>,
     pub clock: Arc<dyn Clock>,
+    pub codes: code_hash::CodeHasher,
 }
 
 /// Something failed that the citizen cannot fix; the cause goes to the log.

@@ -7,7 +7,7 @@ use time::Duration;
 
 use super::{Ports, Unexpected};
 use crate::domain::Iin;
-use crate::ports::{AuditEntry, Session};
+use crate::ports::Session;
 
 /// How long a session lives after sign-in.
 pub const SESSION_LIFETIME: Duration = Duration::minutes(30);
@@ -53,14 +53,10 @@ pub async fn sign_out(ports: &Ports, token: Option<&str>) -> Result<(), Unexpect
     let Some(token) = token else { return Ok(()) };
     if let Some(iin) = current(ports, Some(token)).await? {
         ports.sessions.delete_session(&token_hash(token)).await?;
-        let entry = AuditEntry {
-            at: ports.clock.now(),
-            actor: iin.as_str().to_owned(),
-            action: "sign_out".into(),
-            subject: iin.as_str().to_owned(),
-            detail: String::new(),
-        };
-        ports.audit.append(&entry).await?;
+        ports
+            .audit
+            .append(&super::audit::entry(ports, &iin, "sign_out", String::new()))
+            .await?;
     }
     Ok(())
 }

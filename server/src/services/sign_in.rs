@@ -9,7 +9,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::{password, session, Ports, Unexpected};
 use crate::domain::{Iin, IinError};
-use crate::ports::{AuditEntry, SignInFailures};
+use crate::ports::SignInFailures;
 
 pub const FREE_FAILURES: u32 = 5;
 pub const FAILURE_WINDOW: Duration = Duration::minutes(15);
@@ -111,14 +111,10 @@ pub fn after_failure(previous: &SignInFailures, now: OffsetDateTime) -> SignInFa
 }
 
 async fn audit(ports: &Ports, iin: &Iin, action: &str, detail: &str) -> Result<(), Unexpected> {
-    let entry = AuditEntry {
-        at: ports.clock.now(),
-        actor: iin.as_str().to_owned(),
-        action: action.to_owned(),
-        subject: iin.as_str().to_owned(),
-        detail: detail.to_owned(),
-    };
-    Ok(ports.audit.append(&entry).await?)
+    Ok(ports
+        .audit
+        .append(&super::audit::entry(ports, iin, action, detail.to_owned()))
+        .await?)
 }
 
 #[cfg(test)]

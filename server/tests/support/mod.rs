@@ -5,8 +5,10 @@
 
 use std::sync::Arc;
 
+use nomir::adapters::eds::CmsVerifier;
 use nomir::database::Db;
 use nomir::ports::clock::TestClock;
+use nomir::services::code_hash::CodeHasher;
 use nomir::services::Ports;
 use nomir::startup::ports_over;
 use sqlx::{Connection, Executor};
@@ -35,7 +37,10 @@ impl TestDb {
         let db = Db::connect(&url).await.expect("connect");
         db.migrate().await.expect("migrate");
         let clock = Arc::new(TestClock::at(datetime!(2026-11-25 05:00 UTC)));
-        let ports = ports_over(&db, clock.clone());
+        let verifier =
+            Arc::new(CmsVerifier::from_pem(nomir::demo_pki::DEMO_ROOTS).expect("demo roots"));
+        let codes = CodeHasher::new("test-secret-that-is-long-enough-for-hmac");
+        let ports = ports_over(&db, clock.clone(), verifier, codes);
         Self {
             name,
             url,

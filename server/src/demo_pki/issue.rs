@@ -1,0 +1,203 @@
+//! Issuing the demo CA and certificates shaped like NCA RK's
+//! (subject `CN, SURNAME, SERIALNUMBER=IIN…, C=KZ`; EKU with the key user).
+
+use std::path::Path;
+use std::time::Duration;
+
+use der::EncodePem;
+use rand::RngCore;
+use rsa::pkcs1v15::SigningKey;
+use rsa::pkcs8::{EncodePrivateKey, LineEnding};
+use rsa::RsaPrivateKey;
+use sha2::Sha256;
+use spki::{EncodePublicKey, SubjectPublicKeyInfoOwned};
+use x509_cert::builder::{Builder, CertificateBuilder, Profile};
+use x509_cert::ext::pkix::ExtendedKeyUsage;
+use x509_cert::serial_number::SerialNumber;
+use x509_cert::time::{Time, Validity};
+use x509_cert::Certificate;
+
+use super::sign::KeyPair;
+use crate::adapters::eds::names::build_name;
+use crate::adapters::eds::oids::*;
+
+/// Which of a citizen's two certificates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    Sign,
+    Auth,
+}
+
+impl KeyKind {
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Self::Sign => "sign",
+            Self::Auth => "auth",
+        }
+    }
+}
+
+const KEY_BITS: usize = 2048;
+
+fn new_key() -> anyhow::Result<RsaPrivateKey> {
+    Ok(RsaPrivateKey::new(&mut rand::rngs::OsRng, KEY_BITS)?)
+}
+
+fn serial() -> anyhow::Result<SerialNumber> {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes[0] &= 0x7f;
+    bytes[0] |= 0x01;
+    Ok(SerialNumber::new(&bytes)?)
+}
+
+fn validity(from: &str, to: &str) -> anyhow::Result<Validity> {
+    let at = |s: &str| -> anyhow::Result<Time> {
+        let t = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)?;
+        Ok(Time::try_from(
+            std::time::UNIX_EPOCH + Duration::from_secs(u64::try_from(t.unix_timestamp())?),
+        )?)
+    };
+    Ok(Validity {
+        not_before: at(from)?,
+        not_after: at(to)?,
+    })
+}
+
+fn spki(key: &RsaPrivateKey) -> anyhow::Result<SubjectPublicKeyInfoOwned> {
+    let der = key.to_public_key().to_public_key_der()?;
+    Ok(SubjectPublicKeyInfoOwned::try_from(der.as_bytes())?)
+}
+
+fn root(cn: &str, from: &str, to: &str) -> anyhow::Result<KeyPair> {
+    let key = new_key()?;
+    let subject = build_name(&[(AT_COMMON_NAME, cn), (AT_COUNTRY, "KZ")])?;
+    let signer = SigningKey::<Sha256>::new(key.clone());
+    let builder = CertificateBuilder::new(
+        Profile::Root,
+        serial()?,
+        validity(from, to)?,
+        subject,
+        spki(&key)?,
+        &signer,
+    )?;
+    let certificate = builder.build::<rsa::pkcs1v15::Signature>()?;
+    Ok(KeyPair { certificate, key })
+}
+
+/// A person's certificate issued by `ca`.
+fn leaf(
+    ca: &KeyPair,
+    iin: &str,
+    name: &str,
+    kind: KeyKind,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<KeyPair> {
+    let key = new_key()?;
+    let surname = name.split_whitespace().next().unwrap_or(name);
+    let serial_attr = format!("IIN{iin}");
+    let subject = build_name(&[
+        (AT_COMMON_NAME, name),
+        (AT_SURNAME, surname),
+        (AT_SERIAL_NUMBER, &serial_attr),
+        (AT_COUNTRY, "KZ"),
+    ])?;
+    let profile = Profile::Leaf {
+        issuer: ca.certificate.tbs_certificate.subject.clone(),
+        enable_key_agreement: false,
+        enable_key_encipherment: kind == KeyKind::Auth,
+    };
+    let signer = SigningKey::<Sha256>::new(ca.key.clone());
+    let mut builder = CertificateBuilder::new(
+        profile,
+        serial()?,
+        validity(from, to)?,
+        subject,
+        spki(&key)?,
+        &signer,
+    )?;
+    let purpose = match kind {
+        KeyKind::Sign => EKU_SIGNING,
+        KeyKind::Auth => EKU_CLIENT_AUTH,
+    };
+    builder.add_extension(&ExtendedKeyUsage(vec![purpose, EKU_INDIVIDUAL]))?;
+    let certificate = builder.build::<rsa::pkcs1v15::Signature>()?;
+    Ok(KeyPair { certificate, key })
+}
+
+fn write_cert(dir: &Path, stem: &str, cert: &Certificate) -> anyhow::Result<()> {
+    std::fs::write(
+        dir.join(format!("{stem}.pem")),
+        cert.to_pem(LineEnding::LF)?,
+    )?;
+    Ok(())
+}
+
+fn write_pair(dir: &Path, stem: &str, pair: &KeyPair) -> anyhow::Result<()> {
+    write_cert(dir, stem, &pair.certificate)?;
+    std::fs::write(
+        dir.join(format!("{stem}.key.pem")),
+        pair.key.to_pkcs8_pem(LineEnding::LF)?.as_bytes(),
+    )?;
+    Ok(())
+}
+
+/// The demo citizens' IINs and names as their certificates show them.
+const CITIZENS: &str = include_str!("../../demo-data/accounts.csv");
+
+/// Writes the demo PKI into `out`: `root-ca.pem`, `citizens/<iin>-{sign,auth}`,
+/// and `test/` (an expired certificate and one under an untrusted root).
+pub fn generate(out: &Path) -> anyhow::Result<()> {
+    let citizens_dir = out.join("citizens");
+    let test_dir = out.join("test");
+    std::fs::create_dir_all(&citizens_dir)?;
+    std::fs::create_dir_all(&test_dir)?;
+    let ca = root(
+        "NOMIR DEMO ROOT CA (RSA) — NOT FOR PRODUCTION",
+        "2025-01-01T00:00:00Z",
+        "2045-01-01T00:00:00Z",
+    )?;
+    write_cert(out, "root-ca", &ca.certificate)?;
+    let mut reader = csv::Reader::from_reader(CITIZENS.as_bytes());
+    for row in reader.records() {
+        let row = row?;
+        let (iin, name) = (&row[0], row[1].to_uppercase());
+        for kind in [KeyKind::Sign, KeyKind::Auth] {
+            let pair = leaf(
+                &ca,
+                iin,
+                &name,
+                kind,
+                "2026-01-01T00:00:00Z",
+                "2036-01-01T00:00:00Z",
+            )?;
+            write_pair(&citizens_dir, &format!("{iin}-{}", kind.suffix()), &pair)?;
+        }
+    }
+    let expired = leaf(
+        &ca,
+        "900515410001",
+        "САПАРОВА ӘЙГЕРІМ",
+        KeyKind::Sign,
+        "2024-01-01T00:00:00Z",
+        "2025-01-01T00:00:00Z",
+    )?;
+    write_pair(&test_dir, "expired-900515410001-sign", &expired)?;
+    let stranger = root(
+        "UNTRUSTED TEST ROOT",
+        "2025-01-01T00:00:00Z",
+        "2045-01-01T00:00:00Z",
+    )?;
+    write_cert(&test_dir, "untrusted-root-ca", &stranger.certificate)?;
+    let untrusted = leaf(
+        &stranger,
+        "900515410001",
+        "САПАРОВА ӘЙГЕРІМ",
+        KeyKind::Sign,
+        "2026-01-01T00:00:00Z",
+        "2036-01-01T00:00:00Z",
+    )?;
+    write_pair(&test_dir, "untrusted-900515410001-sign", &untrusted)?;
+    Ok(())
+}

@@ -1,0 +1,16 @@
+//! The demo public-key infrastructure: a demo CA, AUTH and SIGN
+//! certificates for every demo citizen, and the test certificates (expired,
+//! untrusted root). `nomir demo-pki --out DIR` makes them; the repo keeps
+//! them in `server/demo-pki/` as fixtures, trusted only in demo mode.
+
+mod issue;
+mod sign;
+
+pub use issue::{generate, KeyKind};
+pub use sign::{sign_detached, KeyPair};
+
+/// The trusted root bundle of demo mode.
+pub const DEMO_ROOTS: &str = include_str!("../../demo-pki/root-ca.pem");
+
+/// Where the repo keeps the demo PKI (relative to the workspace root).
+pub const DEMO_PKI_DIR: &str = "server/demo-pki";

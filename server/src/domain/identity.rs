@@ -1,0 +1,76 @@
+//! What the identity register says, and which refusal ground it leads to
+//! (standard row 9, ground 1; standard row 8: identity comes from state
+//! systems through the e-government gateway, the citizen uploads nothing).
+
+use super::RefusalGround;
+
+/// The register's verdict on a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentityStatus {
+    /// A valid identity document is on record.
+    Valid,
+    /// No valid identity document: the last one has expired.
+    DocumentExpired,
+    /// The person is recorded as deceased.
+    Deceased,
+}
+
+impl IdentityStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::DocumentExpired => "document_expired",
+            Self::Deceased => "deceased",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        [Self::Valid, Self::DocumentExpired, Self::Deceased]
+            .into_iter()
+            .find(|v| v.code() == s)
+    }
+}
+
+/// Ground 1 applies unless the register holds a person with a valid document.
+pub fn identity_refusal(status: Option<IdentityStatus>) -> Option<RefusalGround> {
+    match status {
+        Some(IdentityStatus::Valid) => None,
+        Some(IdentityStatus::DocumentExpired) => Some(RefusalGround::IdentityDocumentInvalid),
+        Some(IdentityStatus::Deceased) => Some(RefusalGround::PersonDeceased),
+        None => Some(RefusalGround::IdentityNotFound),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_valid_record_passes_ground_one() {
+        assert_eq!(identity_refusal(Some(IdentityStatus::Valid)), None);
+        assert_eq!(
+            identity_refusal(Some(IdentityStatus::DocumentExpired)),
+            Some(RefusalGround::IdentityDocumentInvalid)
+        );
+        assert_eq!(
+            identity_refusal(Some(IdentityStatus::Deceased)),
+            Some(RefusalGround::PersonDeceased)
+        );
+        assert_eq!(
+            identity_refusal(None),
+            Some(RefusalGround::IdentityNotFound)
+        );
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_codes() {
+        for s in [
+            IdentityStatus::Valid,
+            IdentityStatus::DocumentExpired,
+            IdentityStatus::Deceased,
+        ] {
+            assert_eq!(IdentityStatus::from_code(s.code()), Some(s));
+        }
+        assert_eq!(IdentityStatus::from_code("alive"), None);
+    }
+}

@@ -1,0 +1,123 @@
+//! Entering the one-time code (Rules §5.2, §9). Three wrong entries void
+//! the code and end the request without a binding; a right one moves the
+//! request on to certification and fixes the document to sign.
+
+use rand::RngCore;
+use time::OffsetDateTime;
+
+use super::open_request::{self, OpenRequestError};
+use super::{audit, Ports, Unexpected};
+use crate::domain::document::RequestDocument;
+use crate::domain::otp::MAX_WRONG_ATTEMPTS;
+use crate::domain::{BindingState, Iin, OtpCode, OtpCodeError, RefusalGround};
+use crate::ports::{BindingRequest, StateChange};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfirmCodeError {
+    #[error("the code is malformed: {0}")]
+    Malformed(OtpCodeError),
+    #[error("the code is wrong; {tries_left} tries left")]
+    Wrong { tries_left: u32 },
+    /// The third wrong entry: the request ended without a binding.
+    #[error("the code was entered wrongly too many times")]
+    TooManyTries,
+    #[error("the code has expired; ask for a new one")]
+    CodeExpired,
+    #[error("this step is not allowed now")]
+    NotAwaitingCode,
+    #[error(transparent)]
+    Request(#[from] OpenRequestError),
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl From<crate::ports::StoreError> for ConfirmCodeError {
+    fn from(e: crate::ports::StoreError) -> Self {
+        Self::Unexpected(e.into())
+    }
+}
+
+/// The document the citizen is asked to sign for `request`.
+pub fn document_for(request: &BindingRequest, nonce: &str) -> Vec<u8> {
+    RequestDocument {
+        request_id: &request.id,
+        iin: &request.iin,
+        msisdn: &request.msisdn,
+        purpose: request.purpose,
+        issued_at: request.started_at,
+        nonce,
+    }
+    .to_bytes()
+}
+
+/// Checks the code; on success returns the document to certify.
+pub async fn confirm_code(
+    ports: &Ports,
+    iin: &Iin,
+    request_id: &str,
+    code_input: &str,
+) -> Result<Vec<u8>, ConfirmCodeError> {
+    let code = OtpCode::parse(code_input).map_err(ConfirmCodeError::Malformed)?;
+    let request = open_request::load(ports, iin, request_id).await?;
+    if request.state != BindingState::AwaitingCode {
+        return Err(ConfirmCodeError::NotAwaitingCode);
+    }
+    let now: OffsetDateTime = ports.clock.now();
+    let challenge = ports
+        .requests
+        .latest_challenge(request_id)
+        .await?
+        .filter(|c| c.used_at.is_none() && c.voided_at.is_none())
+        .ok_or(ConfirmCodeError::CodeExpired)?;
+    if now >= challenge.expires_at {
+        return Err(ConfirmCodeError::CodeExpired);
+    }
+    if !ports.codes.matches(&challenge.code_hmac, request_id, &code) {
+        let tries = challenge.wrong_tries + 1;
+        let refuse = (tries >= MAX_WRONG_ATTEMPTS).then(|| StateChange {
+            request_id: request_id.to_owned(),
+            from: BindingState::AwaitingCode,
+            to: BindingState::Refused(RefusalGround::CodeNotConfirmed),
+            at: now,
+        });
+        let action = if refuse.is_some() {
+            "request_refused"
+        } else {
+            "code_wrong"
+        };
+        let detail = format!(
+            "request={request_id} tries={tries} ground={}",
+            RefusalGround::CodeNotConfirmed.code()
+        );
+        let entry = audit::entry(ports, iin, action, detail);
+        ports
+            .requests
+            .record_wrong_code(&challenge.id, refuse.as_ref(), &entry)
+            .await?;
+        return Err(match refuse {
+            Some(_) => ConfirmCodeError::TooManyTries,
+            None => ConfirmCodeError::Wrong {
+                tries_left: MAX_WRONG_ATTEMPTS - tries,
+            },
+        });
+    }
+    let mut nonce = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut nonce);
+    let nonce = hex::encode(nonce);
+    let change = StateChange {
+        request_id: request_id.to_owned(),
+        from: BindingState::AwaitingCode,
+        to: BindingState::AwaitingCertification,
+        at: now,
+    };
+    let entry = audit::entry(ports, iin, "code_confirmed", request_id.to_owned());
+    if !ports
+        .requests
+        .confirm_code(&challenge.id, &change, &nonce, &entry)
+        .await?
+    {
+        // Another attempt used or voided the code at the same moment.
+        return Err(ConfirmCodeError::CodeExpired);
+    }
+    Ok(document_for(&request, &nonce))
+}

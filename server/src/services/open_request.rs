@@ -1,0 +1,69 @@
+//! Finding a citizen's open request, ending it first if its 10-minute term
+//! has passed (standard row 3), so every step sees the same rules.
+
+use super::{audit, Ports, Unexpected};
+use crate::domain::binding::is_overdue;
+use crate::domain::{BindingState, Iin};
+use crate::ports::{BindingRequest, StateChange};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenRequestError {
+    /// No such request, or it is someone else's: the same answer for both.
+    #[error("no such request")]
+    NotFound,
+    #[error("the request has ended: {0:?}")]
+    Ended(BindingState),
+    #[error("the request's 10-minute term has passed")]
+    Expired,
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl From<crate::ports::StoreError> for OpenRequestError {
+    fn from(e: crate::ports::StoreError) -> Self {
+        Self::Unexpected(e.into())
+    }
+}
+
+/// The open request `id` of `iin`, expiring it if overdue.
+pub async fn load(ports: &Ports, iin: &Iin, id: &str) -> Result<BindingRequest, OpenRequestError> {
+    let request = ports
+        .requests
+        .request(id)
+        .await?
+        .filter(|r| &r.iin == iin)
+        .ok_or(OpenRequestError::NotFound)?;
+    if request.state.is_ended() {
+        return Err(OpenRequestError::Ended(request.state));
+    }
+    let now = ports.clock.now();
+    if is_overdue(request.started_at, now) {
+        expire(ports, &request).await?;
+        return Err(OpenRequestError::Expired);
+    }
+    Ok(request)
+}
+
+/// Ends an open request as expired (no-op if another step ended it first).
+pub async fn expire(ports: &Ports, request: &BindingRequest) -> Result<bool, Unexpected> {
+    let change = StateChange {
+        request_id: request.id.clone(),
+        from: request.state,
+        to: BindingState::Expired,
+        at: ports.clock.now(),
+    };
+    let entry = audit::entry(ports, &request.iin, "request_expired", request.id.clone());
+    Ok(ports.requests.change_state(&change, &entry).await?)
+}
+
+/// Expires every open request past its term; returns how many ended.
+pub async fn expire_overdue(ports: &Ports) -> Result<usize, Unexpected> {
+    let cutoff = ports.clock.now() - crate::domain::REQUEST_TERM;
+    let mut ended = 0;
+    for request in ports.requests.open_requests_started_before(cutoff).await? {
+        if expire(ports, &request).await? {
+            ended += 1;
+        }
+    }
+    Ok(ended)
+}

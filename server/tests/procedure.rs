@@ -1,0 +1,436 @@
+//! The portal procedure end to end (Rules §5, §8, §9; standard rows 3, 9),
+//! on SQLite and on PostgreSQL, with a test clock.
+
+mod support;
+
+use std::path::PathBuf;
+
+use nomir::demo_pki::{sign_detached, KeyPair};
+use nomir::domain::{BindingState, Iin, RefusalGround};
+use nomir::services::certify::{certify, CertifyError};
+use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
+use nomir::services::open_request::{expire_overdue, OpenRequestError};
+use nomir::services::request_code::{request_code, resend_code, RequestCodeError};
+use nomir::services::Ports;
+use support::{engines, TestDb};
+use time::Duration;
+
+fn iin(s: &str) -> Iin {
+    Iin::parse(s).unwrap()
+}
+
+fn key(stem: &str) -> KeyPair {
+    KeyPair::load(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("demo-pki/citizens"),
+        stem,
+    )
+    .unwrap()
+}
+
+/// The code in the newest SMS to `number`.
+async fn code_sent_to(ports: &Ports, number: &str) -> String {
+    let sms = ports
+        .outbox
+        .outbox()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.msisdn.as_str() == number)
+        .unwrap();
+    sms.body
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .unwrap()
+        .to_owned()
+}
+
+async fn setup() -> Vec<TestDb> {
+    let all = engines().await;
+    for t in &all {
+        nomir::demo::load(&t.ports).await.unwrap();
+    }
+    all
+}
+
+/// Runs the whole procedure for `who` and `number`, signing with `signer`'s key.
+async fn bind(
+    t: &TestDb,
+    who: &str,
+    number: &str,
+    consent: bool,
+    signer: &str,
+) -> Result<(), CertifyError> {
+    let person = iin(who);
+    let sent = request_code(&t.ports, &person, number, consent)
+        .await
+        .unwrap();
+    let code = code_sent_to(&t.ports, sent.msisdn.as_str()).await;
+    let document = confirm_code(&t.ports, &person, &sent.request_id, &code)
+        .await
+        .unwrap();
+    let cms = sign_detached(&document, &key(&format!("{signer}-sign"))).unwrap();
+    certify(&t.ports, &person, &sent.request_id, &cms)
+        .await
+        .map(|_| ())
+}
+
+async fn nothing_bound(t: &TestDb, who: &str) -> bool {
+    t.ports
+        .bindings
+        .binding_history(&iin(who))
+        .await
+        .unwrap()
+        .is_empty()
+}
+
+#[tokio::test]
+async fn a_citizen_binds_a_number_through_the_portal() {
+    for t in setup().await {
+        bind(&t, "900515410001", "8 701 123 45 67", true, "900515410001")
+            .await
+            .unwrap();
+        let active = t
+            .ports
+            .bindings
+            .active_binding(&iin("900515410001"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(active.msisdn.as_str(), "+77011234567", "{}", t.name);
+        assert_eq!(active.operator, "Kcell");
+        let actions: Vec<_> = t
+            .ports
+            .audit
+            .recent(3)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        assert_eq!(actions, ["number_bound", "code_confirmed", "code_sent"]);
+        let sms = t.ports.outbox.outbox().await.unwrap();
+        assert!(sms[0].body.contains("Ешкімге айтпаңыз"));
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_citizen_changes_the_number_and_the_old_binding_stays_in_the_history() {
+    for t in setup().await {
+        bind(&t, "851102310000", "+77051234568", true, "851102310000")
+            .await
+            .unwrap();
+        t.clock.advance(Duration::minutes(1));
+        bind(&t, "851102310000", "+77471234569", true, "851102310000")
+            .await
+            .unwrap();
+        let history = t
+            .ports
+            .bindings
+            .binding_history(&iin("851102310000"))
+            .await
+            .unwrap();
+        assert_eq!(history.len(), 2, "{}", t.name);
+        assert_eq!(history[0].msisdn.as_str(), "+77471234569");
+        assert!(history[0].ended_at.is_none());
+        assert_eq!(history[1].msisdn.as_str(), "+77051234568");
+        assert!(history[1].ended_at.is_some());
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn three_wrong_codes_end_the_request_and_the_right_code_no_longer_works() {
+    for t in setup().await {
+        let person = iin("900515410001");
+        let sent = request_code(&t.ports, &person, "+77011234567", true)
+            .await
+            .unwrap();
+        let right = code_sent_to(&t.ports, "+77011234567").await;
+        let wrong = if right == "000000" {
+            "111111"
+        } else {
+            "000000"
+        };
+        let e = confirm_code(&t.ports, &person, &sent.request_id, wrong)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, ConfirmCodeError::Wrong { tries_left: 2 }),
+            "{e:?}"
+        );
+        let e = confirm_code(&t.ports, &person, &sent.request_id, wrong)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, ConfirmCodeError::Wrong { tries_left: 1 }),
+            "{e:?}"
+        );
+        let e = confirm_code(&t.ports, &person, &sent.request_id, wrong)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, ConfirmCodeError::TooManyTries), "{e:?}");
+        let e = confirm_code(&t.ports, &person, &sent.request_id, &right)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                e,
+                ConfirmCodeError::Request(OpenRequestError::Ended(BindingState::Refused(
+                    RefusalGround::CodeNotConfirmed
+                )))
+            ),
+            "{}: {e:?}",
+            t.name
+        );
+        assert!(nothing_bound(&t, "900515410001").await);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_request_not_completed_in_ten_minutes_expires() {
+    for t in setup().await {
+        let person = iin("900515410001");
+        let sent = request_code(&t.ports, &person, "+77011234567", true)
+            .await
+            .unwrap();
+        let code = code_sent_to(&t.ports, "+77011234567").await;
+        let document = confirm_code(&t.ports, &person, &sent.request_id, &code)
+            .await
+            .unwrap();
+        t.clock.advance(Duration::minutes(10));
+        let cms = sign_detached(&document, &key("900515410001-sign")).unwrap();
+        let e = certify(&t.ports, &person, &sent.request_id, &cms)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, CertifyError::Request(OpenRequestError::Expired)),
+            "{}: {e:?}",
+            t.name
+        );
+        let stored = t
+            .ports
+            .requests
+            .request(&sent.request_id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.state, BindingState::Expired);
+        assert!(nothing_bound(&t, "900515410001").await);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn overdue_requests_are_swept_without_anyone_asking() {
+    for t in setup().await {
+        let person = iin("851102310000");
+        let sent = request_code(&t.ports, &person, "+77051234568", true)
+            .await
+            .unwrap();
+        t.clock.advance(Duration::minutes(9));
+        assert_eq!(expire_overdue(&t.ports).await.unwrap(), 0);
+        t.clock.advance(Duration::minutes(1));
+        assert_eq!(expire_overdue(&t.ports).await.unwrap(), 1, "{}", t.name);
+        let stored = t
+            .ports
+            .requests
+            .request(&sent.request_id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.state, BindingState::Expired);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_code_lives_five_minutes_and_a_new_one_comes_after_a_minute() {
+    for t in setup().await {
+        let person = iin("900515410001");
+        let sent = request_code(&t.ports, &person, "+77011234567", true)
+            .await
+            .unwrap();
+        let first = code_sent_to(&t.ports, "+77011234567").await;
+        let e = resend_code(&t.ports, &person, &sent.request_id)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, RequestCodeError::TooSoon { .. }), "{e:?}");
+        t.clock.advance(Duration::minutes(5));
+        let e = confirm_code(&t.ports, &person, &sent.request_id, &first)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, ConfirmCodeError::CodeExpired),
+            "{}: {e:?}",
+            t.name
+        );
+        resend_code(&t.ports, &person, &sent.request_id)
+            .await
+            .unwrap();
+        let second = code_sent_to(&t.ports, "+77011234567").await;
+        confirm_code(&t.ports, &person, &sent.request_id, &second)
+            .await
+            .unwrap();
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn at_most_five_codes_go_to_a_number_in_an_hour() {
+    for t in setup().await {
+        let person = iin("900515410001");
+        for _ in 0..5 {
+            request_code(&t.ports, &person, "+77011234567", true)
+                .await
+                .unwrap();
+        }
+        let e = request_code(&t.ports, &person, "+77011234567", true)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::TooSoon { .. }),
+            "{}: {e:?}",
+            t.name
+        );
+        t.clock.advance(Duration::minutes(61));
+        request_code(&t.ports, &person, "+77011234567", true)
+            .await
+            .unwrap();
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn every_refusal_ground_of_the_demo_dataset_ends_with_its_reason_and_nothing_bound() {
+    for t in setup().await {
+        for (who, number, consent, ground) in [
+            (
+                "720314410000",
+                "+77014440000",
+                true,
+                RefusalGround::IdentityDocumentInvalid,
+            ),
+            (
+                "550101310009",
+                "+77015550000",
+                true,
+                RefusalGround::PersonDeceased,
+            ),
+            (
+                "000229510005",
+                "+77016660000",
+                true,
+                RefusalGround::IdentityNotFound,
+            ),
+            (
+                "880808410008",
+                "+77025551234",
+                false,
+                RefusalGround::ConsentMissing,
+            ),
+            (
+                "991231410007",
+                "+77011234567",
+                true,
+                RefusalGround::OperatorDoesNotConfirm,
+            ),
+            (
+                "900515410001",
+                "+77000000000",
+                true,
+                RefusalGround::OperatorDoesNotConfirm,
+            ),
+        ] {
+            let e = bind(&t, who, number, consent, who).await.unwrap_err();
+            assert!(
+                matches!(e, CertifyError::Refused(g) if g == ground),
+                "{} {who}: {e:?}",
+                t.name
+            );
+            assert!(nothing_bound(&t, who).await, "{who}");
+        }
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_request_certified_with_another_persons_key_is_refused() {
+    for t in setup().await {
+        let e = bind(&t, "900515410001", "+77011234567", true, "991231410007")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, CertifyError::Refused(RefusalGround::SignatureInvalid)),
+            "{}: {e:?}",
+            t.name
+        );
+        assert!(nothing_bound(&t, "900515410001").await);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn get_code_answers_alike_whoever_the_number_belongs_to() {
+    for t in setup().await {
+        let own = request_code(&t.ports, &iin("991231410007"), "+77777654321", true).await;
+        let someone_elses =
+            request_code(&t.ports, &iin("991231410007"), "+77011234567", true).await;
+        assert!(own.is_ok() && someone_elses.is_ok(), "{}", t.name);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn bad_numbers_and_codes_are_refused_before_anything_is_stored() {
+    for t in setup().await {
+        let person = iin("900515410001");
+        for bad in ["", "+7 727 123 4567", "+7 916 123 4567", "<script>", "8701"] {
+            let e = request_code(&t.ports, &person, bad, true)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(e, RequestCodeError::InvalidNumber(_)),
+                "{bad}: {e:?}"
+            );
+        }
+        assert!(t.ports.outbox.outbox().await.unwrap().is_empty());
+        let sent = request_code(&t.ports, &person, "+77011234567", true)
+            .await
+            .unwrap();
+        for bad in ["", "12345", "abcdef", "1234567"] {
+            let e = confirm_code(&t.ports, &person, &sent.request_id, bad)
+                .await
+                .unwrap_err();
+            assert!(matches!(e, ConfirmCodeError::Malformed(_)), "{bad}: {e:?}");
+        }
+        // Someone else's request id is simply not found.
+        let e = confirm_code(&t.ports, &iin("991231410007"), &sent.request_id, "123456")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, ConfirmCodeError::Request(OpenRequestError::NotFound)),
+            "{e:?}"
+        );
+        let e = certify(&t.ports, &person, &sent.request_id, b"junk")
+            .await
+            .unwrap_err();
+        assert!(matches!(e, CertifyError::NotAwaitingCertification), "{e:?}");
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn an_already_bound_number_is_not_requested_again() {
+    for t in setup().await {
+        bind(&t, "900515410001", "+77011234567", true, "900515410001")
+            .await
+            .unwrap();
+        let e = request_code(&t.ports, &iin("900515410001"), "87011234567", true)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, RequestCodeError::AlreadyBound), "{e:?}");
+        t.cleanup().await;
+    }
+}
