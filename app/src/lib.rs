@@ -4,6 +4,8 @@
 
 pub mod components;
 pub mod i18n;
+#[cfg(feature = "hydrate")]
+pub mod ncalayer;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod port;
@@ -21,7 +23,7 @@ use leptos_router::{
 };
 
 use crate::components::Layout;
-use crate::pages::{CabinetPage, DemoPhonePage, HomePage, NotFound, SignInPage};
+use crate::pages::{CabinetPage, DemoPhonePage, HomePage, NotFound, RequestPage, SignInPage};
 use crate::site::Site;
 
 /// The HTML document around the app, rendered on the server only.
@@ -59,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("sign-in") view=SignInPage/>
                     <Route path=path!("cabinet") view=CabinetPage ssr=SsrMode::Async/>
+                    <Route path=path!("cabinet/request/:id") view=RequestPage ssr=SsrMode::Async/>
                     <Route path=path!("demo/phone") view=DemoPhonePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::wire::{CabinetView, PhoneView};
+use crate::wire::{CabinetView, PhoneView, RequestView};
 
 /// A failure the citizen cannot fix; the server has logged the cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +16,19 @@ pub trait PortalApi: Send + Sync + 'static {
         &self,
         session_token: Option<String>,
     ) -> Result<Option<CabinetView>, Unexpected>;
+    /// A request of whoever holds `session_token`, or `None` if not theirs.
+    async fn request(
+        &self,
+        session_token: Option<String>,
+        request_id: String,
+    ) -> Result<Option<RequestView>, Unexpected>;
+    /// Certifies a request with a CMS signature (base64); the request page then shows the outcome.
+    async fn certify(
+        &self,
+        session_token: Option<String>,
+        request_id: String,
+        cms_base64: String,
+    ) -> Result<(), Unexpected>;
     /// The demo phone's messages, or `None` outside demo mode.
     async fn demo_phone(&self) -> Result<Option<Vec<PhoneView>>, Unexpected>;
 }

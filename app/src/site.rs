@@ -15,6 +15,10 @@ pub struct Site {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoMode(pub bool);
 
+/// Where pages reach NCALayer; the server provides it (CSP needs it too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignerUrl(pub String);
+
 impl Site {
     /// On the server: the language cookie, and the demo flag from context.
     #[cfg(feature = "ssr")]

@@ -12,6 +12,8 @@ pub struct CabinetView {
     pub iin_masked: String,
     pub active: Option<BindingView>,
     pub history: Vec<BindingView>,
+    /// When consent to access restricted personal data was given, if it stands.
+    pub consent_given_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,4 +36,59 @@ pub struct PhoneView {
 pub struct SmsView {
     pub received_at: String,
     pub body: String,
+}
+
+/// A text in the three languages (refusal reasons come from the server's rules).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trilingual {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+}
+
+impl Trilingual {
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Kk => &self.kk,
+            crate::i18n::Lang::Ru => &self.ru,
+            crate::i18n::Lang::En => &self.en,
+        }
+    }
+}
+
+/// A binding request as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub id: String,
+    /// `+7 701 123 4567`
+    pub number: String,
+    pub is_change: bool,
+    /// When the 10-minute term ends (Astana time, `HH:MM`).
+    pub term_ends_at: String,
+    pub step: RequestStep,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestStep {
+    /// Waiting for the code sent by SMS.
+    Code {
+        valid_until: String,
+        tries_left: u32,
+        resend_at: String,
+    },
+    /// Waiting for the EDS: the document to sign (base64) and the signer's address.
+    Sign {
+        document_base64: String,
+        iin: String,
+        signer_url: String,
+    },
+    Bound {
+        operator: String,
+    },
+    Refused {
+        ground: String,
+        reason: Trilingual,
+        basis: Trilingual,
+    },
+    Expired,
 }

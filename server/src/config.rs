@@ -41,7 +41,13 @@ pub struct Settings {
     pub cookie_secure: bool,
     /// PEM bundle of the roots EDS certificates must chain to (NCA RK).
     pub trusted_roots: Option<PathBuf>,
+    /// Where pages reach NCALayer.
+    pub signer_url: String,
 }
+
+/// NCALayer's address; the demo signer listens without TLS.
+pub const NCALAYER_URL: &str = "wss://127.0.0.1:13579";
+pub const DEMO_SIGNER_URL: &str = "ws://127.0.0.1:13579";
 
 /// The file's shape: every key optional, unknown keys refused.
 #[derive(Debug, Default, Deserialize)]
@@ -53,6 +59,7 @@ struct FileSettings {
     demo: Option<bool>,
     cookie_secure: Option<bool>,
     trusted_roots: Option<PathBuf>,
+    signer_url: Option<String>,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -139,6 +146,17 @@ impl Settings {
         let trusted_roots = env("NOMIR_TRUSTED_ROOTS")
             .map(PathBuf::from)
             .or(from_file.trusted_roots);
+        let signer_url = env("NOMIR_SIGNER_URL")
+            .or(from_file.signer_url)
+            .unwrap_or_else(|| if demo { DEMO_SIGNER_URL } else { NCALAYER_URL }.to_owned());
+        if !(signer_url.starts_with("wss://") || signer_url.starts_with("ws://"))
+            || signer_url.contains(|c: char| c.is_whitespace() || c == ';' || c == '\'')
+        {
+            return Err(ConfigError::Invalid {
+                key: "NOMIR_SIGNER_URL",
+                message: "use a WebSocket address such as wss://127.0.0.1:13579".into(),
+            });
+        }
         Ok(Self {
             addr,
             database_url,
@@ -146,6 +164,7 @@ impl Settings {
             demo,
             cookie_secure,
             trusted_roots,
+            signer_url,
         })
     }
 }
@@ -200,6 +219,7 @@ mod tests {
             ("DATABASE_URL", "mysql://x"),
             ("NOMIR_SECRET", "short"),
             ("NOMIR_COOKIE_SECURE", "maybe"),
+            ("NOMIR_SIGNER_URL", "http://x; script-src *"),
         ] {
             let e = Settings::load(None, true, env(&[(key, value)])).unwrap_err();
             assert!(e.to_string().contains(key), "{e}");

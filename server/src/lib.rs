@@ -16,6 +16,7 @@ pub mod config;
 pub mod database;
 pub mod demo;
 pub mod demo_pki;
+pub mod demo_signer;
 pub mod domain;
 pub mod http;
 pub mod ports;

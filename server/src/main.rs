@@ -32,6 +32,18 @@ enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// A stand-in for NCALayer that signs with the demo keys (demo and tests only).
+    DemoSigner {
+        /// Address to listen on.
+        #[arg(long, default_value = nomir::demo_signer::DEFAULT_ADDR)]
+        addr: std::net::SocketAddr,
+        /// Directory of the citizens' demo keys.
+        #[arg(long, default_value = "server/demo-pki/citizens")]
+        keys: PathBuf,
+        /// Sign every request with this IIN's key, whoever asks.
+        #[arg(long)]
+        as_iin: Option<String>,
+    },
     /// Make the demo CA and citizens' certificates (test fixtures, demo only).
     DemoPki {
         /// Output directory.
@@ -70,6 +82,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await?
                 .run_until_stopped()
                 .await
+        }
+        Command::DemoSigner { addr, keys, as_iin } => {
+            let keys = nomir::demo_signer::SignerKeys {
+                dir: keys,
+                force_iin: as_iin,
+            };
+            nomir::demo_signer::run(addr, keys).await
         }
         Command::DemoPki { out } => {
             nomir::demo_pki::generate(&out)?;

@@ -11,7 +11,7 @@ use crate::adapters::sms_outbox::OutboxSms;
 use crate::config::Settings;
 use crate::database::Db;
 use crate::http::{router, AppState};
-use crate::ports::clock::SystemClock;
+use crate::ports::clock::{ShiftableClock, SystemClock};
 use crate::ports::{Clock, SignatureVerifier};
 use crate::services::code_hash::CodeHasher;
 use crate::services::Ports;
@@ -78,7 +78,12 @@ pub struct Application {
 
 impl Application {
     /// Opens the database, loads the demo data in demo mode, binds the socket.
-    pub async fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+    /// `shift` is the handle of a shiftable clock (demo mode's time travel), if `clock` is one.
+    pub async fn build(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+        shift: Option<Arc<ShiftableClock>>,
+    ) -> anyhow::Result<Self> {
         let verifier = Arc::new(signature_verifier(&settings)?);
         let db = open_database(&settings).await?;
         let ports = ports_over(
@@ -99,12 +104,15 @@ impl Application {
         let portal = Arc::new(PortalService {
             ports: ports.clone(),
             demo: settings.demo,
+            signer_url: settings.signer_url.clone(),
         });
+        tokio::spawn(sweep_overdue_requests(ports.clone()));
         let state = AppState {
             leptos_options,
             ports,
             settings: Arc::new(settings),
             portal,
+            demo_clock: shift,
         };
         Ok(Self {
             listener,
@@ -113,8 +121,14 @@ impl Application {
         })
     }
 
+    /// The wall clock; in demo mode one that the demo can move forward.
     pub async fn with_system_clock(settings: Settings) -> anyhow::Result<Self> {
-        Self::build(settings, Arc::new(SystemClock)).await
+        if settings.demo {
+            let clock = Arc::new(ShiftableClock::default());
+            Self::build(settings, clock.clone(), Some(clock)).await
+        } else {
+            Self::build(settings, Arc::new(SystemClock), None).await
+        }
     }
 
     pub fn port(&self) -> u16 {
@@ -129,6 +143,19 @@ impl Application {
             .await?;
         self.db.close().await;
         Ok(())
+    }
+}
+
+/// Ends requests past their 10-minute term even when nobody looks at them.
+async fn sweep_overdue_requests(ports: Ports) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
+    loop {
+        tick.tick().await;
+        match crate::services::open_request::expire_overdue(&ports).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(expired = n, "overdue requests expired"),
+            Err(e) => tracing::warn!(error = %e, "could not expire overdue requests"),
+        }
     }
 }
 

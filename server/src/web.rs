@@ -4,10 +4,19 @@
 use async_trait::async_trait;
 use time::{format_description::FormatItem, macros::format_description, OffsetDateTime, UtcOffset};
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+
+use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
+use crate::domain::{BindingState, Purpose, REQUEST_TERM};
 use crate::ports::Binding;
+use crate::services::certify::{self, CertifyError};
+use crate::services::request_status::{self, RequestStatus};
 use crate::services::{cabinet, demo_phone, session, Ports};
 use app::port::{PortalApi, Unexpected};
-use app::wire::{BindingView, CabinetView, PhoneView, SmsView};
+use app::wire::{
+    BindingView, CabinetView, PhoneView, RequestStep, RequestView, SmsView, Trilingual,
+};
 
 /// Kazakhstan's single time zone since 1 March 2024.
 const ASTANA: UtcOffset = match UtcOffset::from_hms(5, 0, 0) {
@@ -21,9 +30,63 @@ pub fn local_time(t: OffsetDateTime) -> String {
     t.to_offset(ASTANA).format(SHOWN).unwrap_or_default()
 }
 
+/// `HH:MM` in Astana time.
+pub fn local_clock(t: OffsetDateTime) -> String {
+    t.to_offset(ASTANA).format(CLOCK).unwrap_or_default()
+}
+
+const CLOCK: &[FormatItem<'static>] = format_description!("[hour]:[minute]");
+
 pub struct PortalService {
     pub ports: Ports,
     pub demo: bool,
+    /// Where the page finds NCALayer (or the demo signer).
+    pub signer_url: String,
+}
+
+fn trilingual(text: crate::domain::Localized) -> Trilingual {
+    Trilingual {
+        kk: text.kk.to_owned(),
+        ru: text.ru.to_owned(),
+        en: text.en.to_owned(),
+    }
+}
+
+fn step(status: &RequestStatus, signer_url: &str) -> RequestStep {
+    let r = &status.request;
+    match r.state {
+        BindingState::AwaitingCode => {
+            let (valid_until, tries_left, resend_at) = status.challenge.as_ref().map_or_else(
+                || (String::new(), 0, local_clock(r.started_at)),
+                |c| {
+                    (
+                        local_clock(c.expires_at),
+                        MAX_WRONG_ATTEMPTS.saturating_sub(c.wrong_tries),
+                        local_clock(resend_allowed_at(c.created_at)),
+                    )
+                },
+            );
+            RequestStep::Code {
+                valid_until,
+                tries_left,
+                resend_at,
+            }
+        }
+        BindingState::AwaitingCertification => RequestStep::Sign {
+            document_base64: BASE64.encode(status.document.as_deref().unwrap_or_default()),
+            iin: r.iin.as_str().to_owned(),
+            signer_url: signer_url.to_owned(),
+        },
+        BindingState::Bound => RequestStep::Bound {
+            operator: status.operator.clone().unwrap_or_default(),
+        },
+        BindingState::Refused(g) => RequestStep::Refused {
+            ground: g.code().to_owned(),
+            reason: trilingual(g.reason()),
+            basis: trilingual(g.legal_basis()),
+        },
+        BindingState::Expired => RequestStep::Expired,
+    }
 }
 
 fn binding_view(b: Binding) -> BindingView {
@@ -58,7 +121,65 @@ impl PortalApi for PortalService {
             iin_masked: c.account.iin.masked(),
             active: c.active.map(binding_view),
             history: c.history.into_iter().map(binding_view).collect(),
+            consent_given_at: c.consent.map(|k| local_time(k.granted_at)),
         }))
+    }
+
+    async fn request(
+        &self,
+        token: Option<String>,
+        id: String,
+    ) -> Result<Option<RequestView>, Unexpected> {
+        let Some(iin) = session::current(&self.ports, token.as_deref())
+            .await
+            .map_err(unexpected)?
+        else {
+            return Ok(None);
+        };
+        let Some(status) = request_status::view(&self.ports, &iin, &id)
+            .await
+            .map_err(unexpected)?
+        else {
+            return Ok(None);
+        };
+        let r = &status.request;
+        Ok(Some(RequestView {
+            id: r.id.clone(),
+            number: r.msisdn.display(),
+            is_change: r.purpose == Purpose::Change,
+            term_ends_at: local_clock(r.started_at + REQUEST_TERM),
+            step: step(&status, &self.signer_url),
+        }))
+    }
+
+    async fn certify(
+        &self,
+        token: Option<String>,
+        id: String,
+        cms_base64: String,
+    ) -> Result<(), Unexpected> {
+        let Some(iin) = session::current(&self.ports, token.as_deref())
+            .await
+            .map_err(unexpected)?
+        else {
+            return Err(Unexpected);
+        };
+        let compact: String = cms_base64.chars().filter(|c| !c.is_whitespace()).collect();
+        // Undecodable input is certified as junk bytes, which the verifier refuses.
+        let cms = BASE64
+            .decode(compact.as_bytes())
+            .unwrap_or_else(|_| compact.into_bytes());
+        match certify::certify(&self.ports, &iin, &id, &cms).await {
+            Ok(_)
+            | Err(
+                CertifyError::Refused(_)
+                | CertifyError::Request(_)
+                | CertifyError::NotAwaitingCertification,
+            ) => Ok(()),
+            Err(e @ (CertifyError::Unavailable | CertifyError::Unexpected(_))) => {
+                Err(unexpected(e))
+            }
+        }
     }
 
     async fn demo_phone(&self) -> Result<Option<Vec<PhoneView>>, Unexpected> {

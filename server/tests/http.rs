@@ -26,8 +26,9 @@ impl App {
             demo: true,
             cookie_secure: true,
             trusted_roots: None,
+            signer_url: nomir::config::DEMO_SIGNER_URL.into(),
         };
-        let app = Application::build(settings, Arc::new(SystemClock))
+        let app = Application::build(settings, Arc::new(SystemClock), None)
             .await
             .unwrap();
         let base = format!("http://127.0.0.1:{}", app.port());

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+use super::number_form::{ConsentCard, NumberForm};
 
 use crate::components::PageTitle;
 use crate::i18n::{Lang, Texts};
@@ -42,6 +45,12 @@ pub fn CabinetPage() -> impl IntoView {
 #[component]
 fn Cabinet(c: CabinetView, lang: Lang) -> impl IntoView {
     let t = lang.texts();
+    let query = use_query_map();
+    let error = query
+        .with_untracked(|q| q.get("error"))
+        .and_then(|code| t.error_message(&code));
+    let revoked = query.with_untracked(|q| q.get("consent").as_deref() == Some("revoked"));
+    let changing = c.active.is_some();
     let name = if lang == Lang::En {
         c.name_latin.clone()
     } else {
@@ -73,6 +82,9 @@ fn Cabinet(c: CabinetView, lang: Lang) -> impl IntoView {
                 None => view! { <p data-testid="no-number">{t.cabinet_no_number}</p> }.into_any(),
             }}
         </section>
+        <NumberForm t changing error/>
+        {revoked.then(|| view! { <p class="notice" role="status">{t.consent_revoked}</p> })}
+        <ConsentCard t given_at=c.consent_given_at.clone()/>
         <section aria-labelledby="history-heading" class="card">
             <h2 id="history-heading">{t.history_title}</h2>
             <History items=c.history t/>

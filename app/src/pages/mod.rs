@@ -4,12 +4,15 @@ mod cabinet;
 mod demo_phone;
 mod home;
 mod not_found;
+mod number_form;
+mod request;
 mod sign_in;
 
 pub use cabinet::CabinetPage;
 pub use demo_phone::DemoPhonePage;
 pub use home::HomePage;
 pub use not_found::NotFound;
+pub use request::RequestPage;
 pub use sign_in::SignInPage;
 
 /// Sets the HTTP status of the page being rendered on the server.

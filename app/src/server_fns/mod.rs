@@ -2,9 +2,11 @@
 
 mod cabinet;
 mod demo_phone;
+mod request;
 
 pub use cabinet::get_cabinet;
 pub use demo_phone::get_demo_phone;
+pub use request::{certify_request, get_request};
 
 /// The value of cookie `name` in the current request.
 #[cfg(feature = "ssr")]

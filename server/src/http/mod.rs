@@ -1,7 +1,9 @@
 //! The HTTP edge: the portal's pages (Leptos), its form posts, and the
 //! middleware every response passes through.
 
+mod binding;
 mod cookies;
+mod demo_clock;
 mod error_page;
 mod health;
 mod lang;
@@ -21,9 +23,10 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Settings;
+use crate::ports::clock::ShiftableClock;
 use crate::services::Ports;
 use app::port::SharedPortalApi;
-use app::site::DemoMode;
+use app::site::{DemoMode, SignerUrl};
 
 /// The largest request body accepted (forms are a few hundred bytes).
 pub const MAX_BODY: usize = 64 * 1024;
@@ -34,6 +37,8 @@ pub struct AppState {
     pub ports: Ports,
     pub settings: Arc<Settings>,
     pub portal: SharedPortalApi,
+    /// Demo mode's movable clock; `None` outside demo mode.
+    pub demo_clock: Option<Arc<ShiftableClock>>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -41,9 +46,11 @@ pub fn router(state: AppState) -> Router {
     let context = {
         let portal = state.portal.clone();
         let demo = DemoMode(state.settings.demo);
+        let signer = SignerUrl(state.settings.signer_url.clone());
         move || {
             provide_context(portal.clone());
             provide_context(demo);
+            provide_context(signer.clone());
         }
     };
     let options = state.leptos_options.clone();
@@ -51,6 +58,11 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/sign-in", post(sign_in::submit))
         .route("/auth/sign-out", post(sign_out::submit))
         .route("/lang/{code}", get(lang::switch))
+        .route("/cabinet/number", post(binding::submit_number))
+        .route("/cabinet/request/{id}/code", post(binding::submit_code))
+        .route("/cabinet/request/{id}/resend", post(binding::resend))
+        .route("/cabinet/consent/revoke", post(binding::revoke_consent))
+        .route("/demo/clock", post(demo_clock::advance))
         .route("/health", get(health::check))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             app::shell(options.clone())

@@ -17,6 +17,24 @@ impl Clock for SystemClock {
     }
 }
 
+/// The wall clock plus an offset that demo mode can move forward, so a
+/// person trying the demo (or a browser test) can see a request expire.
+#[derive(Default)]
+pub struct ShiftableClock(Mutex<Duration>);
+
+impl ShiftableClock {
+    pub fn advance(&self, by: Duration) {
+        let mut offset = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        *offset += by;
+    }
+}
+
+impl Clock for ShiftableClock {
+    fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc() + *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 /// A clock that stands still until a test moves it.
 pub struct TestClock(Mutex<OffsetDateTime>);
 

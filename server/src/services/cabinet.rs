@@ -2,12 +2,13 @@
 
 use super::{Ports, Unexpected};
 use crate::domain::Iin;
-use crate::ports::{Account, Binding};
+use crate::ports::{Account, Binding, Consent};
 
 pub struct Cabinet {
     pub account: Account,
     pub active: Option<Binding>,
     pub history: Vec<Binding>,
+    pub consent: Option<Consent>,
 }
 
 /// The cabinet of `iin`, or `None` if no such account exists.
@@ -17,9 +18,11 @@ pub async fn view(ports: &Ports, iin: &Iin) -> Result<Option<Cabinet>, Unexpecte
     };
     let active = ports.bindings.active_binding(iin).await?;
     let history = ports.bindings.binding_history(iin).await?;
+    let consent = ports.requests.active_consent(iin).await?;
     Ok(Some(Cabinet {
         account,
         active,
         history,
+        consent,
     }))
 }

@@ -11,6 +11,7 @@ pub mod demo_phone;
 pub mod open_request;
 pub mod password;
 pub mod request_code;
+pub mod request_status;
 pub mod session;
 pub mod sign_in;
 

@@ -1,0 +1,57 @@
+//! What a request's page shows: its state, the code's limits while a code
+//! is awaited, the document to sign while certification is awaited.
+
+use super::confirm_code::document_for;
+use super::{open_request, Ports, Unexpected};
+use crate::domain::binding::is_overdue;
+use crate::domain::BindingState;
+use crate::domain::Iin;
+use crate::ports::{BindingRequest, OtpChallenge};
+
+pub struct RequestStatus {
+    pub request: BindingRequest,
+    /// The live code, while a code is awaited.
+    pub challenge: Option<OtpChallenge>,
+    /// The document to certify, while certification is awaited.
+    pub document: Option<Vec<u8>>,
+    /// The operator of the number, once bound.
+    pub operator: Option<String>,
+}
+
+/// The request `id` of `iin` (expiring it first if overdue), or `None`.
+pub async fn view(ports: &Ports, iin: &Iin, id: &str) -> Result<Option<RequestStatus>, Unexpected> {
+    if id.len() > 64 {
+        return Ok(None);
+    }
+    let Some(mut request) = ports.requests.request(id).await?.filter(|r| &r.iin == iin) else {
+        return Ok(None);
+    };
+    if !request.state.is_ended() && is_overdue(request.started_at, ports.clock.now()) {
+        open_request::expire(ports, &request).await?;
+        request.state = BindingState::Expired;
+    }
+    let challenge = match request.state {
+        BindingState::AwaitingCode => ports.requests.latest_challenge(id).await?,
+        _ => None,
+    };
+    let document = match (request.state, &request.sign_nonce) {
+        (BindingState::AwaitingCertification, Some(nonce)) => Some(document_for(&request, nonce)),
+        _ => None,
+    };
+    let operator = match request.state {
+        BindingState::Bound => ports
+            .bindings
+            .binding_history(iin)
+            .await?
+            .into_iter()
+            .find(|b| b.msisdn == request.msisdn)
+            .map(|b| b.operator),
+        _ => None,
+    };
+    Ok(Some(RequestStatus {
+        request,
+        challenge,
+        document,
+        operator,
+    }))
+}
