@@ -48,7 +48,7 @@ say "installing the end-to-end test packages"
 E2E_DIR="$(mktemp -d)"
 E2E_ADDR="${E2E_ADDR:-127.0.0.1:3100}"
 cleanup() {
-  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  for pid in ${SERVER_PID:-} ${SIGNER_PID:-}; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   rm -rf "$E2E_DIR"
 }
 trap cleanup EXIT
@@ -56,6 +56,9 @@ say "starting the demo server on $E2E_ADDR"
 NOMIR_ADDR="$E2E_ADDR" DATABASE_URL="sqlite://$E2E_DIR/e2e.db?mode=rwc" \
   ./target/release/nomir serve --demo >"$E2E_DIR/server.log" 2>&1 &
 SERVER_PID=$!
+say "starting the demo signer (NCALayer stand-in) on 127.0.0.1:13579"
+./target/release/nomir demo-signer >"$E2E_DIR/signer.log" 2>&1 &
+SIGNER_PID=$!
 for _ in $(seq 1 60); do
   curl -fsS "http://$E2E_ADDR/health" >/dev/null 2>&1 && break
   kill -0 "$SERVER_PID" 2>/dev/null || { cat "$E2E_DIR/server.log"; exit 1; }
@@ -65,6 +68,7 @@ done
 say "Playwright in headless Chromium"
 if ! (cd end2end && BASE_URL="http://$E2E_ADDR" npx playwright test); then
   echo "--- server log ---"; tail -n 50 "$E2E_DIR/server.log"
+  echo "--- signer log ---"; tail -n 20 "$E2E_DIR/signer.log"
   exit 1
 fi
 say "all tests passed"

@@ -23,3 +23,35 @@ export async function signIn(page: Page, iin: string, password = DEMO_PASSWORD) 
   await page.locator("#password").fill(password);
   await page.locator("form[action='/auth/sign-in'] button[type=submit]").click();
 }
+
+/** The newest code the demo phone received on `number` (as shown, e.g. "+7 701 123 4567"). */
+export async function codeFromDemoPhone(page: Page, number: string): Promise<string> {
+  const phone = await page.context().newPage();
+  await phone.goto("/demo/phone");
+  const body = await phone.locator(`section[aria-label="${number}"] .sms-body`).first().textContent();
+  await phone.close();
+  const code = body?.match(/\b\d{6}\b/)?.[0];
+  expect(code, `an SMS with a code on ${number}`).toBeTruthy();
+  return code!;
+}
+
+/** Enters a number with consent (or without) and presses "get code". */
+export async function requestCode(page: Page, number: string, consent = true) {
+  await page.goto("/cabinet");
+  await page.locator("#number").fill(number);
+  if (consent) await page.locator("#consent").check();
+  await page.locator("form[action='/cabinet/number'] button[type=submit]").click();
+  await expect(page).toHaveURL(/\/cabinet\/request\/[0-9a-f-]+$/);
+}
+
+export async function enterCode(page: Page, code: string) {
+  await page.locator("#code").fill(code);
+  await page.locator("form[action$='/code'] button[type=submit]").click();
+}
+
+/** Certifies the request through the (demo) NCALayer and waits for the outcome page. */
+export async function certify(page: Page) {
+  await waitForHydration(page);
+  await page.getByTestId("sign-button").click();
+  await expect(page.getByTestId("sign-button")).toHaveCount(0, { timeout: 20_000 });
+}

@@ -8,10 +8,10 @@ test("the sign-in page passes an accessibility scan", async ({ page }) => {
 });
 
 test("a demo citizen signs in, sees the cabinet and signs out", async ({ page }) => {
-  await signIn(page, "900515410001");
+  await signIn(page, "720314410000");
   await expect(page).toHaveURL(/\/cabinet$/);
-  await expect(page.getByTestId("holder-name")).toHaveText("Сапарова Әйгерім");
-  await expect(page.getByTestId("holder-iin")).toHaveText("9005******01");
+  await expect(page.getByTestId("holder-name")).toHaveText("Омарова Гүлнар");
+  await expect(page.getByTestId("holder-iin")).toHaveText("7203******00");
   await expect(page.getByTestId("no-number")).toHaveText("Нөмір қосылмаған");
   await expect(page.getByTestId("history-empty")).toBeVisible();
   await waitForHydration(page);
@@ -27,8 +27,8 @@ test("a demo citizen signs in, sees the cabinet and signs out", async ({ page })
 
 test("the cabinet shows the Latin name in English", async ({ page }) => {
   await page.goto("/lang/en?next=/sign-in");
-  await signIn(page, "851102310000");
-  await expect(page.getByTestId("holder-name")).toHaveText("Yerlan Akhmetov");
+  await signIn(page, "550101310009");
+  await expect(page.getByTestId("holder-name")).toHaveText("Bolat Seitov");
   await expect(page.getByTestId("no-number")).toHaveText("No number bound");
 });
 

@@ -1,0 +1,133 @@
+import { test, expect, type Page } from "@playwright/test";
+import {
+  certify, codeFromDemoPhone, enterCode, expectNoAxeViolations, requestCode, signIn,
+} from "./helpers";
+
+/** Sign in, ask for a code, enter it, certify; the outcome page is then shown. */
+async function bindThroughPortal(page: Page, iin: string, typed: string, shown: string, consent = true) {
+  await signIn(page, iin);
+  await requestCode(page, typed, consent);
+  await expect(page.getByTestId("request-number")).toHaveText(shown);
+  const code = await codeFromDemoPhone(page, shown);
+  await enterCode(page, code);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ЭЦҚ-мен куәландыру");
+  await certify(page);
+}
+
+test("a citizen binds a number: code by SMS, EDS, and the cabinet shows it", async ({ page }) => {
+  await signIn(page, "900515410001");
+  await expectNoAxeViolations(page);
+  await requestCode(page, "8 701 123 45 67");
+  await expect(page.getByTestId("tries-left")).toHaveText("3");
+  await expectNoAxeViolations(page);
+  const code = await codeFromDemoPhone(page, "+7 701 123 4567");
+  await enterCode(page, code);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ЭЦҚ-мен куәландыру");
+  await expectNoAxeViolations(page);
+  await certify(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Нөмір қосылды");
+  await expectNoAxeViolations(page);
+  await page.goto("/cabinet");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 123 4567");
+  await expect(page.getByTestId("history")).toContainText("Kcell");
+  await expect(page.getByTestId("consent-given")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("a citizen changes the number; the old one stays in the history", async ({ page }) => {
+  await bindThroughPortal(page, "851102310000", "+77051234568", "+7 705 123 4568");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Нөмір қосылды");
+  await requestCode(page, "+7 (747) 123-45-69");
+  const code = await codeFromDemoPhone(page, "+7 747 123 4569");
+  await enterCode(page, code);
+  await certify(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Нөмір қосылды");
+  await page.goto("/cabinet");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 747 123 4569");
+  const history = page.getByTestId("history").locator("li");
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(1)).toContainText("+7 705 123 4568");
+});
+
+test("three wrong codes end the request; the right code no longer works", async ({ page }) => {
+  await signIn(page, "880808410008");
+  await requestCode(page, "+77025551234");
+  const url = page.url();
+  const right = await codeFromDemoPhone(page, "+7 702 555 1234");
+  const wrong = right === "000000" ? "111111" : "000000";
+  await enterCode(page, wrong);
+  await expect(page.getByRole("alert")).toHaveText("Код қате.");
+  await expect(page.getByTestId("tries-left")).toHaveText("2");
+  await expectNoAxeViolations(page);
+  await enterCode(page, wrong);
+  await expect(page.getByTestId("tries-left")).toHaveText("1");
+  await enterCode(page, wrong);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мемлекеттік қызметті көрсетуден бас тартылды");
+  await expect(page.getByTestId("refusal-reason")).toHaveText("Бір реттік пароль расталмады.");
+  await expectNoAxeViolations(page);
+  // The right code, posted now, changes nothing.
+  await page.request.post(`${url}/code`, { form: { code: right } });
+  await page.goto(url);
+  await expect(page.getByTestId("refusal-reason")).toHaveText("Бір реттік пароль расталмады.");
+  await page.goto("/cabinet");
+  await expect(page.getByTestId("no-number")).toBeVisible();
+});
+
+test("bad numbers are explained on the cabinet page", async ({ page }) => {
+  await signIn(page, "991231410007");
+  for (const [typed, message] of [
+    ["", "Ұялы нөмірді енгізіңіз."],
+    ["+7 727 123 4567", "Бұл қалалық нөмір."],
+    ["+7 916 123 4567", "Бұл Қазақстан нөмірі емес."],
+    ["<script>alert(1)</script>", "Нөмірде тек цифрлар"],
+    ["8701", "10 цифр"],
+  ]) {
+    await page.goto("/cabinet");
+    await page.locator("#number").fill(typed);
+    await page.locator("form[action='/cabinet/number'] button[type=submit]").click();
+    await expect(page.getByRole("alert")).toContainText(message);
+  }
+  await expectNoAxeViolations(page);
+});
+
+for (const [who, iin, typed, shown, consent, reason] of [
+  ["an expired ID card", "720314410000", "+77014440000", "+7 701 444 0000", true, "жарамды жеке куәлігіңіз жоқ"],
+  ["a deceased person", "550101310009", "+77015550000", "+7 701 555 0000", true, "қайтыс болды"],
+  ["no register record", "000229510005", "+77016660000", "+7 701 666 0000", true, "жазба табылмады"],
+  ["no consent", "880808410008", "+77025551234", "+7 702 555 1234", false, "келісім берілмеді"],
+  ["someone else's number", "991231410007", "+77011234567", "+7 701 123 4567", true, "оператор"],
+  ["an unassigned number", "010721510001", "+77000000000", "+7 700 000 0000", true, "оператор"],
+] as const) {
+  test(`refusal: ${who}`, async ({ page }) => {
+    await bindThroughPortal(page, iin, typed, shown, consent);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мемлекеттік қызметті көрсетуден бас тартылды");
+    await expect(page.getByTestId("refusal-reason")).toContainText(reason);
+    await expect(page.getByTestId("refusal-basis")).not.toBeEmpty();
+    await expect(page.getByText("1414, 8-800-080-7777").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("the refusal is given in Russian and English too", async ({ page }) => {
+  await page.goto("/lang/ru?next=/sign-in");
+  await signIn(page, "000229510005");
+  await requestCode(page, "+77016660000");
+  const code = await codeFromDemoPhone(page, "+7 701 666 0000");
+  await enterCode(page, code);
+  await certify(page);
+  await expect(page.getByTestId("refusal-basis")).toContainText("О национальных реестрах идентификационных номеров");
+  await page.goto(`/lang/en?next=${new URL(page.url()).pathname}`);
+  await expect(page.getByTestId("refusal-reason")).toHaveText("The national register of individuals holds no record of your IIN.");
+});
+
+// Last: it moves the demo server's clock forward.
+test("a request not completed in 10 minutes expires", async ({ page }) => {
+  await signIn(page, "010721510001");
+  await requestCode(page, "+77081112233");
+  const url = page.url();
+  const response = await page.request.post("/demo/clock?minutes=11");
+  expect(response.status()).toBe(204);
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сұрау салу мерзімі өтті");
+  await expectNoAxeViolations(page);
+});
