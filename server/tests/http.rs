@@ -2,10 +2,7 @@
 
 mod support;
 
-use std::sync::Arc;
-
 use nomir::config::{Secret, Settings};
-use nomir::ports::clock::SystemClock;
 use nomir::startup::Application;
 use reqwest::{redirect::Policy, Client, StatusCode};
 
@@ -28,9 +25,7 @@ impl App {
             trusted_roots: None,
             signer_url: nomir::config::DEMO_SIGNER_URL.into(),
         };
-        let app = Application::build(settings, Arc::new(SystemClock), None)
-            .await
-            .unwrap();
+        let app = Application::with_system_clock(settings).await.unwrap();
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
         let client = Client::builder().redirect(Policy::none()).build().unwrap();
@@ -58,6 +53,28 @@ impl App {
             .post(self.url("/auth/sign-in"))
             .header("content-type", "application/x-www-form-urlencoded")
             .header("origin", &self.base)
+            .body(body.to_owned())
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+impl App {
+    /// Signs `iin` in and returns the session cookie pair.
+    async fn session(&self, iin: &str) -> String {
+        let r = self
+            .sign_in(&format!("iin={iin}&password=demo-pass-2026"))
+            .await;
+        set_cookie(&r).split(';').next().unwrap().to_owned()
+    }
+
+    async fn post_form(&self, path: &str, session: &str, body: &str) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("cookie", session)
+            .header("origin", &self.base)
+            .header("content-type", "application/x-www-form-urlencoded")
             .body(body.to_owned())
             .send()
             .await
@@ -292,4 +309,110 @@ async fn the_demo_phone_exists_in_demo_mode_and_starts_empty() {
     assert!(r.text().await.unwrap().contains("No messages yet."));
     let r = app.get("/health", None).await;
     assert_eq!(r.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_number_form_needs_a_session_and_explains_bad_numbers() {
+    let app = App::spawn().await;
+    let r = app
+        .post_form(
+            "/cabinet/number",
+            "nomir_session=none",
+            "number=87011234567&consent=yes",
+        )
+        .await;
+    assert_eq!(location(&r), "/sign-in");
+    let aigerim = app.session("900515410001").await;
+    for (number, code) in [
+        ("", "number_empty"),
+        ("%2B7+727+123+4567", "number_landline"),
+        ("%2B7+916+123+4567", "number_foreign"),
+        ("%3Cscript%3E", "number_chars"),
+        ("8701", "number_length"),
+        ("%2B7+703+123+4567", "number_not_mobile"),
+    ] {
+        let r = app
+            .post_form(
+                "/cabinet/number",
+                &aigerim,
+                &format!("number={number}&consent=yes"),
+            )
+            .await;
+        assert_eq!(
+            location(&r),
+            format!("/cabinet?error={code}#number"),
+            "{number}"
+        );
+    }
+    let html = app
+        .get("/cabinet?error=number_landline", Some(&aigerim))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Бұл қалалық нөмір"));
+    assert!(html.contains(r#"type="tel""#) && html.contains(r#"autocomplete="tel""#));
+}
+
+#[tokio::test]
+async fn a_request_page_is_its_owners_only_and_bad_codes_are_explained() {
+    let app = App::spawn().await;
+    let aigerim = app.session("900515410001").await;
+    let r = app
+        .post_form(
+            "/cabinet/number",
+            &aigerim,
+            "number=8+701+123+45+67&consent=yes",
+        )
+        .await;
+    let page = location(&r).to_owned();
+    assert!(page.starts_with("/cabinet/request/"), "{page}");
+    let html = app.get(&page, Some(&aigerim)).await.text().await.unwrap();
+    assert!(
+        html.contains("+7 701 123 4567") && html.contains(r#"autocomplete="one-time-code""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"inputmode="numeric""#));
+    let dana = app.session("991231410007").await;
+    let r = app.get(&page, Some(&dana)).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(r.text().await.unwrap().contains("Мұндай сұрау салу жоқ"));
+    let r = app
+        .post_form(&format!("{page}/code"), &aigerim, "code=12a456")
+        .await;
+    assert_eq!(location(&r), format!("{page}?error=code_malformed"));
+    let r = app
+        .post_form(&format!("{page}/code"), &aigerim, "code=")
+        .await;
+    assert_eq!(location(&r), format!("{page}?error=code_empty"));
+    let r = app.post_form(&format!("{page}/resend"), &aigerim, "").await;
+    assert_eq!(location(&r), format!("{page}?error=too_soon"));
+    let r = app
+        .post_form(
+            "/cabinet/request/%3Cscript%3E/code",
+            &aigerim,
+            "code=123456",
+        )
+        .await;
+    assert_eq!(location(&r), "/cabinet?error=step");
+    let r = app.post_form("/cabinet/consent/revoke", &aigerim, "").await;
+    assert_eq!(location(&r), "/cabinet?consent=revoked");
+}
+
+#[tokio::test]
+async fn the_demo_clock_takes_only_sensible_steps() {
+    let app = App::spawn().await;
+    let post = |q: &'static str| app.client.post(app.url(&format!("/demo/clock{q}"))).send();
+    assert_eq!(
+        post("?minutes=0").await.unwrap().status(),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        post("?minutes=abc").await.unwrap().status(),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        post("?minutes=11").await.unwrap().status(),
+        StatusCode::NO_CONTENT
+    );
 }

@@ -18,8 +18,11 @@ pub async fn advance(
     State(state): State<AppState>,
     query: Result<Query<Advance>, QueryRejection>,
 ) -> StatusCode {
-    let (Some(clock), Some(Query(a))) = (&state.demo_clock, query.ok()) else {
+    let Some(clock) = &state.demo_clock else {
         return StatusCode::NOT_FOUND;
+    };
+    let Ok(Query(a)) = query else {
+        return StatusCode::BAD_REQUEST;
     };
     if !(1..=24 * 60).contains(&a.minutes) {
         return StatusCode::BAD_REQUEST;
