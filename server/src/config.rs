@@ -146,6 +146,12 @@ impl Settings {
         let trusted_roots = env("NOMIR_TRUSTED_ROOTS")
             .map(PathBuf::from)
             .or(from_file.trusted_roots);
+        if trusted_roots.is_none() && !demo {
+            return Err(ConfigError::Missing {
+                key: "NOMIR_TRUSTED_ROOTS",
+                hint: "a PEM bundle of the NCA RK root certificates that EDS certificates must chain to",
+            });
+        }
         let signer_url = env("NOMIR_SIGNER_URL")
             .or(from_file.signer_url)
             .unwrap_or_else(|| if demo { DEMO_SIGNER_URL } else { NCALAYER_URL }.to_owned());
@@ -207,9 +213,21 @@ mod tests {
     }
 
     #[test]
-    fn outside_demo_mode_the_secret_is_required() {
+    fn outside_demo_mode_the_secret_and_the_trusted_roots_are_required() {
         let e = Settings::load(None, false, env(&[])).unwrap_err();
         assert!(e.to_string().contains("NOMIR_SECRET"), "{e}");
+        let secret = "s".repeat(40);
+        let e = Settings::load(None, false, env(&[("NOMIR_SECRET", &secret)])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_TRUSTED_ROOTS"), "{e}");
+        let ok = Settings::load(
+            None,
+            false,
+            env(&[
+                ("NOMIR_SECRET", &secret),
+                ("NOMIR_TRUSTED_ROOTS", "/roots.pem"),
+            ]),
+        );
+        assert!(ok.is_ok());
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub fn ports_over(
     clock: Arc<dyn Clock>,
     signatures: Arc<dyn SignatureVerifier>,
     codes: CodeHasher,
+    demo: bool,
 ) -> Ports {
     let db = Arc::new(db.clone());
     let registries = Arc::new(TableRegistries(db.clone()));
@@ -38,6 +39,7 @@ pub fn ports_over(
         sms: Arc::new(OutboxSms {
             outbox: db,
             clock: clock.clone(),
+            keep_codes: demo,
         }),
         operators: registries.clone(),
         identity: registries,
@@ -91,7 +93,13 @@ impl Application {
             clock,
             verifier,
             CodeHasher::new(settings.secret.expose()),
+            settings.demo,
         );
+        if !settings.demo {
+            tracing::warn!(
+                "no SMS gateway is configured: messages go to the outbox with codes masked"
+            );
+        }
         if settings.demo {
             let loaded = crate::demo::load(&ports).await?;
             tracing::info!(?loaded, "demo data loaded");

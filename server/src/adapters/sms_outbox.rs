@@ -11,6 +11,16 @@ use crate::ports::{Clock, OutboxStore, SmsGateway, SmsMessage, Unavailable};
 pub struct OutboxSms {
     pub outbox: Arc<dyn OutboxStore>,
     pub clock: Arc<dyn Clock>,
+    /// Keep the text as sent (demo mode, for the demo phone). Otherwise digit
+    /// runs are masked, so no one-time code is ever stored in clear (SPEC §7).
+    pub keep_codes: bool,
+}
+
+/// The text with every run of digits replaced by asterisks.
+pub fn mask_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_ascii_digit() { '*' } else { c })
+        .collect()
 }
 
 #[async_trait]
@@ -19,7 +29,11 @@ impl SmsGateway for OutboxSms {
         let message = SmsMessage {
             id: uuid::Uuid::new_v4().to_string(),
             msisdn: to.clone(),
-            body: text.to_owned(),
+            body: if self.keep_codes {
+                text.to_owned()
+            } else {
+                mask_digits(text)
+            },
             created_at: self.clock.now(),
         };
         self.outbox
@@ -29,5 +43,15 @@ impl SmsGateway for OutboxSms {
                 system: "SMS outbox",
                 reason: e.to_string(),
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask_digits;
+
+    #[test]
+    fn outside_demo_mode_no_code_is_kept() {
+        assert_eq!(mask_digits("Nomir: код 123456."), "Nomir: код ******.");
     }
 }

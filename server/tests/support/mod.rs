@@ -40,7 +40,7 @@ impl TestDb {
         let verifier =
             Arc::new(CmsVerifier::from_pem(nomir::demo_pki::DEMO_ROOTS).expect("demo roots"));
         let codes = CodeHasher::new("test-secret-that-is-long-enough-for-hmac");
-        let ports = ports_over(&db, clock.clone(), verifier, codes);
+        let ports = ports_over(&db, clock.clone(), verifier, codes, true);
         Self {
             name,
             url,
