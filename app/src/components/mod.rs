@@ -4,4 +4,4 @@ mod sign_button;
 
 pub use layout::Layout;
 pub use page_title::PageTitle;
-pub use sign_button::SignButton;
+pub use sign_button::{SignButton, SignTask};

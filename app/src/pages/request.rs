@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{PageTitle, SignButton};
+use crate::components::{PageTitle, SignButton, SignTask};
 use crate::i18n::Lang;
 use crate::server_fns::get_request;
 use crate::site::use_site;
@@ -96,7 +96,7 @@ fn Request(r: RequestView, lang: Lang) -> impl IntoView {
             {facts}
             <p>{t.sign_intro}" "{t.request_term}" "{r.term_ends_at}"."</p>
             {error.map(|m| view! { <p class="error-summary" role="alert">{m}</p> })}
-            <SignButton request_id=r.id.clone() document_base64 iin signer_url t locale=lang.code()/>
+            <SignButton task=SignTask { request_id: r.id.clone(), document_base64, iin, signer_url, locale: lang.code() } t/>
             {back}
         }
         .into_any(),
