@@ -58,6 +58,9 @@ impl Db {
                 "DATABASE_URL must start with sqlite: or postgres:// (got another scheme)"
             )
         })?;
+        if engine == Engine::Sqlite {
+            create_parent_dir(url)?;
+        }
         let options = AnyConnectOptions::from_str(url)?;
         let max = if engine == Engine::Sqlite { 4 } else { 10 };
         let pool = AnyPoolOptions::new()
@@ -90,10 +93,49 @@ impl Db {
     }
 }
 
+/// SQLite creates the file (`mode=rwc`) but not its directory: make it.
+fn create_parent_dir(url: &str) -> anyhow::Result<()> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or_default();
+    if path.is_empty() || path.starts_with(':') {
+        return Ok(()); // in-memory
+    }
+    if let Some(dir) = std::path::Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create the database directory {}: {e}",
+                dir.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
 /// Maps a unique-constraint violation to a named conflict.
 fn conflict_or(e: sqlx::Error, what: &'static str) -> StoreError {
     match &e {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(what),
         _ => StoreError::Database(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_missing_sqlite_directory_is_created() {
+        let dir = std::env::temp_dir().join(format!("nomir-dir-{}", uuid::Uuid::new_v4().simple()));
+        let url = format!("sqlite://{}/nested/nomir.db?mode=rwc", dir.display());
+        let db = Db::connect(&url).await.unwrap();
+        db.migrate().await.unwrap();
+        db.close().await;
+        assert!(dir.join("nested/nomir.db").exists());
+        std::fs::remove_dir_all(dir).ok();
     }
 }
