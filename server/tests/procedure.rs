@@ -44,6 +44,13 @@ async fn code_sent_to(ports: &Ports, number: &str) -> String {
         .to_owned()
 }
 
+/// Asks for a code for `number` (with consent); returns the request id and the code sent.
+async fn code_for(t: &TestDb, person: &Iin, number: &str) -> (String, String) {
+    let sent = request_code(&t.ports, person, number, true).await.unwrap();
+    let code = code_sent_to(&t.ports, sent.msisdn.as_str()).await;
+    (sent.request_id, code)
+}
+
 async fn setup() -> Vec<TestDb> {
     let all = engines().await;
     for t in &all {
@@ -143,34 +150,31 @@ async fn a_citizen_changes_the_number_and_the_old_binding_stays_in_the_history()
 async fn three_wrong_codes_end_the_request_and_the_right_code_no_longer_works() {
     for t in setup().await {
         let person = iin("900515410001");
-        let sent = request_code(&t.ports, &person, "+77011234567", true)
-            .await
-            .unwrap();
-        let right = code_sent_to(&t.ports, "+77011234567").await;
+        let (request_id, right) = code_for(&t, &person, "+77011234567").await;
         let wrong = if right == "000000" {
             "111111"
         } else {
             "000000"
         };
-        let e = confirm_code(&t.ports, &person, &sent.request_id, wrong)
+        let e = confirm_code(&t.ports, &person, &request_id, wrong)
             .await
             .unwrap_err();
         assert!(
             matches!(e, ConfirmCodeError::Wrong { tries_left: 2 }),
             "{e:?}"
         );
-        let e = confirm_code(&t.ports, &person, &sent.request_id, wrong)
+        let e = confirm_code(&t.ports, &person, &request_id, wrong)
             .await
             .unwrap_err();
         assert!(
             matches!(e, ConfirmCodeError::Wrong { tries_left: 1 }),
             "{e:?}"
         );
-        let e = confirm_code(&t.ports, &person, &sent.request_id, wrong)
+        let e = confirm_code(&t.ports, &person, &request_id, wrong)
             .await
             .unwrap_err();
         assert!(matches!(e, ConfirmCodeError::TooManyTries), "{e:?}");
-        let e = confirm_code(&t.ports, &person, &sent.request_id, &right)
+        let e = confirm_code(&t.ports, &person, &request_id, &right)
             .await
             .unwrap_err();
         assert!(
@@ -192,16 +196,13 @@ async fn three_wrong_codes_end_the_request_and_the_right_code_no_longer_works() 
 async fn a_request_not_completed_in_ten_minutes_expires() {
     for t in setup().await {
         let person = iin("900515410001");
-        let sent = request_code(&t.ports, &person, "+77011234567", true)
-            .await
-            .unwrap();
-        let code = code_sent_to(&t.ports, "+77011234567").await;
-        let document = confirm_code(&t.ports, &person, &sent.request_id, &code)
+        let (request_id, code) = code_for(&t, &person, "+77011234567").await;
+        let document = confirm_code(&t.ports, &person, &request_id, &code)
             .await
             .unwrap();
         t.clock.advance(Duration::minutes(10));
         let cms = sign_detached(&document, &key("900515410001-sign")).unwrap();
-        let e = certify(&t.ports, &person, &sent.request_id, &cms)
+        let e = certify(&t.ports, &person, &request_id, &cms)
             .await
             .unwrap_err();
         assert!(
@@ -212,7 +213,7 @@ async fn a_request_not_completed_in_ten_minutes_expires() {
         let stored = t
             .ports
             .requests
-            .request(&sent.request_id)
+            .request(&request_id)
             .await
             .unwrap()
             .unwrap();
@@ -249,16 +250,13 @@ async fn overdue_requests_are_swept_without_anyone_asking() {
 async fn a_code_lives_five_minutes_and_a_new_one_comes_after_a_minute() {
     for t in setup().await {
         let person = iin("900515410001");
-        let sent = request_code(&t.ports, &person, "+77011234567", true)
-            .await
-            .unwrap();
-        let first = code_sent_to(&t.ports, "+77011234567").await;
-        let e = resend_code(&t.ports, &person, &sent.request_id)
+        let (request_id, first) = code_for(&t, &person, "+77011234567").await;
+        let e = resend_code(&t.ports, &person, &request_id)
             .await
             .unwrap_err();
         assert!(matches!(e, RequestCodeError::TooSoon { .. }), "{e:?}");
         t.clock.advance(Duration::minutes(5));
-        let e = confirm_code(&t.ports, &person, &sent.request_id, &first)
+        let e = confirm_code(&t.ports, &person, &request_id, &first)
             .await
             .unwrap_err();
         assert!(
@@ -266,11 +264,9 @@ async fn a_code_lives_five_minutes_and_a_new_one_comes_after_a_minute() {
             "{}: {e:?}",
             t.name
         );
-        resend_code(&t.ports, &person, &sent.request_id)
-            .await
-            .unwrap();
+        resend_code(&t.ports, &person, &request_id).await.unwrap();
         let second = code_sent_to(&t.ports, "+77011234567").await;
-        confirm_code(&t.ports, &person, &sent.request_id, &second)
+        confirm_code(&t.ports, &person, &request_id, &second)
             .await
             .unwrap();
         t.cleanup().await;
