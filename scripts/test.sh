@@ -47,9 +47,16 @@ say "installing the end-to-end test packages"
 # --- a demo server on a fresh SQLite file, for Playwright ---
 E2E_DIR="$(mktemp -d)"
 E2E_ADDR="${E2E_ADDR:-127.0.0.1:3100}"
+# The cleanup must not decide the exit status: `wait` on a process we just
+# stopped returns 143, and under `set -e` that would end the run as a failure.
 cleanup() {
-  for pid in ${SERVER_PID:-} ${SIGNER_PID:-}; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+  local status=$?
+  for pid in ${SERVER_PID:-} ${SIGNER_PID:-}; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$E2E_DIR"
+  exit "$status"
 }
 trap cleanup EXIT
 say "starting the demo server on $E2E_ADDR"
