@@ -3,6 +3,8 @@
 //! that the server crate implements; this crate knows nothing else of it.
 
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod cookies;
 pub mod i18n;
 #[cfg(feature = "hydrate")]
 pub mod ncalayer;

@@ -23,7 +23,7 @@ impl Site {
     /// On the server: the language cookie, and the demo flag from context.
     #[cfg(feature = "ssr")]
     pub fn from_request() -> Self {
-        let lang = crate::server_fns::request_cookie(crate::i18n::LANG_COOKIE)
+        let lang = crate::cookies::from_context(crate::i18n::LANG_COOKIE)
             .and_then(|c| Lang::from_code(&c))
             .unwrap_or_default();
         let demo = use_context::<DemoMode>().is_some_and(|d| d.0);

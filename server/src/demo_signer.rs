@@ -117,7 +117,9 @@ mod tests {
 
     fn keys() -> SignerKeys {
         SignerKeys {
-            dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("demo-pki/citizens"),
+            dir: PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("demo-pki")
+                .join(crate::demo_pki::CITIZENS_SUBDIR),
             force_iin: None,
         }
     }

@@ -38,7 +38,7 @@ enum Command {
         #[arg(long, default_value = nomir::demo_signer::DEFAULT_ADDR)]
         addr: std::net::SocketAddr,
         /// Directory of the citizens' demo keys.
-        #[arg(long, default_value = "server/demo-pki/citizens")]
+        #[arg(long, default_value = nomir::demo_pki::DEMO_CITIZENS_DIR)]
         keys: PathBuf,
         /// Sign every request with this IIN's key, whoever asks.
         #[arg(long)]

@@ -5,7 +5,7 @@ use crate::wire::CabinetView;
 /// The signed-in citizen's cabinet, or `None` when nobody is signed in.
 #[server(prefix = "/fn")]
 pub async fn get_cabinet() -> Result<Option<CabinetView>, ServerFnError> {
-    let token = super::request_cookie(crate::wire::SESSION_COOKIE);
+    let token = crate::cookies::from_context(crate::wire::SESSION_COOKIE);
     super::port()?
         .cabinet(token)
         .await

@@ -149,7 +149,7 @@ const CITIZENS: &str = include_str!("../../demo-data/accounts.csv");
 /// Writes the demo PKI into `out`: `root-ca.pem`, `citizens/<iin>-{sign,auth}`,
 /// and `test/` (an expired certificate and one under an untrusted root).
 pub fn generate(out: &Path) -> anyhow::Result<()> {
-    let citizens_dir = out.join("citizens");
+    let citizens_dir = out.join(super::CITIZENS_SUBDIR);
     let test_dir = out.join("test");
     std::fs::create_dir_all(&citizens_dir)?;
     std::fs::create_dir_all(&test_dir)?;

@@ -14,3 +14,9 @@ pub const DEMO_ROOTS: &str = include_str!("../../demo-pki/root-ca.pem");
 
 /// Where the repo keeps the demo PKI (relative to the workspace root).
 pub const DEMO_PKI_DIR: &str = "server/demo-pki";
+
+/// The citizens' keys and certificates inside the demo PKI directory.
+pub const CITIZENS_SUBDIR: &str = "citizens";
+
+/// Where the demo signer finds the citizens' keys by default.
+pub const DEMO_CITIZENS_DIR: &str = "server/demo-pki/citizens";

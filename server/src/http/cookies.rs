@@ -1,13 +1,15 @@
 //! Cookies the server sets: the session (HttpOnly, SameSite=Lax, Secure
 //! unless configured off for plain-HTTP development) and the language.
 
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderValue};
 use cookie::{Cookie, SameSite};
 use time::Duration;
 
 use crate::services::session::SESSION_LIFETIME;
 use app::i18n::{Lang, LANG_COOKIE};
 use app::wire::SESSION_COOKIE;
+
+pub use app::cookies::read;
 
 fn build(name: &'static str, value: String, max_age: Duration, secure: bool) -> HeaderValue {
     let c = Cookie::build((name, value))
@@ -35,18 +37,6 @@ pub fn lang(lang: Lang, secure: bool) -> HeaderValue {
         Duration::days(365),
         secure,
     )
-}
-
-/// The value of cookie `name` in the request.
-pub fn read(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == name)
-        .map(|c| c.value().to_owned())
 }
 
 /// The language the request asks for, Kazakh by default.
