@@ -91,4 +91,6 @@ pub enum RequestStep {
         basis: Trilingual,
     },
     Expired,
+    /// Replaced by a newer request of the same account.
+    Withdrawn,
 }

@@ -120,6 +120,23 @@ test("the refusal is given in Russian and English too", async ({ page }) => {
   await expect(page.getByTestId("refusal-reason")).toHaveText("The national register of individuals holds no record of your IIN.");
 });
 
+test("a newer request replaces the older one, whose code then binds nothing", async ({ page }) => {
+  await signIn(page, "991231410007");
+  await requestCode(page, "+77777654321");
+  const first = page.url();
+  const oldCode = await codeFromDemoPhone(page, "+7 777 765 4321");
+  await requestCode(page, "+7 777 765 43 21");
+  expect(page.url()).not.toBe(first);
+  await page.goto(first);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сұрау салу жаңасымен ауыстырылды");
+  await expectNoAxeViolations(page);
+  await page.request.post(`${first}/code`, { form: { code: oldCode } });
+  await page.goto(first);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сұрау салу жаңасымен ауыстырылды");
+  await page.goto("/cabinet");
+  await expect(page.getByTestId("no-number")).toBeVisible();
+});
+
 // Last: it moves the demo server's clock forward.
 test("a request not completed in 10 minutes expires", async ({ page }) => {
   await signIn(page, "010721510001");

@@ -86,6 +86,7 @@ fn step(status: &RequestStatus, signer_url: &str) -> RequestStep {
             basis: trilingual(g.legal_basis()),
         },
         BindingState::Expired => RequestStep::Expired,
+        BindingState::Withdrawn => RequestStep::Withdrawn,
     }
 }
 

@@ -121,6 +121,8 @@ pub const TEXTS: Texts = Texts {
     result_contact: "Questions: contact centre 1414, 8-800-080-7777.",
     result_expired_title: "The request has expired",
     result_expired_text: "The request was not completed within 10 minutes. Nothing was bound; please start again.",
+    result_withdrawn_title: "The request was replaced by a newer one",
+    result_withdrawn_text: "A newer request was started for this account, so this one ended and its code no longer works. Nothing was bound by it. Continue with the newer request, or start again from the cabinet.",
     back_to_cabinet: "Back to my cabinet",
     request_not_found: "There is no such request.",
     err_number_empty: "Enter your mobile number.",

@@ -164,6 +164,8 @@ pub struct Texts {
     pub result_contact: &'static str,
     pub result_expired_title: &'static str,
     pub result_expired_text: &'static str,
+    pub result_withdrawn_title: &'static str,
+    pub result_withdrawn_text: &'static str,
     pub back_to_cabinet: &'static str,
     pub request_not_found: &'static str,
     pub err_number_empty: &'static str,

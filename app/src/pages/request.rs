@@ -130,5 +130,12 @@ fn Request(r: RequestView, lang: Lang) -> impl IntoView {
             {back}
         }
         .into_any(),
+        RequestStep::Withdrawn => view! {
+            <h1>{t.result_withdrawn_title}</h1>
+            {facts}
+            <p>{t.result_withdrawn_text}</p>
+            {back}
+        }
+        .into_any(),
     }
 }

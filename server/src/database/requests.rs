@@ -18,6 +18,8 @@ use crate::ports::{
 
 const REQUEST_COLUMNS: &str =
     "id, iin, msisdn, channel, purpose, state, refusal_ground, started_at, updated_at, sign_nonce";
+/// The states of a request that has not ended, as stored.
+const OPEN_STATES: &str = "'awaiting_code', 'awaiting_certification'";
 const CHALLENGE_COLUMNS: &str =
     "id, request_id, msisdn, code_hmac, created_at, expires_at, wrong_tries, used_at, voided_at";
 
@@ -74,6 +76,23 @@ async fn insert_challenge(tx: &mut Transaction<'_, Any>, c: &OtpChallenge) -> St
     Ok(())
 }
 
+/// Voids the request's codes that are neither used nor voided yet.
+async fn void_live_codes_tx(
+    tx: &mut Transaction<'_, Any>,
+    request_id: &str,
+    at: OffsetDateTime,
+) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE otp_challenges SET voided_at = $1 \
+         WHERE request_id = $2 AND used_at IS NULL AND voided_at IS NULL",
+    )
+    .bind(to_col(at))
+    .bind(request_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// Moves the request if it is still in `change.from`; true if it moved.
 async fn change_state_tx(tx: &mut Transaction<'_, Any>, change: &StateChange) -> StoreResult<bool> {
     let done = sqlx::query(
@@ -96,9 +115,16 @@ impl RequestStore for Db {
         &self,
         r: &BindingRequest,
         c: &OtpChallenge,
+        withdraw: &[(StateChange, AuditEntry)],
         audit: &AuditEntry,
     ) -> StoreResult<()> {
         let mut tx = self.pool().begin().await?;
+        for (change, entry) in withdraw {
+            if change_state_tx(&mut tx, change).await? {
+                void_live_codes_tx(&mut tx, &change.request_id, change.at).await?;
+                append_with(&mut *tx, entry).await?;
+            }
+        }
         sqlx::query(&format!(
             "INSERT INTO binding_requests ({REQUEST_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
         ))
@@ -118,6 +144,18 @@ impl RequestStore for Db {
         append_with(&mut *tx, audit).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn open_requests_of(&self, iin: &Iin) -> StoreResult<Vec<BindingRequest>> {
+        let sql = format!(
+            "SELECT {REQUEST_COLUMNS} FROM binding_requests \
+             WHERE iin = $1 AND state IN ({OPEN_STATES}) ORDER BY started_at, id"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(iin.as_str())
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(request).collect()
     }
 
     async fn request(&self, id: &str) -> StoreResult<Option<BindingRequest>> {
@@ -143,13 +181,7 @@ impl RequestStore for Db {
 
     async fn add_challenge(&self, c: &OtpChallenge, audit: &AuditEntry) -> StoreResult<()> {
         let mut tx = self.pool().begin().await?;
-        sqlx::query(
-            "UPDATE otp_challenges SET voided_at = $1 WHERE request_id = $2 AND used_at IS NULL AND voided_at IS NULL",
-        )
-        .bind(to_col(c.created_at))
-        .bind(&c.request_id)
-        .execute(&mut *tx)
-        .await?;
+        void_live_codes_tx(&mut tx, &c.request_id, c.created_at).await?;
         insert_challenge(&mut tx, c).await?;
         append_with(&mut *tx, audit).await?;
         tx.commit().await?;
@@ -251,7 +283,7 @@ impl RequestStore for Db {
     ) -> StoreResult<Vec<BindingRequest>> {
         let sql = format!(
             "SELECT {REQUEST_COLUMNS} FROM binding_requests \
-             WHERE state IN ('awaiting_code', 'awaiting_certification') AND started_at <= $1"
+             WHERE state IN ({OPEN_STATES}) AND started_at <= $1"
         );
         let rows = sqlx::query(&sql)
             .bind(to_col(before))
@@ -312,5 +344,26 @@ impl RequestStore for Db {
             })
         })
         .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OPEN_STATES;
+    use crate::domain::{BindingState, RefusalGround};
+
+    #[test]
+    fn the_stored_open_states_are_the_domains_open_states() {
+        for s in [
+            BindingState::AwaitingCode,
+            BindingState::AwaitingCertification,
+            BindingState::Bound,
+            BindingState::Refused(RefusalGround::PersonDeceased),
+            BindingState::Expired,
+            BindingState::Withdrawn,
+        ] {
+            let listed = OPEN_STATES.contains(&format!("'{}'", s.code()));
+            assert_eq!(listed, !s.is_ended(), "{s:?}");
+        }
     }
 }

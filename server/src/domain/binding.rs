@@ -71,6 +71,9 @@ pub enum BindingState {
     Refused(RefusalGround),
     /// Not completed within [`REQUEST_TERM`].
     Expired,
+    /// Replaced by a newer request of the same account: a citizen has one
+    /// open request at a time, so a code from an older one never binds.
+    Withdrawn,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +84,8 @@ pub enum BindingEvent {
     Certified,
     Refuse(RefusalGround),
     TermElapsed,
+    /// The citizen started a newer request.
+    Superseded,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -93,7 +98,10 @@ pub enum TransitionError {
 
 impl BindingState {
     pub fn is_ended(self) -> bool {
-        matches!(self, Self::Bound | Self::Refused(_) | Self::Expired)
+        matches!(
+            self,
+            Self::Bound | Self::Refused(_) | Self::Expired | Self::Withdrawn
+        )
     }
 
     /// The next state after `event`, or why the event is not allowed.
@@ -109,6 +117,7 @@ impl BindingState {
             (S::AwaitingCertification, E::Certified) => Ok(S::Bound),
             (_, E::Refuse(ground)) => Ok(S::Refused(ground)),
             (_, E::TermElapsed) => Ok(S::Expired),
+            (_, E::Superseded) => Ok(S::Withdrawn),
             _ => Err(TransitionError::NotAllowed),
         }
     }
@@ -121,6 +130,7 @@ impl BindingState {
             Self::Bound => "bound",
             Self::Refused(_) => "refused",
             Self::Expired => "expired",
+            Self::Withdrawn => "withdrawn",
         }
     }
 
@@ -140,6 +150,7 @@ impl BindingState {
             "bound" => Self::Bound,
             "refused" => Self::Refused(RefusalGround::from_code(ground?)?),
             "expired" => Self::Expired,
+            "withdrawn" => Self::Withdrawn,
             _ => return None,
         })
     }
@@ -186,6 +197,7 @@ mod tests {
             let g = RefusalGround::ConsentMissing;
             assert_eq!(s.apply(E::Refuse(g)), Ok(S::Refused(g)));
             assert_eq!(s.apply(E::TermElapsed), Ok(S::Expired));
+            assert_eq!(s.apply(E::Superseded), Ok(S::Withdrawn));
         }
     }
 
@@ -195,6 +207,7 @@ mod tests {
             S::Bound,
             S::Refused(RefusalGround::CodeNotConfirmed),
             S::Expired,
+            S::Withdrawn,
         ];
         let events = [
             E::CodeResent,
@@ -202,6 +215,7 @@ mod tests {
             E::Certified,
             E::Refuse(RefusalGround::TermExpired),
             E::TermElapsed,
+            E::Superseded,
         ];
         for s in ended {
             for e in events {
@@ -221,6 +235,7 @@ mod tests {
             S::AwaitingCertification,
             S::Bound,
             S::Expired,
+            S::Withdrawn,
             S::Refused(RefusalGround::PersonDeceased),
         ] {
             assert_eq!(

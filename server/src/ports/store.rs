@@ -83,12 +83,19 @@ pub trait AuditLog: Send + Sync {
 /// conditional on the state read, so two racing calls cannot both win.
 #[async_trait]
 pub trait RequestStore: Send + Sync {
+    /// Starts a request with its first code. In the same transaction the
+    /// account's earlier open requests are withdrawn (`withdraw`: each move
+    /// with its audit entry) and their codes voided: one open request per
+    /// account.
     async fn insert_request(
         &self,
         request: &BindingRequest,
         challenge: &OtpChallenge,
+        withdraw: &[(StateChange, AuditEntry)],
         audit: &AuditEntry,
     ) -> StoreResult<()>;
+    /// The account's open requests (awaiting a code or certification).
+    async fn open_requests_of(&self, iin: &Iin) -> StoreResult<Vec<BindingRequest>>;
     async fn request(&self, id: &str) -> StoreResult<Option<BindingRequest>>;
     /// The newest code sent for the request.
     async fn latest_challenge(&self, request_id: &str) -> StoreResult<Option<OtpChallenge>>;

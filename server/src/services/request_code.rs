@@ -10,7 +10,7 @@ use super::code_hash::new_code;
 use super::open_request::{self, OpenRequestError};
 use super::{audit, consent, Ports, Unexpected};
 use crate::domain::otp::{hourly_limit_allows, resend_allowed_at, CODE_LIFETIME};
-use crate::domain::{BindingState, Channel, Iin, Msisdn, MsisdnError, Purpose};
+use crate::domain::{BindingEvent, BindingState, Channel, Iin, Msisdn, MsisdnError, Purpose};
 use crate::ports::{BindingRequest, OtpChallenge, StateChange};
 
 /// What the page shows after a code is sent.
@@ -84,6 +84,36 @@ fn challenge(ports: &Ports, request_id: &str, msisdn: &Msisdn, code: &str) -> Ot
     }
 }
 
+/// The account's open requests, each to be withdrawn in favour of `newer`:
+/// one open request per account, so an older tab's code never binds.
+async fn withdrawals(
+    ports: &Ports,
+    iin: &Iin,
+    newer: &str,
+) -> Result<Vec<(StateChange, crate::ports::AuditEntry)>, RequestCodeError> {
+    let now = ports.clock.now();
+    Ok(ports
+        .requests
+        .open_requests_of(iin)
+        .await?
+        .into_iter()
+        .filter_map(|old| {
+            let to = old.state.apply(BindingEvent::Superseded).ok()?;
+            let change = StateChange {
+                request_id: old.id.clone(),
+                from: old.state,
+                to,
+                at: now,
+            };
+            let detail = format!("request={} replaced_by={newer}", old.id);
+            Some((
+                change,
+                audit::entry(ports, iin, "request_withdrawn", detail),
+            ))
+        })
+        .collect())
+}
+
 /// Starts a portal request for `number_input` and sends the code. `consent`
 /// is the citizen's answer to the consent question on the same form.
 pub async fn request_code(
@@ -121,6 +151,7 @@ pub async fn request_code(
     };
     let code = new_code();
     let challenge = challenge(ports, &request.id, &msisdn, &code);
+    let withdraw = withdrawals(ports, iin, &request.id).await?;
     let entry = audit::entry(
         ports,
         iin,
@@ -129,7 +160,7 @@ pub async fn request_code(
     );
     ports
         .requests
-        .insert_request(&request, &challenge, &entry)
+        .insert_request(&request, &challenge, &withdraw, &entry)
         .await?;
     if let Err(e) = ports.sms.send(&msisdn, &sms_text(&code)).await {
         tracing::error!(error = %e, number = %msisdn, "SMS not sent");
