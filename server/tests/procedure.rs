@@ -299,6 +299,35 @@ async fn at_most_five_codes_go_to_a_number_in_an_hour() {
 }
 
 #[tokio::test]
+async fn one_account_gets_at_most_ten_codes_an_hour_whatever_the_numbers() {
+    for t in setup().await {
+        let person = iin("900515410001");
+        for n in 0..10 {
+            request_code(&t.ports, &person, &format!("+7701000000{n}"), true)
+                .await
+                .unwrap();
+        }
+        let e = request_code(&t.ports, &person, "+77011234567", true)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::TooSoon { .. }),
+            "{}: {e:?}",
+            t.name
+        );
+        // Another account is not held back by this one's limit.
+        request_code(&t.ports, &iin("851102310000"), "+77051234568", true)
+            .await
+            .unwrap();
+        t.clock.advance(Duration::minutes(61));
+        request_code(&t.ports, &person, "+77011234567", true)
+            .await
+            .unwrap();
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
 async fn every_refusal_ground_of_the_demo_dataset_ends_with_its_reason_and_nothing_bound() {
     for t in setup().await {
         for (who, number, consent, ground) in [

@@ -199,6 +199,25 @@ impl RequestStore for Db {
         Ok(u32::try_from(row.try_get::<i64, _>("n")?).unwrap_or(u32::MAX))
     }
 
+    async fn codes_sent_for_account_since(
+        &self,
+        iin: &Iin,
+        since: OffsetDateTime,
+    ) -> StoreResult<u32> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM otp_challenges c \
+             JOIN binding_requests r ON r.id = c.request_id \
+             WHERE r.iin = $1 AND r.started_at > $2 AND c.created_at > $3",
+        )
+        .bind(iin.as_str())
+        // A code is only ever sent while its request is open.
+        .bind(to_col(since - crate::domain::REQUEST_TERM))
+        .bind(to_col(since))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(u32::try_from(row.try_get::<i64, _>("n")?).unwrap_or(u32::MAX))
+    }
+
     async fn record_wrong_code(
         &self,
         challenge_id: &str,

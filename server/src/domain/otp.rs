@@ -19,9 +19,19 @@ pub fn resend_allowed_at(last_sent: OffsetDateTime) -> OffsetDateTime {
     last_sent + RESEND_AFTER
 }
 
+/// At most this many codes an hour are sent at one account's request,
+/// whatever the numbers: a signed-in account cannot flood other people's
+/// phones with SMS by trying number after number.
+pub const MAX_CODES_PER_ACCOUNT_PER_HOUR: u32 = 10;
+
 /// Whether another code may go to a number that got `sent_last_hour` codes.
 pub fn hourly_limit_allows(sent_last_hour: u32) -> bool {
     sent_last_hour < MAX_CODES_PER_NUMBER_PER_HOUR
+}
+
+/// Whether an account that asked for `sent_last_hour` codes may ask again.
+pub fn account_hourly_limit_allows(sent_last_hour: u32) -> bool {
+    sent_last_hour < MAX_CODES_PER_ACCOUNT_PER_HOUR
 }
 
 /// A code as the citizen typed it: exactly six ASCII digits.
@@ -86,6 +96,8 @@ mod tests {
         assert_eq!(resend_allowed_at(t), t + Duration::seconds(60));
         assert!(hourly_limit_allows(4));
         assert!(!hourly_limit_allows(5));
+        assert!(account_hourly_limit_allows(9));
+        assert!(!account_hourly_limit_allows(10));
     }
 
     #[test]

@@ -103,6 +103,12 @@ pub trait RequestStore: Send + Sync {
     async fn add_challenge(&self, challenge: &OtpChallenge, audit: &AuditEntry) -> StoreResult<()>;
     /// How many codes went to `msisdn` since `since`.
     async fn codes_sent_since(&self, msisdn: &Msisdn, since: OffsetDateTime) -> StoreResult<u32>;
+    /// How many codes were sent at `iin`'s request since `since`, to any number.
+    async fn codes_sent_for_account_since(
+        &self,
+        iin: &Iin,
+        since: OffsetDateTime,
+    ) -> StoreResult<u32>;
     /// Counts a wrong entry; voids the code and refuses the request when `refuse` is set.
     async fn record_wrong_code(
         &self,

@@ -9,7 +9,9 @@ use time::{Duration, OffsetDateTime};
 use super::code_hash::new_code;
 use super::open_request::{self, OpenRequestError};
 use super::{audit, consent, Ports, Unexpected};
-use crate::domain::otp::{hourly_limit_allows, resend_allowed_at, CODE_LIFETIME};
+use crate::domain::otp::{
+    account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
+};
 use crate::domain::{BindingEvent, BindingState, Channel, Iin, Msisdn, MsisdnError, Purpose};
 use crate::ports::{BindingRequest, OtpChallenge, StateChange};
 
@@ -50,17 +52,20 @@ fn sms_text(code: &str) -> String {
     )
 }
 
-/// Checks the hourly limit of codes to `msisdn`.
-async fn check_hourly_limit(
+/// Checks the hourly limits of codes: to `msisdn`, and at `iin`'s request.
+async fn check_hourly_limits(
     ports: &Ports,
+    iin: &Iin,
     msisdn: &Msisdn,
     now: OffsetDateTime,
 ) -> Result<(), RequestCodeError> {
-    let sent = ports
+    let since = now - Duration::hours(1);
+    let to_number = ports.requests.codes_sent_since(msisdn, since).await?;
+    let for_account = ports
         .requests
-        .codes_sent_since(msisdn, now - Duration::hours(1))
+        .codes_sent_for_account_since(iin, since)
         .await?;
-    if hourly_limit_allows(sent) {
+    if hourly_limit_allows(to_number) && account_hourly_limit_allows(for_account) {
         Ok(())
     } else {
         Err(RequestCodeError::TooSoon {
@@ -128,7 +133,7 @@ pub async fn request_code(
         return Err(RequestCodeError::AlreadyBound);
     }
     let now = ports.clock.now();
-    check_hourly_limit(ports, &msisdn, now).await?;
+    check_hourly_limits(ports, iin, &msisdn, now).await?;
     if consent_given {
         consent::grant(ports, iin).await?;
     } else {
@@ -200,7 +205,7 @@ pub async fn resend_code(
             return Err(RequestCodeError::TooSoon { retry_at });
         }
     }
-    check_hourly_limit(ports, &request.msisdn, now).await?;
+    check_hourly_limits(ports, iin, &request.msisdn, now).await?;
     let code = new_code();
     let challenge = challenge(ports, request_id, &request.msisdn, &code);
     let entry = audit::entry(ports, iin, "code_resent", request_id.to_owned());
