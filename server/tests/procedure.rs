@@ -532,3 +532,16 @@ async fn a_newer_request_voids_the_older_requests_code() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn an_overdue_request_ends_as_expired_not_withdrawn_when_a_newer_one_starts() {
+    for t in setup().await {
+        let person = iin("900515410001");
+        let (first, _) = code_for(&t, &person, "+77011234567").await;
+        t.clock.advance(Duration::minutes(11));
+        code_for(&t, &person, "+77011234567").await;
+        let first = t.ports.requests.request(&first).await.unwrap().unwrap();
+        assert_eq!(first.state, BindingState::Expired, "{}", t.name);
+        t.cleanup().await;
+    }
+}

@@ -9,6 +9,7 @@ use time::{Duration, OffsetDateTime};
 use super::code_hash::new_code;
 use super::open_request::{self, OpenRequestError};
 use super::{audit, consent, Ports, Unexpected};
+use crate::domain::binding::is_overdue;
 use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
 };
@@ -89,8 +90,9 @@ fn challenge(ports: &Ports, request_id: &str, msisdn: &Msisdn, code: &str) -> Ot
     }
 }
 
-/// The account's open requests, each to be withdrawn in favour of `newer`:
-/// one open request per account, so an older tab's code never binds.
+/// The account's open requests, each to be ended in favour of `newer`: one
+/// open request per account, so an older tab's code never binds. One past
+/// its term (the sweeper has not reached it yet) ends as expired instead.
 async fn withdrawals(
     ports: &Ports,
     iin: &Iin,
@@ -103,18 +105,19 @@ async fn withdrawals(
         .await?
         .into_iter()
         .filter_map(|old| {
-            let to = old.state.apply(BindingEvent::Superseded).ok()?;
+            let (event, action, detail) = if is_overdue(old.started_at, now) {
+                (BindingEvent::TermElapsed, "request_expired", old.id.clone())
+            } else {
+                let detail = format!("request={} replaced_by={newer}", old.id);
+                (BindingEvent::Superseded, "request_withdrawn", detail)
+            };
             let change = StateChange {
                 request_id: old.id.clone(),
                 from: old.state,
-                to,
+                to: old.state.apply(event).ok()?,
                 at: now,
             };
-            let detail = format!("request={} replaced_by={newer}", old.id);
-            Some((
-                change,
-                audit::entry(ports, iin, "request_withdrawn", detail),
-            ))
+            Some((change, audit::entry(ports, iin, action, detail)))
         })
         .collect())
 }
