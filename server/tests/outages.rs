@@ -1,0 +1,164 @@
+//! Outside systems that fail (SPEC §7): a failed SMS gateway or an
+//! unreachable register leaves nothing half-done, and the citizen can go on
+//! once the system is back. On SQLite and on PostgreSQL.
+
+mod support;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use nomir::demo_pki::{sign_detached, KeyPair};
+use nomir::domain::{BindingState, Iin, Msisdn};
+use nomir::ports::{IdentityRecord, IdentityRegister, SmsGateway, Unavailable};
+use nomir::services::certify::{certify, CertifyError};
+use nomir::services::confirm_code::confirm_code;
+use nomir::services::request_code::{request_code, resend_code, RequestCodeError};
+use support::{engines, TestDb};
+use time::Duration;
+
+/// An outside system that does not answer.
+struct Down;
+
+fn down() -> Unavailable {
+    Unavailable {
+        system: "test",
+        reason: "connection refused".into(),
+    }
+}
+
+#[async_trait]
+impl SmsGateway for Down {
+    async fn send(&self, _: &Msisdn, _: &str) -> Result<(), Unavailable> {
+        Err(down())
+    }
+}
+
+#[async_trait]
+impl IdentityRegister for Down {
+    async fn person(&self, _: &Iin) -> Result<Option<IdentityRecord>, Unavailable> {
+        Err(down())
+    }
+}
+
+const AIGERIM: &str = "900515410001";
+const NUMBER: &str = "+77011234567";
+
+fn aigerim() -> Iin {
+    Iin::parse(AIGERIM).unwrap()
+}
+
+async fn setup() -> Vec<TestDb> {
+    let all = engines().await;
+    for t in &all {
+        nomir::demo::load(&t.ports).await.unwrap();
+    }
+    all
+}
+
+async fn newest_code(t: &TestDb) -> String {
+    let sms = t.ports.outbox.outbox().await.unwrap();
+    let body = &sms.first().expect("an SMS").body;
+    body.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .unwrap()
+        .to_owned()
+}
+
+async fn audit_actions(t: &TestDb) -> Vec<String> {
+    let entries = t.ports.audit.recent(20).await.unwrap();
+    entries.into_iter().map(|e| e.action).collect()
+}
+
+#[tokio::test]
+async fn a_failed_sms_gateway_starts_nothing_and_the_next_try_works() {
+    for mut t in setup().await {
+        let working = std::mem::replace(&mut t.ports.sms, Arc::new(Down));
+        let e = request_code(&t.ports, &aigerim(), NUMBER, true)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::SmsUnavailable),
+            "{}: {e:?}",
+            t.name
+        );
+        let open = t.ports.requests.open_requests_of(&aigerim()).await.unwrap();
+        assert!(open.is_empty(), "{}: nothing left open", t.name);
+        assert!(audit_actions(&t).await.contains(&"sms_failed".to_owned()));
+
+        t.ports.sms = working;
+        let sent = request_code(&t.ports, &aigerim(), NUMBER, true)
+            .await
+            .unwrap();
+        let code = newest_code(&t).await;
+        confirm_code(&t.ports, &aigerim(), &sent.request_id, &code)
+            .await
+            .unwrap();
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_failed_resend_keeps_the_request_open_for_another_try() {
+    for mut t in setup().await {
+        let sent = request_code(&t.ports, &aigerim(), NUMBER, true)
+            .await
+            .unwrap();
+        t.clock.advance(Duration::seconds(61));
+        let working = std::mem::replace(&mut t.ports.sms, Arc::new(Down));
+        let e = resend_code(&t.ports, &aigerim(), &sent.request_id)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, RequestCodeError::SmsUnavailable), "{}", t.name);
+        let request = t.ports.requests.request(&sent.request_id).await.unwrap();
+        assert_eq!(request.unwrap().state, BindingState::AwaitingCode);
+
+        t.ports.sms = working;
+        t.clock.advance(Duration::seconds(61));
+        resend_code(&t.ports, &aigerim(), &sent.request_id)
+            .await
+            .unwrap();
+        let code = newest_code(&t).await;
+        confirm_code(&t.ports, &aigerim(), &sent.request_id, &code)
+            .await
+            .unwrap();
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn an_unreachable_identity_register_binds_nothing_and_certifying_again_works() {
+    for mut t in setup().await {
+        let sent = request_code(&t.ports, &aigerim(), NUMBER, true)
+            .await
+            .unwrap();
+        let code = newest_code(&t).await;
+        let document = confirm_code(&t.ports, &aigerim(), &sent.request_id, &code)
+            .await
+            .unwrap();
+        let key = KeyPair::load(
+            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("demo-pki/citizens"),
+            &format!("{AIGERIM}-sign"),
+        )
+        .unwrap();
+        let cms = sign_detached(&document, &key).unwrap();
+
+        let working = std::mem::replace(&mut t.ports.identity, Arc::new(Down));
+        let e = certify(&t.ports, &aigerim(), &sent.request_id, &cms)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, CertifyError::Unavailable), "{}: {e:?}", t.name);
+        let bound = t.ports.bindings.active_binding(&aigerim()).await.unwrap();
+        assert!(bound.is_none(), "{}: nothing bound", t.name);
+        let request = t.ports.requests.request(&sent.request_id).await.unwrap();
+        assert_eq!(request.unwrap().state, BindingState::AwaitingCertification);
+
+        t.ports.identity = working;
+        certify(&t.ports, &aigerim(), &sent.request_id, &cms)
+            .await
+            .unwrap();
+        let bound = t.ports.bindings.active_binding(&aigerim()).await.unwrap();
+        assert_eq!(bound.unwrap().msisdn.as_str(), NUMBER, "{}", t.name);
+        t.cleanup().await;
+    }
+}
