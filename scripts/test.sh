@@ -59,6 +59,11 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
+# Another server on the address would answer the health check and the tests.
+if curl -fsS "http://$E2E_ADDR/health" >/dev/null 2>&1; then
+  echo "something already answers on $E2E_ADDR; stop it or set E2E_ADDR" >&2
+  exit 1
+fi
 say "starting the demo server on $E2E_ADDR"
 NOMIR_ADDR="$E2E_ADDR" DATABASE_URL="sqlite://$E2E_DIR/e2e.db?mode=rwc" \
   ./target/release/nomir serve --demo >"$E2E_DIR/server.log" 2>&1 &
@@ -70,6 +75,10 @@ for _ in $(seq 1 60); do
   curl -fsS "http://$E2E_ADDR/health" >/dev/null 2>&1 && break
   kill -0 "$SERVER_PID" 2>/dev/null || { cat "$E2E_DIR/server.log"; exit 1; }
   sleep 0.5
+done
+sleep 0.5
+for pid in "$SERVER_PID" "$SIGNER_PID"; do
+  kill -0 "$pid" 2>/dev/null || { cat "$E2E_DIR/server.log" "$E2E_DIR/signer.log"; exit 1; }
 done
 
 say "Playwright in headless Chromium"
