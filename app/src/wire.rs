@@ -14,6 +14,18 @@ pub struct CabinetView {
     pub history: Vec<BindingView>,
     /// When consent to access restricted personal data was given, if it stands.
     pub consent_given_at: Option<String>,
+    /// The request in progress, if any, so the citizen can go back to it.
+    pub open_request: Option<OpenRequestView>,
+}
+
+/// A request still in progress, as the cabinet links to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenRequestView {
+    pub id: String,
+    /// `+7 701 123 4567`
+    pub number: String,
+    /// Local time (Astana) the 10-minute term ends, `10:25`.
+    pub term_ends_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

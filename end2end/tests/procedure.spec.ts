@@ -125,6 +125,12 @@ test("a newer request replaces the older one, whose code then binds nothing", as
   await requestCode(page, "+77777654321");
   const first = page.url();
   const oldCode = await codeFromDemoPhone(page, "+7 777 765 4321");
+  // The cabinet links back to the request in progress.
+  await page.goto("/cabinet");
+  await expect(page.getByTestId("open-request")).toContainText("+7 777 765 4321");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Сұрау салуды жалғастыру" }).click();
+  await expect(page).toHaveURL(first);
   await requestCode(page, "+7 777 765 43 21");
   expect(page.url()).not.toBe(first);
   await page.goto(first);

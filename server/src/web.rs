@@ -15,7 +15,8 @@ use crate::services::request_status::{self, RequestStatus};
 use crate::services::{cabinet, demo_phone, session, Ports};
 use app::port::{PortalApi, Unexpected};
 use app::wire::{
-    BindingView, CabinetView, PhoneView, RequestStep, RequestView, SmsView, Trilingual,
+    BindingView, CabinetView, OpenRequestView, PhoneView, RequestStep, RequestView, SmsView,
+    Trilingual,
 };
 
 /// Kazakhstan's single time zone since 1 March 2024.
@@ -123,6 +124,11 @@ impl PortalApi for PortalService {
             active: c.active.map(binding_view),
             history: c.history.into_iter().map(binding_view).collect(),
             consent_given_at: c.consent.map(|k| local_time(k.granted_at)),
+            open_request: c.open_request.map(|r| OpenRequestView {
+                number: r.msisdn.display(),
+                term_ends_at: local_clock(r.started_at + REQUEST_TERM),
+                id: r.id,
+            }),
         }))
     }
 

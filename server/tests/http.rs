@@ -400,6 +400,39 @@ async fn a_request_page_is_its_owners_only_and_bad_codes_are_explained() {
 }
 
 #[tokio::test]
+async fn the_cabinet_links_back_to_the_request_in_progress() {
+    let app = App::spawn().await;
+    let aigerim = app.session("900515410001").await;
+    let html = app
+        .get("/cabinet", Some(&aigerim))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(r#"data-testid="open-request""#), "{html}");
+    let r = app
+        .post_form(
+            "/cabinet/number",
+            &aigerim,
+            "number=87011234567&consent=yes",
+        )
+        .await;
+    let page = location(&r).to_owned();
+    let html = app
+        .get("/cabinet", Some(&aigerim))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"data-testid="open-request""#), "{html}");
+    assert!(html.contains(&format!(r#"href="{page}""#)), "{html}");
+    // Another account sees nothing of it.
+    let dana = app.session("991231410007").await;
+    let html = app.get("/cabinet", Some(&dana)).await.text().await.unwrap();
+    assert!(!html.contains(r#"data-testid="open-request""#), "{html}");
+}
+
+#[tokio::test]
 async fn the_demo_clock_takes_only_sensible_steps() {
     let app = App::spawn().await;
     let post = |q: &'static str| app.client.post(app.url(&format!("/demo/clock{q}"))).send();

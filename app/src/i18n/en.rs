@@ -95,6 +95,8 @@ pub const TEXTS: Texts = Texts {
     consent_revoked: "Consent revoked.",
     request_title: "Confirm the number",
     request_number: "Number",
+    open_request_text: "You have a request in progress for the number",
+    open_request_continue: "Continue the request",
     request_term: "The request ends at",
     code_sent_to: "A verification code was sent by SMS.",
     code_label: "Code from the SMS",

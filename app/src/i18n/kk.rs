@@ -95,6 +95,8 @@ pub const TEXTS: Texts = Texts {
     consent_revoked: "Келісім қайтарып алынды.",
     request_title: "Нөмірді растау",
     request_number: "Нөмір",
+    open_request_text: "Сізде аяқталмаған сұрау салу бар, нөмірі",
+    open_request_continue: "Сұрау салуды жалғастыру",
     request_term: "Сұрау салу мерзімі аяқталады",
     code_sent_to: "Тексеру коды SMS арқылы жіберілді.",
     code_label: "SMS-тегі код",

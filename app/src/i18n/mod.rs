@@ -138,6 +138,8 @@ pub struct Texts {
     pub consent_revoked: &'static str,
     pub request_title: &'static str,
     pub request_number: &'static str,
+    pub open_request_text: &'static str,
+    pub open_request_continue: &'static str,
     pub request_term: &'static str,
     pub code_sent_to: &'static str,
     pub code_label: &'static str,

@@ -95,6 +95,8 @@ pub const TEXTS: Texts = Texts {
     consent_revoked: "Согласие отозвано.",
     request_title: "Подтверждение номера",
     request_number: "Номер",
+    open_request_text: "У вас есть незавершённый запрос на номер",
+    open_request_continue: "Продолжить запрос",
     request_term: "Срок запроса истекает в",
     code_sent_to: "Код проверки отправлен по SMS.",
     code_label: "Код из SMS",

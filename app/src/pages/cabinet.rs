@@ -82,6 +82,15 @@ fn Cabinet(c: CabinetView, lang: Lang) -> impl IntoView {
                 None => view! { <p data-testid="no-number">{t.cabinet_no_number}</p> }.into_any(),
             }}
         </section>
+        {c.open_request.clone().map(|r| {
+            let href = format!("/cabinet/request/{}", r.id);
+            view! {
+                <p class="notice" role="status" data-testid="open-request">
+                    {t.open_request_text}" "{r.number}". "{t.request_term}" "{r.term_ends_at}". "
+                    <a href=href>{t.open_request_continue}</a>
+                </p>
+            }
+        })}
         <NumberForm t changing error/>
         {revoked.then(|| view! { <p class="notice" role="status">{t.consent_revoked}</p> })}
         <ConsentCard t given_at=c.consent_given_at.clone()/>
