@@ -4,17 +4,17 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use nomir::demo_pki::{sign_detached, KeyPair};
+use nomir::demo_pki::sign_detached;
 use nomir::domain::{BindingState, Iin, Msisdn};
 use nomir::ports::{IdentityRecord, IdentityRegister, SmsGateway, Unavailable};
 use nomir::services::certify::{certify, CertifyError};
 use nomir::services::confirm_code::confirm_code;
 use nomir::services::request_code::{request_code, resend_code, RequestCodeError};
-use support::{engines, TestDb};
+use support::demo::{citizen_key, code_sent_to, engines_with_demo_data};
+use support::TestDb;
 use time::Duration;
 
 /// An outside system that does not answer.
@@ -48,23 +48,6 @@ fn aigerim() -> Iin {
     Iin::parse(AIGERIM).unwrap()
 }
 
-async fn setup() -> Vec<TestDb> {
-    let all = engines().await;
-    for t in &all {
-        nomir::demo::load(&t.ports).await.unwrap();
-    }
-    all
-}
-
-async fn newest_code(t: &TestDb) -> String {
-    let sms = t.ports.outbox.outbox().await.unwrap();
-    let body = &sms.first().expect("an SMS").body;
-    body.split(|c: char| !c.is_ascii_digit())
-        .find(|w| w.len() == 6)
-        .unwrap()
-        .to_owned()
-}
-
 async fn audit_actions(t: &TestDb) -> Vec<String> {
     let entries = t.ports.audit.recent(20).await.unwrap();
     entries.into_iter().map(|e| e.action).collect()
@@ -72,7 +55,7 @@ async fn audit_actions(t: &TestDb) -> Vec<String> {
 
 #[tokio::test]
 async fn a_failed_sms_gateway_starts_nothing_and_the_next_try_works() {
-    for mut t in setup().await {
+    for mut t in engines_with_demo_data().await {
         let working = std::mem::replace(&mut t.ports.sms, Arc::new(Down));
         let e = request_code(&t.ports, &aigerim(), NUMBER, true)
             .await
@@ -90,7 +73,7 @@ async fn a_failed_sms_gateway_starts_nothing_and_the_next_try_works() {
         let sent = request_code(&t.ports, &aigerim(), NUMBER, true)
             .await
             .unwrap();
-        let code = newest_code(&t).await;
+        let code = code_sent_to(&t.ports, NUMBER).await;
         confirm_code(&t.ports, &aigerim(), &sent.request_id, &code)
             .await
             .unwrap();
@@ -100,7 +83,7 @@ async fn a_failed_sms_gateway_starts_nothing_and_the_next_try_works() {
 
 #[tokio::test]
 async fn a_failed_resend_keeps_the_request_open_for_another_try() {
-    for mut t in setup().await {
+    for mut t in engines_with_demo_data().await {
         let sent = request_code(&t.ports, &aigerim(), NUMBER, true)
             .await
             .unwrap();
@@ -118,7 +101,7 @@ async fn a_failed_resend_keeps_the_request_open_for_another_try() {
         resend_code(&t.ports, &aigerim(), &sent.request_id)
             .await
             .unwrap();
-        let code = newest_code(&t).await;
+        let code = code_sent_to(&t.ports, NUMBER).await;
         confirm_code(&t.ports, &aigerim(), &sent.request_id, &code)
             .await
             .unwrap();
@@ -128,20 +111,15 @@ async fn a_failed_resend_keeps_the_request_open_for_another_try() {
 
 #[tokio::test]
 async fn an_unreachable_identity_register_binds_nothing_and_certifying_again_works() {
-    for mut t in setup().await {
+    for mut t in engines_with_demo_data().await {
         let sent = request_code(&t.ports, &aigerim(), NUMBER, true)
             .await
             .unwrap();
-        let code = newest_code(&t).await;
+        let code = code_sent_to(&t.ports, NUMBER).await;
         let document = confirm_code(&t.ports, &aigerim(), &sent.request_id, &code)
             .await
             .unwrap();
-        let key = KeyPair::load(
-            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("demo-pki/citizens"),
-            &format!("{AIGERIM}-sign"),
-        )
-        .unwrap();
-        let cms = sign_detached(&document, &key).unwrap();
+        let cms = sign_detached(&document, &citizen_key(&format!("{AIGERIM}-sign"))).unwrap();
 
         let working = std::mem::replace(&mut t.ports.identity, Arc::new(Down));
         let e = certify(&t.ports, &aigerim(), &sent.request_id, &cms)

@@ -3,45 +3,18 @@
 
 mod support;
 
-use std::path::PathBuf;
-
-use nomir::demo_pki::{sign_detached, KeyPair};
+use nomir::demo_pki::sign_detached;
 use nomir::domain::{BindingState, Iin, RefusalGround};
 use nomir::services::certify::{certify, CertifyError};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
 use nomir::services::open_request::{expire_overdue, OpenRequestError};
 use nomir::services::request_code::{request_code, resend_code, RequestCodeError};
-use nomir::services::Ports;
-use support::{engines, TestDb};
+use support::demo::{citizen_key, code_sent_to, engines_with_demo_data};
+use support::TestDb;
 use time::Duration;
 
 fn iin(s: &str) -> Iin {
     Iin::parse(s).unwrap()
-}
-
-fn key(stem: &str) -> KeyPair {
-    KeyPair::load(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("demo-pki/citizens"),
-        stem,
-    )
-    .unwrap()
-}
-
-/// The code in the newest SMS to `number`.
-async fn code_sent_to(ports: &Ports, number: &str) -> String {
-    let sms = ports
-        .outbox
-        .outbox()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|m| m.msisdn.as_str() == number)
-        .unwrap();
-    sms.body
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|w| w.len() == 6)
-        .unwrap()
-        .to_owned()
 }
 
 /// Asks for a code for `number` (with consent); returns the request id and the code sent.
@@ -49,14 +22,6 @@ async fn code_for(t: &TestDb, person: &Iin, number: &str) -> (String, String) {
     let sent = request_code(&t.ports, person, number, true).await.unwrap();
     let code = code_sent_to(&t.ports, sent.msisdn.as_str()).await;
     (sent.request_id, code)
-}
-
-async fn setup() -> Vec<TestDb> {
-    let all = engines().await;
-    for t in &all {
-        nomir::demo::load(&t.ports).await.unwrap();
-    }
-    all
 }
 
 /// Runs the whole procedure for `who` and `number`, signing with `signer`'s key.
@@ -75,7 +40,7 @@ async fn bind(
     let document = confirm_code(&t.ports, &person, &sent.request_id, &code)
         .await
         .unwrap();
-    let cms = sign_detached(&document, &key(&format!("{signer}-sign"))).unwrap();
+    let cms = sign_detached(&document, &citizen_key(&format!("{signer}-sign"))).unwrap();
     certify(&t.ports, &person, &sent.request_id, &cms)
         .await
         .map(|_| ())
@@ -92,7 +57,7 @@ async fn nothing_bound(t: &TestDb, who: &str) -> bool {
 
 #[tokio::test]
 async fn a_citizen_binds_a_number_through_the_portal() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         bind(&t, "900515410001", "8 701 123 45 67", true, "900515410001")
             .await
             .unwrap();
@@ -123,7 +88,7 @@ async fn a_citizen_binds_a_number_through_the_portal() {
 
 #[tokio::test]
 async fn a_citizen_changes_the_number_and_the_old_binding_stays_in_the_history() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         bind(&t, "851102310000", "+77051234568", true, "851102310000")
             .await
             .unwrap();
@@ -148,7 +113,7 @@ async fn a_citizen_changes_the_number_and_the_old_binding_stays_in_the_history()
 
 #[tokio::test]
 async fn three_wrong_codes_end_the_request_and_the_right_code_no_longer_works() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let person = iin("900515410001");
         let (request_id, right) = code_for(&t, &person, "+77011234567").await;
         let wrong = if right == "000000" {
@@ -194,14 +159,14 @@ async fn three_wrong_codes_end_the_request_and_the_right_code_no_longer_works() 
 
 #[tokio::test]
 async fn a_request_not_completed_in_ten_minutes_expires() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let person = iin("900515410001");
         let (request_id, code) = code_for(&t, &person, "+77011234567").await;
         let document = confirm_code(&t.ports, &person, &request_id, &code)
             .await
             .unwrap();
         t.clock.advance(Duration::minutes(10));
-        let cms = sign_detached(&document, &key("900515410001-sign")).unwrap();
+        let cms = sign_detached(&document, &citizen_key("900515410001-sign")).unwrap();
         let e = certify(&t.ports, &person, &request_id, &cms)
             .await
             .unwrap_err();
@@ -225,7 +190,7 @@ async fn a_request_not_completed_in_ten_minutes_expires() {
 
 #[tokio::test]
 async fn overdue_requests_are_swept_without_anyone_asking() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let person = iin("851102310000");
         let sent = request_code(&t.ports, &person, "+77051234568", true)
             .await
@@ -248,7 +213,7 @@ async fn overdue_requests_are_swept_without_anyone_asking() {
 
 #[tokio::test]
 async fn a_code_lives_five_minutes_and_a_new_one_comes_after_a_minute() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let person = iin("900515410001");
         let (request_id, first) = code_for(&t, &person, "+77011234567").await;
         let e = resend_code(&t.ports, &person, &request_id)
@@ -275,7 +240,7 @@ async fn a_code_lives_five_minutes_and_a_new_one_comes_after_a_minute() {
 
 #[tokio::test]
 async fn at_most_five_codes_go_to_a_number_in_an_hour() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let person = iin("900515410001");
         for _ in 0..5 {
             request_code(&t.ports, &person, "+77011234567", true)
@@ -300,7 +265,7 @@ async fn at_most_five_codes_go_to_a_number_in_an_hour() {
 
 #[tokio::test]
 async fn one_account_gets_at_most_ten_codes_an_hour_whatever_the_numbers() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let person = iin("900515410001");
         for n in 0..10 {
             request_code(&t.ports, &person, &format!("+7701000000{n}"), true)
@@ -329,7 +294,7 @@ async fn one_account_gets_at_most_ten_codes_an_hour_whatever_the_numbers() {
 
 #[tokio::test]
 async fn every_refusal_ground_of_the_demo_dataset_ends_with_its_reason_and_nothing_bound() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         for (who, number, consent, ground) in [
             (
                 "720314410000",
@@ -382,7 +347,7 @@ async fn every_refusal_ground_of_the_demo_dataset_ends_with_its_reason_and_nothi
 
 #[tokio::test]
 async fn a_request_certified_with_another_persons_key_is_refused() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let e = bind(&t, "900515410001", "+77011234567", true, "991231410007")
             .await
             .unwrap_err();
@@ -398,7 +363,7 @@ async fn a_request_certified_with_another_persons_key_is_refused() {
 
 #[tokio::test]
 async fn get_code_answers_alike_whoever_the_number_belongs_to() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let own = request_code(&t.ports, &iin("991231410007"), "+77777654321", true).await;
         let someone_elses =
             request_code(&t.ports, &iin("991231410007"), "+77011234567", true).await;
@@ -409,7 +374,7 @@ async fn get_code_answers_alike_whoever_the_number_belongs_to() {
 
 #[tokio::test]
 async fn bad_numbers_and_codes_are_refused_before_anything_is_stored() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let person = iin("900515410001");
         for bad in ["", "+7 727 123 4567", "+7 916 123 4567", "<script>", "8701"] {
             let e = request_code(&t.ports, &person, bad, true)
@@ -448,7 +413,7 @@ async fn bad_numbers_and_codes_are_refused_before_anything_is_stored() {
 
 #[tokio::test]
 async fn an_already_bound_number_is_not_requested_again() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         bind(&t, "900515410001", "+77011234567", true, "900515410001")
             .await
             .unwrap();
@@ -462,7 +427,7 @@ async fn an_already_bound_number_is_not_requested_again() {
 
 #[tokio::test]
 async fn a_newer_request_withdraws_the_older_one_and_its_code_and_signature_no_longer_bind() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let yerlan = iin("851102310000");
         // Two requests, as from two browser tabs: the first gets as far as signing.
         let (first, first_code) = code_for(&t, &yerlan, "+77051234568").await;
@@ -473,7 +438,7 @@ async fn a_newer_request_withdraws_the_older_one_and_its_code_and_signature_no_l
 
         let first_state = t.ports.requests.request(&first).await.unwrap().unwrap();
         assert_eq!(first_state.state, BindingState::Withdrawn, "{}", t.name);
-        let cms = sign_detached(&document, &key("851102310000-sign")).unwrap();
+        let cms = sign_detached(&document, &citizen_key("851102310000-sign")).unwrap();
         assert!(
             matches!(
                 certify(&t.ports, &yerlan, &first, &cms).await,
@@ -493,7 +458,7 @@ async fn a_newer_request_withdraws_the_older_one_and_its_code_and_signature_no_l
         let document = confirm_code(&t.ports, &yerlan, &second, &second_code)
             .await
             .unwrap();
-        let cms = sign_detached(&document, &key("851102310000-sign")).unwrap();
+        let cms = sign_detached(&document, &citizen_key("851102310000-sign")).unwrap();
         certify(&t.ports, &yerlan, &second, &cms).await.unwrap();
         let active = t.ports.bindings.active_binding(&yerlan).await.unwrap();
         assert_eq!(active.unwrap().msisdn.as_str(), "+77471234569");
@@ -513,7 +478,7 @@ async fn a_newer_request_withdraws_the_older_one_and_its_code_and_signature_no_l
 
 #[tokio::test]
 async fn a_newer_request_voids_the_older_requests_code() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let yerlan = iin("851102310000");
         let (first, first_code) = code_for(&t, &yerlan, "+77051234568").await;
         code_for(&t, &yerlan, "+77471234569").await;
@@ -535,7 +500,7 @@ async fn a_newer_request_voids_the_older_requests_code() {
 
 #[tokio::test]
 async fn an_overdue_request_ends_as_expired_not_withdrawn_when_a_newer_one_starts() {
-    for t in setup().await {
+    for t in engines_with_demo_data().await {
         let person = iin("900515410001");
         let (first, _) = code_for(&t, &person, "+77011234567").await;
         t.clock.advance(Duration::minutes(11));

@@ -6,13 +6,13 @@ use nomir::demo::DEMO_PASSWORD;
 use nomir::domain::{Iin, IinError};
 use nomir::services::session;
 use nomir::services::sign_in::{sign_in, SignInError, FREE_FAILURES};
+use support::demo::engines_with_demo_data;
 use support::engines;
 use time::Duration;
 
 #[tokio::test]
 async fn a_demo_citizen_signs_in_and_out() {
-    for t in engines().await {
-        nomir::demo::load(&t.ports).await.unwrap();
+    for t in engines_with_demo_data().await {
         let token = sign_in(&t.ports, "900515410001", DEMO_PASSWORD)
             .await
             .unwrap();
@@ -39,8 +39,7 @@ async fn a_demo_citizen_signs_in_and_out() {
 
 #[tokio::test]
 async fn an_unknown_iin_and_a_wrong_password_get_the_same_answer() {
-    for t in engines().await {
-        nomir::demo::load(&t.ports).await.unwrap();
+    for t in engines_with_demo_data().await {
         let wrong_password = sign_in(&t.ports, "900515410001", "not-the-password")
             .await
             .unwrap_err();
@@ -76,8 +75,7 @@ async fn malformed_input_is_refused_before_any_lookup() {
 
 #[tokio::test]
 async fn repeated_failures_lock_the_account_for_a_while() {
-    for t in engines().await {
-        nomir::demo::load(&t.ports).await.unwrap();
+    for t in engines_with_demo_data().await {
         for _ in 0..FREE_FAILURES {
             let e = sign_in(&t.ports, "851102310000", "wrong")
                 .await

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod demo;
+
 use std::sync::Arc;
 
 use nomir::adapters::eds::CmsVerifier;

@@ -1,0 +1,39 @@
+//! The demo data, keys and phone as tests use them.
+
+use std::path::PathBuf;
+
+use nomir::demo_pki::{KeyPair, CITIZENS_SUBDIR};
+use nomir::services::Ports;
+
+use super::{engines, TestDb};
+
+/// Every engine, each with the demo data loaded.
+pub async fn engines_with_demo_data() -> Vec<TestDb> {
+    let all = engines().await;
+    for t in &all {
+        nomir::demo::load(&t.ports).await.expect("demo data");
+    }
+    all
+}
+
+/// A demo citizen's key pair, e.g. `900515410001-sign`.
+pub fn citizen_key(stem: &str) -> KeyPair {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("demo-pki")
+        .join(CITIZENS_SUBDIR);
+    KeyPair::load(&dir, stem).expect("demo key")
+}
+
+/// The code in the newest SMS to `number` (E.164).
+pub async fn code_sent_to(ports: &Ports, number: &str) -> String {
+    let outbox = ports.outbox.outbox().await.expect("outbox");
+    let sms = outbox
+        .into_iter()
+        .find(|m| m.msisdn.as_str() == number)
+        .unwrap_or_else(|| panic!("no SMS to {number}"));
+    sms.body
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .expect("a six-digit code in the SMS")
+        .to_owned()
+}
