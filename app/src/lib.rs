@@ -37,7 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     security::set_content_security_policy();
     view! {
         <!DOCTYPE html>
-        <html lang=site.lang.code() data-demo=site.demo.to_string()>
+        <html lang=site.lang.code() data-demo=site.demo.to_string() data-clock-moved=site.clock_moved_minutes.to_string()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -9,7 +9,14 @@ use crate::i18n::Lang;
 pub struct Site {
     pub lang: Lang,
     pub demo: bool,
+    /// How many minutes the demo clock has been moved forward (0: not moved).
+    pub clock_moved_minutes: i64,
 }
+
+/// How far demo mode's clock has been moved, in minutes; the server
+/// provides it as context (demo mode only).
+#[derive(Clone)]
+pub struct DemoClockShift(pub std::sync::Arc<dyn Fn() -> i64 + Send + Sync>);
 
 /// Whether the server runs in demo mode; the server provides it as context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +34,12 @@ impl Site {
             .and_then(|c| Lang::from_code(&c))
             .unwrap_or_default();
         let demo = use_context::<DemoMode>().is_some_and(|d| d.0);
-        Self { lang, demo }
+        let clock_moved_minutes = use_context::<DemoClockShift>().map_or(0, |s| (s.0)());
+        Self {
+            lang,
+            demo,
+            clock_moved_minutes,
+        }
     }
 
     /// In the browser: what the server wrote on `<html>`.
@@ -40,6 +52,9 @@ impl Site {
                 .and_then(|l| Lang::from_code(&l))
                 .unwrap_or_default(),
             demo: attr("data-demo").as_deref() == Some("true"),
+            clock_moved_minutes: attr("data-clock-moved")
+                .and_then(|m| m.parse().ok())
+                .unwrap_or(0),
         }
     }
 }

@@ -36,6 +36,8 @@ pub struct BindingView {
     /// Local time (Astana), `25.11.2026 10:15`.
     pub bound_at: String,
     pub ended_at: Option<String>,
+    /// It ended because the operator reassigned the number to someone else.
+    pub reassigned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

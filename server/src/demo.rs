@@ -3,8 +3,11 @@
 
 use serde::Deserialize;
 
-use crate::domain::{Iin, Msisdn};
-use crate::ports::{Account, IdentityRecord, IdentityStatus, Subscriber};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::domain::{Channel, Iin, Msisdn};
+use crate::ports::{Account, Binding, IdentityRecord, IdentityStatus, Subscriber};
 use crate::services::{password, Ports};
 
 /// The password of every demo account (shown on the sign-in page in demo mode).
@@ -13,6 +16,7 @@ pub const DEMO_PASSWORD: &str = "demo-pass-2026";
 const ACCOUNTS: &str = include_str!("../demo-data/accounts.csv");
 const IDENTITY_REGISTER: &str = include_str!("../demo-data/identity_register.csv");
 const OPERATOR_REGISTRY: &str = include_str!("../demo-data/operator_registry.csv");
+const BINDINGS: &str = include_str!("../demo-data/bindings.csv");
 
 #[derive(Deserialize)]
 struct AccountRow {
@@ -37,6 +41,16 @@ struct SubscriberRow {
     subscriber_iin: String,
 }
 
+/// A binding made before the demo starts (the recycled-number case).
+#[derive(Deserialize)]
+struct BindingRow {
+    id: String,
+    iin: String,
+    msisdn: String,
+    operator: String,
+    bound_at: String,
+}
+
 fn rows<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> anyhow::Result<Vec<T>> {
     csv::Reader::from_reader(text.as_bytes())
         .deserialize()
@@ -54,6 +68,7 @@ pub struct Loaded {
     pub new_accounts: usize,
     pub identity_records: usize,
     pub subscribers: usize,
+    pub new_bindings: usize,
 }
 
 pub async fn load(ports: &Ports) -> anyhow::Result<Loaded> {
@@ -102,6 +117,24 @@ pub async fn load(ports: &Ports) -> anyhow::Result<Loaded> {
         };
         ports.registries.upsert_subscriber(&subscriber).await?;
         loaded.subscribers += 1;
+    }
+    for r in rows::<BindingRow>("bindings.csv", BINDINGS)? {
+        let bound_at = OffsetDateTime::parse(&r.bound_at, &Rfc3339)
+            .map_err(|e| anyhow::anyhow!("demo binding time {}: {e}", r.bound_at))?;
+        let binding = Binding {
+            id: r.id,
+            iin: iin(&r.iin)?,
+            msisdn: Msisdn::parse(&r.msisdn)
+                .map_err(|e| anyhow::anyhow!("demo number {}: {e}", r.msisdn))?,
+            operator: r.operator,
+            channel: Channel::Portal.code().to_owned(),
+            bound_at,
+            ended_at: None,
+            end_reason: None,
+        };
+        if ports.bindings.insert_binding_if_missing(&binding).await? {
+            loaded.new_bindings += 1;
+        }
     }
     Ok(loaded)
 }

@@ -154,7 +154,8 @@ impl Application {
     }
 }
 
-/// Ends requests past their 10-minute term even when nobody looks at them.
+/// Ends requests past their 10-minute term even when nobody looks at them,
+/// and forgets sign-in failure records that no longer count.
 async fn sweep_overdue_requests(ports: Ports) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
     loop {
@@ -163,6 +164,9 @@ async fn sweep_overdue_requests(ports: Ports) {
             Ok(0) => {}
             Ok(n) => tracing::info!(expired = n, "overdue requests expired"),
             Err(e) => tracing::warn!(error = %e, "could not expire overdue requests"),
+        }
+        if let Err(e) = crate::services::sign_in::forget_old_failures(&ports).await {
+            tracing::warn!(error = %e, "could not forget old sign-in failures");
         }
     }
 }

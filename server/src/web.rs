@@ -9,7 +9,7 @@ use base64::Engine;
 
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::{BindingState, Purpose, REQUEST_TERM};
-use crate::ports::Binding;
+use crate::ports::{Binding, BindingEndReason};
 use crate::services::certify::{self, CertifyError};
 use crate::services::request_status::{self, RequestStatus};
 use crate::services::{cabinet, demo_phone, session, Ports};
@@ -97,6 +97,7 @@ fn binding_view(b: Binding) -> BindingView {
         operator: b.operator,
         bound_at: local_time(b.bound_at),
         ended_at: b.ended_at.map(local_time),
+        reassigned: b.end_reason == Some(BindingEndReason::OperatorReassigned),
     }
 }
 

@@ -43,6 +43,7 @@ fn binding(t: &TestDb, id: &str, i: &str, n: &str) -> Binding {
         channel: "portal".into(),
         bound_at: t.clock.now(),
         ended_at: None,
+        end_reason: None,
     }
 }
 

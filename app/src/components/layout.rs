@@ -1,5 +1,5 @@
 //! Header with navigation and language switch, main area, footer with the
-//! service provider and the contact centre (standard rows 1 and 10).
+//! service provider and the contact centre (appendix rows 1 and 10).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -30,6 +30,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </nav>
                 <LangSwitch current=site.lang/>
                 {site.demo.then(|| view! { <p class="demo-banner" role="note">{t.demo_banner}</p> })}
+                {(site.demo && site.clock_moved_minutes > 0).then(|| view! {
+                    <p class="demo-banner" role="note" data-testid="demo-clock-moved">
+                        {t.demo_clock_moved}" "{site.clock_moved_minutes}
+                    </p>
+                })}
             </header>
             <main id="main" tabindex="-1">{children()}</main>
             <footer class="site-footer">

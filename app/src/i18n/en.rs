@@ -12,6 +12,7 @@ pub const TEXTS: Texts = Texts {
     sign_out: "Sign out",
     lang_switch_label: "Language",
     demo_banner: "Demo mode: every person, number and message here is fictional.",
+    demo_clock_moved: "The demo clock has been moved forward (minutes):",
 
     home_title: "Register your mobile number on the e-government portal",
     home_intro: "Bind the mobile number your operator provided to your portal account to receive one-time codes, notifications and digital documents on your phone.",
@@ -40,6 +41,7 @@ pub const TEXTS: Texts = Texts {
     error_title: "Could not sign in",
     err_credentials: "The IIN or password is wrong.",
     err_locked: "Too many failed attempts. Please wait a few minutes and try again.",
+    err_busy: "Too many people are signing in right now. Please try again in a minute.",
     err_iin_empty: "Enter your IIN.",
     err_iin_digits: "The IIN may contain digits only.",
     err_iin_length: "The IIN has exactly 12 digits.",
@@ -63,6 +65,7 @@ pub const TEXTS: Texts = Texts {
     history_empty: "No numbers have been bound to this account yet.",
     history_until: "until",
     history_current: "current",
+    history_reassigned: "ended: the operator reassigned the number",
     not_signed_in: "Please sign in to open your cabinet.",
     loading: "Loading\u{2026}",
 

@@ -64,6 +64,7 @@ pub struct Texts {
     pub sign_out: &'static str,
     pub lang_switch_label: &'static str,
     pub demo_banner: &'static str,
+    pub demo_clock_moved: &'static str,
 
     pub home_title: &'static str,
     pub home_intro: &'static str,
@@ -83,6 +84,7 @@ pub struct Texts {
     pub error_title: &'static str,
     pub err_credentials: &'static str,
     pub err_locked: &'static str,
+    pub err_busy: &'static str,
     pub err_iin_empty: &'static str,
     pub err_iin_digits: &'static str,
     pub err_iin_length: &'static str,
@@ -106,6 +108,7 @@ pub struct Texts {
     pub history_empty: &'static str,
     pub history_until: &'static str,
     pub history_current: &'static str,
+    pub history_reassigned: &'static str,
     pub not_signed_in: &'static str,
     pub loading: &'static str,
 
@@ -193,6 +196,7 @@ impl Texts {
         Some(match code {
             "credentials" => self.err_credentials,
             "locked" => self.err_locked,
+            "busy" => self.err_busy,
             "iin_empty" => self.err_iin_empty,
             "iin_digits" => self.err_iin_digits,
             "iin_length" => self.err_iin_length,
@@ -240,6 +244,7 @@ mod tests {
         let codes = [
             "credentials",
             "locked",
+            "busy",
             "iin_empty",
             "iin_digits",
             "iin_length",

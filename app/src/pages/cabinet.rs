@@ -118,7 +118,10 @@ fn History(items: Vec<BindingView>, t: &'static Texts) -> impl IntoView {
                         || t.history_current.to_owned(),
                         |end| format!("{} {end}", t.history_until),
                     );
-                    view! { <li>{b.number}" · "{b.operator}" · "{b.bound_at}" – "{until}</li> }
+                    let reassigned = b
+                        .reassigned
+                        .then(|| view! { " · "<span data-testid="history-reassigned">{t.history_reassigned}</span> });
+                    view! { <li>{b.number}" · "{b.operator}" · "{b.bound_at}" – "{until}{reassigned}</li> }
                 })
                 .collect_view()}
         </ul>

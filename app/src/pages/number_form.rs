@@ -1,5 +1,5 @@
 //! The number entry form (Rules §5.2, §8) with the consent question
-//! (standard row 9, ground 2). Posts to the server; works without the WASM.
+//! (appendix row 9, ground 2). Posts to the server; works without the WASM.
 
 use leptos::prelude::*;
 

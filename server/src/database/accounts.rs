@@ -3,12 +3,23 @@ use sqlx::Row;
 use time::OffsetDateTime;
 
 use super::time_col::{from_opt, to_col};
+use super::audit::append_with;
 use super::Db;
 use crate::domain::Iin;
-use crate::ports::{Account, AccountStore, SignInFailures, StoreError, StoreResult};
+use crate::ports::{
+    Account, AccountStore, AuditEntry, SignInFailures, StoreError, StoreResult,
+};
 
 pub(super) fn parse_iin(s: &str) -> StoreResult<Iin> {
     Iin::parse(s).map_err(|e| StoreError::Corrupt(format!("stored IIN: {e}")))
+}
+
+fn failures(r: &sqlx::any::AnyRow) -> StoreResult<SignInFailures> {
+    Ok(SignInFailures {
+        count: u32::try_from(r.try_get::<i64, _>("failures")?).unwrap_or(u32::MAX),
+        window_started_at: from_opt(r.try_get("window_started_at")?)?,
+        locked_until: from_opt(r.try_get("locked_until")?)?,
+    })
 }
 
 #[async_trait]
@@ -57,29 +68,69 @@ impl AccountStore for Db {
         .bind(iin.as_str())
         .fetch_optional(self.pool())
         .await?;
-        let Some(r) = row else {
-            return Ok(SignInFailures::default());
-        };
-        Ok(SignInFailures {
-            count: u32::try_from(r.try_get::<i64, _>("failures")?).unwrap_or(u32::MAX),
-            window_started_at: from_opt(r.try_get("window_started_at")?)?,
-            locked_until: from_opt(r.try_get("locked_until")?)?,
-        })
+        row.as_ref()
+            .map(failures)
+            .transpose()
+            .map(Option::unwrap_or_default)
     }
 
-    async fn set_sign_in_failures(&self, iin: &Iin, f: &SignInFailures) -> StoreResult<()> {
-        sqlx::query(
+    async fn record_sign_in_failure(
+        &self,
+        iin: &Iin,
+        next: &(dyn for<'f> Fn(&'f SignInFailures) -> SignInFailures + Send + Sync),
+        audit: Option<&(dyn for<'f> Fn(&'f SignInFailures) -> AuditEntry + Send + Sync)>,
+    ) -> StoreResult<SignInFailures> {
+        let mut tx = self.begin_write().await?;
+        // The upsert that updates locks the record (created on first failure)
+        // until commit, so parallel failures are counted one after another.
+        let row = sqlx::query(
             "INSERT INTO sign_in_failures (iin, failures, window_started_at, locked_until) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (iin) DO UPDATE SET \
-             failures = excluded.failures, window_started_at = excluded.window_started_at, \
-             locked_until = excluded.locked_until",
+             VALUES ($1, 0, NULL, NULL) ON CONFLICT (iin) DO UPDATE SET iin = excluded.iin \
+             RETURNING failures, window_started_at, locked_until",
         )
         .bind(iin.as_str())
-        .bind(i64::from(f.count))
-        .bind(f.window_started_at.map(to_col))
-        .bind(f.locked_until.map(to_col))
+        .fetch_one(&mut *tx)
+        .await?;
+        let stored = failures(&row)?;
+        let new = next(&stored);
+        sqlx::query(
+            "UPDATE sign_in_failures SET failures = $1, window_started_at = $2, locked_until = $3 \
+             WHERE iin = $4",
+        )
+        .bind(i64::from(new.count))
+        .bind(new.window_started_at.map(to_col))
+        .bind(new.locked_until.map(to_col))
+        .bind(iin.as_str())
+        .execute(&mut *tx)
+        .await?;
+        if let Some(entry) = audit {
+            append_with(&mut *tx, &entry(&new)).await?;
+        }
+        tx.commit().await?;
+        Ok(new)
+    }
+
+    async fn clear_sign_in_failures(&self, iin: &Iin) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE iin = $1")
+            .bind(iin.as_str())
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn forget_sign_in_failures(
+        &self,
+        before: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<u64> {
+        let done = sqlx::query(
+            "DELETE FROM sign_in_failures WHERE window_started_at < $1 \
+             AND (locked_until IS NULL OR locked_until <= $2)",
+        )
+        .bind(to_col(before))
+        .bind(to_col(now))
         .execute(self.pool())
         .await?;
-        Ok(())
+        Ok(done.rows_affected())
     }
 }

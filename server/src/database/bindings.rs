@@ -7,15 +7,16 @@ use super::audit::append_with;
 use super::time_col::{from_col, from_opt, to_col};
 use super::{conflict_or, Db};
 use crate::domain::{Iin, Msisdn};
-use crate::ports::{AuditEntry, Binding, BindingStore, StoreError, StoreResult};
+use crate::ports::{AuditEntry, Binding, BindingEndReason, BindingStore, StoreError, StoreResult};
 
-const COLUMNS: &str = "id, iin, msisdn, operator, channel, bound_at, ended_at";
+pub(super) const COLUMNS: &str = "id, iin, msisdn, operator, channel, bound_at, ended_at, end_reason";
 
 pub(super) fn parse_msisdn(s: &str) -> StoreResult<Msisdn> {
     Msisdn::parse(s).map_err(|e| StoreError::Corrupt(format!("stored number: {e}")))
 }
 
-fn binding(r: &AnyRow) -> StoreResult<Binding> {
+pub(super) fn binding(r: &AnyRow) -> StoreResult<Binding> {
+    let reason: Option<String> = r.try_get("end_reason")?;
     Ok(Binding {
         id: r.try_get("id")?,
         iin: parse_iin(&r.try_get::<String, _>("iin")?)?,
@@ -24,6 +25,13 @@ fn binding(r: &AnyRow) -> StoreResult<Binding> {
         channel: r.try_get("channel")?,
         bound_at: from_col(r.try_get("bound_at")?)?,
         ended_at: from_opt(r.try_get("ended_at")?)?,
+        end_reason: match reason {
+            None => None,
+            Some(code) => Some(
+                BindingEndReason::from_code(&code)
+                    .ok_or_else(|| StoreError::Corrupt(format!("binding end reason {code:?}")))?,
+            ),
+        },
     })
 }
 
@@ -33,13 +41,16 @@ pub(super) async fn insert_binding_tx(
     tx: &mut Transaction<'_, Any>,
     b: &Binding,
 ) -> StoreResult<()> {
-    sqlx::query("UPDATE bindings SET ended_at = $1 WHERE iin = $2 AND ended_at IS NULL")
-        .bind(to_col(b.bound_at))
-        .bind(b.iin.as_str())
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE bindings SET ended_at = $1, end_reason = $2 WHERE iin = $3 AND ended_at IS NULL",
+    )
+    .bind(to_col(b.bound_at))
+    .bind(BindingEndReason::Changed.code())
+    .bind(b.iin.as_str())
+    .execute(&mut **tx)
+    .await?;
     sqlx::query(&format!(
-        "INSERT INTO bindings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, NULL)"
+        "INSERT INTO bindings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL)"
     ))
     .bind(&b.id)
     .bind(b.iin.as_str())
@@ -80,5 +91,24 @@ impl BindingStore for Db {
         append_with(&mut *tx, audit).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn insert_binding_if_missing(&self, b: &Binding) -> StoreResult<bool> {
+        let done = sqlx::query(&format!(
+            "INSERT INTO bindings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (id) DO NOTHING"
+        ))
+        .bind(&b.id)
+        .bind(b.iin.as_str())
+        .bind(b.msisdn.as_str())
+        .bind(&b.operator)
+        .bind(&b.channel)
+        .bind(to_col(b.bound_at))
+        .bind(b.ended_at.map(to_col))
+        .bind(b.end_reason.map(|r| r.code()))
+        .execute(self.pool())
+        .await
+        .map_err(|e| conflict_or(e, "the number is bound to another account"))?;
+        Ok(done.rows_affected() == 1)
     }
 }

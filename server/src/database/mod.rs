@@ -3,9 +3,11 @@
 //! the same queries. Queries use `$n` placeholders, which both engines accept,
 //! and portable types only (TEXT, BIGINT). Each engine has its own migrations.
 
+mod account_tx;
 mod accounts;
 mod audit;
 mod bindings;
+mod locks;
 mod outbox;
 mod registries;
 mod requests;

@@ -5,29 +5,30 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 use time::OffsetDateTime;
 
+use super::account_tx::SqlAccountTx;
 use super::accounts::parse_iin;
 use super::audit::append_with;
-use super::bindings::{insert_binding_tx, parse_msisdn};
+use super::bindings::parse_msisdn;
 use super::time_col::{from_col, from_opt, to_col};
 use super::Db;
 use crate::domain::{BindingState, Channel, Iin, Msisdn, Purpose};
 use crate::ports::{
-    AuditEntry, Binding, BindingRequest, Consent, OtpChallenge, RequestStore, StateChange,
+    AccountTx, AuditEntry, BindingRequest, Consent, OtpChallenge, RequestStore, StateChange,
     StoreError, StoreResult,
 };
 
-const REQUEST_COLUMNS: &str =
+pub(super) const REQUEST_COLUMNS: &str =
     "id, iin, msisdn, channel, purpose, state, refusal_ground, started_at, updated_at, sign_nonce";
 /// The states of a request that has not ended, as stored.
-const OPEN_STATES: &str = "'awaiting_code', 'awaiting_certification'";
-const CHALLENGE_COLUMNS: &str =
+pub(super) const OPEN_STATES: &str = "'awaiting_code', 'awaiting_certification'";
+pub(super) const CHALLENGE_COLUMNS: &str =
     "id, request_id, msisdn, code_hmac, created_at, expires_at, wrong_tries, used_at, voided_at";
 
-fn corrupt(what: &str, value: &str) -> StoreError {
+pub(super) fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {value:?}"))
 }
 
-fn request(r: &AnyRow) -> StoreResult<BindingRequest> {
+pub(super) fn request(r: &AnyRow) -> StoreResult<BindingRequest> {
     let state: String = r.try_get("state")?;
     let ground: Option<String> = r.try_get("refusal_ground")?;
     let channel: String = r.try_get("channel")?;
@@ -46,7 +47,7 @@ fn request(r: &AnyRow) -> StoreResult<BindingRequest> {
     })
 }
 
-fn challenge(r: &AnyRow) -> StoreResult<OtpChallenge> {
+pub(super) fn challenge(r: &AnyRow) -> StoreResult<OtpChallenge> {
     Ok(OtpChallenge {
         id: r.try_get("id")?,
         request_id: r.try_get("request_id")?,
@@ -60,7 +61,7 @@ fn challenge(r: &AnyRow) -> StoreResult<OtpChallenge> {
     })
 }
 
-async fn insert_challenge(tx: &mut Transaction<'_, Any>, c: &OtpChallenge) -> StoreResult<()> {
+pub(super) async fn insert_challenge(tx: &mut Transaction<'_, Any>, c: &OtpChallenge) -> StoreResult<()> {
     sqlx::query(&format!(
         "INSERT INTO otp_challenges ({CHALLENGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL)"
     ))
@@ -77,7 +78,7 @@ async fn insert_challenge(tx: &mut Transaction<'_, Any>, c: &OtpChallenge) -> St
 }
 
 /// Voids the request's codes that are neither used nor voided yet.
-async fn void_live_codes_tx(
+pub(super) async fn void_live_codes_tx(
     tx: &mut Transaction<'_, Any>,
     request_id: &str,
     at: OffsetDateTime,
@@ -93,8 +94,12 @@ async fn void_live_codes_tx(
     Ok(())
 }
 
-/// Moves the request if it is still in `change.from`; true if it moved.
-async fn change_state_tx(tx: &mut Transaction<'_, Any>, change: &StateChange) -> StoreResult<bool> {
+/// Moves the request if it is still in `change.from`; true if it moved. A
+/// request that ends keeps no live code.
+pub(super) async fn change_state_tx(
+    tx: &mut Transaction<'_, Any>,
+    change: &StateChange,
+) -> StoreResult<bool> {
     let done = sqlx::query(
         "UPDATE binding_requests SET state = $1, refusal_ground = $2, updated_at = $3 \
          WHERE id = $4 AND state = $5",
@@ -106,44 +111,26 @@ async fn change_state_tx(tx: &mut Transaction<'_, Any>, change: &StateChange) ->
     .bind(change.from.code())
     .execute(&mut **tx)
     .await?;
-    Ok(done.rows_affected() == 1)
+    let moved = done.rows_affected() == 1;
+    if moved && change.to.is_ended() {
+        void_live_codes_tx(tx, &change.request_id, change.at).await?;
+    }
+    Ok(moved)
 }
 
 #[async_trait]
 impl RequestStore for Db {
-    async fn insert_request(
+    async fn lock_account(
         &self,
-        r: &BindingRequest,
-        c: &OtpChallenge,
-        withdraw: &[(StateChange, AuditEntry)],
-        audit: &AuditEntry,
-    ) -> StoreResult<()> {
-        let mut tx = self.pool().begin().await?;
-        for (change, entry) in withdraw {
-            if change_state_tx(&mut tx, change).await? {
-                void_live_codes_tx(&mut tx, &change.request_id, change.at).await?;
-                append_with(&mut *tx, entry).await?;
-            }
+        iin: &Iin,
+        number: Option<&Msisdn>,
+    ) -> StoreResult<Box<dyn AccountTx>> {
+        let mut tx = self.begin_write().await?;
+        self.lock_account_row(&mut tx, iin).await?;
+        if let Some(n) = number {
+            self.lock_number_row(&mut tx, n).await?;
         }
-        sqlx::query(&format!(
-            "INSERT INTO binding_requests ({REQUEST_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-        ))
-        .bind(&r.id)
-        .bind(r.iin.as_str())
-        .bind(r.msisdn.as_str())
-        .bind(r.channel.code())
-        .bind(r.purpose.code())
-        .bind(r.state.code())
-        .bind(r.state.ground().map(|g| g.code()))
-        .bind(to_col(r.started_at))
-        .bind(to_col(r.updated_at))
-        .bind(r.sign_nonce.as_deref())
-        .execute(&mut *tx)
-        .await?;
-        insert_challenge(&mut tx, c).await?;
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(())
+        Ok(Box::new(SqlAccountTx::new(tx, iin.clone())))
     }
 
     async fn open_requests_of(&self, iin: &Iin) -> StoreResult<Vec<BindingRequest>> {
@@ -168,129 +155,18 @@ impl RequestStore for Db {
     }
 
     async fn latest_challenge(&self, request_id: &str) -> StoreResult<Option<OtpChallenge>> {
-        let sql = format!(
-            "SELECT {CHALLENGE_COLUMNS} FROM otp_challenges WHERE request_id = $1 \
-             ORDER BY created_at DESC, id DESC LIMIT 1"
-        );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(LATEST_CHALLENGE)
             .bind(request_id)
             .fetch_optional(self.pool())
             .await?;
         row.as_ref().map(challenge).transpose()
     }
 
-    async fn add_challenge(&self, c: &OtpChallenge, audit: &AuditEntry) -> StoreResult<()> {
-        let mut tx = self.pool().begin().await?;
-        void_live_codes_tx(&mut tx, &c.request_id, c.created_at).await?;
-        insert_challenge(&mut tx, c).await?;
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn codes_sent_since(&self, msisdn: &Msisdn, since: OffsetDateTime) -> StoreResult<u32> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS n FROM otp_challenges WHERE msisdn = $1 AND created_at > $2",
-        )
-        .bind(msisdn.as_str())
-        .bind(to_col(since))
-        .fetch_one(self.pool())
-        .await?;
-        Ok(u32::try_from(row.try_get::<i64, _>("n")?).unwrap_or(u32::MAX))
-    }
-
-    async fn codes_sent_for_account_since(
-        &self,
-        iin: &Iin,
-        since: OffsetDateTime,
-    ) -> StoreResult<u32> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS n FROM otp_challenges c \
-             JOIN binding_requests r ON r.id = c.request_id \
-             WHERE r.iin = $1 AND r.started_at > $2 AND c.created_at > $3",
-        )
-        .bind(iin.as_str())
-        // A code is only ever sent while its request is open.
-        .bind(to_col(since - crate::domain::REQUEST_TERM))
-        .bind(to_col(since))
-        .fetch_one(self.pool())
-        .await?;
-        Ok(u32::try_from(row.try_get::<i64, _>("n")?).unwrap_or(u32::MAX))
-    }
-
-    async fn record_wrong_code(
-        &self,
-        challenge_id: &str,
-        refuse: Option<&StateChange>,
-        audit: &AuditEntry,
-    ) -> StoreResult<()> {
-        let mut tx = self.pool().begin().await?;
-        sqlx::query("UPDATE otp_challenges SET wrong_tries = wrong_tries + 1 WHERE id = $1")
-            .bind(challenge_id)
-            .execute(&mut *tx)
-            .await?;
-        if let Some(change) = refuse {
-            sqlx::query("UPDATE otp_challenges SET voided_at = $1 WHERE id = $2")
-                .bind(to_col(change.at))
-                .bind(challenge_id)
-                .execute(&mut *tx)
-                .await?;
-            change_state_tx(&mut tx, change).await?;
-        }
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn confirm_code(
-        &self,
-        challenge_id: &str,
-        change: &StateChange,
-        nonce: &str,
-        audit: &AuditEntry,
-    ) -> StoreResult<bool> {
-        let mut tx = self.pool().begin().await?;
-        let used = sqlx::query(
-            "UPDATE otp_challenges SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND voided_at IS NULL",
-        )
-        .bind(to_col(change.at))
-        .bind(challenge_id)
-        .execute(&mut *tx)
-        .await?;
-        if used.rows_affected() != 1 || !change_state_tx(&mut tx, change).await? {
-            return Ok(false);
-        }
-        sqlx::query("UPDATE binding_requests SET sign_nonce = $1 WHERE id = $2")
-            .bind(nonce)
-            .bind(&change.request_id)
-            .execute(&mut *tx)
-            .await?;
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-
     async fn change_state(&self, change: &StateChange, audit: &AuditEntry) -> StoreResult<bool> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         if !change_state_tx(&mut tx, change).await? {
             return Ok(false);
         }
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-
-    async fn complete_binding(
-        &self,
-        change: &StateChange,
-        b: &Binding,
-        audit: &AuditEntry,
-    ) -> StoreResult<bool> {
-        let mut tx = self.pool().begin().await?;
-        if !change_state_tx(&mut tx, change).await? {
-            return Ok(false);
-        }
-        insert_binding_tx(&mut tx, b).await?;
         append_with(&mut *tx, audit).await?;
         tx.commit().await?;
         Ok(true)
@@ -311,59 +187,29 @@ impl RequestStore for Db {
         rows.iter().map(request).collect()
     }
 
-    async fn grant_consent(&self, c: &Consent, audit: &AuditEntry) -> StoreResult<()> {
-        let mut tx = self.pool().begin().await?;
-        sqlx::query("INSERT INTO consents (id, iin, purpose, granted_at, revoked_at) VALUES ($1, $2, $3, $4, NULL)")
-            .bind(&c.id)
-            .bind(c.iin.as_str())
-            .bind("restricted_personal_data")
-            .bind(to_col(c.granted_at))
-            .execute(&mut *tx)
-            .await?;
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn revoke_consents(
-        &self,
-        iin: &Iin,
-        at: OffsetDateTime,
-        audit: &AuditEntry,
-    ) -> StoreResult<()> {
-        let mut tx = self.pool().begin().await?;
-        let done = sqlx::query(
-            "UPDATE consents SET revoked_at = $1 WHERE iin = $2 AND revoked_at IS NULL",
-        )
-        .bind(to_col(at))
-        .bind(iin.as_str())
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() > 0 {
-            append_with(&mut *tx, audit).await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
     async fn active_consent(&self, iin: &Iin) -> StoreResult<Option<Consent>> {
-        let row = sqlx::query(
-            "SELECT id, iin, granted_at, revoked_at FROM consents WHERE iin = $1 AND revoked_at IS NULL \
-             ORDER BY granted_at DESC LIMIT 1",
-        )
-        .bind(iin.as_str())
-        .fetch_optional(self.pool())
-        .await?;
-        row.map(|r| {
-            Ok(Consent {
-                id: r.try_get("id")?,
-                iin: parse_iin(&r.try_get::<String, _>("iin")?)?,
-                granted_at: from_col(r.try_get("granted_at")?)?,
-                revoked_at: from_opt(r.try_get("revoked_at")?)?,
-            })
-        })
-        .transpose()
+        let row = sqlx::query(ACTIVE_CONSENT)
+            .bind(iin.as_str())
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(consent).transpose()
     }
+}
+
+pub(super) const LATEST_CHALLENGE: &str = "SELECT id, request_id, msisdn, code_hmac, created_at, \
+     expires_at, wrong_tries, used_at, voided_at FROM otp_challenges WHERE request_id = $1 \
+     ORDER BY created_at DESC, id DESC LIMIT 1";
+
+pub(super) const ACTIVE_CONSENT: &str = "SELECT id, iin, granted_at, revoked_at FROM consents \
+     WHERE iin = $1 AND revoked_at IS NULL ORDER BY granted_at DESC LIMIT 1";
+
+pub(super) fn consent(r: &AnyRow) -> StoreResult<Consent> {
+    Ok(Consent {
+        id: r.try_get("id")?,
+        iin: parse_iin(&r.try_get::<String, _>("iin")?)?,
+        granted_at: from_col(r.try_get("granted_at")?)?,
+        revoked_at: from_opt(r.try_get("revoked_at")?)?,
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The binding request and its states (Rules §5–§9, standard rows 2–4).
+//! The binding request and its states (Rules §5–§9, appendix rows 2–4).
 //!
 //! A request starts when a code is sent to the number, moves on when the code
 //! is confirmed, and ends either bound (after EDS in the portal, biometrics in
@@ -13,7 +13,7 @@ use super::RefusalGround;
 /// Standard row 3: the whole procedure takes at most 10 minutes.
 pub const REQUEST_TERM: Duration = Duration::minutes(10);
 
-/// Where a request came from (standard row 2).
+/// Where a request came from (appendix row 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Channel {
     Portal,

@@ -1,98 +1,138 @@
 //! The automatic checks after the code is proven and the request certified
-//! (Rules §5.3, standard rows 4 and 9), in their fixed order: identity
-//! register (ground 1), consent (ground 2), then the mobile operator's
-//! confirmation that the number is registered to this person.
+//! (Rules §5.3, appendix rows 4 and 9), in their fixed order: consent
+//! (ground 2) first, because without it the identity register (restricted
+//! personal data, Law on Personal Data art. 8) must not be read; then the
+//! register (ground 1); then the mobile operator's confirmation that the
+//! number is registered to this person.
+
+use time::OffsetDateTime;
 
 use super::identity::{identity_refusal, IdentityStatus};
 use super::{Iin, RefusalGround};
 
-/// What the outside world answered for one request.
+/// Ground 2: consent to access restricted personal data must be in place
+/// before any of it is read.
+pub fn consent_check(consent_given: bool) -> Result<(), RefusalGround> {
+    if consent_given {
+        Ok(())
+    } else {
+        Err(RefusalGround::ConsentMissing)
+    }
+}
+
+/// What the registers answered for one request (read only after consent).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckInputs<'a> {
+pub struct RegisterAnswers<'a> {
     pub applicant: &'a Iin,
     pub identity: Option<IdentityStatus>,
-    pub consent_given: bool,
     /// The IIN the operator registers the number to, if any.
     pub operator_subscriber: Option<&'a Iin>,
 }
 
-/// `Ok` if the number may be bound, else the first ground that refuses it.
-pub fn automatic_checks(inputs: &CheckInputs<'_>) -> Result<(), RefusalGround> {
-    if let Some(ground) = identity_refusal(inputs.identity) {
+/// `Ok` if the registers allow the binding, else the first ground that refuses it.
+pub fn register_checks(answers: &RegisterAnswers<'_>) -> Result<(), RefusalGround> {
+    if let Some(ground) = identity_refusal(answers.identity) {
         return Err(ground);
     }
-    if !inputs.consent_given {
-        return Err(RefusalGround::ConsentMissing);
-    }
-    if inputs.operator_subscriber != Some(inputs.applicant) {
+    if answers.operator_subscriber != Some(answers.applicant) {
         return Err(RefusalGround::OperatorDoesNotConfirm);
     }
     Ok(())
 }
 
+/// What happens when the number the operator has just confirmed as the
+/// applicant's is still bound to another account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeldNumber {
+    /// The other binding predates this request: the operator has since
+    /// reassigned the number (a recycled number), so that binding ends.
+    EndIt,
+    /// The other binding was made while this request was open (two requests
+    /// for one number at once): the later request is refused.
+    Refuse,
+}
+
+pub fn number_held_elsewhere(held_since: OffsetDateTime, request_started: OffsetDateTime) -> HeldNumber {
+    if held_since < request_started {
+        HeldNumber::EndIt
+    } else {
+        HeldNumber::Refuse
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::Duration;
 
     fn iin(s: &str) -> Iin {
         Iin::parse(s).unwrap()
     }
 
     #[test]
-    fn a_valid_consenting_subscriber_passes() {
-        let a = iin("900515410001");
-        let inputs = CheckInputs {
-            applicant: &a,
-            identity: Some(IdentityStatus::Valid),
-            consent_given: true,
-            operator_subscriber: Some(&a),
-        };
-        assert_eq!(automatic_checks(&inputs), Ok(()));
+    fn consent_comes_first_and_alone() {
+        assert_eq!(consent_check(true), Ok(()));
+        assert_eq!(consent_check(false), Err(RefusalGround::ConsentMissing));
     }
 
     #[test]
-    fn each_failure_names_its_ground_in_order() {
-        let a = iin("991231410007");
-        let other = iin("900515410001");
-        let base = CheckInputs {
+    fn a_valid_subscriber_passes() {
+        let a = iin("900515410001");
+        let answers = RegisterAnswers {
             applicant: &a,
             identity: Some(IdentityStatus::Valid),
-            consent_given: true,
             operator_subscriber: Some(&a),
         };
-        let no_record = CheckInputs {
-            identity: None,
-            consent_given: false,
-            ..base.clone()
+        assert_eq!(register_checks(&answers), Ok(()));
+    }
+
+    #[test]
+    fn each_register_failure_names_its_ground_in_order() {
+        let a = iin("991231410007");
+        let other = iin("900515410001");
+        let base = RegisterAnswers {
+            applicant: &a,
+            identity: Some(IdentityStatus::Valid),
+            operator_subscriber: Some(&a),
         };
-        assert_eq!(
-            automatic_checks(&no_record),
-            Err(RefusalGround::IdentityNotFound)
-        );
-        let no_consent = CheckInputs {
-            consent_given: false,
+        let no_record = RegisterAnswers {
+            identity: None,
             operator_subscriber: None,
             ..base.clone()
         };
         assert_eq!(
-            automatic_checks(&no_consent),
-            Err(RefusalGround::ConsentMissing)
+            register_checks(&no_record),
+            Err(RefusalGround::IdentityNotFound)
         );
-        let someone_elses = CheckInputs {
+        let someone_elses = RegisterAnswers {
             operator_subscriber: Some(&other),
             ..base.clone()
         };
         assert_eq!(
-            automatic_checks(&someone_elses),
+            register_checks(&someone_elses),
             Err(RefusalGround::OperatorDoesNotConfirm)
         );
-        let unassigned = CheckInputs {
+        let unassigned = RegisterAnswers {
             operator_subscriber: None,
             ..base
         };
         assert_eq!(
-            automatic_checks(&unassigned),
+            register_checks(&unassigned),
             Err(RefusalGround::OperatorDoesNotConfirm)
+        );
+    }
+
+    #[test]
+    fn an_older_binding_of_the_number_ends_and_a_newer_one_refuses() {
+        let started = OffsetDateTime::UNIX_EPOCH + Duration::days(365);
+        assert_eq!(
+            number_held_elsewhere(started - Duration::days(300), started),
+            HeldNumber::EndIt
+        );
+        assert_eq!(number_held_elsewhere(started, started), HeldNumber::Refuse);
+        assert_eq!(
+            number_held_elsewhere(started + Duration::seconds(5), started),
+            HeldNumber::Refuse
         );
     }
 }

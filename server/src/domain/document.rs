@@ -1,5 +1,5 @@
 //! The canonical request document the citizen certifies with an EDS
-//! (Rules §5.2, standard row 8): one fixed text, so the server can rebuild
+//! (Rules §5.2, appendix row 8): one fixed text, so the server can rebuild
 //! exactly the bytes that were signed.
 
 use time::format_description::well_known::Rfc3339;

@@ -1,5 +1,5 @@
 //! What the identity register says, and which refusal ground it leads to
-//! (standard row 9, ground 1; standard row 8: identity comes from state
+//! (appendix row 9, ground 1; appendix row 8: identity comes from state
 //! systems through the e-government gateway, the citizen uploads nothing).
 
 use super::RefusalGround;

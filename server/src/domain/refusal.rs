@@ -1,6 +1,6 @@
 //! Grounds on which a request ends without a binding, each with its legal
-//! basis, so every refusal is reasoned (standard row 5) and names its ground
-//! in Kazakh, Russian and English (standard rows 5 and 9, Rules §9).
+//! basis, so every refusal is reasoned (appendix row 5) and names its ground
+//! in Kazakh, Russian and English (appendix rows 5 and 9, Rules §9).
 
 use super::Localized;
 
@@ -28,9 +28,9 @@ pub enum RefusalGround {
 }
 
 const GROUND_1: Localized = Localized {
-    kk: "Мемлекеттік көрсетілетін қызмет стандартының 9-тармағының 1) тармақшасы: \"Жеке басты куәландыратын құжаттар туралы\" және \"Сәйкестендіру нөмірлерінің ұлттық тізілімдері туралы\" Қазақстан Республикасының заңдары",
-    ru: "Подпункт 1) пункта 9 стандарта государственной услуги: законы Республики Казахстан «О документах, удостоверяющих личность» и «О национальных реестрах идентификационных номеров»",
-    en: "Service standard, row 9, ground 1: the Laws of the Republic of Kazakhstan on identity documents and on the national registers of identification numbers",
+    kk: "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 9-жол, 1) тармақша: \"Жеке басты куәландыратын құжаттар туралы\" және \"Сәйкестендіру нөмірлерінің ұлттық тізілімдері туралы\" Қазақстан Республикасының заңдары",
+    ru: "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 9, подпункт 1): законы Республики Казахстан «О документах, удостоверяющих личность» и «О национальных реестрах идентификационных номеров»",
+    en: "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 9, ground 1: the Laws of the Republic of Kazakhstan on identity documents and on the national registers of identification numbers",
 };
 
 impl RefusalGround {
@@ -121,9 +121,9 @@ impl RefusalGround {
         match self {
             Self::IdentityNotFound | Self::IdentityDocumentInvalid | Self::PersonDeceased => GROUND_1,
             Self::ConsentMissing => Localized {
-                kk: "Мемлекеттік көрсетілетін қызмет стандартының 9-тармағының 2) тармақшасы: \"Дербес деректер және оларды қорғау туралы\" Қазақстан Республикасы Заңының 8-бабы",
-                ru: "Подпункт 2) пункта 9 стандарта государственной услуги: статья 8 Закона Республики Казахстан «О персональных данных и их защите»",
-                en: "Service standard, row 9, ground 2: Article 8 of the Law of the Republic of Kazakhstan on personal data and their protection",
+                kk: "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 9-жол, 2) тармақша: \"Дербес деректер және оларды қорғау туралы\" Қазақстан Республикасы Заңының 8-бабы",
+                ru: "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 9, подпункт 2): статья 8 Закона Республики Казахстан «О персональных данных и их защите»",
+                en: "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 9, ground 2: Article 8 of the Law of the Republic of Kazakhstan on personal data and their protection",
             },
             Self::OperatorDoesNotConfirm => Localized {
                 kk: "Қағидалардың 1-тармағы: абоненттік нөмір ұялы байланыс операторы ұсынған болуы тиіс",
@@ -136,14 +136,14 @@ impl RefusalGround {
                 en: "Rules, paragraph 9",
             },
             Self::SignatureInvalid => Localized {
-                kk: "Қағидалардың 5-тармағының 2) тармақшасы, стандарттың 8-тармағы",
-                ru: "Подпункт 2) пункта 5 Правил, пункт 8 стандарта",
-                en: "Rules, paragraph 5.2; service standard, row 8",
+                kk: "Қағидалардың 5-тармағының 2) тармақшасы; Қағидаларға қосымшаның (мемлекеттік қызметті көрсету тәртібі) 8-жолы",
+                ru: "Подпункт 2) пункта 5 Правил; строка 8 приложения к Правилам (порядок оказания государственной услуги)",
+                en: "Rules, paragraph 5.2; appendix to the Rules (the procedure for providing the public service), row 8",
             },
             Self::TermExpired => Localized {
-                kk: "Мемлекеттік көрсетілетін қызмет стандартының 3-тармағы: көрсету мерзімі 10 минут",
-                ru: "Пункт 3 стандарта государственной услуги: срок оказания 10 минут",
-                en: "Service standard, row 3: the service term is 10 minutes",
+                kk: "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 3-жол: көрсету мерзімі 10 минут",
+                ru: "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 3: срок оказания 10 минут",
+                en: "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 3: the service term is 10 minutes",
             },
         }
     }
@@ -184,9 +184,15 @@ mod tests {
         ] {
             assert_eq!(g.legal_basis(), GROUND_1);
         }
-        assert!(RefusalGround::ConsentMissing
-            .legal_basis()
-            .en
-            .contains("Article 8"));
+        let consent = RefusalGround::ConsentMissing.legal_basis();
+        assert!(consent.en.contains("Article 8"));
+        // Since the 2024 amendment the appendix is the procedure, not a "standard".
+        for g in RefusalGround::ALL {
+            let basis = g.legal_basis();
+            assert!(!basis.en.contains("standard"), "{g:?}");
+            assert!(!basis.ru.contains("стандарт"), "{g:?}");
+            assert!(!basis.kk.contains("стандарт"), "{g:?}");
+        }
+        assert!(consent.kk.contains("қосымша") && consent.kk.contains("9-жол"));
     }
 }

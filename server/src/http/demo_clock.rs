@@ -1,33 +1,47 @@
-//! `POST /demo/clock` (demo mode only): moves the demo's clock forward, so
-//! the 10-minute term can be seen to expire without waiting.
+//! `POST /demo/clock?minutes=N` (demo mode only): moves the demo's clock
+//! forward, so the 10-minute term can be seen to expire without waiting.
+//! At most a day per call and 30 days in total; every page then says the
+//! clock was moved.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use time::Duration;
 
-use super::AppState;
+use super::{error_page, AppState};
+use crate::domain::Localized;
 
 #[derive(Deserialize)]
 pub struct Advance {
     minutes: i64,
 }
 
+const BAD_STEP: Localized = Localized {
+    kk: "Демо сағатын бір рет 1-ден 1440 минутқа дейін, барлығы 30 күнге дейін жылжытуға болады.",
+    ru: "Часы демо можно перевести за раз на 1–1440 минут, всего не больше чем на 30 дней.",
+    en: "The demo clock moves 1 to 1440 minutes at a time, and at most 30 days in total.",
+};
+
 pub async fn advance(
     State(state): State<AppState>,
+    headers: HeaderMap,
     query: Result<Query<Advance>, QueryRejection>,
-) -> StatusCode {
+) -> Response {
     let Some(clock) = &state.demo_clock else {
-        return StatusCode::NOT_FOUND;
+        return StatusCode::NOT_FOUND.into_response();
     };
-    let Ok(Query(a)) = query else {
-        return StatusCode::BAD_REQUEST;
+    let step = query
+        .ok()
+        .map(|Query(a)| a.minutes)
+        .filter(|m| (1..=24 * 60).contains(m));
+    let Some(minutes) = step else {
+        return error_page::page(StatusCode::BAD_REQUEST, &headers, BAD_STEP);
     };
-    if !(1..=24 * 60).contains(&a.minutes) {
-        return StatusCode::BAD_REQUEST;
+    if clock.advance(Duration::minutes(minutes)).is_err() {
+        return error_page::page(StatusCode::BAD_REQUEST, &headers, BAD_STEP);
     }
-    clock.advance(Duration::minutes(a.minutes));
-    tracing::warn!(minutes = a.minutes, "demo clock moved forward");
-    StatusCode::NO_CONTENT
+    tracing::warn!(minutes, total = %clock.offset(), "demo clock moved forward");
+    StatusCode::NO_CONTENT.into_response()
 }

@@ -22,14 +22,16 @@ const UNKNOWN_LANGUAGE: Localized = Localized {
     en: "There is no such language. Choose Kazakh, Russian or English.",
 };
 
-/// A local path to go back to; anything else (other sites, `//host`) goes home.
+/// A path on this site to go back to; anything else goes home: other sites,
+/// `//host`, backslashes, and any space or control character (browsers drop
+/// tabs and newlines from URLs, so `/\t/evil.example` would become `//evil.example`).
 pub fn safe_next(next: Option<&str>) -> &str {
     match next {
         Some(p)
             if p.starts_with('/')
                 && !p.starts_with("//")
-                && !p.contains('\\')
-                && p.len() <= 512 =>
+                && p.len() <= 512
+                && p.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') =>
         {
             p
         }
@@ -63,5 +65,10 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/\n")), "/");
+        assert_eq!(safe_next(Some("/ /x")), "/");
+        assert_eq!(safe_next(Some("/\u{7f}")), "/");
+        assert_eq!(safe_next(Some("/cabinet/request/abc?x=1")), "/cabinet/request/abc?x=1");
     }
 }

@@ -8,6 +8,7 @@ mod error_page;
 mod health;
 mod lang;
 mod security;
+mod server_fn_errors;
 mod sign_in;
 mod sign_out;
 
@@ -26,7 +27,7 @@ use crate::config::Settings;
 use crate::ports::clock::ShiftableClock;
 use crate::services::Ports;
 use app::port::SharedPortalApi;
-use app::site::{DemoMode, SignerUrl};
+use app::site::{DemoClockShift, DemoMode, SignerUrl};
 
 /// The largest request body accepted (forms are a few hundred bytes).
 pub const MAX_BODY: usize = 64 * 1024;
@@ -47,10 +48,16 @@ pub fn router(state: AppState) -> Router {
         let portal = state.portal.clone();
         let demo = DemoMode(state.settings.demo);
         let signer = SignerUrl(state.settings.signer_url.clone());
+        let shift = state.demo_clock.clone().map(|clock| {
+            DemoClockShift(Arc::new(move || clock.offset().whole_minutes()))
+        });
         move || {
             provide_context(portal.clone());
             provide_context(demo);
             provide_context(signer.clone());
+            if let Some(shift) = &shift {
+                provide_context(shift.clone());
+            }
         }
     };
     let options = state.leptos_options.clone();
@@ -71,6 +78,7 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, app::shell))
+        .layer(middleware::from_fn(server_fn_errors::localize))
         .layer(middleware::from_fn(security::same_origin_only))
         .layer(middleware::from_fn_with_state(
             state.settings.clone(),

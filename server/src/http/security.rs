@@ -47,6 +47,11 @@ pub async fn same_origin_only(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+/// The front end's files and the public assets: the same for everyone.
+fn is_static_asset(path: &str) -> bool {
+    path.starts_with("/pkg/") || matches!(path, "/favicon.svg" | "/robots.txt")
+}
+
 /// Headers on every response; pages rendered by the app set their own CSP
 /// (with a nonce), everything else gets a strict default.
 pub async fn headers(
@@ -54,8 +59,14 @@ pub async fn headers(
     request: Request,
     next: Next,
 ) -> Response {
+    let personal = !is_static_asset(request.uri().path());
     let mut response = next.run(request).await;
     let h = response.headers_mut();
+    // Pages and answers may hold personal data (the cabinet, a request, the
+    // demo phone): no browser or proxy keeps a copy.
+    if personal && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

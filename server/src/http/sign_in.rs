@@ -38,6 +38,7 @@ fn error_code(e: &SignInError) -> &'static str {
         SignInError::EmptyPassword => "password_empty",
         SignInError::BadCredentials => "credentials",
         SignInError::Locked { .. } => "locked",
+        SignInError::Busy => "busy",
         SignInError::Unexpected(_) => "unexpected",
     }
 }

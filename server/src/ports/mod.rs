@@ -1,11 +1,13 @@
 //! The traits services talk to the outside world through. Each has an
 //! embedded default (SPEC §6) and, where the world has one, a real adapter.
 
+pub mod account_tx;
 pub mod clock;
 pub mod outside;
 pub mod records;
 pub mod store;
 
+pub use account_tx::{AccountTx, CodeCounts};
 pub use clock::Clock;
 pub use outside::{
     IdentityRegister, OperatorRegistry, SignatureError, SignatureVerifier, Signer, SmsGateway,

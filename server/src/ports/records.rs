@@ -43,6 +43,33 @@ pub struct Binding {
     pub channel: String,
     pub bound_at: OffsetDateTime,
     pub ended_at: Option<OffsetDateTime>,
+    /// Why it ended, once it has.
+    pub end_reason: Option<BindingEndReason>,
+}
+
+/// Why a binding ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BindingEndReason {
+    /// The citizen bound another number (Rules §8).
+    Changed,
+    /// The mobile operator now attributes the number to someone else, who
+    /// bound it: the operator is the authority on whose a number is.
+    OperatorReassigned,
+}
+
+impl BindingEndReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Changed => "changed",
+            Self::OperatorReassigned => "operator_reassigned",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Changed, Self::OperatorReassigned]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
 }
 
 /// A text message in the outbox (the embedded SMS gateway).

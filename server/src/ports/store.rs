@@ -30,7 +30,24 @@ pub trait AccountStore: Send + Sync {
         now: OffsetDateTime,
     ) -> StoreResult<bool>;
     async fn sign_in_failures(&self, iin: &Iin) -> StoreResult<SignInFailures>;
-    async fn set_sign_in_failures(&self, iin: &Iin, failures: &SignInFailures) -> StoreResult<()>;
+    /// Counts one failed sign-in for `iin` in one transaction that locks its
+    /// record, so parallel failures are all counted: `next` computes the new
+    /// record from the stored one (the domain's rule) and `audit`, if given,
+    /// makes the entry written with it. Returns the new record.
+    async fn record_sign_in_failure(
+        &self,
+        iin: &Iin,
+        next: &(dyn for<'f> Fn(&'f SignInFailures) -> SignInFailures + Send + Sync),
+        audit: Option<&(dyn for<'f> Fn(&'f SignInFailures) -> AuditEntry + Send + Sync)>,
+    ) -> StoreResult<SignInFailures>;
+    async fn clear_sign_in_failures(&self, iin: &Iin) -> StoreResult<()>;
+    /// Forgets failure records whose window started before `before` and
+    /// whose lock (if any) has ended by `now`; how many.
+    async fn forget_sign_in_failures(
+        &self,
+        before: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<u64>;
 }
 
 #[async_trait]
@@ -54,6 +71,9 @@ pub trait BindingStore: Send + Sync {
     /// the audit entry, in one transaction. The database refuses a second active
     /// number per account and a second account per number.
     async fn bind(&self, binding: &Binding, audit: &AuditEntry) -> StoreResult<()>;
+    /// Inserts a past or present binding unless one with its id exists (demo
+    /// data); true if inserted.
+    async fn insert_binding_if_missing(&self, binding: &Binding) -> StoreResult<bool>;
 }
 
 #[async_trait]
@@ -78,73 +98,31 @@ pub trait AuditLog: Send + Sync {
     async fn recent(&self, limit: i64) -> StoreResult<Vec<AuditEntry>>;
 }
 
-/// Binding requests, their codes and consents. Every method that changes a
-/// request is one transaction with its audit entry; state changes are
-/// conditional on the state read, so two racing calls cannot both win.
+/// Binding requests, their codes and consents. Reads here see committed
+/// data and decide nothing; every change that a limit or a state depends on
+/// goes through [`AccountTx`](super::AccountTx), which holds the account's lock.
 #[async_trait]
 pub trait RequestStore: Send + Sync {
-    /// Starts a request with its first code. In the same transaction the
-    /// account's earlier open requests are withdrawn (`withdraw`: each move
-    /// with its audit entry) and their codes voided: one open request per
-    /// account.
-    async fn insert_request(
+    /// Begins a write transaction holding the lock of `iin`'s account and,
+    /// if given, of `number`: always the account first, then the number.
+    async fn lock_account(
         &self,
-        request: &BindingRequest,
-        challenge: &OtpChallenge,
-        withdraw: &[(StateChange, AuditEntry)],
-        audit: &AuditEntry,
-    ) -> StoreResult<()>;
+        iin: &Iin,
+        number: Option<&Msisdn>,
+    ) -> StoreResult<Box<dyn super::AccountTx>>;
     /// The account's open requests (awaiting a code or certification).
     async fn open_requests_of(&self, iin: &Iin) -> StoreResult<Vec<BindingRequest>>;
     async fn request(&self, id: &str) -> StoreResult<Option<BindingRequest>>;
     /// The newest code sent for the request.
     async fn latest_challenge(&self, request_id: &str) -> StoreResult<Option<OtpChallenge>>;
-    /// A new code for an open request (resend); voids the previous one.
-    async fn add_challenge(&self, challenge: &OtpChallenge, audit: &AuditEntry) -> StoreResult<()>;
-    /// How many codes went to `msisdn` since `since`.
-    async fn codes_sent_since(&self, msisdn: &Msisdn, since: OffsetDateTime) -> StoreResult<u32>;
-    /// How many codes were sent at `iin`'s request since `since`, to any number.
-    async fn codes_sent_for_account_since(
-        &self,
-        iin: &Iin,
-        since: OffsetDateTime,
-    ) -> StoreResult<u32>;
-    /// Counts a wrong entry; voids the code and refuses the request when `refuse` is set.
-    async fn record_wrong_code(
-        &self,
-        challenge_id: &str,
-        refuse: Option<&StateChange>,
-        audit: &AuditEntry,
-    ) -> StoreResult<()>;
-    /// Marks the code used and moves the request on, keeping the nonce to sign.
-    async fn confirm_code(
-        &self,
-        challenge_id: &str,
-        change: &StateChange,
-        sign_nonce: &str,
-        audit: &AuditEntry,
-    ) -> StoreResult<bool>;
-    /// Moves an open request to `change.to` if it is still in `change.from`; false if it was not.
+    /// Moves an open request to `change.to` if it is still in `change.from`
+    /// (voiding its live codes when it ends); false if it was not.
     async fn change_state(&self, change: &StateChange, audit: &AuditEntry) -> StoreResult<bool>;
-    /// Ends the account's active binding, binds the number and marks the request bound.
-    async fn complete_binding(
-        &self,
-        change: &StateChange,
-        binding: &Binding,
-        audit: &AuditEntry,
-    ) -> StoreResult<bool>;
     /// Open requests started before `started_before` (for expiry).
     async fn open_requests_started_before(
         &self,
         started_before: OffsetDateTime,
     ) -> StoreResult<Vec<BindingRequest>>;
-    async fn grant_consent(&self, consent: &Consent, audit: &AuditEntry) -> StoreResult<()>;
-    async fn revoke_consents(
-        &self,
-        iin: &Iin,
-        at: OffsetDateTime,
-        audit: &AuditEntry,
-    ) -> StoreResult<()>;
     async fn active_consent(&self, iin: &Iin) -> StoreResult<Option<Consent>>;
 }
 

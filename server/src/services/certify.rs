@@ -1,14 +1,18 @@
 //! Certification with an electronic signature (Rules §5.2) and, when it
 //! verifies, the automatic checks and the binding itself (Rules §5.3, §8;
-//! standard rows 4 and 9). Every ending is one transaction with its audit
+//! appendix rows 4 and 9). Every ending is one transaction with its audit
 //! entry; a refusal leaves nothing bound.
 
 use super::confirm_code::document_for;
 use super::open_request::{self, OpenRequestError};
 use super::{audit, Ports, Unexpected};
-use crate::domain::checks::{automatic_checks, CheckInputs};
+use crate::domain::checks::{
+    consent_check, number_held_elsewhere, register_checks, HeldNumber, RegisterAnswers,
+};
 use crate::domain::{BindingState, Iin, RefusalGround};
-use crate::ports::{Binding, BindingRequest, StateChange};
+use crate::ports::{
+    AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, StateChange, StoreError,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CertifyError {
@@ -35,21 +39,16 @@ async fn refuse(
     request: &BindingRequest,
     ground: RefusalGround,
 ) -> Result<CertifyError, CertifyError> {
-    let change = StateChange {
-        request_id: request.id.clone(),
-        from: request.state,
-        to: BindingState::Refused(ground),
-        at: ports.clock.now(),
-    };
-    let detail = format!("request={} ground={}", request.id, ground.code());
-    let entry = audit::entry(ports, &request.iin, "request_refused", detail);
-    ports.requests.change_state(&change, &entry).await?;
-    tracing::info!(request = %request.id, ground = ground.code(), "request refused");
-    Ok(CertifyError::Refused(ground))
+    let tx = ports.requests.lock_account(&request.iin, None).await?;
+    refuse_in(ports, tx, request, ground).await
 }
 
 /// Verifies the CMS signature over the request's document, runs the checks
 /// and binds the number. Returns the new binding.
+///
+/// The checks that ask outside systems run first, without a lock; the
+/// binding itself is decided under the account's and the number's locks,
+/// where the request's state and the consent are read again.
 pub async fn certify(
     ports: &Ports,
     iin: &Iin,
@@ -72,6 +71,12 @@ pub async fn certify(
             return Err(refuse(ports, &request, RefusalGround::SignatureInvalid).await?)
         }
     }
+    // Ground 2 before anything else: restricted personal data (the identity
+    // register) is read only with the citizen's consent in place.
+    let consent_given = ports.requests.active_consent(iin).await?.is_some();
+    if let Err(ground) = consent_check(consent_given) {
+        return Err(refuse(ports, &request, ground).await?);
+    }
     let person = ports.identity.person(iin).await.map_err(|e| {
         tracing::error!(error = %e, "identity register unavailable");
         CertifyError::Unavailable
@@ -84,45 +89,140 @@ pub async fn certify(
             tracing::error!(error = %e, "operator registry unavailable");
             CertifyError::Unavailable
         })?;
-    let consent_given = ports.requests.active_consent(iin).await?.is_some();
-    let inputs = CheckInputs {
+    let answers = RegisterAnswers {
         applicant: iin,
         identity: person.as_ref().map(|p| p.status),
-        consent_given,
         operator_subscriber: subscriber.as_ref().map(|s| &s.iin),
     };
-    if let Err(ground) = automatic_checks(&inputs) {
+    if let Err(ground) = register_checks(&answers) {
         return Err(refuse(ports, &request, ground).await?);
+    }
+    let operator = subscriber.map(|s| s.operator).unwrap_or_default();
+    match bind_under_lock(ports, iin, &request, operator).await {
+        Err(CertifyError::Unexpected(e)) if is_conflict(&e) => {
+            // The database's uniqueness rule caught what the lock should have.
+            Err(refuse(ports, &request, RefusalGround::OperatorDoesNotConfirm).await?)
+        }
+        other => other,
+    }
+}
+
+fn is_conflict(e: &Unexpected) -> bool {
+    matches!(e.0.downcast_ref::<StoreError>(), Some(StoreError::Conflict(_)))
+}
+
+/// The last step, in one transaction under the account's and the number's
+/// locks: the request must still await certification and the consent still
+/// stand; a number still bound to someone else ends there (the operator,
+/// the authority on whose a number is, has reassigned it), unless that
+/// binding is newer than the request: then the request is refused.
+async fn bind_under_lock(
+    ports: &Ports,
+    iin: &Iin,
+    request: &BindingRequest,
+    operator: String,
+) -> Result<Binding, CertifyError> {
+    let tx = ports
+        .requests
+        .lock_account(iin, Some(&request.msisdn))
+        .await?;
+    let (mut tx, request) = open_request::load_locked(ports, tx, iin, &request.id).await?;
+    if request.state != BindingState::AwaitingCertification {
+        return Err(CertifyError::NotAwaitingCertification);
+    }
+    let now = ports.clock.now();
+    let consent_given = tx.active_consent().await?.is_some();
+    if let Err(ground) = consent_check(consent_given) {
+        return Err(refuse_in(ports, tx, &request, ground).await?);
+    }
+    if let Some(held) = tx.binding_of_number(&request.msisdn).await? {
+        if &held.iin != iin {
+            match number_held_elsewhere(held.bound_at, request.started_at) {
+                HeldNumber::Refuse => {
+                    let ground = RefusalGround::OperatorDoesNotConfirm;
+                    return Err(refuse_in(ports, tx, &request, ground).await?);
+                }
+                HeldNumber::EndIt => {
+                    let reason = BindingEndReason::OperatorReassigned;
+                    tx.end_binding(&held.id, now, reason).await?;
+                    tx.audit(&reassigned_entry(ports, iin, &held, &request))
+                        .await?;
+                }
+            }
+        }
     }
     let binding = Binding {
         id: uuid::Uuid::new_v4().to_string(),
         iin: iin.clone(),
         msisdn: request.msisdn.clone(),
-        operator: subscriber.map(|s| s.operator).unwrap_or_default(),
+        operator,
         channel: request.channel.code().to_owned(),
         bound_at: now,
         ended_at: None,
+        end_reason: None,
     };
+    tx.insert_binding(&binding).await?;
     let change = StateChange {
         request_id: request.id.clone(),
         from: BindingState::AwaitingCertification,
         to: BindingState::Bound,
         at: now,
     };
+    if !tx.change_state(&change).await? {
+        return Err(CertifyError::NotAwaitingCertification);
+    }
     let detail = format!(
         "request={} number={} purpose={}",
         request.id,
         request.msisdn.masked(),
         request.purpose.code()
     );
-    let entry = audit::entry(ports, iin, "number_bound", detail);
-    if !ports
-        .requests
-        .complete_binding(&change, &binding, &entry)
-        .await?
-    {
-        return Err(CertifyError::NotAwaitingCertification);
-    }
+    tx.audit(&audit::entry(ports, iin, "number_bound", detail))
+        .await?;
+    tx.commit().await?;
     tracing::info!(request = %request.id, number = %request.msisdn, "number bound");
     Ok(binding)
+}
+
+/// The entry about the previous holder, whose binding ends because the
+/// operator now attributes the number to `iin`.
+fn reassigned_entry(ports: &Ports, iin: &Iin, held: &Binding, request: &BindingRequest) -> AuditEntry {
+    AuditEntry {
+        subject: held.iin.as_str().to_owned(),
+        ..audit::entry(
+            ports,
+            iin,
+            "binding_ended",
+            format!(
+                "binding={} number={} reason={} request={}",
+                held.id,
+                held.msisdn.masked(),
+                BindingEndReason::OperatorReassigned.code(),
+                request.id
+            ),
+        )
+    }
+}
+
+/// Refuses the request inside `tx` and commits.
+async fn refuse_in(
+    ports: &Ports,
+    mut tx: Box<dyn AccountTx>,
+    request: &BindingRequest,
+    ground: RefusalGround,
+) -> Result<CertifyError, CertifyError> {
+    let change = StateChange {
+        request_id: request.id.clone(),
+        from: request.state,
+        to: BindingState::Refused(ground),
+        at: ports.clock.now(),
+    };
+    if tx.change_state(&change).await? {
+        let detail = format!("request={} ground={}", request.id, ground.code());
+        tx.audit(&audit::entry(ports, &request.iin, "request_refused", detail))
+            .await?;
+    }
+    tx.commit().await?;
+    tracing::info!(request = %request.id, ground = ground.code(), "request refused");
+    Ok(CertifyError::Refused(ground))
 }

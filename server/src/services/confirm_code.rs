@@ -51,6 +51,12 @@ pub fn document_for(request: &BindingRequest, nonce: &str) -> Vec<u8> {
 }
 
 /// Checks the code; on success returns the document to certify.
+///
+/// Decided under the account's lock, and each outcome by one conditional
+/// statement: a wrong entry counts only while the code is live and under
+/// three tries (the third voids it and refuses the request); the right code
+/// works only on the same conditions. So guesses that arrive together are
+/// judged one after another, never against a stale count.
 pub async fn confirm_code(
     ports: &Ports,
     iin: &Iin,
@@ -58,48 +64,52 @@ pub async fn confirm_code(
     code_input: &str,
 ) -> Result<Vec<u8>, ConfirmCodeError> {
     let code = OtpCode::parse(code_input).map_err(ConfirmCodeError::Malformed)?;
-    let request = open_request::load(ports, iin, request_id).await?;
+    let tx = ports.requests.lock_account(iin, None).await?;
+    let (mut tx, request) = open_request::load_locked(ports, tx, iin, request_id).await?;
     if request.state != BindingState::AwaitingCode {
         return Err(ConfirmCodeError::NotAwaitingCode);
     }
     let now: OffsetDateTime = ports.clock.now();
-    let challenge = ports
-        .requests
+    let challenge = tx
         .latest_challenge(request_id)
         .await?
-        .filter(|c| c.used_at.is_none() && c.voided_at.is_none())
+        .filter(|c| c.used_at.is_none() && c.voided_at.is_none() && now < c.expires_at)
         .ok_or(ConfirmCodeError::CodeExpired)?;
-    if now >= challenge.expires_at {
-        return Err(ConfirmCodeError::CodeExpired);
-    }
     if !ports.codes.matches(&challenge.code_hmac, request_id, &code) {
-        let tries = challenge.wrong_tries + 1;
-        let refuse = (tries >= MAX_WRONG_ATTEMPTS).then(|| StateChange {
-            request_id: request_id.to_owned(),
-            from: BindingState::AwaitingCode,
-            to: BindingState::Refused(RefusalGround::CodeNotConfirmed),
-            at: now,
-        });
-        let action = if refuse.is_some() {
-            "request_refused"
-        } else {
-            "code_wrong"
-        };
+        let tries = tx
+            .count_wrong_try(&challenge.id, now, MAX_WRONG_ATTEMPTS)
+            .await?
+            .ok_or(ConfirmCodeError::CodeExpired)?;
+        let refused = tries >= MAX_WRONG_ATTEMPTS;
+        if refused {
+            let change = StateChange {
+                request_id: request_id.to_owned(),
+                from: BindingState::AwaitingCode,
+                to: BindingState::Refused(RefusalGround::CodeNotConfirmed),
+                at: now,
+            };
+            tx.change_state(&change).await?;
+        }
+        let action = if refused { "request_refused" } else { "code_wrong" };
         let detail = format!(
             "request={request_id} tries={tries} ground={}",
             RefusalGround::CodeNotConfirmed.code()
         );
-        let entry = audit::entry(ports, iin, action, detail);
-        ports
-            .requests
-            .record_wrong_code(&challenge.id, refuse.as_ref(), &entry)
-            .await?;
-        return Err(match refuse {
-            Some(_) => ConfirmCodeError::TooManyTries,
-            None => ConfirmCodeError::Wrong {
+        tx.audit(&audit::entry(ports, iin, action, detail)).await?;
+        tx.commit().await?;
+        return Err(if refused {
+            ConfirmCodeError::TooManyTries
+        } else {
+            ConfirmCodeError::Wrong {
                 tries_left: MAX_WRONG_ATTEMPTS - tries,
-            },
+            }
         });
+    }
+    if !tx
+        .use_code(&challenge.id, now, MAX_WRONG_ATTEMPTS)
+        .await?
+    {
+        return Err(ConfirmCodeError::CodeExpired);
     }
     let mut nonce = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut nonce);
@@ -110,14 +120,12 @@ pub async fn confirm_code(
         to: BindingState::AwaitingCertification,
         at: now,
     };
-    let entry = audit::entry(ports, iin, "code_confirmed", request_id.to_owned());
-    if !ports
-        .requests
-        .confirm_code(&challenge.id, &change, &nonce, &entry)
-        .await?
-    {
-        // Another attempt used or voided the code at the same moment.
-        return Err(ConfirmCodeError::CodeExpired);
+    if !tx.change_state(&change).await? {
+        return Err(ConfirmCodeError::NotAwaitingCode);
     }
+    tx.set_sign_nonce(request_id, &nonce).await?;
+    tx.audit(&audit::entry(ports, iin, "code_confirmed", request_id.to_owned()))
+        .await?;
+    tx.commit().await?;
     Ok(document_for(&request, &nonce))
 }

@@ -1,32 +1,42 @@
-//! Consent to access restricted personal data (standard row 9, ground 2;
+//! Consent to access restricted personal data (appendix row 9, ground 2;
 //! Law on Personal Data, art. 8): explicit, recorded with its time, revocable.
 
 use super::{audit, Ports, Unexpected};
 use crate::domain::Iin;
-use crate::ports::Consent;
+use crate::ports::{AccountTx, Consent};
 
-/// Records consent, unless an active one exists.
-pub async fn grant(ports: &Ports, iin: &Iin) -> Result<(), Unexpected> {
-    if ports.requests.active_consent(iin).await?.is_some() {
-        return Ok(());
+/// Makes the citizen's consent `given` or not inside `tx` (with its audit
+/// entry, if it changes); returns whether it was given before.
+pub async fn set(
+    ports: &Ports,
+    tx: &mut dyn AccountTx,
+    iin: &Iin,
+    given: bool,
+) -> Result<bool, Unexpected> {
+    let was = tx.active_consent().await?.is_some();
+    let now = ports.clock.now();
+    if given && !was {
+        let consent = Consent {
+            id: uuid::Uuid::new_v4().to_string(),
+            iin: iin.clone(),
+            granted_at: now,
+            revoked_at: None,
+        };
+        tx.grant_consent(&consent).await?;
+        tx.audit(&audit::entry(ports, iin, "consent_granted", consent.id))
+            .await?;
+    } else if !given && tx.revoke_consents(now).await? > 0 {
+        tx.audit(&audit::entry(ports, iin, "consent_revoked", String::new()))
+            .await?;
     }
-    let consent = Consent {
-        id: uuid::Uuid::new_v4().to_string(),
-        iin: iin.clone(),
-        granted_at: ports.clock.now(),
-        revoked_at: None,
-    };
-    let entry = audit::entry(ports, iin, "consent_granted", consent.id.clone());
-    Ok(ports.requests.grant_consent(&consent, &entry).await?)
+    Ok(was)
 }
 
-/// Revokes every active consent of the citizen.
+/// Revokes every active consent of the citizen (the cabinet's button).
 pub async fn revoke(ports: &Ports, iin: &Iin) -> Result<(), Unexpected> {
-    let entry = audit::entry(ports, iin, "consent_revoked", String::new());
-    Ok(ports
-        .requests
-        .revoke_consents(iin, ports.clock.now(), &entry)
-        .await?)
+    let mut tx = ports.requests.lock_account(iin, None).await?;
+    set(ports, tx.as_mut(), iin, false).await?;
+    Ok(tx.commit().await?)
 }
 
 pub async fn active(ports: &Ports, iin: &Iin) -> Result<Option<Consent>, Unexpected> {

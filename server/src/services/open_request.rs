@@ -1,10 +1,10 @@
 //! Finding a citizen's open request, ending it first if its 10-minute term
-//! has passed (standard row 3), so every step sees the same rules.
+//! has passed (appendix row 3), so every step sees the same rules.
 
 use super::{audit, Ports, Unexpected};
 use crate::domain::binding::is_overdue;
 use crate::domain::{BindingState, Iin};
-use crate::ports::{BindingRequest, StateChange};
+use crate::ports::{AccountTx, BindingRequest, StateChange};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenRequestError {
@@ -42,6 +42,41 @@ pub async fn load(ports: &Ports, iin: &Iin, id: &str) -> Result<BindingRequest, 
         return Err(OpenRequestError::Expired);
     }
     Ok(request)
+}
+
+/// The open request `id` of `iin`, read again inside `tx`, which holds the
+/// account's lock, so no other step can move it meanwhile. One past its term
+/// is ended as expired (committed) and refused.
+pub async fn load_locked(
+    ports: &Ports,
+    mut tx: Box<dyn AccountTx>,
+    iin: &Iin,
+    id: &str,
+) -> Result<(Box<dyn AccountTx>, BindingRequest), OpenRequestError> {
+    let request = tx
+        .request(id)
+        .await?
+        .filter(|r| &r.iin == iin)
+        .ok_or(OpenRequestError::NotFound)?;
+    if request.state.is_ended() {
+        return Err(OpenRequestError::Ended(request.state));
+    }
+    let now = ports.clock.now();
+    if is_overdue(request.started_at, now) {
+        let change = StateChange {
+            request_id: request.id.clone(),
+            from: request.state,
+            to: BindingState::Expired,
+            at: now,
+        };
+        if tx.change_state(&change).await? {
+            tx.audit(&audit::entry(ports, iin, "request_expired", request.id.clone()))
+                .await?;
+        }
+        tx.commit().await?;
+        return Err(OpenRequestError::Expired);
+    }
+    Ok((tx, request))
 }
 
 /// Ends an open request as expired (no-op if another step ended it first).

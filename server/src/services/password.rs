@@ -36,11 +36,35 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash("decoy password that matches nothing").unwrap_or_default())
 }
 
-/// Runs [`verify`] on the blocking pool.
-pub async fn verify_blocking(password: String, hash: String) -> bool {
-    tokio::task::spawn_blocking(move || verify(&password, &hash))
+/// How many Argon2 hashes may run at once: each takes about 19 MiB, so
+/// without a cap a burst of sign-ins would take the machine's memory.
+fn hashing_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores.max(2))
+    })
+}
+
+/// How long a sign-in waits for a free slot before it is told to try again.
+pub const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Every slot stayed busy for [`HASHING_WAIT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("too many sign-ins at once")]
+pub struct Busy;
+
+/// Runs [`verify`] on the blocking pool, at most [`hashing_slots`] at once.
+pub async fn verify_blocking(password: String, hash: String) -> Result<bool, Busy> {
+    let slot = tokio::time::timeout(HASHING_WAIT, hashing_slots().acquire())
         .await
-        .unwrap_or(false)
+        .map_err(|_| Busy)?
+        .map_err(|_| Busy)?;
+    let matches = tokio::task::spawn_blocking(move || verify(&password, &hash))
+        .await
+        .unwrap_or(false);
+    drop(slot);
+    Ok(matches)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
 };
 use crate::domain::{BindingEvent, BindingState, Channel, Iin, Msisdn, MsisdnError, Purpose};
-use crate::ports::{BindingRequest, OtpChallenge, StateChange};
+use crate::ports::{AccountTx, BindingRequest, OtpChallenge, StateChange};
 
 /// What the page shows after a code is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,20 +53,15 @@ fn sms_text(code: &str) -> String {
     )
 }
 
-/// Checks the hourly limits of codes: to `msisdn`, and at `iin`'s request.
+/// The hourly limits of codes, to `msisdn` and at the locked account's
+/// request, read and decided under the locks of `tx`.
 async fn check_hourly_limits(
-    ports: &Ports,
-    iin: &Iin,
+    tx: &mut dyn AccountTx,
     msisdn: &Msisdn,
     now: OffsetDateTime,
 ) -> Result<(), RequestCodeError> {
-    let since = now - Duration::hours(1);
-    let to_number = ports.requests.codes_sent_since(msisdn, since).await?;
-    let for_account = ports
-        .requests
-        .codes_sent_for_account_since(iin, since)
-        .await?;
-    if hourly_limit_allows(to_number) && account_hourly_limit_allows(for_account) {
+    let counts = tx.code_counts(msisdn, now - Duration::hours(1)).await?;
+    if hourly_limit_allows(counts.to_number) && account_hourly_limit_allows(counts.for_account) {
         Ok(())
     } else {
         Err(RequestCodeError::TooSoon {
@@ -90,40 +85,47 @@ fn challenge(ports: &Ports, request_id: &str, msisdn: &Msisdn, code: &str) -> Ot
     }
 }
 
-/// The account's open requests, each to be ended in favour of `newer`: one
-/// open request per account, so an older tab's code never binds. One past
-/// its term (the sweeper has not reached it yet) ends as expired instead.
-async fn withdrawals(
+/// Ends the account's open requests in favour of `newer`, under its lock:
+/// one open request per account, so an older tab's code never binds. One
+/// past its term (the sweeper has not reached it yet) ends as expired.
+async fn withdraw_older(
     ports: &Ports,
+    tx: &mut dyn AccountTx,
     iin: &Iin,
     newer: &str,
-) -> Result<Vec<(StateChange, crate::ports::AuditEntry)>, RequestCodeError> {
+) -> Result<(), RequestCodeError> {
     let now = ports.clock.now();
-    Ok(ports
-        .requests
-        .open_requests_of(iin)
-        .await?
-        .into_iter()
-        .filter_map(|old| {
-            let (event, action, detail) = if is_overdue(old.started_at, now) {
-                (BindingEvent::TermElapsed, "request_expired", old.id.clone())
-            } else {
-                let detail = format!("request={} replaced_by={newer}", old.id);
-                (BindingEvent::Superseded, "request_withdrawn", detail)
-            };
-            let change = StateChange {
-                request_id: old.id.clone(),
-                from: old.state,
-                to: old.state.apply(event).ok()?,
-                at: now,
-            };
-            Some((change, audit::entry(ports, iin, action, detail)))
-        })
-        .collect())
+    for old in tx.open_requests().await? {
+        let (event, action, detail) = if is_overdue(old.started_at, now) {
+            (BindingEvent::TermElapsed, "request_expired", old.id.clone())
+        } else {
+            let detail = format!("request={} replaced_by={newer}", old.id);
+            (BindingEvent::Superseded, "request_withdrawn", detail)
+        };
+        let Ok(to) = old.state.apply(event) else {
+            continue;
+        };
+        let change = StateChange {
+            request_id: old.id.clone(),
+            from: old.state,
+            to,
+            at: now,
+        };
+        if tx.change_state(&change).await? {
+            tx.audit(&audit::entry(ports, iin, action, detail)).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Starts a portal request for `number_input` and sends the code. `consent`
 /// is the citizen's answer to the consent question on the same form.
+///
+/// Everything the request changes (the consent, the older requests it
+/// withdraws, the request and its code, the audit) is one transaction under
+/// the account's and the number's locks, where the limits are decided. The
+/// SMS goes after the commit; if it fails, a second transaction ends the
+/// request and puts the consent back as it was.
 pub async fn request_code(
     ports: &Ports,
     iin: &Iin,
@@ -131,17 +133,14 @@ pub async fn request_code(
     consent_given: bool,
 ) -> Result<CodeSent, RequestCodeError> {
     let msisdn = Msisdn::parse(number_input).map_err(RequestCodeError::InvalidNumber)?;
-    let active = ports.bindings.active_binding(iin).await?;
+    let now = ports.clock.now();
+    let mut tx = ports.requests.lock_account(iin, Some(&msisdn)).await?;
+    let active = tx.active_binding().await?;
     if active.as_ref().is_some_and(|b| b.msisdn == msisdn) {
         return Err(RequestCodeError::AlreadyBound);
     }
-    let now = ports.clock.now();
-    check_hourly_limits(ports, iin, &msisdn, now).await?;
-    if consent_given {
-        consent::grant(ports, iin).await?;
-    } else {
-        consent::revoke(ports, iin).await?;
-    }
+    check_hourly_limits(tx.as_mut(), &msisdn, now).await?;
+    let consent_was = consent::set(ports, tx.as_mut(), iin, consent_given).await?;
     let request = BindingRequest {
         id: uuid::Uuid::new_v4().to_string(),
         iin: iin.clone(),
@@ -157,29 +156,18 @@ pub async fn request_code(
         updated_at: now,
         sign_nonce: None,
     };
+    withdraw_older(ports, tx.as_mut(), iin, &request.id).await?;
     let code = new_code();
     let challenge = challenge(ports, &request.id, &msisdn, &code);
-    let withdraw = withdrawals(ports, iin, &request.id).await?;
-    let entry = audit::entry(
-        ports,
-        iin,
-        "code_sent",
-        format!("request={} number={}", request.id, msisdn.masked()),
-    );
-    ports
-        .requests
-        .insert_request(&request, &challenge, &withdraw, &entry)
+    tx.insert_request(&request).await?;
+    tx.add_challenge(&challenge).await?;
+    let detail = format!("request={} number={}", request.id, msisdn.masked());
+    tx.audit(&audit::entry(ports, iin, "code_sent", detail))
         .await?;
+    tx.commit().await?;
     if let Err(e) = ports.sms.send(&msisdn, &sms_text(&code)).await {
         tracing::error!(error = %e, number = %msisdn, "SMS not sent");
-        let change = StateChange {
-            request_id: request.id.clone(),
-            from: BindingState::AwaitingCode,
-            to: BindingState::Expired,
-            at: now,
-        };
-        let entry = audit::entry(ports, iin, "sms_failed", request.id.clone());
-        ports.requests.change_state(&change, &entry).await?;
+        undo_after_failed_sms(ports, iin, &request.id, consent_was).await?;
         return Err(RequestCodeError::SmsUnavailable);
     }
     tracing::info!(request = %request.id, number = %msisdn, "verification code sent");
@@ -191,28 +179,58 @@ pub async fn request_code(
     })
 }
 
-/// Sends a new code for an open request still waiting for one.
+/// After a failed SMS: the request ends unbound and the consent is as it
+/// was before the form was sent, in one transaction.
+async fn undo_after_failed_sms(
+    ports: &Ports,
+    iin: &Iin,
+    request_id: &str,
+    consent_was: bool,
+) -> Result<(), RequestCodeError> {
+    let mut tx = ports.requests.lock_account(iin, None).await?;
+    let change = StateChange {
+        request_id: request_id.to_owned(),
+        from: BindingState::AwaitingCode,
+        to: BindingState::Expired,
+        at: ports.clock.now(),
+    };
+    if tx.change_state(&change).await? {
+        consent::set(ports, tx.as_mut(), iin, consent_was).await?;
+        tx.audit(&audit::entry(ports, iin, "sms_failed", request_id.to_owned()))
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sends a new code for an open request still waiting for one. The wait
+/// between codes and the hourly limits are decided under the account's and
+/// the number's locks.
 pub async fn resend_code(
     ports: &Ports,
     iin: &Iin,
     request_id: &str,
 ) -> Result<CodeSent, RequestCodeError> {
-    let request = open_request::load(ports, iin, request_id).await?;
+    let number = open_request::load(ports, iin, request_id).await?.msisdn;
+    let tx = ports.requests.lock_account(iin, Some(&number)).await?;
+    let (mut tx, request) = open_request::load_locked(ports, tx, iin, request_id).await?;
     if request.state != BindingState::AwaitingCode {
         return Err(OpenRequestError::Ended(request.state).into());
     }
     let now = ports.clock.now();
-    if let Some(last) = ports.requests.latest_challenge(request_id).await? {
+    if let Some(last) = tx.latest_challenge(request_id).await? {
         let retry_at = resend_allowed_at(last.created_at);
         if now < retry_at {
             return Err(RequestCodeError::TooSoon { retry_at });
         }
     }
-    check_hourly_limits(ports, iin, &request.msisdn, now).await?;
+    check_hourly_limits(tx.as_mut(), &request.msisdn, now).await?;
     let code = new_code();
     let challenge = challenge(ports, request_id, &request.msisdn, &code);
-    let entry = audit::entry(ports, iin, "code_resent", request_id.to_owned());
-    ports.requests.add_challenge(&challenge, &entry).await?;
+    tx.add_challenge(&challenge).await?;
+    tx.audit(&audit::entry(ports, iin, "code_resent", request_id.to_owned()))
+        .await?;
+    tx.commit().await?;
     ports
         .sms
         .send(&request.msisdn, &sms_text(&code))

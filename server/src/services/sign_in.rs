@@ -26,6 +26,9 @@ pub enum SignInError {
     BadCredentials,
     #[error("too many failed attempts; try again after {until}")]
     Locked { until: OffsetDateTime },
+    /// Too many sign-ins at this moment; nothing was checked or counted.
+    #[error("the service is busy; try again in a minute")]
+    Busy,
     #[error(transparent)]
     Unexpected(#[from] Unexpected),
 }
@@ -58,35 +61,51 @@ pub async fn sign_in(
         .as_ref()
         .map_or(password::decoy_hash(), |a| a.password_hash.as_str());
     let fits = password_input.len() <= password::MAX_PASSWORD_LEN;
-    let matches =
-        fits && password::verify_blocking(password_input.to_owned(), hash.to_owned()).await;
+    let matches = fits
+        && password::verify_blocking(password_input.to_owned(), hash.to_owned())
+            .await
+            .map_err(|_| SignInError::Busy)?;
     if !(matches && account.is_some()) {
-        let next = after_failure(&failures, now);
-        ports
+        // Counted for unknown IINs too, so the lock-out does not reveal which
+        // IINs have accounts; audited only for real accounts, so guesses at
+        // random IINs add nothing to the permanent log.
+        let audit = |f: &SignInFailures| {
+            super::audit::entry(ports, &iin, "sign_in_failed", format!("failures={}", f.count))
+        };
+        let next = ports
             .accounts
-            .set_sign_in_failures(&iin, &next)
+            .record_sign_in_failure(
+                &iin,
+                &|stored: &SignInFailures| after_failure(stored, now),
+                account
+                    .is_some()
+                    .then_some(&audit as &(dyn Fn(&SignInFailures) -> _ + Send + Sync)),
+            )
             .await
             .map_err(Unexpected::from)?;
-        audit(
-            ports,
-            &iin,
-            "sign_in_failed",
-            &format!("failures={}", next.count),
-        )
-        .await?;
         tracing::info!(iin = %iin, failures = next.count, "sign-in refused");
         return Err(SignInError::BadCredentials);
     }
     if failures != SignInFailures::default() {
         ports
             .accounts
-            .set_sign_in_failures(&iin, &SignInFailures::default())
+            .clear_sign_in_failures(&iin)
             .await
             .map_err(Unexpected::from)?;
     }
     let token = session::start(ports, &iin).await?;
     audit(ports, &iin, "sign_in", "").await?;
     Ok(token)
+}
+
+/// Forgets failure records whose window and lock have passed, so guesses
+/// at random IINs do not pile up; returns how many.
+pub async fn forget_old_failures(ports: &Ports) -> Result<u64, Unexpected> {
+    let now = ports.clock.now();
+    Ok(ports
+        .accounts
+        .forget_sign_in_failures(now - FAILURE_WINDOW, now)
+        .await?)
 }
 
 /// The failure record after one more failure at `now`.

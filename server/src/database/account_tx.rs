@@ -1,0 +1,262 @@
+//! [`AccountTx`] over one SQL transaction that holds the account's lock
+//! (see `locks.rs`). Every statement runs inside it; nothing is visible to
+//! anyone else until `commit`.
+
+use async_trait::async_trait;
+use sqlx::Row;
+use time::OffsetDateTime;
+
+use super::audit::append_with;
+use super::bindings::{self, insert_binding_tx, COLUMNS as BINDING_COLUMNS};
+use super::locks::Tx;
+use super::requests::{
+    self, change_state_tx, insert_challenge, void_live_codes_tx, ACTIVE_CONSENT, LATEST_CHALLENGE,
+    OPEN_STATES, REQUEST_COLUMNS,
+};
+use super::time_col::to_col;
+use crate::domain::{Iin, Msisdn, REQUEST_TERM};
+use crate::ports::{
+    AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, CodeCounts, Consent,
+    OtpChallenge, StateChange, StoreResult,
+};
+
+pub(super) struct SqlAccountTx {
+    tx: Tx,
+    iin: Iin,
+}
+
+impl SqlAccountTx {
+    pub(super) fn new(tx: Tx, iin: Iin) -> Self {
+        Self { tx, iin }
+    }
+}
+
+fn count(row: &sqlx::any::AnyRow) -> StoreResult<u32> {
+    Ok(u32::try_from(row.try_get::<i64, _>("n")?).unwrap_or(u32::MAX))
+}
+
+#[async_trait]
+impl AccountTx for SqlAccountTx {
+    async fn code_counts(
+        &mut self,
+        msisdn: &Msisdn,
+        since: OffsetDateTime,
+    ) -> StoreResult<CodeCounts> {
+        let to_number = sqlx::query(
+            "SELECT COUNT(*) AS n FROM otp_challenges WHERE msisdn = $1 AND created_at > $2",
+        )
+        .bind(msisdn.as_str())
+        .bind(to_col(since))
+        .fetch_one(&mut *self.tx)
+        .await?;
+        let for_account = sqlx::query(
+            "SELECT COUNT(*) AS n FROM otp_challenges c \
+             JOIN binding_requests r ON r.id = c.request_id \
+             WHERE r.iin = $1 AND r.started_at > $2 AND c.created_at > $3",
+        )
+        .bind(self.iin.as_str())
+        // A code is only ever sent while its request is open.
+        .bind(to_col(since - REQUEST_TERM))
+        .bind(to_col(since))
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(CodeCounts {
+            to_number: count(&to_number)?,
+            for_account: count(&for_account)?,
+        })
+    }
+
+    async fn open_requests(&mut self) -> StoreResult<Vec<BindingRequest>> {
+        let sql = format!(
+            "SELECT {REQUEST_COLUMNS} FROM binding_requests \
+             WHERE iin = $1 AND state IN ({OPEN_STATES}) ORDER BY started_at, id"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(self.iin.as_str())
+            .fetch_all(&mut *self.tx)
+            .await?;
+        rows.iter().map(requests::request).collect()
+    }
+
+    async fn request(&mut self, id: &str) -> StoreResult<Option<BindingRequest>> {
+        let sql = format!("SELECT {REQUEST_COLUMNS} FROM binding_requests WHERE id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        row.as_ref().map(requests::request).transpose()
+    }
+
+    async fn latest_challenge(&mut self, request_id: &str) -> StoreResult<Option<OtpChallenge>> {
+        let row = sqlx::query(LATEST_CHALLENGE)
+            .bind(request_id)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        row.as_ref().map(requests::challenge).transpose()
+    }
+
+    async fn active_binding(&mut self) -> StoreResult<Option<Binding>> {
+        let sql =
+            format!("SELECT {BINDING_COLUMNS} FROM bindings WHERE iin = $1 AND ended_at IS NULL");
+        let row = sqlx::query(&sql)
+            .bind(self.iin.as_str())
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        row.as_ref().map(bindings::binding).transpose()
+    }
+
+    async fn binding_of_number(&mut self, msisdn: &Msisdn) -> StoreResult<Option<Binding>> {
+        let sql = format!(
+            "SELECT {BINDING_COLUMNS} FROM bindings WHERE msisdn = $1 AND ended_at IS NULL"
+        );
+        let row = sqlx::query(&sql)
+            .bind(msisdn.as_str())
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        row.as_ref().map(bindings::binding).transpose()
+    }
+
+    async fn active_consent(&mut self) -> StoreResult<Option<Consent>> {
+        let row = sqlx::query(ACTIVE_CONSENT)
+            .bind(self.iin.as_str())
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        row.as_ref().map(requests::consent).transpose()
+    }
+
+    async fn grant_consent(&mut self, c: &Consent) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO consents (id, iin, purpose, granted_at, revoked_at) \
+             VALUES ($1, $2, $3, $4, NULL)",
+        )
+        .bind(&c.id)
+        .bind(c.iin.as_str())
+        .bind("restricted_personal_data")
+        .bind(to_col(c.granted_at))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn revoke_consents(&mut self, at: OffsetDateTime) -> StoreResult<u64> {
+        let done = sqlx::query(
+            "UPDATE consents SET revoked_at = $1 WHERE iin = $2 AND revoked_at IS NULL",
+        )
+        .bind(to_col(at))
+        .bind(self.iin.as_str())
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn insert_request(&mut self, r: &BindingRequest) -> StoreResult<()> {
+        sqlx::query(&format!(
+            "INSERT INTO binding_requests ({REQUEST_COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        ))
+        .bind(&r.id)
+        .bind(r.iin.as_str())
+        .bind(r.msisdn.as_str())
+        .bind(r.channel.code())
+        .bind(r.purpose.code())
+        .bind(r.state.code())
+        .bind(r.state.ground().map(|g| g.code()))
+        .bind(to_col(r.started_at))
+        .bind(to_col(r.updated_at))
+        .bind(r.sign_nonce.as_deref())
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn add_challenge(&mut self, c: &OtpChallenge) -> StoreResult<()> {
+        void_live_codes_tx(&mut self.tx, &c.request_id, c.created_at).await?;
+        insert_challenge(&mut self.tx, c).await
+    }
+
+    async fn change_state(&mut self, change: &StateChange) -> StoreResult<bool> {
+        change_state_tx(&mut self.tx, change).await
+    }
+
+    async fn count_wrong_try(
+        &mut self,
+        challenge_id: &str,
+        now: OffsetDateTime,
+        max_tries: u32,
+    ) -> StoreResult<Option<u32>> {
+        // In SET and WHERE, `wrong_tries` is the stored value; RETURNING gives the new one.
+        let row = sqlx::query(
+            "UPDATE otp_challenges SET wrong_tries = wrong_tries + 1, \
+             voided_at = CASE WHEN wrong_tries + 1 >= $1 THEN $2 ELSE voided_at END \
+             WHERE id = $3 AND wrong_tries < $1 AND used_at IS NULL AND voided_at IS NULL \
+             AND expires_at > $2 RETURNING wrong_tries",
+        )
+        .bind(i64::from(max_tries))
+        .bind(to_col(now))
+        .bind(challenge_id)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        row.map(|r| {
+            Ok(u32::try_from(r.try_get::<i64, _>("wrong_tries")?).unwrap_or(u32::MAX))
+        })
+        .transpose()
+    }
+
+    async fn use_code(
+        &mut self,
+        challenge_id: &str,
+        now: OffsetDateTime,
+        max_tries: u32,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE otp_challenges SET used_at = $1 \
+             WHERE id = $2 AND wrong_tries < $3 AND used_at IS NULL AND voided_at IS NULL \
+             AND expires_at > $1",
+        )
+        .bind(to_col(now))
+        .bind(challenge_id)
+        .bind(i64::from(max_tries))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn set_sign_nonce(&mut self, request_id: &str, nonce: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE binding_requests SET sign_nonce = $1 WHERE id = $2")
+            .bind(nonce)
+            .bind(request_id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn end_binding(
+        &mut self,
+        binding_id: &str,
+        at: OffsetDateTime,
+        reason: BindingEndReason,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE bindings SET ended_at = $1, end_reason = $2 WHERE id = $3 AND ended_at IS NULL",
+        )
+        .bind(to_col(at))
+        .bind(reason.code())
+        .bind(binding_id)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_binding(&mut self, b: &Binding) -> StoreResult<()> {
+        insert_binding_tx(&mut self.tx, b).await
+    }
+
+    async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()> {
+        append_with(&mut *self.tx, entry).await
+    }
+
+    async fn commit(self: Box<Self>) -> StoreResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}

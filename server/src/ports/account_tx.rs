@@ -1,0 +1,83 @@
+//! A write transaction that holds one account's lock (and, if named, one
+//! number's): the unit in which every limit and state change of the
+//! procedure is decided (SPEC §3.5, §7).
+//!
+//! Competing requests for the same account, or codes to the same number,
+//! queue behind the lock, on one server or on several sharing one
+//! PostgreSQL; so a count read inside the transaction is still true when
+//! the transaction writes. Dropped without [`AccountTx::commit`], it rolls
+//! back and leaves nothing half-written.
+
+use async_trait::async_trait;
+use time::OffsetDateTime;
+
+use super::records::{AuditEntry, Binding, BindingEndReason, BindingRequest, Consent, OtpChallenge};
+use super::store::{StateChange, StoreResult};
+use crate::domain::Msisdn;
+
+/// How many codes went out, read under the locks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CodeCounts {
+    /// Codes sent to the number since the given time, for any account.
+    pub to_number: u32,
+    /// Codes sent at the locked account's request since then, to any number.
+    pub for_account: u32,
+}
+
+#[async_trait]
+pub trait AccountTx: Send {
+    async fn code_counts(&mut self, msisdn: &Msisdn, since: OffsetDateTime)
+        -> StoreResult<CodeCounts>;
+    /// The account's open requests (awaiting a code or certification).
+    async fn open_requests(&mut self) -> StoreResult<Vec<BindingRequest>>;
+    async fn request(&mut self, id: &str) -> StoreResult<Option<BindingRequest>>;
+    /// The newest code sent for the request.
+    async fn latest_challenge(&mut self, request_id: &str) -> StoreResult<Option<OtpChallenge>>;
+    /// The account's active binding.
+    async fn active_binding(&mut self) -> StoreResult<Option<Binding>>;
+    /// The active binding of `msisdn`, whoever's it is.
+    async fn binding_of_number(&mut self, msisdn: &Msisdn) -> StoreResult<Option<Binding>>;
+    async fn active_consent(&mut self) -> StoreResult<Option<Consent>>;
+
+    async fn grant_consent(&mut self, consent: &Consent) -> StoreResult<()>;
+    /// Revokes the account's active consents; how many there were.
+    async fn revoke_consents(&mut self, at: OffsetDateTime) -> StoreResult<u64>;
+    async fn insert_request(&mut self, request: &BindingRequest) -> StoreResult<()>;
+    /// A new code for the request; voids its earlier live codes.
+    async fn add_challenge(&mut self, challenge: &OtpChallenge) -> StoreResult<()>;
+    /// Moves the request if it is still in `change.from`; true if it moved.
+    /// A move to an ended state voids the request's live codes.
+    async fn change_state(&mut self, change: &StateChange) -> StoreResult<bool>;
+    /// Counts one wrong entry of a live code, in one conditional statement:
+    /// only while the code is unused, not voided, not expired at `now` and
+    /// under `max_tries`; the entry that reaches `max_tries` voids it. The
+    /// new count, or `None` if the code was no longer live.
+    async fn count_wrong_try(
+        &mut self,
+        challenge_id: &str,
+        now: OffsetDateTime,
+        max_tries: u32,
+    ) -> StoreResult<Option<u32>>;
+    /// Marks a live code used, on the same conditions as
+    /// [`count_wrong_try`](AccountTx::count_wrong_try); false if it was not live.
+    async fn use_code(
+        &mut self,
+        challenge_id: &str,
+        now: OffsetDateTime,
+        max_tries: u32,
+    ) -> StoreResult<bool>;
+    async fn set_sign_nonce(&mut self, request_id: &str, nonce: &str) -> StoreResult<()>;
+    /// Ends an active binding with its reason; false if it had ended.
+    async fn end_binding(
+        &mut self,
+        binding_id: &str,
+        at: OffsetDateTime,
+        reason: BindingEndReason,
+    ) -> StoreResult<bool>;
+    /// Binds the number, ending the account's active binding as changed.
+    /// The database refuses a number active on another account
+    /// ([`StoreError::Conflict`](super::StoreError::Conflict)).
+    async fn insert_binding(&mut self, binding: &Binding) -> StoreResult<()>;
+    async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()>;
+    async fn commit(self: Box<Self>) -> StoreResult<()>;
+}
