@@ -140,3 +140,28 @@ async fn an_unreachable_identity_register_binds_nothing_and_certifying_again_wor
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_failed_sms_leaves_the_consent_as_it_was() {
+    for mut t in engines_with_demo_data().await {
+        let madina = Iin::parse("880808410008").unwrap();
+        let working = std::mem::replace(&mut t.ports.sms, Arc::new(Down));
+        request_code(&t.ports, &madina, "+77025551234", true)
+            .await
+            .unwrap_err();
+        let consent = t.ports.requests.active_consent(&madina).await.unwrap();
+        assert!(consent.is_none(), "{}: consent granted by a failed step", t.name);
+
+        t.ports.sms = working;
+        request_code(&t.ports, &aigerim(), NUMBER, true)
+            .await
+            .unwrap();
+        t.ports.sms = Arc::new(Down);
+        request_code(&t.ports, &aigerim(), "+77019990000", false)
+            .await
+            .unwrap_err();
+        let consent = t.ports.requests.active_consent(&aigerim()).await.unwrap();
+        assert!(consent.is_some(), "{}: consent revoked by a failed step", t.name);
+        t.cleanup().await;
+    }
+}

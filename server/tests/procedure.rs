@@ -512,3 +512,79 @@ async fn an_overdue_request_ends_as_expired_not_withdrawn_when_a_newer_one_start
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_used_code_never_works_again() {
+    for t in engines_with_demo_data().await {
+        let person = iin("900515410001");
+        let (request_id, code) = code_for(&t, &person, "+77011234567").await;
+        confirm_code(&t.ports, &person, &request_id, &code)
+            .await
+            .unwrap();
+        let again = confirm_code(&t.ports, &person, &request_id, &code).await;
+        assert!(
+            matches!(again, Err(ConfirmCodeError::NotAwaitingCode)),
+            "{}: {again:?}",
+            t.name
+        );
+        let stored = t
+            .ports
+            .requests
+            .latest_challenge(&request_id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(stored.used_at.is_some(), "{}", t.name);
+        t.cleanup().await;
+    }
+}
+
+/// The identity register, counting how often it is read.
+struct CountingRegister {
+    inner: std::sync::Arc<dyn nomir::ports::IdentityRegister>,
+    reads: std::sync::atomic::AtomicUsize,
+}
+
+#[async_trait::async_trait]
+impl nomir::ports::IdentityRegister for CountingRegister {
+    async fn person(
+        &self,
+        iin: &Iin,
+    ) -> Result<Option<nomir::ports::IdentityRecord>, nomir::ports::Unavailable> {
+        self.reads
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.inner.person(iin).await
+    }
+}
+
+#[tokio::test]
+async fn revoking_consent_before_certifying_refuses_on_ground_2_without_reading_the_register() {
+    for mut t in engines_with_demo_data().await {
+        let register = std::sync::Arc::new(CountingRegister {
+            inner: t.ports.identity.clone(),
+            reads: Default::default(),
+        });
+        t.ports.identity = register.clone();
+        let person = iin("900515410001");
+        let (request_id, code) = code_for(&t, &person, "+77011234567").await;
+        let document = confirm_code(&t.ports, &person, &request_id, &code)
+            .await
+            .unwrap();
+        nomir::services::consent::revoke(&t.ports, &person)
+            .await
+            .unwrap();
+        let cms = sign_detached(&document, &citizen_key("900515410001-sign")).unwrap();
+        let e = certify(&t.ports, &person, &request_id, &cms)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, CertifyError::Refused(RefusalGround::ConsentMissing)),
+            "{}: {e:?}",
+            t.name
+        );
+        let reads = register.reads.load(std::sync::atomic::Ordering::SeqCst);
+        assert_eq!(reads, 0, "{}: the register was read", t.name);
+        assert!(nothing_bound(&t, "900515410001").await);
+        t.cleanup().await;
+    }
+}

@@ -65,8 +65,11 @@ impl Db {
         }
         let options = AnyConnectOptions::from_str(url)?;
         let max = if engine == Engine::Sqlite { 4 } else { 10 };
+        // A database that does not answer gets a clean error in seconds, not
+        // a page that hangs for the pool's default half a minute.
         let pool = AnyPoolOptions::new()
             .max_connections(max)
+            .acquire_timeout(std::time::Duration::from_secs(5))
             .connect_with(options)
             .await?;
         Ok(Self { pool, engine })

@@ -81,6 +81,14 @@ impl TestDb {
         .await
     }
 
+    /// The PostgreSQL database this test owns, if it is one.
+    pub fn database_name(&self) -> Option<&str> {
+        match &self.cleanup {
+            Cleanup::Postgres { database, .. } => Some(database),
+            Cleanup::File(_) => None,
+        }
+    }
+
     pub async fn cleanup(self) {
         self.db.close().await;
         match self.cleanup {
