@@ -449,3 +449,79 @@ async fn the_demo_clock_takes_only_sensible_steps() {
         StatusCode::NO_CONTENT
     );
 }
+
+#[tokio::test]
+async fn the_language_switch_follows_only_same_site_paths() {
+    let app = App::spawn().await;
+    for next in ["/%09/evil.example", "/%0A", "/%0D%0ALocation:%20//evil.example", "/\\evil.example"] {
+        let r = app.get(&format!("/lang/en?next={next}"), None).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{next}");
+        assert_eq!(location(&r), "/", "{next}");
+    }
+}
+
+#[tokio::test]
+async fn bad_input_to_a_server_function_is_a_localized_4xx() {
+    use leptos::server_fn::ServerFn;
+    let app = App::spawn().await;
+    let session = app.session("900515410001").await;
+    let path = app::server_fns::CertifyRequest::PATH;
+    let post = |body: String| {
+        app.client
+            .post(app.url(path))
+            .header("cookie", &session)
+            .header("origin", &app.base)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("cookie", "nomir_lang=en")
+            .body(body)
+            .send()
+    };
+    let r = post("id=abc".into()).await.unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let text = r.text().await.unwrap();
+    assert!(text.contains("malformed"), "{text}");
+    assert!(!text.contains("missing field"), "{text}");
+    let r = post(format!("id=abc&cms_base64={}", "A".repeat(100_000)))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(!r.text().await.unwrap().contains("length limit"));
+}
+
+#[tokio::test]
+async fn personal_pages_are_never_cached() {
+    let app = App::spawn().await;
+    let session = app.session("900515410001").await;
+    for path in ["/cabinet", "/demo/phone", "/sign-in", "/cabinet/request/unknown"] {
+        let r = app.get(path, Some(&session)).await;
+        let cache = r.headers().get("cache-control").and_then(|v| v.to_str().ok());
+        assert_eq!(cache, Some("no-store"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_demo_clock_moves_at_most_thirty_days_and_the_pages_say_it_moved() {
+    let app = App::spawn().await;
+    let page = app.get("/", None).await.text().await.unwrap();
+    assert!(!page.contains("demo-clock-moved"));
+    for _ in 0..30 {
+        let r = app
+            .client
+            .post(app.url("/demo/clock?minutes=1440"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    }
+    let r = app
+        .client
+        .post(app.url("/demo/clock?minutes=1"))
+        .header("cookie", "nomir_lang=en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(r.text().await.unwrap().contains("30 days in total"));
+    let page = app.get("/", None).await.text().await.unwrap();
+    assert!(page.contains("demo-clock-moved") && page.contains("43200"), "{page}");
+}

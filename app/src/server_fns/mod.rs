@@ -6,7 +6,7 @@ mod request;
 
 pub use cabinet::get_cabinet;
 pub use demo_phone::get_demo_phone;
-pub use request::{certify_request, get_request};
+pub use request::{certify_request, get_request, CertifyRequest};
 
 #[cfg(feature = "ssr")]
 fn port() -> Result<crate::port::SharedPortalApi, leptos::prelude::ServerFnError> {

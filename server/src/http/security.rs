@@ -98,3 +98,17 @@ pub async fn headers(
     }
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_static_asset;
+
+    #[test]
+    fn only_the_front_ends_files_and_public_assets_may_be_cached() {
+        assert!(is_static_asset("/pkg/nomir.wasm"));
+        assert!(is_static_asset("/favicon.svg"));
+        for personal in ["/", "/cabinet", "/cabinet/request/x", "/demo/phone", "/fn/get_cabinet"] {
+            assert!(!is_static_asset(personal), "{personal}");
+        }
+    }
+}
