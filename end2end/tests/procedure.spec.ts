@@ -143,6 +143,27 @@ test("a newer request replaces the older one, whose code then binds nothing", as
   await expect(page.getByTestId("no-number")).toBeVisible();
 });
 
+test("a recycled number: binding it ends the previous holder's binding, and her cabinet says why", async ({ page }) => {
+  // Gulnar has held +7 701 777 0000 since 2023; the operator now attributes it to Dana.
+  await signIn(page, "720314410000");
+  await page.goto("/cabinet");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 777 0000");
+  await page.context().clearCookies();
+
+  await bindThroughPortal(page, "991231410007", "+7 701 777 00 00", "+7 701 777 0000");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Нөмір қосылды");
+  await page.goto("/cabinet");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 777 0000");
+  await page.context().clearCookies();
+
+  await signIn(page, "720314410000");
+  await page.goto("/cabinet");
+  await expect(page.getByTestId("no-number")).toBeVisible();
+  await expect(page.getByTestId("history")).toContainText("+7 701 777 0000");
+  await expect(page.getByTestId("history-reassigned")).toHaveText("аяқталды: оператор нөмірді басқа абонентке берді");
+  await expectNoAxeViolations(page);
+});
+
 // Last: it moves the demo server's clock forward.
 test("a request not completed in 10 minutes expires", async ({ page }) => {
   await signIn(page, "010721510001");
@@ -152,5 +173,7 @@ test("a request not completed in 10 minutes expires", async ({ page }) => {
   expect(response.status()).toBe(204);
   await page.goto(url);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сұрау салу мерзімі өтті");
+  await expect(page.getByTestId("demo-clock-moved")).toContainText("11");
   await expectNoAxeViolations(page);
 });
+
