@@ -61,7 +61,11 @@ async fn parallel_wrong_guesses_count_three_tries_and_then_the_right_code_fails(
             .await
             .unwrap();
         let right = code_sent_to(&t.ports, NUMBER).await;
-        let wrong = if right == "000000" { "111111" } else { "000000" };
+        let wrong = if right == "000000" {
+            "111111"
+        } else {
+            "000000"
+        };
         let results = at_once(20, |_| {
             let (ports, id) = (t.ports.clone(), sent.request_id.clone());
             async move { confirm_code(&ports, &iin(AIGERIM), &id, wrong).await }
@@ -75,7 +79,11 @@ async fn parallel_wrong_guesses_count_three_tries_and_then_the_right_code_fails(
             );
         }
         let last = confirm_code(&t.ports, &iin(AIGERIM), &sent.request_id, &right).await;
-        assert!(last.is_err(), "{}: the right code worked after 20 wrong", t.name);
+        assert!(
+            last.is_err(),
+            "{}: the right code worked after 20 wrong",
+            t.name
+        );
         let code = t
             .ports
             .requests
@@ -103,10 +111,18 @@ async fn wrong_guesses_and_the_right_code_at_once_never_bind_after_three_wrong()
                 .await
                 .unwrap();
             let right = code_sent_to(&t.ports, NUMBER).await;
-            let wrong = if right == "000000" { "111111" } else { "000000" };
+            let wrong = if right == "000000" {
+                "111111"
+            } else {
+                "000000"
+            };
             let results = at_once(10, |i| {
                 let (ports, id) = (t.ports.clone(), sent.request_id.clone());
-                let code = if i == 5 { right.clone() } else { wrong.to_owned() };
+                let code = if i == 5 {
+                    right.clone()
+                } else {
+                    wrong.to_owned()
+                };
                 async move { confirm_code(&ports, &iin(AIGERIM), &id, &code).await }
             })
             .await;

@@ -2,7 +2,7 @@
 
 mod support;
 
-use nomir::config::{Secret, Settings};
+use nomir::config::Secret;
 use nomir::startup::Application;
 use reqwest::{redirect::Policy, Client, StatusCode};
 
@@ -16,15 +16,8 @@ impl App {
     async fn spawn() -> Self {
         let db_path =
             std::env::temp_dir().join(format!("nomir-http-{}.db", uuid::Uuid::new_v4().simple()));
-        let settings = Settings {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            database_url: format!("sqlite://{}?mode=rwc", db_path.display()),
-            secret: Secret::random(),
-            demo: true,
-            cookie_secure: true,
-            trusted_roots: None,
-            signer_url: nomir::config::DEMO_SIGNER_URL.into(),
-        };
+        let url = format!("sqlite://{}?mode=rwc", db_path.display());
+        let settings = support::demo_settings(&url, Secret::random());
         let app = Application::with_system_clock(settings).await.unwrap();
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
@@ -453,7 +446,12 @@ async fn the_demo_clock_takes_only_sensible_steps() {
 #[tokio::test]
 async fn the_language_switch_follows_only_same_site_paths() {
     let app = App::spawn().await;
-    for next in ["/%09/evil.example", "/%0A", "/%0D%0ALocation:%20//evil.example", "/\\evil.example"] {
+    for next in [
+        "/%09/evil.example",
+        "/%0A",
+        "/%0D%0ALocation:%20//evil.example",
+        "/\\evil.example",
+    ] {
         let r = app.get(&format!("/lang/en?next={next}"), None).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{next}");
         assert_eq!(location(&r), "/", "{next}");
@@ -492,9 +490,17 @@ async fn bad_input_to_a_server_function_is_a_localized_4xx() {
 async fn personal_pages_are_never_cached() {
     let app = App::spawn().await;
     let session = app.session("900515410001").await;
-    for path in ["/cabinet", "/demo/phone", "/sign-in", "/cabinet/request/unknown"] {
+    for path in [
+        "/cabinet",
+        "/demo/phone",
+        "/sign-in",
+        "/cabinet/request/unknown",
+    ] {
         let r = app.get(path, Some(&session)).await;
-        let cache = r.headers().get("cache-control").and_then(|v| v.to_str().ok());
+        let cache = r
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok());
         assert_eq!(cache, Some("no-store"), "{path}");
     }
 }
@@ -523,5 +529,8 @@ async fn the_demo_clock_moves_at_most_thirty_days_and_the_pages_say_it_moved() {
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     assert!(r.text().await.unwrap().contains("30 days in total"));
     let page = app.get("/", None).await.text().await.unwrap();
-    assert!(page.contains("demo-clock-moved") && page.contains("43200"), "{page}");
+    assert!(
+        page.contains("demo-clock-moved") && page.contains("43200"),
+        "{page}"
+    );
 }

@@ -5,7 +5,7 @@
 
 mod support;
 
-use nomir::config::{Secret, Settings};
+use nomir::config::Secret;
 use nomir::domain::Iin;
 use nomir::startup::Application;
 use reqwest::{redirect::Policy, Client};
@@ -16,22 +16,20 @@ const NUMBER: &str = "+77011234567";
 
 /// Starts an instance on `database_url`; its base URL.
 async fn instance(database_url: &str, secret: &Secret) -> String {
-    let settings = Settings {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: database_url.to_owned(),
-        secret: secret.clone(),
-        demo: true,
-        cookie_secure: true,
-        trusted_roots: None,
-        signer_url: nomir::config::DEMO_SIGNER_URL.into(),
-    };
+    let settings = support::demo_settings(database_url, secret.clone());
     let app = Application::with_system_clock(settings).await.unwrap();
     let base = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     base
 }
 
-fn post(client: &Client, base: &str, path: &str, cookie: &str, body: String) -> reqwest::RequestBuilder {
+fn post(
+    client: &Client,
+    base: &str,
+    path: &str,
+    cookie: &str,
+    body: String,
+) -> reqwest::RequestBuilder {
     client
         .post(format!("{base}{path}"))
         .header("origin", base)
@@ -139,7 +137,10 @@ async fn two_instances_on_one_database_keep_the_limits_together() {
     let mut wrong = 0;
     for task in tasks {
         let l = task.await.unwrap();
-        assert!(l.ends_with("error=credentials") || l.ends_with("error=locked"), "{l}");
+        assert!(
+            l.ends_with("error=credentials") || l.ends_with("error=locked"),
+            "{l}"
+        );
         wrong += usize::from(l.ends_with("error=credentials"));
     }
     let failures = t

@@ -50,7 +50,12 @@ async fn a_recycled_number_ends_the_previous_holders_binding_and_binds_the_new_o
         let bound = certify(&t.ports, &iin(DANA), &request, &cms).await.unwrap();
         assert_eq!(bound.msisdn.as_str(), RECYCLED);
 
-        let gulnar = t.ports.bindings.binding_history(&iin(GULNAR)).await.unwrap();
+        let gulnar = t
+            .ports
+            .bindings
+            .binding_history(&iin(GULNAR))
+            .await
+            .unwrap();
         assert_eq!(gulnar.len(), 1, "{}: her history is kept", t.name);
         assert!(gulnar[0].ended_at.is_some());
         assert_eq!(
@@ -70,7 +75,10 @@ async fn a_recycled_number_ends_the_previous_holders_binding_and_binds_the_new_o
         assert!(ended.detail.contains("operator_reassigned"));
         assert_eq!(entries[0].action, "number_bound");
 
-        let view = cabinet::view(&t.ports, &iin(GULNAR)).await.unwrap().unwrap();
+        let view = cabinet::view(&t.ports, &iin(GULNAR))
+            .await
+            .unwrap()
+            .unwrap();
         assert!(view.active.is_none(), "{}", t.name);
         assert_eq!(
             view.history[0].end_reason,
@@ -107,6 +115,8 @@ async fn two_accounts_binding_one_number_at_once_bind_it_once_and_the_other_is_r
         t.ports.operators = Arc::new(AttributesToAsker);
         let number = "+77019990000";
         let (first, first_cms) = ready_to_certify(&t, AIGERIM, number).await;
+        // A second later, so the newest SMS to the number is Dana's.
+        t.clock.advance(time::Duration::seconds(1));
         let (second, second_cms) = ready_to_certify(&t, DANA, number).await;
         let barrier = Arc::new(tokio::sync::Barrier::new(2));
         let mut tasks = Vec::new();

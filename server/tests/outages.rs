@@ -150,7 +150,11 @@ async fn a_failed_sms_leaves_the_consent_as_it_was() {
             .await
             .unwrap_err();
         let consent = t.ports.requests.active_consent(&madina).await.unwrap();
-        assert!(consent.is_none(), "{}: consent granted by a failed step", t.name);
+        assert!(
+            consent.is_none(),
+            "{}: consent granted by a failed step",
+            t.name
+        );
 
         t.ports.sms = working;
         request_code(&t.ports, &aigerim(), NUMBER, true)
@@ -161,7 +165,11 @@ async fn a_failed_sms_leaves_the_consent_as_it_was() {
             .await
             .unwrap_err();
         let consent = t.ports.requests.active_consent(&aigerim()).await.unwrap();
-        assert!(consent.is_some(), "{}: consent revoked by a failed step", t.name);
+        assert!(
+            consent.is_some(),
+            "{}: consent revoked by a failed step",
+            t.name
+        );
         t.cleanup().await;
     }
 }

@@ -551,8 +551,7 @@ impl nomir::ports::IdentityRegister for CountingRegister {
         &self,
         iin: &Iin,
     ) -> Result<Option<nomir::ports::IdentityRecord>, nomir::ports::Unavailable> {
-        self.reads
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.inner.person(iin).await
     }
 }

@@ -196,10 +196,8 @@ impl AccountTx for SqlAccountTx {
         .bind(challenge_id)
         .fetch_optional(&mut *self.tx)
         .await?;
-        row.map(|r| {
-            Ok(u32::try_from(r.try_get::<i64, _>("wrong_tries")?).unwrap_or(u32::MAX))
-        })
-        .transpose()
+        row.map(|r| Ok(u32::try_from(r.try_get::<i64, _>("wrong_tries")?).unwrap_or(u32::MAX)))
+            .transpose()
     }
 
     async fn use_code(

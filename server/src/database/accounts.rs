@@ -2,13 +2,11 @@ use async_trait::async_trait;
 use sqlx::Row;
 use time::OffsetDateTime;
 
-use super::time_col::{from_opt, to_col};
 use super::audit::append_with;
+use super::time_col::{from_opt, to_col};
 use super::Db;
 use crate::domain::Iin;
-use crate::ports::{
-    Account, AccountStore, AuditEntry, SignInFailures, StoreError, StoreResult,
-};
+use crate::ports::{Account, AccountStore, AuditEntry, SignInFailures, StoreError, StoreResult};
 
 pub(super) fn parse_iin(s: &str) -> StoreResult<Iin> {
     Iin::parse(s).map_err(|e| StoreError::Corrupt(format!("stored IIN: {e}")))

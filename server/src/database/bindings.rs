@@ -9,7 +9,8 @@ use super::{conflict_or, Db};
 use crate::domain::{Iin, Msisdn};
 use crate::ports::{AuditEntry, Binding, BindingEndReason, BindingStore, StoreError, StoreResult};
 
-pub(super) const COLUMNS: &str = "id, iin, msisdn, operator, channel, bound_at, ended_at, end_reason";
+pub(super) const COLUMNS: &str =
+    "id, iin, msisdn, operator, channel, bound_at, ended_at, end_reason";
 
 pub(super) fn parse_msisdn(s: &str) -> StoreResult<Msisdn> {
     Msisdn::parse(s).map_err(|e| StoreError::Corrupt(format!("stored number: {e}")))

@@ -61,7 +61,10 @@ pub(super) fn challenge(r: &AnyRow) -> StoreResult<OtpChallenge> {
     })
 }
 
-pub(super) async fn insert_challenge(tx: &mut Transaction<'_, Any>, c: &OtpChallenge) -> StoreResult<()> {
+pub(super) async fn insert_challenge(
+    tx: &mut Transaction<'_, Any>,
+    c: &OtpChallenge,
+) -> StoreResult<()> {
     sqlx::query(&format!(
         "INSERT INTO otp_challenges ({CHALLENGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL)"
     ))

@@ -52,7 +52,10 @@ pub enum HeldNumber {
     Refuse,
 }
 
-pub fn number_held_elsewhere(held_since: OffsetDateTime, request_started: OffsetDateTime) -> HeldNumber {
+pub fn number_held_elsewhere(
+    held_since: OffsetDateTime,
+    request_started: OffsetDateTime,
+) -> HeldNumber {
     if held_since < request_started {
         HeldNumber::EndIt
     } else {

@@ -69,6 +69,9 @@ mod tests {
         assert_eq!(safe_next(Some("/\n")), "/");
         assert_eq!(safe_next(Some("/ /x")), "/");
         assert_eq!(safe_next(Some("/\u{7f}")), "/");
-        assert_eq!(safe_next(Some("/cabinet/request/abc?x=1")), "/cabinet/request/abc?x=1");
+        assert_eq!(
+            safe_next(Some("/cabinet/request/abc?x=1")),
+            "/cabinet/request/abc?x=1"
+        );
     }
 }

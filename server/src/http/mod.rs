@@ -48,9 +48,10 @@ pub fn router(state: AppState) -> Router {
         let portal = state.portal.clone();
         let demo = DemoMode(state.settings.demo);
         let signer = SignerUrl(state.settings.signer_url.clone());
-        let shift = state.demo_clock.clone().map(|clock| {
-            DemoClockShift(Arc::new(move || clock.offset().whole_minutes()))
-        });
+        let shift = state
+            .demo_clock
+            .clone()
+            .map(|clock| DemoClockShift(Arc::new(move || clock.offset().whole_minutes())));
         move || {
             provide_context(portal.clone());
             provide_context(demo);

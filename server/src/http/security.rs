@@ -107,7 +107,13 @@ mod tests {
     fn only_the_front_ends_files_and_public_assets_may_be_cached() {
         assert!(is_static_asset("/pkg/nomir.wasm"));
         assert!(is_static_asset("/favicon.svg"));
-        for personal in ["/", "/cabinet", "/cabinet/request/x", "/demo/phone", "/fn/get_cabinet"] {
+        for personal in [
+            "/",
+            "/cabinet",
+            "/cabinet/request/x",
+            "/demo/phone",
+            "/fn/get_cabinet",
+        ] {
             assert!(!is_static_asset(personal), "{personal}");
         }
     }

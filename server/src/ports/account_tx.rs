@@ -11,7 +11,9 @@
 use async_trait::async_trait;
 use time::OffsetDateTime;
 
-use super::records::{AuditEntry, Binding, BindingEndReason, BindingRequest, Consent, OtpChallenge};
+use super::records::{
+    AuditEntry, Binding, BindingEndReason, BindingRequest, Consent, OtpChallenge,
+};
 use super::store::{StateChange, StoreResult};
 use crate::domain::Msisdn;
 
@@ -26,8 +28,11 @@ pub struct CodeCounts {
 
 #[async_trait]
 pub trait AccountTx: Send {
-    async fn code_counts(&mut self, msisdn: &Msisdn, since: OffsetDateTime)
-        -> StoreResult<CodeCounts>;
+    async fn code_counts(
+        &mut self,
+        msisdn: &Msisdn,
+        since: OffsetDateTime,
+    ) -> StoreResult<CodeCounts>;
     /// The account's open requests (awaiting a code or certification).
     async fn open_requests(&mut self) -> StoreResult<Vec<BindingRequest>>;
     async fn request(&mut self, id: &str) -> StoreResult<Option<BindingRequest>>;

@@ -108,7 +108,10 @@ pub async fn certify(
 }
 
 fn is_conflict(e: &Unexpected) -> bool {
-    matches!(e.0.downcast_ref::<StoreError>(), Some(StoreError::Conflict(_)))
+    matches!(
+        e.0.downcast_ref::<StoreError>(),
+        Some(StoreError::Conflict(_))
+    )
 }
 
 /// The last step, in one transaction under the account's and the number's
@@ -186,7 +189,12 @@ async fn bind_under_lock(
 
 /// The entry about the previous holder, whose binding ends because the
 /// operator now attributes the number to `iin`.
-fn reassigned_entry(ports: &Ports, iin: &Iin, held: &Binding, request: &BindingRequest) -> AuditEntry {
+fn reassigned_entry(
+    ports: &Ports,
+    iin: &Iin,
+    held: &Binding,
+    request: &BindingRequest,
+) -> AuditEntry {
     AuditEntry {
         subject: held.iin.as_str().to_owned(),
         ..audit::entry(
@@ -219,8 +227,13 @@ async fn refuse_in(
     };
     if tx.change_state(&change).await? {
         let detail = format!("request={} ground={}", request.id, ground.code());
-        tx.audit(&audit::entry(ports, &request.iin, "request_refused", detail))
-            .await?;
+        tx.audit(&audit::entry(
+            ports,
+            &request.iin,
+            "request_refused",
+            detail,
+        ))
+        .await?;
     }
     tx.commit().await?;
     tracing::info!(request = %request.id, ground = ground.code(), "request refused");

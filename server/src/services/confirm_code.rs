@@ -90,7 +90,11 @@ pub async fn confirm_code(
             };
             tx.change_state(&change).await?;
         }
-        let action = if refused { "request_refused" } else { "code_wrong" };
+        let action = if refused {
+            "request_refused"
+        } else {
+            "code_wrong"
+        };
         let detail = format!(
             "request={request_id} tries={tries} ground={}",
             RefusalGround::CodeNotConfirmed.code()
@@ -105,10 +109,7 @@ pub async fn confirm_code(
             }
         });
     }
-    if !tx
-        .use_code(&challenge.id, now, MAX_WRONG_ATTEMPTS)
-        .await?
-    {
+    if !tx.use_code(&challenge.id, now, MAX_WRONG_ATTEMPTS).await? {
         return Err(ConfirmCodeError::CodeExpired);
     }
     let mut nonce = [0u8; 16];
@@ -124,8 +125,13 @@ pub async fn confirm_code(
         return Err(ConfirmCodeError::NotAwaitingCode);
     }
     tx.set_sign_nonce(request_id, &nonce).await?;
-    tx.audit(&audit::entry(ports, iin, "code_confirmed", request_id.to_owned()))
-        .await?;
+    tx.audit(&audit::entry(
+        ports,
+        iin,
+        "code_confirmed",
+        request_id.to_owned(),
+    ))
+    .await?;
     tx.commit().await?;
     Ok(document_for(&request, &nonce))
 }

@@ -4,7 +4,7 @@
 use super::{audit, Ports, Unexpected};
 use crate::domain::binding::is_overdue;
 use crate::domain::{BindingState, Iin};
-use crate::ports::{AccountTx, BindingRequest, StateChange};
+use crate::ports::{AccountTx, AuditEntry, BindingRequest, StateChange};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenRequestError {
@@ -25,23 +25,53 @@ impl From<crate::ports::StoreError> for OpenRequestError {
     }
 }
 
-/// The open request `id` of `iin`, expiring it if overdue.
-pub async fn load(ports: &Ports, iin: &Iin, id: &str) -> Result<BindingRequest, OpenRequestError> {
-    let request = ports
-        .requests
-        .request(id)
-        .await?
+/// What a step found: the request is open, or it is open but past its
+/// term (and must be ended as expired before the step says so).
+enum Found {
+    Open(BindingRequest),
+    Overdue(BindingRequest),
+}
+
+/// Judges the stored request for a step of `iin` at `now`.
+fn judge(
+    request: Option<BindingRequest>,
+    iin: &Iin,
+    now: time::OffsetDateTime,
+) -> Result<Found, OpenRequestError> {
+    let request = request
         .filter(|r| &r.iin == iin)
         .ok_or(OpenRequestError::NotFound)?;
     if request.state.is_ended() {
         return Err(OpenRequestError::Ended(request.state));
     }
-    let now = ports.clock.now();
-    if is_overdue(request.started_at, now) {
-        expire(ports, &request).await?;
-        return Err(OpenRequestError::Expired);
+    Ok(if is_overdue(request.started_at, now) {
+        Found::Overdue(request)
+    } else {
+        Found::Open(request)
+    })
+}
+
+/// The move of an overdue request to expired, and its audit entry.
+fn expiry(ports: &Ports, request: &BindingRequest) -> (StateChange, AuditEntry) {
+    let change = StateChange {
+        request_id: request.id.clone(),
+        from: request.state,
+        to: BindingState::Expired,
+        at: ports.clock.now(),
+    };
+    let entry = audit::entry(ports, &request.iin, "request_expired", request.id.clone());
+    (change, entry)
+}
+
+/// The open request `id` of `iin`, expiring it if overdue.
+pub async fn load(ports: &Ports, iin: &Iin, id: &str) -> Result<BindingRequest, OpenRequestError> {
+    match judge(ports.requests.request(id).await?, iin, ports.clock.now())? {
+        Found::Open(request) => Ok(request),
+        Found::Overdue(request) => {
+            expire(ports, &request).await?;
+            Err(OpenRequestError::Expired)
+        }
     }
-    Ok(request)
 }
 
 /// The open request `id` of `iin`, read again inside `tx`, which holds the
@@ -53,41 +83,22 @@ pub async fn load_locked(
     iin: &Iin,
     id: &str,
 ) -> Result<(Box<dyn AccountTx>, BindingRequest), OpenRequestError> {
-    let request = tx
-        .request(id)
-        .await?
-        .filter(|r| &r.iin == iin)
-        .ok_or(OpenRequestError::NotFound)?;
-    if request.state.is_ended() {
-        return Err(OpenRequestError::Ended(request.state));
-    }
-    let now = ports.clock.now();
-    if is_overdue(request.started_at, now) {
-        let change = StateChange {
-            request_id: request.id.clone(),
-            from: request.state,
-            to: BindingState::Expired,
-            at: now,
-        };
-        if tx.change_state(&change).await? {
-            tx.audit(&audit::entry(ports, iin, "request_expired", request.id.clone()))
-                .await?;
+    match judge(tx.request(id).await?, iin, ports.clock.now())? {
+        Found::Open(request) => Ok((tx, request)),
+        Found::Overdue(request) => {
+            let (change, entry) = expiry(ports, &request);
+            if tx.change_state(&change).await? {
+                tx.audit(&entry).await?;
+            }
+            tx.commit().await?;
+            Err(OpenRequestError::Expired)
         }
-        tx.commit().await?;
-        return Err(OpenRequestError::Expired);
     }
-    Ok((tx, request))
 }
 
 /// Ends an open request as expired (no-op if another step ended it first).
 pub async fn expire(ports: &Ports, request: &BindingRequest) -> Result<bool, Unexpected> {
-    let change = StateChange {
-        request_id: request.id.clone(),
-        from: request.state,
-        to: BindingState::Expired,
-        at: ports.clock.now(),
-    };
-    let entry = audit::entry(ports, &request.iin, "request_expired", request.id.clone());
+    let (change, entry) = expiry(ports, request);
     Ok(ports.requests.change_state(&change, &entry).await?)
 }
 

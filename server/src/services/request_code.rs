@@ -196,8 +196,13 @@ async fn undo_after_failed_sms(
     };
     if tx.change_state(&change).await? {
         consent::set(ports, tx.as_mut(), iin, consent_was).await?;
-        tx.audit(&audit::entry(ports, iin, "sms_failed", request_id.to_owned()))
-            .await?;
+        tx.audit(&audit::entry(
+            ports,
+            iin,
+            "sms_failed",
+            request_id.to_owned(),
+        ))
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -228,8 +233,13 @@ pub async fn resend_code(
     let code = new_code();
     let challenge = challenge(ports, request_id, &request.msisdn, &code);
     tx.add_challenge(&challenge).await?;
-    tx.audit(&audit::entry(ports, iin, "code_resent", request_id.to_owned()))
-        .await?;
+    tx.audit(&audit::entry(
+        ports,
+        iin,
+        "code_resent",
+        request_id.to_owned(),
+    ))
+    .await?;
     tx.commit().await?;
     ports
         .sms

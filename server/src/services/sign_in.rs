@@ -70,7 +70,12 @@ pub async fn sign_in(
         // IINs have accounts; audited only for real accounts, so guesses at
         // random IINs add nothing to the permanent log.
         let audit = |f: &SignInFailures| {
-            super::audit::entry(ports, &iin, "sign_in_failed", format!("failures={}", f.count))
+            super::audit::entry(
+                ports,
+                &iin,
+                "sign_in_failed",
+                format!("failures={}", f.count),
+            )
         };
         let next = ports
             .accounts

@@ -114,6 +114,19 @@ impl TestDb {
     }
 }
 
+/// Demo-mode settings for a server on a free local port over `database_url`.
+pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir::config::Settings {
+    nomir::config::Settings {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: database_url.to_owned(),
+        secret,
+        demo: true,
+        cookie_secure: true,
+        trusted_roots: None,
+        signer_url: nomir::config::DEMO_SIGNER_URL.into(),
+    }
+}
+
 /// `url` with its database name replaced.
 pub fn with_database(url: &str, database: &str) -> String {
     let (base, query) = url
