@@ -160,6 +160,7 @@ async fn a_failed_sms_leaves_the_consent_as_it_was() {
         request_code(&t.ports, &aigerim(), NUMBER, true)
             .await
             .unwrap();
+        let given = t.ports.requests.active_consent(&aigerim()).await.unwrap();
         t.ports.sms = Arc::new(Down);
         request_code(&t.ports, &aigerim(), "+77019990000", false)
             .await
@@ -170,6 +171,10 @@ async fn a_failed_sms_leaves_the_consent_as_it_was() {
             "{}: consent revoked by a failed step",
             t.name
         );
+        assert_eq!(consent, given, "{}: the same consent stands again", t.name);
+        assert!(audit_actions(&t)
+            .await
+            .contains(&"consent_restored".to_owned()));
         t.cleanup().await;
     }
 }

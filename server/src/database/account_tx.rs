@@ -14,6 +14,7 @@ use super::requests::{
     OPEN_STATES, REQUEST_COLUMNS,
 };
 use super::time_col::to_col;
+use super::Engine;
 use crate::domain::{Iin, Msisdn, REQUEST_TERM};
 use crate::ports::{
     AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, CodeCounts, Consent,
@@ -23,11 +24,12 @@ use crate::ports::{
 pub(super) struct SqlAccountTx {
     tx: Tx,
     iin: Iin,
+    engine: Engine,
 }
 
 impl SqlAccountTx {
-    pub(super) fn new(tx: Tx, iin: Iin) -> Self {
-        Self { tx, iin }
+    pub(super) fn new(tx: Tx, iin: Iin, engine: Engine) -> Self {
+        Self { tx, iin, engine }
     }
 }
 
@@ -138,15 +140,37 @@ impl AccountTx for SqlAccountTx {
         Ok(())
     }
 
-    async fn revoke_consents(&mut self, at: OffsetDateTime) -> StoreResult<u64> {
-        let done = sqlx::query(
-            "UPDATE consents SET revoked_at = $1 WHERE iin = $2 AND revoked_at IS NULL",
+    async fn revoke_consents(&mut self, at: OffsetDateTime) -> StoreResult<Vec<String>> {
+        let rows = sqlx::query(
+            "UPDATE consents SET revoked_at = $1 WHERE iin = $2 AND revoked_at IS NULL RETURNING id",
         )
         .bind(to_col(at))
         .bind(self.iin.as_str())
-        .execute(&mut *self.tx)
+        .fetch_all(&mut *self.tx)
         .await?;
-        Ok(done.rows_affected())
+        rows.iter()
+            .map(|r| Ok(r.try_get::<String, _>("id")?))
+            .collect()
+    }
+
+    async fn reinstate_consents(&mut self, ids: &[String]) -> StoreResult<()> {
+        for id in ids {
+            sqlx::query("UPDATE consents SET revoked_at = NULL WHERE id = $1 AND iin = $2")
+                .bind(id)
+                .bind(self.iin.as_str())
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn remove_consent(&mut self, id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM consents WHERE id = $1 AND iin = $2")
+            .bind(id)
+            .bind(self.iin.as_str())
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
     }
 
     async fn insert_request(&mut self, r: &BindingRequest) -> StoreResult<()> {
@@ -225,6 +249,22 @@ impl AccountTx for SqlAccountTx {
             .bind(request_id)
             .execute(&mut *self.tx)
             .await?;
+        Ok(())
+    }
+
+    async fn lock_bindings(&mut self, ids: &[&str]) -> StoreResult<()> {
+        // SQLite's immediate transaction already excludes every other writer.
+        if self.engine == Engine::Postgres {
+            let mut sorted = ids.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            for id in sorted {
+                sqlx::query("SELECT id FROM bindings WHERE id = $1 FOR UPDATE")
+                    .bind(id)
+                    .fetch_optional(&mut *self.tx)
+                    .await?;
+            }
+        }
         Ok(())
     }
 

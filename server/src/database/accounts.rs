@@ -2,11 +2,10 @@ use async_trait::async_trait;
 use sqlx::Row;
 use time::OffsetDateTime;
 
-use super::audit::append_with;
 use super::time_col::{from_opt, to_col};
 use super::Db;
 use crate::domain::Iin;
-use crate::ports::{Account, AccountStore, AuditEntry, SignInFailures, StoreError, StoreResult};
+use crate::ports::{Account, AccountStore, SignInFailures, StoreError, StoreResult};
 
 pub(super) fn parse_iin(s: &str) -> StoreResult<Iin> {
     Iin::parse(s).map_err(|e| StoreError::Corrupt(format!("stored IIN: {e}")))
@@ -72,15 +71,14 @@ impl AccountStore for Db {
             .map(Option::unwrap_or_default)
     }
 
-    async fn record_sign_in_failure(
+    async fn reserve_sign_in_attempt(
         &self,
         iin: &Iin,
-        next: &(dyn for<'f> Fn(&'f SignInFailures) -> SignInFailures + Send + Sync),
-        audit: Option<&(dyn for<'f> Fn(&'f SignInFailures) -> AuditEntry + Send + Sync)>,
-    ) -> StoreResult<SignInFailures> {
+        next: &(dyn for<'f> Fn(&'f SignInFailures) -> Option<SignInFailures> + Send + Sync),
+    ) -> StoreResult<(SignInFailures, Option<SignInFailures>)> {
         let mut tx = self.begin_write().await?;
-        // The upsert that updates locks the record (created on first failure)
-        // until commit, so parallel failures are counted one after another.
+        // The upsert that updates locks the record (created on first use)
+        // until commit, so parallel attempts are counted one after another.
         let row = sqlx::query(
             "INSERT INTO sign_in_failures (iin, failures, window_started_at, locked_until) \
              VALUES ($1, 0, NULL, NULL) ON CONFLICT (iin) DO UPDATE SET iin = excluded.iin \
@@ -90,7 +88,9 @@ impl AccountStore for Db {
         .fetch_one(&mut *tx)
         .await?;
         let stored = failures(&row)?;
-        let new = next(&stored);
+        let Some(new) = next(&stored) else {
+            return Ok((stored, None));
+        };
         sqlx::query(
             "UPDATE sign_in_failures SET failures = $1, window_started_at = $2, locked_until = $3 \
              WHERE iin = $4",
@@ -101,11 +101,8 @@ impl AccountStore for Db {
         .bind(iin.as_str())
         .execute(&mut *tx)
         .await?;
-        if let Some(entry) = audit {
-            append_with(&mut *tx, &entry(&new)).await?;
-        }
         tx.commit().await?;
-        Ok(new)
+        Ok((stored, Some(new)))
     }
 
     async fn clear_sign_in_failures(&self, iin: &Iin) -> StoreResult<()> {

@@ -7,14 +7,13 @@ use time::OffsetDateTime;
 
 use super::account_tx::SqlAccountTx;
 use super::accounts::parse_iin;
-use super::audit::append_with;
 use super::bindings::parse_msisdn;
 use super::time_col::{from_col, from_opt, to_col};
 use super::Db;
 use crate::domain::{BindingState, Channel, Iin, Msisdn, Purpose};
 use crate::ports::{
-    AccountTx, AuditEntry, BindingRequest, Consent, OtpChallenge, RequestStore, StateChange,
-    StoreError, StoreResult,
+    AccountTx, BindingRequest, Consent, OtpChallenge, RequestStore, StateChange, StoreError,
+    StoreResult,
 };
 
 pub(super) const REQUEST_COLUMNS: &str =
@@ -133,7 +132,7 @@ impl RequestStore for Db {
         if let Some(n) = number {
             self.lock_number_row(&mut tx, n).await?;
         }
-        Ok(Box::new(SqlAccountTx::new(tx, iin.clone())))
+        Ok(Box::new(SqlAccountTx::new(tx, iin.clone(), self.engine())))
     }
 
     async fn open_requests_of(&self, iin: &Iin) -> StoreResult<Vec<BindingRequest>> {
@@ -163,16 +162,6 @@ impl RequestStore for Db {
             .fetch_optional(self.pool())
             .await?;
         row.as_ref().map(challenge).transpose()
-    }
-
-    async fn change_state(&self, change: &StateChange, audit: &AuditEntry) -> StoreResult<bool> {
-        let mut tx = self.begin_write().await?;
-        if !change_state_tx(&mut tx, change).await? {
-            return Ok(false);
-        }
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(true)
     }
 
     async fn open_requests_started_before(

@@ -45,8 +45,12 @@ pub trait AccountTx: Send {
     async fn active_consent(&mut self) -> StoreResult<Option<Consent>>;
 
     async fn grant_consent(&mut self, consent: &Consent) -> StoreResult<()>;
-    /// Revokes the account's active consents; how many there were.
-    async fn revoke_consents(&mut self, at: OffsetDateTime) -> StoreResult<u64>;
+    /// Revokes the account's active consents; their ids.
+    async fn revoke_consents(&mut self, at: OffsetDateTime) -> StoreResult<Vec<String>>;
+    /// Undoes a step that failed before it took effect: the consents it
+    /// revoked stand again, and the one it granted is gone.
+    async fn reinstate_consents(&mut self, ids: &[String]) -> StoreResult<()>;
+    async fn remove_consent(&mut self, id: &str) -> StoreResult<()>;
     async fn insert_request(&mut self, request: &BindingRequest) -> StoreResult<()>;
     /// A new code for the request; voids its earlier live codes.
     async fn add_challenge(&mut self, challenge: &OtpChallenge) -> StoreResult<()>;
@@ -72,6 +76,11 @@ pub trait AccountTx: Send {
         max_tries: u32,
     ) -> StoreResult<bool>;
     async fn set_sign_nonce(&mut self, request_id: &str, nonce: &str) -> StoreResult<()>;
+    /// Locks these bindings' rows, in one fixed order (by id), before they
+    /// change: a binding of another account (a recycled number) is changed
+    /// without that account's lock, so two such swaps must not lock each
+    /// other's rows in opposite orders.
+    async fn lock_bindings(&mut self, ids: &[&str]) -> StoreResult<()>;
     /// Ends an active binding with its reason; false if it had ended.
     async fn end_binding(
         &mut self,

@@ -30,16 +30,16 @@ pub trait AccountStore: Send + Sync {
         now: OffsetDateTime,
     ) -> StoreResult<bool>;
     async fn sign_in_failures(&self, iin: &Iin) -> StoreResult<SignInFailures>;
-    /// Counts one failed sign-in for `iin` in one transaction that locks its
-    /// record, so parallel failures are all counted: `next` computes the new
-    /// record from the stored one (the domain's rule) and `audit`, if given,
-    /// makes the entry written with it. Returns the new record.
-    async fn record_sign_in_failure(
+    /// Reserves one sign-in attempt for `iin`, in one transaction that locks
+    /// its failure record (created on first use): `next` (the service's rule)
+    /// gets the stored record and returns it with this attempt counted, or
+    /// `None` to refuse the attempt (locked out; nothing is written).
+    /// Returns the stored record and the new one, if any.
+    async fn reserve_sign_in_attempt(
         &self,
         iin: &Iin,
-        next: &(dyn for<'f> Fn(&'f SignInFailures) -> SignInFailures + Send + Sync),
-        audit: Option<&(dyn for<'f> Fn(&'f SignInFailures) -> AuditEntry + Send + Sync)>,
-    ) -> StoreResult<SignInFailures>;
+        next: &(dyn for<'f> Fn(&'f SignInFailures) -> Option<SignInFailures> + Send + Sync),
+    ) -> StoreResult<(SignInFailures, Option<SignInFailures>)>;
     async fn clear_sign_in_failures(&self, iin: &Iin) -> StoreResult<()>;
     /// Forgets failure records whose window started before `before` and
     /// whose lock (if any) has ended by `now`; how many.
@@ -115,9 +115,6 @@ pub trait RequestStore: Send + Sync {
     async fn request(&self, id: &str) -> StoreResult<Option<BindingRequest>>;
     /// The newest code sent for the request.
     async fn latest_challenge(&self, request_id: &str) -> StoreResult<Option<OtpChallenge>>;
-    /// Moves an open request to `change.to` if it is still in `change.from`
-    /// (voiding its live codes when it ends); false if it was not.
-    async fn change_state(&self, change: &StateChange, audit: &AuditEntry) -> StoreResult<bool>;
     /// Open requests started before `started_before` (for expiry).
     async fn open_requests_started_before(
         &self,

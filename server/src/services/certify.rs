@@ -138,16 +138,22 @@ async fn bind_under_lock(
     if let Err(ground) = consent_check(consent_given) {
         return Err(refuse_in(ports, tx, &request, ground).await?);
     }
-    if let Some(held) = tx.binding_of_number(&request.msisdn).await? {
-        if &held.iin != iin {
-            match number_held_elsewhere(held.bound_at, request.started_at) {
-                HeldNumber::Refuse => {
-                    let ground = RefusalGround::OperatorDoesNotConfirm;
-                    return Err(refuse_in(ports, tx, &request, ground).await?);
-                }
-                HeldNumber::EndIt => {
-                    let reason = BindingEndReason::OperatorReassigned;
-                    tx.end_binding(&held.id, now, reason).await?;
+    // The rows that may change: this account's binding (ended as changed)
+    // and the number's binding on another account (a recycled number).
+    let own = tx.active_binding().await?.map(|b| b.id);
+    let held = tx.binding_of_number(&request.msisdn).await?.map(|b| b.id);
+    let rows: Vec<&str> = own.iter().chain(held.iter()).map(String::as_str).collect();
+    tx.lock_bindings(&rows).await?;
+    let held = tx.binding_of_number(&request.msisdn).await?;
+    if let Some(held) = held.filter(|b| &b.iin != iin) {
+        match number_held_elsewhere(held.bound_at, request.started_at) {
+            HeldNumber::Refuse => {
+                let ground = RefusalGround::OperatorDoesNotConfirm;
+                return Err(refuse_in(ports, tx, &request, ground).await?);
+            }
+            HeldNumber::EndIt => {
+                let reason = BindingEndReason::OperatorReassigned;
+                if tx.end_binding(&held.id, now, reason).await? {
                     tx.audit(&reassigned_entry(ports, iin, &held, &request))
                         .await?;
                 }

@@ -5,14 +5,22 @@ use super::{audit, Ports, Unexpected};
 use crate::domain::Iin;
 use crate::ports::{AccountTx, Consent};
 
-/// Makes the citizen's consent `given` or not inside `tx` (with its audit
-/// entry, if it changes); returns whether it was given before.
+/// What [`set`] changed, so a step that fails afterwards can undo it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConsentChange {
+    Unchanged,
+    Granted(String),
+    Revoked(Vec<String>),
+}
+
+/// Makes the citizen's consent `given` or not inside `tx`, with its audit
+/// entry if it changes.
 pub async fn set(
     ports: &Ports,
     tx: &mut dyn AccountTx,
     iin: &Iin,
     given: bool,
-) -> Result<bool, Unexpected> {
+) -> Result<ConsentChange, Unexpected> {
     let was = tx.active_consent().await?.is_some();
     let now = ports.clock.now();
     if given && !was {
@@ -23,13 +31,53 @@ pub async fn set(
             revoked_at: None,
         };
         tx.grant_consent(&consent).await?;
-        tx.audit(&audit::entry(ports, iin, "consent_granted", consent.id))
-            .await?;
-    } else if !given && tx.revoke_consents(now).await? > 0 {
-        tx.audit(&audit::entry(ports, iin, "consent_revoked", String::new()))
-            .await?;
+        tx.audit(&audit::entry(
+            ports,
+            iin,
+            "consent_granted",
+            consent.id.clone(),
+        ))
+        .await?;
+        return Ok(ConsentChange::Granted(consent.id));
     }
-    Ok(was)
+    if !given {
+        let revoked = tx.revoke_consents(now).await?;
+        if !revoked.is_empty() {
+            tx.audit(&audit::entry(
+                ports,
+                iin,
+                "consent_revoked",
+                revoked.join(","),
+            ))
+            .await?;
+            return Ok(ConsentChange::Revoked(revoked));
+        }
+    }
+    Ok(ConsentChange::Unchanged)
+}
+
+/// Puts the consent back as it was before `change`, inside `tx`: for a step
+/// that failed before it took effect (the SMS was not sent).
+pub async fn undo(
+    ports: &Ports,
+    tx: &mut dyn AccountTx,
+    iin: &Iin,
+    change: &ConsentChange,
+) -> Result<(), Unexpected> {
+    let detail = match change {
+        ConsentChange::Unchanged => return Ok(()),
+        ConsentChange::Granted(id) => {
+            tx.remove_consent(id).await?;
+            format!("removed={id}")
+        }
+        ConsentChange::Revoked(ids) => {
+            tx.reinstate_consents(ids).await?;
+            format!("reinstated={}", ids.join(","))
+        }
+    };
+    tx.audit(&audit::entry(ports, iin, "consent_restored", detail))
+        .await?;
+    Ok(())
 }
 
 /// Revokes every active consent of the citizen (the cabinet's button).

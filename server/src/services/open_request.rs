@@ -96,10 +96,18 @@ pub async fn load_locked(
     }
 }
 
-/// Ends an open request as expired (no-op if another step ended it first).
+/// Ends an open request as expired (no-op if another step ended it first),
+/// under its account's lock like every other step, so expiry and an entered
+/// code never lock the same rows in opposite orders.
 pub async fn expire(ports: &Ports, request: &BindingRequest) -> Result<bool, Unexpected> {
+    let mut tx = ports.requests.lock_account(&request.iin, None).await?;
     let (change, entry) = expiry(ports, request);
-    Ok(ports.requests.change_state(&change, &entry).await?)
+    let moved = tx.change_state(&change).await?;
+    if moved {
+        tx.audit(&entry).await?;
+    }
+    tx.commit().await?;
+    Ok(moved)
 }
 
 /// Expires every open request past its term; returns how many ended.

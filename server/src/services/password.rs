@@ -54,22 +54,50 @@ pub const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 #[error("too many sign-ins at once")]
 pub struct Busy;
 
-/// Runs [`verify`] on the blocking pool, at most [`hashing_slots`] at once.
-pub async fn verify_blocking(password: String, hash: String) -> Result<bool, Busy> {
-    let slot = tokio::time::timeout(HASHING_WAIT, hashing_slots().acquire())
+/// A slot to hash in; waits at most [`HASHING_WAIT`] for one.
+pub async fn hashing_slot() -> Result<tokio::sync::SemaphorePermit<'static>, Busy> {
+    tokio::time::timeout(HASHING_WAIT, hashing_slots().acquire())
         .await
         .map_err(|_| Busy)?
-        .map_err(|_| Busy)?;
+        .map_err(|_| Busy)
+}
+
+/// Runs [`verify`] on the blocking pool in `slot`, which it frees when done.
+pub async fn verify_in_slot(
+    slot: tokio::sync::SemaphorePermit<'static>,
+    password: String,
+    hash: String,
+) -> bool {
     let matches = tokio::task::spawn_blocking(move || verify(&password, &hash))
         .await
         .unwrap_or(false);
     drop(slot);
-    Ok(matches)
+    matches
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn hashing_slots_are_bounded_and_come_back() {
+        let all = take_free_slots();
+        assert!(all.len() >= 2);
+        let start = tokio::time::Instant::now();
+        assert_eq!(hashing_slot().await.err(), Some(Busy));
+        assert!(start.elapsed() >= HASHING_WAIT);
+        drop(all);
+        assert!(hashing_slot().await.is_ok());
+    }
+
+    /// Takes every free slot.
+    fn take_free_slots() -> Vec<tokio::sync::SemaphorePermit<'static>> {
+        let mut taken = Vec::new();
+        while let Ok(slot) = hashing_slots().try_acquire() {
+            taken.push(slot);
+        }
+        taken
+    }
 
     #[test]
     fn a_hash_verifies_its_password_only() {

@@ -7,8 +7,9 @@
 use time::{Duration, OffsetDateTime};
 
 use super::code_hash::new_code;
+use super::consent::{self, ConsentChange};
 use super::open_request::{self, OpenRequestError};
-use super::{audit, consent, Ports, Unexpected};
+use super::{audit, Ports, Unexpected};
 use crate::domain::binding::is_overdue;
 use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
@@ -140,7 +141,7 @@ pub async fn request_code(
         return Err(RequestCodeError::AlreadyBound);
     }
     check_hourly_limits(tx.as_mut(), &msisdn, now).await?;
-    let consent_was = consent::set(ports, tx.as_mut(), iin, consent_given).await?;
+    let consent_change = consent::set(ports, tx.as_mut(), iin, consent_given).await?;
     let request = BindingRequest {
         id: uuid::Uuid::new_v4().to_string(),
         iin: iin.clone(),
@@ -167,7 +168,7 @@ pub async fn request_code(
     tx.commit().await?;
     if let Err(e) = ports.sms.send(&msisdn, &sms_text(&code)).await {
         tracing::error!(error = %e, number = %msisdn, "SMS not sent");
-        undo_after_failed_sms(ports, iin, &request.id, consent_was).await?;
+        undo_after_failed_sms(ports, iin, &request.id, &consent_change).await?;
         return Err(RequestCodeError::SmsUnavailable);
     }
     tracing::info!(request = %request.id, number = %msisdn, "verification code sent");
@@ -185,7 +186,7 @@ async fn undo_after_failed_sms(
     ports: &Ports,
     iin: &Iin,
     request_id: &str,
-    consent_was: bool,
+    consent_change: &ConsentChange,
 ) -> Result<(), RequestCodeError> {
     let mut tx = ports.requests.lock_account(iin, None).await?;
     let change = StateChange {
@@ -195,7 +196,7 @@ async fn undo_after_failed_sms(
         at: ports.clock.now(),
     };
     if tx.change_state(&change).await? {
-        consent::set(ports, tx.as_mut(), iin, consent_was).await?;
+        consent::undo(ports, tx.as_mut(), iin, consent_change).await?;
         tx.audit(&audit::entry(
             ports,
             iin,

@@ -1,7 +1,9 @@
 //! Signing in to the portal with IIN and password (Rules §5.1).
 //!
-//! A wrong IIN and a wrong password get the same answer. Failures per IIN
-//! are counted in the database (so every server instance sees them); after
+//! A wrong IIN and a wrong password get the same answer. Attempts per IIN
+//! are counted in the database before the password is checked (so every
+//! server instance sees them, and parallel guesses cannot outrun the
+//! count); a right password clears the count. After
 //! [`FREE_FAILURES`] the account is locked for a time that doubles with each
 //! further failure, up to [`MAX_LOCK`].
 
@@ -44,14 +46,27 @@ pub async fn sign_in(
         return Err(SignInError::EmptyPassword);
     }
     let now = ports.clock.now();
-    let failures = ports
+    // A hashing slot first, so a busy server neither counts nor checks.
+    let slot = password::hashing_slot()
+        .await
+        .map_err(|_| SignInError::Busy)?;
+    // The attempt is counted as a failure before the password is checked,
+    // under a lock on the IIN's record, and refused if the IIN is locked
+    // out: parallel guesses are let through one by one and at most up to
+    // the lock-out, never all at once against a stale count. Unknown IINs
+    // are counted too, so the lock-out does not reveal which IINs have
+    // accounts.
+    let (stored, counted) = ports
         .accounts
-        .sign_in_failures(&iin)
+        .reserve_sign_in_attempt(&iin, &|stored: &SignInFailures| {
+            (!is_locked(stored, now)).then(|| after_failure(stored, now))
+        })
         .await
         .map_err(Unexpected::from)?;
-    if let Some(until) = failures.locked_until.filter(|until| *until > now) {
+    let Some(counted) = counted else {
+        let until = stored.locked_until.unwrap_or(now);
         return Err(SignInError::Locked { until });
-    }
+    };
     let account = ports
         .accounts
         .account(&iin)
@@ -61,43 +76,28 @@ pub async fn sign_in(
         .as_ref()
         .map_or(password::decoy_hash(), |a| a.password_hash.as_str());
     let fits = password_input.len() <= password::MAX_PASSWORD_LEN;
-    let matches = fits
-        && password::verify_blocking(password_input.to_owned(), hash.to_owned())
-            .await
-            .map_err(|_| SignInError::Busy)?;
+    let matches =
+        fits && password::verify_in_slot(slot, password_input.to_owned(), hash.to_owned()).await;
     if !(matches && account.is_some()) {
-        // Counted for unknown IINs too, so the lock-out does not reveal which
-        // IINs have accounts; audited only for real accounts, so guesses at
-        // random IINs add nothing to the permanent log.
-        let audit = |f: &SignInFailures| {
-            super::audit::entry(
+        // Audited only for real accounts, so guesses at random IINs add
+        // nothing to the permanent log.
+        if account.is_some() {
+            audit(
                 ports,
                 &iin,
                 "sign_in_failed",
-                format!("failures={}", f.count),
+                &format!("failures={}", counted.count),
             )
-        };
-        let next = ports
-            .accounts
-            .record_sign_in_failure(
-                &iin,
-                &|stored: &SignInFailures| after_failure(stored, now),
-                account
-                    .is_some()
-                    .then_some(&audit as &(dyn Fn(&SignInFailures) -> _ + Send + Sync)),
-            )
-            .await
-            .map_err(Unexpected::from)?;
-        tracing::info!(iin = %iin, failures = next.count, "sign-in refused");
+            .await?;
+        }
+        tracing::info!(iin = %iin, failures = counted.count, "sign-in refused");
         return Err(SignInError::BadCredentials);
     }
-    if failures != SignInFailures::default() {
-        ports
-            .accounts
-            .clear_sign_in_failures(&iin)
-            .await
-            .map_err(Unexpected::from)?;
-    }
+    ports
+        .accounts
+        .clear_sign_in_failures(&iin)
+        .await
+        .map_err(Unexpected::from)?;
     let token = session::start(ports, &iin).await?;
     audit(ports, &iin, "sign_in", "").await?;
     Ok(token)
@@ -111,6 +111,11 @@ pub async fn forget_old_failures(ports: &Ports) -> Result<u64, Unexpected> {
         .accounts
         .forget_sign_in_failures(now - FAILURE_WINDOW, now)
         .await?)
+}
+
+/// Whether the record locks the IIN out at `now`.
+pub fn is_locked(failures: &SignInFailures, now: OffsetDateTime) -> bool {
+    failures.locked_until.is_some_and(|until| until > now)
 }
 
 /// The failure record after one more failure at `now`.
