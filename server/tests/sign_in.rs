@@ -104,3 +104,45 @@ async fn repeated_failures_lock_the_account_for_a_while() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn guesses_at_unknown_iins_leave_no_audit_and_their_records_are_forgotten() {
+    use nomir::services::sign_in::{forget_old_failures, FAILURE_WINDOW};
+    for t in engines_with_demo_data().await {
+        let before = t.ports.audit.recent(100).await.unwrap().len();
+        // A valid IIN with no account, guessed until locked out.
+        let stranger = "010101300000";
+        for _ in 0..FREE_FAILURES {
+            let e = sign_in(&t.ports, stranger, "guess").await.unwrap_err();
+            assert!(
+                matches!(e, SignInError::BadCredentials),
+                "{}: {e:?}",
+                t.name
+            );
+        }
+        assert_eq!(t.ports.audit.recent(100).await.unwrap().len(), before);
+        let iin = Iin::parse(stranger).unwrap();
+        assert_eq!(
+            t.ports.accounts.sign_in_failures(&iin).await.unwrap().count,
+            FREE_FAILURES
+        );
+
+        // Within the window, or while locked, the record stays.
+        assert_eq!(
+            forget_old_failures(&t.ports).await.unwrap(),
+            0,
+            "{}",
+            t.name
+        );
+        t.clock.advance(FAILURE_WINDOW + Duration::seconds(1));
+        assert_eq!(
+            forget_old_failures(&t.ports).await.unwrap(),
+            1,
+            "{}",
+            t.name
+        );
+        let left = t.ports.accounts.sign_in_failures(&iin).await.unwrap();
+        assert_eq!(left.count, 0, "{}", t.name);
+        t.cleanup().await;
+    }
+}
