@@ -7,11 +7,10 @@ use sqlx::Row;
 use time::OffsetDateTime;
 
 use super::audit::append_with;
-use super::bindings::{self, insert_binding_tx, COLUMNS as BINDING_COLUMNS};
-use super::locks::Tx;
+use super::bindings::{self, insert_binding_tx};
+use super::locks::{lock_number_row, Tx};
 use super::requests::{
-    self, change_state_tx, insert_challenge, void_live_codes_tx, ACTIVE_CONSENT, LATEST_CHALLENGE,
-    OPEN_STATES, REQUEST_COLUMNS,
+    self, change_state_tx, insert_challenge, void_live_codes_tx, REQUEST_COLUMNS,
 };
 use super::time_col::to_col;
 use super::Engine;
@@ -69,61 +68,27 @@ impl AccountTx for SqlAccountTx {
     }
 
     async fn open_requests(&mut self) -> StoreResult<Vec<BindingRequest>> {
-        let sql = format!(
-            "SELECT {REQUEST_COLUMNS} FROM binding_requests \
-             WHERE iin = $1 AND state IN ({OPEN_STATES}) ORDER BY started_at, id"
-        );
-        let rows = sqlx::query(&sql)
-            .bind(self.iin.as_str())
-            .fetch_all(&mut *self.tx)
-            .await?;
-        rows.iter().map(requests::request).collect()
+        requests::select_open_requests(&mut *self.tx, &self.iin).await
     }
 
     async fn request(&mut self, id: &str) -> StoreResult<Option<BindingRequest>> {
-        let sql = format!("SELECT {REQUEST_COLUMNS} FROM binding_requests WHERE id = $1");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&mut *self.tx)
-            .await?;
-        row.as_ref().map(requests::request).transpose()
+        requests::select_request(&mut *self.tx, id).await
     }
 
     async fn latest_challenge(&mut self, request_id: &str) -> StoreResult<Option<OtpChallenge>> {
-        let row = sqlx::query(LATEST_CHALLENGE)
-            .bind(request_id)
-            .fetch_optional(&mut *self.tx)
-            .await?;
-        row.as_ref().map(requests::challenge).transpose()
+        requests::select_latest_challenge(&mut *self.tx, request_id).await
     }
 
     async fn active_binding(&mut self) -> StoreResult<Option<Binding>> {
-        let sql =
-            format!("SELECT {BINDING_COLUMNS} FROM bindings WHERE iin = $1 AND ended_at IS NULL");
-        let row = sqlx::query(&sql)
-            .bind(self.iin.as_str())
-            .fetch_optional(&mut *self.tx)
-            .await?;
-        row.as_ref().map(bindings::binding).transpose()
+        bindings::select_active(&mut *self.tx, "iin", self.iin.as_str()).await
     }
 
     async fn binding_of_number(&mut self, msisdn: &Msisdn) -> StoreResult<Option<Binding>> {
-        let sql = format!(
-            "SELECT {BINDING_COLUMNS} FROM bindings WHERE msisdn = $1 AND ended_at IS NULL"
-        );
-        let row = sqlx::query(&sql)
-            .bind(msisdn.as_str())
-            .fetch_optional(&mut *self.tx)
-            .await?;
-        row.as_ref().map(bindings::binding).transpose()
+        bindings::select_active(&mut *self.tx, "msisdn", msisdn.as_str()).await
     }
 
     async fn active_consent(&mut self) -> StoreResult<Option<Consent>> {
-        let row = sqlx::query(ACTIVE_CONSENT)
-            .bind(self.iin.as_str())
-            .fetch_optional(&mut *self.tx)
-            .await?;
-        row.as_ref().map(requests::consent).transpose()
+        requests::select_active_consent(&mut *self.tx, &self.iin).await
     }
 
     async fn grant_consent(&mut self, c: &Consent) -> StoreResult<()> {
@@ -250,6 +215,10 @@ impl AccountTx for SqlAccountTx {
             .execute(&mut *self.tx)
             .await?;
         Ok(())
+    }
+
+    async fn lock_number(&mut self, msisdn: &Msisdn) -> StoreResult<()> {
+        lock_number_row(&mut self.tx, msisdn).await
     }
 
     async fn lock_bindings(&mut self, ids: &[&str]) -> StoreResult<()> {

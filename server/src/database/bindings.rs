@@ -1,6 +1,6 @@
 use async_trait::async_trait;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Executor, Row, Transaction};
 
 use super::accounts::parse_iin;
 use super::audit::append_with;
@@ -9,14 +9,13 @@ use super::{conflict_or, Db};
 use crate::domain::{Iin, Msisdn};
 use crate::ports::{AuditEntry, Binding, BindingEndReason, BindingStore, StoreError, StoreResult};
 
-pub(super) const COLUMNS: &str =
-    "id, iin, msisdn, operator, channel, bound_at, ended_at, end_reason";
+const COLUMNS: &str = "id, iin, msisdn, operator, channel, bound_at, ended_at, end_reason";
 
 pub(super) fn parse_msisdn(s: &str) -> StoreResult<Msisdn> {
     Msisdn::parse(s).map_err(|e| StoreError::Corrupt(format!("stored number: {e}")))
 }
 
-pub(super) fn binding(r: &AnyRow) -> StoreResult<Binding> {
+fn binding(r: &AnyRow) -> StoreResult<Binding> {
     let reason: Option<String> = r.try_get("end_reason")?;
     Ok(Binding {
         id: r.try_get("id")?,
@@ -65,15 +64,23 @@ pub(super) async fn insert_binding_tx(
     Ok(())
 }
 
+/// The active binding whose `column` (`iin` or `msisdn`) is `value`, through
+/// the pool or a locked transaction.
+pub(super) async fn select_active<'e, E: Executor<'e, Database = Any>>(
+    exec: E,
+    column: &'static str,
+    value: &str,
+) -> StoreResult<Option<Binding>> {
+    debug_assert!(matches!(column, "iin" | "msisdn"));
+    let sql = format!("SELECT {COLUMNS} FROM bindings WHERE {column} = $1 AND ended_at IS NULL");
+    let row = sqlx::query(&sql).bind(value).fetch_optional(exec).await?;
+    row.as_ref().map(binding).transpose()
+}
+
 #[async_trait]
 impl BindingStore for Db {
     async fn active_binding(&self, iin: &Iin) -> StoreResult<Option<Binding>> {
-        let sql = format!("SELECT {COLUMNS} FROM bindings WHERE iin = $1 AND ended_at IS NULL");
-        let row = sqlx::query(&sql)
-            .bind(iin.as_str())
-            .fetch_optional(self.pool())
-            .await?;
-        row.as_ref().map(binding).transpose()
+        select_active(self.pool(), "iin", iin.as_str()).await
     }
 
     async fn binding_history(&self, iin: &Iin) -> StoreResult<Vec<Binding>> {
@@ -87,7 +94,7 @@ impl BindingStore for Db {
     }
 
     async fn bind(&self, b: &Binding, audit: &AuditEntry) -> StoreResult<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         insert_binding_tx(&mut tx, b).await?;
         append_with(&mut *tx, audit).await?;
         tx.commit().await?;

@@ -35,17 +35,17 @@ impl Db {
         }
         Ok(())
     }
+}
 
-    /// Locks the number's row in `number_locks`, creating it on first use:
-    /// an upsert that updates locks the row on both engines.
-    pub(super) async fn lock_number_row(&self, tx: &mut Tx, msisdn: &Msisdn) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO number_locks (msisdn) VALUES ($1) \
-             ON CONFLICT (msisdn) DO UPDATE SET msisdn = excluded.msisdn",
-        )
-        .bind(msisdn.as_str())
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
-    }
+/// Locks the number's row in `number_locks`, creating it on first use: an
+/// upsert that updates locks the row on both engines.
+pub(super) async fn lock_number_row(tx: &mut Tx, msisdn: &Msisdn) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO number_locks (msisdn) VALUES ($1) \
+         ON CONFLICT (msisdn) DO UPDATE SET msisdn = excluded.msisdn",
+    )
+    .bind(msisdn.as_str())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

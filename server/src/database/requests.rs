@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Executor, Row, Transaction};
 use time::OffsetDateTime;
 
 use super::account_tx::SqlAccountTx;
@@ -19,15 +19,15 @@ use crate::ports::{
 pub(super) const REQUEST_COLUMNS: &str =
     "id, iin, msisdn, channel, purpose, state, refusal_ground, started_at, updated_at, sign_nonce";
 /// The states of a request that has not ended, as stored.
-pub(super) const OPEN_STATES: &str = "'awaiting_code', 'awaiting_certification'";
-pub(super) const CHALLENGE_COLUMNS: &str =
+const OPEN_STATES: &str = "'awaiting_code', 'awaiting_certification'";
+const CHALLENGE_COLUMNS: &str =
     "id, request_id, msisdn, code_hmac, created_at, expires_at, wrong_tries, used_at, voided_at";
 
-pub(super) fn corrupt(what: &str, value: &str) -> StoreError {
+fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {value:?}"))
 }
 
-pub(super) fn request(r: &AnyRow) -> StoreResult<BindingRequest> {
+fn request(r: &AnyRow) -> StoreResult<BindingRequest> {
     let state: String = r.try_get("state")?;
     let ground: Option<String> = r.try_get("refusal_ground")?;
     let channel: String = r.try_get("channel")?;
@@ -46,7 +46,7 @@ pub(super) fn request(r: &AnyRow) -> StoreResult<BindingRequest> {
     })
 }
 
-pub(super) fn challenge(r: &AnyRow) -> StoreResult<OtpChallenge> {
+fn challenge(r: &AnyRow) -> StoreResult<OtpChallenge> {
     Ok(OtpChallenge {
         id: r.try_get("id")?,
         request_id: r.try_get("request_id")?,
@@ -129,39 +129,23 @@ impl RequestStore for Db {
     ) -> StoreResult<Box<dyn AccountTx>> {
         let mut tx = self.begin_write().await?;
         self.lock_account_row(&mut tx, iin).await?;
+        let mut locked = SqlAccountTx::new(tx, iin.clone(), self.engine());
         if let Some(n) = number {
-            self.lock_number_row(&mut tx, n).await?;
+            locked.lock_number(n).await?;
         }
-        Ok(Box::new(SqlAccountTx::new(tx, iin.clone(), self.engine())))
+        Ok(Box::new(locked))
     }
 
     async fn open_requests_of(&self, iin: &Iin) -> StoreResult<Vec<BindingRequest>> {
-        let sql = format!(
-            "SELECT {REQUEST_COLUMNS} FROM binding_requests \
-             WHERE iin = $1 AND state IN ({OPEN_STATES}) ORDER BY started_at, id"
-        );
-        let rows = sqlx::query(&sql)
-            .bind(iin.as_str())
-            .fetch_all(self.pool())
-            .await?;
-        rows.iter().map(request).collect()
+        select_open_requests(self.pool(), iin).await
     }
 
     async fn request(&self, id: &str) -> StoreResult<Option<BindingRequest>> {
-        let sql = format!("SELECT {REQUEST_COLUMNS} FROM binding_requests WHERE id = $1");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
-        row.as_ref().map(request).transpose()
+        select_request(self.pool(), id).await
     }
 
     async fn latest_challenge(&self, request_id: &str) -> StoreResult<Option<OtpChallenge>> {
-        let row = sqlx::query(LATEST_CHALLENGE)
-            .bind(request_id)
-            .fetch_optional(self.pool())
-            .await?;
-        row.as_ref().map(challenge).transpose()
+        select_latest_challenge(self.pool(), request_id).await
     }
 
     async fn open_requests_started_before(
@@ -180,22 +164,63 @@ impl RequestStore for Db {
     }
 
     async fn active_consent(&self, iin: &Iin) -> StoreResult<Option<Consent>> {
-        let row = sqlx::query(ACTIVE_CONSENT)
-            .bind(iin.as_str())
-            .fetch_optional(self.pool())
-            .await?;
-        row.as_ref().map(consent).transpose()
+        select_active_consent(self.pool(), iin).await
     }
 }
 
-pub(super) const LATEST_CHALLENGE: &str = "SELECT id, request_id, msisdn, code_hmac, created_at, \
-     expires_at, wrong_tries, used_at, voided_at FROM otp_challenges WHERE request_id = $1 \
-     ORDER BY created_at DESC, id DESC LIMIT 1";
+// The reads both the pool and a locked transaction make, written once.
 
-pub(super) const ACTIVE_CONSENT: &str = "SELECT id, iin, granted_at, revoked_at FROM consents \
-     WHERE iin = $1 AND revoked_at IS NULL ORDER BY granted_at DESC LIMIT 1";
+pub(super) async fn select_open_requests<'e, E: Executor<'e, Database = Any>>(
+    exec: E,
+    iin: &Iin,
+) -> StoreResult<Vec<BindingRequest>> {
+    let sql = format!(
+        "SELECT {REQUEST_COLUMNS} FROM binding_requests \
+         WHERE iin = $1 AND state IN ({OPEN_STATES}) ORDER BY started_at, id"
+    );
+    let rows = sqlx::query(&sql).bind(iin.as_str()).fetch_all(exec).await?;
+    rows.iter().map(request).collect()
+}
 
-pub(super) fn consent(r: &AnyRow) -> StoreResult<Consent> {
+pub(super) async fn select_request<'e, E: Executor<'e, Database = Any>>(
+    exec: E,
+    id: &str,
+) -> StoreResult<Option<BindingRequest>> {
+    let sql = format!("SELECT {REQUEST_COLUMNS} FROM binding_requests WHERE id = $1");
+    let row = sqlx::query(&sql).bind(id).fetch_optional(exec).await?;
+    row.as_ref().map(request).transpose()
+}
+
+pub(super) async fn select_latest_challenge<'e, E: Executor<'e, Database = Any>>(
+    exec: E,
+    request_id: &str,
+) -> StoreResult<Option<OtpChallenge>> {
+    let sql = format!(
+        "SELECT {CHALLENGE_COLUMNS} FROM otp_challenges WHERE request_id = $1 \
+         ORDER BY created_at DESC, id DESC LIMIT 1"
+    );
+    let row = sqlx::query(&sql)
+        .bind(request_id)
+        .fetch_optional(exec)
+        .await?;
+    row.as_ref().map(challenge).transpose()
+}
+
+pub(super) async fn select_active_consent<'e, E: Executor<'e, Database = Any>>(
+    exec: E,
+    iin: &Iin,
+) -> StoreResult<Option<Consent>> {
+    let row = sqlx::query(
+        "SELECT id, iin, granted_at, revoked_at FROM consents \
+         WHERE iin = $1 AND revoked_at IS NULL ORDER BY granted_at DESC LIMIT 1",
+    )
+    .bind(iin.as_str())
+    .fetch_optional(exec)
+    .await?;
+    row.as_ref().map(consent).transpose()
+}
+
+fn consent(r: &AnyRow) -> StoreResult<Consent> {
     Ok(Consent {
         id: r.try_get("id")?,
         iin: parse_iin(&r.try_get::<String, _>("iin")?)?,

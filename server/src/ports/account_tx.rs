@@ -28,6 +28,9 @@ pub struct CodeCounts {
 
 #[async_trait]
 pub trait AccountTx: Send {
+    /// Takes the number's lock too (always after the account's): codes to
+    /// one number, from any account, queue behind it.
+    async fn lock_number(&mut self, msisdn: &Msisdn) -> StoreResult<()>;
     async fn code_counts(
         &mut self,
         msisdn: &Msisdn,

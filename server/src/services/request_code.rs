@@ -217,12 +217,12 @@ pub async fn resend_code(
     iin: &Iin,
     request_id: &str,
 ) -> Result<CodeSent, RequestCodeError> {
-    let number = open_request::load(ports, iin, request_id).await?.msisdn;
-    let tx = ports.requests.lock_account(iin, Some(&number)).await?;
+    let tx = ports.requests.lock_account(iin, None).await?;
     let (mut tx, request) = open_request::load_locked(ports, tx, iin, request_id).await?;
     if request.state != BindingState::AwaitingCode {
         return Err(OpenRequestError::Ended(request.state).into());
     }
+    tx.lock_number(&request.msisdn).await?;
     let now = ports.clock.now();
     if let Some(last) = tx.latest_challenge(request_id).await? {
         let retry_at = resend_allowed_at(last.created_at);
