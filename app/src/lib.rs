@@ -2,9 +2,13 @@
 //! the browser. Pages call server functions, which call the [`port`] trait
 //! that the server crate implements; this crate knows nothing else of it.
 
+#[cfg(feature = "ssr")]
+pub mod citizen;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod cookies;
+pub mod error;
+pub mod ground;
 pub mod i18n;
 #[cfg(feature = "hydrate")]
 pub mod ncalayer;
@@ -18,7 +22,7 @@ pub mod site;
 pub mod wire;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Stylesheet};
+use leptos_meta::{provide_meta_context, Link};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -31,7 +35,7 @@ use crate::site::Site;
 /// The HTML document around the app, rendered on the server only.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    use leptos_meta::MetaTags;
+    use leptos_meta::{HashedStylesheet, MetaTags};
     let site = Site::from_request();
     provide_context(site);
     security::set_content_security_policy();
@@ -41,6 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -54,8 +59,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    components::focus::provide_focus_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/nomir.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
             <Layout>

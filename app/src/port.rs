@@ -3,34 +3,55 @@
 
 use std::sync::Arc;
 
+use crate::citizen::Citizen;
+use crate::error::PortalError;
 use crate::wire::{CabinetView, PhoneView, RequestView};
 
-/// A failure the citizen cannot fix; the server has logged the cause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unexpected;
+/// A `Set-Cookie` header value the server built (its security flags are the server's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetCookie(pub String);
 
 #[async_trait::async_trait]
 pub trait PortalApi: Send + Sync + 'static {
-    /// The cabinet of whoever holds `session_token`, or `None` if not signed in.
-    async fn cabinet(
-        &self,
-        session_token: Option<String>,
-    ) -> Result<Option<CabinetView>, Unexpected>;
-    /// A request of whoever holds `session_token`, or `None` if not theirs.
+    /// Checks the IIN and password; on success, the new session's cookie.
+    async fn sign_in(&self, iin: String, password: String) -> Result<SetCookie, PortalError>;
+    /// Ends the citizen's session; the cookie that clears it.
+    async fn sign_out(&self, who: &Citizen) -> Result<SetCookie, PortalError>;
+    /// The cookie that clears a session the server no longer knows.
+    fn clear_session(&self) -> SetCookie;
+    async fn cabinet(&self, who: &Citizen) -> Result<CabinetView, PortalError>;
+    /// A request of the citizen's, or `None` if there is none by that id.
     async fn request(
         &self,
-        session_token: Option<String>,
+        who: &Citizen,
         request_id: String,
-    ) -> Result<Option<RequestView>, Unexpected>;
+    ) -> Result<Option<RequestView>, PortalError>;
+    /// "Get verification code" (Rules §5.2, §8): the new request's id.
+    async fn request_code(
+        &self,
+        who: &Citizen,
+        number: String,
+        consent: bool,
+    ) -> Result<String, PortalError>;
+    /// A new code for an open request.
+    async fn resend_code(&self, who: &Citizen, request_id: String) -> Result<(), PortalError>;
+    /// The code from the SMS. A refusal or the term's end is an outcome, not an error.
+    async fn confirm_code(
+        &self,
+        who: &Citizen,
+        request_id: String,
+        code: String,
+    ) -> Result<(), PortalError>;
     /// Certifies a request with a CMS signature (base64); the request page then shows the outcome.
     async fn certify(
         &self,
-        session_token: Option<String>,
+        who: &Citizen,
         request_id: String,
         cms_base64: String,
-    ) -> Result<(), Unexpected>;
+    ) -> Result<(), PortalError>;
+    async fn revoke_consent(&self, who: &Citizen) -> Result<(), PortalError>;
     /// The demo phone's messages, or `None` outside demo mode.
-    async fn demo_phone(&self) -> Result<Option<Vec<PhoneView>>, Unexpected>;
+    async fn demo_phone(&self) -> Result<Option<Vec<PhoneView>>, PortalError>;
 }
 
 pub type SharedPortalApi = Arc<dyn PortalApi>;

@@ -52,24 +52,6 @@ pub struct SmsView {
     pub body: String,
 }
 
-/// A text in the three languages (refusal reasons come from the server's rules).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Trilingual {
-    pub kk: String,
-    pub ru: String,
-    pub en: String,
-}
-
-impl Trilingual {
-    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
-        match lang {
-            crate::i18n::Lang::Kk => &self.kk,
-            crate::i18n::Lang::Ru => &self.ru,
-            crate::i18n::Lang::En => &self.en,
-        }
-    }
-}
-
 /// A binding request as its page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestView {
@@ -99,10 +81,9 @@ pub enum RequestStep {
     Bound {
         operator: String,
     },
+    /// Refused: the reason and legal basis come from the translations.
     Refused {
-        ground: String,
-        reason: Trilingual,
-        basis: Trilingual,
+        ground: crate::ground::RefusalGround,
     },
     Expired,
     /// Replaced by a newer request of the same account.

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use axum::serve::ListenerExt;
 use leptos::config::get_configuration;
 use tokio::net::TcpListener;
 
@@ -109,10 +110,20 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("cannot listen on {} (NOMIR_ADDR): {e}", settings.addr))?;
         let mut leptos_options = get_configuration(None)?.leptos_options;
         leptos_options.site_addr = listener.local_addr()?;
+        // cargo-leptos writes the hashed names beside the binary (`hash-files`).
+        leptos_options.hash_files = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join(leptos_options.hash_file.as_ref())))
+            .is_some_and(|file| file.exists());
+        let pkg_dir = std::path::Path::new(leptos_options.site_root.as_ref())
+            .join(leptos_options.site_pkg_dir.as_ref());
+        tokio::task::spawn_blocking(move || crate::http::static_files::precompress(&pkg_dir))
+            .await?;
         let portal = Arc::new(PortalService {
             ports: ports.clone(),
             demo: settings.demo,
             signer_url: settings.signer_url.clone(),
+            cookie_secure: settings.cookie_secure,
         });
         tokio::spawn(sweep_overdue_requests(ports.clone()));
         let state = AppState {
@@ -146,7 +157,14 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "serving");
-        axum::serve(self.listener, self.app.into_make_service())
+        // Without TCP_NODELAY a small response on a keep-alive connection can
+        // wait ~40 ms for the client's delayed ACK (Nagle's algorithm).
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::warn!(error = %e, "could not set TCP_NODELAY");
+            }
+        });
+        axum::serve(listener, self.app.into_make_service())
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         self.db.close().await;

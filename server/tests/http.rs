@@ -2,6 +2,11 @@
 
 mod support;
 
+use app::error::PortalError;
+use app::server_fns::{
+    CertifyRequest, ConfirmCode, RequestCode, ResendCode, RevokeConsent, SignIn, SignOut,
+};
+use leptos::server_fn::ServerFn;
 use nomir::config::Secret;
 use nomir::startup::Application;
 use reqwest::{redirect::Policy, Client, StatusCode};
@@ -41,19 +46,53 @@ impl App {
         req.send().await.unwrap()
     }
 
-    async fn sign_in(&self, body: &str) -> reqwest::Response {
+    /// Posts a form to a server function the way a browser without the
+    /// WASM does (it reads HTML, and says which page the form was on).
+    async fn form(&self, path: &str, cookie: &str, body: &str, from: &str) -> reqwest::Response {
         self.client
-            .post(self.url("/auth/sign-in"))
-            .header("content-type", "application/x-www-form-urlencoded")
+            .post(self.url(path))
+            .header("cookie", cookie)
             .header("origin", &self.base)
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", self.url(from))
+            .header("content-type", "application/x-www-form-urlencoded")
             .body(body.to_owned())
             .send()
             .await
             .unwrap()
     }
-}
 
-impl App {
+    /// Calls a server function the way the WASM does: the answer is JSON.
+    async fn call(
+        &self,
+        path: &str,
+        cookie: &str,
+        body: &str,
+    ) -> (StatusCode, Option<PortalError>) {
+        let r = self
+            .client
+            .post(self.url(path))
+            .header("cookie", cookie)
+            .header("origin", &self.base)
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_owned())
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        let error = if status.is_success() || status.is_redirection() {
+            None
+        } else {
+            Some(serde_json::from_str(&r.text().await.unwrap()).unwrap())
+        };
+        (status, error)
+    }
+
+    async fn sign_in(&self, body: &str) -> reqwest::Response {
+        self.form(SignIn::PATH, "", body, "/sign-in").await
+    }
+
     /// Signs `iin` in and returns the session cookie pair.
     async fn session(&self, iin: &str) -> String {
         let r = self
@@ -62,14 +101,11 @@ impl App {
         set_cookie(&r).split(';').next().unwrap().to_owned()
     }
 
-    async fn post_form(&self, path: &str, session: &str, body: &str) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .header("cookie", session)
-            .header("origin", &self.base)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body.to_owned())
-            .send()
+    /// Follows a redirect to a page of this site and returns its HTML.
+    async fn follow(&self, r: &reqwest::Response, cookie: &str) -> String {
+        self.get(location(r), Some(cookie))
+            .await
+            .text()
             .await
             .unwrap()
     }
@@ -81,11 +117,18 @@ impl Drop for App {
     }
 }
 
+/// Where a redirect goes, as a path on this site (form posts go back to
+/// their page's absolute address).
 fn location(r: &reqwest::Response) -> &str {
-    r.headers()
+    let to = r
+        .headers()
         .get("location")
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
+        .unwrap_or("");
+    match to.strip_prefix("http://") {
+        Some(rest) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => to,
+    }
 }
 
 fn set_cookie(r: &reqwest::Response) -> String {
@@ -159,7 +202,7 @@ async fn a_demo_citizen_signs_in_sees_the_cabinet_and_signs_out() {
     let r = app
         .sign_in("iin=900515410001&password=demo-pass-2026")
         .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(r.status().is_redirection(), "{}", r.status());
     assert_eq!(location(&r), "/cabinet");
     let cookie = set_cookie(&r);
     for attr in [
@@ -172,12 +215,7 @@ async fn a_demo_citizen_signs_in_sees_the_cabinet_and_signs_out() {
         assert!(cookie.contains(attr), "{attr} missing in {cookie}");
     }
     let session = cookie.split(';').next().unwrap().to_owned();
-    let html = app
-        .get("/cabinet", Some(&session))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.follow(&r, &session).await;
     assert!(html.contains("Сапарова Әйгерім"), "{html}");
     assert!(html.contains("9005******01"));
     assert!(
@@ -186,71 +224,70 @@ async fn a_demo_citizen_signs_in_sees_the_cabinet_and_signs_out() {
     );
     assert!(html.contains("Нөмір қосылмаған"));
     assert!(html.contains("Бұл есептік жазбаға әлі нөмір қосылмаған"));
-    let r = app
-        .client
-        .post(app.url("/auth/sign-out"))
-        .header("cookie", &session)
-        .header("origin", &app.base)
-        .send()
-        .await
-        .unwrap();
+    let r = app.form(SignOut::PATH, &session, "", "/cabinet").await;
     assert_eq!(location(&r), "/sign-in?signed_out=1");
     assert!(set_cookie(&r).contains("Max-Age=0"));
     let r = app.get("/cabinet", Some(&session)).await;
     assert!(r.status().is_redirection(), "{}", r.status());
     assert_eq!(location(&r), "/sign-in");
+    // The ended session is refused by every action, as the WASM sees it.
+    let (status, error) = app.call(RevokeConsent::PATH, &session, "").await;
+    assert_eq!(
+        (status, error),
+        (StatusCode::UNAUTHORIZED, Some(PortalError::NotSignedIn))
+    );
 }
 
 #[tokio::test]
 async fn bad_sign_in_input_comes_back_with_its_reason() {
     let app = App::spawn().await;
-    for (body, code) in [
-        ("iin=&password=x", "iin_empty"),
-        ("iin=90051541000A&password=x", "iin_digits"),
+    for (body, error) in [
+        ("iin=&password=x", PortalError::IinEmpty),
+        ("iin=90051541000A&password=x", PortalError::IinNotDigits),
         (
             "iin=%3Cscript%3Ealert(1)%3C%2Fscript%3E&password=x",
-            "iin_digits",
+            PortalError::IinNotDigits,
         ),
-        ("iin=ЖСН&password=x", "iin_digits"),
-        ("iin=9005154100011&password=x", "iin_length"),
-        ("iin=900515410002&password=x", "iin_check"),
-        ("iin=940140000385&password=x", "iin_bin"),
-        ("iin=900515410001&password=", "password_empty"),
-        ("iin=900515410001&password=wrong", "credentials"),
-        ("iin=991331700012&password=demo-pass-2026", "credentials"),
-        ("password=x", "iin_empty"),
+        ("iin=ЖСН&password=x", PortalError::IinNotDigits),
+        ("iin=9005154100011&password=x", PortalError::IinLength),
+        ("iin=900515410002&password=x", PortalError::IinCheckDigit),
+        ("iin=940140000385&password=x", PortalError::IinOfBusiness),
+        ("iin=900515410001&password=", PortalError::PasswordEmpty),
+        (
+            "iin=900515410001&password=wrong",
+            PortalError::WrongCredentials,
+        ),
+        (
+            "iin=991331700012&password=demo-pass-2026",
+            PortalError::WrongCredentials,
+        ),
+        ("password=x", PortalError::Malformed),
     ] {
-        let r = app.sign_in(body).await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{body}");
-        assert_eq!(location(&r), format!("/sign-in?error={code}"), "{body}");
-        assert!(set_cookie(&r).is_empty(), "{body}");
+        let (status, got) = app.call(SignIn::PATH, "", body).await;
+        assert_eq!(got, Some(error), "{body}");
+        assert_eq!(status.as_u16(), error.status(), "{body}");
+        assert!(status.is_client_error(), "{body}");
     }
-    let r = app
-        .client
-        .post(app.url("/auth/sign-in"))
-        .header("content-type", "application/json")
-        .body("{}")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(location(&r), "/sign-in?error=malformed");
+    // Without the WASM: back to the form, which shows the reason.
+    let r = app.sign_in("iin=900515410001&password=wrong").await;
+    assert!(r.status().is_redirection());
+    assert!(location(&r).starts_with("/sign-in?"), "{}", location(&r));
+    assert!(set_cookie(&r).is_empty());
+    let page = app.follow(&r, "nomir_lang=en").await;
+    assert!(page.contains("The IIN or password is wrong."), "{page}");
+    assert!(page.contains(r#"aria-invalid="true""#), "{page}");
+    assert!(page.contains("There is a problem"), "{page}");
+    // Whatever the query says, only the server function's own errors are shown.
     let page = app
-        .get("/sign-in?error=credentials", Some("nomir_lang=en"))
+        .get(
+            "/sign-in?__path=%2Ffn%2Fsign_in&__err=%3Cscript%3Ealert(1)",
+            None,
+        )
         .await
         .text()
         .await
         .unwrap();
-    assert!(page.contains("The IIN or password is wrong."));
-    let page = app
-        .get("/sign-in?error=%3Cscript%3E", None)
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        !page.contains("<script>alert"),
-        "unknown codes show nothing"
-    );
+    assert!(!page.contains("<script>alert"), "{page}");
 }
 
 #[tokio::test]
@@ -258,7 +295,7 @@ async fn requests_from_other_sites_and_oversized_bodies_are_refused() {
     let app = App::spawn().await;
     let r = app
         .client
-        .post(app.url("/auth/sign-in"))
+        .post(app.url(SignIn::PATH))
         .header("origin", "https://evil.example")
         .header("content-type", "application/x-www-form-urlencoded")
         .body("iin=900515410001&password=demo-pass-2026")
@@ -307,43 +344,47 @@ async fn the_demo_phone_exists_in_demo_mode_and_starts_empty() {
 #[tokio::test]
 async fn the_number_form_needs_a_session_and_explains_bad_numbers() {
     let app = App::spawn().await;
-    let r = app
-        .post_form(
-            "/cabinet/number",
+    let (status, error) = app
+        .call(
+            RequestCode::PATH,
             "nomir_session=none",
             "number=87011234567&consent=yes",
         )
         .await;
-    assert_eq!(location(&r), "/sign-in");
+    assert_eq!(
+        (status, error),
+        (StatusCode::UNAUTHORIZED, Some(PortalError::NotSignedIn))
+    );
     let aigerim = app.session("900515410001").await;
-    for (number, code) in [
-        ("", "number_empty"),
-        ("%2B7+727+123+4567", "number_landline"),
-        ("%2B7+916+123+4567", "number_foreign"),
-        ("%3Cscript%3E", "number_chars"),
-        ("8701", "number_length"),
-        ("%2B7+703+123+4567", "number_not_mobile"),
+    for (number, error) in [
+        ("", PortalError::NumberEmpty),
+        ("%2B7+727+123+4567", PortalError::NumberLandline),
+        ("%2B7+916+123+4567", PortalError::NumberForeign),
+        ("%3Cscript%3E", PortalError::NumberCharacters),
+        ("8701", PortalError::NumberLength),
+        ("%2B7+703+123+4567", PortalError::NumberNotMobile),
     ] {
-        let r = app
-            .post_form(
-                "/cabinet/number",
-                &aigerim,
-                &format!("number={number}&consent=yes"),
-            )
-            .await;
+        let body = format!("number={number}&consent=yes");
+        let (status, got) = app.call(RequestCode::PATH, &aigerim, &body).await;
         assert_eq!(
-            location(&r),
-            format!("/cabinet?error={code}#number"),
+            (status, got),
+            (StatusCode::BAD_REQUEST, Some(error)),
             "{number}"
         );
     }
-    let html = app
-        .get("/cabinet?error=number_landline", Some(&aigerim))
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(html.contains("Бұл қалалық нөмір"));
+    // Without the WASM: back to the cabinet, which explains it beside the field.
+    let r = app
+        .form(
+            RequestCode::PATH,
+            &aigerim,
+            "number=%2B7+727+123+4567&consent=yes",
+            "/cabinet",
+        )
+        .await;
+    assert!(location(&r).starts_with("/cabinet?"), "{}", location(&r));
+    let html = app.follow(&r, &aigerim).await;
+    assert!(html.contains("Бұл қалалық нөмір"), "{html}");
+    assert!(html.contains(r#"id="number-error""#), "{html}");
     assert!(html.contains(r#"type="tel""#) && html.contains(r#"autocomplete="tel""#));
 }
 
@@ -352,14 +393,16 @@ async fn a_request_page_is_its_owners_only_and_bad_codes_are_explained() {
     let app = App::spawn().await;
     let aigerim = app.session("900515410001").await;
     let r = app
-        .post_form(
-            "/cabinet/number",
+        .form(
+            RequestCode::PATH,
             &aigerim,
             "number=8+701+123+45+67&consent=yes",
+            "/cabinet",
         )
         .await;
     let page = location(&r).to_owned();
     assert!(page.starts_with("/cabinet/request/"), "{page}");
+    let id = page.trim_start_matches("/cabinet/request/").to_owned();
     let html = app.get(&page, Some(&aigerim)).await.text().await.unwrap();
     assert!(
         html.contains("+7 701 123 4567") && html.contains(r#"autocomplete="one-time-code""#),
@@ -370,25 +413,56 @@ async fn a_request_page_is_its_owners_only_and_bad_codes_are_explained() {
     let r = app.get(&page, Some(&dana)).await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     assert!(r.text().await.unwrap().contains("Мұндай сұрау салу жоқ"));
-    let r = app
-        .post_form(&format!("{page}/code"), &aigerim, "code=12a456")
+    let (_, error) = app
+        .call(ConfirmCode::PATH, &dana, &format!("id={id}&code=123456"))
         .await;
-    assert_eq!(location(&r), format!("{page}?error=code_malformed"));
-    let r = app
-        .post_form(&format!("{page}/code"), &aigerim, "code=")
+    assert_eq!(
+        error,
+        Some(PortalError::RequestNotFound),
+        "another citizen's request"
+    );
+    for (code, error) in [
+        ("12a456", PortalError::CodeMalformed),
+        ("", PortalError::CodeEmpty),
+    ] {
+        let (_, got) = app
+            .call(ConfirmCode::PATH, &aigerim, &format!("id={id}&code={code}"))
+            .await;
+        assert_eq!(got, Some(error), "{code}");
+    }
+    let (status, error) = app
+        .call(ResendCode::PATH, &aigerim, &format!("id={id}"))
         .await;
-    assert_eq!(location(&r), format!("{page}?error=code_empty"));
-    let r = app.post_form(&format!("{page}/resend"), &aigerim, "").await;
-    assert_eq!(location(&r), format!("{page}?error=too_soon"));
+    assert_eq!(
+        (status, error),
+        (StatusCode::TOO_MANY_REQUESTS, Some(PortalError::TooSoon))
+    );
+    let (status, error) = app
+        .call(ConfirmCode::PATH, &aigerim, "id=%3Cscript%3E&code=123456")
+        .await;
+    assert_eq!(
+        (status, error),
+        (StatusCode::NOT_FOUND, Some(PortalError::RequestNotFound))
+    );
+    // Without the WASM, a wrong code comes back to the page with the tries left.
     let r = app
-        .post_form(
-            "/cabinet/request/%3Cscript%3E/code",
+        .form(
+            ConfirmCode::PATH,
             &aigerim,
-            "code=123456",
+            &format!("id={id}&code=000000"),
+            &page,
         )
         .await;
-    assert_eq!(location(&r), "/cabinet?error=step");
-    let r = app.post_form("/cabinet/consent/revoke", &aigerim, "").await;
+    assert!(
+        location(&r).starts_with(&format!("{page}?")),
+        "{}",
+        location(&r)
+    );
+    let html = app.follow(&r, &format!("{aigerim}; nomir_lang=en")).await;
+    assert!(html.contains("The code is wrong. Tries left: 2."), "{html}");
+    let r = app
+        .form(RevokeConsent::PATH, &aigerim, "", "/cabinet")
+        .await;
     assert_eq!(location(&r), "/cabinet?consent=revoked");
 }
 
@@ -404,10 +478,11 @@ async fn the_cabinet_links_back_to_the_request_in_progress() {
         .unwrap();
     assert!(!html.contains(r#"data-testid="open-request""#), "{html}");
     let r = app
-        .post_form(
-            "/cabinet/number",
+        .form(
+            RequestCode::PATH,
             &aigerim,
             "number=87011234567&consent=yes",
+            "/cabinet",
         )
         .await;
     let page = location(&r).to_owned();
@@ -459,31 +534,31 @@ async fn the_language_switch_follows_only_same_site_paths() {
 }
 
 #[tokio::test]
-async fn bad_input_to_a_server_function_is_a_localized_4xx() {
-    use leptos::server_fn::ServerFn;
+async fn bad_input_to_a_server_function_is_a_typed_4xx() {
     let app = App::spawn().await;
     let session = app.session("900515410001").await;
-    let path = app::server_fns::CertifyRequest::PATH;
-    let post = |body: String| {
-        app.client
-            .post(app.url(path))
-            .header("cookie", &session)
-            .header("origin", &app.base)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("cookie", "nomir_lang=en")
-            .body(body)
-            .send()
-    };
-    let r = post("id=abc".into()).await.unwrap();
-    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    let text = r.text().await.unwrap();
-    assert!(text.contains("malformed"), "{text}");
-    assert!(!text.contains("missing field"), "{text}");
-    let r = post(format!("id=abc&cms_base64={}", "A".repeat(100_000)))
-        .await
-        .unwrap();
+    let (status, error) = app.call(CertifyRequest::PATH, &session, "id=abc").await;
+    assert_eq!(
+        (status, error),
+        (StatusCode::BAD_REQUEST, Some(PortalError::Malformed))
+    );
+    let big = format!("id=abc&cms_base64={}", "A".repeat(100_000));
+    let (status, error) = app.call(CertifyRequest::PATH, &session, &big).await;
+    assert_eq!(
+        (status, error),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some(PortalError::TooLarge))
+    );
+    // A form post without the WASM gets a page in its language instead.
+    let r = app
+        .form(
+            CertifyRequest::PATH,
+            &format!("{session}; nomir_lang=en"),
+            &big,
+            "/cabinet",
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(!r.text().await.unwrap().contains("length limit"));
+    assert!(r.text().await.unwrap().contains("The form is too large"));
 }
 
 #[tokio::test]

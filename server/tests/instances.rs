@@ -5,6 +5,9 @@
 
 mod support;
 
+use app::error::PortalError;
+use app::server_fns::{RequestCode, SignIn};
+use leptos::server_fn::ServerFn;
 use nomir::config::Secret;
 use nomir::domain::Iin;
 use nomir::startup::Application;
@@ -35,15 +38,24 @@ fn post(
         .header("origin", base)
         .header("cookie", cookie)
         .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json")
         .body(body)
 }
 
-fn location(r: &reqwest::Response) -> String {
-    r.headers()
+/// A server function's answer as the WASM reads it: where it sends the
+/// page on success, or the error.
+async fn outcome(r: reqwest::Response) -> Result<String, PortalError> {
+    let location = r
+        .headers()
         .get("location")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
-        .to_owned()
+        .to_owned();
+    if r.status().is_success() {
+        Ok(location)
+    } else {
+        Err(serde_json::from_str(&r.text().await.unwrap()).unwrap())
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -62,7 +74,7 @@ async fn two_instances_on_one_database_keep_the_limits_together() {
     let signed_in = post(
         &client,
         &bases[0],
-        "/auth/sign-in",
+        SignIn::PATH,
         "",
         format!("iin={AIGERIM}&password=demo-pass-2026"),
     )
@@ -86,11 +98,11 @@ async fn two_instances_on_one_database_keep_the_limits_together() {
         tasks.push(tokio::spawn(async move {
             barrier.wait().await;
             let body = "number=%2B77011234567&consent=yes".to_owned();
-            let r = post(&client, &base, "/cabinet/number", &session, body)
+            let r = post(&client, &base, RequestCode::PATH, &session, body)
                 .send()
                 .await
                 .unwrap();
-            location(&r)
+            outcome(r).await
         }));
     }
     let mut answers = Vec::new();
@@ -99,11 +111,11 @@ async fn two_instances_on_one_database_keep_the_limits_together() {
     }
     let started = answers
         .iter()
-        .filter(|l| l.starts_with("/cabinet/request/"))
+        .filter(|a| a.as_ref().is_ok_and(|l| l.starts_with("/cabinet/request/")))
         .count();
     let refused = answers
         .iter()
-        .filter(|l| l.contains("error=too_soon"))
+        .filter(|a| **a == Err(PortalError::TooSoon))
         .count();
     assert_eq!(started + refused, 30, "{answers:?}");
     let sms = t.ports.outbox.outbox().await.unwrap();
@@ -127,21 +139,24 @@ async fn two_instances_on_one_database_keep_the_limits_together() {
         tasks.push(tokio::spawn(async move {
             barrier.wait().await;
             let body = "iin=851102310000&password=wrong".to_owned();
-            let r = post(&client, &base, "/auth/sign-in", "", body)
+            let r = post(&client, &base, SignIn::PATH, "", body)
                 .send()
                 .await
                 .unwrap();
-            location(&r)
+            outcome(r).await
         }));
     }
     let mut wrong = 0;
     for task in tasks {
-        let l = task.await.unwrap();
+        let answer = task.await.unwrap();
         assert!(
-            l.ends_with("error=credentials") || l.ends_with("error=locked"),
-            "{l}"
+            matches!(
+                answer,
+                Err(PortalError::WrongCredentials | PortalError::LockedOut)
+            ),
+            "{answer:?}"
         );
-        wrong += usize::from(l.ends_with("error=credentials"));
+        wrong += usize::from(answer == Err(PortalError::WrongCredentials));
     }
     let failures = t
         .ports

@@ -18,7 +18,9 @@ async fn a_demo_citizen_signs_in_and_out() {
             .unwrap();
         let who = session::current(&t.ports, Some(&token)).await.unwrap();
         assert_eq!(who, Some(Iin::parse("900515410001").unwrap()), "{}", t.name);
-        session::sign_out(&t.ports, Some(&token)).await.unwrap();
+        session::sign_out(&t.ports, who.as_ref().unwrap(), &token)
+            .await
+            .unwrap();
         assert_eq!(
             session::current(&t.ports, Some(&token)).await.unwrap(),
             None

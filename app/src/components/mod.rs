@@ -1,7 +1,11 @@
+mod error_summary;
+pub mod focus;
 mod layout;
 mod page_title;
 mod sign_button;
 
+pub use error_summary::{described_by, error_of, ErrorSummary, FieldError};
+pub use focus::StepHeading;
 pub use layout::Layout;
 pub use page_title::PageTitle;
 pub use sign_button::{SignButton, SignTask};

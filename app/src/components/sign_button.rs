@@ -1,9 +1,13 @@
-//! The "Sign with EDS" button: asks NCALayer to sign the request document,
-//! sends the CMS to the server, then shows the outcome.
+//! The "Sign with EDS" step: asks NCALayer to sign the request document,
+//! then hands the CMS to the `certify_request` server function. It needs
+//! JavaScript (NCALayer is reached over a WebSocket from the page); until
+//! the WASM runs, the page says so and what to do.
 
 use leptos::prelude::*;
 
+use crate::error::PortalError;
 use crate::i18n::Texts;
+use crate::server_fns::CertifyRequest;
 
 /// What the button needs to ask for a signature.
 #[derive(Debug, Clone)]
@@ -16,58 +20,78 @@ pub struct SignTask {
 }
 
 #[component]
-pub fn SignButton(task: SignTask, t: &'static Texts) -> impl IntoView {
-    let busy = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
+pub fn SignButton(
+    task: SignTask,
+    action: ServerAction<CertifyRequest>,
+    t: &'static Texts,
+) -> impl IntoView {
+    // The same `false` on the server and at hydration; true once the WASM runs.
+    let scripted = RwSignal::new(false);
+    Effect::new(move |_| scripted.set(true));
+    let signing = RwSignal::new(false);
+    let signer_error = RwSignal::new(None::<String>);
+    let busy = move || signing.get() || action.pending().get();
     let on_click = move |_| {
         #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(sign_and_certify(task.clone(), t, busy, message));
+        leptos::task::spawn_local(sign(task.clone(), t, action, signing, signer_error));
         #[cfg(not(feature = "hydrate"))]
         let _ = &task;
     };
+    let status = move || {
+        if busy() {
+            return Some(t.signing.to_owned());
+        }
+        signer_error.get().or_else(|| {
+            action
+                .value()
+                .get()
+                .and_then(Result::err)
+                .map(|e: PortalError| e.message(t))
+        })
+    };
     view! {
-        <button type="button" data-testid="sign-button" on:click=on_click disabled=move || busy.get()>
+        {move || (!scripted.get()).then(|| view! {
+            <p class="notice" data-testid="sign-needs-script">{t.sign_needs_script}</p>
+        })}
+        <button type="button" data-testid="sign-button" on:click=on_click
+            disabled=move || !scripted.get() || busy()>
             {t.sign_button}
         </button>
-        <p role="status" class="sign-status" data-testid="sign-status">
-            {move || if busy.get() { Some(t.signing.to_owned()) } else { message.get() }}
-        </p>
+        <p role="status" class="sign-status" data-testid="sign-status">{status}</p>
     }
 }
 
-/// Asks the signer, sends the CMS to the server, then reloads to show the outcome.
+/// Asks the signer for a CMS over the document, then certifies with it.
 #[cfg(feature = "hydrate")]
-async fn sign_and_certify(
+async fn sign(
     task: SignTask,
     t: &'static Texts,
-    busy: RwSignal<bool>,
-    message: RwSignal<Option<String>>,
+    action: ServerAction<CertifyRequest>,
+    signing: RwSignal<bool>,
+    signer_error: RwSignal<Option<String>>,
 ) {
     use crate::ncalayer::{sign_cms, SignError};
-    busy.set(true);
-    message.set(None);
-    let outcome = match sign_cms(
+    signing.set(true);
+    signer_error.set(None);
+    let signed = sign_cms(
         &task.signer_url,
         &task.document_base64,
         &task.iin,
         task.locale,
     )
-    .await
-    {
-        Ok(cms) => crate::server_fns::certify_request(task.request_id, cms)
-            .await
-            .map_err(|_| t.err_unexpected.to_owned()),
-        Err(SignError::NotRunning) => Err(t.signer_missing.to_owned()),
-        Err(SignError::Cancelled) => Err(t.signer_cancelled.to_owned()),
-        Err(SignError::Failed(why)) => Err(format!("{} ({why})", t.signer_failed)),
-    };
-    match outcome {
-        Ok(()) => {
-            let _ = window().location().reload();
+    .await;
+    signing.set(false);
+    match signed {
+        Ok(cms_base64) => {
+            action.dispatch(CertifyRequest {
+                id: task.request_id,
+                cms_base64,
+            });
         }
-        Err(text) => {
-            message.set(Some(text));
-            busy.set(false);
+        Err(SignError::NotRunning) => signer_error.set(Some(t.signer_missing.to_owned())),
+        Err(SignError::Cancelled) => signer_error.set(Some(t.signer_cancelled.to_owned())),
+        Err(SignError::Failed(why)) => {
+            signer_error.set(Some(format!("{} ({why})", t.signer_failed)))
         }
     }
 }

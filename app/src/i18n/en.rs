@@ -1,4 +1,5 @@
 use super::Texts;
+use crate::ground::RefusalGround;
 
 pub const TEXTS: Texts = Texts {
     service_name: "Nomir",
@@ -7,7 +8,6 @@ pub const TEXTS: Texts = Texts {
     nav_label: "Main menu",
     nav_home: "Home",
     nav_cabinet: "My cabinet",
-    nav_sign_in: "Sign in",
     nav_demo_phone: "Demo phone",
     sign_out: "Sign out",
     lang_switch_label: "Language",
@@ -38,7 +38,6 @@ pub const TEXTS: Texts = Texts {
     password_label: "Password",
     sign_in_button: "Sign in",
     demo_accounts_hint: "Demo accounts: any IIN of the demo dataset, for example 900515410001, with the password demo-pass-2026.",
-    error_title: "Could not sign in",
     err_credentials: "The IIN or password is wrong.",
     err_locked: "Too many failed attempts. Please wait a few minutes and try again.",
     err_busy: "Too many people are signing in right now. Please try again in a minute.",
@@ -101,7 +100,6 @@ pub const TEXTS: Texts = Texts {
     open_request_text: "You have a request in progress for the number",
     open_request_continue: "Continue the request",
     request_term: "The request ends at",
-    code_sent_to: "A verification code was sent by SMS.",
     code_label: "Code from the SMS",
     code_hint: "6 digits",
     code_submit: "Confirm",
@@ -113,7 +111,6 @@ pub const TEXTS: Texts = Texts {
     sign_intro: "The code is confirmed. Now certify the request with your electronic digital signature (NCALayer).",
     sign_button: "Sign with EDS",
     signing: "Signing…",
-    sign_needs_script: "Signing needs JavaScript enabled in the browser.",
     signer_missing: "NCALayer was not found. Start it and try again.",
     signer_cancelled: "Signing was cancelled.",
     signer_failed: "NCALayer could not sign",
@@ -144,5 +141,55 @@ pub const TEXTS: Texts = Texts {
     err_code_wrong: "The code is wrong.",
     err_code_expired: "The code has expired. Request a new one.",
     err_step: "This step is not possible now.",
-    err_unavailable: "A state system is temporarily unavailable. Please try again in a few minutes.",
+    error_title: "There is a problem",
+    err_not_signed_in: "Your session has ended or you have not signed in. Please sign in again.",
+    err_signature_check_unavailable: "The signature could not be checked right now. Please try again in a few minutes.",
+    err_too_large: "The form is too large. Please fill it in again.",
+    err_unreachable: "The service could not be reached. Check your internet connection and try again.",
+    page_cross_site: "The request came from another site and was refused.",
+    page_unknown_language: "There is no such language. Choose Kazakh, Russian or English.",
+    page_demo_clock_step: "The demo clock moves 1 to 1440 minutes at a time, and at most 30 days in total.",
+    page_home_link: "Home page",
+    sms_code: "Confirmation code",
+    sms_keep_secret: "Do not tell anyone.",
+    sign_needs_script: "Signing with your EDS needs JavaScript turned on in the browser and NCALayer running on your computer. Turn on JavaScript, start NCALayer (you can download it from pki.gov.kz), then reload this page. The request stays open until the time shown above.",
+    code_sent_status: "A verification code was sent by SMS.",
+    new_code_sent: "A new code was sent.",
+    ground_reason: reason,
+    ground_basis: basis,
 };
+
+fn reason(g: RefusalGround) -> &'static str {
+    match g {
+        RefusalGround::IdentityNotFound => {
+            "The national register of individuals holds no record of your IIN."
+        }
+        RefusalGround::IdentityDocumentInvalid => {
+            "The register holds no valid identity document of yours: it has expired or is invalid."
+        }
+        RefusalGround::PersonDeceased => "The register records the holder of this IIN as deceased.",
+        RefusalGround::ConsentMissing => "No consent was given to access restricted personal data.",
+        RefusalGround::OperatorDoesNotConfirm => {
+            "The mobile operator did not confirm that this number is registered to you."
+        }
+        RefusalGround::CodeNotConfirmed => "The one-time password was not confirmed.",
+        RefusalGround::BiometricsFailed => "Biometric authentication failed.",
+        RefusalGround::SignatureInvalid => {
+            "The request was not certified with a valid electronic digital signature."
+        }
+        RefusalGround::TermExpired => {
+            "The request was not completed within 10 minutes and has expired."
+        }
+    }
+}
+
+fn basis(g: RefusalGround) -> &'static str {
+    match g {
+        RefusalGround::ConsentMissing => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 9, ground 2: Article 8 of the Law of the Republic of Kazakhstan on personal data and their protection",
+        RefusalGround::OperatorDoesNotConfirm => "Rules, paragraph 1: the subscriber number must be one provided by the mobile operator",
+        RefusalGround::CodeNotConfirmed | RefusalGround::BiometricsFailed => "Rules, paragraph 9",
+        RefusalGround::SignatureInvalid => "Rules, paragraph 5.2; appendix to the Rules (the procedure for providing the public service), row 8",
+        RefusalGround::TermExpired => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 3: the service term is 10 minutes",
+        RefusalGround::IdentityNotFound | RefusalGround::IdentityDocumentInvalid | RefusalGround::PersonDeceased => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 9, ground 1: the Laws of the Republic of Kazakhstan on identity documents and on the national registers of identification numbers",
+    }
+}

@@ -1,4 +1,5 @@
 use super::Texts;
+use crate::ground::RefusalGround;
 
 pub const TEXTS: Texts = Texts {
     service_name: "Nomir",
@@ -7,7 +8,6 @@ pub const TEXTS: Texts = Texts {
     nav_label: "Басты мәзір",
     nav_home: "Басты бет",
     nav_cabinet: "Жеке кабинет",
-    nav_sign_in: "Кіру",
     nav_demo_phone: "Демо-телефон",
     sign_out: "Шығу",
     lang_switch_label: "Тіл",
@@ -38,7 +38,6 @@ pub const TEXTS: Texts = Texts {
     password_label: "Құпиясөз",
     sign_in_button: "Кіру",
     demo_accounts_hint: "Демо есептік жазбалар: демо-деректердегі кез келген ЖСН, мысалы 900515410001, құпиясөз demo-pass-2026.",
-    error_title: "Кіру мүмкін болмады",
     err_credentials: "ЖСН немесе құпиясөз қате.",
     err_locked: "Сәтсіз әрекеттер тым көп. Бірнеше минут күтіп, қайталап көріңіз.",
     err_busy: "Дәл қазір кіретіндер тым көп. Бір минуттан кейін қайталап көріңіз.",
@@ -101,7 +100,6 @@ pub const TEXTS: Texts = Texts {
     open_request_text: "Сізде аяқталмаған сұрау салу бар, нөмірі",
     open_request_continue: "Сұрау салуды жалғастыру",
     request_term: "Сұрау салу мерзімі аяқталады",
-    code_sent_to: "Тексеру коды SMS арқылы жіберілді.",
     code_label: "SMS-тегі код",
     code_hint: "6 цифр",
     code_submit: "Растау",
@@ -113,7 +111,6 @@ pub const TEXTS: Texts = Texts {
     sign_intro: "Код расталды. Енді сұрау салуды электрондық цифрлық қолтаңбаңызбен (NCALayer) куәландырыңыз.",
     sign_button: "ЭЦҚ-мен қол қою",
     signing: "Қол қойылуда…",
-    sign_needs_script: "Қол қою үшін браузерде JavaScript қосулы болуы тиіс.",
     signer_missing: "NCALayer табылмады. Оны іске қосып, қайталаңыз.",
     signer_cancelled: "Қол қою тоқтатылды.",
     signer_failed: "NCALayer қол қоя алмады",
@@ -144,5 +141,55 @@ pub const TEXTS: Texts = Texts {
     err_code_wrong: "Код қате.",
     err_code_expired: "Кодтың мерзімі өтті. Жаңа кодты сұраңыз.",
     err_step: "Бұл қадам қазір мүмкін емес.",
-    err_unavailable: "Мемлекеттік жүйе уақытша қолжетімсіз. Бірнеше минуттан кейін қайталаңыз.",
+    error_title: "Қате бар",
+    err_not_signed_in: "Сеанс аяқталды немесе сіз кірмегенсіз. Қайта кіріңіз.",
+    err_signature_check_unavailable: "Қазір қолтаңбаны тексеру мүмкін болмады. Бірнеше минуттан кейін қайталаңыз.",
+    err_too_large: "Форма тым үлкен. Оны қайта толтырыңыз.",
+    err_unreachable: "Сервиске қосылу мүмкін болмады. Интернет байланысын тексеріп, қайталаңыз.",
+    page_cross_site: "Сұрау басқа сайттан келді, сондықтан қабылданбады.",
+    page_unknown_language: "Мұндай тіл жоқ. Қазақ, орыс немесе ағылшын тілін таңдаңыз.",
+    page_demo_clock_step: "Демо сағатын бір рет 1-ден 1440 минутқа дейін, барлығы 30 күнге дейін жылжытуға болады.",
+    page_home_link: "Басты бетке",
+    sms_code: "растау коды",
+    sms_keep_secret: "Ешкімге айтпаңыз.",
+    sign_needs_script: "ЭЦҚ-мен қол қою үшін браузерде JavaScript қосулы және компьютерде NCALayer іске қосулы болуы керек. JavaScript-ті қосыңыз, NCALayer-ді іске қосыңыз (оны pki.gov.kz сайтынан жүктеуге болады), содан кейін осы бетті жаңартыңыз. Сұрау жоғарыда көрсетілген уақытқа дейін ашық тұрады.",
+    code_sent_status: "Растау коды SMS арқылы жіберілді.",
+    new_code_sent: "Жаңа код жіберілді.",
+    ground_reason: reason,
+    ground_basis: basis,
 };
+
+fn reason(g: RefusalGround) -> &'static str {
+    match g {
+        RefusalGround::IdentityNotFound => {
+            "Жеке тұлғалардың мемлекеттік дерекқорында сіздің ЖСН бойынша жазба табылмады."
+        }
+        RefusalGround::IdentityDocumentInvalid => {
+            "Тізілімде сіздің жарамды жеке куәлігіңіз жоқ: құжаттың мерзімі өткен немесе жарамсыз."
+        }
+        RefusalGround::PersonDeceased => "Тізілімде бұл ЖСН иесі қайтыс болды деп тіркелген.",
+        RefusalGround::ConsentMissing => {
+            "Қолжетімділігі шектеулі дербес деректерге қол жеткізуге келісім берілмеді."
+        }
+        RefusalGround::OperatorDoesNotConfirm => {
+            "Ұялы байланыс операторы бұл нөмірдің сізге тіркелгенін растамады."
+        }
+        RefusalGround::CodeNotConfirmed => "Бір реттік пароль расталмады.",
+        RefusalGround::BiometricsFailed => "Биометриялық сәйкестендіру өтпеді.",
+        RefusalGround::SignatureInvalid => {
+            "Сұрау салу жарамды электрондық цифрлық қолтаңбамен куәландырылмады."
+        }
+        RefusalGround::TermExpired => "Сұрау салу 10 минут ішінде аяқталмады, оның мерзімі өтті.",
+    }
+}
+
+fn basis(g: RefusalGround) -> &'static str {
+    match g {
+        RefusalGround::ConsentMissing => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 9-жол, 2) тармақша: \"Дербес деректер және оларды қорғау туралы\" Қазақстан Республикасы Заңының 8-бабы",
+        RefusalGround::OperatorDoesNotConfirm => "Қағидалардың 1-тармағы: абоненттік нөмір ұялы байланыс операторы ұсынған болуы тиіс",
+        RefusalGround::CodeNotConfirmed | RefusalGround::BiometricsFailed => "Қағидалардың 9-тармағы",
+        RefusalGround::SignatureInvalid => "Қағидалардың 5-тармағының 2) тармақшасы; Қағидаларға қосымшаның (мемлекеттік қызметті көрсету тәртібі) 8-жолы",
+        RefusalGround::TermExpired => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 3-жол: көрсету мерзімі 10 минут",
+        RefusalGround::IdentityNotFound | RefusalGround::IdentityDocumentInvalid | RefusalGround::PersonDeceased => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 9-жол, 1) тармақша: \"Жеке басты куәландыратын құжаттар туралы\" және \"Сәйкестендіру нөмірлерінің ұлттық тізілімдері туралы\" Қазақстан Республикасының заңдары",
+    }
+}

@@ -1,4 +1,5 @@
 use super::Texts;
+use crate::ground::RefusalGround;
 
 pub const TEXTS: Texts = Texts {
     service_name: "Nomir",
@@ -7,7 +8,6 @@ pub const TEXTS: Texts = Texts {
     nav_label: "Главное меню",
     nav_home: "Главная",
     nav_cabinet: "Личный кабинет",
-    nav_sign_in: "Войти",
     nav_demo_phone: "Демо-телефон",
     sign_out: "Выйти",
     lang_switch_label: "Язык",
@@ -38,7 +38,6 @@ pub const TEXTS: Texts = Texts {
     password_label: "Пароль",
     sign_in_button: "Войти",
     demo_accounts_hint: "Демо-учётные записи: любой ИИН из демо-набора, например 900515410001, пароль demo-pass-2026.",
-    error_title: "Не удалось войти",
     err_credentials: "Неверный ИИН или пароль.",
     err_locked: "Слишком много неудачных попыток. Подождите несколько минут и попробуйте снова.",
     err_busy: "Сейчас входят слишком многие. Попробуйте ещё раз через минуту.",
@@ -101,7 +100,6 @@ pub const TEXTS: Texts = Texts {
     open_request_text: "У вас есть незавершённый запрос на номер",
     open_request_continue: "Продолжить запрос",
     request_term: "Срок запроса истекает в",
-    code_sent_to: "Код проверки отправлен по SMS.",
     code_label: "Код из SMS",
     code_hint: "6 цифр",
     code_submit: "Подтвердить",
@@ -113,7 +111,6 @@ pub const TEXTS: Texts = Texts {
     sign_intro: "Код подтверждён. Теперь удостоверьте запрос своей электронной цифровой подписью (NCALayer).",
     sign_button: "Подписать ЭЦП",
     signing: "Подписание…",
-    sign_needs_script: "Для подписи в браузере должен быть включён JavaScript.",
     signer_missing: "NCALayer не найден. Запустите его и повторите.",
     signer_cancelled: "Подписание отменено.",
     signer_failed: "NCALayer не смог подписать",
@@ -144,5 +141,45 @@ pub const TEXTS: Texts = Texts {
     err_code_wrong: "Неверный код.",
     err_code_expired: "Срок действия кода истёк. Запросите новый код.",
     err_step: "Этот шаг сейчас недоступен.",
-    err_unavailable: "Государственная система временно недоступна. Повторите через несколько минут.",
+    error_title: "Возникла проблема",
+    err_not_signed_in: "Сеанс завершён или вы не вошли. Войдите снова.",
+    err_signature_check_unavailable: "Сейчас не удалось проверить подпись. Попробуйте через несколько минут.",
+    err_too_large: "Форма слишком большая. Заполните её ещё раз.",
+    err_unreachable: "Не удалось связаться с сервисом. Проверьте подключение к интернету и попробуйте ещё раз.",
+    page_cross_site: "Запрос пришёл с другого сайта и поэтому отклонён.",
+    page_unknown_language: "Такого языка нет. Выберите казахский, русский или английский.",
+    page_demo_clock_step: "Часы демо можно перевести за раз на 1–1440 минут, всего не больше чем на 30 дней.",
+    page_home_link: "На главную",
+    sms_code: "Код подтверждения",
+    sms_keep_secret: "Никому не сообщайте.",
+    sign_needs_script: "Для подписи ЭЦП в браузере должен быть включён JavaScript, а на компьютере запущен NCALayer. Включите JavaScript, запустите NCALayer (его можно скачать на pki.gov.kz) и обновите эту страницу. Запрос открыт до времени, указанного выше.",
+    code_sent_status: "Код подтверждения отправлен по SMS.",
+    new_code_sent: "Новый код отправлен.",
+    ground_reason: reason,
+    ground_basis: basis,
 };
+
+fn reason(g: RefusalGround) -> &'static str {
+    match g {
+        RefusalGround::IdentityNotFound => "В государственной базе данных физических лиц нет записи по вашему ИИН.",
+        RefusalGround::IdentityDocumentInvalid => "В реестре нет действительного документа, удостоверяющего вашу личность: срок истёк или документ недействителен.",
+        RefusalGround::PersonDeceased => "В реестре владелец этого ИИН записан как умерший.",
+        RefusalGround::ConsentMissing => "Не дано согласие на доступ к персональным данным ограниченного доступа.",
+        RefusalGround::OperatorDoesNotConfirm => "Оператор сотовой связи не подтвердил, что этот номер зарегистрирован на вас.",
+        RefusalGround::CodeNotConfirmed => "Одноразовый пароль не подтверждён.",
+        RefusalGround::BiometricsFailed => "Биометрическая аутентификация не пройдена.",
+        RefusalGround::SignatureInvalid => "Запрос не удостоверен действительной электронной цифровой подписью.",
+        RefusalGround::TermExpired => "Запрос не был завершён за 10 минут, его срок истёк.",
+    }
+}
+
+fn basis(g: RefusalGround) -> &'static str {
+    match g {
+        RefusalGround::ConsentMissing => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 9, подпункт 2): статья 8 Закона Республики Казахстан «О персональных данных и их защите»",
+        RefusalGround::OperatorDoesNotConfirm => "Пункт 1 Правил: абонентский номер должен быть предоставлен оператором сотовой связи",
+        RefusalGround::CodeNotConfirmed | RefusalGround::BiometricsFailed => "Пункт 9 Правил",
+        RefusalGround::SignatureInvalid => "Подпункт 2) пункта 5 Правил; строка 8 приложения к Правилам (порядок оказания государственной услуги)",
+        RefusalGround::TermExpired => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 3: срок оказания 10 минут",
+        RefusalGround::IdentityNotFound | RefusalGround::IdentityDocumentInvalid | RefusalGround::PersonDeceased => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 9, подпункт 1): законы Республики Казахстан «О документах, удостоверяющих личность» и «О национальных реестрах идентификационных номеров»",
+    }
+}

@@ -6,50 +6,68 @@ use leptos_router::hooks::use_query_map;
 
 use super::number_form::{ConsentCard, NumberForm};
 
-use crate::components::PageTitle;
+use crate::components::focus::focus_after;
+use crate::components::{error_of, ErrorSummary, PageTitle, StepHeading};
+use crate::error::PortalError;
 use crate::i18n::{Lang, Texts};
-use crate::server_fns::get_cabinet;
+use crate::server_fns::{get_cabinet, RequestCode, RevokeConsent, SignOut};
 use crate::site::use_site;
 use crate::wire::{BindingView, CabinetView};
+
+/// The cabinet's actions; they outlive the cabinet's data, which reloads after them.
+#[derive(Clone, Copy)]
+struct Actions {
+    request_code: ServerAction<RequestCode>,
+    revoke: ServerAction<RevokeConsent>,
+    sign_out: ServerAction<SignOut>,
+}
 
 #[component]
 pub fn CabinetPage() -> impl IntoView {
     let lang = use_site().lang;
     let t = lang.texts();
-    let cabinet = Resource::new(|| (), |_| get_cabinet());
+    let actions = Actions {
+        request_code: ServerAction::new(),
+        revoke: ServerAction::new(),
+        sign_out: ServerAction::new(),
+    };
+    focus_after(actions.revoke.version());
+    let cabinet = Resource::new(move || actions.revoke.version().get(), |_| get_cabinet());
     let redirect = super::server_redirect();
     view! {
         <PageTitle text=t.cabinet_title/>
-        <h1>{t.cabinet_title}</h1>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <StepHeading text=t.cabinet_title/>
+        <Transition fallback=move || view! { <p>{t.loading}</p> }>
             {move || {
                 let redirect = redirect.clone();
                 Suspend::new(async move {
                 match cabinet.await {
-                    Ok(Some(c)) => view! { <Cabinet c lang/> }.into_any(),
-                    Ok(None) => {
+                    Ok(c) => view! { <Cabinet c lang actions/> }.into_any(),
+                    Err(PortalError::NotSignedIn) => {
                         redirect("/sign-in");
                         view! {
                         <Redirect path="/sign-in"/>
                         <p><a href="/sign-in">{t.not_signed_in}</a></p>
                     }.into_any()
                     }
-                    Err(_) => view! { <p class="error-summary" role="alert">{t.err_unexpected}</p> }.into_any(),
+                    Err(e) => view! { <ErrorSummary error=e t/> }.into_any(),
                 }
             })
             }}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn Cabinet(c: CabinetView, lang: Lang) -> impl IntoView {
+fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
     let t = lang.texts();
     let query = use_query_map();
-    let error = query
-        .with_untracked(|q| q.get("error"))
-        .and_then(|code| t.error_message(&code));
-    let revoked = query.with_untracked(|q| q.get("consent").as_deref() == Some("revoked"));
+    let error = Signal::derive(move || {
+        error_of(actions.request_code.value())
+            .or_else(|| error_of(actions.revoke.value()))
+            .or_else(|| error_of(actions.sign_out.value()))
+    });
+    let revoked = move || query.with(|q| q.get("consent").as_deref() == Some("revoked"));
     let changing = c.active.is_some();
     let name = if lang == Lang::En {
         c.name_latin.clone()
@@ -91,16 +109,19 @@ fn Cabinet(c: CabinetView, lang: Lang) -> impl IntoView {
                 </p>
             }
         })}
-        <NumberForm t changing error/>
-        {revoked.then(|| view! { <p class="notice" role="status">{t.consent_revoked}</p> })}
-        <ConsentCard t given_at=c.consent_given_at.clone()/>
+        {move || error.get().map(|e| view! { <ErrorSummary error=e t/> })}
+        <NumberForm t changing action=actions.request_code error/>
+        <p role="status" class="status-line">
+            {move || revoked().then(|| view! { <span class="notice">{t.consent_revoked}</span> })}
+        </p>
+        <ConsentCard t given_at=c.consent_given_at.clone() action=actions.revoke/>
         <section aria-labelledby="history-heading" class="card">
             <h2 id="history-heading">{t.history_title}</h2>
             <History items=c.history t/>
         </section>
-        <form method="post" action="/auth/sign-out">
+        <ActionForm action=actions.sign_out>
             <button type="submit" class="secondary">{t.sign_out}</button>
-        </form>
+        </ActionForm>
     }
 }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{ErrorSummary, PageTitle, StepHeading};
 use crate::server_fns::get_demo_phone;
 use crate::site::use_site;
 use crate::wire::PhoneView;
@@ -13,7 +13,7 @@ pub fn DemoPhonePage() -> impl IntoView {
     let phones = Resource::new(|| (), |_| get_demo_phone());
     view! {
         <PageTitle text=t.demo_phone_title/>
-        <h1>{t.demo_phone_title}</h1>
+        <StepHeading text=t.demo_phone_title/>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match phones.await {
@@ -29,7 +29,7 @@ pub fn DemoPhonePage() -> impl IntoView {
                         super::set_status(404);
                         view! { <p>{t.demo_phone_unavailable}</p> }.into_any()
                     }
-                    Err(_) => view! { <p class="error-summary" role="alert">{t.err_unexpected}</p> }.into_any(),
+                    Err(e) => view! { <ErrorSummary error=e t/> }.into_any(),
                 }
             })}
         </Suspense>

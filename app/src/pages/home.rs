@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, StepHeading};
 use crate::site::use_site;
 
 #[component]
@@ -8,7 +8,7 @@ pub fn HomePage() -> impl IntoView {
     let t = use_site().lang.texts();
     view! {
         <PageTitle text=t.nav_home/>
-        <h1>{t.home_title}</h1>
+        <StepHeading text=t.home_title/>
         <p class="lead">{t.home_intro}</p>
         <section aria-labelledby="steps-heading">
             <h2 id="steps-heading">{t.home_steps_title}</h2>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, StepHeading};
 use crate::site::use_site;
 
 #[component]
@@ -9,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
     let t = use_site().lang.texts();
     view! {
         <PageTitle text=t.not_found_title/>
-        <h1>{t.not_found_title}</h1>
+        <StepHeading text=t.not_found_title/>
         <p>{t.not_found_text}</p>
         <p><a href="/">{t.nav_home}</a></p>
     }

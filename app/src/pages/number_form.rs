@@ -1,30 +1,39 @@
 //! The number entry form (Rules §5.2, §8) with the consent question
-//! (appendix row 9, ground 2). Posts to the server; works without the WASM.
+//! (appendix row 9, ground 2), and the consent card. Both are server
+//! functions behind `ActionForm`: they work with or without the WASM.
 
 use leptos::prelude::*;
 
+use crate::components::{described_by, FieldError};
+use crate::error::{Field, PortalError};
 use crate::i18n::Texts;
+use crate::server_fns::{RequestCode, RevokeConsent};
 
 #[component]
-pub fn NumberForm(t: &'static Texts, changing: bool, error: Option<&'static str>) -> impl IntoView {
+pub fn NumberForm(
+    t: &'static Texts,
+    changing: bool,
+    action: ServerAction<RequestCode>,
+    #[prop(into)] error: Signal<Option<PortalError>>,
+) -> impl IntoView {
     let title = if changing {
         t.number_title_change
     } else {
         t.number_title_bind
     };
-    let described = if error.is_some() {
-        "number-hint number-error"
-    } else {
-        "number-hint"
+    let invalid = move || {
+        error
+            .get()
+            .is_some_and(|e| e.field() == Some(Field::Number))
     };
     view! {
         <section aria-labelledby="bind-heading" class="card">
             <h2 id="bind-heading">{title}</h2>
-            {error.map(|m| view! { <p class="error-summary" role="alert" id="number-error">{m}</p> })}
-            <form method="post" action="/cabinet/number" class="form">
+            <ActionForm action attr:class="form" attr:novalidate=true>
                 <div class="field">
                     <label for="number">{t.number_label}</label>
                     <p class="hint" id="number-hint">{t.number_hint}</p>
+                    {move || view! { <FieldError error=error.get() field=Field::Number t/> }}
                     <input
                         id="number"
                         name="number"
@@ -32,8 +41,8 @@ pub fn NumberForm(t: &'static Texts, changing: bool, error: Option<&'static str>
                         autocomplete="tel"
                         inputmode="tel"
                         aria-required="true"
-                        aria-describedby=described
-                        aria-invalid=error.is_some().to_string()
+                        aria-describedby=move || described_by("number-hint", error.get(), Field::Number)
+                        aria-invalid=move || invalid().to_string()
                     />
                 </div>
                 <div class="field checkbox">
@@ -41,23 +50,27 @@ pub fn NumberForm(t: &'static Texts, changing: bool, error: Option<&'static str>
                     <label for="consent">{t.consent_label}</label>
                 </div>
                 <p class="hint" id="consent-hint">{t.consent_hint}</p>
-                <button type="submit">{t.get_code_button}</button>
-            </form>
+                <button type="submit" disabled=move || action.pending().get()>{t.get_code_button}</button>
+            </ActionForm>
         </section>
     }
 }
 
 #[component]
-pub fn ConsentCard(t: &'static Texts, given_at: Option<String>) -> impl IntoView {
+pub fn ConsentCard(
+    t: &'static Texts,
+    given_at: Option<String>,
+    action: ServerAction<RevokeConsent>,
+) -> impl IntoView {
     view! {
         <section aria-labelledby="consent-heading" class="card">
             <h2 id="consent-heading">{t.consent_title}</h2>
             {match given_at {
                 Some(at) => view! {
                     <p data-testid="consent-given">{t.consent_given}" "{at}</p>
-                    <form method="post" action="/cabinet/consent/revoke">
+                    <ActionForm action>
                         <button type="submit" class="secondary">{t.consent_revoke}</button>
-                    </form>
+                    </ActionForm>
                 }.into_any(),
                 None => view! { <p data-testid="consent-none">{t.consent_none}</p> }.into_any(),
             }}

@@ -1,121 +1,148 @@
 //! One binding request: the code step, the EDS step, and the outcome
-//! (bound, a reasoned refusal with its legal basis, or expired).
+//! (bound, a reasoned refusal with its legal basis, expired, withdrawn).
+//! Its actions are server functions behind `ActionForm`; the request is
+//! read again after each, so the page moves to the next step in place.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{PageTitle, SignButton, SignTask};
-use crate::i18n::Lang;
-use crate::server_fns::get_request;
+use crate::components::focus::focus_after;
+use crate::components::{
+    described_by, error_of, ErrorSummary, FieldError, PageTitle, SignButton, SignTask, StepHeading,
+};
+use crate::error::{Field, PortalError};
+use crate::i18n::{Lang, Texts};
+use crate::server_fns::{get_request, CertifyRequest, ConfirmCode, ResendCode};
 use crate::site::use_site;
 use crate::wire::{RequestStep, RequestView};
+
+/// The request page's actions; they outlive the request's data.
+#[derive(Clone, Copy)]
+struct Actions {
+    confirm: ServerAction<ConfirmCode>,
+    resend: ServerAction<ResendCode>,
+    certify: ServerAction<CertifyRequest>,
+}
+
+impl Actions {
+    /// The newest failure among the actions, to show in the error summary.
+    fn error(self) -> Option<PortalError> {
+        let newest = [
+            (self.confirm.version().get(), error_of(self.confirm.value())),
+            (self.resend.version().get(), error_of(self.resend.value())),
+        ];
+        // Before any action ran (a form post without the WASM), the versions
+        // are equal and the error comes from the address: take the one there is.
+        newest
+            .into_iter()
+            .max_by_key(|(v, e)| (*v, e.is_some()))
+            .and_then(|(_, e)| e)
+    }
+}
 
 #[component]
 pub fn RequestPage() -> impl IntoView {
     let lang = use_site().lang;
     let t = lang.texts();
     let params = use_params_map();
+    let actions = Actions {
+        confirm: ServerAction::new(),
+        resend: ServerAction::new(),
+        certify: ServerAction::new(),
+    };
+    for version in [
+        actions.confirm.version(),
+        actions.resend.version(),
+        actions.certify.version(),
+    ] {
+        focus_after(version);
+    }
     let request = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        get_request,
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                actions.confirm.version().get(),
+                actions.resend.version().get(),
+                actions.certify.version().get(),
+            )
+        },
+        |(id, ..)| get_request(id),
     );
     view! {
         <PageTitle text=t.request_title/>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <Transition fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match request.await {
-                    Ok(Some(r)) => view! { <Request r lang/> }.into_any(),
+                    Ok(Some(r)) => view! { <Request r lang actions/> }.into_any(),
                     Ok(None) => {
                         super::set_status(404);
                         view! {
-                            <h1>{t.request_title}</h1>
+                            <StepHeading text=t.request_title/>
                             <p>{t.request_not_found}</p>
                             <p><a href="/cabinet">{t.back_to_cabinet}</a></p>
                         }.into_any()
                     }
-                    Err(_) => view! { <p class="error-summary" role="alert">{t.err_unexpected}</p> }.into_any(),
+                    Err(e) => view! {
+                        <StepHeading text=t.request_title/>
+                        <ErrorSummary error=e t/>
+                        <p><a href="/cabinet">{t.back_to_cabinet}</a></p>
+                    }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn Request(r: RequestView, lang: Lang) -> impl IntoView {
+fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
     let t = lang.texts();
-    let query = use_query_map();
-    let error = query
-        .with_untracked(|q| q.get("error"))
-        .and_then(|c| t.error_message(&c));
+    let error = move || actions.error();
     let facts = view! {
         <dl class="facts">
             <dt>{t.request_number}</dt>
             <dd data-testid="request-number">{r.number.clone()}</dd>
+            <dt>{t.request_term}</dt>
+            <dd data-testid="request-term">{r.term_ends_at.clone()}</dd>
         </dl>
     };
     let back = view! { <p><a href="/cabinet">{t.back_to_cabinet}</a></p> };
     match r.step {
-        RequestStep::Code { valid_until, tries_left, resend_at } => {
-            let code_action = format!("/cabinet/request/{}/code", r.id);
-            let resend_action = format!("/cabinet/request/{}/resend", r.id);
-            view! {
-                <h1>{t.request_title}</h1>
-                {facts}
-                <p>{t.code_sent_to}" "{t.request_term}" "{r.term_ends_at}"."</p>
-                {error.map(|m| view! { <p class="error-summary" role="alert" id="code-error">{m}</p> })}
-                <form method="post" action=code_action class="form">
-                    <div class="field">
-                        <label for="code">{t.code_label}</label>
-                        <p class="hint" id="code-hint">
-                            {t.code_hint}". "{t.code_valid_until}" "{valid_until}". "{t.tries_left}": "
-                            <span data-testid="tries-left">{tries_left}</span>
-                        </p>
-                        <input
-                            id="code"
-                            name="code"
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="one-time-code"
-                            aria-required="true"
-                            aria-describedby=if error.is_some() { "code-hint code-error" } else { "code-hint" }
-                            aria-invalid=error.is_some().to_string()
-                        />
-                    </div>
-                    <button type="submit">{t.code_submit}</button>
-                </form>
-                <form method="post" action=resend_action>
-                    <p class="hint">{t.resend_after}" "{resend_at}</p>
-                    <button type="submit" class="secondary">{t.resend_button}</button>
-                </form>
-                {back}
-            }
-            .into_any()
-        }
-        RequestStep::Sign { document_base64, iin, signer_url } => view! {
-            <h1>{t.sign_title}</h1>
+        RequestStep::Code { valid_until, tries_left, resend_at } => view! {
+            <StepHeading text=t.request_title/>
+            {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
             {facts}
-            <p>{t.sign_intro}" "{t.request_term}" "{r.term_ends_at}"."</p>
-            {error.map(|m| view! { <p class="error-summary" role="alert">{m}</p> })}
-            <SignButton task=SignTask { request_id: r.id.clone(), document_base64, iin, signer_url, locale: lang.code() } t/>
+            <CodeStep id=r.id.clone() valid_until tries_left resend_at t actions/>
+            {back}
+        }
+        .into_any(),
+        RequestStep::Sign { document_base64, iin, signer_url } => view! {
+            <StepHeading text=t.sign_title/>
+            {facts}
+            <p>{t.sign_intro}</p>
+            <SignButton
+                task=SignTask { request_id: r.id.clone(), document_base64, iin, signer_url, locale: lang.code() }
+                action=actions.certify
+                t
+            />
             {back}
         }
         .into_any(),
         RequestStep::Bound { operator } => view! {
-            <h1>{t.result_bound_title}</h1>
+            <StepHeading text=t.result_bound_title/>
             <p class="notice" role="status">{t.result_bound_text}</p>
             {facts}
             <dl class="facts"><dt>{t.cabinet_operator}</dt><dd>{operator}</dd></dl>
             {back}
         }
         .into_any(),
-        RequestStep::Refused { ground, reason, basis } => view! {
-            <h1>{t.result_refused_title}</h1>
+        RequestStep::Refused { ground } => view! {
+            <StepHeading text=t.result_refused_title/>
             {facts}
-            <dl class="facts refusal" data-ground=ground>
+            <dl class="facts refusal" data-ground=ground.code()>
                 <dt>{t.result_reason}</dt>
-                <dd data-testid="refusal-reason">{reason.get(lang).to_owned()}</dd>
+                <dd data-testid="refusal-reason">{(t.ground_reason)(ground)}</dd>
                 <dt>{t.result_basis}</dt>
-                <dd data-testid="refusal-basis">{basis.get(lang).to_owned()}</dd>
+                <dd data-testid="refusal-basis">{(t.ground_basis)(ground)}</dd>
             </dl>
             <p>{t.result_nothing_bound}</p>
             <p>{t.result_contact}</p>
@@ -123,7 +150,7 @@ fn Request(r: RequestView, lang: Lang) -> impl IntoView {
         }
         .into_any(),
         RequestStep::Expired => view! {
-            <h1>{t.result_expired_title}</h1>
+            <StepHeading text=t.result_expired_title/>
             {facts}
             <p>{t.result_expired_text}</p>
             <p>{t.result_contact}</p>
@@ -131,11 +158,63 @@ fn Request(r: RequestView, lang: Lang) -> impl IntoView {
         }
         .into_any(),
         RequestStep::Withdrawn => view! {
-            <h1>{t.result_withdrawn_title}</h1>
+            <StepHeading text=t.result_withdrawn_title/>
             {facts}
             <p>{t.result_withdrawn_text}</p>
             {back}
         }
         .into_any(),
+    }
+}
+
+/// "Enter a security code" (GOV.UK pattern): the code field, the tries
+/// left (announced when it changes), and "send a new code".
+#[component]
+fn CodeStep(
+    id: String,
+    valid_until: String,
+    tries_left: u32,
+    resend_at: String,
+    t: &'static Texts,
+    actions: Actions,
+) -> impl IntoView {
+    let query = use_query_map();
+    let error = move || actions.error();
+    let resent = move || query.with(|q| q.get("resent").is_some());
+    let resend_id = id.clone();
+    view! {
+        <p role="status" class="status-line" data-testid="code-status">
+            {move || if resent() { t.new_code_sent } else { t.code_sent_status }}
+        </p>
+        <ActionForm action=actions.confirm attr:class="form" attr:novalidate=true>
+            <input type="hidden" name="id" value=id.clone()/>
+            <div class="field">
+                <label for="code">{t.code_label}</label>
+                <p class="hint" id="code-hint">
+                    {t.code_hint}". "{t.code_valid_until}" "{valid_until}". "
+                    <span aria-live="polite">{t.tries_left}": "<span data-testid="tries-left">{tries_left}</span></span>
+                </p>
+                {move || view! { <FieldError error=error() field=Field::Code t/> }}
+                <input
+                    id="code"
+                    name="code"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="one-time-code"
+                    spellcheck="false"
+                    aria-required="true"
+                    aria-describedby=move || described_by("code-hint", error(), Field::Code)
+                    aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Code)).to_string()
+                />
+            </div>
+            <button type="submit" disabled=move || actions.confirm.pending().get()>{t.code_submit}</button>
+        </ActionForm>
+        <ActionForm action=actions.resend>
+            <input type="hidden" name="id" value=resend_id/>
+            <p class="hint">{t.resend_after}" "{resend_at}</p>
+            <button type="submit" class="secondary" disabled=move || actions.resend.pending().get()>
+                {t.resend_button}
+            </button>
+        </ActionForm>
     }
 }

@@ -1,43 +1,32 @@
-//! Sign-in with IIN and password. The form posts to the server, which
-//! answers with a redirect: it works the same with or without the WASM.
+//! Sign-in with IIN and password, through the `sign_in` server function:
+//! a plain form post without the WASM, an in-place action with it.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::PageTitle;
+use crate::components::{described_by, error_of, ErrorSummary, FieldError, PageTitle, StepHeading};
+use crate::error::Field;
+use crate::server_fns::SignIn;
 use crate::site::use_site;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let site = use_site();
     let t = site.lang.texts();
+    let action = ServerAction::<SignIn>::new();
     let query = use_query_map();
-    let error_code = move || query.with(|q| q.get("error"));
-    let error = move || error_code().and_then(|c| t.error_message(&c));
-    let iin_invalid =
-        move || error_code().is_some_and(|c| c.starts_with("iin_") || c == "credentials");
-    let password_invalid =
-        move || error_code().is_some_and(|c| c == "password_empty" || c == "credentials");
+    let error = move || error_of(action.value());
     let signed_out = move || query.with(|q| q.get("signed_out").is_some());
     view! {
         <PageTitle text=t.sign_in_title/>
-        <h1>{t.sign_in_title}</h1>
-        {move || {
-            error()
-                .map(|message| {
-                    view! {
-                        <div class="error-summary" role="alert" id="sign-in-error">
-                            <h2>{t.error_title}</h2>
-                            <p>{message}</p>
-                        </div>
-                    }
-                })
-        }}
+        <StepHeading text=t.sign_in_title/>
+        {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
         {move || signed_out().then(|| view! { <p class="notice" role="status">{t.signed_out}</p> })}
-        <form method="post" action="/auth/sign-in" class="form">
+        <ActionForm action attr:class="form" attr:novalidate=true>
             <div class="field">
                 <label for="iin">{t.iin_label}</label>
                 <p class="hint" id="iin-hint">{t.iin_hint}</p>
+                {move || view! { <FieldError error=error() field=Field::Iin t/> }}
                 <input
                     id="iin"
                     name="iin"
@@ -46,23 +35,25 @@ pub fn SignInPage() -> impl IntoView {
                     autocomplete="username"
                     spellcheck="false"
                     aria-required="true"
-                    aria-describedby=move || if error().is_some() { "iin-hint sign-in-error" } else { "iin-hint" }
-                    aria-invalid=move || iin_invalid().to_string()
+                    aria-describedby=move || described_by("iin-hint", error(), Field::Iin)
+                    aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Iin)).to_string()
                 />
             </div>
             <div class="field">
                 <label for="password">{t.password_label}</label>
+                {move || view! { <FieldError error=error() field=Field::Password t/> }}
                 <input
                     id="password"
                     name="password"
                     type="password"
                     autocomplete="current-password"
                     aria-required="true"
-                    aria-invalid=move || password_invalid().to_string()
+                    aria-describedby=move || error().filter(|e| e.field() == Some(Field::Password)).map(|_| "password-error")
+                    aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Password)).to_string()
                 />
             </div>
-            <button type="submit">{t.sign_in_button}</button>
-        </form>
+            <button type="submit" disabled=move || action.pending().get()>{t.sign_in_button}</button>
+        </ActionForm>
         {site.demo.then(|| view! { <p class="hint demo-hint">{t.demo_accounts_hint}</p> })}
     }
 }

@@ -1,13 +1,20 @@
 use leptos::prelude::*;
 
+use crate::error::PortalError;
 use crate::wire::CabinetView;
 
-/// The signed-in citizen's cabinet, or `None` when nobody is signed in.
+/// The signed-in citizen's cabinet.
 #[server(prefix = "/fn")]
-pub async fn get_cabinet() -> Result<Option<CabinetView>, ServerFnError> {
-    let token = crate::cookies::from_context(crate::wire::SESSION_COOKIE);
-    super::port()?
-        .cabinet(token)
-        .await
-        .map_err(|_| ServerFnError::new("unexpected"))
+pub async fn get_cabinet() -> Result<CabinetView, PortalError> {
+    let who = crate::citizen::signed_in()?;
+    super::respond::port()?.cabinet(&who).await
+}
+
+/// Withdraws consent to access restricted personal data.
+#[server(prefix = "/fn")]
+pub async fn revoke_consent() -> Result<(), PortalError> {
+    let who = crate::citizen::signed_in()?;
+    super::respond::port()?.revoke_consent(&who).await?;
+    super::respond::go_to("/cabinet?consent=revoked");
+    Ok(())
 }

@@ -1,15 +1,43 @@
-//! Server functions: thin shims that take the port from context and call it.
+//! Server functions: every read and every action of the portal, each a few
+//! lines over the [`crate::port::PortalApi`] port. Actions are called
+//! through `ActionForm`: without the WASM the form posts here and the
+//! browser follows the redirect to the outcome; with it the page changes
+//! in place. Errors are [`crate::error::PortalError`], never strings.
 
 mod cabinet;
 mod demo_phone;
 mod request;
+mod session;
 
-pub use cabinet::get_cabinet;
-pub use demo_phone::get_demo_phone;
-pub use request::{certify_request, get_request, CertifyRequest};
+pub use cabinet::{get_cabinet, revoke_consent, GetCabinet, RevokeConsent};
+pub use demo_phone::{get_demo_phone, GetDemoPhone};
+pub use request::{
+    certify_request, confirm_code, get_request, request_code, resend_code, CertifyRequest,
+    ConfirmCode, GetRequest, RequestCode, ResendCode,
+};
+pub use session::{sign_in, sign_out, SignIn, SignOut};
 
 #[cfg(feature = "ssr")]
-fn port() -> Result<crate::port::SharedPortalApi, leptos::prelude::ServerFnError> {
-    leptos::prelude::use_context::<crate::port::SharedPortalApi>()
-        .ok_or_else(|| leptos::prelude::ServerFnError::new("the portal service is not provided"))
+mod respond {
+    use crate::error::PortalError;
+    use crate::port::{SetCookie, SharedPortalApi};
+
+    pub fn port() -> Result<SharedPortalApi, PortalError> {
+        leptos::prelude::use_context::<SharedPortalApi>().ok_or(PortalError::Unexpected)
+    }
+
+    pub fn set_cookie(cookie: SetCookie) {
+        let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else {
+            return;
+        };
+        if let Ok(value) = http::HeaderValue::from_str(&cookie.0) {
+            response.append_header(http::header::SET_COOKIE, value);
+        }
+    }
+
+    /// Sends the browser to `path` when the action succeeds: a 302 for a plain
+    /// form post, a client-side navigation for the WASM.
+    pub fn go_to(path: &str) {
+        leptos_axum::redirect(path);
+    }
 }

@@ -7,36 +7,38 @@ use time::Duration;
 
 use crate::services::session::SESSION_LIFETIME;
 use app::i18n::{Lang, LANG_COOKIE};
+use app::port::SetCookie;
 use app::wire::SESSION_COOKIE;
 
 pub use app::cookies::read;
 
-fn build(name: &'static str, value: String, max_age: Duration, secure: bool) -> HeaderValue {
-    let c = Cookie::build((name, value))
+fn build(name: &'static str, value: String, max_age: Duration, secure: bool) -> String {
+    Cookie::build((name, value))
         .path("/")
         .http_only(true)
         .secure(secure)
         .same_site(SameSite::Lax)
         .max_age(max_age)
-        .build();
-    HeaderValue::from_str(&c.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+        .build()
+        .to_string()
 }
 
-pub fn session(token: String, secure: bool) -> HeaderValue {
-    build(SESSION_COOKIE, token, SESSION_LIFETIME, secure)
+pub fn session(token: String, secure: bool) -> SetCookie {
+    SetCookie(build(SESSION_COOKIE, token, SESSION_LIFETIME, secure))
 }
 
-pub fn clear_session(secure: bool) -> HeaderValue {
-    build(SESSION_COOKIE, String::new(), Duration::ZERO, secure)
+pub fn clear_session(secure: bool) -> SetCookie {
+    SetCookie(build(SESSION_COOKIE, String::new(), Duration::ZERO, secure))
 }
 
 pub fn lang(lang: Lang, secure: bool) -> HeaderValue {
-    build(
+    let cookie = build(
         LANG_COOKIE,
         lang.code().to_owned(),
         Duration::days(365),
         secure,
-    )
+    );
+    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// The language the request asks for, Kazakh by default.

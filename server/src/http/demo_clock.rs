@@ -11,18 +11,11 @@ use serde::Deserialize;
 use time::Duration;
 
 use super::{error_page, AppState};
-use crate::domain::Localized;
 
 #[derive(Deserialize)]
 pub struct Advance {
     minutes: i64,
 }
-
-const BAD_STEP: Localized = Localized {
-    kk: "Демо сағатын бір рет 1-ден 1440 минутқа дейін, барлығы 30 күнге дейін жылжытуға болады.",
-    ru: "Часы демо можно перевести за раз на 1–1440 минут, всего не больше чем на 30 дней.",
-    en: "The demo clock moves 1 to 1440 minutes at a time, and at most 30 days in total.",
-};
 
 pub async fn advance(
     State(state): State<AppState>,
@@ -37,10 +30,14 @@ pub async fn advance(
         .map(|Query(a)| a.minutes)
         .filter(|m| (1..=24 * 60).contains(m));
     let Some(minutes) = step else {
-        return error_page::page(StatusCode::BAD_REQUEST, &headers, BAD_STEP);
+        return error_page::page(StatusCode::BAD_REQUEST, &headers, |t| {
+            t.page_demo_clock_step
+        });
     };
     if clock.advance(Duration::minutes(minutes)).is_err() {
-        return error_page::page(StatusCode::BAD_REQUEST, &headers, BAD_STEP);
+        return error_page::page(StatusCode::BAD_REQUEST, &headers, |t| {
+            t.page_demo_clock_step
+        });
     }
     tracing::warn!(minutes, total = %clock.offset(), "demo clock moved forward");
     StatusCode::NO_CONTENT.into_response()

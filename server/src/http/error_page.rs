@@ -6,13 +6,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::domain::Localized;
-
-const INTERNAL: Localized = Localized {
-    kk: "Біз жақта қате орын алды. Кейінірек қайталаңыз немесе 1414 нөміріне қоңырау шалыңыз.",
-    ru: "Произошла ошибка на нашей стороне. Попробуйте позже или позвоните по номеру 1414.",
-    en: "Something went wrong on our side. Please try again later or call 1414.",
-};
+use app::i18n::Texts;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -21,13 +15,24 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A plain page with `message` in the request's language.
-pub fn page(status: StatusCode, headers: &HeaderMap, message: Localized) -> Response {
-    let lang = super::cookies::request_lang(headers).code();
-    let text = escape(message.get(lang));
+/// A plain page with the text `message` picks from the request's language.
+pub fn page(
+    status: StatusCode,
+    headers: &HeaderMap,
+    message: fn(&Texts) -> &'static str,
+) -> Response {
+    let lang = super::cookies::request_lang(headers);
+    let t = lang.texts();
+    let (text, home, contact) = (
+        escape(message(t)),
+        escape(t.page_home_link),
+        escape(t.footer_contact),
+    );
     let html = format!(
-        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>Nomir</title></head>\
-         <body><main><h1>{text}</h1><p><a href=\"/\">Nomir</a> · 1414, 8-800-080-7777</p></main></body></html>"
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{service}</title></head>\
+         <body><main><h1>{text}</h1><p><a href=\"/\">{home}</a> · {contact}</p></main></body></html>",
+        code = lang.code(),
+        service = t.service_name,
     );
     (
         status,
@@ -40,9 +45,7 @@ pub fn page(status: StatusCode, headers: &HeaderMap, message: Localized) -> Resp
 /// What a panic turns into: a 500 with no detail (the cause is logged).
 pub fn panic_response(_err: Box<dyn Any + Send + 'static>) -> Response<Body> {
     tracing::error!("a request handler panicked");
-    page(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        &HeaderMap::new(),
-        INTERNAL,
-    )
+    page(StatusCode::INTERNAL_SERVER_ERROR, &HeaderMap::new(), |t| {
+        t.err_unexpected
+    })
 }

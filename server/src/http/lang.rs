@@ -8,19 +8,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{cookies, error_page, AppState};
-use crate::domain::Localized;
 use app::i18n::Lang;
 
 #[derive(Deserialize)]
 pub struct Next {
     next: Option<String>,
 }
-
-const UNKNOWN_LANGUAGE: Localized = Localized {
-    kk: "Мұндай тіл жоқ. Қазақ, орыс немесе ағылшын тілін таңдаңыз.",
-    ru: "Такого языка нет. Выберите казахский, русский или английский.",
-    en: "There is no such language. Choose Kazakh, Russian or English.",
-};
 
 /// A path on this site to go back to; anything else goes home: other sites,
 /// `//host`, backslashes, and any space or control character (browsers drop
@@ -46,7 +39,7 @@ pub async fn switch(
     headers: HeaderMap,
 ) -> Response {
     let Some(lang) = code.ok().and_then(|Path(c)| Lang::from_code(&c)) else {
-        return error_page::page(StatusCode::NOT_FOUND, &headers, UNKNOWN_LANGUAGE);
+        return error_page::page(StatusCode::NOT_FOUND, &headers, |t| t.page_unknown_language);
     };
     let next = next.ok().and_then(|Query(n)| n.next);
     let target = safe_next(next.as_deref()).to_owned();

@@ -1,16 +1,17 @@
-//! The HTTP edge: the portal's pages (Leptos), its form posts, and the
-//! middleware every response passes through.
+//! The HTTP edge: the portal's pages and server functions (Leptos), the
+//! front end's files, health, the language switch, the demo clock, and the
+//! middleware every response passes through. Every portal action is a
+//! server function (`app::server_fns`); there are no form handlers here.
 
-mod binding;
-mod cookies;
+pub mod cookies;
 mod demo_clock;
 mod error_page;
 mod health;
 mod lang;
 mod security;
 mod server_fn_errors;
-mod sign_in;
-mod sign_out;
+pub mod static_files;
+mod visitor;
 
 use std::sync::Arc;
 
@@ -62,14 +63,11 @@ pub fn router(state: AppState) -> Router {
         }
     };
     let options = state.leptos_options.clone();
+    let pkg_dir =
+        std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     Router::new()
-        .route("/auth/sign-in", post(sign_in::submit))
-        .route("/auth/sign-out", post(sign_out::submit))
+        .nest_service("/pkg", static_files::service(pkg_dir))
         .route("/lang/{code}", get(lang::switch))
-        .route("/cabinet/number", post(binding::submit_number))
-        .route("/cabinet/request/{id}/code", post(binding::submit_code))
-        .route("/cabinet/request/{id}/resend", post(binding::resend))
-        .route("/cabinet/consent/revoke", post(binding::revoke_consent))
         .route("/demo/clock", post(demo_clock::advance))
         .route("/health", get(health::check))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
@@ -79,6 +77,10 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, app::shell))
+        .layer(middleware::from_fn_with_state(
+            state.ports.clone(),
+            visitor::resolve,
+        ))
         .layer(middleware::from_fn(server_fn_errors::localize))
         .layer(middleware::from_fn(security::same_origin_only))
         .layer(middleware::from_fn_with_state(

@@ -10,13 +10,6 @@ use axum::response::Response;
 
 use super::error_page;
 use crate::config::Settings;
-use crate::domain::Localized;
-
-const CROSS_SITE: Localized = Localized {
-    kk: "Сұрау басқа сайттан келді, сондықтан қабылданбады.",
-    ru: "Запрос пришёл с другого сайта и поэтому отклонён.",
-    en: "The request came from another site and was refused.",
-};
 
 /// Refuses POST/PUT/PATCH/DELETE whose `Origin` is not this host, or that the
 /// browser marks as cross-site.
@@ -42,7 +35,9 @@ pub async fn same_origin_only(request: Request, next: Next) -> Response {
     };
     if cross_site || foreign_origin {
         tracing::warn!(method = %request.method(), path = request.uri().path(), "cross-site request refused");
-        return error_page::page(StatusCode::FORBIDDEN, request.headers(), CROSS_SITE);
+        return error_page::page(StatusCode::FORBIDDEN, request.headers(), |t| {
+            t.page_cross_site
+        });
     }
     next.run(request).await
 }
@@ -59,9 +54,19 @@ pub async fn headers(
     request: Request,
     next: Next,
 ) -> Response {
-    let personal = !is_static_asset(request.uri().path());
+    let path = request.uri().path();
+    let personal = !is_static_asset(path);
+    let cache = if path.starts_with("/pkg/") && super::static_files::is_hashed(path) {
+        super::static_files::IMMUTABLE
+    } else {
+        super::static_files::REVALIDATE
+    };
     let mut response = next.run(request).await;
+    let success = response.status().is_success();
     let h = response.headers_mut();
+    if !personal && success {
+        h.insert(header::CACHE_CONTROL, cache);
+    }
     // Pages and answers may hold personal data (the cabinet, a request, the
     // demo phone): no browser or proxy keeps a copy.
     if personal && !h.contains_key(header::CACHE_CONTROL) {

@@ -48,12 +48,6 @@ impl From<crate::ports::StoreError> for RequestCodeError {
     }
 }
 
-fn sms_text(code: &str) -> String {
-    format!(
-        "Nomir: растау коды {code}. Ешкімге айтпаңыз. / Код подтверждения {code}. Никому не сообщайте."
-    )
-}
-
 /// The hourly limits of codes, to `msisdn` and at the locked account's
 /// request, read and decided under the locks of `tx`.
 async fn check_hourly_limits(
@@ -166,7 +160,11 @@ pub async fn request_code(
     tx.audit(&audit::entry(ports, iin, "code_sent", detail))
         .await?;
     tx.commit().await?;
-    if let Err(e) = ports.sms.send(&msisdn, &sms_text(&code)).await {
+    if let Err(e) = ports
+        .sms
+        .send(&msisdn, &app::i18n::sms_code_text(&code))
+        .await
+    {
         tracing::error!(error = %e, number = %msisdn, "SMS not sent");
         undo_after_failed_sms(ports, iin, &request.id, &consent_change).await?;
         return Err(RequestCodeError::SmsUnavailable);
@@ -244,7 +242,7 @@ pub async fn resend_code(
     tx.commit().await?;
     ports
         .sms
-        .send(&request.msisdn, &sms_text(&code))
+        .send(&request.msisdn, &app::i18n::sms_code_text(&code))
         .await
         .map_err(|e| {
             tracing::error!(error = %e, number = %request.msisdn, "SMS not sent");

@@ -48,15 +48,12 @@ pub async fn current(ports: &Ports, token: Option<&str>) -> Result<Option<Iin>, 
         .await?)
 }
 
-/// Ends the session of `token` (if any) and records it.
-pub async fn sign_out(ports: &Ports, token: Option<&str>) -> Result<(), Unexpected> {
-    let Some(token) = token else { return Ok(()) };
-    if let Some(iin) = current(ports, Some(token)).await? {
-        ports.sessions.delete_session(&token_hash(token)).await?;
-        ports
-            .audit
-            .append(&super::audit::entry(ports, &iin, "sign_out", String::new()))
-            .await?;
-    }
+/// Ends `iin`'s session of `token` (found by [`current`]) and records it.
+pub async fn sign_out(ports: &Ports, iin: &Iin, token: &str) -> Result<(), Unexpected> {
+    ports.sessions.delete_session(&token_hash(token)).await?;
+    ports
+        .audit
+        .append(&super::audit::entry(ports, iin, "sign_out", String::new()))
+        .await?;
     Ok(())
 }

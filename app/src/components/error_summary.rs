@@ -1,0 +1,58 @@
+//! The error summary (GOV.UK pattern): a titled box at the top of the form
+//! that takes focus, announces itself, and links to the field to correct.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use super::focus::focus_on_mount;
+use crate::error::PortalError;
+use crate::i18n::Texts;
+
+#[component]
+pub fn ErrorSummary(error: PortalError, t: &'static Texts) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    focus_on_mount(node);
+    let message = error.message(t);
+    let body = match error.field() {
+        Some(field) => {
+            let href = format!("#{}", field.id());
+            view! { <ul class="error-list"><li><a href=href>{message}</a></li></ul> }.into_any()
+        }
+        None => view! { <p>{message}</p> }.into_any(),
+    };
+    view! {
+        // `autofocus` moves focus here without JavaScript too.
+        <div class="error-summary" role="alert" tabindex="-1" autofocus=true
+            aria-labelledby="error-summary-title" data-testid="error-summary" node_ref=node>
+            <h2 id="error-summary-title">{t.error_title}</h2>
+            {body}
+        </div>
+    }
+}
+
+/// The message beside the field, referenced by its `aria-describedby`.
+#[component]
+pub fn FieldError(
+    error: Option<PortalError>,
+    field: crate::error::Field,
+    t: &'static Texts,
+) -> impl IntoView {
+    error.filter(|e| e.field() == Some(field)).map(|e| {
+        let id = format!("{}-error", field.id());
+        view! { <p class="field-error" id=id>{e.message(t)}</p> }
+    })
+}
+
+/// `aria-describedby` for a field: its hint, and its error when it has one.
+pub fn described_by(hint: &str, error: Option<PortalError>, field: crate::error::Field) -> String {
+    if error.is_some_and(|e| e.field() == Some(field)) {
+        format!("{hint} {}-error", field.id())
+    } else {
+        hint.to_owned()
+    }
+}
+
+/// The error of an action's last result, if it failed.
+pub fn error_of<T>(value: impl Get<Value = Option<Result<T, PortalError>>>) -> Option<PortalError> {
+    value.get().and_then(Result::err)
+}

@@ -1,0 +1,252 @@
+//! What can go wrong in a portal action, as the citizen can act on it. One
+//! type for the server functions, the pages and the server crate: the pages
+//! translate it with an exhaustive match ([`PortalError::message`]), so a
+//! new variant does not compile until Kazakh, Russian and English have it.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Texts;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PortalError {
+    /// The session ended or never began: sign in.
+    NotSignedIn,
+    IinEmpty,
+    IinNotDigits,
+    IinLength,
+    IinCheckDigit,
+    /// A business identification number: the service is for individuals.
+    IinOfBusiness,
+    PasswordEmpty,
+    WrongCredentials,
+    /// Too many failed sign-ins: wait.
+    LockedOut,
+    /// Too many sign-ins at once: try again in a minute.
+    Busy,
+    NumberEmpty,
+    NumberCharacters,
+    NumberLength,
+    NumberForeign,
+    NumberLandline,
+    NumberNotMobile,
+    /// The number is already this account's.
+    AlreadyBound,
+    /// A limit on codes was reached: wait before asking again.
+    TooSoon,
+    /// The SMS could not be sent: nothing was changed.
+    SmsUnavailable,
+    CodeEmpty,
+    CodeMalformed,
+    /// A wrong code; the request stays open while tries are left.
+    CodeWrong {
+        tries_left: u32,
+    },
+    /// The code's 5 minutes passed: ask for a new one.
+    CodeExpired,
+    /// The request is not at the step this action belongs to (another tab moved it on).
+    WrongStep,
+    /// No such request of this citizen's.
+    RequestNotFound,
+    /// The signature could not be checked just now (the checking service is down).
+    SignatureCheckUnavailable,
+    /// The form could not be read.
+    Malformed,
+    TooLarge,
+    /// The service could not be reached (the network, or the server is down).
+    Unreachable,
+    /// Our fault; the server logged the cause.
+    Unexpected,
+}
+
+/// The form field an error belongs to, for `aria-invalid` and the error summary's link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Iin,
+    Password,
+    Number,
+    Code,
+}
+
+impl Field {
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Iin => "iin",
+            Field::Password => "password",
+            Field::Number => "number",
+            Field::Code => "code",
+        }
+    }
+}
+
+impl PortalError {
+    /// What the citizen reads, in the language of `t`.
+    pub fn message(self, t: &Texts) -> String {
+        let text = match self {
+            Self::NotSignedIn => t.err_not_signed_in,
+            Self::IinEmpty => t.err_iin_empty,
+            Self::IinNotDigits => t.err_iin_digits,
+            Self::IinLength => t.err_iin_length,
+            Self::IinCheckDigit => t.err_iin_check,
+            Self::IinOfBusiness => t.err_iin_bin,
+            Self::PasswordEmpty => t.err_password_empty,
+            Self::WrongCredentials => t.err_credentials,
+            Self::LockedOut => t.err_locked,
+            Self::Busy => t.err_busy,
+            Self::NumberEmpty => t.err_number_empty,
+            Self::NumberCharacters => t.err_number_chars,
+            Self::NumberLength => t.err_number_length,
+            Self::NumberForeign => t.err_number_foreign,
+            Self::NumberLandline => t.err_number_landline,
+            Self::NumberNotMobile => t.err_number_not_mobile,
+            Self::AlreadyBound => t.err_already_bound,
+            Self::TooSoon => t.err_too_soon,
+            Self::SmsUnavailable => t.err_sms_unavailable,
+            Self::CodeEmpty => t.err_code_empty,
+            Self::CodeMalformed => t.err_code_malformed,
+            Self::CodeWrong { tries_left } => {
+                return format!("{} {}: {tries_left}.", t.err_code_wrong, t.tries_left)
+            }
+            Self::CodeExpired => t.err_code_expired,
+            Self::WrongStep => t.err_step,
+            Self::RequestNotFound => t.request_not_found,
+            Self::SignatureCheckUnavailable => t.err_signature_check_unavailable,
+            Self::Malformed => t.err_malformed,
+            Self::TooLarge => t.err_too_large,
+            Self::Unreachable => t.err_unreachable,
+            Self::Unexpected => t.err_unexpected,
+        };
+        text.to_owned()
+    }
+
+    /// The field to correct, if the error is about one.
+    pub fn field(self) -> Option<Field> {
+        match self {
+            Self::IinEmpty
+            | Self::IinNotDigits
+            | Self::IinLength
+            | Self::IinCheckDigit
+            | Self::IinOfBusiness
+            | Self::WrongCredentials => Some(Field::Iin),
+            Self::PasswordEmpty => Some(Field::Password),
+            Self::NumberEmpty
+            | Self::NumberCharacters
+            | Self::NumberLength
+            | Self::NumberForeign
+            | Self::NumberLandline
+            | Self::NumberNotMobile
+            | Self::AlreadyBound => Some(Field::Number),
+            Self::CodeEmpty | Self::CodeMalformed | Self::CodeWrong { .. } | Self::CodeExpired => {
+                Some(Field::Code)
+            }
+            _ => None,
+        }
+    }
+
+    /// The HTTP status a server function answers with for this error.
+    pub fn status(self) -> u16 {
+        match self {
+            Self::NotSignedIn => 401,
+            Self::RequestNotFound => 404,
+            Self::AlreadyBound | Self::WrongStep => 409,
+            Self::TooLarge => 413,
+            Self::LockedOut | Self::TooSoon => 429,
+            Self::Busy
+            | Self::SmsUnavailable
+            | Self::SignatureCheckUnavailable
+            | Self::Unreachable => 503,
+            Self::Unexpected => 500,
+            _ => 400,
+        }
+    }
+}
+
+impl std::fmt::Display for PortalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for PortalError {}
+
+impl FromServerFnError for PortalError {
+    type Encoder = JsonEncoding;
+
+    /// The server-function layer's own failures, as the citizen can act on them.
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(m)
+            | ServerFnErrorErr::Deserialization(m)
+            | ServerFnErrorErr::MissingArg(m)
+                if m.contains("length limit exceeded") =>
+            {
+                Self::TooLarge
+            }
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Serialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => Self::Malformed,
+            ServerFnErrorErr::Registration(_) => Self::Malformed,
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => Self::Unreachable,
+            ServerFnErrorErr::ServerError(_) | ServerFnErrorErr::MiddlewareError(_) => {
+                Self::Unexpected
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_error_reads_differently_in_each_language() {
+        let all = [
+            PortalError::NotSignedIn,
+            PortalError::IinCheckDigit,
+            PortalError::CodeWrong { tries_left: 2 },
+            PortalError::Unreachable,
+        ];
+        for e in all {
+            let [kk, ru, en] = Lang::ALL.map(|l| e.message(l.texts()));
+            assert!(!kk.is_empty() && kk != ru && ru != en, "{e:?}");
+        }
+        assert!(PortalError::CodeWrong { tries_left: 2 }
+            .message(Lang::En.texts())
+            .ends_with(": 2."));
+    }
+
+    #[test]
+    fn the_server_function_layers_failures_map_to_what_the_citizen_can_do() {
+        let e = |x| PortalError::from_server_fn_error(x);
+        assert_eq!(
+            e(ServerFnErrorErr::Args("missing field `iin`".into())),
+            PortalError::Malformed
+        );
+        assert_eq!(
+            e(ServerFnErrorErr::Deserialization(
+                "length limit exceeded".into()
+            )),
+            PortalError::TooLarge
+        );
+        assert_eq!(
+            e(ServerFnErrorErr::Request("offline".into())),
+            PortalError::Unreachable
+        );
+        assert_eq!(
+            e(ServerFnErrorErr::ServerError("x".into())),
+            PortalError::Unexpected
+        );
+    }
+
+    #[test]
+    fn errors_travel_as_json_and_come_back_the_same() {
+        let e = PortalError::CodeWrong { tries_left: 1 };
+        assert_eq!(PortalError::de(e.ser()), e);
+        assert_eq!(e.status(), 400);
+        assert_eq!(PortalError::NotSignedIn.status(), 401);
+    }
+}

@@ -1,0 +1,111 @@
+//! The services' errors as the citizen can act on them ([`PortalError`]).
+//! Causes that are ours are logged here and reach the page as `Unexpected`.
+
+use app::error::PortalError;
+
+use crate::domain::{IinError, MsisdnError, OtpCodeError};
+use crate::services::certify::CertifyError;
+use crate::services::confirm_code::ConfirmCodeError;
+use crate::services::open_request::OpenRequestError;
+use crate::services::request_code::RequestCodeError;
+use crate::services::sign_in::SignInError;
+use crate::services::Unexpected;
+
+pub fn unexpected(e: impl std::fmt::Display) -> PortalError {
+    tracing::error!(error = %e, "portal request failed");
+    PortalError::Unexpected
+}
+
+impl From<Unexpected> for PortalError {
+    fn from(e: Unexpected) -> Self {
+        unexpected(e)
+    }
+}
+
+pub fn sign_in(e: SignInError) -> PortalError {
+    match e {
+        SignInError::InvalidIin(IinError::Empty) => PortalError::IinEmpty,
+        SignInError::InvalidIin(IinError::NotDigits) => PortalError::IinNotDigits,
+        SignInError::InvalidIin(IinError::WrongLength) => PortalError::IinLength,
+        SignInError::InvalidIin(IinError::CheckDigit) => PortalError::IinCheckDigit,
+        SignInError::InvalidIin(IinError::LegalEntity) => PortalError::IinOfBusiness,
+        SignInError::EmptyPassword => PortalError::PasswordEmpty,
+        SignInError::BadCredentials => PortalError::WrongCredentials,
+        SignInError::Locked { .. } => PortalError::LockedOut,
+        SignInError::Busy => PortalError::Busy,
+        SignInError::Unexpected(cause) => unexpected(cause),
+    }
+}
+
+/// A request that is not there, or not this citizen's.
+fn open_request(e: OpenRequestError) -> PortalError {
+    match e {
+        OpenRequestError::NotFound => PortalError::RequestNotFound,
+        // The page shows the outcome: ended or expired is not an error.
+        OpenRequestError::Ended(_) | OpenRequestError::Expired => PortalError::WrongStep,
+        OpenRequestError::Unexpected(cause) => unexpected(cause),
+    }
+}
+
+pub fn request_code(e: RequestCodeError) -> PortalError {
+    match e {
+        RequestCodeError::InvalidNumber(MsisdnError::Empty) => PortalError::NumberEmpty,
+        RequestCodeError::InvalidNumber(MsisdnError::InvalidCharacters) => {
+            PortalError::NumberCharacters
+        }
+        RequestCodeError::InvalidNumber(MsisdnError::WrongLength | MsisdnError::TooLong) => {
+            PortalError::NumberLength
+        }
+        RequestCodeError::InvalidNumber(MsisdnError::NotKazakh) => PortalError::NumberForeign,
+        RequestCodeError::InvalidNumber(MsisdnError::Landline) => PortalError::NumberLandline,
+        RequestCodeError::InvalidNumber(MsisdnError::NotMobile) => PortalError::NumberNotMobile,
+        RequestCodeError::AlreadyBound => PortalError::AlreadyBound,
+        RequestCodeError::TooSoon { .. } => PortalError::TooSoon,
+        RequestCodeError::SmsUnavailable => PortalError::SmsUnavailable,
+        RequestCodeError::Request(e) => open_request(e),
+        RequestCodeError::Unexpected(cause) => unexpected(cause),
+    }
+}
+
+/// `Ok` when the request reached an outcome the page shows (a refusal
+/// after the last try, the term's end); otherwise what to correct.
+pub fn confirm_code(e: ConfirmCodeError) -> Result<(), PortalError> {
+    Err(match e {
+        ConfirmCodeError::TooManyTries
+        | ConfirmCodeError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_)) => {
+            return Ok(())
+        }
+        ConfirmCodeError::Malformed(OtpCodeError::Empty) => PortalError::CodeEmpty,
+        ConfirmCodeError::Malformed(OtpCodeError::Malformed) => PortalError::CodeMalformed,
+        ConfirmCodeError::Wrong { tries_left } => PortalError::CodeWrong { tries_left },
+        ConfirmCodeError::CodeExpired => PortalError::CodeExpired,
+        ConfirmCodeError::NotAwaitingCode => PortalError::WrongStep,
+        ConfirmCodeError::Request(e) => open_request(e),
+        ConfirmCodeError::Unexpected(cause) => unexpected(cause),
+    })
+}
+
+/// `Ok` for every outcome the request page shows (bound, refused, ended).
+pub fn certify(e: CertifyError) -> Result<(), PortalError> {
+    Err(match e {
+        CertifyError::Refused(_)
+        | CertifyError::NotAwaitingCertification
+        | CertifyError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_)) => {
+            return Ok(())
+        }
+        CertifyError::Request(e) => open_request(e),
+        CertifyError::Unavailable => {
+            tracing::warn!("the signature check is unavailable");
+            PortalError::SignatureCheckUnavailable
+        }
+        CertifyError::Unexpected(cause) => unexpected(cause),
+    })
+}
+
+/// Resending on a request that has just ended is not an error: the page shows the outcome.
+pub fn resend(e: RequestCodeError) -> Result<(), PortalError> {
+    match e {
+        RequestCodeError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_)) => Ok(()),
+        e => Err(request_code(e)),
+    }
+}

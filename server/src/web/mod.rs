@@ -1,0 +1,165 @@
+//! The portal port (`app::port::PortalApi`) implemented over the services:
+//! the only place that turns service results into what pages show, and
+//! service errors into [`PortalError`]s.
+
+mod errors;
+mod views;
+
+use async_trait::async_trait;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+
+use crate::domain::{Iin, Purpose, REQUEST_TERM};
+use crate::http::cookies;
+use crate::services::request_code::{request_code, resend_code};
+use crate::services::request_status;
+use crate::services::{cabinet, certify, confirm_code, consent, demo_phone, sign_in, Ports};
+use app::citizen::Citizen;
+use app::error::PortalError;
+use app::port::{PortalApi, SetCookie};
+use app::wire::{CabinetView, OpenRequestView, PhoneView, RequestView, SmsView};
+use errors::unexpected;
+pub use views::{local_clock, local_time};
+
+pub struct PortalService {
+    pub ports: Ports,
+    pub demo: bool,
+    /// Where the page finds NCALayer (or the demo signer).
+    pub signer_url: String,
+    /// Whether cookies are marked `Secure`.
+    pub cookie_secure: bool,
+}
+
+/// The citizen's IIN: the session middleware put only valid ones there.
+fn iin_of(who: &Citizen) -> Result<Iin, PortalError> {
+    Iin::parse(&who.iin).map_err(unexpected)
+}
+
+#[async_trait]
+impl PortalApi for PortalService {
+    async fn sign_in(&self, iin: String, password: String) -> Result<SetCookie, PortalError> {
+        let token = sign_in::sign_in(&self.ports, &iin, &password)
+            .await
+            .map_err(errors::sign_in)?;
+        Ok(cookies::session(token, self.cookie_secure))
+    }
+
+    async fn sign_out(&self, who: &Citizen) -> Result<SetCookie, PortalError> {
+        crate::services::session::sign_out(&self.ports, &iin_of(who)?, &who.session).await?;
+        Ok(self.clear_session())
+    }
+
+    fn clear_session(&self) -> SetCookie {
+        cookies::clear_session(self.cookie_secure)
+    }
+
+    async fn cabinet(&self, who: &Citizen) -> Result<CabinetView, PortalError> {
+        let c = cabinet::view(&self.ports, &iin_of(who)?)
+            .await?
+            .ok_or(PortalError::NotSignedIn)?;
+        Ok(CabinetView {
+            name_cyrillic: c.account.name_cyrillic,
+            name_latin: c.account.name_latin,
+            iin_masked: c.account.iin.masked(),
+            active: c.active.map(views::binding_view),
+            history: c.history.into_iter().map(views::binding_view).collect(),
+            consent_given_at: c.consent.map(|k| local_time(k.granted_at)),
+            open_request: c.open_request.map(|r| OpenRequestView {
+                number: r.msisdn.display(),
+                term_ends_at: local_clock(r.started_at + REQUEST_TERM),
+                id: r.id,
+            }),
+        })
+    }
+
+    async fn request(&self, who: &Citizen, id: String) -> Result<Option<RequestView>, PortalError> {
+        let Some(status) = request_status::view(&self.ports, &iin_of(who)?, &id).await? else {
+            return Ok(None);
+        };
+        let r = &status.request;
+        Ok(Some(RequestView {
+            id: r.id.clone(),
+            number: r.msisdn.display(),
+            is_change: r.purpose == Purpose::Change,
+            term_ends_at: local_clock(r.started_at + REQUEST_TERM),
+            step: views::step(&status, &self.signer_url),
+        }))
+    }
+
+    async fn request_code(
+        &self,
+        who: &Citizen,
+        number: String,
+        consent: bool,
+    ) -> Result<String, PortalError> {
+        let sent = request_code(&self.ports, &iin_of(who)?, &number, consent)
+            .await
+            .map_err(errors::request_code)?;
+        Ok(sent.request_id)
+    }
+
+    async fn resend_code(&self, who: &Citizen, id: String) -> Result<(), PortalError> {
+        match resend_code(&self.ports, &iin_of(who)?, &id).await {
+            Ok(_) => Ok(()),
+            Err(e) => errors::resend(e),
+        }
+    }
+
+    async fn confirm_code(
+        &self,
+        who: &Citizen,
+        id: String,
+        code: String,
+    ) -> Result<(), PortalError> {
+        match confirm_code::confirm_code(&self.ports, &iin_of(who)?, &id, &code).await {
+            Ok(_) => Ok(()),
+            Err(e) => errors::confirm_code(e),
+        }
+    }
+
+    async fn certify(
+        &self,
+        who: &Citizen,
+        id: String,
+        cms_base64: String,
+    ) -> Result<(), PortalError> {
+        let compact: String = cms_base64.chars().filter(|c| !c.is_whitespace()).collect();
+        // Undecodable input is certified as junk bytes, which the verifier refuses.
+        let cms = BASE64
+            .decode(compact.as_bytes())
+            .unwrap_or_else(|_| compact.into_bytes());
+        match certify::certify(&self.ports, &iin_of(who)?, &id, &cms).await {
+            Ok(_) => Ok(()),
+            Err(e) => errors::certify(e),
+        }
+    }
+
+    async fn revoke_consent(&self, who: &Citizen) -> Result<(), PortalError> {
+        Ok(consent::revoke(&self.ports, &iin_of(who)?).await?)
+    }
+
+    async fn demo_phone(&self) -> Result<Option<Vec<PhoneView>>, PortalError> {
+        if !self.demo {
+            return Ok(None);
+        }
+        let inbox = demo_phone::inbox(&self.ports).await?;
+        Ok(Some(
+            inbox
+                .into_iter()
+                .map(|(_, messages)| PhoneView {
+                    number: messages
+                        .first()
+                        .map(|m| m.msisdn.display())
+                        .unwrap_or_default(),
+                    messages: messages
+                        .into_iter()
+                        .map(|m| SmsView {
+                            received_at: local_time(m.created_at),
+                            body: m.body,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        ))
+    }
+}

@@ -1,0 +1,89 @@
+//! Service results as the pages show them: times in Astana time, the
+//! request's step, bindings.
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use time::{format_description::FormatItem, macros::format_description, OffsetDateTime, UtcOffset};
+
+use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
+use crate::domain::BindingState;
+use crate::ports::{Binding, BindingEndReason};
+use crate::services::request_status::RequestStatus;
+use app::wire::{BindingView, RequestStep};
+
+/// Kazakhstan's single time zone since 1 March 2024.
+const ASTANA: UtcOffset = match UtcOffset::from_hms(5, 0, 0) {
+    Ok(o) => o,
+    Err(_) => UtcOffset::UTC,
+};
+const SHOWN: &[FormatItem<'static>] = format_description!("[day].[month].[year] [hour]:[minute]");
+
+/// A time as citizens read it: Astana time, `25.11.2026 10:15`.
+pub fn local_time(t: OffsetDateTime) -> String {
+    t.to_offset(ASTANA).format(SHOWN).unwrap_or_default()
+}
+
+/// `HH:MM` in Astana time.
+pub fn local_clock(t: OffsetDateTime) -> String {
+    t.to_offset(ASTANA).format(CLOCK).unwrap_or_default()
+}
+
+const CLOCK: &[FormatItem<'static>] = format_description!("[hour]:[minute]");
+
+pub fn step(status: &RequestStatus, signer_url: &str) -> RequestStep {
+    let r = &status.request;
+    match r.state {
+        BindingState::AwaitingCode => {
+            let (valid_until, tries_left, resend_at) = status.challenge.as_ref().map_or_else(
+                || (String::new(), 0, local_clock(r.started_at)),
+                |c| {
+                    (
+                        local_clock(c.expires_at),
+                        MAX_WRONG_ATTEMPTS.saturating_sub(c.wrong_tries),
+                        local_clock(resend_allowed_at(c.created_at)),
+                    )
+                },
+            );
+            RequestStep::Code {
+                valid_until,
+                tries_left,
+                resend_at,
+            }
+        }
+        BindingState::AwaitingCertification => RequestStep::Sign {
+            document_base64: BASE64.encode(status.document.as_deref().unwrap_or_default()),
+            iin: r.iin.as_str().to_owned(),
+            signer_url: signer_url.to_owned(),
+        },
+        BindingState::Bound => RequestStep::Bound {
+            operator: status.operator.clone().unwrap_or_default(),
+        },
+        BindingState::Refused(ground) => RequestStep::Refused { ground },
+        BindingState::Expired => RequestStep::Expired,
+        BindingState::Withdrawn => RequestStep::Withdrawn,
+    }
+}
+
+pub fn binding_view(b: Binding) -> BindingView {
+    BindingView {
+        number: b.msisdn.display(),
+        operator: b.operator,
+        bound_at: local_time(b.bound_at),
+        ended_at: b.ended_at.map(local_time),
+        reassigned: b.end_reason == Some(BindingEndReason::OperatorReassigned),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn times_are_shown_in_astana_time() {
+        assert_eq!(
+            local_time(datetime!(2026-11-25 05:15 UTC)),
+            "25.11.2026 10:15"
+        );
+    }
+}
