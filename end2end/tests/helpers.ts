@@ -21,7 +21,7 @@ export async function signIn(page: Page, iin: string, password = DEMO_PASSWORD) 
   await page.goto("/sign-in");
   await page.locator("#iin").fill(iin);
   await page.locator("#password").fill(password);
-  await page.locator("form[action='/auth/sign-in'] button[type=submit]").click();
+  await page.locator("form[action^='/fn/sign_in'] button[type=submit]").click();
 }
 
 /** The newest code the demo phone received on `number` (as shown, e.g. "+7 701 123 4567"). */
@@ -40,13 +40,43 @@ export async function requestCode(page: Page, number: string, consent = true) {
   await page.goto("/cabinet");
   await page.locator("#number").fill(number);
   if (consent) await page.locator("#consent").check();
-  await page.locator("form[action='/cabinet/number'] button[type=submit]").click();
+  await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
   await expect(page).toHaveURL(/\/cabinet\/request\/[0-9a-f-]+$/);
 }
 
 export async function enterCode(page: Page, code: string) {
   await page.locator("#code").fill(code);
-  await page.locator("form[action$='/code'] button[type=submit]").click();
+  await page.locator("form[action^='/fn/confirm_code'] button[type=submit]").click();
+}
+
+/** Where the code form posts (the `confirm_code` server function) and the request's id. */
+export async function confirmTarget(page: Page): Promise<{ path: string; id: string }> {
+  const form = page.locator("form[action^='/fn/confirm_code']");
+  const path = (await form.getAttribute("action"))!;
+  const id = (await form.locator("input[name=id]").getAttribute("value"))!;
+  return { path, id };
+}
+
+/** Scans the page in Kazakh, Russian and English (switching with the
+ * language links' target), then comes back to Kazakh. */
+export async function expectNoAxeViolationsInEveryLanguage(page: Page) {
+  const url = new URL(page.url());
+  const here = url.pathname + url.search;
+  for (const lang of ["kk", "ru", "en"]) {
+    if (lang !== "kk") await page.goto(`/lang/${lang}?next=${encodeURIComponent(here)}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expectNoAxeViolations(page);
+  }
+  await page.goto(`/lang/kk?next=${encodeURIComponent(here)}`);
+}
+
+/** Presses Tab until `selector` has focus (at most `max` times): proves the keyboard reaches it. */
+export async function tabTo(page: Page, selector: string, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await page.locator(selector).evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(page.locator(selector)).toBeFocused();
 }
 
 /** Certifies the request through the (demo) NCALayer and waits for the outcome page. */

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import {
-  certify, codeFromDemoPhone, enterCode, expectNoAxeViolations, requestCode, signIn,
+  certify, codeFromDemoPhone, confirmTarget, DEMO_PASSWORD, enterCode, expectNoAxeViolations,
+  expectNoAxeViolationsInEveryLanguage, requestCode, signIn, tabTo, waitForHydration,
 } from "./helpers";
 
 /** Sign in, ask for a code, enter it, certify; the outcome page is then shown. */
@@ -14,24 +15,65 @@ async function bindThroughPortal(page: Page, iin: string, typed: string, shown: 
   await certify(page);
 }
 
-test("a citizen binds a number: code by SMS, EDS, and the cabinet shows it", async ({ page }) => {
-  await signIn(page, "900515410001");
+test("a citizen binds a number with the keyboard alone; focus follows each step", async ({ page }) => {
+  const heading = page.getByRole("heading", { level: 1 });
+  await page.goto("/sign-in");
+  await waitForHydration(page);
   await expectNoAxeViolations(page);
-  await requestCode(page, "8 701 123 45 67");
+  await tabTo(page, "#iin");
+  await page.keyboard.type("900515410001");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await expect(heading).toBeFocused();
+
+  await tabTo(page, "#number");
+  await page.keyboard.type("8 701 123 45 67");
+  await tabTo(page, "#consent");
+  await page.keyboard.press("Space");
+  await tabTo(page, "form[action^='/fn/request_code'] button[type=submit]");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/cabinet\/request\/[0-9a-f-]+$/);
+  await expect(heading).toHaveText("Нөмірді растау");
+  await expect(heading).toBeFocused();
   await expect(page.getByTestId("tries-left")).toHaveText("3");
-  await expectNoAxeViolations(page);
+  await expect(page.getByTestId("code-status")).toHaveText("Растау коды SMS арқылы жіберілді.");
+  await expectNoAxeViolationsInEveryLanguage(page);
+  await waitForHydration(page);
+
   const code = await codeFromDemoPhone(page, "+7 701 123 4567");
-  await enterCode(page, code);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ЭЦҚ-мен куәландыру");
+  const wrong = code === "000000" ? "111111" : "000000";
+  await tabTo(page, "#code");
+  await page.keyboard.type(wrong);
+  await page.keyboard.press("Enter");
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText("Код қате.");
+  await expect(summary).toBeFocused();
+  await expect(page.getByTestId("tries-left")).toHaveText("2");
   await expectNoAxeViolations(page);
-  await certify(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Нөмір қосылды");
-  await expectNoAxeViolations(page);
-  await page.goto("/cabinet");
+
+  await tabTo(page, "#code");
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type(code);
+  await page.keyboard.press("Enter");
+  await expect(heading).toHaveText("ЭЦҚ-мен куәландыру");
+  await expect(heading).toBeFocused();
+  await expectNoAxeViolationsInEveryLanguage(page);
+  await waitForHydration(page);
+
+  await tabTo(page, "[data-testid=sign-button]");
+  await page.keyboard.press("Enter");
+  await expect(heading).toHaveText("Нөмір қосылды", { timeout: 20_000 });
+  await expect(heading).toBeFocused();
+  await expectNoAxeViolationsInEveryLanguage(page);
+
+  await tabTo(page, "main a[href='/cabinet']");
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("bound-number")).toHaveText("+7 701 123 4567");
   await expect(page.getByTestId("history")).toContainText("Kcell");
   await expect(page.getByTestId("consent-given")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolationsInEveryLanguage(page);
 });
 
 test("a citizen changes the number; the old one stays in the history", async ({ page }) => {
@@ -53,10 +95,11 @@ test("three wrong codes end the request; the right code no longer works", async 
   await signIn(page, "880808410008");
   await requestCode(page, "+77025551234");
   const url = page.url();
+  const target = await confirmTarget(page);
   const right = await codeFromDemoPhone(page, "+7 702 555 1234");
   const wrong = right === "000000" ? "111111" : "000000";
   await enterCode(page, wrong);
-  await expect(page.getByRole("alert")).toHaveText("Код қате.");
+  await expect(page.getByRole("alert")).toContainText("Код қате.");
   await expect(page.getByTestId("tries-left")).toHaveText("2");
   await expectNoAxeViolations(page);
   await enterCode(page, wrong);
@@ -64,9 +107,9 @@ test("three wrong codes end the request; the right code no longer works", async 
   await enterCode(page, wrong);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мемлекеттік қызметті көрсетуден бас тартылды");
   await expect(page.getByTestId("refusal-reason")).toHaveText("Бір реттік пароль расталмады.");
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolationsInEveryLanguage(page);
   // The right code, posted now, changes nothing.
-  await page.request.post(`${url}/code`, { form: { code: right } });
+  await page.request.post(target.path, { form: { id: target.id, code: right } });
   await page.goto(url);
   await expect(page.getByTestId("refusal-reason")).toHaveText("Бір реттік пароль расталмады.");
   await page.goto("/cabinet");
@@ -84,8 +127,9 @@ test("bad numbers are explained on the cabinet page", async ({ page }) => {
   ]) {
     await page.goto("/cabinet");
     await page.locator("#number").fill(typed);
-    await page.locator("form[action='/cabinet/number'] button[type=submit]").click();
+    await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
     await expect(page.getByRole("alert")).toContainText(message);
+    await expect(page.locator("#number")).toHaveAttribute("aria-invalid", "true");
   }
   await expectNoAxeViolations(page);
 });
@@ -104,7 +148,7 @@ for (const [who, iin, typed, shown, consent, reason] of [
     await expect(page.getByTestId("refusal-reason")).toContainText(reason);
     await expect(page.getByTestId("refusal-basis")).not.toBeEmpty();
     await expect(page.getByText("1414, 8-800-080-7777").first()).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsInEveryLanguage(page);
   });
 }
 
@@ -124,6 +168,7 @@ test("a newer request replaces the older one, whose code then binds nothing", as
   await signIn(page, "991231410007");
   await requestCode(page, "+77777654321");
   const first = page.url();
+  const target = await confirmTarget(page);
   const oldCode = await codeFromDemoPhone(page, "+7 777 765 4321");
   // The cabinet links back to the request in progress.
   await page.goto("/cabinet");
@@ -135,8 +180,9 @@ test("a newer request replaces the older one, whose code then binds nothing", as
   expect(page.url()).not.toBe(first);
   await page.goto(first);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сұрау салу жаңасымен ауыстырылды");
-  await expectNoAxeViolations(page);
-  await page.request.post(`${first}/code`, { form: { code: oldCode } });
+  await expectNoAxeViolationsInEveryLanguage(page);
+  const replayed = await page.request.post(target.path, { form: { id: target.id, code: oldCode } });
+  expect(replayed.status()).toBeLessThan(500);
   await page.goto(first);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сұрау салу жаңасымен ауыстырылды");
   await page.goto("/cabinet");
@@ -174,6 +220,6 @@ test("a request not completed in 10 minutes expires", async ({ page }) => {
   await page.goto(url);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сұрау салу мерзімі өтті");
   await expect(page.getByTestId("demo-clock-moved")).toContainText("11");
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolationsInEveryLanguage(page);
 });
 

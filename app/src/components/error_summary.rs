@@ -1,6 +1,7 @@
 //! The error summary (GOV.UK pattern): a titled box at the top of the form
 //! that takes focus, announces itself, and links to the field to correct.
 
+use leptos::either::Either;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -16,9 +17,9 @@ pub fn ErrorSummary(error: PortalError, t: &'static Texts) -> impl IntoView {
     let body = match error.field() {
         Some(field) => {
             let href = format!("#{}", field.id());
-            view! { <ul class="error-list"><li><a href=href>{message}</a></li></ul> }.into_any()
+            Either::Left(view! { <ul class="error-list"><li><a href=href>{message}</a></li></ul> })
         }
-        None => view! { <p>{message}</p> }.into_any(),
+        None => Either::Right(view! { <p>{message}</p> }),
     };
     view! {
         // `autofocus` moves focus here without JavaScript too.

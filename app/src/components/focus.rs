@@ -1,7 +1,9 @@
 //! Where keyboard focus goes after a step (WCAG 2.4.3, the GOV.UK pattern):
 //! to the error summary when the step failed, else to the new step's heading.
-//! Only after something the citizen did (a client-side navigation or an
-//! action), never on the first load, which starts at the top as usual.
+//! Only after an action (which may navigate to another page), never on the
+//! first load, which starts at the top as usual. The flag is set when the
+//! action finishes; the next heading to mount (the new step's, or the page
+//! the action led to) takes it, unless an error summary takes it first.
 
 use leptos::html::{Div, H1};
 use leptos::prelude::*;

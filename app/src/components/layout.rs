@@ -13,15 +13,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = site.lang.texts();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    // After a client-side navigation, the new page's heading takes focus.
-    let location = use_location();
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
-            super::focus::focus_next_heading();
-        }
-        path
-    });
+
     view! {
         <div class="page" data-hydrated=move || hydrated.get().to_string()>
             <a class="skip-link" href="#main">{t.skip_to_content}</a>

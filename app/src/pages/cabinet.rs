@@ -1,5 +1,6 @@
 //! The cabinet (Rules §5.3): who is signed in, the bound number, the history.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
@@ -32,6 +33,8 @@ pub fn CabinetPage() -> impl IntoView {
         sign_out: ServerAction::new(),
     };
     focus_after(actions.revoke.version());
+    focus_after(actions.request_code.version());
+    focus_after(actions.sign_out.version());
     let cabinet = Resource::new(move || actions.revoke.version().get(), |_| get_cabinet());
     let redirect = super::server_redirect();
     view! {
@@ -42,15 +45,15 @@ pub fn CabinetPage() -> impl IntoView {
                 let redirect = redirect.clone();
                 Suspend::new(async move {
                 match cabinet.await {
-                    Ok(c) => view! { <Cabinet c lang actions/> }.into_any(),
+                    Ok(c) => EitherOf3::A(view! { <Cabinet c lang actions/> }),
                     Err(PortalError::NotSignedIn) => {
                         redirect("/sign-in");
-                        view! {
-                        <Redirect path="/sign-in"/>
-                        <p><a href="/sign-in">{t.not_signed_in}</a></p>
-                    }.into_any()
+                        EitherOf3::B(view! {
+                            <Redirect path="/sign-in"/>
+                            <p><a href="/sign-in">{t.not_signed_in}</a></p>
+                        })
                     }
-                    Err(e) => view! { <ErrorSummary error=e t/> }.into_any(),
+                    Err(e) => EitherOf3::C(view! { <ErrorSummary error=e t/> }),
                 }
             })
             }}
@@ -87,7 +90,7 @@ fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
         <section aria-labelledby="number-heading" class="card">
             <h2 id="number-heading">{t.cabinet_number_title}</h2>
             {match c.active.clone() {
-                Some(b) => view! {
+                Some(b) => Either::Left(view! {
                     <dl class="facts">
                         <dt>{t.cabinet_number}</dt>
                         <dd data-testid="bound-number">{b.number}</dd>
@@ -96,8 +99,8 @@ fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
                         <dt>{t.cabinet_bound_at}</dt>
                         <dd>{b.bound_at}</dd>
                     </dl>
-                }.into_any(),
-                None => view! { <p data-testid="no-number">{t.cabinet_no_number}</p> }.into_any(),
+                }),
+                None => Either::Right(view! { <p data-testid="no-number">{t.cabinet_no_number}</p> }),
             }}
         </section>
         {c.open_request.clone().map(|r| {
@@ -128,9 +131,9 @@ fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
 #[component]
 fn History(items: Vec<BindingView>, t: &'static Texts) -> impl IntoView {
     if items.is_empty() {
-        return view! { <p data-testid="history-empty">{t.history_empty}</p> }.into_any();
+        return Either::Left(view! { <p data-testid="history-empty">{t.history_empty}</p> });
     }
-    view! {
+    Either::Right(view! {
         <ul class="history" data-testid="history">
             {items
                 .into_iter()
@@ -146,6 +149,5 @@ fn History(items: Vec<BindingView>, t: &'static Texts) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-    }
-    .into_any()
+    })
 }

@@ -1,5 +1,6 @@
 //! The demo phone (demo mode only): the text messages the service sent.
 
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::components::{ErrorSummary, PageTitle, StepHeading};
@@ -17,19 +18,19 @@ pub fn DemoPhonePage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match phones.await {
-                    Ok(Some(list)) if list.is_empty() => view! {
+                    Ok(Some(list)) if list.is_empty() => EitherOf4::A(view! {
                         <p>{t.demo_phone_intro}</p>
                         <p data-testid="outbox-empty">{t.demo_phone_empty}</p>
-                    }.into_any(),
-                    Ok(Some(list)) => view! {
+                    }),
+                    Ok(Some(list)) => EitherOf4::B(view! {
                         <p>{t.demo_phone_intro}</p>
                         {list.into_iter().map(|p| view! { <Phone p received=t.demo_phone_received/> }).collect_view()}
-                    }.into_any(),
+                    }),
                     Ok(None) => {
                         super::set_status(404);
-                        view! { <p>{t.demo_phone_unavailable}</p> }.into_any()
+                        EitherOf4::C(view! { <p>{t.demo_phone_unavailable}</p> })
                     }
-                    Err(e) => view! { <ErrorSummary error=e t/> }.into_any(),
+                    Err(e) => EitherOf4::D(view! { <ErrorSummary error=e t/> }),
                 }
             })}
         </Suspense>

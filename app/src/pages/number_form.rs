@@ -2,6 +2,7 @@
 //! (appendix row 9, ground 2), and the consent card. Both are server
 //! functions behind `ActionForm`: they work with or without the WASM.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::{described_by, FieldError};
@@ -66,13 +67,13 @@ pub fn ConsentCard(
         <section aria-labelledby="consent-heading" class="card">
             <h2 id="consent-heading">{t.consent_title}</h2>
             {match given_at {
-                Some(at) => view! {
+                Some(at) => Either::Left(view! {
                     <p data-testid="consent-given">{t.consent_given}" "{at}</p>
                     <ActionForm action>
                         <button type="submit" class="secondary">{t.consent_revoke}</button>
                     </ActionForm>
-                }.into_any(),
-                None => view! { <p data-testid="consent-none">{t.consent_none}</p> }.into_any(),
+                }),
+                None => Either::Right(view! { <p data-testid="consent-none">{t.consent_none}</p> }),
             }}
         </section>
     }

@@ -3,6 +3,7 @@
 //! Its actions are server functions behind `ActionForm`; the request is
 //! read again after each, so the page moves to the next step in place.
 
+use leptos::either::{EitherOf3, EitherOf6};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -73,20 +74,20 @@ pub fn RequestPage() -> impl IntoView {
         <Transition fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match request.await {
-                    Ok(Some(r)) => view! { <Request r lang actions/> }.into_any(),
+                    Ok(Some(r)) => EitherOf3::A(view! { <Request r lang actions/> }),
                     Ok(None) => {
                         super::set_status(404);
-                        view! {
+                        EitherOf3::B(view! {
                             <StepHeading text=t.request_title/>
                             <p>{t.request_not_found}</p>
                             <p><a href="/cabinet">{t.back_to_cabinet}</a></p>
-                        }.into_any()
+                        })
                     }
-                    Err(e) => view! {
+                    Err(e) => EitherOf3::C(view! {
                         <StepHeading text=t.request_title/>
                         <ErrorSummary error=e t/>
                         <p><a href="/cabinet">{t.back_to_cabinet}</a></p>
-                    }.into_any(),
+                    }),
                 }
             })}
         </Transition>
@@ -107,15 +108,22 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
     };
     let back = view! { <p><a href="/cabinet">{t.back_to_cabinet}</a></p> };
     match r.step {
-        RequestStep::Code { valid_until, tries_left, resend_at } => view! {
+        RequestStep::Code {
+            valid_until,
+            tries_left,
+            resend_at,
+        } => EitherOf6::A(view! {
             <StepHeading text=t.request_title/>
             {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
             {facts}
             <CodeStep id=r.id.clone() valid_until tries_left resend_at t actions/>
             {back}
-        }
-        .into_any(),
-        RequestStep::Sign { document_base64, iin, signer_url } => view! {
+        }),
+        RequestStep::Sign {
+            document_base64,
+            iin,
+            signer_url,
+        } => EitherOf6::B(view! {
             <StepHeading text=t.sign_title/>
             {facts}
             <p>{t.sign_intro}</p>
@@ -125,17 +133,15 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
                 t
             />
             {back}
-        }
-        .into_any(),
-        RequestStep::Bound { operator } => view! {
+        }),
+        RequestStep::Bound { operator } => EitherOf6::C(view! {
             <StepHeading text=t.result_bound_title/>
             <p class="notice" role="status">{t.result_bound_text}</p>
             {facts}
             <dl class="facts"><dt>{t.cabinet_operator}</dt><dd>{operator}</dd></dl>
             {back}
-        }
-        .into_any(),
-        RequestStep::Refused { ground } => view! {
+        }),
+        RequestStep::Refused { ground } => EitherOf6::D(view! {
             <StepHeading text=t.result_refused_title/>
             {facts}
             <dl class="facts refusal" data-ground=ground.code()>
@@ -147,23 +153,20 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             <p>{t.result_nothing_bound}</p>
             <p>{t.result_contact}</p>
             {back}
-        }
-        .into_any(),
-        RequestStep::Expired => view! {
+        }),
+        RequestStep::Expired => EitherOf6::E(view! {
             <StepHeading text=t.result_expired_title/>
             {facts}
             <p>{t.result_expired_text}</p>
             <p>{t.result_contact}</p>
             {back}
-        }
-        .into_any(),
-        RequestStep::Withdrawn => view! {
+        }),
+        RequestStep::Withdrawn => EitherOf6::F(view! {
             <StepHeading text=t.result_withdrawn_title/>
             {facts}
             <p>{t.result_withdrawn_text}</p>
             {back}
-        }
-        .into_any(),
+        }),
     }
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::focus::focus_after;
 use crate::components::{described_by, error_of, ErrorSummary, FieldError, PageTitle, StepHeading};
 use crate::error::Field;
 use crate::server_fns::SignIn;
@@ -14,6 +15,7 @@ pub fn SignInPage() -> impl IntoView {
     let site = use_site();
     let t = site.lang.texts();
     let action = ServerAction::<SignIn>::new();
+    focus_after(action.version());
     let query = use_query_map();
     let error = move || error_of(action.value());
     let signed_out = move || query.with(|q| q.get("signed_out").is_some());
