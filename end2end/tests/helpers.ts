@@ -22,6 +22,8 @@ export async function signIn(page: Page, iin: string, password = DEMO_PASSWORD) 
   await page.locator("#iin").fill(iin);
   await page.locator("#password").fill(password);
   await page.locator("form[action^='/fn/sign_in'] button[type=submit]").click();
+  // With the WASM the form does not navigate: wait for the outcome.
+  await expect(page.getByTestId("holder-name").or(page.getByTestId("error-summary"))).toBeVisible();
 }
 
 /** The newest code the demo phone received on `number` (as shown, e.g. "+7 701 123 4567"). */
@@ -84,4 +86,20 @@ export async function certify(page: Page) {
   await waitForHydration(page);
   await page.getByTestId("sign-button").click();
   await expect(page.getByTestId("sign-button")).toHaveCount(0, { timeout: 20_000 });
+}
+
+/** axe-core runs in the page, so a page without JavaScript is scanned as the
+ * same address opened, with the same cookies, in a scripted browser (the
+ * error states live in the address, so they are the same state). */
+export async function expectNoAxeViolationsWithoutScript(page: Page) {
+  const origin = new URL(page.url()).origin;
+  const context = await page.context().browser()!.newContext({
+    storageState: await page.context().storageState(),
+    baseURL: origin,
+    javaScriptEnabled: true,
+  });
+  const scripted = await context.newPage();
+  await scripted.goto(page.url());
+  await expectNoAxeViolationsInEveryLanguage(scripted);
+  await context.close();
 }

@@ -13,7 +13,15 @@ use leptos::prelude::*;
 pub struct FocusNextHeading(pub RwSignal<bool>);
 
 pub fn provide_focus_context() {
-    provide_context(FocusNextHeading(RwSignal::new(false)));
+    let flag = RwSignal::new(false);
+    provide_context(FocusNextHeading(flag));
+    // The request stands until the citizen acts again: a step's page may
+    // render its heading more than once while its data arrives.
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window_event_listener(leptos::ev::keydown, move |_| flag.set(false));
+        let _ = window_event_listener(leptos::ev::pointerdown, move |_| flag.set(false));
+    }
 }
 
 /// Asks the next heading that mounts to take focus.
@@ -39,28 +47,41 @@ pub fn focus_after(version: RwSignal<usize>) {
 #[component]
 pub fn StepHeading(#[prop(into)] text: String) -> impl IntoView {
     let node = NodeRef::<H1>::new();
-    Effect::new(move |_| {
-        let Some(flag) = use_context::<FocusNextHeading>() else {
-            return;
-        };
-        if let Some(h) = node.get() {
-            if flag.0.get_untracked() {
-                flag.0.set(false);
-                let _ = h.focus();
-            }
-        }
-    });
+    if use_context::<FocusNextHeading>().is_some_and(|f| f.0.get_untracked()) {
+        focus_when_mounted(node, 10);
+    }
     view! { <h1 tabindex="-1" node_ref=node>{text}</h1> }
 }
 
-/// Focuses a freshly shown error summary and takes the turn from the heading.
+/// Focuses a freshly shown error summary, and the heading no longer asks for it.
 pub fn focus_on_mount(node: NodeRef<Div>) {
-    Effect::new(move |_| {
-        if let Some(el) = node.get() {
-            if let Some(flag) = use_context::<FocusNextHeading>() {
-                flag.0.set(false);
+    if let Some(flag) = use_context::<FocusNextHeading>() {
+        flag.0.set(false);
+    }
+    focus_when_mounted(node, 10);
+}
+
+/// Focuses `node` once it is in the document: views made inside `Suspense`
+/// are mounted after the component runs, so this waits a frame at a time.
+fn focus_when_mounted<E>(node: NodeRef<E>, frames: u8)
+where
+    E: leptos::html::ElementType + 'static,
+    E::Output: leptos::wasm_bindgen::JsCast + Clone + 'static,
+    NodeRef<E>: Copy,
+{
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(move || {
+        use leptos::wasm_bindgen::JsCast;
+        match node.get_untracked() {
+            Some(el) => {
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
-            let _ = el.focus();
+            None if frames > 0 => focus_when_mounted(node, frames - 1),
+            None => {}
         }
     });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (node, frames);
 }
