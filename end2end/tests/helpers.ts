@@ -40,6 +40,7 @@ export async function codeFromDemoPhone(page: Page, number: string): Promise<str
 /** Enters a number with consent (or without) and presses "get code". */
 export async function requestCode(page: Page, number: string, consent = true) {
   await page.goto("/cabinet");
+  await waitForHydration(page);
   await page.locator("#number").fill(number);
   if (consent) await page.locator("#consent").check();
   await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();

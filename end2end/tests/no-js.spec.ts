@@ -67,3 +67,35 @@ test("without JavaScript: sign in, number and consent, code, resend, up to the E
   await page.locator("form[action^='/fn/sign_out'] button[type=submit]").click();
   await expect(page).toHaveURL(/\/sign-in\?signed_out=1$/);
 });
+
+test("without JavaScript: the outcome pages (refused after three wrong codes, withdrawn)", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.locator("#iin").fill("550101310009");
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.locator("form[action^='/fn/sign_in'] button[type=submit]").click();
+  const ask = async () => {
+    await page.goto("/cabinet");
+    await page.locator("#number").fill("+7 701 555 00 00");
+    await page.locator("#consent").check();
+    await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
+    await expect(page).toHaveURL(/\/cabinet\/request\/[0-9a-f-]+$/);
+    return page.url();
+  };
+  await ask();
+  const code = await codeFromDemoPhone(page, "+7 701 555 0000");
+  const wrong = code === "000000" ? "111111" : "000000";
+  for (let i = 0; i < 3; i++) {
+    await page.locator("#code").fill(wrong);
+    await page.locator("form[action^='/fn/confirm_code'] button[type=submit]").click();
+  }
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мемлекеттік қызметті көрсетуден бас тартылды");
+  await expect(page.getByTestId("refusal-reason")).toHaveText("Бір реттік пароль расталмады.");
+  await expect(page.getByTestId("refusal-basis")).toContainText("9");
+  await expectNoAxeViolationsWithoutScript(page);
+
+  const older = await ask();
+  await ask();
+  await page.goto(older);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сұрау салу жаңасымен ауыстырылды");
+  await expectNoAxeViolationsWithoutScript(page);
+});

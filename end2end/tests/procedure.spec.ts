@@ -210,6 +210,21 @@ test("a recycled number: binding it ends the previous holder's binding, and her 
   await expectNoAxeViolations(page);
 });
 
+test("with the WASM, steps are client-side navigations the back button understands", async ({ page }) => {
+  await page.goto("/sign-in");
+  await waitForHydration(page);
+  await signIn(page, "000229510005");
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await requestCode(page, "+77016660000");
+  const request = page.url();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await expect(page.getByTestId("open-request")).toContainText("+7 701 666 0000");
+  await page.goForward();
+  await expect(page).toHaveURL(request);
+  await expect(page.getByTestId("request-number")).toHaveText("+7 701 666 0000");
+});
+
 // Last: it moves the demo server's clock forward.
 test("a request not completed in 10 minutes expires", async ({ page }) => {
   await signIn(page, "010721510001");
