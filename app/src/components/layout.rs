@@ -13,7 +13,6 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = site.lang.texts();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-
     view! {
         <div class="page" data-hydrated=move || hydrated.get().to_string()>
             <a class="skip-link" href="#main">{t.skip_to_content}</a>
