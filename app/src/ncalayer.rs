@@ -124,6 +124,11 @@ pub async fn sign_cms(
         handlers.extend([on_open, on_message, on_failure]);
     });
     let outcome = JsFuture::from(answer).await;
+    // Detach every handler before the closures are dropped: events after
+    // this point must not call into freed code.
+    ws.set_onopen(None);
+    ws.set_onmessage(None);
+    ws.set_onerror(None);
     ws.set_onclose(None);
     let _ = ws.close();
     drop(handlers);

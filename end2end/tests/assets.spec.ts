@@ -11,6 +11,7 @@ test("the front end's files are served compressed, with hashed names, cached for
     expect(r.status()).toBe(200);
     expect(r.headers()["content-encoding"], file).toBe("br");
     expect(r.headers()["cache-control"], file).toBe("public, max-age=31536000, immutable");
+    expect(r.headers()["vary"], file).toContain("accept-encoding");
     const gz = await request.get(file, { headers: { "accept-encoding": "gzip" } });
     expect(gz.headers()["content-encoding"], file).toBe("gzip");
   }

@@ -52,8 +52,11 @@ test("a citizen binds a number with the keyboard alone; focus follows each step"
   await expect(summary).toBeFocused();
   await expect(page.getByTestId("tries-left")).toHaveText("2");
   await expectNoAxeViolations(page);
-
-  await tabTo(page, "#code");
+  // The summary's link takes the keyboard to the field to correct.
+  await page.keyboard.press("Tab");
+  await expect(summary.getByRole("link")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#code")).toBeFocused();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type(code);
   await page.keyboard.press("Enter");
@@ -99,7 +102,7 @@ test("three wrong codes end the request; the right code no longer works", async 
   const right = await codeFromDemoPhone(page, "+7 702 555 1234");
   const wrong = right === "000000" ? "111111" : "000000";
   await enterCode(page, wrong);
-  await expect(page.getByRole("alert")).toContainText("Код қате.");
+  await expect(page.getByTestId("error-summary")).toContainText("Код қате.");
   await expect(page.getByTestId("tries-left")).toHaveText("2");
   await expectNoAxeViolations(page);
   await enterCode(page, wrong);
@@ -128,7 +131,7 @@ test("bad numbers are explained on the cabinet page", async ({ page }) => {
     await page.goto("/cabinet");
     await page.locator("#number").fill(typed);
     await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
-    await expect(page.getByRole("alert")).toContainText(message);
+    await expect(page.getByTestId("error-summary")).toContainText(message);
     await expect(page.locator("#number")).toHaveAttribute("aria-invalid", "true");
   }
   await expectNoAxeViolations(page);

@@ -36,14 +36,14 @@ test("the cabinet shows the Latin name in English", async ({ page }) => {
 
 test("a wrong password gets one generic message", async ({ page }) => {
   await signIn(page, "900515410001", "not-the-password");
-  await expect(page.getByRole("alert")).toContainText("ЖСН немесе құпиясөз қате.");
+  await expect(page.getByTestId("error-summary")).toContainText("ЖСН немесе құпиясөз қате.");
   await expect(page.locator("#iin")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
 });
 
 test("an unknown IIN gets the same message as a wrong password", async ({ page }) => {
   await signIn(page, "991331700012");
-  await expect(page.getByRole("alert")).toContainText("ЖСН немесе құпиясөз қате.");
+  await expect(page.getByTestId("error-summary")).toContainText("ЖСН немесе құпиясөз қате.");
 });
 
 for (const [iin, message] of [
@@ -56,7 +56,7 @@ for (const [iin, message] of [
 ] as const) {
   test(`a malformed IIN ${JSON.stringify(iin)} is explained`, async ({ page }) => {
     await signIn(page, iin);
-    await expect(page.getByRole("alert")).toContainText(message);
+    await expect(page.getByTestId("error-summary")).toContainText(message);
   });
 }
 

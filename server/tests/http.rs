@@ -542,6 +542,18 @@ async fn bad_input_to_a_server_function_is_a_typed_4xx() {
         (status, error),
         (StatusCode::BAD_REQUEST, Some(PortalError::Malformed))
     );
+    // A signature that is not base64 is a broken form, not a refusal.
+    let (status, error) = app
+        .call(
+            CertifyRequest::PATH,
+            &session,
+            "id=abc&cms_base64=%21%21not-base64",
+        )
+        .await;
+    assert_eq!(
+        (status, error),
+        (StatusCode::BAD_REQUEST, Some(PortalError::Malformed))
+    );
     let big = format!("id=abc&cms_base64={}", "A".repeat(100_000));
     let (status, error) = app.call(CertifyRequest::PATH, &session, &big).await;
     assert_eq!(

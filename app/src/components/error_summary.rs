@@ -17,13 +17,31 @@ pub fn ErrorSummary(error: PortalError, t: &'static Texts) -> impl IntoView {
     let body = match error.field() {
         Some(field) => {
             let href = format!("#{}", field.id());
-            Either::Left(view! { <ul class="error-list"><li><a href=href>{message}</a></li></ul> })
+            // The router would only scroll to the field; the citizen wants to type in it.
+            let focus_field = move |ev: leptos::ev::MouseEvent| {
+                #[cfg(feature = "hydrate")]
+                {
+                    use leptos::wasm_bindgen::JsCast;
+                    let target = document()
+                        .get_element_by_id(field.id())
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(input) = target {
+                        ev.prevent_default();
+                        let _ = input.focus();
+                    }
+                }
+                #[cfg(not(feature = "hydrate"))]
+                let _ = ev;
+            };
+            Either::Left(view! {
+                <ul class="error-list"><li><a href=href on:click=focus_field>{message}</a></li></ul>
+            })
         }
         None => Either::Right(view! { <p>{message}</p> }),
     };
     view! {
         // `autofocus` moves focus here without JavaScript too.
-        <div class="error-summary" role="alert" tabindex="-1" autofocus=true
+        <div class="error-summary" tabindex="-1" autofocus=true
             aria-labelledby="error-summary-title" data-testid="error-summary" node_ref=node>
             <h2 id="error-summary-title">{t.error_title}</h2>
             {body}
@@ -56,4 +74,23 @@ pub fn described_by(hint: &str, error: Option<PortalError>, field: crate::error:
 /// The error of an action's last result, if it failed.
 pub fn error_of<T>(value: impl Get<Value = Option<Result<T, PortalError>>>) -> Option<PortalError> {
     value.get().and_then(Result::err)
+}
+
+/// Makes `shown` follow the action whose `value` this is: each time it
+/// finishes, `shown` becomes its error, or nothing when it succeeded. So a
+/// page with several actions shows the outcome of the last one only. An
+/// error carried in the address (a form post without the WASM) shows at once.
+pub fn show_errors_of<T: 'static>(
+    shown: RwSignal<Option<PortalError>>,
+    value: impl Get<Value = Option<Result<T, PortalError>>> + Copy + Send + Sync + 'static,
+) {
+    if let Some(e) = untrack(move || error_of(value)) {
+        shown.set(Some(e));
+    }
+    Effect::new(move |first_run_done: Option<()>| {
+        let error = error_of(value);
+        if first_run_done.is_some() {
+            shown.set(error);
+        }
+    });
 }

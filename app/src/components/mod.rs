@@ -4,7 +4,7 @@ mod layout;
 mod page_title;
 mod sign_button;
 
-pub use error_summary::{described_by, error_of, ErrorSummary, FieldError};
+pub use error_summary::{described_by, error_of, show_errors_of, ErrorSummary, FieldError};
 pub use focus::StepHeading;
 pub use layout::Layout;
 pub use page_title::PageTitle;

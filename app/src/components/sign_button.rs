@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 
-use crate::error::PortalError;
 use crate::i18n::Texts;
 use crate::server_fns::CertifyRequest;
 
@@ -37,17 +36,13 @@ pub fn SignButton(
         #[cfg(not(feature = "hydrate"))]
         let _ = &task;
     };
+    // The signer's own answers; the server's errors go to the page's error summary.
     let status = move || {
         if busy() {
-            return Some(t.signing.to_owned());
+            Some(t.signing.to_owned())
+        } else {
+            signer_error.get()
         }
-        signer_error.get().or_else(|| {
-            action
-                .value()
-                .get()
-                .and_then(Result::err)
-                .map(|e: PortalError| e.message(t))
-        })
     };
     view! {
         {move || (!scripted.get()).then(|| view! {

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::number_form::{ConsentCard, NumberForm};
 
 use crate::components::focus::focus_after;
-use crate::components::{error_of, ErrorSummary, PageTitle, StepHeading};
+use crate::components::{show_errors_of, ErrorSummary, PageTitle, StepHeading};
 use crate::error::PortalError;
 use crate::i18n::{Lang, Texts};
 use crate::server_fns::{get_cabinet, RequestCode, RevokeConsent, SignOut};
@@ -21,6 +21,8 @@ struct Actions {
     request_code: ServerAction<RequestCode>,
     revoke: ServerAction<RevokeConsent>,
     sign_out: ServerAction<SignOut>,
+    /// The error of whichever action finished last.
+    error: RwSignal<Option<PortalError>>,
 }
 
 #[component]
@@ -31,7 +33,11 @@ pub fn CabinetPage() -> impl IntoView {
         request_code: ServerAction::new(),
         revoke: ServerAction::new(),
         sign_out: ServerAction::new(),
+        error: RwSignal::new(None),
     };
+    show_errors_of(actions.error, actions.request_code.value());
+    show_errors_of(actions.error, actions.revoke.value());
+    show_errors_of(actions.error, actions.sign_out.value());
     focus_after(actions.revoke.version());
     focus_after(actions.request_code.version());
     focus_after(actions.sign_out.version());
@@ -39,21 +45,23 @@ pub fn CabinetPage() -> impl IntoView {
     let redirect = super::server_redirect();
     view! {
         <PageTitle text=t.cabinet_title/>
-        <StepHeading text=t.cabinet_title/>
         <Transition fallback=move || view! { <p>{t.loading}</p> }>
             {move || {
                 let redirect = redirect.clone();
                 Suspend::new(async move {
                 match cabinet.await {
-                    Ok(c) => EitherOf3::A(view! { <Cabinet c lang actions/> }),
+                    // The heading is inside each outcome, so it takes focus again
+                    // when the cabinet is read anew after an action.
+                    Ok(c) => EitherOf3::A(view! { <StepHeading text=t.cabinet_title/><Cabinet c lang actions/> }),
                     Err(PortalError::NotSignedIn) => {
                         redirect("/sign-in");
                         EitherOf3::B(view! {
+                            <StepHeading text=t.cabinet_title/>
                             <Redirect path="/sign-in"/>
                             <p><a href="/sign-in">{t.not_signed_in}</a></p>
                         })
                     }
-                    Err(e) => EitherOf3::C(view! { <ErrorSummary error=e t/> }),
+                    Err(e) => EitherOf3::C(view! { <StepHeading text=t.cabinet_title/><ErrorSummary error=e t/> }),
                 }
             })
             }}
@@ -65,11 +73,7 @@ pub fn CabinetPage() -> impl IntoView {
 fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
     let t = lang.texts();
     let query = use_query_map();
-    let error = Signal::derive(move || {
-        error_of(actions.request_code.value())
-            .or_else(|| error_of(actions.revoke.value()))
-            .or_else(|| error_of(actions.sign_out.value()))
-    });
+    let error = Signal::derive(move || actions.error.get());
     let revoked = move || query.with(|q| q.get("consent").as_deref() == Some("revoked"));
     let changing = c.active.is_some();
     let name = if lang == Lang::En {

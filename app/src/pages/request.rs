@@ -3,13 +3,15 @@
 //! Its actions are server functions behind `ActionForm`; the request is
 //! read again after each, so the page moves to the next step in place.
 
-use leptos::either::{EitherOf3, EitherOf6};
+use leptos::either::{EitherOf4, EitherOf6};
 use leptos::prelude::*;
+use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::focus::focus_after;
 use crate::components::{
-    described_by, error_of, ErrorSummary, FieldError, PageTitle, SignButton, SignTask, StepHeading,
+    described_by, show_errors_of, ErrorSummary, FieldError, PageTitle, SignButton, SignTask,
+    StepHeading,
 };
 use crate::error::{Field, PortalError};
 use crate::i18n::{Lang, Texts};
@@ -23,21 +25,13 @@ struct Actions {
     confirm: ServerAction<ConfirmCode>,
     resend: ServerAction<ResendCode>,
     certify: ServerAction<CertifyRequest>,
+    /// The error of whichever action finished last.
+    error: RwSignal<Option<PortalError>>,
 }
 
 impl Actions {
-    /// The newest failure among the actions, to show in the error summary.
     fn error(self) -> Option<PortalError> {
-        let newest = [
-            (self.confirm.version().get(), error_of(self.confirm.value())),
-            (self.resend.version().get(), error_of(self.resend.value())),
-        ];
-        // Before any action ran (a form post without the WASM), the versions
-        // are equal and the error comes from the address: take the one there is.
-        newest
-            .into_iter()
-            .max_by_key(|(v, e)| (*v, e.is_some()))
-            .and_then(|(_, e)| e)
+        self.error.get()
     }
 }
 
@@ -50,7 +44,12 @@ pub fn RequestPage() -> impl IntoView {
         confirm: ServerAction::new(),
         resend: ServerAction::new(),
         certify: ServerAction::new(),
+        error: RwSignal::new(None),
     };
+    show_errors_of(actions.error, actions.confirm.value());
+    show_errors_of(actions.error, actions.resend.value());
+    show_errors_of(actions.error, actions.certify.value());
+    let redirect = super::server_redirect();
     for version in [
         actions.confirm.version(),
         actions.resend.version(),
@@ -72,24 +71,34 @@ pub fn RequestPage() -> impl IntoView {
     view! {
         <PageTitle text=t.request_title/>
         <Transition fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let redirect = redirect.clone();
+                Suspend::new(async move {
                 match request.await {
-                    Ok(Some(r)) => EitherOf3::A(view! { <Request r lang actions/> }),
+                    Ok(Some(r)) => EitherOf4::A(view! { <Request r lang actions/> }),
+                    Err(PortalError::NotSignedIn) => {
+                        redirect("/sign-in");
+                        EitherOf4::D(view! {
+                            <Redirect path="/sign-in"/>
+                            <p><a href="/sign-in">{t.not_signed_in}</a></p>
+                        })
+                    }
                     Ok(None) => {
                         super::set_status(404);
-                        EitherOf3::B(view! {
+                        EitherOf4::B(view! {
                             <StepHeading text=t.request_title/>
                             <p>{t.request_not_found}</p>
                             <p><a href="/cabinet">{t.back_to_cabinet}</a></p>
                         })
                     }
-                    Err(e) => EitherOf3::C(view! {
+                    Err(e) => EitherOf4::C(view! {
                         <StepHeading text=t.request_title/>
                         <ErrorSummary error=e t/>
                         <p><a href="/cabinet">{t.back_to_cabinet}</a></p>
                     }),
                 }
-            })}
+            })
+            }}
         </Transition>
     }
 }
@@ -125,6 +134,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             signer_url,
         } => EitherOf6::B(view! {
             <StepHeading text=t.sign_title/>
+            {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
             {facts}
             <p>{t.sign_intro}</p>
             <SignButton

@@ -36,8 +36,12 @@ mod respond {
     }
 
     /// Sends the browser to `path` when the action succeeds: a 302 for a plain
-    /// form post, a client-side navigation for the WASM.
+    /// form post, a client-side navigation for the WASM. Paths are built from
+    /// stored ids only; one that is not a valid header is not followed (the
+    /// browser then stays on the page it posted from).
     pub fn go_to(path: &str) {
-        leptos_axum::redirect(path);
+        if http::HeaderValue::from_str(path).is_ok() {
+            leptos_axum::redirect(path);
+        }
     }
 }

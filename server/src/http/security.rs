@@ -66,6 +66,8 @@ pub async fn headers(
     let h = response.headers_mut();
     if !personal && success {
         h.insert(header::CACHE_CONTROL, cache);
+        // The same name is sent as Brotli, gzip or plain: caches must key on it.
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     // Pages and answers may hold personal data (the cabinet, a request, the
     // demo phone): no browser or proxy keeps a copy.

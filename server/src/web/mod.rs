@@ -124,10 +124,11 @@ impl PortalApi for PortalService {
         cms_base64: String,
     ) -> Result<(), PortalError> {
         let compact: String = cms_base64.chars().filter(|c| !c.is_whitespace()).collect();
-        // Undecodable input is certified as junk bytes, which the verifier refuses.
+        // Not base64 is a broken transport, not a signature: the request stays
+        // open for a real one (a signature that fails to verify is refused).
         let cms = BASE64
             .decode(compact.as_bytes())
-            .unwrap_or_else(|_| compact.into_bytes());
+            .map_err(|_| PortalError::Malformed)?;
         match certify::certify(&self.ports, &iin_of(who)?, &id, &cms).await {
             Ok(_) => Ok(()),
             Err(e) => errors::certify(e),
