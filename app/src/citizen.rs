@@ -18,9 +18,8 @@ pub struct Citizen {
 /// The session lookup's outcome for this request, as the server stored it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Visitor {
+    /// No session cookie, or one naming a session that has ended.
     Anonymous,
-    /// A cookie named a session that has ended or never existed.
-    Stale,
     SignedIn(Citizen),
     /// The lookup failed (the database is down); the server logged why.
     Unknown,
@@ -37,7 +36,7 @@ pub fn visitor() -> Visitor {
 pub fn signed_in() -> Result<Citizen, PortalError> {
     match visitor() {
         Visitor::SignedIn(c) => Ok(c),
-        Visitor::Anonymous | Visitor::Stale => Err(PortalError::NotSignedIn),
+        Visitor::Anonymous => Err(PortalError::NotSignedIn),
         Visitor::Unknown => Err(PortalError::Unexpected),
     }
 }

@@ -11,7 +11,7 @@ use nomir::domain::{BindingState, Iin, RefusalGround};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
 use nomir::services::request_code::{request_code, resend_code, RequestCodeError};
 use nomir::services::sign_in::{sign_in, SignInError};
-use support::demo::{code_sent_to, engines_with_demo_data};
+use support::demo::{code_sent_to, engines_with_demo_data, wrong_code};
 use support::TestDb;
 use time::Duration;
 
@@ -61,11 +61,7 @@ async fn parallel_wrong_guesses_count_three_tries_and_then_the_right_code_fails(
             .await
             .unwrap();
         let right = code_sent_to(&t.ports, NUMBER).await;
-        let wrong = if right == "000000" {
-            "111111"
-        } else {
-            "000000"
-        };
+        let wrong = wrong_code(&right);
         let results = at_once(20, |_| {
             let (ports, id) = (t.ports.clone(), sent.request_id.clone());
             async move { confirm_code(&ports, &iin(AIGERIM), &id, wrong).await }
@@ -115,11 +111,7 @@ async fn wrong_guesses_and_the_right_code_at_once_never_bind_after_three_wrong()
                 .await
                 .unwrap();
             let right = code_sent_to(&t.ports, NUMBER).await;
-            let wrong = if right == "000000" {
-                "111111"
-            } else {
-                "000000"
-            };
+            let wrong = wrong_code(&right);
             let results = at_once(10, |i| {
                 let (ports, id) = (t.ports.clone(), sent.request_id.clone());
                 let code = if i == 5 {

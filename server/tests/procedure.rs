@@ -9,7 +9,7 @@ use nomir::services::certify::{certify, CertifyError};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
 use nomir::services::open_request::{expire_overdue, OpenRequestError};
 use nomir::services::request_code::{request_code, resend_code, RequestCodeError};
-use support::demo::{citizen_key, code_sent_to, engines_with_demo_data};
+use support::demo::{citizen_key, code_sent_to, engines_with_demo_data, wrong_code};
 use support::TestDb;
 use time::Duration;
 
@@ -116,11 +116,7 @@ async fn three_wrong_codes_end_the_request_and_the_right_code_no_longer_works() 
     for t in engines_with_demo_data().await {
         let person = iin("900515410001");
         let (request_id, right) = code_for(&t, &person, "+77011234567").await;
-        let wrong = if right == "000000" {
-            "111111"
-        } else {
-            "000000"
-        };
+        let wrong = wrong_code(&right);
         let e = confirm_code(&t.ports, &person, &request_id, wrong)
             .await
             .unwrap_err();

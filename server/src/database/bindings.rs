@@ -35,6 +35,22 @@ fn binding(r: &AnyRow) -> StoreResult<Binding> {
     })
 }
 
+/// `INSERT` of every column of `b` (after `sql`'s `VALUES (...)`), ready to run.
+fn insert<'q>(
+    sql: &'q str,
+    b: &'q Binding,
+) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+    sqlx::query(sql)
+        .bind(&b.id)
+        .bind(b.iin.as_str())
+        .bind(b.msisdn.as_str())
+        .bind(&b.operator)
+        .bind(&b.channel)
+        .bind(to_col(b.bound_at))
+        .bind(b.ended_at.map(to_col))
+        .bind(b.end_reason.map(|r| r.code()))
+}
+
 /// Ends the account's active binding and inserts `b`, inside `tx`. The
 /// database's unique indexes refuse a number that is active elsewhere.
 pub(super) async fn insert_binding_tx(
@@ -49,18 +65,11 @@ pub(super) async fn insert_binding_tx(
     .bind(b.iin.as_str())
     .execute(&mut **tx)
     .await?;
-    sqlx::query(&format!(
-        "INSERT INTO bindings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL)"
-    ))
-    .bind(&b.id)
-    .bind(b.iin.as_str())
-    .bind(b.msisdn.as_str())
-    .bind(&b.operator)
-    .bind(&b.channel)
-    .bind(to_col(b.bound_at))
-    .execute(&mut **tx)
-    .await
-    .map_err(|e| conflict_or(e, "the number is bound to another account"))?;
+    let sql = format!("INSERT INTO bindings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+    insert(&sql, b)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| conflict_or(e, "the number is bound to another account"))?;
     Ok(())
 }
 
@@ -102,21 +111,14 @@ impl BindingStore for Db {
     }
 
     async fn insert_binding_if_missing(&self, b: &Binding) -> StoreResult<bool> {
-        let done = sqlx::query(&format!(
+        let sql = format!(
             "INSERT INTO bindings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
              ON CONFLICT (id) DO NOTHING"
-        ))
-        .bind(&b.id)
-        .bind(b.iin.as_str())
-        .bind(b.msisdn.as_str())
-        .bind(&b.operator)
-        .bind(&b.channel)
-        .bind(to_col(b.bound_at))
-        .bind(b.ended_at.map(to_col))
-        .bind(b.end_reason.map(|r| r.code()))
-        .execute(self.pool())
-        .await
-        .map_err(|e| conflict_or(e, "the number is bound to another account"))?;
+        );
+        let done = insert(&sql, b)
+            .execute(self.pool())
+            .await
+            .map_err(|e| conflict_or(e, "the number is bound to another account"))?;
         Ok(done.rows_affected() == 1)
     }
 }

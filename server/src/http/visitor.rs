@@ -27,7 +27,7 @@ pub async fn resolve(State(ports): State<Ports>, mut request: Request, next: Nex
                 iin: iin.as_str().to_owned(),
                 session: token,
             }),
-            Ok(None) => Visitor::Stale,
+            Ok(None) => Visitor::Anonymous,
             Err(e) => {
                 tracing::error!(error = %e, "session lookup failed");
                 Visitor::Unknown

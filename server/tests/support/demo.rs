@@ -37,3 +37,12 @@ pub async fn code_sent_to(ports: &Ports, number: &str) -> String {
         .expect("a six-digit code in the SMS")
         .to_owned()
 }
+
+/// A six-digit code that is not `right`.
+pub fn wrong_code(right: &str) -> &'static str {
+    if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    }
+}
