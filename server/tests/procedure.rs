@@ -112,6 +112,27 @@ async fn a_citizen_changes_the_number_and_the_old_binding_stays_in_the_history()
 }
 
 #[tokio::test]
+async fn a_change_within_the_same_second_still_lists_the_new_number_first() {
+    for t in engines_with_demo_data().await {
+        for number in ["+77051234568", "+77471234569"] {
+            bind(&t, "851102310000", number, true, "851102310000")
+                .await
+                .unwrap();
+        }
+        let history = t
+            .ports
+            .bindings
+            .binding_history(&iin("851102310000"))
+            .await
+            .unwrap();
+        assert_eq!(history[0].bound_at, history[1].bound_at, "{}", t.name);
+        assert_eq!(history[0].msisdn.as_str(), "+77471234569", "{}", t.name);
+        assert!(history[0].ended_at.is_none());
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
 async fn three_wrong_codes_end_the_request_and_the_right_code_no_longer_works() {
     for t in engines_with_demo_data().await {
         let person = iin("900515410001");

@@ -94,7 +94,12 @@ impl BindingStore for Db {
 
     async fn binding_history(&self, iin: &Iin) -> StoreResult<Vec<Binding>> {
         let sql =
-            format!("SELECT {COLUMNS} FROM bindings WHERE iin = $1 ORDER BY bound_at DESC, id");
+            // Times are whole seconds: a change within the second that bound the
+            // old number ties on `bound_at`, so the one still active comes first.
+            format!(
+                "SELECT {COLUMNS} FROM bindings WHERE iin = $1 \
+                 ORDER BY bound_at DESC, CASE WHEN ended_at IS NULL THEN 0 ELSE 1 END, ended_at DESC, id"
+            );
         let rows = sqlx::query(&sql)
             .bind(iin.as_str())
             .fetch_all(self.pool())
