@@ -1,6 +1,13 @@
-//! Nomir's pages: Leptos components rendered on the server and hydrated in
-//! the browser. Pages call server functions, which call the [`port`] trait
-//! that the server crate implements; this crate knows nothing else of it.
+//! Nomir's pages: Leptos components rendered on the server, with a few
+//! islands hydrated in the browser (the EDS button, focus after a step).
+//! Pages call server functions, which call the [`port`] trait that the
+//! server crate implements; this crate knows nothing else of it.
+//!
+//! Islands mode keeps the WASM small: page code never reaches it. With the
+//! WASM, Leptos' islands router posts each form and follows each link with
+//! `fetch` and swaps in the server's new page, so a step changes in place
+//! and the history stays right; without it, the same forms post and
+//! redirect as plain HTML.
 
 #[cfg(feature = "ssr")]
 pub mod citizen;
@@ -30,23 +37,23 @@ use leptos_router::{
 
 use crate::components::Layout;
 use crate::pages::{CabinetPage, DemoPhonePage, HomePage, NotFound, RequestPage, SignInPage};
-use crate::site::Site;
 
 /// The HTML document around the app, rendered on the server only.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use crate::site::Site;
     use leptos_meta::{HashedStylesheet, MetaTags};
     let site = Site::from_request();
     provide_context(site);
     security::set_content_security_policy();
     view! {
         <!DOCTYPE html>
-        <html lang=site.lang.code() data-demo=site.demo.to_string() data-clock-moved=site.clock_moved_minutes.to_string()>
+        <html lang=site.lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true islands_router=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -59,7 +66,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    components::focus::provide_focus_context();
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
@@ -79,8 +85,5 @@ pub fn App() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    leptos::mount::hydrate_body(|| {
-        provide_context(Site::from_document());
-        view! { <App/> }
-    });
+    leptos::mount::hydrate_islands();
 }

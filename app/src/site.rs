@@ -41,22 +41,6 @@ impl Site {
             clock_moved_minutes,
         }
     }
-
-    /// In the browser: what the server wrote on `<html>`.
-    #[cfg(feature = "hydrate")]
-    pub fn from_document() -> Self {
-        let root = document().document_element();
-        let attr = |name: &str| root.as_ref().and_then(|r| r.get_attribute(name));
-        Self {
-            lang: attr("lang")
-                .and_then(|l| Lang::from_code(&l))
-                .unwrap_or_default(),
-            demo: attr("data-demo").as_deref() == Some("true"),
-            clock_moved_minutes: attr("data-clock-moved")
-                .and_then(|m| m.parse().ok())
-                .unwrap_or(0),
-        }
-    }
 }
 
 pub fn use_site() -> Site {

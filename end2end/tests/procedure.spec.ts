@@ -213,12 +213,16 @@ test("a recycled number: binding it ends the previous holder's binding, and her 
   await expectNoAxeViolations(page);
 });
 
-test("with the WASM, steps are client-side navigations the back button understands", async ({ page }) => {
-  await page.goto("/sign-in");
-  await waitForHydration(page);
+test("with the WASM, steps change in place, and the back button understands them", async ({ page }) => {
   await signIn(page, "000229510005");
   await expect(page).toHaveURL(/\/cabinet$/);
-  await requestCode(page, "+77016660000");
+  await waitForHydration(page);
+  // A full page load would lose this.
+  await page.evaluate(() => { (window as any).samePage = true; });
+  await page.locator("#number").fill("+77016660000");
+  await page.locator("#consent").check();
+  await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
+  await expect(page).toHaveURL(/\/cabinet\/request\/[0-9a-f-]+$/);
   const request = page.url();
   await page.goBack();
   await expect(page).toHaveURL(/\/cabinet$/);
@@ -226,6 +230,7 @@ test("with the WASM, steps are client-side navigations the back button understan
   await page.goForward();
   await expect(page).toHaveURL(request);
   await expect(page.getByTestId("request-number")).toHaveText("+7 701 666 0000");
+  expect(await page.evaluate(() => (window as any).samePage)).toBe(true);
 });
 
 // Last: it moves the demo server's clock forward.

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use super::FocusManager;
 use crate::i18n::Lang;
 use crate::site::use_site;
 
@@ -11,10 +12,9 @@ use crate::site::use_site;
 pub fn Layout(children: Children) -> impl IntoView {
     let site = use_site();
     let t = site.lang.texts();
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
     view! {
-        <div class="page" data-hydrated=move || hydrated.get().to_string()>
+        <div class="page">
+            <FocusManager/>
             <a class="skip-link" href="#main">{t.skip_to_content}</a>
             <header class="site-header">
                 <div class="brand">

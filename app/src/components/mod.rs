@@ -5,7 +5,7 @@ mod page_title;
 mod sign_button;
 
 pub use error_summary::{described_by, error_of, show_errors_of, ErrorSummary, FieldError};
-pub use focus::StepHeading;
+pub use focus::{FocusManager, StepHeading};
 pub use layout::Layout;
 pub use page_title::PageTitle;
-pub use sign_button::{SignButton, SignTask};
+pub use sign_button::{SignButton, SignLabels, SignTask, CMS_FIELD};

@@ -1,92 +1,132 @@
-//! The "Sign with EDS" step: asks NCALayer to sign the request document,
-//! then hands the CMS to the `certify_request` server function. It needs
-//! JavaScript (NCALayer is reached over a WebSocket from the page); until
-//! the WASM runs, the page says so and what to do.
+//! The "Sign with EDS" step's button, an island: it asks NCALayer to sign
+//! the request document, puts the CMS in the form around it and submits
+//! that form, which posts to the `certify_request` server function like
+//! every other step. It needs JavaScript (NCALayer is reached over a
+//! WebSocket from the page); until the WASM runs, it says so and what to do.
 
+use leptos::html::Button;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Texts;
-use crate::server_fns::CertifyRequest;
+
+/// The name of the form field the CMS goes into.
+pub const CMS_FIELD: &str = "cms_base64";
 
 /// What the button needs to ask for a signature.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SignTask {
-    pub request_id: String,
     pub document_base64: String,
     pub iin: String,
     pub signer_url: String,
-    pub locale: &'static str,
+    pub locale: String,
 }
 
-#[component]
-pub fn SignButton(
-    task: SignTask,
-    action: ServerAction<CertifyRequest>,
-    t: &'static Texts,
-) -> impl IntoView {
+/// The button's own texts, in the page's language: an island gets its
+/// texts from the server with its other properties, so the WASM carries
+/// no translation tables.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignLabels {
+    pub needs_script: String,
+    pub button: String,
+    pub signing: String,
+    pub missing: String,
+    pub cancelled: String,
+    pub failed: String,
+}
+
+impl SignLabels {
+    pub fn from(t: &Texts) -> Self {
+        Self {
+            needs_script: t.sign_needs_script.to_owned(),
+            button: t.sign_button.to_owned(),
+            signing: t.signing.to_owned(),
+            missing: t.signer_missing.to_owned(),
+            cancelled: t.signer_cancelled.to_owned(),
+            failed: t.signer_failed.to_owned(),
+        }
+    }
+}
+
+#[island]
+pub fn SignButton(task: SignTask, labels: SignLabels) -> impl IntoView {
     // The same `false` on the server and at hydration; true once the WASM runs.
     let scripted = RwSignal::new(false);
     Effect::new(move |_| scripted.set(true));
     let signing = RwSignal::new(false);
     let signer_error = RwSignal::new(None::<String>);
-    let busy = move || signing.get() || action.pending().get();
+    let button = NodeRef::<Button>::new();
+    let needs_script = labels.needs_script.clone();
+    let signing_text = labels.signing.clone();
+    let button_text = labels.button.clone();
     let on_click = move |_| {
         #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(sign(task.clone(), t, action, signing, signer_error));
+        leptos::task::spawn_local(sign(
+            task.clone(),
+            labels.clone(),
+            button,
+            signing,
+            signer_error,
+        ));
         #[cfg(not(feature = "hydrate"))]
-        let _ = &task;
+        let _ = (&task, &labels, button);
     };
-    // The signer's own answers; the server's errors go to the page's error summary.
+    // The signer's own answers; the server's go to the page's error summary.
     let status = move || {
-        if busy() {
-            Some(t.signing.to_owned())
+        if signing.get() {
+            Some(signing_text.clone())
         } else {
             signer_error.get()
         }
     };
     view! {
         {move || (!scripted.get()).then(|| view! {
-            <p class="notice" data-testid="sign-needs-script">{t.sign_needs_script}</p>
+            <p class="notice" data-testid="sign-needs-script">{needs_script.clone()}</p>
         })}
-        <button type="button" data-testid="sign-button" on:click=on_click
-            disabled=move || !scripted.get() || busy()>
-            {t.sign_button}
+        <button type="button" data-testid="sign-button" node_ref=button on:click=on_click
+            disabled=move || !scripted.get() || signing.get()>
+            {button_text}
         </button>
         <p role="status" class="sign-status" data-testid="sign-status">{status}</p>
     }
 }
 
-/// Asks the signer for a CMS over the document, then certifies with it.
+/// Asks the signer for a CMS over the document, then submits the form the
+/// button is in with it (the islands router posts it and shows the outcome).
 #[cfg(feature = "hydrate")]
 async fn sign(
     task: SignTask,
-    t: &'static Texts,
-    action: ServerAction<CertifyRequest>,
+    labels: SignLabels,
+    button: NodeRef<Button>,
     signing: RwSignal<bool>,
     signer_error: RwSignal<Option<String>>,
 ) {
     use crate::ncalayer::{sign_cms, SignError};
+    use leptos::wasm_bindgen::JsCast;
     signing.set(true);
     signer_error.set(None);
     let signed = sign_cms(
         &task.signer_url,
         &task.document_base64,
         &task.iin,
-        task.locale,
+        &task.locale,
     )
     .await;
     signing.set(false);
     match signed {
         Ok(cms_base64) => {
-            action.dispatch(CertifyRequest {
-                id: task.request_id,
-                cms_base64,
-            });
+            let form = button.get_untracked().and_then(|b| b.form());
+            let field = form
+                .as_ref()
+                .and_then(|f| f.elements().named_item(CMS_FIELD))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let (Some(form), Some(field)) = (form, field) {
+                field.set_value(&cms_base64);
+                let _ = form.request_submit();
+            }
         }
-        Err(SignError::NotRunning) => signer_error.set(Some(t.signer_missing.to_owned())),
-        Err(SignError::Cancelled) => signer_error.set(Some(t.signer_cancelled.to_owned())),
-        Err(SignError::Failed(why)) => {
-            signer_error.set(Some(format!("{} ({why})", t.signer_failed)))
-        }
+        Err(SignError::NotRunning) => signer_error.set(Some(labels.missing)),
+        Err(SignError::Cancelled) => signer_error.set(Some(labels.cancelled)),
+        Err(SignError::Failed(why)) => signer_error.set(Some(format!("{} ({why})", labels.failed))),
     }
 }

@@ -7,7 +7,6 @@ use leptos_router::hooks::use_query_map;
 
 use super::number_form::{ConsentCard, NumberForm};
 
-use crate::components::focus::focus_after;
 use crate::components::{show_errors_of, ErrorSummary, PageTitle, StepHeading};
 use crate::error::PortalError;
 use crate::i18n::{Lang, Texts};
@@ -15,13 +14,13 @@ use crate::server_fns::{get_cabinet, RequestCode, RevokeConsent, SignOut};
 use crate::site::use_site;
 use crate::wire::{BindingView, CabinetView};
 
-/// The cabinet's actions; they outlive the cabinet's data, which reloads after them.
+/// The cabinet's actions: the outcome of the one just posted shows here.
 #[derive(Clone, Copy)]
 struct Actions {
     request_code: ServerAction<RequestCode>,
     revoke: ServerAction<RevokeConsent>,
     sign_out: ServerAction<SignOut>,
-    /// The error of whichever action finished last.
+    /// The error of the action just posted, if it failed.
     error: RwSignal<Option<PortalError>>,
 }
 
@@ -38,10 +37,7 @@ pub fn CabinetPage() -> impl IntoView {
     show_errors_of(actions.error, actions.request_code.value());
     show_errors_of(actions.error, actions.revoke.value());
     show_errors_of(actions.error, actions.sign_out.value());
-    focus_after(actions.revoke.version());
-    focus_after(actions.request_code.version());
-    focus_after(actions.sign_out.version());
-    let cabinet = Resource::new(move || actions.revoke.version().get(), |_| get_cabinet());
+    let cabinet = Resource::new(|| (), |_| get_cabinet());
     let redirect = super::server_redirect();
     view! {
         <PageTitle text=t.cabinet_title/>
@@ -50,8 +46,6 @@ pub fn CabinetPage() -> impl IntoView {
                 let redirect = redirect.clone();
                 Suspend::new(async move {
                 match cabinet.await {
-                    // The heading is inside each outcome, so it takes focus again
-                    // when the cabinet is read anew after an action.
                     Ok(c) => EitherOf3::A(view! { <StepHeading text=t.cabinet_title/><Cabinet c lang actions/> }),
                     Err(PortalError::NotSignedIn) => {
                         redirect("/sign-in");

@@ -51,7 +51,7 @@ pub fn NumberForm(
                     <label for="consent">{t.consent_label}</label>
                 </div>
                 <p class="hint" id="consent-hint">{t.consent_hint}</p>
-                <button type="submit" disabled=move || action.pending().get()>{t.get_code_button}</button>
+                <button type="submit">{t.get_code_button}</button>
             </ActionForm>
         </section>
     }

@@ -1,17 +1,17 @@
 //! One binding request: the code step, the EDS step, and the outcome
 //! (bound, a reasoned refusal with its legal basis, expired, withdrawn).
-//! Its actions are server functions behind `ActionForm`; the request is
-//! read again after each, so the page moves to the next step in place.
+//! Its actions are server functions behind `ActionForm`: each posts, and
+//! the page is rendered again with the request's new step (swapped in place
+//! by the islands router when the WASM runs).
 
 use leptos::either::{EitherOf4, EitherOf6};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::focus::focus_after;
 use crate::components::{
-    described_by, show_errors_of, ErrorSummary, FieldError, PageTitle, SignButton, SignTask,
-    StepHeading,
+    described_by, show_errors_of, ErrorSummary, FieldError, PageTitle, SignButton, SignLabels,
+    SignTask, StepHeading, CMS_FIELD,
 };
 use crate::error::{Field, PortalError};
 use crate::i18n::{Lang, Texts};
@@ -19,13 +19,14 @@ use crate::server_fns::{get_request, CertifyRequest, ConfirmCode, ResendCode};
 use crate::site::use_site;
 use crate::wire::{RequestStep, RequestView};
 
-/// The request page's actions; they outlive the request's data.
+/// The request page's actions: the outcome of the one just posted (an
+/// error travels in the address) shows on the page it returns to.
 #[derive(Clone, Copy)]
 struct Actions {
     confirm: ServerAction<ConfirmCode>,
     resend: ServerAction<ResendCode>,
     certify: ServerAction<CertifyRequest>,
-    /// The error of whichever action finished last.
+    /// The error of the action just posted, if it failed.
     error: RwSignal<Option<PortalError>>,
 }
 
@@ -50,23 +51,9 @@ pub fn RequestPage() -> impl IntoView {
     show_errors_of(actions.error, actions.resend.value());
     show_errors_of(actions.error, actions.certify.value());
     let redirect = super::server_redirect();
-    for version in [
-        actions.confirm.version(),
-        actions.resend.version(),
-        actions.certify.version(),
-    ] {
-        focus_after(version);
-    }
     let request = Resource::new(
-        move || {
-            (
-                params.with(|p| p.get("id").unwrap_or_default()),
-                actions.confirm.version().get(),
-                actions.resend.version().get(),
-                actions.certify.version().get(),
-            )
-        },
-        |(id, ..)| get_request(id),
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        get_request,
     );
     view! {
         <PageTitle text=t.request_title/>
@@ -137,11 +124,14 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
             {facts}
             <p>{t.sign_intro}</p>
-            <SignButton
-                task=SignTask { request_id: r.id.clone(), document_base64, iin, signer_url, locale: lang.code() }
-                action=actions.certify
-                t
-            />
+            <ActionForm action=actions.certify>
+                <input type="hidden" name="id" value=r.id.clone()/>
+                <input type="hidden" name=CMS_FIELD value=""/>
+                <SignButton
+                    task=SignTask { document_base64, iin, signer_url, locale: lang.code().to_owned() }
+                    labels=SignLabels::from(t)
+                />
+            </ActionForm>
             {back}
         }),
         RequestStep::Bound { operator } => EitherOf6::C(view! {
@@ -220,12 +210,12 @@ fn CodeStep(
                     aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Code)).to_string()
                 />
             </div>
-            <button type="submit" disabled=move || actions.confirm.pending().get()>{t.code_submit}</button>
+            <button type="submit">{t.code_submit}</button>
         </ActionForm>
         <ActionForm action=actions.resend>
             <input type="hidden" name="id" value=resend_id/>
             <p class="hint">{t.resend_after}" "{resend_at}</p>
-            <button type="submit" class="secondary" disabled=move || actions.resend.pending().get()>
+            <button type="submit" class="secondary">
                 {t.resend_button}
             </button>
         </ActionForm>

@@ -1,10 +1,9 @@
 //! Sign-in with IIN and password, through the `sign_in` server function:
-//! a plain form post without the WASM, an in-place action with it.
+//! a form post, which on success goes on to the cabinet.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::focus::focus_after;
 use crate::components::{described_by, error_of, ErrorSummary, FieldError, PageTitle, StepHeading};
 use crate::error::Field;
 use crate::server_fns::SignIn;
@@ -15,7 +14,6 @@ pub fn SignInPage() -> impl IntoView {
     let site = use_site();
     let t = site.lang.texts();
     let action = ServerAction::<SignIn>::new();
-    focus_after(action.version());
     let query = use_query_map();
     let error = move || error_of(action.value());
     let signed_out = move || query.with(|q| q.get("signed_out").is_some());
@@ -54,7 +52,7 @@ pub fn SignInPage() -> impl IntoView {
                     aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Password)).to_string()
                 />
             </div>
-            <button type="submit" disabled=move || action.pending().get()>{t.sign_in_button}</button>
+            <button type="submit">{t.sign_in_button}</button>
         </ActionForm>
         {site.demo.then(|| view! { <p class="hint demo-hint">{t.demo_accounts_hint}</p> })}
     }
