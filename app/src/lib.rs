@@ -9,6 +9,7 @@
 //! and the history stays right; without it, the same forms post and
 //! redirect as plain HTML.
 
+pub mod api_problem;
 #[cfg(feature = "ssr")]
 pub mod citizen;
 pub mod components;

@@ -6,8 +6,10 @@ use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use crate::domain::api_client::{ClientId, Scopes};
 use crate::domain::{Channel, Iin, Msisdn};
 use crate::ports::{Account, Binding, IdentityRecord, IdentityStatus, Subscriber};
+use crate::services::api_clients::{self, NewClient};
 use crate::services::{password, Ports};
 
 /// The password of every demo account (shown on the sign-in page in demo mode).
@@ -17,6 +19,7 @@ const ACCOUNTS: &str = include_str!("../demo-data/accounts.csv");
 const IDENTITY_REGISTER: &str = include_str!("../demo-data/identity_register.csv");
 const OPERATOR_REGISTRY: &str = include_str!("../demo-data/operator_registry.csv");
 const BINDINGS: &str = include_str!("../demo-data/bindings.csv");
+const API_CLIENTS: &str = include_str!("../demo-data/api_clients.csv");
 
 #[derive(Deserialize)]
 struct AccountRow {
@@ -51,6 +54,17 @@ struct BindingRow {
     bound_at: String,
 }
 
+/// An API client of the demo (its secret is public: demo mode only).
+#[derive(Deserialize)]
+struct ApiClientRow {
+    id: String,
+    name: String,
+    kind: String,
+    scopes: String,
+    secret: String,
+    calls_per_minute: u32,
+}
+
 fn rows<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> anyhow::Result<Vec<T>> {
     csv::Reader::from_reader(text.as_bytes())
         .deserialize()
@@ -69,6 +83,7 @@ pub struct Loaded {
     pub identity_records: usize,
     pub subscribers: usize,
     pub new_bindings: usize,
+    pub new_api_clients: usize,
 }
 
 pub async fn load(ports: &Ports) -> anyhow::Result<Loaded> {
@@ -134,6 +149,23 @@ pub async fn load(ports: &Ports) -> anyhow::Result<Loaded> {
         };
         if ports.bindings.insert_binding_if_missing(&binding).await? {
             loaded.new_bindings += 1;
+        }
+    }
+    for r in rows::<ApiClientRow>("api_clients.csv", API_CLIENTS)? {
+        let new = NewClient {
+            id: ClientId::parse(&r.id).map_err(|e| anyhow::anyhow!("demo client {}: {e}", r.id))?,
+            name: r.name,
+            kind: r
+                .kind
+                .parse()
+                .map_err(|_| anyhow::anyhow!("demo client kind {}", r.kind))?,
+            scopes: Scopes::parse(&r.scopes)?,
+            calls_per_minute: r.calls_per_minute,
+        };
+        if ports.api_clients.client(&new.id).await?.is_none()
+            && api_clients::add_demo(api_clients::Registry::of(ports), new, &r.secret).await?
+        {
+            loaded.new_api_clients += 1;
         }
     }
     Ok(loaded)

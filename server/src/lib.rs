@@ -8,10 +8,12 @@
 //! - [`database`]: implements the storage ports (SQLite and PostgreSQL);
 //! - [`adapters`]: the outside-world ports (SMS, registries, EDS);
 //! - [`demo`], [`demo_pki`]: the fictional demo data and keys (demo mode only);
-//! - [`http`], [`web`]: translate between the outside and the services;
+//! - [`http`], [`web`], [`api`]: translate between the outside and the services;
 //! - [`config`], [`startup`]: settings and the composition root.
 
 pub mod adapters;
+pub mod api;
+pub mod cli_clients;
 pub mod config;
 pub mod database;
 pub mod demo;

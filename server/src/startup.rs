@@ -32,6 +32,7 @@ pub fn ports_over(
     Ports {
         accounts: db.clone(),
         sessions: db.clone(),
+        api_clients: db.clone(),
         bindings: db.clone(),
         outbox: db.clone(),
         registries: db.clone(),

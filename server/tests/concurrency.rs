@@ -5,14 +5,12 @@
 
 mod support;
 
-use std::future::Future;
-
 use nomir::domain::{BindingState, Iin, RefusalGround};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
 use nomir::services::request_code::{request_code, resend_code, RequestCodeError};
 use nomir::services::sign_in::{sign_in, SignInError};
 use support::demo::{code_sent_to, engines_with_demo_data, wrong_code};
-use support::TestDb;
+use support::{at_once, TestDb};
 use time::Duration;
 
 const AIGERIM: &str = "900515410001";
@@ -20,30 +18,6 @@ const NUMBER: &str = "+77011234567";
 
 fn iin(s: &str) -> Iin {
     Iin::parse(s).unwrap()
-}
-
-/// Runs `n` copies of `task` at once on the multi-threaded runtime; their results in any order.
-async fn at_once<F, Fut, T>(n: usize, task: F) -> Vec<T>
-where
-    F: Fn(usize) -> Fut,
-    Fut: Future<Output = T> + Send + 'static,
-    T: Send + 'static,
-{
-    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(n));
-    let mut set = tokio::task::JoinSet::new();
-    for i in 0..n {
-        let barrier = barrier.clone();
-        let fut = task(i);
-        set.spawn(async move {
-            barrier.wait().await;
-            fut.await
-        });
-    }
-    let mut out = Vec::with_capacity(n);
-    while let Some(r) = set.join_next().await {
-        out.push(r.expect("task panicked"));
-    }
-    out
 }
 
 async fn sms_to(t: &TestDb, number: &str) -> usize {

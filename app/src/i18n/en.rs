@@ -1,4 +1,5 @@
 use super::Texts;
+use crate::api_problem::ApiProblem;
 use crate::ground::RefusalGround;
 
 pub const TEXTS: Texts = Texts {
@@ -157,6 +158,7 @@ pub const TEXTS: Texts = Texts {
     new_code_sent: "A new code was sent.",
     ground_reason: reason,
     ground_basis: basis,
+    problem_detail,
 };
 
 fn reason(g: RefusalGround) -> &'static str {
@@ -191,5 +193,23 @@ fn basis(g: RefusalGround) -> &'static str {
         RefusalGround::SignatureInvalid => "Rules, paragraph 5.2; appendix to the Rules (the procedure for providing the public service), row 8",
         RefusalGround::TermExpired => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 3: the service term is 10 minutes",
         RefusalGround::IdentityNotFound | RefusalGround::IdentityDocumentInvalid | RefusalGround::PersonDeceased => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 9, ground 1: the Laws of the Republic of Kazakhstan on identity documents and on the national registers of identification numbers",
+    }
+}
+
+fn problem_detail(p: ApiProblem) -> &'static str {
+    match p {
+        ApiProblem::InvalidClient => "The client could not be authenticated: check its id and secret, or the client has been revoked.",
+        ApiProblem::InvalidRequest => "The request is malformed: check its fields, their types and the required ones against the documentation.",
+        ApiProblem::UnsupportedGrantType => "Only the client_credentials grant type is supported.",
+        ApiProblem::InvalidScope => "The scope asked for is unknown or not granted to this client.",
+        ApiProblem::InvalidToken => "The access token is missing, unknown, expired or revoked: get a new token.",
+        ApiProblem::InsufficientScope => "This token does not have the scope this operation needs.",
+        ApiProblem::RateLimited => "The client's calls per minute are used up: retry after the time in the Retry-After header.",
+        ApiProblem::NotFound => "There is no such API resource.",
+        ApiProblem::MethodNotAllowed => "This resource does not accept this HTTP method.",
+        ApiProblem::UnsupportedMediaType => "The request body's media type does not suit this operation (check Content-Type).",
+        ApiProblem::PayloadTooLarge => "The request body is too large.",
+        ApiProblem::Busy => "The service is busy: retry shortly.",
+        ApiProblem::Internal => "An internal error of the service. Give support the request id (X-Request-Id).",
     }
 }

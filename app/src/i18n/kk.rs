@@ -1,4 +1,5 @@
 use super::Texts;
+use crate::api_problem::ApiProblem;
 use crate::ground::RefusalGround;
 
 pub const TEXTS: Texts = Texts {
@@ -157,6 +158,7 @@ pub const TEXTS: Texts = Texts {
     new_code_sent: "Жаңа код жіберілді.",
     ground_reason: reason,
     ground_basis: basis,
+    problem_detail,
 };
 
 fn reason(g: RefusalGround) -> &'static str {
@@ -191,5 +193,23 @@ fn basis(g: RefusalGround) -> &'static str {
         RefusalGround::SignatureInvalid => "Қағидалардың 5-тармағының 2) тармақшасы; Қағидаларға қосымшаның (мемлекеттік қызметті көрсету тәртібі) 8-жолы",
         RefusalGround::TermExpired => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 3-жол: көрсету мерзімі 10 минут",
         RefusalGround::IdentityNotFound | RefusalGround::IdentityDocumentInvalid | RefusalGround::PersonDeceased => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 9-жол, 1) тармақша: \"Жеке басты куәландыратын құжаттар туралы\" және \"Сәйкестендіру нөмірлерінің ұлттық тізілімдері туралы\" Қазақстан Республикасының заңдары",
+    }
+}
+
+fn problem_detail(p: ApiProblem) -> &'static str {
+    match p {
+        ApiProblem::InvalidClient => "Клиентті тану мүмкін болмады: идентификаторы мен құпиясын тексеріңіз немесе клиент кері қайтарылған.",
+        ApiProblem::InvalidRequest => "Сұрау дұрыс құрылмаған: өрістерді, олардың түрлерін және міндетті өрістерді құжатпен салыстырыңыз.",
+        ApiProblem::UnsupportedGrantType => "Тек client_credentials рұқсат түрі қолданылады.",
+        ApiProblem::InvalidScope => "Сұралған рұқсат аясы белгісіз немесе бұл клиентке берілмеген.",
+        ApiProblem::InvalidToken => "Қатынау токені жоқ, белгісіз, мерзімі өткен немесе кері қайтарылған: жаңа токен алыңыз.",
+        ApiProblem::InsufficientScope => "Бұл токеннің осы әрекетке рұқсат аясы жоқ.",
+        ApiProblem::RateLimited => "Клиенттің минуттық сұрау шегі таусылды: Retry-After тақырыбында көрсетілген уақыттан кейін қайталаңыз.",
+        ApiProblem::NotFound => "Мұндай API ресурсы жоқ.",
+        ApiProblem::MethodNotAllowed => "Бұл ресурс мұндай HTTP әдісін қабылдамайды.",
+        ApiProblem::UnsupportedMediaType => "Сұрау денесінің түрі бұл операцияға сәйкес емес (Content-Type тексеріңіз).",
+        ApiProblem::PayloadTooLarge => "Сұрау денесі тым үлкен.",
+        ApiProblem::Busy => "Қызмет қазір бос емес: сәлден кейін қайталаңыз.",
+        ApiProblem::Internal => "Қызметтің ішкі қатесі. Сұрау идентификаторын (X-Request-Id) қолдау қызметіне хабарлаңыз.",
     }
 }

@@ -6,6 +6,7 @@ mod ru;
 
 use serde::{Deserialize, Serialize};
 
+use crate::api_problem::ApiProblem;
 use crate::ground::RefusalGround;
 
 /// The cookie that keeps the chosen language.
@@ -217,6 +218,8 @@ pub struct Texts {
     pub ground_reason: fn(RefusalGround) -> &'static str,
     /// The rule each refusal rests on.
     pub ground_basis: fn(RefusalGround) -> &'static str,
+    /// The `detail` of each JSON API problem (an exhaustive match per language).
+    pub problem_detail: fn(ApiProblem) -> &'static str,
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::Texts;
+use crate::api_problem::ApiProblem;
 use crate::ground::RefusalGround;
 
 pub const TEXTS: Texts = Texts {
@@ -157,6 +158,7 @@ pub const TEXTS: Texts = Texts {
     new_code_sent: "Новый код отправлен.",
     ground_reason: reason,
     ground_basis: basis,
+    problem_detail,
 };
 
 fn reason(g: RefusalGround) -> &'static str {
@@ -181,5 +183,23 @@ fn basis(g: RefusalGround) -> &'static str {
         RefusalGround::SignatureInvalid => "Подпункт 2) пункта 5 Правил; строка 8 приложения к Правилам (порядок оказания государственной услуги)",
         RefusalGround::TermExpired => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 3: срок оказания 10 минут",
         RefusalGround::IdentityNotFound | RefusalGround::IdentityDocumentInvalid | RefusalGround::PersonDeceased => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 9, подпункт 1): законы Республики Казахстан «О документах, удостоверяющих личность» и «О национальных реестрах идентификационных номеров»",
+    }
+}
+
+fn problem_detail(p: ApiProblem) -> &'static str {
+    match p {
+        ApiProblem::InvalidClient => "Клиент не опознан: проверьте идентификатор и секрет, или клиент отозван.",
+        ApiProblem::InvalidRequest => "Запрос составлен неверно: сверьте поля, их типы и обязательные поля с документацией.",
+        ApiProblem::UnsupportedGrantType => "Поддерживается только тип разрешения client_credentials.",
+        ApiProblem::InvalidScope => "Запрошенная область доступа неизвестна или не выдана этому клиенту.",
+        ApiProblem::InvalidToken => "Токен доступа отсутствует, неизвестен, истёк или отозван: получите новый токен.",
+        ApiProblem::InsufficientScope => "У этого токена нет области доступа для этого действия.",
+        ApiProblem::RateLimited => "Лимит запросов клиента в минуту исчерпан: повторите после времени из заголовка Retry-After.",
+        ApiProblem::NotFound => "Такого ресурса API нет.",
+        ApiProblem::MethodNotAllowed => "Этот ресурс не принимает такой метод HTTP.",
+        ApiProblem::UnsupportedMediaType => "Тип тела запроса не подходит для этой операции (проверьте Content-Type).",
+        ApiProblem::PayloadTooLarge => "Тело запроса слишком велико.",
+        ApiProblem::Busy => "Сервис сейчас занят: повторите чуть позже.",
+        ApiProblem::Internal => "Внутренняя ошибка сервиса. Сообщите в поддержку идентификатор запроса (X-Request-Id).",
     }
 }

@@ -5,6 +5,7 @@
 
 mod account_tx;
 mod accounts;
+mod api_clients;
 mod audit;
 mod bindings;
 mod locks;

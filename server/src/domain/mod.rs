@@ -3,7 +3,9 @@
 //! Each module holds one concept and cites the paragraph of the Rules
 //! (order No. 58, see `docs/procedure.md`) that it implements.
 
+pub mod api_client;
 pub mod binding;
+pub mod biometrics;
 pub mod checks;
 pub mod document;
 pub mod identity;

@@ -1,6 +1,7 @@
 //! The HTTP edge: the portal's pages and server functions (Leptos), the
 //! front end's files, health, the language switch, the demo clock, and the
-//! middleware every response passes through. Every portal action is a
+//! middleware every response passes through. The JSON API (`crate::api`)
+//! is nested under `/api/v1`. Every portal action is a
 //! server function (`app::server_fns`); there are no form handlers here.
 
 pub mod cookies;
@@ -22,6 +23,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::config::Settings;
@@ -65,7 +67,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let pkg_dir =
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    Router::new()
+    let portal = Router::new()
         .nest_service("/pkg", static_files::service(pkg_dir))
         .route("/lang/{code}", get(lang::switch))
         .route("/demo/clock", post(demo_clock::advance))
@@ -82,13 +84,37 @@ pub fn router(state: AppState) -> Router {
             visitor::resolve,
         ))
         .layer(middleware::from_fn(server_fn_errors::localize))
+        // Cross-site form posts are refused; the API authenticates each
+        // call by its token instead, so it is outside this check.
         .layer(middleware::from_fn(security::same_origin_only))
+        .layer(CatchPanicLayer::custom(error_page::panic_response));
+    Router::new()
+        .nest("/api/v1", crate::api::router())
+        .merge(portal)
         .layer(middleware::from_fn_with_state(
             state.settings.clone(),
             security::headers,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(CatchPanicLayer::custom(error_page::panic_response))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// Every log line of a request carries its id, which its response carries
+/// too (`X-Request-Id`; a client's own id is kept). The path is logged
+/// without the query, which may hold personal data.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    tracing::info_span!(
+        "request",
+        id = %id,
+        method = %request.method(),
+        path = %request.uri().path(),
+    )
 }

@@ -15,6 +15,6 @@ pub use outside::{
 };
 pub use records::*;
 pub use store::{
-    AccountStore, AuditLog, BindingStore, OutboxStore, RegistryStore, RequestStore, SessionStore,
-    StateChange, StoreError, StoreResult,
+    AccountStore, ApiClientStore, AuditLog, BindingStore, OutboxStore, RegistryStore, RequestStore,
+    SessionStore, StateChange, StoreError, StoreResult,
 };

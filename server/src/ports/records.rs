@@ -149,3 +149,26 @@ pub struct Consent {
     pub granted_at: OffsetDateTime,
     pub revoked_at: Option<OffsetDateTime>,
 }
+
+/// A registered API client; its secret is kept as an Argon2 hash only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiClient {
+    pub id: crate::domain::api_client::ClientId,
+    pub name: String,
+    pub kind: crate::domain::api_client::ClientKind,
+    pub secret_hash: String,
+    pub scopes: crate::domain::api_client::Scopes,
+    pub calls_per_minute: u32,
+    pub created_at: OffsetDateTime,
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+/// A bearer token issued to a client; the store keeps its SHA-256 only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub token_hash: String,
+    pub client_id: crate::domain::api_client::ClientId,
+    pub scopes: crate::domain::api_client::Scopes,
+    pub issued_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}

@@ -131,3 +131,43 @@ pub struct StateChange {
     pub to: crate::domain::BindingState,
     pub at: OffsetDateTime,
 }
+
+/// The JSON API's clients, their tokens and their call counts.
+#[async_trait]
+pub trait ApiClientStore: Send + Sync {
+    /// Registers a client with its audit entry, in one transaction; a
+    /// client id taken already is a [`StoreError::Conflict`].
+    async fn insert_client(&self, client: &ApiClient, audit: &AuditEntry) -> StoreResult<()>;
+    /// Registers a client unless its id is taken (demo data); true if inserted.
+    async fn insert_client_if_missing(&self, client: &ApiClient) -> StoreResult<bool>;
+    async fn client(
+        &self,
+        id: &crate::domain::api_client::ClientId,
+    ) -> StoreResult<Option<ApiClient>>;
+    /// Every client, by id.
+    async fn clients(&self) -> StoreResult<Vec<ApiClient>>;
+    /// Revokes a client that is not revoked yet, ends its tokens and writes
+    /// the audit entry, in one transaction; false if there was none to revoke.
+    async fn revoke_client(
+        &self,
+        id: &crate::domain::api_client::ClientId,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+    /// Stores a token, sweeping expired ones.
+    async fn insert_token(&self, token: &ApiToken) -> StoreResult<()>;
+    /// The live token with this hash and its client, if the client is not revoked.
+    async fn live_token(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<(ApiToken, ApiClient)>>;
+    /// Counts one call of the client in the minute starting at
+    /// `minute_start` unless it has made `limit` already, in one statement;
+    /// the new count, or `None` if the limit was reached.
+    async fn count_call(
+        &self,
+        client_id: &crate::domain::api_client::ClientId,
+        minute_start: OffsetDateTime,
+        limit: u32,
+    ) -> StoreResult<Option<u32>>;
+}

@@ -1,6 +1,7 @@
 //! Use cases, one per file. They own the procedure and talk to the outside
 //! only through [`crate::ports`].
 
+pub mod api_clients;
 pub mod audit;
 pub mod cabinet;
 pub mod certify;
@@ -18,8 +19,9 @@ pub mod sign_in;
 use std::sync::Arc;
 
 use crate::ports::{
-    AccountStore, AuditLog, BindingStore, Clock, IdentityRegister, OperatorRegistry, OutboxStore,
-    RegistryStore, RequestStore, SessionStore, SignatureVerifier, SmsGateway,
+    AccountStore, ApiClientStore, AuditLog, BindingStore, Clock, IdentityRegister,
+    OperatorRegistry, OutboxStore, RegistryStore, RequestStore, SessionStore, SignatureVerifier,
+    SmsGateway,
 };
 
 /// Every port the services use, as shared trait objects.
@@ -27,6 +29,7 @@ use crate::ports::{
 pub struct Ports {
     pub accounts: Arc<dyn AccountStore>,
     pub sessions: Arc<dyn SessionStore>,
+    pub api_clients: Arc<dyn ApiClientStore>,
     pub bindings: Arc<dyn BindingStore>,
     pub outbox: Arc<dyn OutboxStore>,
     pub registries: Arc<dyn RegistryStore>,

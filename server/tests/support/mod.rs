@@ -153,3 +153,27 @@ pub async fn engines() -> Vec<TestDb> {
     }
     all
 }
+
+/// Runs `n` copies of `task` at once on the multi-threaded runtime; their results in any order.
+pub async fn at_once<F, Fut, T>(n: usize, task: F) -> Vec<T>
+where
+    F: Fn(usize) -> Fut,
+    Fut: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(n));
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..n {
+        let barrier = barrier.clone();
+        let fut = task(i);
+        set.spawn(async move {
+            barrier.wait().await;
+            fut.await
+        });
+    }
+    let mut out = Vec::with_capacity(n);
+    while let Some(r) = set.join_next().await {
+        out.push(r.expect("task panicked"));
+    }
+    out
+}

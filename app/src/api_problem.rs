@@ -1,0 +1,108 @@
+//! The JSON API's problems (RFC 9457): each has a stable `type`, a status,
+//! an English title, and a detail translated in `Texts::problem_detail`
+//! (an exhaustive match per language), chosen by `Accept-Language`.
+
+/// What went wrong with an API call, as the client can act on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ApiProblem {
+    /// RFC 6749 §5.2: unknown client, wrong secret, or a revoked client.
+    InvalidClient,
+    /// The request is malformed: a missing or unknown field, a wrong type.
+    InvalidRequest,
+    /// RFC 6749 §5.2: only `client_credentials` is offered.
+    UnsupportedGrantType,
+    /// RFC 6749 §5.2: a scope that is unknown or not the client's.
+    InvalidScope,
+    /// RFC 6750 §3.1: a missing, unknown, expired or revoked token.
+    InvalidToken,
+    /// RFC 6750 §3.1: the token lacks the scope this call needs.
+    InsufficientScope,
+    /// The client's calls per minute are used up.
+    RateLimited,
+    NotFound,
+    MethodNotAllowed,
+    /// The body is not of the media type the operation takes.
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    /// Too many calls at once for the secret checks; retry shortly.
+    Busy,
+    /// Our own fault; the log has it under the request id.
+    Internal,
+}
+
+impl ApiProblem {
+    pub const ALL: [ApiProblem; 13] = [
+        Self::InvalidClient,
+        Self::InvalidRequest,
+        Self::UnsupportedGrantType,
+        Self::InvalidScope,
+        Self::InvalidToken,
+        Self::InsufficientScope,
+        Self::RateLimited,
+        Self::NotFound,
+        Self::MethodNotAllowed,
+        Self::UnsupportedMediaType,
+        Self::PayloadTooLarge,
+        Self::Busy,
+        Self::Internal,
+    ];
+
+    /// The stable part of the `type` URI, and the OAuth `error` code where
+    /// one exists.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::InvalidClient => "invalid_client",
+            Self::InvalidRequest => "invalid_request",
+            Self::UnsupportedGrantType => "unsupported_grant_type",
+            Self::InvalidScope => "invalid_scope",
+            Self::InvalidToken => "invalid_token",
+            Self::InsufficientScope => "insufficient_scope",
+            Self::RateLimited => "rate_limited",
+            Self::NotFound => "not_found",
+            Self::MethodNotAllowed => "method_not_allowed",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::Busy => "busy",
+            Self::Internal => "internal",
+        }
+    }
+
+    /// The problem's `type`: a URI reference under the API, one per problem.
+    pub fn type_uri(self) -> String {
+        format!("/api/v1/problems/{}", self.slug())
+    }
+
+    pub fn status(self) -> u16 {
+        match self {
+            Self::InvalidRequest | Self::UnsupportedGrantType | Self::InvalidScope => 400,
+            Self::InvalidClient | Self::InvalidToken => 401,
+            Self::InsufficientScope => 403,
+            Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::PayloadTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
+            Self::RateLimited => 429,
+            Self::Internal => 500,
+            Self::Busy => 503,
+        }
+    }
+
+    /// A short English summary, the same for every occurrence (RFC 9457 §3.1.4).
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::InvalidClient => "Client authentication failed",
+            Self::InvalidRequest => "The request is malformed",
+            Self::UnsupportedGrantType => "Unsupported grant type",
+            Self::InvalidScope => "Invalid scope",
+            Self::InvalidToken => "Invalid access token",
+            Self::InsufficientScope => "Insufficient scope",
+            Self::RateLimited => "Too many calls",
+            Self::NotFound => "Not found",
+            Self::MethodNotAllowed => "Method not allowed",
+            Self::UnsupportedMediaType => "Unsupported media type",
+            Self::PayloadTooLarge => "Request body too large",
+            Self::Busy => "Busy",
+            Self::Internal => "Internal error",
+        }
+    }
+}
