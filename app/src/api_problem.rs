@@ -26,12 +26,20 @@ pub enum ApiProblem {
     PayloadTooLarge,
     /// Too many calls at once for the secret checks; retry shortly.
     Busy,
+    /// A sign-in challenge that is unknown, another client's, used or expired.
+    ChallengeUnusable,
+    /// The EDS over the sign-in challenge does not verify.
+    SignatureInvalid,
+    /// The signer has no e-government account.
+    NoAccount,
+    /// An outside system (the biometric provider, a register) cannot be reached.
+    Unavailable,
     /// Our own fault; the log has it under the request id.
     Internal,
 }
 
 impl ApiProblem {
-    pub const ALL: [ApiProblem; 13] = [
+    pub const ALL: [ApiProblem; 17] = [
         Self::InvalidClient,
         Self::InvalidRequest,
         Self::UnsupportedGrantType,
@@ -44,6 +52,10 @@ impl ApiProblem {
         Self::UnsupportedMediaType,
         Self::PayloadTooLarge,
         Self::Busy,
+        Self::ChallengeUnusable,
+        Self::SignatureInvalid,
+        Self::NoAccount,
+        Self::Unavailable,
         Self::Internal,
     ];
 
@@ -63,6 +75,10 @@ impl ApiProblem {
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::PayloadTooLarge => "payload_too_large",
             Self::Busy => "busy",
+            Self::ChallengeUnusable => "challenge_unusable",
+            Self::SignatureInvalid => "signature_invalid",
+            Self::NoAccount => "no_account",
+            Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
     }
@@ -74,7 +90,12 @@ impl ApiProblem {
 
     pub fn status(self) -> u16 {
         match self {
-            Self::InvalidRequest | Self::UnsupportedGrantType | Self::InvalidScope => 400,
+            Self::InvalidRequest
+            | Self::UnsupportedGrantType
+            | Self::InvalidScope
+            | Self::ChallengeUnusable
+            | Self::SignatureInvalid => 400,
+            Self::NoAccount => 403,
             Self::InvalidClient | Self::InvalidToken => 401,
             Self::InsufficientScope => 403,
             Self::NotFound => 404,
@@ -83,7 +104,7 @@ impl ApiProblem {
             Self::UnsupportedMediaType => 415,
             Self::RateLimited => 429,
             Self::Internal => 500,
-            Self::Busy => 503,
+            Self::Busy | Self::Unavailable => 503,
         }
     }
 
@@ -102,6 +123,10 @@ impl ApiProblem {
             Self::UnsupportedMediaType => "Unsupported media type",
             Self::PayloadTooLarge => "Request body too large",
             Self::Busy => "Busy",
+            Self::ChallengeUnusable => "The sign-in challenge cannot be used",
+            Self::SignatureInvalid => "The signature is not valid",
+            Self::NoAccount => "No e-government account",
+            Self::Unavailable => "A system the service needs is unavailable",
             Self::Internal => "Internal error",
         }
     }

@@ -121,6 +121,42 @@ impl PortalError {
     }
 
     /// The field to correct, if the error is about one.
+    /// A stable name for the API's problem `type` (snake case of the variant).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NotSignedIn => "not_signed_in",
+            Self::IinEmpty => "iin_empty",
+            Self::IinNotDigits => "iin_not_digits",
+            Self::IinLength => "iin_length",
+            Self::IinCheckDigit => "iin_check_digit",
+            Self::IinOfBusiness => "iin_of_business",
+            Self::PasswordEmpty => "password_empty",
+            Self::WrongCredentials => "wrong_credentials",
+            Self::LockedOut => "locked_out",
+            Self::Busy => "busy",
+            Self::NumberEmpty => "number_empty",
+            Self::NumberCharacters => "number_characters",
+            Self::NumberLength => "number_length",
+            Self::NumberForeign => "number_foreign",
+            Self::NumberLandline => "number_landline",
+            Self::NumberNotMobile => "number_not_mobile",
+            Self::AlreadyBound => "already_bound",
+            Self::TooSoon => "too_soon",
+            Self::SmsUnavailable => "sms_unavailable",
+            Self::CodeEmpty => "code_empty",
+            Self::CodeMalformed => "code_malformed",
+            Self::CodeWrong { .. } => "code_wrong",
+            Self::CodeExpired => "code_expired",
+            Self::WrongStep => "wrong_step",
+            Self::RequestNotFound => "request_not_found",
+            Self::SignatureCheckUnavailable => "signature_check_unavailable",
+            Self::Malformed => "malformed",
+            Self::TooLarge => "too_large",
+            Self::Unreachable => "unreachable",
+            Self::Unexpected => "unexpected",
+        }
+    }
+
     pub fn field(self) -> Option<Field> {
         match self {
             Self::IinEmpty

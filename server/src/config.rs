@@ -43,6 +43,12 @@ pub struct Settings {
     pub trusted_roots: Option<PathBuf>,
     /// Where pages reach NCALayer.
     pub signer_url: String,
+    /// The biometric provider's public key (PEM) and its key id; in demo
+    /// mode the demo provider's key when none is given.
+    pub biometric_key: Option<PathBuf>,
+    pub biometric_kid: String,
+    /// The least face-similarity score accepted, 0 to 1.
+    pub biometric_threshold: f64,
 }
 
 /// NCALayer's address; the demo signer listens without TLS.
@@ -60,9 +66,13 @@ struct FileSettings {
     cookie_secure: Option<bool>,
     trusted_roots: Option<PathBuf>,
     signer_url: Option<String>,
+    biometric_key: Option<PathBuf>,
+    biometric_kid: Option<String>,
+    biometric_threshold: Option<f64>,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+pub const DEFAULT_BIOMETRIC_THRESHOLD: f64 = 0.8;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/nomir.db?mode=rwc";
 
 #[derive(Debug, thiserror::Error)]
@@ -163,6 +173,19 @@ impl Settings {
                 message: "use a WebSocket address such as wss://127.0.0.1:13579".into(),
             });
         }
+        let biometric_threshold = match env("NOMIR_BIOMETRIC_THRESHOLD") {
+            Some(t) => t.parse().ok(),
+            None => Some(
+                from_file
+                    .biometric_threshold
+                    .unwrap_or(DEFAULT_BIOMETRIC_THRESHOLD),
+            ),
+        }
+        .filter(|t: &f64| (0.0..=1.0).contains(t))
+        .ok_or_else(|| ConfigError::Invalid {
+            key: "NOMIR_BIOMETRIC_THRESHOLD",
+            message: "a score between 0 and 1, e.g. 0.8".into(),
+        })?;
         Ok(Self {
             addr,
             database_url,
@@ -171,6 +194,13 @@ impl Settings {
             cookie_secure,
             trusted_roots,
             signer_url,
+            biometric_key: env("NOMIR_BIOMETRIC_KEY")
+                .map(PathBuf::from)
+                .or(from_file.biometric_key),
+            biometric_kid: env("NOMIR_BIOMETRIC_KID")
+                .or(from_file.biometric_kid)
+                .unwrap_or_else(|| "provider".into()),
+            biometric_threshold,
         })
     }
 }

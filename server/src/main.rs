@@ -30,6 +30,25 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
+    /// Print a biometric assertion signed with the demo provider's key
+    /// (trusted in demo mode only), as the app would get from the provider.
+    DemoAssertion {
+        /// The citizen whose face was matched.
+        #[arg(long)]
+        iin: String,
+        /// The request's `biometric_nonce`.
+        #[arg(long)]
+        nonce: String,
+        /// Face similarity, 0 to 1.
+        #[arg(long, default_value_t = 0.93)]
+        score: f64,
+        /// Say that no live person was seen.
+        #[arg(long)]
+        no_liveness: bool,
+        /// Make it this many seconds old.
+        #[arg(long, default_value_t = 0)]
+        age_seconds: i64,
+    },
     /// Apply database migrations and exit.
     Migrate,
     /// Manage the JSON API's clients (the e-government mobile app, banks).
@@ -135,6 +154,25 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let result = nomir::cli_clients::run(&db, action.into()).await;
             db.close().await;
             result
+        }
+        Command::DemoAssertion {
+            iin,
+            nonce,
+            score,
+            no_liveness,
+            age_seconds,
+        } => {
+            let iat = time::OffsetDateTime::now_utc().unix_timestamp() - age_seconds;
+            let claims = nomir::adapters::biometrics::Claims {
+                sub: iin,
+                nonce,
+                liveness: !no_liveness,
+                score,
+                iat,
+                exp: iat + 120,
+            };
+            println!("{}", nomir::adapters::biometrics::demo_assertion(&claims)?);
+            Ok(())
         }
         Command::Migrate => {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;

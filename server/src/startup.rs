@@ -6,6 +6,7 @@ use axum::serve::ListenerExt;
 use leptos::config::get_configuration;
 use tokio::net::TcpListener;
 
+use crate::adapters::biometrics::{JwsBiometrics, NoBiometrics};
 use crate::adapters::eds::CmsVerifier;
 use crate::adapters::registry_tables::TableRegistries;
 use crate::adapters::sms_outbox::OutboxSms;
@@ -13,17 +14,18 @@ use crate::config::Settings;
 use crate::database::Db;
 use crate::http::{router, AppState};
 use crate::ports::clock::{ShiftableClock, SystemClock};
-use crate::ports::{Clock, SignatureVerifier};
+use crate::ports::{BiometricVerifier, Clock, SignatureVerifier};
 use crate::services::code_hash::CodeHasher;
 use crate::services::Ports;
 use crate::web::PortalService;
 
 /// Every port with its embedded default over the database, given the clock,
-/// the signature verifier and the code hasher.
+/// the signature and biometric verifiers and the code hasher.
 pub fn ports_over(
     db: &Db,
     clock: Arc<dyn Clock>,
     signatures: Arc<dyn SignatureVerifier>,
+    biometrics: Arc<dyn BiometricVerifier>,
     codes: CodeHasher,
     demo: bool,
 ) -> Ports {
@@ -33,6 +35,7 @@ pub fn ports_over(
         accounts: db.clone(),
         sessions: db.clone(),
         api_clients: db.clone(),
+        app_sign_in: db.clone(),
         bindings: db.clone(),
         outbox: db.clone(),
         registries: db.clone(),
@@ -46,8 +49,32 @@ pub fn ports_over(
         operators: registries.clone(),
         identity: registries,
         signatures,
+        biometrics,
         clock,
         codes,
+    }
+}
+
+/// The configured biometric provider's key; in demo mode the demo
+/// provider's when none is configured; otherwise none (every assertion is
+/// refused, and the start-up log says so).
+pub fn biometric_verifier(settings: &Settings) -> anyhow::Result<Arc<dyn BiometricVerifier>> {
+    match &settings.biometric_key {
+        Some(path) => {
+            let pem = std::fs::read_to_string(path).map_err(|e| {
+                anyhow::anyhow!("cannot read NOMIR_BIOMETRIC_KEY {}: {e}", path.display())
+            })?;
+            Ok(Arc::new(JwsBiometrics::new(
+                &settings.biometric_kid,
+                &pem,
+                settings.biometric_threshold,
+            )?))
+        }
+        None if settings.demo => Ok(Arc::new(JwsBiometrics::demo()?)),
+        None => {
+            tracing::warn!("no biometric provider is configured (NOMIR_BIOMETRIC_KEY): the app and bank channels cannot complete a binding");
+            Ok(Arc::new(NoBiometrics))
+        }
     }
 }
 
@@ -94,6 +121,7 @@ impl Application {
             &db,
             clock,
             verifier,
+            biometric_verifier(&settings)?,
             CodeHasher::new(settings.secret.expose()),
             settings.demo,
         );

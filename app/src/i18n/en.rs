@@ -211,5 +211,9 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::PayloadTooLarge => "The request body is too large.",
         ApiProblem::Busy => "The service is busy: retry shortly.",
         ApiProblem::Internal => "An internal error of the service. Give support the request id (X-Request-Id).",
+        ApiProblem::ChallengeUnusable => "The sign-in challenge is unknown, another client's, used already or expired: ask for a new one.",
+        ApiProblem::SignatureInvalid => "The EDS over the challenge is not valid: sign again with the citizen's valid key.",
+        ApiProblem::NoAccount => "The signer has no account on the e-government portal.",
+        ApiProblem::Unavailable => "A system the service needs (the biometric provider or a register) is unavailable now: retry later.",
     }
 }

@@ -1,6 +1,7 @@
 //! Implementations of the outside-world ports. The embedded defaults need
 //! nothing installed (SPEC §6); real adapters sit beside them.
 
+pub mod biometrics;
 pub mod eds;
 pub mod registry_tables;
 pub mod sms_outbox;

@@ -27,7 +27,9 @@ pub fn mask_digits(text: &str) -> String {
 impl SmsGateway for OutboxSms {
     async fn send(&self, to: &Msisdn, text: &str) -> Result<(), Unavailable> {
         let message = SmsMessage {
-            id: uuid::Uuid::new_v4().to_string(),
+            // Time-ordered (UUID v7), so messages sent within one second
+            // still list newest first.
+            id: uuid::Uuid::now_v7().to_string(),
             msisdn: to.clone(),
             body: if self.keep_codes {
                 text.to_owned()

@@ -2,12 +2,16 @@
 //! apps (SPEC §3.2, §3.3). Handlers are thin: they read the call, ask the
 //! same services the portal uses, and answer JSON or an RFC 9457 problem.
 
+mod app_sign_in;
+mod binding_requests;
 mod body;
 mod caller;
+mod citizen;
 mod client;
 pub mod openapi;
 mod problem;
 mod token;
+mod views;
 
 use std::any::Any;
 
@@ -27,6 +31,26 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/token", post(token::issue))
         .route("/client", get(client::show))
+        .route("/citizen/challenges", post(app_sign_in::challenge))
+        .route("/citizen/sessions", post(app_sign_in::session))
+        .route("/citizen/binding", get(binding_requests::binding))
+        .route("/citizen/binding-requests", post(binding_requests::start))
+        .route(
+            "/citizen/binding-requests/{id}",
+            get(binding_requests::show),
+        )
+        .route(
+            "/citizen/binding-requests/{id}/code",
+            post(binding_requests::code),
+        )
+        .route(
+            "/citizen/binding-requests/{id}/resend",
+            post(binding_requests::resend),
+        )
+        .route(
+            "/citizen/binding-requests/{id}/biometrics",
+            post(binding_requests::biometrics),
+        )
         .route("/openapi.json", get(openapi::document))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

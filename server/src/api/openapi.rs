@@ -5,7 +5,7 @@ use axum::response::IntoResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{client, problem, token};
+use super::{app_sign_in, binding_requests, client, problem, token, views};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,10 +17,40 @@ use super::{client, problem, token};
                        (kk by default, ru, en). Every response carries `X-Request-Id`.",
         version = "1"
     ),
-    paths(token::issue, client::show),
-    components(schemas(problem::ProblemBody, token::TokenRequest, token::TokenResponse, client::ClientView)),
+    paths(
+        token::issue,
+        client::show,
+        app_sign_in::challenge,
+        app_sign_in::session,
+        binding_requests::start,
+        binding_requests::show,
+        binding_requests::code,
+        binding_requests::resend,
+        binding_requests::biometrics,
+        binding_requests::binding,
+    ),
+    components(schemas(
+        problem::ProblemBody,
+        token::TokenRequest,
+        token::TokenResponse,
+        client::ClientView,
+        app_sign_in::ChallengeView,
+        app_sign_in::SessionRequest,
+        app_sign_in::SessionView,
+        binding_requests::NewRequest,
+        binding_requests::CodeEntry,
+        binding_requests::BiometricsEntry,
+        binding_requests::ProfileView,
+        views::RequestView,
+        views::CodeView,
+        views::RefusalView,
+        views::BindingView,
+    )),
     modifiers(&Security),
-    tags((name = "auth", description = "Client credentials and tokens"))
+    tags(
+        (name = "auth", description = "Client credentials and tokens"),
+        (name = "mobile app", description = "The e-government mobile app: EDS sign-in, then binding with the SMS code and biometrics (Rules §6, §8)")
+    )
 )]
 pub struct ApiDoc;
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use app::api_problem::ApiProblem;
+use app::error::PortalError;
 use app::i18n::Lang;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -36,22 +37,33 @@ pub struct ProblemBody {
     #[schema(example = "/api/v1/problems/invalid_token")]
     pub kind: String,
     /// A short English summary of the kind of problem.
-    pub title: &'static str,
+    pub title: String,
     pub status: u16,
     /// What happened and what to do, in the language asked for.
-    pub detail: &'static str,
-    /// The OAuth error code (RFC 6749 §5.2, RFC 6750 §3.1), also for the
-    /// problems OAuth does not name.
+    pub detail: String,
+    /// The problem's code: the OAuth error code (RFC 6749 §5.2, RFC 6750
+    /// §3.1) where OAuth names one, else the last part of `type`.
     pub error: &'static str,
     /// The offending field or parameter, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// After a wrong code: how many tries the request has left.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tries_left: Option<u32>,
+}
+
+/// What the problem is: one of the API's own, or a step of the procedure
+/// that the citizen (through the app) can correct, as the portal says it.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Api(ApiProblem),
+    Procedure(PortalError),
 }
 
 /// An API error, answered as `application/problem+json`.
 #[derive(Debug)]
 pub struct Problem {
-    pub problem: ApiProblem,
+    kind: Kind,
     lang: Lang,
     field: Option<String>,
     headers: Vec<(HeaderName, HeaderValue)>,
@@ -60,10 +72,32 @@ pub struct Problem {
 impl Problem {
     pub fn new(problem: ApiProblem, lang: Lang) -> Self {
         Self {
-            problem,
+            kind: Kind::Api(problem),
             lang,
             field: None,
             headers: Vec::new(),
+        }
+    }
+
+    /// A procedure error, with the portal's texts; our own faults were
+    /// logged where the error was made.
+    pub fn procedure(error: PortalError, lang: Lang) -> Self {
+        let mut p = Self {
+            kind: Kind::Procedure(error),
+            lang,
+            field: error.field().map(|f| f.id().to_owned()),
+            headers: Vec::new(),
+        };
+        if error == PortalError::TooSoon || error == PortalError::Busy {
+            p = p.header(header::RETRY_AFTER, "60");
+        }
+        p
+    }
+
+    fn status(&self) -> u16 {
+        match self.kind {
+            Kind::Api(p) => p.status(),
+            Kind::Procedure(e) => e.status(),
         }
     }
 
@@ -86,20 +120,39 @@ impl Problem {
     }
 
     pub fn body(&self) -> ProblemBody {
+        let (error, title, detail, tries_left) = match self.kind {
+            Kind::Api(p) => (
+                p.slug(),
+                p.title().to_owned(),
+                (self.lang.texts().problem_detail)(p).to_owned(),
+                None,
+            ),
+            Kind::Procedure(e) => {
+                let english = Lang::En.texts();
+                let (title, tries) = match e {
+                    PortalError::CodeWrong { tries_left } => {
+                        (english.err_code_wrong.to_owned(), Some(tries_left))
+                    }
+                    e => (e.message(english), None),
+                };
+                (e.code(), title, e.message(self.lang.texts()), tries)
+            }
+        };
         ProblemBody {
-            kind: self.problem.type_uri(),
-            title: self.problem.title(),
-            status: self.problem.status(),
-            detail: (self.lang.texts().problem_detail)(self.problem),
-            error: self.problem.slug(),
+            kind: format!("/api/v1/problems/{error}"),
+            title,
+            status: self.status(),
+            detail,
+            error,
             field: self.field.clone(),
+            tries_left,
         }
     }
 }
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.problem.status()).unwrap_or(StatusCode::BAD_REQUEST);
+        let status = StatusCode::from_u16(self.status()).unwrap_or(StatusCode::BAD_REQUEST);
         let body = serde_json::to_string(&self.body()).unwrap_or_default();
         let mut response = (status, body).into_response();
         let headers = response.headers_mut();

@@ -6,6 +6,7 @@
 mod account_tx;
 mod accounts;
 mod api_clients;
+mod app_sign_in;
 mod audit;
 mod bindings;
 mod locks;

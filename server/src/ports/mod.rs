@@ -10,11 +10,11 @@ pub mod store;
 pub use account_tx::{AccountTx, CodeCounts};
 pub use clock::Clock;
 pub use outside::{
-    IdentityRegister, OperatorRegistry, SignatureError, SignatureVerifier, Signer, SmsGateway,
-    Unavailable,
+    AssertionError, BiometricVerifier, IdentityRegister, OperatorRegistry, SignatureError,
+    SignatureVerifier, Signer, SmsGateway, Unavailable,
 };
 pub use records::*;
 pub use store::{
-    AccountStore, ApiClientStore, AuditLog, BindingStore, OutboxStore, RegistryStore, RequestStore,
-    SessionStore, StateChange, StoreError, StoreResult,
+    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, OutboxStore,
+    RegistryStore, RequestStore, SessionStore, StateChange, StoreError, StoreResult,
 };

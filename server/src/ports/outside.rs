@@ -72,3 +72,26 @@ pub trait SignatureVerifier: Send + Sync {
         at: time::OffsetDateTime,
     ) -> Result<Signer, SignatureError>;
 }
+
+/// Why a biometric assertion could not be read as a provider's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AssertionError {
+    #[error("the assertion is not a compact JWS with the expected claims: {0}")]
+    Malformed(String),
+    #[error("the assertion names no configured provider key")]
+    UnknownProvider,
+    #[error("the assertion's signature does not verify")]
+    BadSignature,
+    #[error("no biometric provider is configured")]
+    NotConfigured,
+}
+
+/// Reads biometric assertions (compact JWS) from the configured providers.
+pub trait BiometricVerifier: Send + Sync {
+    /// Checks the signature with the provider key its `kid` names; returns
+    /// what the assertion says. Whether that suffices is the domain's
+    /// (`domain::biometrics::judge`).
+    fn verify(&self, jws: &str) -> Result<crate::domain::biometrics::Assertion, AssertionError>;
+    /// The least similarity score accepted.
+    fn threshold(&self) -> f64;
+}

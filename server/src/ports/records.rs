@@ -172,3 +172,25 @@ pub struct ApiToken {
     pub issued_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
 }
+
+/// A one-time text an app's citizen signs with EDS to sign in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInChallenge {
+    pub id: String,
+    pub client_id: crate::domain::api_client::ClientId,
+    /// What the citizen's key signs (its UTF-8 bytes).
+    pub text: String,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+    pub used_at: Option<OffsetDateTime>,
+}
+
+/// A citizen signed in to one client's app; the store keeps the token's SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitizenSession {
+    pub token_hash: String,
+    pub client_id: crate::domain::api_client::ClientId,
+    pub iin: Iin,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}

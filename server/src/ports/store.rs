@@ -171,3 +171,27 @@ pub trait ApiClientStore: Send + Sync {
         limit: u32,
     ) -> StoreResult<Option<u32>>;
 }
+
+/// Citizens signing in to an API client's app with EDS.
+#[async_trait]
+pub trait AppSignInStore: Send + Sync {
+    /// Stores a challenge, sweeping expired challenges and sessions.
+    async fn insert_challenge(&self, challenge: &SignInChallenge) -> StoreResult<()>;
+    async fn challenge(&self, id: &str) -> StoreResult<Option<SignInChallenge>>;
+    /// Uses the challenge (once: unused, unexpired, of this client) and
+    /// starts the session with its audit entry, in one transaction; false
+    /// if the challenge could not be used (nothing is written then).
+    async fn redeem_challenge(
+        &self,
+        challenge_id: &str,
+        session: &CitizenSession,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+    /// The citizen of a live session of this client, if its client is not revoked.
+    async fn session_citizen(
+        &self,
+        token_hash: &str,
+        client_id: &crate::domain::api_client::ClientId,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<Iin>>;
+}

@@ -34,7 +34,7 @@ impl From<crate::ports::StoreError> for CertifyError {
     }
 }
 
-async fn refuse(
+pub(super) async fn refuse(
     ports: &Ports,
     request: &BindingRequest,
     ground: RefusalGround,
@@ -43,26 +43,33 @@ async fn refuse(
     refuse_in(ports, tx, request, ground).await
 }
 
+/// The request, if it awaits certification, with its nonce (the EDS
+/// document's, or the one the biometric provider must echo).
+pub(super) async fn awaiting_certification(
+    ports: &Ports,
+    iin: &Iin,
+    request_id: &str,
+) -> Result<(BindingRequest, String), CertifyError> {
+    let request = open_request::load(ports, iin, request_id).await?;
+    match request
+        .sign_nonce
+        .clone()
+        .filter(|_| request.state == BindingState::AwaitingCertification)
+    {
+        Some(nonce) => Ok((request, nonce)),
+        None => Err(CertifyError::NotAwaitingCertification),
+    }
+}
+
 /// Verifies the CMS signature over the request's document, runs the checks
 /// and binds the number. Returns the new binding.
-///
-/// The checks that ask outside systems run first, without a lock; the
-/// binding itself is decided under the account's and the number's locks,
-/// where the request's state and the consent are read again.
 pub async fn certify(
     ports: &Ports,
     iin: &Iin,
     request_id: &str,
     cms_der: &[u8],
 ) -> Result<Binding, CertifyError> {
-    let request = open_request::load(ports, iin, request_id).await?;
-    let Some(nonce) = request
-        .sign_nonce
-        .clone()
-        .filter(|_| request.state == BindingState::AwaitingCertification)
-    else {
-        return Err(CertifyError::NotAwaitingCertification);
-    };
+    let (request, nonce) = awaiting_certification(ports, iin, request_id).await?;
     let now = ports.clock.now();
     let document = document_for(&request, &nonce);
     match ports.signatures.verify(cms_der, &document, now) {
@@ -71,11 +78,26 @@ pub async fn certify(
             return Err(refuse(ports, &request, RefusalGround::SignatureInvalid).await?)
         }
     }
+    complete(ports, iin, &request).await
+}
+
+/// Once the citizen has certified the request (EDS on the portal,
+/// biometrics in the app and bank channels): the automatic checks, then
+/// the binding.
+///
+/// The checks that ask outside systems run first, without a lock; the
+/// binding itself is decided under the account's and the number's locks,
+/// where the request's state and the consent are read again.
+pub(super) async fn complete(
+    ports: &Ports,
+    iin: &Iin,
+    request: &BindingRequest,
+) -> Result<Binding, CertifyError> {
     // Ground 2 before anything else: restricted personal data (the identity
     // register) is read only with the citizen's consent in place.
     let consent_given = ports.requests.active_consent(iin).await?.is_some();
     if let Err(ground) = consent_check(consent_given) {
-        return Err(refuse(ports, &request, ground).await?);
+        return Err(refuse(ports, request, ground).await?);
     }
     let person = ports.identity.person(iin).await.map_err(|e| {
         tracing::error!(error = %e, "identity register unavailable");
@@ -95,13 +117,13 @@ pub async fn certify(
         operator_subscriber: subscriber.as_ref().map(|s| &s.iin),
     };
     if let Err(ground) = register_checks(&answers) {
-        return Err(refuse(ports, &request, ground).await?);
+        return Err(refuse(ports, request, ground).await?);
     }
     let operator = subscriber.map(|s| s.operator).unwrap_or_default();
-    match bind_under_lock(ports, iin, &request, operator).await {
+    match bind_under_lock(ports, iin, request, operator).await {
         Err(CertifyError::Unexpected(e)) if is_conflict(&e) => {
             // The database's uniqueness rule caught what the lock should have.
-            Err(refuse(ports, &request, RefusalGround::OperatorDoesNotConfirm).await?)
+            Err(refuse(ports, request, RefusalGround::OperatorDoesNotConfirm).await?)
         }
         other => other,
     }

@@ -2,7 +2,9 @@
 //! only through [`crate::ports`].
 
 pub mod api_clients;
+pub mod app_sign_in;
 pub mod audit;
+pub mod biometric_certify;
 pub mod cabinet;
 pub mod certify;
 pub mod code_hash;
@@ -19,9 +21,9 @@ pub mod sign_in;
 use std::sync::Arc;
 
 use crate::ports::{
-    AccountStore, ApiClientStore, AuditLog, BindingStore, Clock, IdentityRegister,
-    OperatorRegistry, OutboxStore, RegistryStore, RequestStore, SessionStore, SignatureVerifier,
-    SmsGateway,
+    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier, Clock,
+    IdentityRegister, OperatorRegistry, OutboxStore, RegistryStore, RequestStore, SessionStore,
+    SignatureVerifier, SmsGateway,
 };
 
 /// Every port the services use, as shared trait objects.
@@ -30,6 +32,7 @@ pub struct Ports {
     pub accounts: Arc<dyn AccountStore>,
     pub sessions: Arc<dyn SessionStore>,
     pub api_clients: Arc<dyn ApiClientStore>,
+    pub app_sign_in: Arc<dyn AppSignInStore>,
     pub bindings: Arc<dyn BindingStore>,
     pub outbox: Arc<dyn OutboxStore>,
     pub registries: Arc<dyn RegistryStore>,
@@ -39,6 +42,7 @@ pub struct Ports {
     pub operators: Arc<dyn OperatorRegistry>,
     pub identity: Arc<dyn IdentityRegister>,
     pub signatures: Arc<dyn SignatureVerifier>,
+    pub biometrics: Arc<dyn BiometricVerifier>,
     pub clock: Arc<dyn Clock>,
     pub codes: code_hash::CodeHasher,
 }

@@ -36,6 +36,10 @@ pub enum RequestCodeError {
     TooSoon { retry_at: OffsetDateTime },
     #[error("the SMS could not be sent; nothing was started")]
     SmsUnavailable,
+    /// The channel may not start a request for this purpose (an API
+    /// client's token lacks the scope to bind, or to change a number).
+    #[error("this channel may not {0:?} here")]
+    PurposeNotAllowed(Purpose),
     #[error(transparent)]
     Request(#[from] OpenRequestError),
     #[error(transparent)]
@@ -113,19 +117,53 @@ async fn withdraw_older(
     Ok(())
 }
 
+/// Which channel starts a request, and what it may be for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub channel: Channel,
+    pub may_bind: bool,
+    pub may_change: bool,
+}
+
+impl Origin {
+    pub const PORTAL: Origin = Origin {
+        channel: Channel::Portal,
+        may_bind: true,
+        may_change: true,
+    };
+
+    fn allows(self, purpose: Purpose) -> bool {
+        match purpose {
+            Purpose::Bind => self.may_bind,
+            Purpose::Change => self.may_change,
+        }
+    }
+}
+
 /// Starts a portal request for `number_input` and sends the code. `consent`
 /// is the citizen's answer to the consent question on the same form.
+pub async fn request_code(
+    ports: &Ports,
+    iin: &Iin,
+    number_input: &str,
+    consent_given: bool,
+) -> Result<CodeSent, RequestCodeError> {
+    request_code_from(ports, iin, number_input, consent_given, Origin::PORTAL).await
+}
+
+/// Starts a request from `origin` (the portal, the mobile app, a bank).
 ///
 /// Everything the request changes (the consent, the older requests it
 /// withdraws, the request and its code, the audit) is one transaction under
 /// the account's and the number's locks, where the limits are decided. The
 /// SMS goes after the commit; if it fails, a second transaction ends the
 /// request and puts the consent back as it was.
-pub async fn request_code(
+pub async fn request_code_from(
     ports: &Ports,
     iin: &Iin,
     number_input: &str,
     consent_given: bool,
+    origin: Origin,
 ) -> Result<CodeSent, RequestCodeError> {
     let msisdn = Msisdn::parse(number_input).map_err(RequestCodeError::InvalidNumber)?;
     let now = ports.clock.now();
@@ -134,18 +172,22 @@ pub async fn request_code(
     if active.as_ref().is_some_and(|b| b.msisdn == msisdn) {
         return Err(RequestCodeError::AlreadyBound);
     }
+    let purpose = if active.is_some() {
+        Purpose::Change
+    } else {
+        Purpose::Bind
+    };
+    if !origin.allows(purpose) {
+        return Err(RequestCodeError::PurposeNotAllowed(purpose));
+    }
     check_hourly_limits(tx.as_mut(), &msisdn, now).await?;
     let consent_change = consent::set(ports, tx.as_mut(), iin, consent_given).await?;
     let request = BindingRequest {
         id: uuid::Uuid::new_v4().to_string(),
         iin: iin.clone(),
         msisdn: msisdn.clone(),
-        channel: Channel::Portal,
-        purpose: if active.is_some() {
-            Purpose::Change
-        } else {
-            Purpose::Bind
-        },
+        channel: origin.channel,
+        purpose,
         state: BindingState::AwaitingCode,
         started_at: now,
         updated_at: now,

@@ -62,6 +62,8 @@ pub fn request_code(e: RequestCodeError) -> PortalError {
         RequestCodeError::AlreadyBound => PortalError::AlreadyBound,
         RequestCodeError::TooSoon { .. } => PortalError::TooSoon,
         RequestCodeError::SmsUnavailable => PortalError::SmsUnavailable,
+        // The portal may do both; only an API client's scopes can refuse.
+        RequestCodeError::PurposeNotAllowed(p) => unexpected(format!("portal refused {p:?}")),
         RequestCodeError::Request(e) => open_request(e),
         RequestCodeError::Unexpected(cause) => unexpected(cause),
     }

@@ -2,7 +2,7 @@
 //! the only place that turns service results into what pages show, and
 //! service errors into [`PortalError`]s.
 
-mod errors;
+pub(crate) mod errors;
 mod views;
 
 use async_trait::async_trait;

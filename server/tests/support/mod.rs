@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod api;
 pub mod demo;
 
 use std::sync::Arc;
@@ -42,7 +43,10 @@ impl TestDb {
         let verifier =
             Arc::new(CmsVerifier::from_pem(nomir::demo_pki::DEMO_ROOTS).expect("demo roots"));
         let codes = CodeHasher::new("test-secret-that-is-long-enough-for-hmac");
-        let ports = ports_over(&db, clock.clone(), verifier, codes, true);
+        let biometrics = std::sync::Arc::new(
+            nomir::adapters::biometrics::JwsBiometrics::demo().expect("demo biometrics"),
+        );
+        let ports = ports_over(&db, clock.clone(), verifier, biometrics, codes, true);
         Self {
             name,
             url,
@@ -124,6 +128,9 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         cookie_secure: true,
         trusted_roots: None,
         signer_url: nomir::config::DEMO_SIGNER_URL.into(),
+        biometric_key: None,
+        biometric_kid: "provider".into(),
+        biometric_threshold: nomir::config::DEFAULT_BIOMETRIC_THRESHOLD,
     }
 }
 

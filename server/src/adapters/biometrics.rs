@@ -1,0 +1,176 @@
+//! Biometric assertions as compact JWS (ES256), signed by a configured
+//! provider's key and named by its `kid`. The demo's provider key is a
+//! fixture in `server/demo-biometrics/`, trusted in demo mode only.
+
+use std::collections::HashMap;
+
+use jsonwebtoken::{
+    decode, decode_header, Algorithm, DecodingKey, EncodingKey, Header, Validation,
+};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::domain::biometrics::Assertion;
+use crate::ports::{AssertionError, BiometricVerifier};
+
+/// The demo provider's key id, public key and private key (demo only).
+pub const DEMO_KID: &str = "demo-biometrics";
+pub const DEMO_PUBLIC_KEY: &str = include_str!("../../demo-biometrics/provider.pub.pem");
+pub const DEMO_PRIVATE_KEY: &str = include_str!("../../demo-biometrics/provider.key.pem");
+
+/// The claims of an assertion.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claims {
+    /// The IIN the face was matched to.
+    pub sub: String,
+    pub nonce: String,
+    pub liveness: bool,
+    pub score: f64,
+    pub iat: i64,
+    pub exp: i64,
+}
+
+pub struct JwsBiometrics {
+    keys: HashMap<String, DecodingKey>,
+    threshold: f64,
+}
+
+impl JwsBiometrics {
+    /// Trusts the EC public key `pem` (SPKI) under `kid`.
+    pub fn new(kid: &str, pem: &str, threshold: f64) -> anyhow::Result<Self> {
+        let key = DecodingKey::from_ec_pem(pem.as_bytes())
+            .map_err(|e| anyhow::anyhow!("biometric provider key {kid}: {e}"))?;
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&threshold),
+            "the biometric threshold is between 0 and 1"
+        );
+        Ok(Self {
+            keys: HashMap::from([(kid.to_owned(), key)]),
+            threshold,
+        })
+    }
+
+    pub fn demo() -> anyhow::Result<Self> {
+        Self::new(
+            DEMO_KID,
+            DEMO_PUBLIC_KEY,
+            crate::config::DEFAULT_BIOMETRIC_THRESHOLD,
+        )
+    }
+}
+
+fn time_of(seconds: i64) -> Result<OffsetDateTime, AssertionError> {
+    OffsetDateTime::from_unix_timestamp(seconds)
+        .map_err(|e| AssertionError::Malformed(e.to_string()))
+}
+
+impl BiometricVerifier for JwsBiometrics {
+    fn verify(&self, jws: &str) -> Result<Assertion, AssertionError> {
+        let header = decode_header(jws).map_err(|e| AssertionError::Malformed(e.to_string()))?;
+        let key = header
+            .kid
+            .as_deref()
+            .and_then(|kid| self.keys.get(kid))
+            .ok_or(AssertionError::UnknownProvider)?;
+        // Only the signature is checked here; freshness and the rest are the
+        // domain's rules, so every failure has its own reason.
+        let mut validation = Validation::new(Algorithm::ES256);
+        validation.validate_exp = false;
+        validation.required_spec_claims.clear();
+        let claims = decode::<Claims>(jws, key, &validation)
+            .map_err(|e| match e.kind() {
+                jsonwebtoken::errors::ErrorKind::InvalidSignature
+                | jsonwebtoken::errors::ErrorKind::InvalidAlgorithm => AssertionError::BadSignature,
+                _ => AssertionError::Malformed(e.to_string()),
+            })?
+            .claims;
+        Ok(Assertion {
+            iin: claims.sub,
+            nonce: claims.nonce,
+            liveness: claims.liveness,
+            score: claims.score,
+            issued_at: time_of(claims.iat)?,
+            expires_at: time_of(claims.exp)?,
+        })
+    }
+
+    fn threshold(&self) -> f64 {
+        self.threshold
+    }
+}
+
+/// No provider configured (outside demo mode): every assertion is refused
+/// as unreadable, and the log says why.
+pub struct NoBiometrics;
+
+impl BiometricVerifier for NoBiometrics {
+    fn verify(&self, _jws: &str) -> Result<Assertion, AssertionError> {
+        Err(AssertionError::NotConfigured)
+    }
+
+    fn threshold(&self) -> f64 {
+        1.0
+    }
+}
+
+/// Signs an assertion with the demo provider's key (`nomir demo-assertion`
+/// and the tests; the demo key is trusted in demo mode only).
+pub fn demo_assertion(claims: &Claims) -> anyhow::Result<String> {
+    let key = EncodingKey::from_ec_pem(DEMO_PRIVATE_KEY.as_bytes())?;
+    let mut header = Header::new(Algorithm::ES256);
+    header.kid = Some(DEMO_KID.to_owned());
+    Ok(jsonwebtoken::encode(&header, claims, &key)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims() -> Claims {
+        Claims {
+            sub: "900515410001".into(),
+            nonce: "n-1".into(),
+            liveness: true,
+            score: 0.91,
+            iat: 1_795_000_000,
+            exp: 1_795_000_120,
+        }
+    }
+
+    #[test]
+    fn a_demo_assertion_reads_back() {
+        let jws = demo_assertion(&claims()).unwrap();
+        let a = JwsBiometrics::demo().unwrap().verify(&jws).unwrap();
+        assert_eq!(a.iin, "900515410001");
+        assert_eq!(a.nonce, "n-1");
+        assert!(a.liveness);
+        assert_eq!(a.issued_at.unix_timestamp(), 1_795_000_000);
+    }
+
+    #[test]
+    fn a_changed_or_foreign_assertion_is_refused() {
+        let verifier = JwsBiometrics::demo().unwrap();
+        let jws = demo_assertion(&claims()).unwrap();
+        let mut parts: Vec<String> = jws.split('.').map(str::to_owned).collect();
+        let mut other = claims();
+        other.score = 0.99;
+        let forged = demo_assertion(&other).unwrap();
+        parts[1] = forged.split('.').nth(1).unwrap().to_owned();
+        assert_eq!(
+            verifier.verify(&parts.join(".")),
+            Err(AssertionError::BadSignature)
+        );
+        assert!(matches!(
+            verifier.verify("not a jws"),
+            Err(AssertionError::Malformed(_))
+        ));
+        let unsigned = format!("{}.{}.", "eyJhbGciOiJub25lIn0", parts[1]);
+        assert!(verifier.verify(&unsigned).is_err());
+        let elsewhere = JwsBiometrics {
+            keys: HashMap::new(),
+            threshold: 0.8,
+        };
+        assert_eq!(elsewhere.verify(&jws), Err(AssertionError::UnknownProvider));
+    }
+}

@@ -1,0 +1,124 @@
+//! `POST /api/v1/citizen/challenges` and `/citizen/sessions`: the citizen
+//! signs in to the e-government mobile app with EDS (Rules §6.1).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::body::ApiJson;
+use super::caller::ApiCall;
+use super::problem::{Problem, ProblemBody};
+use super::views::rfc3339;
+use crate::domain::api_client::Scope;
+use crate::services::app_sign_in::{new_challenge, sign_in, AppSignInError};
+use crate::services::Ports;
+use app::api_problem::ApiProblem;
+
+/// Only the e-government mobile app signs citizens in (its scopes).
+fn app_only(call: &ApiCall) -> Result<(), Problem> {
+    if call.caller.may(Scope::Bind) || call.caller.may(Scope::Change) {
+        Ok(())
+    } else {
+        call.require(Scope::Bind)
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChallengeView {
+    pub challenge_id: String,
+    /// The bytes the citizen's key signs (a detached CMS), base64.
+    pub challenge_base64: String,
+    pub expires_at: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/citizen/challenges",
+    tag = "mobile app",
+    summary = "A one-time challenge for the citizen's EDS sign-in",
+    responses(
+        (status = 201, description = "Sign `challenge_base64` (decoded) with the citizen's key", body = ChallengeView),
+        (status = 401, body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "Not the mobile app's scope", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn challenge(
+    State(ports): State<Ports>,
+    call: ApiCall,
+) -> Result<(StatusCode, Json<ChallengeView>), Problem> {
+    app_only(&call)?;
+    let c = new_challenge(&ports, &call.caller.client.id)
+        .await
+        .map_err(|e| Problem::internal(call.lang, &e))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ChallengeView {
+            challenge_id: c.id,
+            challenge_base64: base64::engine::general_purpose::STANDARD.encode(c.text),
+            expires_at: rfc3339(c.expires_at),
+        }),
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionRequest {
+    pub challenge_id: String,
+    /// A detached CMS over the challenge's bytes, base64 (DER).
+    pub cms_base64: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionView {
+    /// Send it as `X-Citizen-Token` with this client's calls for the citizen.
+    pub citizen_token: String,
+    pub expires_at: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/citizen/sessions",
+    tag = "mobile app",
+    summary = "Sign the citizen in with their EDS over a challenge",
+    request_body = SessionRequest,
+    responses(
+        (status = 201, description = "The citizen's session with this app", body = SessionView),
+        (status = 400, description = "Malformed, the challenge unusable, or the signature invalid", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "No account, or not the mobile app's scope", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn session(
+    State(ports): State<Ports>,
+    call: ApiCall,
+    ApiJson(body): ApiJson<SessionRequest>,
+) -> Result<(StatusCode, Json<SessionView>), Problem> {
+    app_only(&call)?;
+    let lang = call.lang;
+    let cms = base64::engine::general_purpose::STANDARD
+        .decode(body.cms_base64.trim())
+        .map_err(|_| Problem::new(ApiProblem::InvalidRequest, lang).field("cms_base64"))?;
+    let session = sign_in(&ports, &call.caller.client.id, &body.challenge_id, &cms)
+        .await
+        .map_err(|e| match e {
+            AppSignInError::ChallengeUnusable => {
+                Problem::new(ApiProblem::ChallengeUnusable, lang).field("challenge_id")
+            }
+            AppSignInError::SignatureInvalid => {
+                Problem::new(ApiProblem::SignatureInvalid, lang).field("cms_base64")
+            }
+            AppSignInError::NoAccount => Problem::new(ApiProblem::NoAccount, lang),
+            AppSignInError::Unexpected(e) => Problem::internal(lang, &e),
+        })?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SessionView {
+            citizen_token: session.token,
+            expires_at: rfc3339(session.expires_at),
+        }),
+    ))
+}

@@ -1,0 +1,251 @@
+//! The mobile app's binding (Rules §6.2–§6.3, §8): the signed-in citizen's
+//! number and consent, the SMS code, then biometrics; the same services,
+//! limits and refusals as the portal, with the channel recorded.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::body::ApiJson;
+use super::citizen::CitizenCall;
+use super::problem::{Problem, ProblemBody};
+use super::views::{binding_view, request_view, BindingView, RequestView};
+use crate::domain::api_client::Scope;
+use crate::domain::Channel;
+use crate::services::biometric_certify::certify_with_biometrics;
+use crate::services::certify::CertifyError;
+use crate::services::confirm_code::confirm_code;
+use crate::services::open_request::OpenRequestError;
+use crate::services::request_code::{request_code_from, resend_code, Origin, RequestCodeError};
+use crate::services::{request_status, Ports};
+use crate::web::errors;
+use app::api_problem::ApiProblem;
+use app::error::PortalError;
+
+/// The request as it stands now, or 404.
+async fn current(ports: &Ports, c: &CitizenCall, id: &str) -> Result<Json<RequestView>, Problem> {
+    match request_status::view(ports, &c.iin, id).await {
+        Ok(Some(status)) => Ok(Json(request_view(status, c.call.lang))),
+        Ok(None) => Err(Problem::procedure(
+            PortalError::RequestNotFound,
+            c.call.lang,
+        )),
+        Err(e) => Err(Problem::internal(c.call.lang, &e)),
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRequest {
+    /// The subscriber number, e.g. `+77011234567` or `8 701 123 45 67`.
+    pub number: String,
+    /// The citizen's consent to access restricted personal data (ground 2);
+    /// without it the request is refused at the checks.
+    pub consent: bool,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/citizen/binding-requests",
+    tag = "mobile app",
+    summary = "Start binding (or changing) the citizen's number; the code goes by SMS",
+    request_body = NewRequest,
+    params(("X-Citizen-Token" = String, Header, description = "The citizen's session with this app")),
+    responses(
+        (status = 201, description = "The code was sent", body = RequestView),
+        (status = 400, description = "Not a Kazakh mobile number", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 401, description = "The client's token, or the citizen's session, is not valid", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks `bind` (first number) or `change` (a new number)", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "This number is bound already", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "A limit on codes was reached", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 503, description = "The SMS could not be sent; nothing was started", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn start(
+    State(ports): State<Ports>,
+    c: CitizenCall,
+    ApiJson(body): ApiJson<NewRequest>,
+) -> Result<(StatusCode, Json<RequestView>), Problem> {
+    let origin = Origin {
+        channel: Channel::MobileApp,
+        may_bind: c.call.caller.may(Scope::Bind),
+        may_change: c.call.caller.may(Scope::Change),
+    };
+    let sent = request_code_from(&ports, &c.iin, &body.number, body.consent, origin)
+        .await
+        .map_err(|e| match e {
+            RequestCodeError::PurposeNotAllowed(p) => {
+                let scope = match p {
+                    crate::domain::Purpose::Bind => Scope::Bind,
+                    crate::domain::Purpose::Change => Scope::Change,
+                };
+                c.call
+                    .require(scope)
+                    .err()
+                    .unwrap_or_else(|| Problem::new(ApiProblem::InsufficientScope, c.call.lang))
+            }
+            e => Problem::procedure(errors::request_code(e), c.call.lang),
+        })?;
+    let view = current(&ports, &c, &sent.request_id).await?;
+    Ok((StatusCode::CREATED, view))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/citizen/binding-requests/{id}",
+    tag = "mobile app",
+    summary = "Where the request stands",
+    params(("id" = String, Path), ("X-Citizen-Token" = String, Header)),
+    responses(
+        (status = 200, body = RequestView),
+        (status = 404, description = "No such request of this citizen's", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn show(
+    State(ports): State<Ports>,
+    c: CitizenCall,
+    Path(id): Path<String>,
+) -> Result<Json<RequestView>, Problem> {
+    current(&ports, &c, &id).await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeEntry {
+    /// The six digits from the SMS.
+    pub code: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/citizen/binding-requests/{id}/code",
+    tag = "mobile app",
+    summary = "Enter the code; then biometrics are awaited",
+    request_body = CodeEntry,
+    params(("id" = String, Path), ("X-Citizen-Token" = String, Header)),
+    responses(
+        (status = 200, description = "Confirmed (state `awaiting_biometrics`), or refused after the third wrong code", body = RequestView),
+        (status = 400, description = "A wrong code (`tries_left`), or an expired or malformed one", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The request is not at this step", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn code(
+    State(ports): State<Ports>,
+    c: CitizenCall,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<CodeEntry>,
+) -> Result<Json<RequestView>, Problem> {
+    if let Err(e) = confirm_code(&ports, &c.iin, &id, &body.code).await {
+        errors::confirm_code(e).map_err(|e| Problem::procedure(e, c.call.lang))?;
+    }
+    current(&ports, &c, &id).await
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/citizen/binding-requests/{id}/resend",
+    tag = "mobile app",
+    summary = "Send a new code (after a minute; hourly limits apply)",
+    params(("id" = String, Path), ("X-Citizen-Token" = String, Header)),
+    responses(
+        (status = 200, body = RequestView),
+        (status = 429, body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn resend(
+    State(ports): State<Ports>,
+    c: CitizenCall,
+    Path(id): Path<String>,
+) -> Result<Json<RequestView>, Problem> {
+    if let Err(e) = resend_code(&ports, &c.iin, &id).await {
+        errors::resend(e).map_err(|e| Problem::procedure(e, c.call.lang))?;
+    }
+    current(&ports, &c, &id).await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BiometricsEntry {
+    /// The biometric provider's assertion: a compact JWS (ES256) naming
+    /// the citizen's IIN (`sub`), the request's `biometric_nonce`,
+    /// `liveness`, `score`, `iat` and `exp`.
+    pub assertion: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/citizen/binding-requests/{id}/biometrics",
+    tag = "mobile app",
+    summary = "Pass biometrics; the checks run and the number is bound or the request refused",
+    request_body = BiometricsEntry,
+    params(("id" = String, Path), ("X-Citizen-Token" = String, Header)),
+    responses(
+        (status = 200, description = "The outcome: `bound`, or `refused` with its reason and basis", body = RequestView),
+        (status = 404, body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The code is not confirmed yet", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 503, description = "The biometric provider or a register is unavailable; retry", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn biometrics(
+    State(ports): State<Ports>,
+    c: CitizenCall,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<BiometricsEntry>,
+) -> Result<Json<RequestView>, Problem> {
+    let lang = c.call.lang;
+    match certify_with_biometrics(&ports, &c.iin, &id, body.assertion.trim()).await {
+        Ok(_) | Err(CertifyError::Refused(_)) => {}
+        Err(CertifyError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_))) => {}
+        Err(CertifyError::NotAwaitingCertification) => {
+            let now = current(&ports, &c, &id).await?;
+            if now.state == "awaiting_code" || now.state == "awaiting_signature" {
+                return Err(Problem::procedure(PortalError::WrongStep, lang));
+            }
+            return Ok(now);
+        }
+        Err(CertifyError::Request(OpenRequestError::NotFound)) => {
+            return Err(Problem::procedure(PortalError::RequestNotFound, lang))
+        }
+        Err(CertifyError::Unavailable) => return Err(Problem::new(ApiProblem::Unavailable, lang)),
+        Err(CertifyError::Request(OpenRequestError::Unexpected(e)))
+        | Err(CertifyError::Unexpected(e)) => return Err(Problem::internal(lang, &e)),
+    }
+    current(&ports, &c, &id).await
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProfileView {
+    /// The bound number, or null.
+    pub binding: Option<BindingView>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/citizen/binding",
+    tag = "mobile app",
+    summary = "The citizen's bound number, as the app's profile shows it",
+    params(("X-Citizen-Token" = String, Header)),
+    responses((status = 200, body = ProfileView)),
+    security(("bearer" = []))
+)]
+pub async fn binding(
+    State(ports): State<Ports>,
+    c: CitizenCall,
+) -> Result<Json<ProfileView>, Problem> {
+    let active = ports
+        .bindings
+        .active_binding(&c.iin)
+        .await
+        .map_err(|e| Problem::internal(c.call.lang, &e))?;
+    Ok(Json(ProfileView {
+        binding: active.map(binding_view),
+    }))
+}

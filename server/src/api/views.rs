@@ -1,0 +1,129 @@
+//! What the API answers about requests and bindings: times in RFC 3339
+//! (UTC), numbers in E.164, refusals with their reason and legal basis in
+//! the language asked for.
+
+use serde::Serialize;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+use crate::domain::binding::REQUEST_TERM;
+use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
+use crate::domain::BindingState;
+use crate::ports::Binding;
+use crate::services::request_status::RequestStatus;
+use app::i18n::Lang;
+
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+/// The code step's limits.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CodeView {
+    pub valid_until: String,
+    pub tries_left: u32,
+    /// When a new code may be asked for.
+    pub resend_at: String,
+}
+
+/// Why the request ended unbound (appendix row 5: a reasoned refusal).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RefusalView {
+    #[schema(example = "biometrics_failed")]
+    pub ground: &'static str,
+    pub reason: &'static str,
+    pub basis: &'static str,
+}
+
+/// A binding request and where it stands.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestView {
+    pub id: String,
+    #[schema(example = "+77011234567")]
+    pub number: String,
+    /// `portal`, `mobile_app` or `bank`.
+    pub channel: &'static str,
+    /// `bind` or `change`.
+    pub purpose: &'static str,
+    /// `awaiting_code`, `awaiting_biometrics`, `awaiting_signature`,
+    /// `bound`, `refused`, `expired` or `withdrawn`.
+    pub state: &'static str,
+    pub started_at: String,
+    /// The request ends unbound unless completed by then (10 minutes).
+    pub term_ends_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<CodeView>,
+    /// While biometrics are awaited: the nonce the biometric provider must
+    /// put in its assertion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub biometric_nonce: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<RefusalView>,
+    /// The number's operator, once bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+}
+
+pub fn request_view(status: RequestStatus, lang: Lang) -> RequestView {
+    let r = status.request;
+    let t = lang.texts();
+    let state = match r.state {
+        BindingState::AwaitingCode => "awaiting_code",
+        BindingState::AwaitingCertification if r.channel == crate::domain::Channel::Portal => {
+            "awaiting_signature"
+        }
+        BindingState::AwaitingCertification => "awaiting_biometrics",
+        BindingState::Bound => "bound",
+        BindingState::Refused(_) => "refused",
+        BindingState::Expired => "expired",
+        BindingState::Withdrawn => "withdrawn",
+    };
+    let code = status.challenge.map(|c| CodeView {
+        valid_until: rfc3339(c.expires_at),
+        tries_left: MAX_WRONG_ATTEMPTS.saturating_sub(c.wrong_tries),
+        resend_at: rfc3339(resend_allowed_at(c.created_at)),
+    });
+    let refusal = match r.state {
+        BindingState::Refused(ground) => Some(RefusalView {
+            ground: ground.code(),
+            reason: (t.ground_reason)(ground),
+            basis: (t.ground_basis)(ground),
+        }),
+        _ => None,
+    };
+    RequestView {
+        number: r.msisdn.as_str().to_owned(),
+        channel: r.channel.code(),
+        purpose: r.purpose.code(),
+        state,
+        started_at: rfc3339(r.started_at),
+        term_ends_at: rfc3339(r.started_at + REQUEST_TERM),
+        code,
+        biometric_nonce: (state == "awaiting_biometrics")
+            .then_some(r.sign_nonce)
+            .flatten(),
+        refusal,
+        operator: status.operator,
+        id: r.id,
+    }
+}
+
+/// The citizen's bound number, as the app's profile shows it (Rules §6.3).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BindingView {
+    #[schema(example = "+77011234567")]
+    pub number: String,
+    pub operator: String,
+    pub channel: String,
+    pub bound_at: String,
+}
+
+pub fn binding_view(b: Binding) -> BindingView {
+    BindingView {
+        number: b.msisdn.as_str().to_owned(),
+        operator: b.operator,
+        channel: b.channel,
+        bound_at: rfc3339(b.bound_at),
+    }
+}

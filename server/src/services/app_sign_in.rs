@@ -1,0 +1,134 @@
+//! A citizen signs in to an API client's app with EDS (Rules §6.1): the
+//! app asks for a one-time challenge, the citizen's key signs it (a CMS,
+//! checked by the same verifier as the portal's signatures), and the
+//! citizen gets a session with that app, which its later calls carry.
+
+use rand::RngCore;
+use time::{Duration, OffsetDateTime};
+
+use super::session::{new_token, token_hash};
+use super::{audit, Ports, Unexpected};
+use crate::domain::api_client::ClientId;
+use crate::domain::Iin;
+use crate::ports::{CitizenSession, SignInChallenge, StoreError};
+
+/// How long a challenge may wait for its signature.
+pub const CHALLENGE_LIFETIME: Duration = Duration::minutes(5);
+/// How long a citizen's session with an app lasts.
+pub const APP_SESSION_LIFETIME: Duration = Duration::minutes(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppSignInError {
+    /// Unknown, another client's, used already or expired: ask for a new one.
+    #[error("the challenge cannot be used")]
+    ChallengeUnusable,
+    #[error("the signature over the challenge is not valid")]
+    SignatureInvalid,
+    /// The signer has no e-government account.
+    #[error("the signer has no account")]
+    NoAccount,
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl From<StoreError> for AppSignInError {
+    fn from(e: StoreError) -> Self {
+        Self::Unexpected(e.into())
+    }
+}
+
+/// A new challenge for `client`'s app to have signed.
+pub async fn new_challenge(
+    ports: &Ports,
+    client: &ClientId,
+) -> Result<SignInChallenge, Unexpected> {
+    let mut random = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut random);
+    let id = uuid::Uuid::new_v4().to_string();
+    let now = ports.clock.now();
+    let challenge = SignInChallenge {
+        text: format!("nomir-app-sign-in:{client}:{id}:{}", hex::encode(random)),
+        id,
+        client_id: client.clone(),
+        created_at: now,
+        expires_at: now + CHALLENGE_LIFETIME,
+        used_at: None,
+    };
+    ports.app_sign_in.insert_challenge(&challenge).await?;
+    Ok(challenge)
+}
+
+/// A session token given to the app once, and when it ends.
+#[derive(Debug, Clone)]
+pub struct AppSession {
+    pub token: String,
+    pub iin: Iin,
+    pub expires_at: OffsetDateTime,
+}
+
+/// Checks the CMS over the challenge and starts the signer's session.
+pub async fn sign_in(
+    ports: &Ports,
+    client: &ClientId,
+    challenge_id: &str,
+    cms_der: &[u8],
+) -> Result<AppSession, AppSignInError> {
+    let now = ports.clock.now();
+    let challenge = ports
+        .app_sign_in
+        .challenge(challenge_id)
+        .await?
+        .filter(|c| &c.client_id == client && c.used_at.is_none() && c.expires_at > now)
+        .ok_or(AppSignInError::ChallengeUnusable)?;
+    let signer = ports
+        .signatures
+        .verify(cms_der, challenge.text.as_bytes(), now)
+        .map_err(|e| {
+            tracing::info!(error = %e, "app sign-in signature refused");
+            AppSignInError::SignatureInvalid
+        })?;
+    if ports.accounts.account(&signer.iin).await?.is_none() {
+        return Err(AppSignInError::NoAccount);
+    }
+    let token = new_token();
+    let session = CitizenSession {
+        token_hash: token_hash(&token),
+        client_id: client.clone(),
+        iin: signer.iin.clone(),
+        created_at: now,
+        expires_at: now + APP_SESSION_LIFETIME,
+    };
+    let entry = audit::entry(
+        ports,
+        &signer.iin,
+        "app_sign_in",
+        format!("client={client}"),
+    );
+    if !ports
+        .app_sign_in
+        .redeem_challenge(challenge_id, &session, &entry)
+        .await?
+    {
+        return Err(AppSignInError::ChallengeUnusable);
+    }
+    Ok(AppSession {
+        token,
+        iin: signer.iin,
+        expires_at: session.expires_at,
+    })
+}
+
+/// The citizen of `client`'s live session `token`, if any.
+pub async fn citizen(
+    ports: &Ports,
+    client: &ClientId,
+    token: &str,
+) -> Result<Option<Iin>, Unexpected> {
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    Ok(ports
+        .app_sign_in
+        .session_citizen(&token_hash(token), client, ports.clock.now())
+        .await?)
+}

@@ -1,0 +1,426 @@
+//! The e-government mobile app's channel over HTTP, on SQLite and
+//! PostgreSQL: EDS sign-in over a challenge, the number and consent, the
+//! SMS code, biometrics, and the bound number in the app's profile; and
+//! each way it fails, with nothing bound.
+
+mod support;
+
+use base64::Engine as _;
+use nomir::adapters::biometrics::{demo_assertion, Claims};
+use nomir::demo_pki::sign_detached;
+use reqwest::StatusCode;
+use serde_json::{json as body, Value};
+use support::api::{json, problem, Api};
+use support::demo::{citizen_key, code_sent_to, wrong_code};
+use support::{engines, TestDb};
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
+const AIGERIM: &str = "900515410001";
+
+/// The app, signed in as a client, acting for one citizen.
+struct App<'a> {
+    api: &'a Api,
+    token: String,
+    citizen: String,
+}
+
+impl<'a> App<'a> {
+    /// Signs `iin` in with their demo SIGN key over a fresh challenge.
+    async fn sign_in(api: &'a Api, iin: &str) -> App<'a> {
+        let token = api
+            .token("demo-egov-mobile", "demo-egov-mobile-secret")
+            .await;
+        let citizen = sign_in_as(api, &token, iin).await;
+        App {
+            api,
+            token,
+            citizen,
+        }
+    }
+
+    async fn call(&self, method: &str, path: &str, json_body: Option<Value>) -> reqwest::Response {
+        let url = format!("{}/api/v1/citizen{path}", self.api.base);
+        let mut req = match method {
+            "GET" => self.api.http.get(url),
+            _ => self.api.http.post(url),
+        }
+        .bearer_auth(&self.token)
+        .header("x-citizen-token", &self.citizen)
+        .header("accept-language", "en");
+        if let Some(b) = json_body {
+            req = req.json(&b);
+        }
+        req.send().await.unwrap()
+    }
+
+    async fn ok(&self, method: &str, path: &str, json_body: Option<Value>) -> Value {
+        let r = self.call(method, path, json_body).await;
+        assert!(r.status().is_success(), "{method} {path}: {}", r.status());
+        json(r).await
+    }
+
+    /// Starts a request for `number` and enters the code the SMS carried.
+    async fn confirmed(&self, t: &TestDb, number: &str) -> Value {
+        let started = self
+            .ok(
+                "POST",
+                "/binding-requests",
+                Some(body!({"number": number, "consent": true})),
+            )
+            .await;
+        assert_eq!(started["state"], "awaiting_code", "{}", t.name);
+        assert_eq!(started["channel"], "mobile_app");
+        let id = started["id"].as_str().unwrap().to_owned();
+        let code = code_sent_to(&t.ports, number).await;
+        self.ok(
+            "POST",
+            &format!("/binding-requests/{id}/code"),
+            Some(body!({ "code": code })),
+        )
+        .await
+    }
+}
+
+async fn challenge(api: &Api, token: &str) -> (String, Vec<u8>) {
+    let r = api
+        .post("/api/v1/citizen/challenges")
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let c = json(r).await;
+    let bytes = B64.decode(c["challenge_base64"].as_str().unwrap()).unwrap();
+    (c["challenge_id"].as_str().unwrap().to_owned(), bytes)
+}
+
+async fn session(api: &Api, token: &str, challenge_id: &str, cms: &[u8]) -> reqwest::Response {
+    api.post("/api/v1/citizen/sessions")
+        .bearer_auth(token)
+        .json(&body!({"challenge_id": challenge_id, "cms_base64": B64.encode(cms)}))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn sign_in_as(api: &Api, token: &str, iin: &str) -> String {
+    let (id, text) = challenge(api, token).await;
+    let cms = sign_detached(&text, &citizen_key(&format!("{iin}-sign"))).unwrap();
+    let r = session(api, token, &id, &cms).await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    json(r).await["citizen_token"].as_str().unwrap().to_owned()
+}
+
+fn assertion(iin: &str, nonce: &str, change: impl FnOnce(&mut Claims)) -> String {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let mut claims = Claims {
+        sub: iin.into(),
+        nonce: nonce.into(),
+        liveness: true,
+        score: 0.93,
+        iat: now,
+        exp: now + 120,
+    };
+    change(&mut claims);
+    demo_assertion(&claims).unwrap()
+}
+
+#[tokio::test]
+async fn the_mobile_app_binds_a_number_with_the_code_and_biometrics() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let app = App::sign_in(&api, AIGERIM).await;
+        let profile = app.ok("GET", "/binding", None).await;
+        assert_eq!(profile["binding"], Value::Null, "{}", t.name);
+
+        let confirmed = app.confirmed(&t, "+77011234567").await;
+        assert_eq!(confirmed["state"], "awaiting_biometrics", "{}", t.name);
+        let nonce = confirmed["biometric_nonce"].as_str().unwrap();
+        let id = confirmed["id"].as_str().unwrap();
+        let done = app
+            .ok(
+                "POST",
+                &format!("/binding-requests/{id}/biometrics"),
+                Some(body!({ "assertion": assertion(AIGERIM, nonce, |_| {}) })),
+            )
+            .await;
+        assert_eq!(done["state"], "bound", "{}", t.name);
+        assert!(done.get("biometric_nonce").is_none());
+
+        let profile = app.ok("GET", "/binding", None).await;
+        assert_eq!(profile["binding"]["number"], "+77011234567", "{}", t.name);
+        assert_eq!(profile["binding"]["channel"], "mobile_app");
+        let audit: Vec<String> = t
+            .ports
+            .audit
+            .recent(50)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        for action in ["app_sign_in", "code_sent", "number_bound"] {
+            assert!(
+                audit.iter().any(|a| a == action),
+                "{}: {action} audited",
+                t.name
+            );
+        }
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn failed_biometrics_end_the_request_unbound_with_the_reason() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let app = App::sign_in(&api, AIGERIM).await;
+        // Five codes to one number: its hourly limit, exactly.
+        let failures: [(&str, fn(&mut Claims)); 5] = [
+            ("a low score", |c| c.score = 0.42),
+            ("no live person", |c| c.liveness = false),
+            ("someone else's face", |c| c.sub = "851102310000".into()),
+            ("another request's nonce", |c| {
+                c.nonce = "not-this-one".into()
+            }),
+            ("three minutes old", |c| c.iat -= 180),
+        ];
+        for (what, change) in failures {
+            let confirmed = app.confirmed(&t, "+77011234567").await;
+            let id = confirmed["id"].as_str().unwrap().to_owned();
+            let nonce = confirmed["biometric_nonce"].as_str().unwrap().to_owned();
+            let path = format!("/binding-requests/{id}/biometrics");
+            let refused = app
+                .ok(
+                    "POST",
+                    &path,
+                    Some(body!({ "assertion": assertion(AIGERIM, &nonce, change) })),
+                )
+                .await;
+            assert_eq!(refused["state"], "refused", "{}: {what}", t.name);
+            assert_eq!(refused["refusal"]["ground"], "biometrics_failed", "{what}");
+            assert_eq!(
+                refused["refusal"]["reason"],
+                "Biometric authentication failed."
+            );
+            // The nonce is spent: a good assertion now binds nothing.
+            let again = app
+                .ok(
+                    "POST",
+                    &path,
+                    Some(body!({ "assertion": assertion(AIGERIM, &nonce, |_| {}) })),
+                )
+                .await;
+            assert_eq!(again["state"], "refused", "{}: {what}", t.name);
+            let profile = app.ok("GET", "/binding", None).await;
+            assert_eq!(profile["binding"], Value::Null, "{}: {what}", t.name);
+        }
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_forged_assertion_or_one_too_early_refuses_or_waits() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let app = App::sign_in(&api, AIGERIM).await;
+        let started = app
+            .ok(
+                "POST",
+                "/binding-requests",
+                Some(body!({"number": "+77011234567", "consent": true})),
+            )
+            .await;
+        let id = started["id"].as_str().unwrap();
+        // Biometrics before the code: the wrong step, and the request stays open.
+        let r = app
+            .call(
+                "POST",
+                &format!("/binding-requests/{id}/biometrics"),
+                Some(body!({ "assertion": assertion(AIGERIM, "x", |_| {}) })),
+            )
+            .await;
+        problem(r, StatusCode::CONFLICT, "wrong_step").await;
+        // A wrong code says how many tries are left.
+        let code = code_sent_to(&t.ports, "+77011234567").await;
+        let r = app
+            .call(
+                "POST",
+                &format!("/binding-requests/{id}/code"),
+                Some(body!({ "code": wrong_code(&code) })),
+            )
+            .await;
+        let wrong = problem(r, StatusCode::BAD_REQUEST, "code_wrong").await;
+        assert_eq!(wrong["tries_left"], 2, "{}", t.name);
+        assert_eq!(wrong["field"], "code");
+        let confirmed = app
+            .ok(
+                "POST",
+                &format!("/binding-requests/{id}/code"),
+                Some(body!({ "code": code })),
+            )
+            .await;
+        let nonce = confirmed["biometric_nonce"].as_str().unwrap();
+        let good = assertion(AIGERIM, nonce, |_| {});
+        let mut parts: Vec<&str> = good.split('.').collect();
+        let other = assertion(AIGERIM, nonce, |c| c.score = 1.0);
+        parts[1] = other.split('.').nth(1).unwrap();
+        let forged = parts.join(".");
+        let refused = app
+            .ok(
+                "POST",
+                &format!("/binding-requests/{id}/biometrics"),
+                Some(body!({ "assertion": forged })),
+            )
+            .await;
+        assert_eq!(
+            refused["refusal"]["ground"], "biometrics_failed",
+            "{}",
+            t.name
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn sign_in_needs_a_fresh_challenge_of_this_client_and_a_valid_signature() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let token = api
+            .token("demo-egov-mobile", "demo-egov-mobile-secret")
+            .await;
+        let key = citizen_key(&format!("{AIGERIM}-sign"));
+
+        let (id, text) = challenge(&api, &token).await;
+        let cms = sign_detached(&text, &key).unwrap();
+        assert_eq!(
+            session(&api, &token, &id, &cms).await.status(),
+            StatusCode::CREATED
+        );
+        let reused = session(&api, &token, &id, &cms).await;
+        problem(reused, StatusCode::BAD_REQUEST, "challenge_unusable").await;
+
+        let (id, text) = challenge(&api, &token).await;
+        let over_other_bytes = sign_detached(b"something else", &key).unwrap();
+        let r = session(&api, &token, &id, &over_other_bytes).await;
+        problem(r, StatusCode::BAD_REQUEST, "signature_invalid").await;
+        let r = session(&api, &token, &id, b"not a CMS").await;
+        problem(r, StatusCode::BAD_REQUEST, "signature_invalid").await;
+        // The challenge is still good after failed tries.
+        let cms = sign_detached(&text, &key).unwrap();
+        assert_eq!(
+            session(&api, &token, &id, &cms).await.status(),
+            StatusCode::CREATED
+        );
+
+        // A bank may not sign citizens in, nor use the app's challenges.
+        let bank = api.token("demo-bank", "demo-bank-secret").await;
+        let r = api
+            .post("/api/v1/citizen/challenges")
+            .bearer_auth(&bank)
+            .send()
+            .await
+            .unwrap();
+        problem(r, StatusCode::FORBIDDEN, "insufficient_scope").await;
+
+        // Calls for a citizen need the citizen's session, of this client.
+        let r = api
+            .get("/api/v1/citizen/binding")
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        problem(r, StatusCode::UNAUTHORIZED, "not_signed_in").await;
+        let citizen = sign_in_as(&api, &token, AIGERIM).await;
+        let r = api
+            .get("/api/v1/citizen/binding")
+            .bearer_auth(&bank)
+            .header("x-citizen-token", &citizen)
+            .send()
+            .await
+            .unwrap();
+        problem(r, StatusCode::UNAUTHORIZED, "not_signed_in").await;
+
+        // Malformed bodies are problems that name the field.
+        let r = api
+            .post("/api/v1/citizen/sessions")
+            .bearer_auth(&token)
+            .json(&body!({"challenge_id": 5, "cms_base64": "x"}))
+            .send()
+            .await
+            .unwrap();
+        problem(r, StatusCode::BAD_REQUEST, "invalid_request").await;
+        let r = api
+            .post("/api/v1/citizen/sessions")
+            .bearer_auth(&token)
+            .json(&body!({"challenge_id": "x", "cms_base64": "%%%"}))
+            .send()
+            .await
+            .unwrap();
+        let p = problem(r, StatusCode::BAD_REQUEST, "invalid_request").await;
+        assert_eq!(p["field"], "cms_base64");
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_app_changes_a_number_only_with_the_change_scope() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        // Bind first, with both scopes.
+        let app = App::sign_in(&api, AIGERIM).await;
+        let confirmed = app.confirmed(&t, "+77011234567").await;
+        let id = confirmed["id"].as_str().unwrap();
+        let nonce = confirmed["biometric_nonce"].as_str().unwrap();
+        let done = app
+            .ok(
+                "POST",
+                &format!("/binding-requests/{id}/biometrics"),
+                Some(body!({ "assertion": assertion(AIGERIM, nonce, |_| {}) })),
+            )
+            .await;
+        assert_eq!(done["state"], "bound", "{}", t.name);
+
+        // A token with `bind` only cannot change it.
+        let r = api
+            .token_request(
+                "demo-egov-mobile",
+                "demo-egov-mobile-secret",
+                "grant_type=client_credentials&scope=bind",
+            )
+            .send()
+            .await
+            .unwrap();
+        let bind_only = json(r).await["access_token"].as_str().unwrap().to_owned();
+        let limited = App {
+            api: &api,
+            citizen: sign_in_as(&api, &bind_only, AIGERIM).await,
+            token: bind_only,
+        };
+        let r = limited
+            .call(
+                "POST",
+                "/binding-requests",
+                Some(body!({"number": "+77051234568", "consent": true})),
+            )
+            .await;
+        problem(r, StatusCode::FORBIDDEN, "insufficient_scope").await;
+        let r = limited
+            .call(
+                "POST",
+                "/binding-requests",
+                Some(body!({"number": "+77011234567", "consent": true})),
+            )
+            .await;
+        problem(r, StatusCode::CONFLICT, "already_bound").await;
+        let r = limited
+            .call(
+                "POST",
+                "/binding-requests",
+                Some(body!({"number": "+1 202 555 0100", "consent": true})),
+            )
+            .await;
+        problem(r, StatusCode::BAD_REQUEST, "number_foreign").await;
+        t.cleanup().await;
+    }
+}
