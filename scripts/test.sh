@@ -20,6 +20,13 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 export CHROMIUM_PATH
 
+# --- curl and jq for the API walkthrough ---
+if ! command -v jq >/dev/null || ! command -v curl >/dev/null; then
+  say "installing curl and jq"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl jq >/dev/null
+fi
+
 # --- PostgreSQL: use DATABASE_URL_PG if given, else the local cluster ---
 if [ -z "${DATABASE_URL_PG:-}" ]; then
   if ! pg_isready -h 127.0.0.1 -q 2>/dev/null; then
@@ -51,7 +58,7 @@ E2E_ADDR="${E2E_ADDR:-127.0.0.1:3100}"
 # stopped returns 143, and under `set -e` that would end the run as a failure.
 cleanup() {
   local status=$?
-  for pid in ${SERVER_PID:-} ${SIGNER_PID:-}; do
+  for pid in ${SERVER_PID:-} ${SIGNER_PID:-} ${API_PID:-}; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
@@ -87,4 +94,20 @@ if ! (cd end2end && BASE_URL="http://$E2E_ADDR" npx playwright test); then
   echo "--- signer log ---"; tail -n 20 "$E2E_DIR/signer.log"
   exit 1
 fi
+say "the README's mobile-app binding with curl, against a fresh demo server"
+API_ADDR="${API_ADDR:-127.0.0.1:3101}"
+NOMIR_ADDR="$API_ADDR" DATABASE_URL="sqlite://$E2E_DIR/api.db?mode=rwc" \
+  ./target/release/nomir serve --demo >"$E2E_DIR/api-server.log" 2>&1 &
+API_PID=$!
+for _ in $(seq 1 60); do
+  curl -fsS "http://$API_ADDR/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+if ! BASE="http://$API_ADDR" bash scripts/api-demo-mobile.sh; then
+  echo "--- API server log ---"; tail -n 50 "$E2E_DIR/api-server.log"
+  exit 1
+fi
+kill "$API_PID" 2>/dev/null || true
+wait "$API_PID" 2>/dev/null || true
+
 say "all tests passed"

@@ -30,6 +30,16 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
+    /// Sign base64 bytes from standard input with a demo citizen's SIGN key
+    /// and print the detached CMS in base64 (what NCALayer or the app does;
+    /// demo keys only).
+    DemoSign {
+        #[arg(long)]
+        iin: String,
+        /// Directory of the citizens' demo keys.
+        #[arg(long, default_value = nomir::demo_pki::DEMO_CITIZENS_DIR)]
+        keys: PathBuf,
+    },
     /// Print a biometric assertion signed with the demo provider's key
     /// (trusted in demo mode only), as the app would get from the provider.
     DemoAssertion {
@@ -154,6 +164,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let result = nomir::cli_clients::run(&db, action.into()).await;
             db.close().await;
             result
+        }
+        Command::DemoSign { iin, keys } => {
+            use base64::Engine as _;
+            use std::io::Read;
+            let b64 = base64::engine::general_purpose::STANDARD;
+            let mut input = String::new();
+            std::io::stdin().read_to_string(&mut input)?;
+            let bytes = b64
+                .decode(input.trim())
+                .map_err(|e| anyhow::anyhow!("standard input is not base64: {e}"))?;
+            let key = nomir::demo_pki::KeyPair::load(&keys, &format!("{iin}-sign"))?;
+            println!(
+                "{}",
+                b64.encode(nomir::demo_pki::sign_detached(&bytes, &key)?)
+            );
+            Ok(())
         }
         Command::DemoAssertion {
             iin,
