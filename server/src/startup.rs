@@ -38,6 +38,7 @@ pub fn ports_over(
         app_sign_in: db.clone(),
         bindings: db.clone(),
         outbox: db.clone(),
+        permissions: db.clone(),
         registries: db.clone(),
         audit: db.clone(),
         requests: db.clone(),

@@ -74,7 +74,7 @@ pub async fn start(
         may_bind: c.call.caller.may(Scope::Bind),
         may_change: c.call.caller.may(Scope::Change),
     };
-    let sent = request_code_from(&ports, &c.iin, &body.number, body.consent, origin)
+    let sent = request_code_from(&ports, &c.iin, &body.number, body.consent, origin, None)
         .await
         .map_err(|e| match e {
             RequestCodeError::PurposeNotAllowed(p) => {

@@ -3,6 +3,7 @@
 //! same services the portal uses, and answer JSON or an RFC 9457 problem.
 
 mod app_sign_in;
+mod bank;
 mod binding_requests;
 mod body;
 mod caller;
@@ -35,6 +36,14 @@ pub fn router() -> Router<AppState> {
         .route("/citizen/sessions", post(app_sign_in::session))
         .route("/citizen/binding", get(binding_requests::binding))
         .route("/citizen/binding-requests", post(binding_requests::start))
+        .route("/bank/binding-requests", post(bank::start))
+        .route("/bank/binding-requests/{id}", get(bank::show))
+        .route("/bank/binding-requests/{id}/code", post(bank::code))
+        .route(
+            "/bank/binding-requests/{id}/biometrics",
+            post(bank::biometrics),
+        )
+        .route("/bank/permissions", get(bank::permissions))
         .route(
             "/citizen/binding-requests/{id}",
             get(binding_requests::show),

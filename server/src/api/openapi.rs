@@ -5,7 +5,7 @@ use axum::response::IntoResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{app_sign_in, binding_requests, client, problem, token, views};
+use super::{app_sign_in, bank, binding_requests, client, problem, token, views};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,6 +28,11 @@ use super::{app_sign_in, binding_requests, client, problem, token, views};
         binding_requests::resend,
         binding_requests::biometrics,
         binding_requests::binding,
+        bank::start,
+        bank::show,
+        bank::code,
+        bank::biometrics,
+        bank::permissions,
     ),
     components(schemas(
         problem::ProblemBody,
@@ -45,10 +50,18 @@ use super::{app_sign_in, binding_requests, client, problem, token, views};
         views::CodeView,
         views::RefusalView,
         views::BindingView,
+        bank::BankRequest,
+        bank::PermissionAsk,
+        bank::BankView,
+        bank::PermissionView,
+        bank::PermissionsView,
+        bank::BankCode,
+        bank::BankBiometrics,
     )),
     modifiers(&Security),
     tags(
         (name = "auth", description = "Client credentials and tokens"),
+        (name = "bank", description = "Banks' apps: the permission to view the citizen's digital documents, binding the bank's number where the state's differs (Rules §7)"),
         (name = "mobile app", description = "The e-government mobile app: EDS sign-in, then binding with the SMS code and biometrics (Rules §6, §8)")
     )
 )]

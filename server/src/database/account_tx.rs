@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use super::audit::append_with;
 use super::bindings::{self, insert_binding_tx};
 use super::locks::{lock_number_row, Tx};
+use super::permissions;
 use super::requests::{
     self, change_state_tx, insert_challenge, void_live_codes_tx, REQUEST_COLUMNS,
 };
@@ -17,7 +18,7 @@ use super::Engine;
 use crate::domain::{Iin, Msisdn, REQUEST_TERM};
 use crate::ports::{
     AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, CodeCounts, Consent,
-    OtpChallenge, StateChange, StoreResult,
+    DocumentPermission, OtpChallenge, StateChange, StoreResult,
 };
 
 pub(super) struct SqlAccountTx {
@@ -256,6 +257,18 @@ impl AccountTx for SqlAccountTx {
 
     async fn insert_binding(&mut self, b: &Binding) -> StoreResult<()> {
         insert_binding_tx(&mut self.tx, b).await
+    }
+
+    async fn insert_permission(&mut self, p: &DocumentPermission) -> StoreResult<()> {
+        permissions::insert_permission_with(&mut *self.tx, p).await
+    }
+
+    async fn grant_permissions_of(
+        &mut self,
+        request_id: &str,
+        at: OffsetDateTime,
+    ) -> StoreResult<u64> {
+        permissions::grant_of_request_with(&mut *self.tx, request_id, at).await
     }
 
     async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()> {

@@ -11,6 +11,7 @@ mod audit;
 mod bindings;
 mod locks;
 mod outbox;
+mod permissions;
 mod registries;
 mod requests;
 mod sessions;

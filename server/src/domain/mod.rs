@@ -12,6 +12,7 @@ pub mod identity;
 pub mod iin;
 pub mod msisdn;
 pub mod otp;
+pub mod permission;
 pub mod refusal;
 
 pub use binding::{BindingEvent, BindingState, Channel, Purpose, TransitionError, REQUEST_TERM};

@@ -12,7 +12,8 @@ use async_trait::async_trait;
 use time::OffsetDateTime;
 
 use super::records::{
-    AuditEntry, Binding, BindingEndReason, BindingRequest, Consent, OtpChallenge,
+    AuditEntry, Binding, BindingEndReason, BindingRequest, Consent, DocumentPermission,
+    OtpChallenge,
 };
 use super::store::{StateChange, StoreResult};
 use crate::domain::Msisdn;
@@ -95,6 +96,15 @@ pub trait AccountTx: Send {
     /// The database refuses a number active on another account
     /// ([`StoreError::Conflict`](super::StoreError::Conflict)).
     async fn insert_binding(&mut self, binding: &Binding) -> StoreResult<()>;
+    /// Records a bank's permission asked for with a request (not yet granted).
+    async fn insert_permission(&mut self, permission: &DocumentPermission) -> StoreResult<()>;
+    /// Grants the permissions asked for with the request (its binding was
+    /// just made, in this transaction); how many.
+    async fn grant_permissions_of(
+        &mut self,
+        request_id: &str,
+        at: OffsetDateTime,
+    ) -> StoreResult<u64>;
     async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()>;
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }

@@ -16,5 +16,6 @@ pub use outside::{
 pub use records::*;
 pub use store::{
     AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, OutboxStore,
-    RegistryStore, RequestStore, SessionStore, StateChange, StoreError, StoreResult,
+    PermissionStore, RegistryStore, RequestStore, SessionStore, StateChange, StoreError,
+    StoreResult,
 };

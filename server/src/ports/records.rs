@@ -194,3 +194,27 @@ pub struct CitizenSession {
     pub created_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
 }
+
+/// A bank's permission to view the citizen's digital documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentPermission {
+    pub id: String,
+    pub client_id: crate::domain::api_client::ClientId,
+    pub iin: Iin,
+    pub scope: crate::domain::permission::DocumentScope,
+    /// The bank's binding request that grants it, if one was needed.
+    pub request_id: Option<String>,
+    pub asked_at: OffsetDateTime,
+    /// When it took effect; `None` while its request is open (or if the
+    /// request ended unbound: then it never does).
+    pub granted_at: Option<OffsetDateTime>,
+    pub expires_at: OffsetDateTime,
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+impl DocumentPermission {
+    /// Granted, not revoked, not expired.
+    pub fn in_force(&self, now: OffsetDateTime) -> bool {
+        self.granted_at.is_some() && self.revoked_at.is_none() && self.expires_at > now
+    }
+}

@@ -195,3 +195,26 @@ pub trait AppSignInStore: Send + Sync {
         now: OffsetDateTime,
     ) -> StoreResult<Option<Iin>>;
 }
+
+/// Banks' permissions to view citizens' documents, outside a binding.
+#[async_trait]
+pub trait PermissionStore: Send + Sync {
+    /// Records a permission granted at once (the state's number is the
+    /// bank's already), with its audit entry, in one transaction.
+    async fn grant_now(
+        &self,
+        permission: &DocumentPermission,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    /// Every permission of the citizen, newest first.
+    async fn permissions_of(&self, iin: &Iin) -> StoreResult<Vec<DocumentPermission>>;
+    /// The permissions asked for with a request.
+    async fn permissions_of_request(
+        &self,
+        request_id: &str,
+    ) -> StoreResult<Vec<DocumentPermission>>;
+    /// Revokes the citizen's permission if it is not revoked yet, with the
+    /// audit entry, in one transaction; false if there was none to revoke.
+    async fn revoke_permission(&self, id: &str, iin: &Iin, audit: &AuditEntry)
+        -> StoreResult<bool>;
+}

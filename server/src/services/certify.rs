@@ -193,6 +193,12 @@ async fn bind_under_lock(
         end_reason: None,
     };
     tx.insert_binding(&binding).await?;
+    // A bank's permission asked for with this request takes effect with it.
+    if tx.grant_permissions_of(&request.id, now).await? > 0 {
+        let detail = format!("request={}", request.id);
+        tx.audit(&audit::entry(ports, iin, "permission_granted", detail))
+            .await?;
+    }
     let change = StateChange {
         request_id: request.id.clone(),
         from: BindingState::AwaitingCertification,

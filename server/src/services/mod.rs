@@ -4,6 +4,7 @@
 pub mod api_clients;
 pub mod app_sign_in;
 pub mod audit;
+pub mod bank;
 pub mod biometric_certify;
 pub mod cabinet;
 pub mod certify;
@@ -13,6 +14,7 @@ pub mod consent;
 pub mod demo_phone;
 pub mod open_request;
 pub mod password;
+pub mod permissions;
 pub mod request_code;
 pub mod request_status;
 pub mod session;
@@ -22,8 +24,8 @@ use std::sync::Arc;
 
 use crate::ports::{
     AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier, Clock,
-    IdentityRegister, OperatorRegistry, OutboxStore, RegistryStore, RequestStore, SessionStore,
-    SignatureVerifier, SmsGateway,
+    IdentityRegister, OperatorRegistry, OutboxStore, PermissionStore, RegistryStore, RequestStore,
+    SessionStore, SignatureVerifier, SmsGateway,
 };
 
 /// Every port the services use, as shared trait objects.
@@ -35,6 +37,7 @@ pub struct Ports {
     pub app_sign_in: Arc<dyn AppSignInStore>,
     pub bindings: Arc<dyn BindingStore>,
     pub outbox: Arc<dyn OutboxStore>,
+    pub permissions: Arc<dyn PermissionStore>,
     pub registries: Arc<dyn RegistryStore>,
     pub audit: Arc<dyn AuditLog>,
     pub requests: Arc<dyn RequestStore>,

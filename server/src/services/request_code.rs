@@ -15,7 +15,7 @@ use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
 };
 use crate::domain::{BindingEvent, BindingState, Channel, Iin, Msisdn, MsisdnError, Purpose};
-use crate::ports::{AccountTx, BindingRequest, OtpChallenge, StateChange};
+use crate::ports::{AccountTx, BindingRequest, DocumentPermission, OtpChallenge, StateChange};
 
 /// What the page shows after a code is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,7 +148,15 @@ pub async fn request_code(
     number_input: &str,
     consent_given: bool,
 ) -> Result<CodeSent, RequestCodeError> {
-    request_code_from(ports, iin, number_input, consent_given, Origin::PORTAL).await
+    request_code_from(
+        ports,
+        iin,
+        number_input,
+        consent_given,
+        Origin::PORTAL,
+        None,
+    )
+    .await
 }
 
 /// Starts a request from `origin` (the portal, the mobile app, a bank).
@@ -158,12 +166,15 @@ pub async fn request_code(
 /// the account's and the number's locks, where the limits are decided. The
 /// SMS goes after the commit; if it fails, a second transaction ends the
 /// request and puts the consent back as it was.
+/// A bank's `permission` to view documents, if asked for, is recorded
+/// with the request, in its transaction; the binding grants it.
 pub async fn request_code_from(
     ports: &Ports,
     iin: &Iin,
     number_input: &str,
     consent_given: bool,
     origin: Origin,
+    permission: Option<&DocumentPermission>,
 ) -> Result<CodeSent, RequestCodeError> {
     let msisdn = Msisdn::parse(number_input).map_err(RequestCodeError::InvalidNumber)?;
     let now = ports.clock.now();
@@ -197,6 +208,14 @@ pub async fn request_code_from(
     let code = new_code();
     let challenge = challenge(ports, &request.id, &msisdn, &code);
     tx.insert_request(&request).await?;
+    if let Some(p) = permission {
+        let asked = DocumentPermission {
+            request_id: Some(request.id.clone()),
+            granted_at: None,
+            ..p.clone()
+        };
+        tx.insert_permission(&asked).await?;
+    }
     tx.add_challenge(&challenge).await?;
     let detail = format!("request={} number={}", request.id, msisdn.masked());
     tx.audit(&audit::entry(ports, iin, "code_sent", detail))

@@ -22,13 +22,19 @@ impl From<Unexpected> for PortalError {
     }
 }
 
+pub fn iin(e: IinError) -> PortalError {
+    match e {
+        IinError::Empty => PortalError::IinEmpty,
+        IinError::NotDigits => PortalError::IinNotDigits,
+        IinError::WrongLength => PortalError::IinLength,
+        IinError::CheckDigit => PortalError::IinCheckDigit,
+        IinError::LegalEntity => PortalError::IinOfBusiness,
+    }
+}
+
 pub fn sign_in(e: SignInError) -> PortalError {
     match e {
-        SignInError::InvalidIin(IinError::Empty) => PortalError::IinEmpty,
-        SignInError::InvalidIin(IinError::NotDigits) => PortalError::IinNotDigits,
-        SignInError::InvalidIin(IinError::WrongLength) => PortalError::IinLength,
-        SignInError::InvalidIin(IinError::CheckDigit) => PortalError::IinCheckDigit,
-        SignInError::InvalidIin(IinError::LegalEntity) => PortalError::IinOfBusiness,
+        SignInError::InvalidIin(e) => iin(e),
         SignInError::EmptyPassword => PortalError::PasswordEmpty,
         SignInError::BadCredentials => PortalError::WrongCredentials,
         SignInError::Locked { .. } => PortalError::LockedOut,

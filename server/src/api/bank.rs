@@ -1,0 +1,364 @@
+//! A bank's app (Rules §7, SPEC §3.3): the bank asks to view the citizen's
+//! digital documents and, where the state's number is missing or differs,
+//! binds the number it holds, with the code and biometrics; then it sees
+//! its permissions, and a revocation at once.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::{IntoParams, ToSchema};
+
+use super::body::ApiJson;
+use super::caller::ApiCall;
+use super::problem::{Problem, ProblemBody};
+use super::views::{request_view, rfc3339, RequestView};
+use crate::domain::api_client::Scope;
+use crate::domain::permission::PermissionError;
+use crate::domain::Iin;
+use crate::ports::DocumentPermission;
+use crate::services::bank::{self, BankAsk, BankError, BankStart};
+use crate::services::biometric_certify::certify_with_biometrics;
+use crate::services::certify::CertifyError;
+use crate::services::confirm_code::confirm_code;
+use crate::services::open_request::OpenRequestError;
+use crate::services::{request_status, Ports};
+use crate::web::errors;
+use app::api_problem::ApiProblem;
+use app::error::PortalError;
+
+/// A permission as the bank sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PermissionView {
+    pub id: String,
+    #[schema(example = json!(["identity-card", "passport"]))]
+    pub documents: Vec<&'static str>,
+    /// `pending` (its binding is not done), `in_force`, `revoked`,
+    /// `expired`, or `not_granted` (its request ended unbound).
+    pub state: &'static str,
+    pub asked_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub granted_at: Option<String>,
+    pub expires_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<String>,
+}
+
+fn permission_view(
+    p: &DocumentPermission,
+    now: OffsetDateTime,
+    request_open: bool,
+) -> PermissionView {
+    let state = if p.revoked_at.is_some() {
+        "revoked"
+    } else if p.expires_at <= now {
+        "expired"
+    } else if p.granted_at.is_some() {
+        "in_force"
+    } else if request_open {
+        "pending"
+    } else {
+        "not_granted"
+    };
+    PermissionView {
+        id: p.id.clone(),
+        documents: p.scope.iter().map(|k| k.into()).collect(),
+        state,
+        asked_at: rfc3339(p.asked_at),
+        granted_at: p.granted_at.map(rfc3339),
+        expires_at: rfc3339(p.expires_at),
+        revoked_at: p.revoked_at.map(rfc3339),
+    }
+}
+
+/// The bank's request and the permission asked with it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BankView {
+    /// `permission_granted` (no binding was needed) or `binding` (see `request`).
+    pub outcome: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<RequestView>,
+    pub permission: PermissionView,
+}
+
+fn bank_only(call: &ApiCall) -> Result<(), Problem> {
+    call.require(Scope::BindWithDocumentsPermission)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PermissionAsk {
+    /// Space-separated: `identity-card`, `passport`, `driver-licence`, `vehicle-registration`.
+    #[schema(example = "identity-card passport")]
+    pub documents: String,
+    /// RFC 3339; in the future, within a year.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime, example = "2027-05-25T00:00:00Z")]
+    pub expires_at: OffsetDateTime,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BankRequest {
+    #[schema(example = "851102310000")]
+    pub iin: String,
+    /// The number the bank holds for the citizen.
+    #[schema(example = "+77471234569")]
+    pub number: String,
+    /// The citizen's consent to access restricted personal data (ground 2).
+    pub consent: bool,
+    pub permission: PermissionAsk,
+}
+
+async fn view_of(
+    ports: &Ports,
+    call: &ApiCall,
+    p: DocumentPermission,
+) -> Result<BankView, Problem> {
+    let now = ports.clock.now();
+    let Some(id) = p.request_id.clone() else {
+        return Ok(BankView {
+            outcome: "permission_granted",
+            request: None,
+            permission: permission_view(&p, now, false),
+        });
+    };
+    let status = request_status::view(ports, &p.iin, &id)
+        .await
+        .map_err(|e| Problem::internal(call.lang, &e))?
+        .ok_or_else(|| Problem::procedure(PortalError::RequestNotFound, call.lang))?;
+    let open = !status.request.state.is_ended();
+    Ok(BankView {
+        outcome: "binding",
+        permission: permission_view(&p, now, open),
+        request: Some(request_view(status, call.lang)),
+    })
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/bank/binding-requests",
+    tag = "bank",
+    summary = "Ask to view the citizen's documents, binding the bank's number if the state's differs",
+    request_body = BankRequest,
+    responses(
+        (status = 201, description = "Granted at once (the state's number is the bank's), or the code was sent to the bank's number", body = BankView),
+        (status = 400, description = "A bad IIN, number, documents or expiry", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "Not a bank's scope, or the citizen has no account", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "A limit on codes", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn start(
+    State(ports): State<Ports>,
+    call: ApiCall,
+    ApiJson(body): ApiJson<BankRequest>,
+) -> Result<(StatusCode, Json<BankView>), Problem> {
+    bank_only(&call)?;
+    let lang = call.lang;
+    let ask = BankAsk {
+        iin: body.iin,
+        number: body.number,
+        documents: body.permission.documents,
+        expires_at: body.permission.expires_at,
+        consent: body.consent,
+    };
+    let client = call.caller.client.id.clone();
+    let started = bank::start(&ports, &client, ask)
+        .await
+        .map_err(|e| match e {
+            BankError::InvalidIin(e) => Problem::procedure(errors::iin(e), lang).field("iin"),
+            BankError::NoAccount => Problem::new(ApiProblem::NoAccount, lang).field("iin"),
+            BankError::Permission(PermissionError::EmptyOrUnknownScope) => {
+                Problem::new(ApiProblem::InvalidRequest, lang).field("permission.documents")
+            }
+            BankError::Permission(PermissionError::BadExpiry) => {
+                Problem::new(ApiProblem::InvalidRequest, lang).field("permission.expires_at")
+            }
+            BankError::Code(e) => Problem::procedure(errors::request_code(e), lang),
+            BankError::Unexpected(e) => Problem::internal(lang, &e),
+        })?;
+    let permission = match started {
+        BankStart::Granted(p) => p,
+        BankStart::CodeSent(sent) => bank::bank_request(&ports, &client, &sent.request_id)
+            .await
+            .map_err(|e| Problem::internal(lang, &e))?
+            .ok_or_else(|| {
+                Problem::internal(lang, &"the permission asked with a request is missing")
+            })?,
+    };
+    Ok((
+        StatusCode::CREATED,
+        Json(view_of(&ports, &call, permission).await?),
+    ))
+}
+
+/// The bank's own request, or 404 (also for another client's).
+async fn own(ports: &Ports, call: &ApiCall, id: &str) -> Result<DocumentPermission, Problem> {
+    bank_only(call)?;
+    bank::bank_request(ports, &call.caller.client.id, id)
+        .await
+        .map_err(|e| Problem::internal(call.lang, &e))?
+        .ok_or_else(|| Problem::procedure(PortalError::RequestNotFound, call.lang))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/bank/binding-requests/{id}",
+    tag = "bank",
+    summary = "Where the bank's request and its permission stand",
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, body = BankView),
+        (status = 404, description = "No such request of this bank's", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn show(
+    State(ports): State<Ports>,
+    call: ApiCall,
+    Path(id): Path<String>,
+) -> Result<Json<BankView>, Problem> {
+    let p = own(&ports, &call, &id).await?;
+    Ok(Json(view_of(&ports, &call, p).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BankCode {
+    /// The six digits the citizen received on the bank's number.
+    pub code: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/bank/binding-requests/{id}/code",
+    tag = "bank",
+    summary = "The code the citizen entered in the bank's app",
+    request_body = BankCode,
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, description = "Confirmed (`awaiting_biometrics`), or refused after the third wrong code", body = BankView),
+        (status = 400, description = "A wrong (`tries_left`), expired or malformed code", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn code(
+    State(ports): State<Ports>,
+    call: ApiCall,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<BankCode>,
+) -> Result<Json<BankView>, Problem> {
+    let p = own(&ports, &call, &id).await?;
+    if let Err(e) = confirm_code(&ports, &p.iin, &id, &body.code).await {
+        errors::confirm_code(e).map_err(|e| Problem::procedure(e, call.lang))?;
+    }
+    let p = own(&ports, &call, &id).await?;
+    Ok(Json(view_of(&ports, &call, p).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BankBiometrics {
+    /// The biometric provider's assertion (compact JWS) for the request's `biometric_nonce`.
+    pub assertion: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/bank/binding-requests/{id}/biometrics",
+    tag = "bank",
+    summary = "The citizen's biometrics; on success the number is bound and the permission granted",
+    request_body = BankBiometrics,
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, description = "Bound with the permission in force, or refused with its reason", body = BankView),
+        (status = 404, body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The code is not confirmed yet", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 503, body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn biometrics(
+    State(ports): State<Ports>,
+    call: ApiCall,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<BankBiometrics>,
+) -> Result<Json<BankView>, Problem> {
+    let lang = call.lang;
+    let p = own(&ports, &call, &id).await?;
+    match certify_with_biometrics(&ports, &p.iin, &id, body.assertion.trim()).await {
+        Ok(_)
+        | Err(CertifyError::Refused(_))
+        | Err(CertifyError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_))) => {}
+        Err(CertifyError::NotAwaitingCertification) => {
+            let status = request_status::view(&ports, &p.iin, &id)
+                .await
+                .map_err(|e| Problem::internal(lang, &e))?;
+            if status.is_some_and(|s| !s.request.state.is_ended()) {
+                return Err(Problem::procedure(PortalError::WrongStep, lang));
+            }
+        }
+        Err(CertifyError::Request(OpenRequestError::NotFound)) => {
+            return Err(Problem::procedure(PortalError::RequestNotFound, lang))
+        }
+        Err(CertifyError::Unavailable) => return Err(Problem::new(ApiProblem::Unavailable, lang)),
+        Err(CertifyError::Request(OpenRequestError::Unexpected(e)))
+        | Err(CertifyError::Unexpected(e)) => return Err(Problem::internal(lang, &e)),
+    }
+    let p = own(&ports, &call, &id).await?;
+    Ok(Json(view_of(&ports, &call, p).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct Citizen {
+    /// The citizen's IIN (a query parameter, so that it stays out of the logs).
+    pub iin: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PermissionsView {
+    pub permissions: Vec<PermissionView>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/bank/permissions",
+    tag = "bank",
+    summary = "This bank's permissions for a citizen; a revocation shows at once",
+    params(Citizen),
+    responses(
+        (status = 200, body = PermissionsView),
+        (status = 400, description = "Not a valid IIN", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn permissions(
+    State(ports): State<Ports>,
+    call: ApiCall,
+    Query(who): Query<Citizen>,
+) -> Result<Json<PermissionsView>, Problem> {
+    bank_only(&call)?;
+    let lang = call.lang;
+    let iin =
+        Iin::parse(&who.iin).map_err(|e| Problem::procedure(errors::iin(e), lang).field("iin"))?;
+    let list = bank::permissions(&ports, &call.caller.client.id, &iin)
+        .await
+        .map_err(|e| Problem::internal(lang, &e))?;
+    let now = ports.clock.now();
+    let mut views = Vec::with_capacity(list.len());
+    for p in &list {
+        let open = match &p.request_id {
+            Some(id) if p.granted_at.is_none() => request_status::view(&ports, &iin, id)
+                .await
+                .map_err(|e| Problem::internal(lang, &e))?
+                .is_some_and(|s| !s.request.state.is_ended()),
+            _ => false,
+        };
+        views.push(permission_view(p, now, open));
+    }
+    Ok(Json(PermissionsView { permissions: views }))
+}
