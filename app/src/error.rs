@@ -49,6 +49,8 @@ pub enum PortalError {
     WrongStep,
     /// No such request of this citizen's.
     RequestNotFound,
+    /// No such permission of this citizen's, or it is revoked already.
+    PermissionNotFound,
     /// The signature could not be checked just now (the checking service is down).
     SignatureCheckUnavailable,
     /// The form could not be read.
@@ -111,6 +113,7 @@ impl PortalError {
             Self::CodeExpired => t.err_code_expired,
             Self::WrongStep => t.err_step,
             Self::RequestNotFound => t.request_not_found,
+            Self::PermissionNotFound => t.err_permission_not_found,
             Self::SignatureCheckUnavailable => t.err_signature_check_unavailable,
             Self::Malformed => t.err_malformed,
             Self::TooLarge => t.err_too_large,
@@ -149,6 +152,7 @@ impl PortalError {
             Self::CodeExpired => "code_expired",
             Self::WrongStep => "wrong_step",
             Self::RequestNotFound => "request_not_found",
+            Self::PermissionNotFound => "permission_not_found",
             Self::SignatureCheckUnavailable => "signature_check_unavailable",
             Self::Malformed => "malformed",
             Self::TooLarge => "too_large",
@@ -184,7 +188,7 @@ impl PortalError {
     pub fn status(self) -> u16 {
         match self {
             Self::NotSignedIn => 401,
-            Self::RequestNotFound => 404,
+            Self::RequestNotFound | Self::PermissionNotFound => 404,
             Self::AlreadyBound | Self::WrongStep => 409,
             Self::TooLarge => 413,
             Self::LockedOut | Self::TooSoon => 429,

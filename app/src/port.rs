@@ -50,6 +50,8 @@ pub trait PortalApi: Send + Sync + 'static {
         cms_base64: String,
     ) -> Result<(), PortalError>;
     async fn revoke_consent(&self, who: &Citizen) -> Result<(), PortalError>;
+    /// Revokes a bank's permission to view the citizen's documents.
+    async fn revoke_permission(&self, who: &Citizen, id: String) -> Result<(), PortalError>;
     /// The demo phone's messages, or `None` outside demo mode.
     async fn demo_phone(&self) -> Result<Option<Vec<PhoneView>>, PortalError>;
 }

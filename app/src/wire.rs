@@ -16,6 +16,62 @@ pub struct CabinetView {
     pub consent_given_at: Option<String>,
     /// The request in progress, if any, so the citizen can go back to it.
     pub open_request: Option<OpenRequestView>,
+    /// Every channel that started a request for this account, latest first.
+    pub uses: Vec<UseView>,
+    /// Banks' permissions to view the citizen's documents, newest first.
+    pub permissions: Vec<PermissionItem>,
+}
+
+/// Where a request came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UseChannel {
+    Portal,
+    MobileApp,
+    Bank,
+}
+
+/// How one channel (the portal, the mobile app, a bank) used the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UseView {
+    pub channel: UseChannel,
+    /// The app's or bank's name; `None` for the portal.
+    pub client_name: Option<String>,
+    pub started: u32,
+    pub bound: u32,
+    /// Local time (Astana) of the latest request.
+    pub last_at: String,
+}
+
+/// A kind of digital document a bank may view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentKindView {
+    IdentityCard,
+    Passport,
+    DriverLicence,
+    VehicleRegistration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PermissionState {
+    /// Asked with a binding still in progress.
+    Pending,
+    InForce,
+    Revoked,
+    Expired,
+    /// Its binding ended without a number bound.
+    NotGranted,
+}
+
+/// A bank's permission to view the citizen's documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermissionItem {
+    pub id: String,
+    pub bank: String,
+    pub documents: Vec<DocumentKindView>,
+    pub state: PermissionState,
+    /// Local time (Astana).
+    pub granted_at: Option<String>,
+    pub expires_at: String,
 }
 
 /// A request still in progress, as the cabinet links to it.

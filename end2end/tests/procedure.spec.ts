@@ -3,6 +3,7 @@ import {
   certify, codeFromDemoPhone, confirmTarget, DEMO_PASSWORD, enterCode, expectNoAxeViolations,
   expectNoAxeViolationsInEveryLanguage, requestCode, signIn, tabTo, waitForHydration,
 } from "./helpers";
+import { bankBinds, bankSees } from "./bank-api";
 
 /** Sign in, ask for a code, enter it, certify; the outcome page is then shown. */
 async function bindThroughPortal(page: Page, iin: string, typed: string, shown: string, consent = true) {
@@ -92,6 +93,25 @@ test("a citizen changes the number; the old one stays in the history", async ({ 
   const history = page.getByTestId("history").locator("li");
   await expect(history).toHaveCount(2);
   await expect(history.nth(1)).toContainText("+7 705 123 4568");
+});
+
+// After the change above: his state number is +7 747…, and a bank holds +7 705….
+test("a bank binds its number with a permission; the cabinet shows both, and revoking works", async ({ page, request }) => {
+  await bankBinds(request, page, "851102310000", "+77051234568", "+7 705 123 4568");
+  await signIn(page, "851102310000");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 705 123 4568");
+  await expect(page.getByTestId("uses")).toContainText("Demo Bank");
+  const permission = page.getByTestId("permission");
+  await expect(permission).toHaveCount(1);
+  await expect(permission.getByTestId("permission-bank")).toHaveText("Demo Bank");
+  await expect(permission.getByTestId("permission-state")).toHaveText("қолданыста");
+  await expectNoAxeViolationsInEveryLanguage(page);
+  await permission.getByRole("button").click();
+  await expect(page.getByTestId("permission-revoked")).toBeVisible();
+  await expect(page.getByTestId("permission-state")).toHaveText("кері қайтарылды");
+  await expect(permission.getByRole("button")).toHaveCount(0);
+  expect(await bankSees(request, "851102310000")).toEqual(["revoked"]);
+  await expectNoAxeViolations(page);
 });
 
 test("three wrong codes end the request; the right code no longer works", async ({ page }) => {

@@ -147,6 +147,21 @@ async fn a_bank_binds_its_number_and_the_permission_takes_effect_with_the_bindin
             "no code sent"
         );
 
+        // The cabinet shows the citizen the bank's use and its permissions.
+        let cabinet = nomir::services::cabinet::view(&t.ports, &iin)
+            .await
+            .unwrap()
+            .unwrap();
+        let (bank_use, name) = &cabinet.uses[0];
+        assert_eq!(bank_use.channel, nomir::domain::Channel::Bank, "{}", t.name);
+        assert_eq!(name.as_deref(), Some("Demo Bank"));
+        assert_eq!((bank_use.started, bank_use.bound), (1, 1));
+        assert_eq!(cabinet.permissions.len(), 2, "{}", t.name);
+        assert!(cabinet
+            .permissions
+            .iter()
+            .all(|(p, bank, _)| bank == "Demo Bank" && p.granted_at.is_some()));
+
         // The citizen revokes one; the bank sees it at once.
         let first = done["permission"]["id"].as_str().unwrap();
         assert!(nomir::services::permissions::revoke(&t.ports, &iin, first)

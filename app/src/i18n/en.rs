@@ -1,6 +1,7 @@
 use super::Texts;
 use crate::api_problem::ApiProblem;
 use crate::ground::RefusalGround;
+use crate::wire::{DocumentKindView, PermissionState, UseChannel};
 
 pub const TEXTS: Texts = Texts {
     service_name: "Nomir",
@@ -159,6 +160,27 @@ pub const TEXTS: Texts = Texts {
     ground_reason: reason,
     ground_basis: basis,
     problem_detail,
+    err_permission_not_found: "There is no such permission, or it is revoked already.",
+    uses_title: "Where your account was used",
+    uses_intro: "Every channel that started binding or changing your number.",
+    uses_none: "No requests yet.",
+    uses_channel: "Channel",
+    uses_requests: "Requests",
+    uses_bound: "Bound",
+    uses_last: "Latest",
+    perms_title: "Permissions to view your documents",
+    perms_intro: "Banks see your digital documents only with your permission. You can revoke it at any time: the bank sees that at once.",
+    perms_none: "No bank has a permission.",
+    perm_bank: "Bank",
+    perm_documents: "Documents",
+    perm_granted: "Granted",
+    perm_expires: "Until",
+    perm_state: "State",
+    perm_revoke: "Revoke the permission",
+    perm_revoked: "The permission is revoked.",
+    use_channel,
+    document_kind,
+    permission_state,
 };
 
 fn reason(g: RefusalGround) -> &'static str {
@@ -215,5 +237,32 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::SignatureInvalid => "The EDS over the challenge is not valid: sign again with the citizen's valid key.",
         ApiProblem::NoAccount => "The signer has no account on the e-government portal.",
         ApiProblem::Unavailable => "A system the service needs (the biometric provider or a register) is unavailable now: retry later.",
+    }
+}
+
+fn use_channel(c: UseChannel) -> &'static str {
+    match c {
+        UseChannel::Portal => "The e-government portal",
+        UseChannel::MobileApp => "The eGov mobile app",
+        UseChannel::Bank => "A bank's app",
+    }
+}
+
+fn document_kind(k: DocumentKindView) -> &'static str {
+    match k {
+        DocumentKindView::IdentityCard => "identity card",
+        DocumentKindView::Passport => "passport",
+        DocumentKindView::DriverLicence => "driving licence",
+        DocumentKindView::VehicleRegistration => "vehicle registration certificate",
+    }
+}
+
+fn permission_state(s: PermissionState) -> &'static str {
+    match s {
+        PermissionState::Pending => "waiting for the binding to finish",
+        PermissionState::InForce => "in force",
+        PermissionState::Revoked => "revoked",
+        PermissionState::Expired => "expired",
+        PermissionState::NotGranted => "not granted: no number was bound",
     }
 }

@@ -1,6 +1,7 @@
 use super::Texts;
 use crate::api_problem::ApiProblem;
 use crate::ground::RefusalGround;
+use crate::wire::{DocumentKindView, PermissionState, UseChannel};
 
 pub const TEXTS: Texts = Texts {
     service_name: "Nomir",
@@ -159,6 +160,27 @@ pub const TEXTS: Texts = Texts {
     ground_reason: reason,
     ground_basis: basis,
     problem_detail,
+    err_permission_not_found: "Мұндай рұқсат жоқ немесе ол бұрын кері қайтарылған.",
+    uses_title: "Есептік жазбаңыз қайда қолданылды",
+    uses_intro: "Нөміріңізді тіркеу немесе ауыстыру сұрауын бастаған әр арна.",
+    uses_none: "Әзірге ешбір сұрау болған жоқ.",
+    uses_channel: "Арна",
+    uses_requests: "Сұраулар",
+    uses_bound: "Тіркелді",
+    uses_last: "Соңғысы",
+    perms_title: "Құжаттарыңызды қарауға рұқсаттар",
+    perms_intro: "Банктер сіздің рұқсатыңызбен цифрлық құжаттарыңызды қарай алады. Рұқсатты кез келген уақытта кері қайтара аласыз: банк мұны бірден көреді.",
+    perms_none: "Ешбір банкке рұқсат берілмеген.",
+    perm_bank: "Банк",
+    perm_documents: "Құжаттар",
+    perm_granted: "Берілген",
+    perm_expires: "Мерзімі",
+    perm_state: "Күйі",
+    perm_revoke: "Рұқсатты кері қайтару",
+    perm_revoked: "Рұқсат кері қайтарылды.",
+    use_channel,
+    document_kind,
+    permission_state,
 };
 
 fn reason(g: RefusalGround) -> &'static str {
@@ -215,5 +237,32 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::SignatureInvalid => "Сын-тапсырмадағы ЭЦҚ жарамсыз: азаматтың жарамды кілтімен қайта қол қойыңыз.",
         ApiProblem::NoAccount => "Қол қоюшының электрондық үкімет порталында есептік жазбасы жоқ.",
         ApiProblem::Unavailable => "Қызметке қажет жүйе (биометрия провайдері немесе тізілім) қазір қолжетімсіз: кейінірек қайталаңыз.",
+    }
+}
+
+fn use_channel(c: UseChannel) -> &'static str {
+    match c {
+        UseChannel::Portal => "Электрондық үкімет порталы",
+        UseChannel::MobileApp => "eGov mobile қосымшасы",
+        UseChannel::Bank => "Банк қосымшасы",
+    }
+}
+
+fn document_kind(k: DocumentKindView) -> &'static str {
+    match k {
+        DocumentKindView::IdentityCard => "жеке куәлік",
+        DocumentKindView::Passport => "паспорт",
+        DocumentKindView::DriverLicence => "жүргізуші куәлігі",
+        DocumentKindView::VehicleRegistration => "көлікті тіркеу куәлігі",
+    }
+}
+
+fn permission_state(s: PermissionState) -> &'static str {
+    match s {
+        PermissionState::Pending => "тіркеу аяқталуын күтуде",
+        PermissionState::InForce => "қолданыста",
+        PermissionState::Revoked => "кері қайтарылды",
+        PermissionState::Expired => "мерзімі өтті",
+        PermissionState::NotGranted => "берілмеді: нөмір тіркелмеді",
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api_problem::ApiProblem;
 use crate::ground::RefusalGround;
+use crate::wire::{DocumentKindView, PermissionState, UseChannel};
 
 /// The cookie that keeps the chosen language.
 pub const LANG_COOKIE: &str = "nomir_lang";
@@ -220,6 +221,28 @@ pub struct Texts {
     pub ground_basis: fn(RefusalGround) -> &'static str,
     /// The `detail` of each JSON API problem (an exhaustive match per language).
     pub problem_detail: fn(ApiProblem) -> &'static str,
+    /// The cabinet's view of every use of the account.
+    pub err_permission_not_found: &'static str,
+    pub uses_title: &'static str,
+    pub uses_intro: &'static str,
+    pub uses_none: &'static str,
+    pub uses_channel: &'static str,
+    pub uses_requests: &'static str,
+    pub uses_bound: &'static str,
+    pub uses_last: &'static str,
+    pub perms_title: &'static str,
+    pub perms_intro: &'static str,
+    pub perms_none: &'static str,
+    pub perm_bank: &'static str,
+    pub perm_documents: &'static str,
+    pub perm_granted: &'static str,
+    pub perm_expires: &'static str,
+    pub perm_state: &'static str,
+    pub perm_revoke: &'static str,
+    pub perm_revoked: &'static str,
+    pub use_channel: fn(UseChannel) -> &'static str,
+    pub document_kind: fn(DocumentKindView) -> &'static str,
+    pub permission_state: fn(PermissionState) -> &'static str,
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 use super::Texts;
 use crate::api_problem::ApiProblem;
 use crate::ground::RefusalGround;
+use crate::wire::{DocumentKindView, PermissionState, UseChannel};
 
 pub const TEXTS: Texts = Texts {
     service_name: "Nomir",
@@ -159,6 +160,27 @@ pub const TEXTS: Texts = Texts {
     ground_reason: reason,
     ground_basis: basis,
     problem_detail,
+    err_permission_not_found: "Такого разрешения нет, или оно уже отозвано.",
+    uses_title: "Где использовалась ваша учётная запись",
+    uses_intro: "Каждый канал, через который начинали регистрацию или смену вашего номера.",
+    uses_none: "Запросов пока не было.",
+    uses_channel: "Канал",
+    uses_requests: "Запросы",
+    uses_bound: "Зарегистрировано",
+    uses_last: "Последний",
+    perms_title: "Разрешения на просмотр ваших документов",
+    perms_intro: "Банки видят ваши цифровые документы только с вашего разрешения. Вы можете отозвать его в любой момент: банк увидит это сразу.",
+    perms_none: "Разрешений банкам нет.",
+    perm_bank: "Банк",
+    perm_documents: "Документы",
+    perm_granted: "Выдано",
+    perm_expires: "Действует до",
+    perm_state: "Состояние",
+    perm_revoke: "Отозвать разрешение",
+    perm_revoked: "Разрешение отозвано.",
+    use_channel,
+    document_kind,
+    permission_state,
 };
 
 fn reason(g: RefusalGround) -> &'static str {
@@ -205,5 +227,32 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::SignatureInvalid => "ЭЦП над заданием недействительна: подпишите заново действующим ключом гражданина.",
         ApiProblem::NoAccount => "У подписавшего нет учётной записи на портале электронного правительства.",
         ApiProblem::Unavailable => "Нужная сервису система (провайдер биометрии или реестр) сейчас недоступна: повторите позже.",
+    }
+}
+
+fn use_channel(c: UseChannel) -> &'static str {
+    match c {
+        UseChannel::Portal => "Портал электронного правительства",
+        UseChannel::MobileApp => "Приложение eGov mobile",
+        UseChannel::Bank => "Приложение банка",
+    }
+}
+
+fn document_kind(k: DocumentKindView) -> &'static str {
+    match k {
+        DocumentKindView::IdentityCard => "удостоверение личности",
+        DocumentKindView::Passport => "паспорт",
+        DocumentKindView::DriverLicence => "водительское удостоверение",
+        DocumentKindView::VehicleRegistration => "свидетельство о регистрации ТС",
+    }
+}
+
+fn permission_state(s: PermissionState) -> &'static str {
+    match s {
+        PermissionState::Pending => "ждёт завершения регистрации",
+        PermissionState::InForce => "действует",
+        PermissionState::Revoked => "отозвано",
+        PermissionState::Expired => "истекло",
+        PermissionState::NotGranted => "не выдано: номер не зарегистрирован",
     }
 }

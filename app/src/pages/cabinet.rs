@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
+use super::account_uses::{Permissions, Uses};
 use super::number_form::{ConsentCard, NumberForm};
 
 use crate::components::{show_errors_of, ErrorSummary, PageTitle, StepHeading};
 use crate::error::PortalError;
 use crate::i18n::{Lang, Texts};
-use crate::server_fns::{get_cabinet, RequestCode, RevokeConsent, SignOut};
+use crate::server_fns::{get_cabinet, RequestCode, RevokeConsent, RevokePermission, SignOut};
 use crate::site::use_site;
 use crate::wire::{BindingView, CabinetView};
 
@@ -20,6 +21,7 @@ struct Actions {
     request_code: ServerAction<RequestCode>,
     revoke: ServerAction<RevokeConsent>,
     sign_out: ServerAction<SignOut>,
+    revoke_permission: ServerAction<RevokePermission>,
     /// The error of the action just posted, if it failed.
     error: RwSignal<Option<PortalError>>,
 }
@@ -32,11 +34,13 @@ pub fn CabinetPage() -> impl IntoView {
         request_code: ServerAction::new(),
         revoke: ServerAction::new(),
         sign_out: ServerAction::new(),
+        revoke_permission: ServerAction::new(),
         error: RwSignal::new(None),
     };
     show_errors_of(actions.error, actions.request_code.value());
     show_errors_of(actions.error, actions.revoke.value());
     show_errors_of(actions.error, actions.sign_out.value());
+    show_errors_of(actions.error, actions.revoke_permission.value());
     let cabinet = Resource::new(|| (), |_| get_cabinet());
     let redirect = super::server_redirect();
     view! {
@@ -69,6 +73,8 @@ fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
     let query = use_query_map();
     let error = Signal::derive(move || actions.error.get());
     let revoked = move || query.with(|q| q.get("consent").as_deref() == Some("revoked"));
+    let permission_revoked =
+        move || query.with_untracked(|q| q.get("permission").as_deref() == Some("revoked"));
     let changing = c.active.is_some();
     let name = if lang == Lang::En {
         c.name_latin.clone()
@@ -120,6 +126,8 @@ fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
             <h2 id="history-heading">{t.history_title}</h2>
             <History items=c.history t/>
         </section>
+        <Permissions items=c.permissions t action=actions.revoke_permission revoked=permission_revoked()/>
+        <Uses items=c.uses t/>
         <ActionForm action=actions.sign_out>
             <button type="submit" class="secondary">{t.sign_out}</button>
         </ActionForm>

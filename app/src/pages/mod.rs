@@ -1,5 +1,6 @@
 //! One file per screen.
 
+mod account_uses;
 mod cabinet;
 mod demo_phone;
 mod home;

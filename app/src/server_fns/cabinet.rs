@@ -18,3 +18,13 @@ pub async fn revoke_consent() -> Result<(), PortalError> {
     super::respond::go_to("/cabinet?consent=revoked");
     Ok(())
 }
+
+/// Revokes a bank's permission to view the citizen's documents; the bank
+/// sees it at once.
+#[server(prefix = "/fn")]
+pub async fn revoke_permission(id: String) -> Result<(), PortalError> {
+    let who = crate::citizen::signed_in()?;
+    super::respond::port()?.revoke_permission(&who, id).await?;
+    super::respond::go_to("/cabinet?permission=revoked");
+    Ok(())
+}

@@ -9,7 +9,9 @@ mod demo_phone;
 mod request;
 mod session;
 
-pub use cabinet::{get_cabinet, revoke_consent, GetCabinet, RevokeConsent};
+pub use cabinet::{
+    get_cabinet, revoke_consent, revoke_permission, GetCabinet, RevokeConsent, RevokePermission,
+};
 pub use demo_phone::{get_demo_phone, GetDemoPhone};
 pub use request::{
     certify_request, confirm_code, get_request, request_code, resend_code, CertifyRequest,

@@ -71,6 +71,7 @@ pub async fn start(
 ) -> Result<(StatusCode, Json<RequestView>), Problem> {
     let origin = Origin {
         channel: Channel::MobileApp,
+        client: Some(&c.call.caller.client.id),
         may_bind: c.call.caller.may(Scope::Bind),
         may_change: c.call.caller.may(Scope::Change),
     };

@@ -142,7 +142,7 @@ impl AccountTx for SqlAccountTx {
     async fn insert_request(&mut self, r: &BindingRequest) -> StoreResult<()> {
         sqlx::query(&format!(
             "INSERT INTO binding_requests ({REQUEST_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
         ))
         .bind(&r.id)
         .bind(r.iin.as_str())
@@ -154,6 +154,7 @@ impl AccountTx for SqlAccountTx {
         .bind(to_col(r.started_at))
         .bind(to_col(r.updated_at))
         .bind(r.sign_nonce.as_deref())
+        .bind(r.client_id.as_ref().map(|c| c.as_str()))
         .execute(&mut *self.tx)
         .await?;
         Ok(())

@@ -12,12 +12,12 @@ use super::time_col::{from_col, from_opt, to_col};
 use super::Db;
 use crate::domain::{BindingState, Channel, Iin, Msisdn, Purpose};
 use crate::ports::{
-    AccountTx, BindingRequest, Consent, OtpChallenge, RequestStore, StateChange, StoreError,
-    StoreResult,
+    AccountTx, BindingRequest, ChannelUse, Consent, OtpChallenge, RequestStore, StateChange,
+    StoreError, StoreResult,
 };
 
 pub(super) const REQUEST_COLUMNS: &str =
-    "id, iin, msisdn, channel, purpose, state, refusal_ground, started_at, updated_at, sign_nonce";
+    "id, iin, msisdn, channel, purpose, state, refusal_ground, started_at, updated_at, sign_nonce, client_id";
 /// The states of a request that has not ended, as stored.
 const OPEN_STATES: &str = "'awaiting_code', 'awaiting_certification'";
 const CHALLENGE_COLUMNS: &str =
@@ -43,6 +43,12 @@ fn request(r: &AnyRow) -> StoreResult<BindingRequest> {
         started_at: from_col(r.try_get("started_at")?)?,
         updated_at: from_col(r.try_get("updated_at")?)?,
         sign_nonce: r.try_get("sign_nonce")?,
+        client_id: r
+            .try_get::<Option<String>, _>("client_id")?
+            .map(|c| {
+                crate::domain::api_client::ClientId::parse(&c).map_err(|_| corrupt("client id", &c))
+            })
+            .transpose()?,
     })
 }
 
@@ -165,6 +171,42 @@ impl RequestStore for Db {
 
     async fn active_consent(&self, iin: &Iin) -> StoreResult<Option<Consent>> {
         select_active_consent(self.pool(), iin).await
+    }
+
+    async fn uses_of(&self, iin: &Iin) -> StoreResult<Vec<ChannelUse>> {
+        let rows = sqlx::query(
+            "SELECT channel, client_id, COUNT(*) AS started, \
+             SUM(CASE WHEN state = 'bound' THEN 1 ELSE 0 END) AS bound, \
+             MAX(started_at) AS last_started_at \
+             FROM binding_requests WHERE iin = $1 \
+             GROUP BY channel, client_id ORDER BY last_started_at DESC",
+        )
+        .bind(iin.as_str())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let channel: String = r.try_get("channel")?;
+                let count = |name: &str| -> StoreResult<u32> {
+                    let n: i64 = r.try_get(name)?;
+                    u32::try_from(n).map_err(|_| corrupt(name, &n.to_string()))
+                };
+                Ok(ChannelUse {
+                    channel: Channel::from_code(&channel)
+                        .ok_or_else(|| corrupt("channel", &channel))?,
+                    client_id: r
+                        .try_get::<Option<String>, _>("client_id")?
+                        .map(|c| {
+                            crate::domain::api_client::ClientId::parse(&c)
+                                .map_err(|_| corrupt("client id", &c))
+                        })
+                        .transpose()?,
+                    started: count("started")?,
+                    bound: count("bound")?,
+                    last_started_at: from_col(r.try_get("last_started_at")?)?,
+                })
+            })
+            .collect()
     }
 }
 

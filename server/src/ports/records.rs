@@ -125,6 +125,8 @@ pub struct BindingRequest {
     pub updated_at: OffsetDateTime,
     /// The nonce of the document to certify, set once the code is confirmed.
     pub sign_nonce: Option<String>,
+    /// The API client that started it (the mobile app, a bank); `None` on the portal.
+    pub client_id: Option<crate::domain::api_client::ClientId>,
 }
 
 /// One code sent for a request; only its HMAC is kept.
@@ -217,4 +219,14 @@ impl DocumentPermission {
     pub fn in_force(&self, now: OffsetDateTime) -> bool {
         self.granted_at.is_some() && self.revoked_at.is_none() && self.expires_at > now
     }
+}
+
+/// How one channel (and API client) has used an account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelUse {
+    pub channel: crate::domain::Channel,
+    pub client_id: Option<crate::domain::api_client::ClientId>,
+    pub started: u32,
+    pub bound: u32,
+    pub last_started_at: OffsetDateTime,
 }

@@ -112,6 +112,9 @@ pub trait RequestStore: Send + Sync {
     ) -> StoreResult<Box<dyn super::AccountTx>>;
     /// The account's open requests (awaiting a code or certification).
     async fn open_requests_of(&self, iin: &Iin) -> StoreResult<Vec<BindingRequest>>;
+    /// How each channel (and API client) has used the account: requests
+    /// started and bound, and the latest start; the latest use first.
+    async fn uses_of(&self, iin: &Iin) -> StoreResult<Vec<ChannelUse>>;
     async fn request(&self, id: &str) -> StoreResult<Option<BindingRequest>>;
     /// The newest code sent for the request.
     async fn latest_challenge(&self, request_id: &str) -> StoreResult<Option<OtpChallenge>>;

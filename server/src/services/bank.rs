@@ -52,12 +52,6 @@ impl From<StoreError> for BankError {
     }
 }
 
-pub const BANK: Origin = Origin {
-    channel: Channel::Bank,
-    may_bind: true,
-    may_change: true,
-};
-
 pub async fn start(ports: &Ports, client: &ClientId, ask: BankAsk) -> Result<BankStart, BankError> {
     let iin = Iin::parse(&ask.iin).map_err(BankError::InvalidIin)?;
     if ports.accounts.account(&iin).await?.is_none() {
@@ -99,12 +93,18 @@ pub async fn start(ports: &Ports, client: &ClientId, ask: BankAsk) -> Result<Ban
         return Ok(BankStart::Granted(granted));
     }
     drop(tx);
+    let origin = Origin {
+        channel: Channel::Bank,
+        client: Some(client),
+        may_bind: true,
+        may_change: true,
+    };
     request_code_from(
         ports,
         &iin,
         &ask.number,
         ask.consent,
-        BANK,
+        origin,
         Some(&permission),
     )
     .await

@@ -1,9 +1,12 @@
-//! What the cabinet shows (Rules §5.3): the citizen, the bound number, the history.
+//! What the cabinet shows (Rules §5.3): the citizen, the bound number, the
+//! history; and every use of the account (each channel and API client that
+//! started a request, each bank's permission to view documents).
 
 use super::{Ports, Unexpected};
+use crate::domain::api_client::ClientId;
 use crate::domain::binding::is_overdue;
 use crate::domain::Iin;
-use crate::ports::{Account, Binding, BindingRequest, Consent};
+use crate::ports::{Account, Binding, BindingRequest, ChannelUse, Consent, DocumentPermission};
 
 pub struct Cabinet {
     pub account: Account,
@@ -12,6 +15,20 @@ pub struct Cabinet {
     pub consent: Option<Consent>,
     /// The request in progress (at most one per account), within its term.
     pub open_request: Option<BindingRequest>,
+    /// Each channel's use, with the API client's name where there is one.
+    pub uses: Vec<(ChannelUse, Option<String>)>,
+    /// Banks' permissions with the bank's name, and whether the request
+    /// that would grant each is still open.
+    pub permissions: Vec<(DocumentPermission, String, bool)>,
+}
+
+/// A client's name as registered (its id if it is gone).
+async fn client_name(ports: &Ports, id: &ClientId) -> Result<String, Unexpected> {
+    Ok(ports
+        .api_clients
+        .client(id)
+        .await?
+        .map_or_else(|| id.to_string(), |c| c.name))
 }
 
 /// The cabinet of `iin`, or `None` if no such account exists.
@@ -29,11 +46,30 @@ pub async fn view(ports: &Ports, iin: &Iin) -> Result<Option<Cabinet>, Unexpecte
         .await?
         .into_iter()
         .rfind(|r| !is_overdue(r.started_at, now));
+    let mut uses = Vec::new();
+    for u in ports.requests.uses_of(iin).await? {
+        let name = match &u.client_id {
+            Some(id) => Some(client_name(ports, id).await?),
+            None => None,
+        };
+        uses.push((u, name));
+    }
+    let mut permissions = Vec::new();
+    for p in ports.permissions.permissions_of(iin).await? {
+        let open = p.granted_at.is_none()
+            && p.request_id
+                .as_deref()
+                .is_some_and(|id| open_request.as_ref().is_some_and(|r| r.id == id));
+        let name = client_name(ports, &p.client_id).await?;
+        permissions.push((p, name, open));
+    }
     Ok(Some(Cabinet {
         account,
         active,
         history,
         consent,
         open_request,
+        uses,
+        permissions,
     }))
 }

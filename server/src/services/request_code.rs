@@ -10,6 +10,7 @@ use super::code_hash::new_code;
 use super::consent::{self, ConsentChange};
 use super::open_request::{self, OpenRequestError};
 use super::{audit, Ports, Unexpected};
+use crate::domain::api_client::ClientId;
 use crate::domain::binding::is_overdue;
 use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
@@ -117,17 +118,19 @@ async fn withdraw_older(
     Ok(())
 }
 
-/// Which channel starts a request, and what it may be for.
+/// Which channel (and API client) starts a request, and what it may be for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Origin {
+pub struct Origin<'a> {
     pub channel: Channel,
+    pub client: Option<&'a ClientId>,
     pub may_bind: bool,
     pub may_change: bool,
 }
 
-impl Origin {
-    pub const PORTAL: Origin = Origin {
+impl Origin<'_> {
+    pub const PORTAL: Origin<'static> = Origin {
         channel: Channel::Portal,
+        client: None,
         may_bind: true,
         may_change: true,
     };
@@ -173,7 +176,7 @@ pub async fn request_code_from(
     iin: &Iin,
     number_input: &str,
     consent_given: bool,
-    origin: Origin,
+    origin: Origin<'_>,
     permission: Option<&DocumentPermission>,
 ) -> Result<CodeSent, RequestCodeError> {
     let msisdn = Msisdn::parse(number_input).map_err(RequestCodeError::InvalidNumber)?;
@@ -203,6 +206,7 @@ pub async fn request_code_from(
         started_at: now,
         updated_at: now,
         sign_nonce: None,
+        client_id: origin.client.cloned(),
     };
     withdraw_older(ports, tx.as_mut(), iin, &request.id).await?;
     let code = new_code();

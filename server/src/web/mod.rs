@@ -13,7 +13,9 @@ use crate::domain::{Iin, Purpose, REQUEST_TERM};
 use crate::http::cookies;
 use crate::services::request_code::{request_code, resend_code};
 use crate::services::request_status;
-use crate::services::{cabinet, certify, confirm_code, consent, demo_phone, sign_in, Ports};
+use crate::services::{
+    cabinet, certify, confirm_code, consent, demo_phone, permissions, sign_in, Ports,
+};
 use app::citizen::Citizen;
 use app::error::PortalError;
 use app::port::{PortalApi, SetCookie};
@@ -69,6 +71,12 @@ impl PortalApi for PortalService {
                 term_ends_at: local_clock(r.started_at + REQUEST_TERM),
                 id: r.id,
             }),
+            uses: c.uses.into_iter().map(views::use_view).collect(),
+            permissions: c
+                .permissions
+                .into_iter()
+                .map(|p| views::permission_item(p, self.ports.clock.now()))
+                .collect(),
         })
     }
 
@@ -137,6 +145,14 @@ impl PortalApi for PortalService {
 
     async fn revoke_consent(&self, who: &Citizen) -> Result<(), PortalError> {
         Ok(consent::revoke(&self.ports, &iin_of(who)?).await?)
+    }
+
+    async fn revoke_permission(&self, who: &Citizen, id: String) -> Result<(), PortalError> {
+        if permissions::revoke(&self.ports, &iin_of(who)?, &id).await? {
+            Ok(())
+        } else {
+            Err(PortalError::PermissionNotFound)
+        }
     }
 
     async fn demo_phone(&self) -> Result<Option<Vec<PhoneView>>, PortalError> {

@@ -6,10 +6,15 @@ use base64::Engine;
 use time::{format_description::FormatItem, macros::format_description, OffsetDateTime, UtcOffset};
 
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
+use crate::domain::permission::DocumentKind;
 use crate::domain::BindingState;
-use crate::ports::{Binding, BindingEndReason};
+use crate::domain::Channel;
+use crate::ports::{Binding, BindingEndReason, ChannelUse, DocumentPermission};
 use crate::services::request_status::RequestStatus;
-use app::wire::{BindingView, RequestStep};
+use app::wire::{
+    BindingView, DocumentKindView, PermissionItem, PermissionState, RequestStep, UseChannel,
+    UseView,
+};
 
 /// Kazakhstan's single time zone since 1 March 2024.
 const ASTANA: UtcOffset = match UtcOffset::from_hms(5, 0, 0) {
@@ -61,6 +66,54 @@ pub fn step(status: &RequestStatus, signer_url: &str) -> RequestStep {
         BindingState::Refused(ground) => RequestStep::Refused { ground },
         BindingState::Expired => RequestStep::Expired,
         BindingState::Withdrawn => RequestStep::Withdrawn,
+    }
+}
+
+pub fn use_view((u, client_name): (ChannelUse, Option<String>)) -> UseView {
+    UseView {
+        channel: match u.channel {
+            Channel::Portal => UseChannel::Portal,
+            Channel::MobileApp => UseChannel::MobileApp,
+            Channel::Bank => UseChannel::Bank,
+        },
+        client_name,
+        started: u.started,
+        bound: u.bound,
+        last_at: local_time(u.last_started_at),
+    }
+}
+
+pub fn permission_item(
+    (p, bank, request_open): (DocumentPermission, String, bool),
+    now: OffsetDateTime,
+) -> PermissionItem {
+    let state = if p.revoked_at.is_some() {
+        PermissionState::Revoked
+    } else if p.expires_at <= now {
+        PermissionState::Expired
+    } else if p.granted_at.is_some() {
+        PermissionState::InForce
+    } else if request_open {
+        PermissionState::Pending
+    } else {
+        PermissionState::NotGranted
+    };
+    PermissionItem {
+        documents: p
+            .scope
+            .iter()
+            .map(|k| match k {
+                DocumentKind::IdentityCard => DocumentKindView::IdentityCard,
+                DocumentKind::Passport => DocumentKindView::Passport,
+                DocumentKind::DriverLicence => DocumentKindView::DriverLicence,
+                DocumentKind::VehicleRegistration => DocumentKindView::VehicleRegistration,
+            })
+            .collect(),
+        state,
+        granted_at: p.granted_at.map(local_time),
+        expires_at: local_time(p.expires_at),
+        bank,
+        id: p.id,
     }
 }
 
