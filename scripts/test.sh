@@ -108,6 +108,11 @@ if ! { BASE="http://$API_ADDR" bash scripts/api-demo-mobile.sh &&
   echo "--- API server log ---"; tail -n 50 "$E2E_DIR/api-server.log"
   exit 1
 fi
+say "the OpenAPI document against the live server (schemathesis, bounded examples)"
+if ! BASE="http://$API_ADDR" DATABASE_URL="sqlite://$E2E_DIR/api.db?mode=rwc" bash scripts/api-fuzz.sh; then
+  echo "--- API server log ---"; tail -n 50 "$E2E_DIR/api-server.log"
+  exit 1
+fi
 kill "$API_PID" 2>/dev/null || true
 wait "$API_PID" 2>/dev/null || true
 
