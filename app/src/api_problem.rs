@@ -34,12 +34,16 @@ pub enum ApiProblem {
     NoAccount,
     /// An outside system (the biometric provider, a register) cannot be reached.
     Unavailable,
+    /// The `Idempotency-Key` was used with another request.
+    IdempotencyKeyReused,
+    /// A call with this `Idempotency-Key` is still running.
+    IdempotencyInProgress,
     /// Our own fault; the log has it under the request id.
     Internal,
 }
 
 impl ApiProblem {
-    pub const ALL: [ApiProblem; 17] = [
+    pub const ALL: [ApiProblem; 19] = [
         Self::InvalidClient,
         Self::InvalidRequest,
         Self::UnsupportedGrantType,
@@ -56,6 +60,8 @@ impl ApiProblem {
         Self::SignatureInvalid,
         Self::NoAccount,
         Self::Unavailable,
+        Self::IdempotencyKeyReused,
+        Self::IdempotencyInProgress,
         Self::Internal,
     ];
 
@@ -79,6 +85,8 @@ impl ApiProblem {
             Self::SignatureInvalid => "signature_invalid",
             Self::NoAccount => "no_account",
             Self::Unavailable => "unavailable",
+            Self::IdempotencyKeyReused => "idempotency_key_reused",
+            Self::IdempotencyInProgress => "idempotency_in_progress",
             Self::Internal => "internal",
         }
     }
@@ -99,6 +107,8 @@ impl ApiProblem {
             Self::InvalidClient | Self::InvalidToken => 401,
             Self::InsufficientScope => 403,
             Self::NotFound => 404,
+            Self::IdempotencyInProgress => 409,
+            Self::IdempotencyKeyReused => 422,
             Self::MethodNotAllowed => 405,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
@@ -127,6 +137,8 @@ impl ApiProblem {
             Self::SignatureInvalid => "The signature is not valid",
             Self::NoAccount => "No e-government account",
             Self::Unavailable => "A system the service needs is unavailable",
+            Self::IdempotencyKeyReused => "The idempotency key was used with another request",
+            Self::IdempotencyInProgress => "A call with this idempotency key is still running",
             Self::Internal => "Internal error",
         }
     }

@@ -36,6 +36,7 @@ pub fn ports_over(
         sessions: db.clone(),
         api_clients: db.clone(),
         app_sign_in: db.clone(),
+        idempotency: db.clone(),
         bindings: db.clone(),
         outbox: db.clone(),
         permissions: db.clone(),

@@ -300,3 +300,85 @@ async fn the_openapi_document_describes_the_api() {
     assert!(doc["components"]["securitySchemes"]["client_basic"].is_object());
     t.cleanup().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_idempotency_key_replays_the_first_answer_and_runs_the_call_once() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let grant = "grant_type=client_credentials";
+        let with_key = |secret: &str, body: &str, key: &str| {
+            api.token_request("demo-bank", secret, body)
+                .header("idempotency-key", key)
+        };
+        // A failed authentication keeps nothing: the key stays free.
+        let r = with_key("wrong", grant, "key-1").send().await.unwrap();
+        problem(r, StatusCode::UNAUTHORIZED, "invalid_client").await;
+        let first = with_key("demo-bank-secret", grant, "key-1")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(first.status(), StatusCode::OK, "{}", t.name);
+        assert_eq!(first.headers()["idempotent-replayed"], "false");
+        let first = json(first).await;
+        let again = with_key("demo-bank-secret", grant, "key-1")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::OK);
+        assert_eq!(again.headers()["idempotent-replayed"], "true");
+        assert_eq!(json(again).await, first, "{}: the same answer", t.name);
+        let other = with_key(
+            "demo-bank-secret",
+            "grant_type=client_credentials&scope=bind-with-documents-permission",
+            "key-1",
+        )
+        .send()
+        .await
+        .unwrap();
+        problem(
+            other,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_key_reused",
+        )
+        .await;
+
+        // Eight retries at once: the call runs once; every answer that is
+        // not "still running" is that one.
+        let token = api
+            .token("demo-egov-mobile", "demo-egov-mobile-secret")
+            .await;
+        let answers = at_once(8, |_| {
+            let call = api
+                .post("/api/v1/citizen/challenges")
+                .bearer_auth(&token)
+                .header("idempotency-key", "challenge-once");
+            async move {
+                let r = call.send().await.unwrap();
+                let status = r.status();
+                (status, r.text().await.unwrap())
+            }
+        })
+        .await;
+        let created: std::collections::HashSet<String> = answers
+            .iter()
+            .filter(|(s, _)| *s == StatusCode::CREATED)
+            .map(|(_, b)| {
+                serde_json::from_str::<serde_json::Value>(b).unwrap()["challenge_id"].to_string()
+            })
+            .collect();
+        assert_eq!(created.len(), 1, "{}: {answers:?}", t.name);
+        assert!(answers
+            .iter()
+            .all(|(s, _)| *s == StatusCode::CREATED || *s == StatusCode::CONFLICT));
+        let r = api
+            .post("/api/v1/citizen/challenges")
+            .bearer_auth(&token)
+            .header("idempotency-key", "x".repeat(300))
+            .send()
+            .await
+            .unwrap();
+        let p = problem(r, StatusCode::BAD_REQUEST, "invalid_request").await;
+        assert_eq!(p["field"], "Idempotency-Key");
+        t.cleanup().await;
+    }
+}

@@ -237,6 +237,8 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::SignatureInvalid => "The EDS over the challenge is not valid: sign again with the citizen's valid key.",
         ApiProblem::NoAccount => "The signer has no account on the e-government portal.",
         ApiProblem::Unavailable => "A system the service needs (the biometric provider or a register) is unavailable now: retry later.",
+        ApiProblem::IdempotencyKeyReused => "This Idempotency-Key was used with another request: a new request needs a new key.",
+        ApiProblem::IdempotencyInProgress => "A call with this Idempotency-Key is still running: retry shortly.",
     }
 }
 

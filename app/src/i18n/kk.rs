@@ -237,6 +237,8 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::SignatureInvalid => "Сын-тапсырмадағы ЭЦҚ жарамсыз: азаматтың жарамды кілтімен қайта қол қойыңыз.",
         ApiProblem::NoAccount => "Қол қоюшының электрондық үкімет порталында есептік жазбасы жоқ.",
         ApiProblem::Unavailable => "Қызметке қажет жүйе (биометрия провайдері немесе тізілім) қазір қолжетімсіз: кейінірек қайталаңыз.",
+        ApiProblem::IdempotencyKeyReused => "Бұл Idempotency-Key басқа сұрауда қолданылған: жаңа сұрауға жаңа кілт беріңіз.",
+        ApiProblem::IdempotencyInProgress => "Осы Idempotency-Key кілтімен сұрау әлі орындалуда: сәлден кейін қайталаңыз.",
     }
 }
 

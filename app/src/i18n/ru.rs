@@ -227,6 +227,8 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::SignatureInvalid => "ЭЦП над заданием недействительна: подпишите заново действующим ключом гражданина.",
         ApiProblem::NoAccount => "У подписавшего нет учётной записи на портале электронного правительства.",
         ApiProblem::Unavailable => "Нужная сервису система (провайдер биометрии или реестр) сейчас недоступна: повторите позже.",
+        ApiProblem::IdempotencyKeyReused => "Этот Idempotency-Key уже использован с другим запросом: для нового запроса нужен новый ключ.",
+        ApiProblem::IdempotencyInProgress => "Запрос с этим Idempotency-Key ещё выполняется: повторите чуть позже.",
     }
 }
 

@@ -9,6 +9,7 @@ mod body;
 mod caller;
 mod citizen;
 mod client;
+mod idempotency;
 pub mod openapi;
 mod problem;
 mod token;
@@ -28,7 +29,7 @@ use app::api_problem::ApiProblem;
 use app::i18n::Lang;
 pub use problem::{Problem, PROBLEM_JSON};
 
-pub fn router() -> Router<AppState> {
+pub fn router(ports: crate::services::Ports) -> Router<AppState> {
     Router::new()
         .route("/token", post(token::issue))
         .route("/client", get(client::show))
@@ -63,6 +64,10 @@ pub fn router() -> Router<AppState> {
         .route("/openapi.json", get(openapi::document))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            ports,
+            idempotency::middleware,
+        ))
         .layer(CatchPanicLayer::custom(panicked))
 }
 

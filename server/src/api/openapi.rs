@@ -14,7 +14,11 @@ use super::{app_sign_in, bank, binding_requests, client, problem, token, views};
         description = "Binding a citizen's mobile number to their e-government account, for the \
                        e-government mobile app and banks' apps. Every error is an RFC 9457 problem \
                        (`application/problem+json`) whose `detail` follows `Accept-Language` \
-                       (kk by default, ru, en). Every response carries `X-Request-Id`.",
+                       (kk by default, ru, en). Every response carries `X-Request-Id`. Every POST \
+                       takes an `Idempotency-Key` (1 to 255 characters, kept a day per client): \
+                       the same key with the same request gets the first answer again \
+                       (`Idempotent-Replayed: true`), with another request a 422, and while the \
+                       first call runs a 409.",
         version = "1"
     ),
     paths(

@@ -43,8 +43,16 @@ pub struct TokenResponse {
     pub scope: String,
 }
 
-fn basic(headers: &HeaderMap) -> Option<Basic> {
-    Basic::decode(headers.get(header::AUTHORIZATION)?)
+/// HTTP Basic credentials, if the `Authorization` header holds them (the
+/// decoder itself expects to be given only a Basic value).
+pub(super) fn basic(headers: &HeaderMap) -> Option<Basic> {
+    let value = headers.get(header::AUTHORIZATION)?;
+    let scheme = value.as_bytes().get(..6)?;
+    if scheme.eq_ignore_ascii_case(b"basic ") {
+        Basic::decode(value)
+    } else {
+        None
+    }
 }
 
 #[utoipa::path(

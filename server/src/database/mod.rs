@@ -9,6 +9,7 @@ mod api_clients;
 mod app_sign_in;
 mod audit;
 mod bindings;
+mod idempotency;
 mod locks;
 mod outbox;
 mod permissions;

@@ -89,7 +89,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(security::same_origin_only))
         .layer(CatchPanicLayer::custom(error_page::panic_response));
     Router::new()
-        .nest("/api/v1", crate::api::router())
+        .nest("/api/v1", crate::api::router(state.ports.clone()))
         .merge(portal)
         .layer(middleware::from_fn_with_state(
             state.settings.clone(),

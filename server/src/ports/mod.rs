@@ -15,7 +15,7 @@ pub use outside::{
 };
 pub use records::*;
 pub use store::{
-    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, OutboxStore,
-    PermissionStore, RegistryStore, RequestStore, SessionStore, StateChange, StoreError,
-    StoreResult,
+    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, IdempotencyStore,
+    KeyState, OutboxStore, PermissionStore, RegistryStore, RequestStore, SessionStore, StateChange,
+    StoreError, StoreResult, StoredAnswer,
 };

@@ -221,3 +221,45 @@ pub trait PermissionStore: Send + Sync {
     async fn revoke_permission(&self, id: &str, iin: &Iin, audit: &AuditEntry)
         -> StoreResult<bool>;
 }
+
+/// An answer kept for an idempotency key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAnswer {
+    pub status: u16,
+    pub content_type: String,
+    pub body: String,
+}
+
+/// What an idempotency key holds when a call comes with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyState {
+    /// The key was free and is now reserved for this call.
+    Reserved,
+    /// Another call with this key is running.
+    InProgress,
+    /// The key was used with another request.
+    OtherRequest,
+    /// The key's call is done; its answer.
+    Done(StoredAnswer),
+}
+
+/// The JSON API's idempotency keys, per client.
+#[async_trait]
+pub trait IdempotencyStore: Send + Sync {
+    /// Reserves `key` of `client` for the request with `fingerprint` in one
+    /// statement (competing calls: one reserves), or says what it holds.
+    /// Keys older than `forget_before` are swept first.
+    async fn reserve_key(
+        &self,
+        client: &str,
+        key: &str,
+        fingerprint: &str,
+        now: OffsetDateTime,
+        forget_before: OffsetDateTime,
+    ) -> StoreResult<KeyState>;
+    /// Keeps the answer of the call that reserved the key.
+    async fn complete_key(&self, client: &str, key: &str, answer: &StoredAnswer)
+        -> StoreResult<()>;
+    /// Frees a reserved key whose call should be retried (not authorized, rate limited, our fault).
+    async fn release_key(&self, client: &str, key: &str) -> StoreResult<()>;
+}

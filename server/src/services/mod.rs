@@ -24,8 +24,8 @@ use std::sync::Arc;
 
 use crate::ports::{
     AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier, Clock,
-    IdentityRegister, OperatorRegistry, OutboxStore, PermissionStore, RegistryStore, RequestStore,
-    SessionStore, SignatureVerifier, SmsGateway,
+    IdempotencyStore, IdentityRegister, OperatorRegistry, OutboxStore, PermissionStore,
+    RegistryStore, RequestStore, SessionStore, SignatureVerifier, SmsGateway,
 };
 
 /// Every port the services use, as shared trait objects.
@@ -35,6 +35,7 @@ pub struct Ports {
     pub sessions: Arc<dyn SessionStore>,
     pub api_clients: Arc<dyn ApiClientStore>,
     pub app_sign_in: Arc<dyn AppSignInStore>,
+    pub idempotency: Arc<dyn IdempotencyStore>,
     pub bindings: Arc<dyn BindingStore>,
     pub outbox: Arc<dyn OutboxStore>,
     pub permissions: Arc<dyn PermissionStore>,
