@@ -47,3 +47,10 @@ test("an unknown page answers 404 in the chosen language", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Бет табылмады");
   await expectNoAxeViolationsInEveryLanguage(page);
 });
+
+test("the API documentation page is readable and accessible", async ({ page }) => {
+  await page.goto("/api/v1/docs");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nomir API құжаттамасы");
+  await expect(page.getByText("POST /api/v1/token")).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -298,6 +298,21 @@ async fn the_openapi_document_describes_the_api() {
     assert!(doc["paths"]["/api/v1/token"]["post"].is_object());
     assert!(doc["paths"]["/api/v1/client"]["get"].is_object());
     assert!(doc["components"]["securitySchemes"]["client_basic"].is_object());
+    let r = api
+        .get("/api/v1/docs")
+        .header("cookie", "nomir_lang=ru")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("<html lang=\"ru\">") && page.contains("Документация API"));
+    for path in doc["paths"].as_object().unwrap().keys() {
+        assert!(
+            page.contains(&format!("{path}</code>")),
+            "{path} is on the page"
+        );
+    }
     t.cleanup().await;
 }
 

@@ -341,7 +341,16 @@ async fn sign_in_needs_a_fresh_challenge_of_this_client_and_a_valid_signature() 
             .unwrap();
         problem(r, StatusCode::UNAUTHORIZED, "not_signed_in").await;
 
-        // Malformed bodies are problems that name the field.
+        // Malformed bodies are problems; the field is named where serde names it.
+        let r = api
+            .post("/api/v1/citizen/sessions")
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body("{\"challenge_id\": ")
+            .send()
+            .await
+            .unwrap();
+        problem(r, StatusCode::BAD_REQUEST, "invalid_request").await;
         let r = api
             .post("/api/v1/citizen/sessions")
             .bearer_auth(&token)

@@ -223,6 +223,12 @@ pub struct Texts {
     pub problem_detail: fn(ApiProblem) -> &'static str,
     /// The cabinet's view of every use of the account.
     pub err_permission_not_found: &'static str,
+    pub api_docs_title: &'static str,
+    pub api_docs_intro: &'static str,
+    pub api_docs_download: &'static str,
+    pub api_docs_operations: &'static str,
+    pub api_docs_request_body: &'static str,
+    pub api_docs_responses: &'static str,
     pub uses_title: &'static str,
     pub uses_intro: &'static str,
     pub uses_none: &'static str,

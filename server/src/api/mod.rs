@@ -9,6 +9,7 @@ mod body;
 mod caller;
 mod citizen;
 mod client;
+mod docs;
 mod idempotency;
 pub mod openapi;
 mod problem;
@@ -62,6 +63,7 @@ pub fn router(ports: crate::services::Ports) -> Router<AppState> {
             post(binding_requests::biometrics),
         )
         .route("/openapi.json", get(openapi::document))
+        .route("/docs", get(docs::page))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(
