@@ -11,19 +11,33 @@ use crate::services::api_clients::{self, NewClient, Registry};
 /// Who the audit log names for changes made here.
 const OPERATOR: &str = "operator:command-line";
 
+#[derive(clap::Subcommand)]
 pub enum Action {
+    /// Register a client; prints its secret once (only its hash is kept).
     Add {
+        /// 3 to 64 of a-z, 0-9 and '-', starting with a letter.
+        #[arg(long)]
         id: String,
+        /// The organisation and app, as people should read it.
+        #[arg(long)]
         name: String,
+        /// `mobile_app` or `bank`.
+        #[arg(long)]
         kind: String,
+        /// Space- or comma-separated: `bind change` (mobile app),
+        /// `bind-with-documents-permission` (bank).
+        #[arg(long)]
         scopes: String,
+        #[arg(long, default_value_t = 60)]
         calls_per_minute: u32,
+        /// Read the secret from standard input instead of generating one.
+        #[arg(long)]
         secret_from_stdin: bool,
     },
+    /// List the clients.
     List,
-    Revoke {
-        id: String,
-    },
+    /// Revoke a client: its tokens stop working at once.
+    Revoke { id: String },
 }
 
 pub async fn run(db: &Db, action: Action) -> anyhow::Result<()> {

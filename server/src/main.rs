@@ -64,7 +64,7 @@ enum Command {
     /// Manage the JSON API's clients (the e-government mobile app, banks).
     Client {
         #[command(subcommand)]
-        action: ClientAction,
+        action: nomir::cli_clients::Action,
     },
     /// A stand-in for NCALayer that signs with the demo keys (demo and tests only).
     DemoSigner {
@@ -84,35 +84,6 @@ enum Command {
         #[arg(long, default_value = nomir::demo_pki::DEMO_PKI_DIR)]
         out: PathBuf,
     },
-}
-
-#[derive(Subcommand)]
-enum ClientAction {
-    /// Register a client; prints its secret once (only its hash is kept).
-    Add {
-        /// 3 to 64 of a-z, 0-9 and '-', starting with a letter.
-        #[arg(long)]
-        id: String,
-        /// The organisation and app, as people should read it.
-        #[arg(long)]
-        name: String,
-        /// `mobile_app` or `bank`.
-        #[arg(long)]
-        kind: String,
-        /// Space- or comma-separated: `bind change` (mobile app),
-        /// `bind-with-documents-permission` (bank).
-        #[arg(long)]
-        scopes: String,
-        #[arg(long, default_value_t = 60)]
-        calls_per_minute: u32,
-        /// Read the secret from standard input instead of generating one.
-        #[arg(long)]
-        secret_from_stdin: bool,
-    },
-    /// List the clients.
-    List,
-    /// Revoke a client: its tokens stop working at once.
-    Revoke { id: String },
 }
 
 #[tokio::main]
@@ -161,7 +132,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Client { action } => {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;
             let db = open_database(&settings).await?;
-            let result = nomir::cli_clients::run(&db, action.into()).await;
+            let result = nomir::cli_clients::run(&db, action).await;
             db.close().await;
             result
         }
@@ -206,31 +177,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             println!("migrations applied");
             Ok(())
-        }
-    }
-}
-
-impl From<ClientAction> for nomir::cli_clients::Action {
-    fn from(a: ClientAction) -> Self {
-        use nomir::cli_clients::Action;
-        match a {
-            ClientAction::Add {
-                id,
-                name,
-                kind,
-                scopes,
-                calls_per_minute,
-                secret_from_stdin,
-            } => Action::Add {
-                id,
-                name,
-                kind,
-                scopes,
-                calls_per_minute,
-                secret_from_stdin,
-            },
-            ClientAction::List => Action::List,
-            ClientAction::Revoke { id } => Action::Revoke { id },
         }
     }
 }

@@ -19,10 +19,7 @@ use crate::domain::permission::PermissionError;
 use crate::domain::Iin;
 use crate::ports::DocumentPermission;
 use crate::services::bank::{self, BankAsk, BankError, BankStart};
-use crate::services::biometric_certify::certify_with_biometrics;
-use crate::services::certify::CertifyError;
 use crate::services::confirm_code::confirm_code;
-use crate::services::open_request::OpenRequestError;
 use crate::services::{request_status, Ports};
 use crate::web::errors;
 use app::api_problem::ApiProblem;
@@ -50,21 +47,10 @@ fn permission_view(
     now: OffsetDateTime,
     request_open: bool,
 ) -> PermissionView {
-    let state = if p.revoked_at.is_some() {
-        "revoked"
-    } else if p.expires_at <= now {
-        "expired"
-    } else if p.granted_at.is_some() {
-        "in_force"
-    } else if request_open {
-        "pending"
-    } else {
-        "not_granted"
-    };
     PermissionView {
+        state: p.status(now, request_open).code(),
         id: p.id.clone(),
         documents: p.scope.iter().map(|k| k.into()).collect(),
-        state,
         asked_at: rfc3339(p.asked_at),
         granted_at: p.granted_at.map(rfc3339),
         expires_at: rfc3339(p.expires_at),
@@ -287,27 +273,8 @@ pub async fn biometrics(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<BankBiometrics>,
 ) -> Result<Json<BankView>, Problem> {
-    let lang = call.lang;
     let p = own(&ports, &call, &id).await?;
-    match certify_with_biometrics(&ports, &p.iin, &id, body.assertion.trim()).await {
-        Ok(_)
-        | Err(CertifyError::Refused(_))
-        | Err(CertifyError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_))) => {}
-        Err(CertifyError::NotAwaitingCertification) => {
-            let status = request_status::view(&ports, &p.iin, &id)
-                .await
-                .map_err(|e| Problem::internal(lang, &e))?;
-            if status.is_some_and(|s| !s.request.state.is_ended()) {
-                return Err(Problem::procedure(PortalError::WrongStep, lang));
-            }
-        }
-        Err(CertifyError::Request(OpenRequestError::NotFound)) => {
-            return Err(Problem::procedure(PortalError::RequestNotFound, lang))
-        }
-        Err(CertifyError::Unavailable) => return Err(Problem::new(ApiProblem::Unavailable, lang)),
-        Err(CertifyError::Request(OpenRequestError::Unexpected(e)))
-        | Err(CertifyError::Unexpected(e)) => return Err(Problem::internal(lang, &e)),
-    }
+    super::biometrics::certify(&ports, &p.iin, &id, &body.assertion, call.lang).await?;
     let p = own(&ports, &call, &id).await?;
     Ok(Json(view_of(&ports, &call, p).await?))
 }

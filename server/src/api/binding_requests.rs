@@ -14,10 +14,7 @@ use super::problem::{Problem, ProblemBody};
 use super::views::{binding_view, request_view, BindingView, RequestView};
 use crate::domain::api_client::Scope;
 use crate::domain::Channel;
-use crate::services::biometric_certify::certify_with_biometrics;
-use crate::services::certify::CertifyError;
 use crate::services::confirm_code::confirm_code;
-use crate::services::open_request::OpenRequestError;
 use crate::services::request_code::{request_code_from, resend_code, Origin, RequestCodeError};
 use crate::services::{request_status, Ports};
 use crate::web::errors;
@@ -201,24 +198,7 @@ pub async fn biometrics(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<BiometricsEntry>,
 ) -> Result<Json<RequestView>, Problem> {
-    let lang = c.call.lang;
-    match certify_with_biometrics(&ports, &c.iin, &id, body.assertion.trim()).await {
-        Ok(_) | Err(CertifyError::Refused(_)) => {}
-        Err(CertifyError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_))) => {}
-        Err(CertifyError::NotAwaitingCertification) => {
-            let now = current(&ports, &c, &id).await?;
-            if now.state == "awaiting_code" || now.state == "awaiting_signature" {
-                return Err(Problem::procedure(PortalError::WrongStep, lang));
-            }
-            return Ok(now);
-        }
-        Err(CertifyError::Request(OpenRequestError::NotFound)) => {
-            return Err(Problem::procedure(PortalError::RequestNotFound, lang))
-        }
-        Err(CertifyError::Unavailable) => return Err(Problem::new(ApiProblem::Unavailable, lang)),
-        Err(CertifyError::Request(OpenRequestError::Unexpected(e)))
-        | Err(CertifyError::Unexpected(e)) => return Err(Problem::internal(lang, &e)),
-    }
+    super::biometrics::certify(&ports, &c.iin, &id, &body.assertion, c.call.lang).await?;
     current(&ports, &c, &id).await
 }
 

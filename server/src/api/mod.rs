@@ -5,6 +5,7 @@
 mod app_sign_in;
 mod bank;
 mod binding_requests;
+mod biometrics;
 mod body;
 mod caller;
 mod citizen;

@@ -72,6 +72,53 @@ impl fmt::Display for DocumentScope {
     }
 }
 
+/// Where a permission stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PermissionStatus {
+    /// Asked for with a binding still in progress.
+    Pending,
+    InForce,
+    Revoked,
+    Expired,
+    /// Its binding ended without a number bound: it never took effect.
+    NotGranted,
+}
+
+impl PermissionStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::InForce => "in_force",
+            Self::Revoked => "revoked",
+            Self::Expired => "expired",
+            Self::NotGranted => "not_granted",
+        }
+    }
+}
+
+/// The status of a permission granted at `granted` (if yet), revoked at
+/// `revoked` (if ever), ending at `expires`, whose binding request is
+/// still open or not.
+pub fn status(
+    granted: Option<OffsetDateTime>,
+    revoked: Option<OffsetDateTime>,
+    expires: OffsetDateTime,
+    now: OffsetDateTime,
+    request_open: bool,
+) -> PermissionStatus {
+    if revoked.is_some() {
+        PermissionStatus::Revoked
+    } else if expires <= now {
+        PermissionStatus::Expired
+    } else if granted.is_some() {
+        PermissionStatus::InForce
+    } else if request_open {
+        PermissionStatus::Pending
+    } else {
+        PermissionStatus::NotGranted
+    }
+}
+
 /// Whether a permission asked for at `now` may end at `expires_at`.
 pub fn check_expiry(
     now: OffsetDateTime,

@@ -215,9 +215,19 @@ pub struct DocumentPermission {
 }
 
 impl DocumentPermission {
-    /// Granted, not revoked, not expired.
-    pub fn in_force(&self, now: OffsetDateTime) -> bool {
-        self.granted_at.is_some() && self.revoked_at.is_none() && self.expires_at > now
+    /// Where it stands at `now`, given whether its request is still open.
+    pub fn status(
+        &self,
+        now: OffsetDateTime,
+        request_open: bool,
+    ) -> crate::domain::permission::PermissionStatus {
+        crate::domain::permission::status(
+            self.granted_at,
+            self.revoked_at,
+            self.expires_at,
+            now,
+            request_open,
+        )
     }
 }
 

@@ -6,7 +6,7 @@ use base64::Engine;
 use time::{format_description::FormatItem, macros::format_description, OffsetDateTime, UtcOffset};
 
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
-use crate::domain::permission::DocumentKind;
+use crate::domain::permission::{DocumentKind, PermissionStatus};
 use crate::domain::BindingState;
 use crate::domain::Channel;
 use crate::ports::{Binding, BindingEndReason, ChannelUse, DocumentPermission};
@@ -87,16 +87,12 @@ pub fn permission_item(
     (p, bank, request_open): (DocumentPermission, String, bool),
     now: OffsetDateTime,
 ) -> PermissionItem {
-    let state = if p.revoked_at.is_some() {
-        PermissionState::Revoked
-    } else if p.expires_at <= now {
-        PermissionState::Expired
-    } else if p.granted_at.is_some() {
-        PermissionState::InForce
-    } else if request_open {
-        PermissionState::Pending
-    } else {
-        PermissionState::NotGranted
+    let state = match p.status(now, request_open) {
+        PermissionStatus::Pending => PermissionState::Pending,
+        PermissionStatus::InForce => PermissionState::InForce,
+        PermissionStatus::Revoked => PermissionState::Revoked,
+        PermissionStatus::Expired => PermissionState::Expired,
+        PermissionStatus::NotGranted => PermissionState::NotGranted,
     };
     PermissionItem {
         documents: p

@@ -1,0 +1,46 @@
+//! The biometric step as both the mobile app's and the banks' doors answer
+//! it: an outcome (bound, refused, ended) is shown as the request's state;
+//! only what the client can still act on is a problem.
+
+use super::problem::Problem;
+use crate::domain::Iin;
+use crate::services::biometric_certify::certify_with_biometrics;
+use crate::services::certify::CertifyError;
+use crate::services::open_request::OpenRequestError;
+use crate::services::{request_status, Ports};
+use app::api_problem::ApiProblem;
+use app::error::PortalError;
+use app::i18n::Lang;
+
+/// Runs the step; `Ok` when the request now shows its outcome.
+pub async fn certify(
+    ports: &Ports,
+    iin: &Iin,
+    id: &str,
+    assertion: &str,
+    lang: Lang,
+) -> Result<(), Problem> {
+    match certify_with_biometrics(ports, iin, id, assertion.trim()).await {
+        Ok(_)
+        | Err(CertifyError::Refused(_))
+        | Err(CertifyError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_))) => {
+            Ok(())
+        }
+        // Ended already: the outcome shows. Still open: the code comes first.
+        Err(CertifyError::NotAwaitingCertification) => {
+            match request_status::view(ports, iin, id).await {
+                Ok(Some(s)) if !s.request.state.is_ended() => {
+                    Err(Problem::procedure(PortalError::WrongStep, lang))
+                }
+                Ok(_) => Ok(()),
+                Err(e) => Err(Problem::internal(lang, &e)),
+            }
+        }
+        Err(CertifyError::Request(OpenRequestError::NotFound)) => {
+            Err(Problem::procedure(PortalError::RequestNotFound, lang))
+        }
+        Err(CertifyError::Unavailable) => Err(Problem::new(ApiProblem::Unavailable, lang)),
+        Err(CertifyError::Request(OpenRequestError::Unexpected(e)))
+        | Err(CertifyError::Unexpected(e)) => Err(Problem::internal(lang, &e)),
+    }
+}
