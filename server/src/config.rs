@@ -49,6 +49,8 @@ pub struct Settings {
     pub biometric_kid: String,
     /// The least face-similarity score accepted, 0 to 1.
     pub biometric_threshold: f64,
+    /// A working-day calendar file instead of the built-in one.
+    pub calendar: Option<PathBuf>,
 }
 
 /// NCALayer's address; the demo signer listens without TLS.
@@ -69,6 +71,7 @@ struct FileSettings {
     biometric_key: Option<PathBuf>,
     biometric_kid: Option<String>,
     biometric_threshold: Option<f64>,
+    calendar: Option<PathBuf>,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -201,6 +204,9 @@ impl Settings {
                 .or(from_file.biometric_kid)
                 .unwrap_or_else(|| "provider".into()),
             biometric_threshold,
+            calendar: env("NOMIR_CALENDAR")
+                .map(PathBuf::from)
+                .or(from_file.calendar),
         })
     }
 }

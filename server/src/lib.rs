@@ -13,6 +13,7 @@
 
 pub mod adapters;
 pub mod api;
+pub mod calendar_data;
 pub mod cli_clients;
 pub mod config;
 pub mod database;

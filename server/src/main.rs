@@ -59,6 +59,14 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         age_seconds: i64,
     },
+    /// The working-day calendar: deadlines and days off.
+    Calendar {
+        /// A calendar file instead of the built-in one (also NOMIR_CALENDAR).
+        #[arg(long, global = true, env = "NOMIR_CALENDAR")]
+        file: Option<PathBuf>,
+        #[command(subcommand)]
+        action: CalendarAction,
+    },
     /// Apply database migrations and exit.
     Migrate,
     /// Manage the JSON API's clients (the e-government mobile app, banks).
@@ -84,6 +92,14 @@ enum Command {
         #[arg(long, default_value = nomir::demo_pki::DEMO_PKI_DIR)]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum CalendarAction {
+    /// Print the Nth working day after DATE (DATE itself not counted), as YYYY-MM-DD.
+    Due { date: String, days: u32 },
+    /// List the year's weekdays off and worked weekend days.
+    Show { year: i32 },
 }
 
 #[tokio::main]
@@ -169,6 +185,33 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 exp: iat + 120,
             };
             println!("{}", nomir::adapters::biometrics::demo_assertion(&claims)?);
+            Ok(())
+        }
+        Command::Calendar { file, action } => {
+            let calendar = nomir::calendar_data::load(file.as_deref())?;
+            let iso = time::macros::format_description!("[year]-[month]-[day]");
+            match action {
+                CalendarAction::Due { date, days } => {
+                    let from = time::Date::parse(&date, &iso)
+                        .map_err(|_| anyhow::anyhow!("{date:?} is not a date like 2026-03-20"))?;
+                    println!("{}", calendar.add_working_days(from, days).format(&iso)?);
+                }
+                CalendarAction::Show { year } => {
+                    for (day, e) in calendar.exceptions_in(year) {
+                        let status = match e.status {
+                            nomir::domain::calendar::DayStatus::Off => "off",
+                            nomir::domain::calendar::DayStatus::Work => "work",
+                        };
+                        println!(
+                            "{}\t{}\t{status}\t{}",
+                            day.format(&iso)?,
+                            day.weekday(),
+                            e.reason
+                        );
+                    }
+                    println!("{} working days", calendar.working_days_in(year));
+                }
+            }
             Ok(())
         }
         Command::Migrate => {

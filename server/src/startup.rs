@@ -118,6 +118,13 @@ impl Application {
         shift: Option<Arc<ShiftableClock>>,
     ) -> anyhow::Result<Self> {
         let verifier = Arc::new(signature_verifier(&settings)?);
+        // Read now so that a bad calendar file stops the start, not a deadline later.
+        let calendar = crate::calendar_data::load(settings.calendar.as_deref())?;
+        let this_year = time::OffsetDateTime::now_utc().year();
+        tracing::info!(
+            working_days_this_year = calendar.working_days_in(this_year),
+            "working-day calendar loaded"
+        );
         let db = open_database(&settings).await?;
         let ports = ports_over(
             &db,

@@ -6,6 +6,7 @@
 pub mod api_client;
 pub mod binding;
 pub mod biometrics;
+pub mod calendar;
 pub mod checks;
 pub mod document;
 pub mod identity;

@@ -131,6 +131,7 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         biometric_key: None,
         biometric_kid: "provider".into(),
         biometric_threshold: nomir::config::DEFAULT_BIOMETRIC_THRESHOLD,
+        calendar: None,
     }
 }
 
