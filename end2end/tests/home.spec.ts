@@ -34,6 +34,8 @@ for (const [name, lang, heading] of [
 
 test("the keyboard reaches the main content through the skip link", async ({ page }) => {
   await page.goto("/");
+  // Before the WASM the browser follows the link itself; with it, focus moves to the content.
+  await waitForHydration(page);
   await page.keyboard.press("Tab");
   const skip = page.locator(".skip-link");
   await expect(skip).toBeFocused();

@@ -13,7 +13,8 @@ pub fn ErrorSummary(error: PortalError, t: &'static Texts) -> impl IntoView {
     // The link to the field: the focus manager focuses it when followed.
     let body = match error.field() {
         Some(field) => Either::Left(view! {
-            <ul class="error-list"><li><a href=format!("#{}", field.id())>{message}</a></li></ul>
+            // An in-page link: `target="_self"` keeps the islands router from fetching it.
+            <ul class="error-list"><li><a href=format!("#{}", field.id()) target="_self">{message}</a></li></ul>
         }),
         None => Either::Right(view! { <p>{message}</p> }),
     };

@@ -108,6 +108,8 @@ mod browser {
         let Some(link) = link else { return };
         let href = link.get_attribute("href").unwrap_or_default();
         match href.strip_prefix('#') {
+            // A link to the page itself, as the skip link and the error
+            // summary's links are: focus, not a fetch.
             Some(id) => {
                 ev.prevent_default();
                 focus(document().get_element_by_id(id));

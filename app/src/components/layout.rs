@@ -15,7 +15,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     view! {
         <div class="page">
             <FocusManager/>
-            <a class="skip-link" href="#main">{t.skip_to_content}</a>
+            // `target="_self"` (the default anyway) keeps the islands router,
+            // which is loaded before the WASM, from fetching an in-page link.
+            <a class="skip-link" href="#main" target="_self">{t.skip_to_content}</a>
             <header class="site-header">
                 <div class="brand">
                     <a href="/" class="brand-name">{t.service_name}</a>
