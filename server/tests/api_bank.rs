@@ -327,6 +327,16 @@ async fn bad_asks_are_problems_and_a_request_is_the_asking_banks_only() {
             .await
             .unwrap();
         assert_eq!(json(r).await["permissions"], body!([]), "{}", t.name);
+        // A missing or unknown query parameter is a problem too.
+        for query in ["", "?iin=851102310000&x=1"] {
+            let r = api
+                .get(&format!("/api/v1/bank/permissions{query}"))
+                .bearer_auth(&other)
+                .send()
+                .await
+                .unwrap();
+            problem(r, StatusCode::BAD_REQUEST, "invalid_request").await;
+        }
         t.cleanup().await;
     }
 }

@@ -3,14 +3,14 @@
 //! binds the number it holds, with the code and biometrics; then it sees
 //! its permissions, and a revocation at once.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
 
-use super::body::ApiJson;
+use super::body::{ApiJson, ApiQuery};
 use super::caller::ApiCall;
 use super::problem::{Problem, ProblemBody};
 use super::views::{request_view, rfc3339, RequestView};
@@ -306,7 +306,7 @@ pub struct PermissionsView {
 pub async fn permissions(
     State(ports): State<Ports>,
     call: ApiCall,
-    Query(who): Query<Citizen>,
+    ApiQuery(who): ApiQuery<Citizen>,
 ) -> Result<Json<PermissionsView>, Problem> {
     bank_only(&call)?;
     let lang = call.lang;
