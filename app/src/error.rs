@@ -53,6 +53,32 @@ pub enum PortalError {
     PermissionNotFound,
     /// The signature could not be checked just now (the checking service is down).
     SignatureCheckUnavailable,
+    /// A complaint's text is under 10 characters.
+    ComplaintTextShort,
+    ComplaintTextLong,
+    /// An official's reasons are under 10 characters.
+    ReasonsShort,
+    ReasonsLong,
+    /// A choice (what about, to whom, which decision) is missing or unknown.
+    ChoiceMissing,
+    /// A refusal is complained about, but the request was not refused.
+    NotRefused,
+    /// A complaint about this request is under review already.
+    ComplaintUnderReview,
+    /// No such complaint in the caller's view.
+    ComplaintNotFound,
+    /// The official's role does not take this decision.
+    NotYourRole,
+    /// The complaint is no longer waiting for this decision.
+    NotWaiting,
+    /// The provider's 3 working days to satisfy in full have passed.
+    SatisfyTooLate,
+    /// Wrong staff login or password.
+    StaffCredentials,
+    /// No staff session: sign in to the back office.
+    StaffNotSignedIn,
+    /// The staff member's role has no queue of complaints.
+    NoQueue,
     /// The form could not be read.
     Malformed,
     TooLarge,
@@ -69,6 +95,9 @@ pub enum Field {
     Password,
     Number,
     Code,
+    Login,
+    ComplaintText,
+    Reasons,
 }
 
 impl Field {
@@ -78,6 +107,9 @@ impl Field {
             Field::Password => "password",
             Field::Number => "number",
             Field::Code => "code",
+            Field::Login => "login",
+            Field::ComplaintText => "complaint-text",
+            Field::Reasons => "reasons",
         }
     }
 }
@@ -115,6 +147,20 @@ impl PortalError {
             Self::RequestNotFound => t.request_not_found,
             Self::PermissionNotFound => t.err_permission_not_found,
             Self::SignatureCheckUnavailable => t.err_signature_check_unavailable,
+            Self::ComplaintTextShort => t.complaints.err_text_short,
+            Self::ComplaintTextLong => t.complaints.err_text_long,
+            Self::ReasonsShort => t.complaints.err_reasons_short,
+            Self::ReasonsLong => t.complaints.err_reasons_long,
+            Self::ChoiceMissing => t.complaints.err_choice,
+            Self::NotRefused => t.complaints.err_not_refused,
+            Self::ComplaintUnderReview => t.complaints.err_under_review,
+            Self::ComplaintNotFound => t.complaints.err_not_found,
+            Self::NotYourRole => t.complaints.err_not_your_role,
+            Self::NotWaiting => t.complaints.err_not_waiting,
+            Self::SatisfyTooLate => t.complaints.err_satisfy_late,
+            Self::StaffCredentials => t.complaints.err_staff_credentials,
+            Self::StaffNotSignedIn => t.complaints.err_staff_signed_out,
+            Self::NoQueue => t.complaints.err_no_queue,
             Self::Malformed => t.err_malformed,
             Self::TooLarge => t.err_too_large,
             Self::Unreachable => t.err_unreachable,
@@ -154,6 +200,20 @@ impl PortalError {
             Self::RequestNotFound => "request_not_found",
             Self::PermissionNotFound => "permission_not_found",
             Self::SignatureCheckUnavailable => "signature_check_unavailable",
+            Self::ComplaintTextShort => "complaint_text_short",
+            Self::ComplaintTextLong => "complaint_text_long",
+            Self::ReasonsShort => "reasons_short",
+            Self::ReasonsLong => "reasons_long",
+            Self::ChoiceMissing => "choice_missing",
+            Self::NotRefused => "not_refused",
+            Self::ComplaintUnderReview => "complaint_under_review",
+            Self::ComplaintNotFound => "complaint_not_found",
+            Self::NotYourRole => "not_your_role",
+            Self::NotWaiting => "not_waiting",
+            Self::SatisfyTooLate => "satisfy_too_late",
+            Self::StaffCredentials => "staff_credentials",
+            Self::StaffNotSignedIn => "staff_not_signed_in",
+            Self::NoQueue => "no_queue",
             Self::Malformed => "malformed",
             Self::TooLarge => "too_large",
             Self::Unreachable => "unreachable",
@@ -180,6 +240,9 @@ impl PortalError {
             Self::CodeEmpty | Self::CodeMalformed | Self::CodeWrong { .. } | Self::CodeExpired => {
                 Some(Field::Code)
             }
+            Self::StaffCredentials => Some(Field::Login),
+            Self::ComplaintTextShort | Self::ComplaintTextLong => Some(Field::ComplaintText),
+            Self::ReasonsShort | Self::ReasonsLong => Some(Field::Reasons),
             _ => None,
         }
     }
@@ -187,9 +250,14 @@ impl PortalError {
     /// The HTTP status a server function answers with for this error.
     pub fn status(self) -> u16 {
         match self {
-            Self::NotSignedIn => 401,
-            Self::RequestNotFound | Self::PermissionNotFound => 404,
-            Self::AlreadyBound | Self::WrongStep => 409,
+            Self::NotSignedIn | Self::StaffNotSignedIn => 401,
+            Self::NotYourRole | Self::NoQueue => 403,
+            Self::RequestNotFound | Self::PermissionNotFound | Self::ComplaintNotFound => 404,
+            Self::AlreadyBound
+            | Self::WrongStep
+            | Self::ComplaintUnderReview
+            | Self::NotWaiting
+            | Self::SatisfyTooLate => 409,
             Self::TooLarge => 413,
             Self::LockedOut | Self::TooSoon => 429,
             Self::Busy

@@ -20,6 +20,8 @@ pub mod ground;
 pub mod i18n;
 #[cfg(feature = "hydrate")]
 pub mod ncalayer;
+#[cfg(feature = "ssr")]
+pub mod office_port;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod port;
@@ -27,7 +29,10 @@ pub mod port;
 pub mod security;
 pub mod server_fns;
 pub mod site;
+#[cfg(feature = "ssr")]
+pub mod staff;
 pub mod wire;
+pub mod wire_complaints;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link};
@@ -37,7 +42,10 @@ use leptos_router::{
 };
 
 use crate::components::Layout;
-use crate::pages::{CabinetPage, DemoPhonePage, HomePage, NotFound, RequestPage, SignInPage};
+use crate::pages::{
+    CabinetPage, CasePage, ComplaintPage, ComplaintsPage, DemoPhonePage, HomePage,
+    NewComplaintPage, NotFound, QueuePage, RequestPage, SignInPage, StaffSignInPage,
+};
 
 /// The HTML document around the app, rendered on the server only.
 #[cfg(feature = "ssr")]
@@ -76,6 +84,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("sign-in") view=SignInPage/>
                     <Route path=path!("cabinet") view=CabinetPage ssr=SsrMode::Async/>
                     <Route path=path!("cabinet/request/:id") view=RequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("cabinet/complaints") view=ComplaintsPage ssr=SsrMode::Async/>
+                    <Route path=path!("cabinet/complaints/new") view=NewComplaintPage ssr=SsrMode::Async/>
+                    <Route path=path!("cabinet/complaints/:id") view=ComplaintPage ssr=SsrMode::Async/>
+                    <Route path=path!("office/sign-in") view=StaffSignInPage/>
+                    <Route path=path!("office") view=QueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("office/complaints/:id") view=CasePage ssr=SsrMode::Async/>
                     <Route path=path!("demo/phone") view=DemoPhonePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::citizen::Citizen;
 use crate::error::PortalError;
 use crate::wire::{CabinetView, PhoneView, RequestView};
+use crate::wire_complaints::{ComplaintView, ComplaintsView};
 
 /// A `Set-Cookie` header value the server built (its security flags are the server's).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +53,20 @@ pub trait PortalApi: Send + Sync + 'static {
     async fn revoke_consent(&self, who: &Citizen) -> Result<(), PortalError>;
     /// Revokes a bank's permission to view the citizen's documents.
     async fn revoke_permission(&self, who: &Citizen, id: String) -> Result<(), PortalError>;
+    /// The citizen's complaints and the requests they can be about.
+    async fn complaints(&self, who: &Citizen) -> Result<ComplaintsView, PortalError>;
+    /// One of the citizen's complaints ([`PortalError::ComplaintNotFound`] for anyone else's).
+    async fn complaint(&self, who: &Citizen, id: String) -> Result<ComplaintView, PortalError>;
+    /// Registers a complaint (Rules ch. 3); its id. `about` and `to` are
+    /// the forms' choice codes, `None` if none was chosen.
+    async fn file_complaint(
+        &self,
+        who: &Citizen,
+        request_id: String,
+        about: Option<String>,
+        to: Option<String>,
+        text: String,
+    ) -> Result<String, PortalError>;
     /// The demo phone's messages, or `None` outside demo mode.
     async fn demo_phone(&self) -> Result<Option<Vec<PhoneView>>, PortalError>;
 }

@@ -19,3 +19,8 @@ pub fn load(file: Option<&Path>) -> anyhow::Result<WorkingCalendar> {
         None => Ok(WorkingCalendar::parse(BUILT_IN)?),
     }
 }
+
+/// The calendar kept in the repo (checked by the tests, so it parses).
+pub fn builtin() -> WorkingCalendar {
+    WorkingCalendar::parse(BUILT_IN).expect("the built-in calendar parses (tested)")
+}

@@ -7,8 +7,9 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::domain::api_client::{ClientId, Scopes};
+use crate::domain::complaint::Role;
 use crate::domain::{Channel, Iin, Msisdn};
-use crate::ports::{Account, Binding, IdentityRecord, IdentityStatus, Subscriber};
+use crate::ports::{Account, Binding, IdentityRecord, IdentityStatus, StaffMember, Subscriber};
 use crate::services::api_clients::{self, NewClient};
 use crate::services::{password, Ports};
 
@@ -20,6 +21,7 @@ const IDENTITY_REGISTER: &str = include_str!("../demo-data/identity_register.csv
 const OPERATOR_REGISTRY: &str = include_str!("../demo-data/operator_registry.csv");
 const BINDINGS: &str = include_str!("../demo-data/bindings.csv");
 const API_CLIENTS: &str = include_str!("../demo-data/api_clients.csv");
+const STAFF: &str = include_str!("../demo-data/staff.csv");
 
 #[derive(Deserialize)]
 struct AccountRow {
@@ -65,6 +67,14 @@ struct ApiClientRow {
     calls_per_minute: u32,
 }
 
+/// A member of the back office's demo staff.
+#[derive(Deserialize)]
+struct StaffRow {
+    login: String,
+    name: String,
+    role: String,
+}
+
 fn rows<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> anyhow::Result<Vec<T>> {
     csv::Reader::from_reader(text.as_bytes())
         .deserialize()
@@ -84,6 +94,7 @@ pub struct Loaded {
     pub subscribers: usize,
     pub new_bindings: usize,
     pub new_api_clients: usize,
+    pub new_staff: usize,
 }
 
 pub async fn load(ports: &Ports) -> anyhow::Result<Loaded> {
@@ -166,6 +177,22 @@ pub async fn load(ports: &Ports) -> anyhow::Result<Loaded> {
             && api_clients::add_demo(api_clients::Registry::of(ports), new, &r.secret).await?
         {
             loaded.new_api_clients += 1;
+        }
+    }
+    for r in rows::<StaffRow>("staff.csv", STAFF)? {
+        if ports.staff.staff_member(&r.login).await?.is_some() {
+            continue;
+        }
+        let member = StaffMember {
+            role: Role::from_code(&r.role)
+                .ok_or_else(|| anyhow::anyhow!("demo staff role {}", r.role))?,
+            login: r.login,
+            name: r.name,
+            password_hash: tokio::task::spawn_blocking(|| password::hash(DEMO_PASSWORD)).await??,
+            created_at: now,
+        };
+        if ports.staff.insert_staff_if_missing(&member).await? {
+            loaded.new_staff += 1;
         }
     }
     Ok(loaded)

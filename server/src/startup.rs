@@ -40,6 +40,8 @@ pub fn ports_over(
         bindings: db.clone(),
         outbox: db.clone(),
         permissions: db.clone(),
+        staff: db.clone(),
+        complaints: db.clone(),
         registries: db.clone(),
         audit: db.clone(),
         requests: db.clone(),
@@ -54,6 +56,7 @@ pub fn ports_over(
         biometrics,
         clock,
         codes,
+        calendar: Arc::new(crate::calendar_data::builtin()),
     }
 }
 
@@ -126,7 +129,7 @@ impl Application {
             "working-day calendar loaded"
         );
         let db = open_database(&settings).await?;
-        let ports = ports_over(
+        let mut ports = ports_over(
             &db,
             clock,
             verifier,
@@ -134,6 +137,7 @@ impl Application {
             CodeHasher::new(settings.secret.expose()),
             settings.demo,
         );
+        ports.calendar = Arc::new(calendar);
         if !settings.demo {
             tracing::warn!(
                 "no SMS gateway is configured: messages go to the outbox with codes masked"
@@ -168,6 +172,7 @@ impl Application {
             leptos_options,
             ports,
             settings: Arc::new(settings),
+            office: portal.clone(),
             portal,
             demo_clock: shift,
         };

@@ -1,9 +1,11 @@
+mod complaint_facts;
 mod error_summary;
 pub mod focus;
 mod layout;
 mod page_title;
 mod sign_button;
 
+pub use complaint_facts::ComplaintFacts;
 pub use error_summary::{described_by, error_of, show_errors_of, ErrorSummary, FieldError};
 pub use focus::{FocusManager, StepHeading};
 pub use layout::Layout;

@@ -159,6 +159,7 @@ pub const TEXTS: Texts = Texts {
     new_code_sent: "A new code was sent.",
     ground_reason: reason,
     ground_basis: basis,
+    complaints: &super::complaints::EN,
     problem_detail,
     err_permission_not_found: "There is no such permission, or it is revoked already.",
     api_docs_title: "Nomir API documentation",

@@ -159,6 +159,7 @@ pub const TEXTS: Texts = Texts {
     new_code_sent: "Жаңа код жіберілді.",
     ground_reason: reason,
     ground_basis: basis,
+    complaints: &super::complaints::KK,
     problem_detail,
     err_permission_not_found: "Мұндай рұқсат жоқ немесе ол бұрын кері қайтарылған.",
     api_docs_title: "Nomir API құжаттамасы",

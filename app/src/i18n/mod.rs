@@ -1,5 +1,6 @@
 //! Everything a person reads, in Kazakh (the default), Russian and English.
 
+pub mod complaints;
 mod en;
 mod kk;
 mod ru;
@@ -216,6 +217,7 @@ pub struct Texts {
     pub code_sent_status: &'static str,
     pub new_code_sent: &'static str,
     /// What happened, for each refusal ground (an exhaustive match per language).
+    pub complaints: &'static complaints::ComplaintTexts,
     pub ground_reason: fn(RefusalGround) -> &'static str,
     /// The rule each refusal rests on.
     pub ground_basis: fn(RefusalGround) -> &'static str,

@@ -159,6 +159,7 @@ pub const TEXTS: Texts = Texts {
     new_code_sent: "Новый код отправлен.",
     ground_reason: reason,
     ground_basis: basis,
+    complaints: &super::complaints::RU,
     problem_detail,
     err_permission_not_found: "Такого разрешения нет, или оно уже отозвано.",
     api_docs_title: "Документация API Nomir",

@@ -2,17 +2,29 @@
 
 mod account_uses;
 mod cabinet;
+mod complaint;
+mod complaint_new;
+mod complaints;
 mod demo_phone;
 mod home;
 mod not_found;
 mod number_form;
+mod office_case;
+mod office_queue;
+mod office_sign_in;
 mod request;
 mod sign_in;
 
 pub use cabinet::CabinetPage;
+pub use complaint::ComplaintPage;
+pub use complaint_new::NewComplaintPage;
+pub use complaints::ComplaintsPage;
 pub use demo_phone::DemoPhonePage;
 pub use home::HomePage;
 pub use not_found::NotFound;
+pub use office_case::CasePage;
+pub use office_queue::QueuePage;
+pub use office_sign_in::StaffSignInPage;
 pub use request::RequestPage;
 pub use sign_in::SignInPage;
 

@@ -5,14 +5,23 @@
 //! in place. Errors are [`crate::error::PortalError`], never strings.
 
 mod cabinet;
+mod complaints;
 mod demo_phone;
+mod office;
 mod request;
 mod session;
 
 pub use cabinet::{
     get_cabinet, revoke_consent, revoke_permission, GetCabinet, RevokeConsent, RevokePermission,
 };
+pub use complaints::{
+    file_complaint, get_complaint, get_complaints, FileComplaint, GetComplaint, GetComplaints,
+};
 pub use demo_phone::{get_demo_phone, GetDemoPhone};
+pub use office::{
+    decide_complaint, get_case, get_queue, staff_sign_in, staff_sign_out, DecideComplaint, GetCase,
+    GetQueue, StaffSignIn, StaffSignOut,
+};
 pub use request::{
     certify_request, confirm_code, get_request, request_code, resend_code, CertifyRequest,
     ConfirmCode, GetRequest, RequestCode, ResendCode,

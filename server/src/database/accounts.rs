@@ -73,7 +73,7 @@ impl AccountStore for Db {
 
     async fn reserve_sign_in_attempt(
         &self,
-        iin: &Iin,
+        key: &str,
         next: &(dyn for<'f> Fn(&'f SignInFailures) -> Option<SignInFailures> + Send + Sync),
     ) -> StoreResult<(SignInFailures, Option<SignInFailures>)> {
         let mut tx = self.begin_write().await?;
@@ -84,7 +84,7 @@ impl AccountStore for Db {
              VALUES ($1, 0, NULL, NULL) ON CONFLICT (iin) DO UPDATE SET iin = excluded.iin \
              RETURNING failures, window_started_at, locked_until",
         )
-        .bind(iin.as_str())
+        .bind(key)
         .fetch_one(&mut *tx)
         .await?;
         let stored = failures(&row)?;
@@ -98,16 +98,16 @@ impl AccountStore for Db {
         .bind(i64::from(new.count))
         .bind(new.window_started_at.map(to_col))
         .bind(new.locked_until.map(to_col))
-        .bind(iin.as_str())
+        .bind(key)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok((stored, Some(new)))
     }
 
-    async fn clear_sign_in_failures(&self, iin: &Iin) -> StoreResult<()> {
+    async fn clear_sign_in_failures(&self, key: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM sign_in_failures WHERE iin = $1")
-            .bind(iin.as_str())
+            .bind(key)
             .execute(self.pool())
             .await?;
         Ok(())

@@ -1,6 +1,7 @@
 use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, Row};
+use time::OffsetDateTime;
 
 use super::time_col::{from_col, to_col};
 use super::Db;
@@ -45,6 +46,24 @@ impl AuditLog for Db {
             "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(entry).collect()
+    }
+
+    async fn about(
+        &self,
+        subject: &str,
+        from: OffsetDateTime,
+        to: OffsetDateTime,
+    ) -> StoreResult<Vec<AuditEntry>> {
+        let rows = sqlx::query(
+            "SELECT at, actor, action, subject, detail FROM audit_log \
+             WHERE subject = $1 AND at >= $2 AND at <= $3 ORDER BY id LIMIT 500",
+        )
+        .bind(subject)
+        .bind(to_col(from))
+        .bind(to_col(to))
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(entry).collect()

@@ -9,6 +9,7 @@ mod api_clients;
 mod app_sign_in;
 mod audit;
 mod bindings;
+mod complaints;
 mod idempotency;
 mod locks;
 mod outbox;
@@ -16,6 +17,7 @@ mod permissions;
 mod registries;
 mod requests;
 mod sessions;
+mod staff;
 mod time_col;
 
 use std::str::FromStr;

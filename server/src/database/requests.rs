@@ -150,6 +150,18 @@ impl RequestStore for Db {
         select_request(self.pool(), id).await
     }
 
+    async fn requests_of(&self, iin: &Iin, limit: i64) -> StoreResult<Vec<BindingRequest>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {REQUEST_COLUMNS} FROM binding_requests WHERE iin = $1 \
+             ORDER BY started_at DESC, id DESC LIMIT $2"
+        ))
+        .bind(iin.as_str())
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(request).collect()
+    }
+
     async fn latest_challenge(&self, request_id: &str) -> StoreResult<Option<OtpChallenge>> {
         select_latest_challenge(self.pool(), request_id).await
     }

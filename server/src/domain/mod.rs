@@ -8,6 +8,7 @@ pub mod binding;
 pub mod biometrics;
 pub mod calendar;
 pub mod checks;
+pub mod complaint;
 pub mod document;
 pub mod identity;
 pub mod iin;

@@ -6,18 +6,30 @@ use cookie::{Cookie, SameSite};
 use time::Duration;
 
 use crate::services::session::SESSION_LIFETIME;
+use crate::services::staff::STAFF_SESSION_LIFETIME;
 use app::i18n::{Lang, LANG_COOKIE};
 use app::port::SetCookie;
 use app::wire::SESSION_COOKIE;
+use app::wire_complaints::STAFF_COOKIE;
 
 pub use app::cookies::read;
 
 fn build(name: &'static str, value: String, max_age: Duration, secure: bool) -> String {
+    build_with(name, value, max_age, secure, SameSite::Lax)
+}
+
+fn build_with(
+    name: &'static str,
+    value: String,
+    max_age: Duration,
+    secure: bool,
+    same_site: SameSite,
+) -> String {
     Cookie::build((name, value))
         .path("/")
         .http_only(true)
         .secure(secure)
-        .same_site(SameSite::Lax)
+        .same_site(same_site)
         .max_age(max_age)
         .build()
         .to_string()
@@ -29,6 +41,28 @@ pub fn session(token: String, secure: bool) -> SetCookie {
 
 pub fn clear_session(secure: bool) -> SetCookie {
     SetCookie(build(SESSION_COOKIE, String::new(), Duration::ZERO, secure))
+}
+
+/// A staff session: `SameSite=Strict`, so no other site's link or form
+/// ever arrives signed in to the back office.
+pub fn staff_session(token: String, secure: bool) -> SetCookie {
+    SetCookie(build_with(
+        STAFF_COOKIE,
+        token,
+        STAFF_SESSION_LIFETIME,
+        secure,
+        SameSite::Strict,
+    ))
+}
+
+pub fn clear_staff_session(secure: bool) -> SetCookie {
+    SetCookie(build_with(
+        STAFF_COOKIE,
+        String::new(),
+        Duration::ZERO,
+        secure,
+        SameSite::Strict,
+    ))
 }
 
 pub fn lang(lang: Lang, secure: bool) -> HeaderValue {

@@ -29,6 +29,7 @@ use tower_http::trace::TraceLayer;
 use crate::config::Settings;
 use crate::ports::clock::ShiftableClock;
 use crate::services::Ports;
+use app::office_port::SharedOfficeApi;
 use app::port::SharedPortalApi;
 use app::site::{DemoClockShift, DemoMode, SignerUrl};
 
@@ -41,6 +42,8 @@ pub struct AppState {
     pub ports: Ports,
     pub settings: Arc<Settings>,
     pub portal: SharedPortalApi,
+    /// The back office's port (the same service).
+    pub office: SharedOfficeApi,
     /// Demo mode's movable clock; `None` outside demo mode.
     pub demo_clock: Option<Arc<ShiftableClock>>,
 }
@@ -49,6 +52,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(app::App);
     let context = {
         let portal = state.portal.clone();
+        let office = state.office.clone();
         let demo = DemoMode(state.settings.demo);
         let signer = SignerUrl(state.settings.signer_url.clone());
         let shift = state
@@ -57,6 +61,7 @@ pub fn router(state: AppState) -> Router {
             .map(|clock| DemoClockShift(Arc::new(move || clock.offset().whole_minutes())));
         move || {
             provide_context(portal.clone());
+            provide_context(office.clone());
             provide_context(demo);
             provide_context(signer.clone());
             if let Some(shift) = &shift {

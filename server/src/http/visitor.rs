@@ -1,15 +1,18 @@
 //! Resolves the session cookie once per request: the outcome
 //! ([`Visitor`]) goes into the request's extensions, where the server
-//! functions and pages read it (`app::citizen`). Nothing else reads the cookie.
+//! functions and pages read it (`app::citizen`). The back office's staff
+//! cookie likewise (`app::staff`). Nothing else reads the cookies.
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
 use super::cookies;
-use crate::services::{session, Ports};
+use crate::services::{session, staff, Ports};
 use app::citizen::{Citizen, Visitor};
+use app::staff::{Official, StaffVisitor};
 use app::wire::SESSION_COOKIE;
+use app::wire_complaints::STAFF_COOKIE;
 
 /// Files and probes that never need to know who asks.
 fn needs_no_session(path: &str) -> bool {
@@ -35,5 +38,20 @@ pub async fn resolve(State(ports): State<Ports>, mut request: Request, next: Nex
         },
     };
     request.extensions_mut().insert(visitor);
+    let staff = match cookies::read(request.headers(), STAFF_COOKIE) {
+        None => StaffVisitor::Anonymous,
+        Some(token) => match staff::current(&ports, &token).await {
+            Ok(Some(member)) => StaffVisitor::SignedIn(Official {
+                login: member.login,
+                session: token,
+            }),
+            Ok(None) => StaffVisitor::Anonymous,
+            Err(e) => {
+                tracing::error!(error = %e, "staff session lookup failed");
+                StaffVisitor::Unknown
+            }
+        },
+    };
+    request.extensions_mut().insert(staff);
     next.run(request).await
 }

@@ -15,7 +15,7 @@ pub use outside::{
 };
 pub use records::*;
 pub use store::{
-    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, IdempotencyStore,
-    KeyState, OutboxStore, PermissionStore, RegistryStore, RequestStore, SessionStore, StateChange,
-    StoreError, StoreResult, StoredAnswer,
+    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, ComplaintStore,
+    IdempotencyStore, KeyState, OutboxStore, PermissionStore, Queue, RegistryStore, RequestStore,
+    SessionStore, StaffStore, StateChange, StoreError, StoreResult, StoredAnswer,
 };

@@ -240,3 +240,59 @@ pub struct ChannelUse {
     pub bound: u32,
     pub last_started_at: OffsetDateTime,
 }
+
+/// A member of the back office's staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffMember {
+    pub login: String,
+    pub name: String,
+    pub role: crate::domain::complaint::Role,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    pub created_at: OffsetDateTime,
+}
+
+/// A staff member's session; the cookie holds a token, the store its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffSession {
+    pub token_hash: String,
+    pub login: String,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+/// A complaint about a request (Rules ch. 3, §10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Complaint {
+    pub id: String,
+    /// The registration number (given by the store when it registers it).
+    pub number: String,
+    pub iin: Iin,
+    pub request_id: String,
+    pub subject: crate::domain::complaint::Subject,
+    pub addressee: crate::domain::complaint::Addressee,
+    pub body: String,
+    pub state: crate::domain::complaint::ComplaintState,
+    /// Received and registered (one moment here).
+    pub filed_at: OffsetDateTime,
+    pub deadlines: crate::domain::complaint::Deadlines,
+    pub forwarded_at: Option<OffsetDateTime>,
+    pub forwarded_by: Option<String>,
+    pub forward_note: Option<String>,
+    /// What was forwarded with it: the request and its audit trail (JSON).
+    pub case_file: Option<String>,
+    pub decided_at: Option<OffsetDateTime>,
+    pub decided_by: Option<String>,
+    pub decision_reason: Option<String>,
+}
+
+/// An official's decision as the store writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintChange {
+    pub to: crate::domain::complaint::ComplaintState,
+    pub at: OffsetDateTime,
+    pub by: String,
+    pub reason: String,
+    /// Set when forwarding.
+    pub case_file: Option<String>,
+}

@@ -30,17 +30,18 @@ pub trait AccountStore: Send + Sync {
         now: OffsetDateTime,
     ) -> StoreResult<bool>;
     async fn sign_in_failures(&self, iin: &Iin) -> StoreResult<SignInFailures>;
-    /// Reserves one sign-in attempt for `iin`, in one transaction that locks
+    /// Reserves one sign-in attempt for `key` (an IIN, or `staff:` and a
+    /// staff login), in one transaction that locks
     /// its failure record (created on first use): `next` (the service's rule)
     /// gets the stored record and returns it with this attempt counted, or
     /// `None` to refuse the attempt (locked out; nothing is written).
     /// Returns the stored record and the new one, if any.
     async fn reserve_sign_in_attempt(
         &self,
-        iin: &Iin,
+        key: &str,
         next: &(dyn for<'f> Fn(&'f SignInFailures) -> Option<SignInFailures> + Send + Sync),
     ) -> StoreResult<(SignInFailures, Option<SignInFailures>)>;
-    async fn clear_sign_in_failures(&self, iin: &Iin) -> StoreResult<()>;
+    async fn clear_sign_in_failures(&self, key: &str) -> StoreResult<()>;
     /// Forgets failure records whose window started before `before` and
     /// whose lock (if any) has ended by `now`; how many.
     async fn forget_sign_in_failures(
@@ -96,6 +97,13 @@ pub trait AuditLog: Send + Sync {
     async fn append(&self, entry: &AuditEntry) -> StoreResult<()>;
     /// The latest entries, newest first.
     async fn recent(&self, limit: i64) -> StoreResult<Vec<AuditEntry>>;
+    /// The entries about `subject` from `from` to `to`, oldest first (a case file).
+    async fn about(
+        &self,
+        subject: &str,
+        from: OffsetDateTime,
+        to: OffsetDateTime,
+    ) -> StoreResult<Vec<AuditEntry>>;
 }
 
 /// Binding requests, their codes and consents. Reads here see committed
@@ -116,6 +124,8 @@ pub trait RequestStore: Send + Sync {
     /// started and bound, and the latest start; the latest use first.
     async fn uses_of(&self, iin: &Iin) -> StoreResult<Vec<ChannelUse>>;
     async fn request(&self, id: &str) -> StoreResult<Option<BindingRequest>>;
+    /// The account's latest `limit` requests, newest first.
+    async fn requests_of(&self, iin: &Iin, limit: i64) -> StoreResult<Vec<BindingRequest>>;
     /// The newest code sent for the request.
     async fn latest_challenge(&self, request_id: &str) -> StoreResult<Option<OtpChallenge>>;
     /// Open requests started before `started_before` (for expiry).
@@ -262,4 +272,64 @@ pub trait IdempotencyStore: Send + Sync {
         -> StoreResult<()>;
     /// Frees a reserved key whose call should be retried (not authorized, rate limited, our fault).
     async fn release_key(&self, client: &str, key: &str) -> StoreResult<()>;
+}
+
+/// The back office's staff and their sessions.
+#[async_trait]
+pub trait StaffStore: Send + Sync {
+    async fn staff_member(&self, login: &str) -> StoreResult<Option<StaffMember>>;
+    /// Inserts a staff member unless the login is taken (demo data); true if inserted.
+    async fn insert_staff_if_missing(&self, member: &StaffMember) -> StoreResult<bool>;
+    /// Starts a session with its audit entry, in one transaction.
+    async fn create_staff_session(
+        &self,
+        session: &StaffSession,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    /// The staff member of a live session, if the token hash names one.
+    async fn staff_session(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<StaffMember>>;
+    async fn delete_staff_session(&self, token_hash: &str, audit: &AuditEntry) -> StoreResult<()>;
+}
+
+/// Whose queue of complaints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Queue {
+    /// Complaints addressed to the provider.
+    Provider,
+    /// Complaints forwarded to the reviewing body or addressed to it.
+    Reviewer,
+}
+
+/// Complaints (Rules ch. 3).
+#[async_trait]
+pub trait ComplaintStore: Send + Sync {
+    /// Registers the complaint under the next number of `year`, with the
+    /// audit entry (its `detail` gets ` number=…` appended), in one
+    /// transaction; returns the number. A complaint under review for the
+    /// same request is a [`StoreError::Conflict`].
+    async fn register_complaint(
+        &self,
+        complaint: &Complaint,
+        year: i32,
+        audit: &AuditEntry,
+    ) -> StoreResult<String>;
+    async fn complaint(&self, id: &str) -> StoreResult<Option<Complaint>>;
+    /// The citizen's complaints, newest first.
+    async fn complaints_of(&self, iin: &Iin) -> StoreResult<Vec<Complaint>>;
+    /// A queue: those waiting first, by their due date; then the decided, newest first.
+    async fn queue(&self, queue: Queue, limit: i64) -> StoreResult<Vec<Complaint>>;
+    /// Applies an official's decision if the complaint is still in `from`,
+    /// with the audit entry, in one conditional update and one
+    /// transaction; false if it had moved on (nothing is written then).
+    async fn decide_complaint(
+        &self,
+        id: &str,
+        from: crate::domain::complaint::ComplaintState,
+        change: &ComplaintChange,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
 }

@@ -9,9 +9,11 @@ pub mod biometric_certify;
 pub mod cabinet;
 pub mod certify;
 pub mod code_hash;
+pub mod complaints;
 pub mod confirm_code;
 pub mod consent;
 pub mod demo_phone;
+pub mod office;
 pub mod open_request;
 pub mod password;
 pub mod permissions;
@@ -19,13 +21,15 @@ pub mod request_code;
 pub mod request_status;
 pub mod session;
 pub mod sign_in;
+pub mod staff;
 
 use std::sync::Arc;
 
 use crate::ports::{
     AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier, Clock,
-    IdempotencyStore, IdentityRegister, OperatorRegistry, OutboxStore, PermissionStore,
-    RegistryStore, RequestStore, SessionStore, SignatureVerifier, SmsGateway,
+    ComplaintStore, IdempotencyStore, IdentityRegister, OperatorRegistry, OutboxStore,
+    PermissionStore, RegistryStore, RequestStore, SessionStore, SignatureVerifier, SmsGateway,
+    StaffStore,
 };
 
 /// Every port the services use, as shared trait objects.
@@ -49,6 +53,10 @@ pub struct Ports {
     pub biometrics: Arc<dyn BiometricVerifier>,
     pub clock: Arc<dyn Clock>,
     pub codes: code_hash::CodeHasher,
+    pub staff: Arc<dyn StaffStore>,
+    pub complaints: Arc<dyn ComplaintStore>,
+    /// The working-day calendar complaint deadlines are counted in.
+    pub calendar: Arc<crate::domain::calendar::WorkingCalendar>,
 }
 
 /// Something failed that the citizen cannot fix; the cause goes to the log.

@@ -58,7 +58,7 @@ pub async fn sign_in(
     // accounts.
     let (stored, counted) = ports
         .accounts
-        .reserve_sign_in_attempt(&iin, &|stored: &SignInFailures| {
+        .reserve_sign_in_attempt(iin.as_str(), &|stored: &SignInFailures| {
             (!is_locked(stored, now)).then(|| after_failure(stored, now))
         })
         .await
@@ -95,7 +95,7 @@ pub async fn sign_in(
     }
     ports
         .accounts
-        .clear_sign_in_failures(&iin)
+        .clear_sign_in_failures(iin.as_str())
         .await
         .map_err(Unexpected::from)?;
     let token = session::start(ports, &iin).await?;

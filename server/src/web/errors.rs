@@ -3,9 +3,12 @@
 
 use app::error::PortalError;
 
+use crate::domain::complaint::{DecisionError, TextError};
 use crate::domain::{IinError, MsisdnError, OtpCodeError};
 use crate::services::certify::CertifyError;
+use crate::services::complaints::FileError;
 use crate::services::confirm_code::ConfirmCodeError;
+use crate::services::office::OfficeError;
 use crate::services::open_request::OpenRequestError;
 use crate::services::request_code::RequestCodeError;
 use crate::services::sign_in::SignInError;
@@ -115,5 +118,48 @@ pub fn resend(e: RequestCodeError) -> Result<(), PortalError> {
     match e {
         RequestCodeError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_)) => Ok(()),
         e => Err(request_code(e)),
+    }
+}
+
+/// A staff sign-in: a wrong login or password is one answer, on the login field.
+pub fn staff_sign_in(e: SignInError) -> PortalError {
+    match e {
+        SignInError::InvalidIin(_) | SignInError::BadCredentials => PortalError::StaffCredentials,
+        other => sign_in(other),
+    }
+}
+
+fn text(e: TextError, short: PortalError, long: PortalError) -> PortalError {
+    match e {
+        TextError::TooShort => short,
+        TextError::TooLong => long,
+    }
+}
+
+pub fn file_complaint(e: FileError) -> PortalError {
+    match e {
+        FileError::RequestNotFound => PortalError::RequestNotFound,
+        FileError::NotRefused => PortalError::NotRefused,
+        FileError::Text(e) => text(
+            e,
+            PortalError::ComplaintTextShort,
+            PortalError::ComplaintTextLong,
+        ),
+        FileError::AlreadyUnderReview => PortalError::ComplaintUnderReview,
+        FileError::Unexpected(cause) => unexpected(cause),
+    }
+}
+
+pub fn office(e: OfficeError) -> PortalError {
+    match e {
+        OfficeError::NoQueue => PortalError::NoQueue,
+        OfficeError::NotFound => PortalError::ComplaintNotFound,
+        OfficeError::Decision(DecisionError::NotYourRole) => PortalError::NotYourRole,
+        OfficeError::Decision(DecisionError::NotWaiting) | OfficeError::Moved => {
+            PortalError::NotWaiting
+        }
+        OfficeError::Decision(DecisionError::SatisfyTooLate) => PortalError::SatisfyTooLate,
+        OfficeError::Reason(e) => text(e, PortalError::ReasonsShort, PortalError::ReasonsLong),
+        OfficeError::Unexpected(cause) => unexpected(cause),
     }
 }

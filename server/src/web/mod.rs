@@ -2,24 +2,28 @@
 //! the only place that turns service results into what pages show, and
 //! service errors into [`PortalError`]s.
 
+mod complaint_views;
 pub(crate) mod errors;
+mod office;
 mod views;
 
 use async_trait::async_trait;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 
+use crate::domain::complaint::{Addressee, Subject};
 use crate::domain::{Iin, Purpose, REQUEST_TERM};
 use crate::http::cookies;
 use crate::services::request_code::{request_code, resend_code};
 use crate::services::request_status;
 use crate::services::{
-    cabinet, certify, confirm_code, consent, demo_phone, permissions, sign_in, Ports,
+    cabinet, certify, complaints, confirm_code, consent, demo_phone, permissions, sign_in, Ports,
 };
 use app::citizen::Citizen;
 use app::error::PortalError;
 use app::port::{PortalApi, SetCookie};
 use app::wire::{CabinetView, OpenRequestView, PhoneView, RequestView, SmsView};
+use app::wire_complaints::{ComplaintView, ComplaintsView};
 use errors::unexpected;
 pub use views::{local_clock, local_time};
 
@@ -153,6 +157,55 @@ impl PortalApi for PortalService {
         } else {
             Err(PortalError::PermissionNotFound)
         }
+    }
+
+    async fn complaints(&self, who: &Citizen) -> Result<ComplaintsView, PortalError> {
+        let iin = iin_of(who)?;
+        let now = self.ports.clock.now();
+        let list = complaints::list(&self.ports, &iin).await?;
+        let requests = self
+            .ports
+            .requests
+            .requests_of(&iin, 50)
+            .await
+            .map_err(unexpected)?;
+        Ok(ComplaintsView {
+            complaints: list.iter().map(|c| complaint_views::item(c, now)).collect(),
+            requests: requests.iter().map(complaint_views::request).collect(),
+        })
+    }
+
+    async fn complaint(&self, who: &Citizen, id: String) -> Result<ComplaintView, PortalError> {
+        let c = complaints::one(&self.ports, &iin_of(who)?, &id)
+            .await?
+            .ok_or(PortalError::ComplaintNotFound)?;
+        Ok(complaint_views::complaint(c, self.ports.clock.now()))
+    }
+
+    async fn file_complaint(
+        &self,
+        who: &Citizen,
+        request_id: String,
+        about: Option<String>,
+        to: Option<String>,
+        text: String,
+    ) -> Result<String, PortalError> {
+        let subject = about.as_deref().and_then(Subject::from_code);
+        let addressee = to.as_deref().and_then(Addressee::from_code);
+        let (Some(subject), Some(addressee)) = (subject, addressee) else {
+            return Err(PortalError::ChoiceMissing);
+        };
+        let c = complaints::file(
+            &self.ports,
+            &iin_of(who)?,
+            &request_id,
+            subject,
+            addressee,
+            &text,
+        )
+        .await
+        .map_err(errors::file_complaint)?;
+        Ok(c.id)
     }
 
     async fn demo_phone(&self) -> Result<Option<Vec<PhoneView>>, PortalError> {

@@ -1,0 +1,167 @@
+//! Types that cross the wire for complaints (Rules ch. 3) and the back office.
+
+use serde::{Deserialize, Serialize};
+
+/// The cookie that holds a staff member's session token (HttpOnly).
+pub const STAFF_COOKIE: &str = "nomir_staff";
+
+/// Where a complaint stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ComplaintStatus {
+    AtProvider,
+    AtReviewer,
+    Satisfied,
+    Upheld,
+    Rejected,
+}
+
+impl ComplaintStatus {
+    /// Decided: court is the next step for a citizen who disagrees.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Self::Satisfied | Self::Upheld | Self::Rejected)
+    }
+}
+
+/// What a complaint is about (a form's choice values are the codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ComplaintAbout {
+    Refusal,
+    Action,
+    Inaction,
+}
+
+/// Whom a complaint is addressed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ComplaintTo {
+    Provider,
+    AuthorizedBody,
+}
+
+/// An official's decision (a form's choice values are the codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DecisionChoice {
+    Satisfy,
+    Forward,
+    Uphold,
+    Reject,
+}
+
+impl DecisionChoice {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Satisfy => "satisfy",
+            Self::Forward => "forward",
+            Self::Uphold => "uphold",
+            Self::Reject => "reject",
+        }
+    }
+}
+
+/// A complaint in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintItem {
+    pub id: String,
+    pub number: String,
+    pub request_id: String,
+    pub about: ComplaintAbout,
+    pub to: ComplaintTo,
+    pub status: ComplaintStatus,
+    /// Astana time, `YYYY-MM-DD HH:MM`.
+    pub filed_at: String,
+    /// The deadline of the present state (`YYYY-MM-DD`), while one runs.
+    pub due: Option<String>,
+    pub overdue: bool,
+}
+
+/// One complaint, whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintView {
+    pub item: ComplaintItem,
+    pub body: String,
+    /// Forward or satisfy by (complaints to the provider only).
+    pub forward_by: Option<String>,
+    pub review_by: String,
+    pub forwarded_at: Option<String>,
+    pub forward_note: Option<String>,
+    pub decided_at: Option<String>,
+    pub decision_reason: Option<String>,
+}
+
+/// A request of the citizen's that a complaint can be about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestItem {
+    pub id: String,
+    pub number: String,
+    pub started_at: String,
+    pub outcome: RequestOutcome,
+}
+
+/// How a request ended, or that it is still open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestOutcome {
+    Open,
+    Bound,
+    Refused(crate::ground::RefusalGround),
+    Expired,
+    Withdrawn,
+}
+
+impl RequestOutcome {
+    /// A refusal can be complained about as such (an expired term is one too).
+    pub fn is_refusal(self) -> bool {
+        matches!(self, Self::Refused(_) | Self::Expired)
+    }
+}
+
+/// The citizen's complaints page: their complaints and their requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintsView {
+    pub complaints: Vec<ComplaintItem>,
+    pub requests: Vec<RequestItem>,
+}
+
+/// A staff member's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaffRole {
+    ProviderOfficial,
+    Reviewer,
+    Administrator,
+}
+
+/// Who is signed in to the back office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffView {
+    pub login: String,
+    pub name: String,
+    pub role: StaffRole,
+}
+
+/// A role's queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueView {
+    pub staff: StaffView,
+    /// `None` for a role with no queue (administrators).
+    pub items: Option<Vec<ComplaintItem>>,
+}
+
+/// One line of a case file's audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrailLine {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub detail: String,
+}
+
+/// A complaint as an official sees it: whole, with the request and the
+/// case file, and the decisions the official may take now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub staff: StaffView,
+    pub complaint: ComplaintView,
+    /// The request complained about: number, channel, outcome, times.
+    pub request: Option<RequestItem>,
+    /// The case file forwarded with it, once forwarded.
+    pub trail: Option<Vec<TrailLine>>,
+    pub decisions: Vec<DecisionChoice>,
+}

@@ -1,0 +1,186 @@
+use async_trait::async_trait;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use time::macros::format_description;
+use time::Date;
+
+use super::accounts::parse_iin;
+use super::audit::append_with;
+use super::time_col::{from_col, from_opt, to_col};
+use super::{conflict_or, Db};
+use crate::domain::complaint::{
+    registration_number, Addressee, ComplaintState, Deadlines, Subject,
+};
+use crate::domain::Iin;
+use crate::ports::{
+    AuditEntry, Complaint, ComplaintChange, ComplaintStore, Queue, StoreError, StoreResult,
+};
+
+const COLUMNS: &str = "id, number, iin, request_id, subject, addressee, body, state, filed_at, \
+     forward_by, review_by, forwarded_at, forwarded_by, forward_note, case_file, decided_at, \
+     decided_by, decision_reason";
+
+fn date_col(d: Date) -> String {
+    d.to_string()
+}
+
+fn parse_date(s: &str) -> StoreResult<Date> {
+    Date::parse(s, format_description!("[year]-[month]-[day]"))
+        .map_err(|_| StoreError::Corrupt(format!("date {s:?}")))
+}
+
+fn coded<T>(r: &AnyRow, col: &str, parse: fn(&str) -> Option<T>) -> StoreResult<T> {
+    let v: String = r.try_get(col)?;
+    parse(&v).ok_or_else(|| StoreError::Corrupt(format!("{col} {v:?}")))
+}
+
+fn complaint(r: &AnyRow) -> StoreResult<Complaint> {
+    let forward_by: Option<String> = r.try_get("forward_by")?;
+    let review_by: String = r.try_get("review_by")?;
+    Ok(Complaint {
+        id: r.try_get("id")?,
+        number: r.try_get("number")?,
+        iin: parse_iin(&r.try_get::<String, _>("iin")?)?,
+        request_id: r.try_get("request_id")?,
+        subject: coded(r, "subject", Subject::from_code)?,
+        addressee: coded(r, "addressee", Addressee::from_code)?,
+        body: r.try_get("body")?,
+        state: coded(r, "state", ComplaintState::from_code)?,
+        filed_at: from_col(r.try_get("filed_at")?)?,
+        deadlines: Deadlines {
+            forward_by: forward_by.as_deref().map(parse_date).transpose()?,
+            review_by: parse_date(&review_by)?,
+        },
+        forwarded_at: from_opt(r.try_get("forwarded_at")?)?,
+        forwarded_by: r.try_get("forwarded_by")?,
+        forward_note: r.try_get("forward_note")?,
+        case_file: r.try_get("case_file")?,
+        decided_at: from_opt(r.try_get("decided_at")?)?,
+        decided_by: r.try_get("decided_by")?,
+        decision_reason: r.try_get("decision_reason")?,
+    })
+}
+
+#[async_trait]
+impl ComplaintStore for Db {
+    async fn register_complaint(
+        &self,
+        c: &Complaint,
+        year: i32,
+        audit: &AuditEntry,
+    ) -> StoreResult<String> {
+        let mut tx = self.begin_write().await?;
+        // The counter's row is locked by the upsert until commit, so
+        // parallel filings take the numbers one after another.
+        let sequence: i64 = sqlx::query(
+            "INSERT INTO complaint_counters (year, last) VALUES ($1, 1) \
+             ON CONFLICT (year) DO UPDATE SET last = complaint_counters.last + 1 RETURNING last",
+        )
+        .bind(i64::from(year))
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("last")?;
+        let number = registration_number(year, sequence);
+        sqlx::query(&format!(
+            "INSERT INTO complaints ({COLUMNS}) VALUES \
+             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
+        ))
+        .bind(&c.id)
+        .bind(&number)
+        .bind(c.iin.as_str())
+        .bind(&c.request_id)
+        .bind(c.subject.code())
+        .bind(c.addressee.code())
+        .bind(&c.body)
+        .bind(c.state.code())
+        .bind(to_col(c.filed_at))
+        .bind(c.deadlines.forward_by.map(date_col))
+        .bind(date_col(c.deadlines.review_by))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict_or(e, "a complaint about this request is under review"))?;
+        let audit = AuditEntry {
+            detail: format!("{} number={number}", audit.detail),
+            ..audit.clone()
+        };
+        append_with(&mut *tx, &audit).await?;
+        tx.commit().await?;
+        Ok(number)
+    }
+
+    async fn complaint(&self, id: &str) -> StoreResult<Option<Complaint>> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM complaints WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(complaint).transpose()
+    }
+
+    async fn complaints_of(&self, iin: &Iin) -> StoreResult<Vec<Complaint>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM complaints WHERE iin = $1 ORDER BY filed_at DESC, number DESC"
+        ))
+        .bind(iin.as_str())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(complaint).collect()
+    }
+
+    async fn queue(&self, queue: Queue, limit: i64) -> StoreResult<Vec<Complaint>> {
+        let (whose, due) = match queue {
+            Queue::Provider => ("addressee = 'provider'", "COALESCE(forward_by, review_by)"),
+            Queue::Reviewer => (
+                "(forwarded_at IS NOT NULL OR addressee = 'authorized_body')",
+                "review_by",
+            ),
+        };
+        let waiting = match queue {
+            Queue::Provider => "at_provider",
+            Queue::Reviewer => "at_reviewer",
+        };
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM complaints WHERE {whose} \
+             ORDER BY CASE WHEN state = $1 THEN 0 ELSE 1 END, \
+             CASE WHEN state = $1 THEN {due} END, \
+             COALESCE(decided_at, forwarded_at, filed_at) DESC, number LIMIT $2"
+        ))
+        .bind(waiting)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(complaint).collect()
+    }
+
+    async fn decide_complaint(
+        &self,
+        id: &str,
+        from: ComplaintState,
+        change: &ComplaintChange,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool> {
+        let mut tx = self.begin_write().await?;
+        let sql = if change.to == ComplaintState::AtReviewer {
+            "UPDATE complaints SET state = $1, forwarded_at = $2, forwarded_by = $3, \
+             forward_note = $4, case_file = $5 WHERE id = $6 AND state = $7"
+        } else {
+            "UPDATE complaints SET state = $1, decided_at = $2, decided_by = $3, \
+             decision_reason = $4, case_file = COALESCE(case_file, $5) WHERE id = $6 AND state = $7"
+        };
+        let done = sqlx::query(sql)
+            .bind(change.to.code())
+            .bind(to_col(change.at))
+            .bind(&change.by)
+            .bind(&change.reason)
+            .bind(change.case_file.as_deref())
+            .bind(id)
+            .bind(from.code())
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        append_with(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,415 @@
+//! Complaints about the service (Rules ch. 3, §10; SPEC §5): what a
+//! complaint is about, whom it is addressed to, its deadlines in working
+//! days, and which official may take which decision when.
+//!
+//! A complaint to the service provider is forwarded, with the case file,
+//! to the reviewing body (the authorized body for the quality of public
+//! services) within 3 working days of its receipt, unless the provider
+//! fully satisfies it within those 3 days; it is reviewed within 5
+//! working days of its registration. A complaint addressed to the
+//! authorized body directly is reviewed within 15 working days. The day of
+//! receipt or registration is not counted. After this pre-trial step the
+//! citizen may go to court.
+
+use time::{Date, OffsetDateTime, UtcOffset};
+
+use super::calendar::WorkingCalendar;
+
+/// Working days the provider has to forward a complaint, or satisfy it in full.
+pub const FORWARD_DAYS: u32 = 3;
+/// Working days for reviewing a complaint addressed to the provider.
+pub const PROVIDER_REVIEW_DAYS: u32 = 5;
+/// Working days for reviewing a complaint addressed to the authorized body.
+pub const AUTHORITY_REVIEW_DAYS: u32 = 15;
+
+/// A complaint's text and an official's reasons: long enough to say
+/// something, short enough for one screen and one SMS-free record.
+pub const TEXT_MIN: usize = 10;
+pub const TEXT_MAX: usize = 4000;
+
+/// Deadlines are working days in Kazakhstan: dates are read at UTC+5.
+pub const KZ_OFFSET: UtcOffset = match UtcOffset::from_hms(5, 0, 0) {
+    Ok(o) => o,
+    Err(_) => UtcOffset::UTC,
+};
+
+/// The date in Kazakhstan at `at`.
+pub fn local_date(at: OffsetDateTime) -> Date {
+    at.to_offset(KZ_OFFSET).date()
+}
+
+macro_rules! coded {
+    ($name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Stable identifier for storage and forms.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
+/// What the citizen complains about (§10: a decision, an action or inaction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// The refusal of the request.
+    Refusal,
+    /// An action of the provider or its official.
+    Action,
+    /// Inaction: something that should have happened did not.
+    Inaction,
+}
+coded!(Subject { Refusal => "refusal", Action => "action", Inaction => "inaction" });
+
+/// Whom the complaint is addressed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Addressee {
+    /// The service provider (the Ministry), which may satisfy it or forwards it.
+    Provider,
+    /// The authorized body for the quality of public services.
+    AuthorizedBody,
+}
+coded!(Addressee { Provider => "provider", AuthorizedBody => "authorized_body" });
+
+/// Where a complaint stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComplaintState {
+    /// Registered with the provider: to satisfy in full or forward.
+    AtProvider,
+    /// With the reviewing body (forwarded, or addressed to it directly).
+    AtReviewer,
+    /// The provider satisfied it in full; it was not forwarded.
+    Satisfied,
+    /// The reviewing body upheld it.
+    Upheld,
+    /// The reviewing body rejected it, with reasons.
+    Rejected,
+}
+coded!(ComplaintState {
+    AtProvider => "at_provider",
+    AtReviewer => "at_reviewer",
+    Satisfied => "satisfied",
+    Upheld => "upheld",
+    Rejected => "rejected",
+});
+
+impl ComplaintState {
+    /// Decided: the pre-trial step is over and court is the next one.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Self::Satisfied | Self::Upheld | Self::Rejected)
+    }
+
+    /// Where a newly registered complaint goes.
+    pub fn first(addressee: Addressee) -> Self {
+        match addressee {
+            Addressee::Provider => Self::AtProvider,
+            Addressee::AuthorizedBody => Self::AtReviewer,
+        }
+    }
+}
+
+/// The back office's roles (the demo staff of the dataset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// An official of the service provider.
+    ProviderOfficial,
+    /// A reviewer of the authorized body for the quality of public services.
+    Reviewer,
+    /// Runs the service: sees the dashboard, decides no complaint.
+    Administrator,
+}
+coded!(Role { ProviderOfficial => "provider_official", Reviewer => "reviewer", Administrator => "administrator" });
+
+/// What an official decides about a complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// The provider satisfies the complaint in full (not forwarded).
+    Satisfy,
+    /// The provider forwards it with the case file to the reviewing body.
+    Forward,
+    /// The reviewing body upholds it.
+    Uphold,
+    /// The reviewing body rejects it.
+    Reject,
+}
+coded!(Decision { Satisfy => "satisfy", Forward => "forward", Uphold => "uphold", Reject => "reject" });
+
+/// A complaint's deadlines, as dates in Kazakhstan (the whole day counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadlines {
+    /// The last day the provider may satisfy or must forward it
+    /// (complaints to the provider only).
+    pub forward_by: Option<Date>,
+    /// The last day of the review.
+    pub review_by: Date,
+}
+
+/// The deadlines of a complaint received and registered on `registered`.
+pub fn deadlines(calendar: &WorkingCalendar, addressee: Addressee, registered: Date) -> Deadlines {
+    match addressee {
+        Addressee::Provider => Deadlines {
+            forward_by: Some(calendar.add_working_days(registered, FORWARD_DAYS)),
+            review_by: calendar.add_working_days(registered, PROVIDER_REVIEW_DAYS),
+        },
+        Addressee::AuthorizedBody => Deadlines {
+            forward_by: None,
+            review_by: calendar.add_working_days(registered, AUTHORITY_REVIEW_DAYS),
+        },
+    }
+}
+
+impl Deadlines {
+    /// The deadline that applies in `state` (none once decided).
+    pub fn due_in(&self, state: ComplaintState) -> Option<Date> {
+        match state {
+            ComplaintState::AtProvider => Some(self.forward_by.unwrap_or(self.review_by)),
+            ComplaintState::AtReviewer => Some(self.review_by),
+            _ => None,
+        }
+    }
+
+    /// Whether the deadline of `state` has passed on `today`.
+    pub fn overdue(&self, state: ComplaintState, today: Date) -> bool {
+        self.due_in(state).is_some_and(|due| today > due)
+    }
+}
+
+/// Why a decision cannot be taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DecisionError {
+    /// This role does not take this decision.
+    #[error("the role does not take this decision")]
+    NotYourRole,
+    /// The complaint is not in this role's queue now (decided, or elsewhere).
+    #[error("the complaint is not waiting for this decision")]
+    NotWaiting,
+    /// The provider's 3 working days have passed: it can only forward now.
+    #[error("the provider may satisfy a complaint in full only within 3 working days")]
+    SatisfyTooLate,
+}
+
+/// The state `decision` by `role` moves a complaint in `state` to, on `today`.
+pub fn decide(
+    role: Role,
+    decision: Decision,
+    state: ComplaintState,
+    deadlines: &Deadlines,
+    today: Date,
+) -> Result<ComplaintState, DecisionError> {
+    let (needs_role, needs_state, to) = match decision {
+        Decision::Satisfy => (
+            Role::ProviderOfficial,
+            ComplaintState::AtProvider,
+            ComplaintState::Satisfied,
+        ),
+        Decision::Forward => (
+            Role::ProviderOfficial,
+            ComplaintState::AtProvider,
+            ComplaintState::AtReviewer,
+        ),
+        Decision::Uphold => (
+            Role::Reviewer,
+            ComplaintState::AtReviewer,
+            ComplaintState::Upheld,
+        ),
+        Decision::Reject => (
+            Role::Reviewer,
+            ComplaintState::AtReviewer,
+            ComplaintState::Rejected,
+        ),
+    };
+    if role != needs_role {
+        return Err(DecisionError::NotYourRole);
+    }
+    if state != needs_state {
+        return Err(DecisionError::NotWaiting);
+    }
+    if decision == Decision::Satisfy && deadlines.forward_by.is_some_and(|by| today > by) {
+        return Err(DecisionError::SatisfyTooLate);
+    }
+    Ok(to)
+}
+
+/// Whether `role` may see a complaint: the provider's officials those
+/// addressed to the provider; the reviewers those forwarded to them or
+/// addressed to them; administrators none (they run the service).
+pub fn visible_to(role: Role, addressee: Addressee, forwarded: bool) -> bool {
+    match role {
+        Role::ProviderOfficial => addressee == Addressee::Provider,
+        Role::Reviewer => forwarded || addressee == Addressee::AuthorizedBody,
+        Role::Administrator => false,
+    }
+}
+
+/// Why a text (a complaint, an official's reasons) is not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextError {
+    TooShort,
+    TooLong,
+}
+
+/// The text trimmed, if its length is within bounds (in characters).
+pub fn text(raw: &str) -> Result<String, TextError> {
+    let t = raw.trim();
+    match t.chars().count() {
+        n if n < TEXT_MIN => Err(TextError::TooShort),
+        n if n > TEXT_MAX => Err(TextError::TooLong),
+        _ => Ok(t.to_owned()),
+    }
+}
+
+/// A registration number: `ZH-<year>-<sequence, 6 digits>` («жалоба»/«шағым»).
+pub fn registration_number(year: i32, sequence: i64) -> String {
+    format!("ZH-{year}-{sequence:06}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    fn kz() -> WorkingCalendar {
+        WorkingCalendar::parse(include_str!("../../calendar/kz.csv")).unwrap()
+    }
+
+    #[test]
+    fn a_complaint_to_the_provider_is_due_in_3_and_5_working_days() {
+        // Thursday 19 March 2026: Friday 20 counts, the Nauryz days off
+        // (23, 24, 25 March) and the weekend do not.
+        let d = deadlines(&kz(), Addressee::Provider, date!(2026 - 03 - 19));
+        assert_eq!(d.forward_by, Some(date!(2026 - 03 - 27)));
+        assert_eq!(d.review_by, date!(2026 - 03 - 31));
+    }
+
+    #[test]
+    fn a_complaint_to_the_authorized_body_is_due_in_15_working_days() {
+        let d = deadlines(&kz(), Addressee::AuthorizedBody, date!(2026 - 12 - 01));
+        assert_eq!(d.forward_by, None);
+        // 16 December (Independence Day) is off.
+        assert_eq!(d.review_by, date!(2026 - 12 - 23));
+    }
+
+    #[test]
+    fn the_day_of_registration_is_not_counted_even_on_a_weekend() {
+        let d = deadlines(&kz(), Addressee::Provider, date!(2026 - 11 - 28)); // Saturday
+        assert_eq!(d.forward_by, Some(date!(2026 - 12 - 02)));
+    }
+
+    #[test]
+    fn dates_are_read_in_kazakhstan() {
+        assert_eq!(
+            local_date(datetime!(2026-11-30 20:00 UTC)),
+            date!(2026 - 12 - 01)
+        );
+    }
+
+    #[test]
+    fn the_provider_satisfies_or_forwards_and_the_reviewer_upholds_or_rejects() {
+        let d = deadlines(&kz(), Addressee::Provider, date!(2026 - 11 - 25));
+        let today = date!(2026 - 11 - 26);
+        use ComplaintState::*;
+        use Decision::*;
+        use Role::*;
+        assert_eq!(
+            decide(ProviderOfficial, Satisfy, AtProvider, &d, today),
+            Ok(Satisfied)
+        );
+        assert_eq!(
+            decide(ProviderOfficial, Forward, AtProvider, &d, today),
+            Ok(AtReviewer)
+        );
+        assert_eq!(decide(Reviewer, Uphold, AtReviewer, &d, today), Ok(Upheld));
+        assert_eq!(
+            decide(Reviewer, Reject, AtReviewer, &d, today),
+            Ok(Rejected)
+        );
+        assert_eq!(
+            decide(Reviewer, Satisfy, AtProvider, &d, today),
+            Err(DecisionError::NotYourRole)
+        );
+        assert_eq!(
+            decide(ProviderOfficial, Reject, AtReviewer, &d, today),
+            Err(DecisionError::NotYourRole)
+        );
+        assert_eq!(
+            decide(Administrator, Forward, AtProvider, &d, today),
+            Err(DecisionError::NotYourRole)
+        );
+        assert_eq!(
+            decide(ProviderOfficial, Forward, AtReviewer, &d, today),
+            Err(DecisionError::NotWaiting)
+        );
+        assert_eq!(
+            decide(Reviewer, Uphold, Rejected, &d, today),
+            Err(DecisionError::NotWaiting)
+        );
+    }
+
+    #[test]
+    fn after_3_working_days_the_provider_can_only_forward() {
+        let d = deadlines(&kz(), Addressee::Provider, date!(2026 - 11 - 25));
+        assert_eq!(d.forward_by, Some(date!(2026 - 11 - 30)));
+        let late = date!(2026 - 12 - 01);
+        assert_eq!(
+            decide(
+                Role::ProviderOfficial,
+                Decision::Satisfy,
+                ComplaintState::AtProvider,
+                &d,
+                late
+            ),
+            Err(DecisionError::SatisfyTooLate)
+        );
+        assert!(decide(
+            Role::ProviderOfficial,
+            Decision::Forward,
+            ComplaintState::AtProvider,
+            &d,
+            late
+        )
+        .is_ok());
+        assert!(d.overdue(ComplaintState::AtProvider, late));
+        assert!(!d.overdue(ComplaintState::AtProvider, date!(2026 - 11 - 30)));
+        assert!(!d.overdue(ComplaintState::Satisfied, late));
+    }
+
+    #[test]
+    fn each_role_sees_its_own_queue_only() {
+        use Addressee::*;
+        assert!(visible_to(Role::ProviderOfficial, Provider, false));
+        assert!(visible_to(Role::ProviderOfficial, Provider, true));
+        assert!(!visible_to(Role::ProviderOfficial, AuthorizedBody, false));
+        assert!(!visible_to(Role::Reviewer, Provider, false));
+        assert!(visible_to(Role::Reviewer, Provider, true));
+        assert!(visible_to(Role::Reviewer, AuthorizedBody, false));
+        assert!(!visible_to(Role::Administrator, Provider, true));
+    }
+
+    #[test]
+    fn texts_are_trimmed_and_bounded() {
+        assert_eq!(text("  too short "), Err(TextError::TooShort));
+        assert_eq!(
+            text("   The code never came.  "),
+            Ok("The code never came.".to_owned())
+        );
+        assert_eq!(
+            text(&"ә".repeat(TEXT_MAX)).map(|t| t.chars().count()),
+            Ok(TEXT_MAX)
+        );
+        assert_eq!(text(&"ә".repeat(TEXT_MAX + 1)), Err(TextError::TooLong));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for s in ComplaintState::ALL {
+            assert_eq!(ComplaintState::from_code(s.code()), Some(*s));
+        }
+        assert_eq!(Role::from_code("reviewer"), Some(Role::Reviewer));
+        assert_eq!(Decision::from_code("approve"), None);
+        assert_eq!(registration_number(2026, 42), "ZH-2026-000042");
+    }
+}

@@ -1,0 +1,148 @@
+//! A citizen's complaints (Rules ch. 3, §10): filing one about one of their
+//! requests, and reading their own. Each change reaches the citizen's bound
+//! number by SMS.
+
+use super::{audit, Ports, Unexpected};
+use crate::domain::complaint::{self, local_date, Addressee, ComplaintState, Subject, TextError};
+use crate::domain::{BindingState, Iin};
+use crate::ports::{Complaint, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// No request of this citizen's by that id.
+    #[error("no such request")]
+    RequestNotFound,
+    /// A refusal is complained about only once the request was refused.
+    #[error("the request was not refused")]
+    NotRefused,
+    #[error("the complaint's text: {0:?}")]
+    Text(TextError),
+    /// A complaint about this request is under review already.
+    #[error("a complaint about this request is under review")]
+    AlreadyUnderReview,
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl From<StoreError> for FileError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict(_) => Self::AlreadyUnderReview,
+            e => Self::Unexpected(e.into()),
+        }
+    }
+}
+
+/// Registers a complaint of `iin` about their request `request_id`; the
+/// registered complaint, with its number and deadlines.
+pub async fn file(
+    ports: &Ports,
+    iin: &Iin,
+    request_id: &str,
+    subject: Subject,
+    addressee: Addressee,
+    body: &str,
+) -> Result<Complaint, FileError> {
+    if request_id.len() > 64 {
+        return Err(FileError::RequestNotFound);
+    }
+    let request = ports
+        .requests
+        .request(request_id)
+        .await
+        .map_err(Unexpected::from)?
+        .filter(|r| &r.iin == iin)
+        .ok_or(FileError::RequestNotFound)?;
+    if subject == Subject::Refusal
+        && !matches!(
+            request.state,
+            BindingState::Refused(_) | BindingState::Expired
+        )
+    {
+        return Err(FileError::NotRefused);
+    }
+    let body = complaint::text(body).map_err(FileError::Text)?;
+    let now = ports.clock.now();
+    let registered = local_date(now);
+    let mut c = Complaint {
+        id: uuid::Uuid::now_v7().to_string(),
+        number: String::new(),
+        iin: iin.clone(),
+        request_id: request.id.clone(),
+        subject,
+        addressee,
+        body,
+        state: ComplaintState::first(addressee),
+        filed_at: now,
+        deadlines: complaint::deadlines(&ports.calendar, addressee, registered),
+        forwarded_at: None,
+        forwarded_by: None,
+        forward_note: None,
+        case_file: None,
+        decided_at: None,
+        decided_by: None,
+        decision_reason: None,
+    };
+    let detail = format!(
+        "complaint={} request={} subject={} addressee={}",
+        c.id,
+        c.request_id,
+        subject.code(),
+        addressee.code()
+    );
+    let entry = audit::entry(ports, iin, "complaint_filed", detail);
+    c.number = ports
+        .complaints
+        .register_complaint(&c, registered.year(), &entry)
+        .await?;
+    tell(ports, &c).await;
+    Ok(c)
+}
+
+/// The citizen's complaints, newest first.
+pub async fn list(ports: &Ports, iin: &Iin) -> Result<Vec<Complaint>, Unexpected> {
+    Ok(ports.complaints.complaints_of(iin).await?)
+}
+
+/// The complaint `id` if it is `iin`'s; another citizen's is `None`, as if
+/// it did not exist.
+pub async fn one(ports: &Ports, iin: &Iin, id: &str) -> Result<Option<Complaint>, Unexpected> {
+    if id.len() > 64 {
+        return Ok(None);
+    }
+    Ok(ports
+        .complaints
+        .complaint(id)
+        .await?
+        .filter(|c| &c.iin == iin))
+}
+
+/// Tells the citizen by SMS, on their bound number, where the complaint
+/// now stands. The decision stands whether or not the message goes: a
+/// failure is logged, not undone.
+pub async fn tell(ports: &Ports, c: &Complaint) {
+    let number = match ports.bindings.active_binding(&c.iin).await {
+        Ok(Some(b)) => b.msisdn,
+        Ok(None) => return,
+        Err(e) => {
+            tracing::warn!(error = %e, complaint = %c.number, "no number to tell of the complaint");
+            return;
+        }
+    };
+    let text = app::i18n::complaints::sms_text(&c.number, status_of(c.state));
+    if let Err(e) = ports.sms.send(&number, &text).await {
+        tracing::warn!(error = %e, complaint = %c.number, "complaint SMS not sent");
+    }
+}
+
+/// The state as pages and messages name it.
+pub fn status_of(state: ComplaintState) -> app::wire_complaints::ComplaintStatus {
+    use app::wire_complaints::ComplaintStatus as S;
+    match state {
+        ComplaintState::AtProvider => S::AtProvider,
+        ComplaintState::AtReviewer => S::AtReviewer,
+        ComplaintState::Satisfied => S::Satisfied,
+        ComplaintState::Upheld => S::Upheld,
+        ComplaintState::Rejected => S::Rejected,
+    }
+}

@@ -1,0 +1,175 @@
+//! The back office (Rules ch. 3): each role's queue of complaints, a
+//! complaint with its case file, and officials' reasoned decisions. Every
+//! decision is one conditional update (the complaint must still be where
+//! the official saw it) with its audit entry, the official as the actor.
+
+use super::complaints::tell;
+use super::staff::audit;
+use super::{Ports, Unexpected};
+use crate::domain::complaint::{
+    self, local_date, visible_to, ComplaintState, Decision, DecisionError, Role, TextError,
+};
+use crate::ports::{Complaint, ComplaintChange, Queue, StaffMember};
+
+/// How many complaints a queue page lists.
+pub const QUEUE_LIMIT: i64 = 200;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OfficeError {
+    /// This role has no queue of complaints (administrators).
+    #[error("this role handles no complaints")]
+    NoQueue,
+    /// No complaint by that id in this role's view.
+    #[error("no such complaint")]
+    NotFound,
+    #[error(transparent)]
+    Decision(DecisionError),
+    #[error("the reasons: {0:?}")]
+    Reason(TextError),
+    /// Someone else decided first; the page shows where it stands now.
+    #[error("the complaint has moved on")]
+    Moved,
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl From<crate::ports::StoreError> for OfficeError {
+    fn from(e: crate::ports::StoreError) -> Self {
+        Self::Unexpected(e.into())
+    }
+}
+
+/// A complaint as an official sees it.
+pub struct Case {
+    pub complaint: Complaint,
+    /// Its deadline in its present state has passed.
+    pub overdue: bool,
+}
+
+fn queue_of(role: Role) -> Option<Queue> {
+    match role {
+        Role::ProviderOfficial => Some(Queue::Provider),
+        Role::Reviewer => Some(Queue::Reviewer),
+        Role::Administrator => None,
+    }
+}
+
+fn case(ports: &Ports, complaint: Complaint) -> Case {
+    let today = local_date(ports.clock.now());
+    Case {
+        overdue: complaint.deadlines.overdue(complaint.state, today),
+        complaint,
+    }
+}
+
+/// The staff member's queue: waiting complaints by due date, then decided ones.
+pub async fn queue(ports: &Ports, staff: &StaffMember) -> Result<Vec<Case>, OfficeError> {
+    let queue = queue_of(staff.role).ok_or(OfficeError::NoQueue)?;
+    let list = ports.complaints.queue(queue, QUEUE_LIMIT).await?;
+    Ok(list.into_iter().map(|c| case(ports, c)).collect())
+}
+
+/// The complaint `id` if the staff member's role may see it.
+pub async fn one(ports: &Ports, staff: &StaffMember, id: &str) -> Result<Case, OfficeError> {
+    if id.len() > 64 {
+        return Err(OfficeError::NotFound);
+    }
+    let c = ports
+        .complaints
+        .complaint(id)
+        .await?
+        .filter(|c| visible_to(staff.role, c.addressee, c.forwarded_at.is_some()))
+        .ok_or(OfficeError::NotFound)?;
+    Ok(case(ports, c))
+}
+
+/// Takes `decision` on complaint `id`, with `reasons`; the complaint as it now stands.
+pub async fn decide(
+    ports: &Ports,
+    staff: &StaffMember,
+    id: &str,
+    decision: Decision,
+    reasons: &str,
+) -> Result<Complaint, OfficeError> {
+    let c = one(ports, staff, id).await?.complaint;
+    let now = ports.clock.now();
+    let to = complaint::decide(staff.role, decision, c.state, &c.deadlines, local_date(now))
+        .map_err(OfficeError::Decision)?;
+    let reason = complaint::text(reasons).map_err(OfficeError::Reason)?;
+    let case_file = match to {
+        ComplaintState::AtReviewer => Some(case_file(ports, &c).await?),
+        _ => None,
+    };
+    let change = ComplaintChange {
+        to,
+        at: now,
+        by: staff.login.clone(),
+        reason,
+        case_file,
+    };
+    let detail = format!(
+        "complaint={} number={} {}->{}",
+        c.id,
+        c.number,
+        c.state.code(),
+        to.code()
+    );
+    let entry = audit(
+        ports,
+        &staff.login,
+        &format!("complaint_{}", decision.code()),
+        c.iin.as_str(),
+        detail,
+    );
+    if !ports
+        .complaints
+        .decide_complaint(&c.id, c.state, &change, &entry)
+        .await?
+    {
+        return Err(OfficeError::Moved);
+    }
+    let now_stands = ports
+        .complaints
+        .complaint(&c.id)
+        .await?
+        .ok_or_else(|| Unexpected(anyhow::anyhow!("complaint {} vanished", c.id)))?;
+    tell(ports, &now_stands).await;
+    Ok(now_stands)
+}
+
+/// The case file forwarded with a complaint: the request as stored and
+/// the audit trail of the citizen's account while it ran, as JSON.
+async fn case_file(ports: &Ports, c: &Complaint) -> Result<String, OfficeError> {
+    let request = ports
+        .requests
+        .request(&c.request_id)
+        .await?
+        .ok_or_else(|| Unexpected(anyhow::anyhow!("request {} vanished", c.request_id)))?;
+    let trail = ports
+        .audit
+        .about(
+            c.iin.as_str(),
+            request.started_at,
+            request.updated_at + time::Duration::seconds(1),
+        )
+        .await?;
+    let file = serde_json::json!({
+        "request": {
+            "id": request.id,
+            "number": request.msisdn.display(),
+            "channel": request.channel.code(),
+            "purpose": request.purpose.code(),
+            "state": request.state.code(),
+            "refusal_ground": request.state.ground().map(|g| g.code()),
+            "started_at": request.started_at.unix_timestamp(),
+            "updated_at": request.updated_at.unix_timestamp(),
+        },
+        "audit": trail.iter().map(|e| serde_json::json!({
+            "at": e.at.unix_timestamp(),
+            "actor": e.actor,
+            "action": e.action,
+            "detail": e.detail,
+        })).collect::<Vec<_>>(),
+    });
+    Ok(file.to_string())
+}

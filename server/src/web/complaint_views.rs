@@ -1,0 +1,131 @@
+//! Complaints and requests as the pages show them.
+
+use time::Date;
+
+use crate::domain::complaint::{local_date, Addressee, ComplaintState, Decision, Role, Subject};
+use crate::domain::BindingState;
+use crate::ports::{BindingRequest, Complaint, StaffMember};
+use crate::services::complaints::status_of;
+use app::wire_complaints::{
+    ComplaintAbout, ComplaintItem, ComplaintTo, ComplaintView, DecisionChoice, RequestItem,
+    RequestOutcome, StaffRole, StaffView, TrailLine,
+};
+
+use super::local_time;
+
+fn about(s: Subject) -> ComplaintAbout {
+    match s {
+        Subject::Refusal => ComplaintAbout::Refusal,
+        Subject::Action => ComplaintAbout::Action,
+        Subject::Inaction => ComplaintAbout::Inaction,
+    }
+}
+
+fn to(a: Addressee) -> ComplaintTo {
+    match a {
+        Addressee::Provider => ComplaintTo::Provider,
+        Addressee::AuthorizedBody => ComplaintTo::AuthorizedBody,
+    }
+}
+
+fn day(d: Date) -> String {
+    d.to_string()
+}
+
+pub fn item(c: &Complaint, now: time::OffsetDateTime) -> ComplaintItem {
+    ComplaintItem {
+        id: c.id.clone(),
+        number: c.number.clone(),
+        request_id: c.request_id.clone(),
+        about: about(c.subject),
+        to: to(c.addressee),
+        status: status_of(c.state),
+        filed_at: local_time(c.filed_at),
+        due: c.deadlines.due_in(c.state).map(day),
+        overdue: c.deadlines.overdue(c.state, local_date(now)),
+    }
+}
+
+pub fn complaint(c: Complaint, now: time::OffsetDateTime) -> ComplaintView {
+    ComplaintView {
+        item: item(&c, now),
+        forward_by: c.deadlines.forward_by.map(day),
+        review_by: day(c.deadlines.review_by),
+        forwarded_at: c.forwarded_at.map(local_time),
+        decided_at: c.decided_at.map(local_time),
+        body: c.body,
+        forward_note: c.forward_note,
+        decision_reason: c.decision_reason,
+    }
+}
+
+pub fn request(r: &BindingRequest) -> RequestItem {
+    RequestItem {
+        id: r.id.clone(),
+        number: r.msisdn.display(),
+        started_at: local_time(r.started_at),
+        outcome: match r.state {
+            BindingState::AwaitingCode | BindingState::AwaitingCertification => {
+                RequestOutcome::Open
+            }
+            BindingState::Bound => RequestOutcome::Bound,
+            BindingState::Refused(g) => RequestOutcome::Refused(g),
+            BindingState::Expired => RequestOutcome::Expired,
+            BindingState::Withdrawn => RequestOutcome::Withdrawn,
+        },
+    }
+}
+
+pub fn staff(m: &StaffMember) -> StaffView {
+    StaffView {
+        login: m.login.clone(),
+        name: m.name.clone(),
+        role: match m.role {
+            Role::ProviderOfficial => StaffRole::ProviderOfficial,
+            Role::Reviewer => StaffRole::Reviewer,
+            Role::Administrator => StaffRole::Administrator,
+        },
+    }
+}
+
+/// The decisions `role` may offer on a complaint in `state` (the service
+/// decides again when one is posted, with the deadlines).
+pub fn decisions(role: Role, state: ComplaintState) -> Vec<DecisionChoice> {
+    let offered: &[Decision] = match (role, state) {
+        (Role::ProviderOfficial, ComplaintState::AtProvider) => {
+            &[Decision::Satisfy, Decision::Forward]
+        }
+        (Role::Reviewer, ComplaintState::AtReviewer) => &[Decision::Uphold, Decision::Reject],
+        _ => &[],
+    };
+    offered
+        .iter()
+        .map(|d| match d {
+            Decision::Satisfy => DecisionChoice::Satisfy,
+            Decision::Forward => DecisionChoice::Forward,
+            Decision::Uphold => DecisionChoice::Uphold,
+            Decision::Reject => DecisionChoice::Reject,
+        })
+        .collect()
+}
+
+/// The case file's audit trail, read back from the JSON forwarded.
+pub fn trail(case_file: &str) -> Vec<TrailLine> {
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(case_file) else {
+        return Vec::new();
+    };
+    let lines = json["audit"].as_array().cloned().unwrap_or_default();
+    lines
+        .iter()
+        .map(|l| TrailLine {
+            at: l["at"]
+                .as_i64()
+                .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
+                .map(local_time)
+                .unwrap_or_default(),
+            actor: l["actor"].as_str().unwrap_or_default().to_owned(),
+            action: l["action"].as_str().unwrap_or_default().to_owned(),
+            detail: l["detail"].as_str().unwrap_or_default().to_owned(),
+        })
+        .collect()
+}

@@ -1,0 +1,108 @@
+//! The back-office port (`app::office_port::OfficeApi`) over the services.
+
+use async_trait::async_trait;
+
+use super::complaint_views as views;
+use super::{errors, PortalService};
+use crate::domain::complaint::Decision;
+use crate::http::cookies;
+use crate::ports::StaffMember;
+use crate::services::{office, staff};
+use app::error::PortalError;
+use app::office_port::OfficeApi;
+use app::port::SetCookie;
+use app::staff::Official;
+use app::wire_complaints::{CaseView, QueueView};
+
+impl PortalService {
+    /// The staff member of the session the middleware found.
+    async fn member(&self, who: &Official) -> Result<StaffMember, PortalError> {
+        self.ports
+            .staff
+            .staff_member(&who.login)
+            .await
+            .map_err(errors::unexpected)?
+            .ok_or(PortalError::StaffNotSignedIn)
+    }
+}
+
+#[async_trait]
+impl OfficeApi for PortalService {
+    async fn staff_sign_in(
+        &self,
+        login: String,
+        password: String,
+    ) -> Result<SetCookie, PortalError> {
+        let token = staff::sign_in(&self.ports, &login, &password)
+            .await
+            .map_err(errors::staff_sign_in)?;
+        Ok(cookies::staff_session(token, self.cookie_secure))
+    }
+
+    async fn staff_sign_out(&self, who: &Official) -> Result<SetCookie, PortalError> {
+        staff::sign_out(&self.ports, &who.login, &who.session).await?;
+        Ok(self.clear_staff_session())
+    }
+
+    fn clear_staff_session(&self) -> SetCookie {
+        cookies::clear_staff_session(self.cookie_secure)
+    }
+
+    async fn queue(&self, who: &Official) -> Result<QueueView, PortalError> {
+        let member = self.member(who).await?;
+        let now = self.ports.clock.now();
+        let items = match office::queue(&self.ports, &member).await {
+            Ok(cases) => Some(
+                cases
+                    .iter()
+                    .map(|c| views::item(&c.complaint, now))
+                    .collect(),
+            ),
+            Err(office::OfficeError::NoQueue) => None,
+            Err(e) => return Err(errors::office(e)),
+        };
+        Ok(QueueView {
+            staff: views::staff(&member),
+            items,
+        })
+    }
+
+    async fn case(&self, who: &Official, id: String) -> Result<CaseView, PortalError> {
+        let member = self.member(who).await?;
+        let case = office::one(&self.ports, &member, &id)
+            .await
+            .map_err(errors::office)?;
+        let c = case.complaint;
+        let request = self
+            .ports
+            .requests
+            .request(&c.request_id)
+            .await
+            .map_err(errors::unexpected)?;
+        Ok(CaseView {
+            staff: views::staff(&member),
+            request: request.as_ref().map(views::request),
+            trail: c.case_file.as_deref().map(views::trail),
+            decisions: views::decisions(member.role, c.state),
+            complaint: views::complaint(c, self.ports.clock.now()),
+        })
+    }
+
+    async fn decide(
+        &self,
+        who: &Official,
+        id: String,
+        decision: Option<String>,
+        reasons: String,
+    ) -> Result<(), PortalError> {
+        let member = self.member(who).await?;
+        let decision = decision
+            .as_deref()
+            .and_then(Decision::from_code)
+            .ok_or(PortalError::ChoiceMissing)?;
+        office::decide(&self.ports, &member, &id, decision, &reasons)
+            .await
+            .map_err(errors::office)?;
+        Ok(())
+    }
+}
