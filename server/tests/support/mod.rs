@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod demo;
+pub mod portal;
 
 use std::sync::Arc;
 

@@ -1,0 +1,143 @@
+//! A demo server on a free port, and a browser's ways of talking to it
+//! (pages, form posts without the WASM, server-function calls with it).
+
+use app::error::PortalError;
+use app::server_fns::SignIn;
+use leptos::server_fn::ServerFn;
+use nomir::config::Secret;
+use nomir::startup::Application;
+use reqwest::{redirect::Policy, Client, StatusCode};
+
+pub struct App {
+    pub base: String,
+    pub client: Client,
+    db_path: std::path::PathBuf,
+}
+
+impl App {
+    pub async fn spawn() -> Self {
+        let db_path =
+            std::env::temp_dir().join(format!("nomir-http-{}.db", uuid::Uuid::new_v4().simple()));
+        let url = format!("sqlite://{}?mode=rwc", db_path.display());
+        let settings = super::demo_settings(&url, Secret::random());
+        let app = Application::with_system_clock(settings).await.unwrap();
+        let base = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        let client = Client::builder().redirect(Policy::none()).build().unwrap();
+        Self {
+            base,
+            client,
+            db_path,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.get(self.url(path));
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        req.send().await.unwrap()
+    }
+
+    /// Posts a form to a server function the way a browser without the
+    /// WASM does (it reads HTML, and says which page the form was on).
+    pub async fn form(
+        &self,
+        path: &str,
+        cookie: &str,
+        body: &str,
+        from: &str,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("cookie", cookie)
+            .header("origin", &self.base)
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", self.url(from))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_owned())
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Calls a server function the way the WASM does: the answer is JSON.
+    pub async fn call(
+        &self,
+        path: &str,
+        cookie: &str,
+        body: &str,
+    ) -> (StatusCode, Option<PortalError>) {
+        let r = self
+            .client
+            .post(self.url(path))
+            .header("cookie", cookie)
+            .header("origin", &self.base)
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_owned())
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        let error = if status.is_success() || status.is_redirection() {
+            None
+        } else {
+            Some(serde_json::from_str(&r.text().await.unwrap()).unwrap())
+        };
+        (status, error)
+    }
+
+    pub async fn sign_in(&self, body: &str) -> reqwest::Response {
+        self.form(SignIn::PATH, "", body, "/sign-in").await
+    }
+
+    /// Signs `iin` in and returns the session cookie pair.
+    pub async fn session(&self, iin: &str) -> String {
+        let r = self
+            .sign_in(&format!("iin={iin}&password=demo-pass-2026"))
+            .await;
+        set_cookie(&r).split(';').next().unwrap().to_owned()
+    }
+
+    /// Follows a redirect to a page of this site and returns its HTML.
+    pub async fn follow(&self, r: &reqwest::Response, cookie: &str) -> String {
+        self.get(location(r), Some(cookie))
+            .await
+            .text()
+            .await
+            .unwrap()
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        std::fs::remove_file(&self.db_path).ok();
+    }
+}
+
+/// Where a redirect goes, as a path on this site (form posts go back to
+/// their page's absolute address).
+pub fn location(r: &reqwest::Response) -> &str {
+    let to = r
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    match to.strip_prefix("http://") {
+        Some(rest) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => to,
+    }
+}
+
+pub fn set_cookie(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}
