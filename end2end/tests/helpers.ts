@@ -104,3 +104,15 @@ export async function expectNoAxeViolationsWithoutScript(page: Page) {
   await expectNoAxeViolationsInEveryLanguage(scripted);
   await context.close();
 }
+
+/** Sign in, ask for a code, enter it, certify; the outcome page is then shown. */
+export async function bindThroughPortal(page: Page, iin: string, typed: string, shown: string, consent = true) {
+  await signIn(page, iin);
+  await requestCode(page, typed, consent);
+  await expect(page.getByTestId("request-number")).toHaveText(shown);
+  const code = await codeFromDemoPhone(page, shown);
+  await enterCode(page, code);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ЭЦҚ-мен куәландыру");
+  await certify(page);
+}
+

@@ -1,20 +1,9 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import {
-  certify, codeFromDemoPhone, confirmTarget, DEMO_PASSWORD, enterCode, expectNoAxeViolations,
+  bindThroughPortal, certify, codeFromDemoPhone, confirmTarget, DEMO_PASSWORD, enterCode, expectNoAxeViolations,
   expectNoAxeViolationsInEveryLanguage, requestCode, signIn, tabTo, waitForHydration,
 } from "./helpers";
 import { bankBinds, bankSees } from "./bank-api";
-
-/** Sign in, ask for a code, enter it, certify; the outcome page is then shown. */
-async function bindThroughPortal(page: Page, iin: string, typed: string, shown: string, consent = true) {
-  await signIn(page, iin);
-  await requestCode(page, typed, consent);
-  await expect(page.getByTestId("request-number")).toHaveText(shown);
-  const code = await codeFromDemoPhone(page, shown);
-  await enterCode(page, code);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ЭЦҚ-мен куәландыру");
-  await certify(page);
-}
 
 test("a citizen binds a number with the keyboard alone; focus follows each step", async ({ page }) => {
   const heading = page.getByRole("heading", { level: 1 });

@@ -128,6 +128,11 @@ fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
         </section>
         <Permissions items=c.permissions t action=actions.revoke_permission revoked=permission_revoked()/>
         <Uses items=c.uses t/>
+        <section aria-labelledby="complaints-heading" class="card">
+            <h2 id="complaints-heading">{t.complaints.list_title}</h2>
+            <p class="hint">{t.complaints.list_intro}</p>
+            <p><a href="/cabinet/complaints" data-testid="complaints-link">{t.complaints.nav}</a></p>
+        </section>
         <ActionForm action=actions.sign_out>
             <button type="submit" class="secondary">{t.sign_out}</button>
         </ActionForm>

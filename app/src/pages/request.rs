@@ -102,7 +102,11 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             <dd data-testid="request-term">{r.term_ends_at.clone()}</dd>
         </dl>
     };
-    let back = view! { <p><a href="/cabinet">{t.back_to_cabinet}</a></p> };
+    let complain = format!("/cabinet/complaints/new?request={}", r.id);
+    let back = view! {
+        <p><a href=complain data-testid="complain-link">{t.complaints.complain_link}</a></p>
+        <p><a href="/cabinet">{t.back_to_cabinet}</a></p>
+    };
     match r.step {
         RequestStep::Code {
             valid_until,
