@@ -43,7 +43,7 @@ use leptos_router::{
 
 use crate::components::Layout;
 use crate::pages::{
-    CabinetPage, CasePage, ComplaintPage, ComplaintsPage, DemoPhonePage, HomePage,
+    CabinetPage, CasePage, ComplaintPage, ComplaintsPage, DashboardPage, DemoPhonePage, HomePage,
     NewComplaintPage, NotFound, QueuePage, RequestPage, SignInPage, StaffSignInPage,
 };
 
@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("office/sign-in") view=StaffSignInPage/>
                     <Route path=path!("office") view=QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("office/complaints/:id") view=CasePage ssr=SsrMode::Async/>
+                    <Route path=path!("office/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("demo/phone") view=DemoPhonePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

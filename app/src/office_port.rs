@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::error::PortalError;
 use crate::port::SetCookie;
 use crate::staff::Official;
-use crate::wire_complaints::{CaseView, QueueView};
+use crate::wire_complaints::{CaseView, DashboardView, QueueView};
 
 #[async_trait::async_trait]
 pub trait OfficeApi: Send + Sync + 'static {
@@ -24,6 +24,12 @@ pub trait OfficeApi: Send + Sync + 'static {
     async fn queue(&self, who: &Official) -> Result<QueueView, PortalError>;
     /// A complaint in the staff member's view, with its case file.
     async fn case(&self, who: &Official, id: String) -> Result<CaseView, PortalError>;
+    /// The service dashboard over the last `days` days (30 by default).
+    async fn dashboard(
+        &self,
+        who: &Official,
+        days: Option<u32>,
+    ) -> Result<DashboardView, PortalError>;
     /// Records a reasoned decision; `decision` is the form's choice code.
     async fn decide(
         &self,

@@ -165,3 +165,31 @@ pub struct CaseView {
     pub trail: Option<Vec<TrailLine>>,
     pub decisions: Vec<DecisionChoice>,
 }
+
+/// Requests started on one day, per channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayBar {
+    /// `YYYY-MM-DD` in Kazakhstan.
+    pub day: String,
+    pub portal: u64,
+    pub mobile_app: u64,
+    pub bank: u64,
+}
+
+/// The service dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardView {
+    pub staff: StaffView,
+    pub first_day: String,
+    pub last_day: String,
+    pub days: u32,
+    pub per_day: Vec<DayBar>,
+    /// How requests ended (or that they are open), with the refusal ground.
+    pub outcomes: Vec<(RequestOutcome, u64)>,
+    /// Completed requests by whole minutes taken (10: ten or more).
+    pub service_minutes: Vec<(u32, u64)>,
+    pub within_term: u64,
+    pub completed: u64,
+    /// Complaints per status: all, and overdue.
+    pub complaints: Vec<(ComplaintStatus, u64, u64)>,
+}

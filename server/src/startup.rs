@@ -42,6 +42,7 @@ pub fn ports_over(
         permissions: db.clone(),
         staff: db.clone(),
         complaints: db.clone(),
+        dashboard: db.clone(),
         registries: db.clone(),
         audit: db.clone(),
         requests: db.clone(),

@@ -254,3 +254,41 @@ async fn a_complaint_goes_from_the_citizen_through_both_officials_and_back() {
     );
     assert!(mine.contains(r#"data-testid="court-next""#) && mine.contains("rejected"));
 }
+
+#[tokio::test]
+async fn the_dashboard_and_its_csv_are_for_staff_only() {
+    let app = App::spawn().await;
+    let r = app.get("/office/dashboard.csv", None).await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let aigerim = app.session("900515410001").await;
+    let r = app.get("/office/dashboard.csv", Some(&aigerim)).await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let r = app.get("/office/dashboard", None).await;
+    assert_eq!(location(&r), "/office/sign-in");
+    app.form(
+        RequestCode::PATH,
+        &aigerim,
+        "number=%2B77011234567&consent=yes",
+        "/cabinet",
+    )
+    .await;
+    let admin = staff(&app, "admin.demo").await;
+    let r = app.get("/office/dashboard.csv?days=7", Some(&admin)).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "text/csv; charset=utf-8");
+    let csv = r.text().await.unwrap();
+    assert!(
+        csv.starts_with("section,key,subkey,count\n") && csv.contains(",portal,1\n"),
+        "{csv}"
+    );
+    let html = app
+        .get("/office/dashboard", Some(&admin))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(r#"role="img""#) && html.contains("<desc"),
+        "{html}"
+    );
+}

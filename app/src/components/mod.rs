@@ -1,3 +1,4 @@
+mod bar_chart;
 mod complaint_facts;
 mod error_summary;
 pub mod focus;
@@ -5,6 +6,7 @@ mod layout;
 mod page_title;
 mod sign_button;
 
+pub use bar_chart::{Bar, BarChart};
 pub use complaint_facts::ComplaintFacts;
 pub use error_summary::{described_by, error_of, show_errors_of, ErrorSummary, FieldError};
 pub use focus::{FocusManager, StepHeading};

@@ -19,8 +19,8 @@ pub use complaints::{
 };
 pub use demo_phone::{get_demo_phone, GetDemoPhone};
 pub use office::{
-    decide_complaint, get_case, get_queue, staff_sign_in, staff_sign_out, DecideComplaint, GetCase,
-    GetQueue, StaffSignIn, StaffSignOut,
+    decide_complaint, get_case, get_dashboard, get_queue, staff_sign_in, staff_sign_out,
+    DecideComplaint, GetCase, GetDashboard, GetQueue, StaffSignIn, StaffSignOut,
 };
 pub use request::{
     certify_request, confirm_code, get_request, request_code, resend_code, CertifyRequest,

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::PortalError;
-use crate::wire_complaints::{CaseView, QueueView};
+use crate::wire_complaints::{CaseView, DashboardView, QueueView};
 
 #[cfg(feature = "ssr")]
 fn office() -> Result<crate::office_port::SharedOfficeApi, PortalError> {
@@ -56,4 +56,11 @@ pub async fn decide_complaint(
         .await?;
     super::respond::go_to(&format!("/office/complaints/{id}?decided=1"));
     Ok(())
+}
+
+/// The service dashboard.
+#[server(prefix = "/fn")]
+pub async fn get_dashboard(days: Option<u32>) -> Result<DashboardView, PortalError> {
+    let who = crate::staff::signed_in()?;
+    office()?.dashboard(&who, days).await
 }

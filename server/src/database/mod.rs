@@ -10,6 +10,7 @@ mod app_sign_in;
 mod audit;
 mod bindings;
 mod complaints;
+mod dashboard;
 mod idempotency;
 mod locks;
 mod outbox;

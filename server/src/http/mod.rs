@@ -5,6 +5,7 @@
 //! server function (`app::server_fns`); there are no form handlers here.
 
 pub mod cookies;
+mod dashboard_csv;
 mod demo_clock;
 mod error_page;
 mod health;
@@ -76,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/pkg", static_files::service(pkg_dir))
         .route("/lang/{code}", get(lang::switch))
         .route("/demo/clock", post(demo_clock::advance))
+        .route("/office/dashboard.csv", get(dashboard_csv::download))
         .route("/health", get(health::check))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             app::shell(options.clone())

@@ -3,12 +3,14 @@
 
 pub mod account_tx;
 pub mod clock;
+pub mod dashboard;
 pub mod outside;
 pub mod records;
 pub mod store;
 
 pub use account_tx::{AccountTx, CodeCounts};
 pub use clock::Clock;
+pub use dashboard::DashboardStore;
 pub use outside::{
     AssertionError, BiometricVerifier, IdentityRegister, OperatorRegistry, SignatureError,
     SignatureVerifier, Signer, SmsGateway, Unavailable,

@@ -12,6 +12,7 @@ pub mod code_hash;
 pub mod complaints;
 pub mod confirm_code;
 pub mod consent;
+pub mod dashboard;
 pub mod demo_phone;
 pub mod office;
 pub mod open_request;
@@ -27,9 +28,9 @@ use std::sync::Arc;
 
 use crate::ports::{
     AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier, Clock,
-    ComplaintStore, IdempotencyStore, IdentityRegister, OperatorRegistry, OutboxStore,
-    PermissionStore, RegistryStore, RequestStore, SessionStore, SignatureVerifier, SmsGateway,
-    StaffStore,
+    ComplaintStore, DashboardStore, IdempotencyStore, IdentityRegister, OperatorRegistry,
+    OutboxStore, PermissionStore, RegistryStore, RequestStore, SessionStore, SignatureVerifier,
+    SmsGateway, StaffStore,
 };
 
 /// Every port the services use, as shared trait objects.
@@ -55,6 +56,7 @@ pub struct Ports {
     pub codes: code_hash::CodeHasher,
     pub staff: Arc<dyn StaffStore>,
     pub complaints: Arc<dyn ComplaintStore>,
+    pub dashboard: Arc<dyn DashboardStore>,
     /// The working-day calendar complaint deadlines are counted in.
     pub calendar: Arc<crate::domain::calendar::WorkingCalendar>,
 }

@@ -4,11 +4,13 @@ use time::Date;
 
 use crate::domain::complaint::{local_date, Addressee, ComplaintState, Decision, Role, Subject};
 use crate::domain::BindingState;
+use crate::domain::Channel;
 use crate::ports::{BindingRequest, Complaint, StaffMember};
 use crate::services::complaints::status_of;
+use crate::services::dashboard::Dashboard;
 use app::wire_complaints::{
-    ComplaintAbout, ComplaintItem, ComplaintTo, ComplaintView, DecisionChoice, RequestItem,
-    RequestOutcome, StaffRole, StaffView, TrailLine,
+    ComplaintAbout, ComplaintItem, ComplaintTo, ComplaintView, DashboardView, DayBar,
+    DecisionChoice, RequestItem, RequestOutcome, StaffRole, StaffView, TrailLine,
 };
 
 use super::local_time;
@@ -128,4 +130,76 @@ pub fn trail(case_file: &str) -> Vec<TrailLine> {
             detail: l["detail"].as_str().unwrap_or_default().to_owned(),
         })
         .collect()
+}
+
+/// The dashboard's figures as the page shows them.
+pub fn dashboard(d: &Dashboard, staff: StaffView, days: u32) -> DashboardView {
+    let mut per_day: Vec<DayBar> = Vec::new();
+    for r in &d.per_day {
+        let day = r.day.to_string();
+        if per_day.last().is_none_or(|b| b.day != day) {
+            per_day.push(DayBar {
+                day,
+                portal: 0,
+                mobile_app: 0,
+                bank: 0,
+            });
+        }
+        if let Some(bar) = per_day.last_mut() {
+            match Channel::from_code(&r.channel) {
+                Some(Channel::Portal) => bar.portal += r.count,
+                Some(Channel::MobileApp) => bar.mobile_app += r.count,
+                Some(Channel::Bank) => bar.bank += r.count,
+                None => {}
+            }
+        }
+    }
+    let outcomes = d
+        .outcomes
+        .iter()
+        .filter_map(|o| {
+            let outcome = match o.state.as_str() {
+                "awaiting_code" | "awaiting_certification" => RequestOutcome::Open,
+                "bound" => RequestOutcome::Bound,
+                "expired" => RequestOutcome::Expired,
+                "withdrawn" => RequestOutcome::Withdrawn,
+                "refused" => RequestOutcome::Refused(
+                    o.ground
+                        .as_deref()
+                        .and_then(app::ground::RefusalGround::from_code)?,
+                ),
+                _ => return None,
+            };
+            Some((outcome, o.count))
+        })
+        .fold(Vec::<(RequestOutcome, u64)>::new(), |mut acc, (o, n)| {
+            match acc.iter_mut().find(|(k, _)| *k == o) {
+                Some((_, total)) => *total += n,
+                None => acc.push((o, n)),
+            }
+            acc
+        });
+    let (within_term, completed) = d.within_term();
+    DashboardView {
+        staff,
+        first_day: d.first_day.to_string(),
+        last_day: d.last_day.to_string(),
+        days,
+        per_day,
+        outcomes,
+        service_minutes: d
+            .service_times
+            .iter()
+            .map(|s| (s.minutes, s.count))
+            .collect(),
+        within_term,
+        completed,
+        complaints: d
+            .complaints
+            .iter()
+            .filter_map(|c| {
+                ComplaintState::from_code(&c.state).map(|s| (status_of(s), c.count, c.overdue))
+            })
+            .collect(),
+    }
 }

@@ -7,12 +7,12 @@ use super::{errors, PortalService};
 use crate::domain::complaint::Decision;
 use crate::http::cookies;
 use crate::ports::StaffMember;
-use crate::services::{office, staff};
+use crate::services::{dashboard, office, staff};
 use app::error::PortalError;
 use app::office_port::OfficeApi;
 use app::port::SetCookie;
 use app::staff::Official;
-use app::wire_complaints::{CaseView, QueueView};
+use app::wire_complaints::{CaseView, DashboardView, QueueView};
 
 impl PortalService {
     /// The staff member of the session the middleware found.
@@ -86,6 +86,19 @@ impl OfficeApi for PortalService {
             decisions: views::decisions(member.role, c.state),
             complaint: views::complaint(c, self.ports.clock.now()),
         })
+    }
+
+    async fn dashboard(
+        &self,
+        who: &Official,
+        days: Option<u32>,
+    ) -> Result<DashboardView, PortalError> {
+        let member = self.member(who).await?;
+        let days = days
+            .unwrap_or(dashboard::DEFAULT_DAYS)
+            .clamp(1, dashboard::MAX_DAYS);
+        let d = dashboard::view(&self.ports, days).await?;
+        Ok(views::dashboard(&d, views::staff(&member), days))
     }
 
     async fn decide(
