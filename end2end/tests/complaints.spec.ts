@@ -101,4 +101,18 @@ test("the back office refuses the signed-out and shows an administrator no queue
   await expect(page.getByTestId("no-queue")).toBeVisible();
   await waitForHydration(page);
   await expectNoAxeViolationsInEveryLanguage(page);
+  // The dashboard: charts with their tables, and the CSV.
+  await page.getByRole("link", { name: "Көрсеткіштер" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Қызмет көрсеткіштері");
+  await expect(page.getByTestId("chart-per-day").locator("svg[role=img]")).toBeVisible();
+  await expect(page.getByTestId("chart-outcomes").locator("table")).toBeVisible();
+  await expect(page.getByTestId("within-term")).toContainText("/");
+  await expectNoAxeViolationsInEveryLanguage(page);
+  const csv = await page.request.get(await page.getByTestId("dash-csv").getAttribute("href") ?? "");
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain("section,key,subkey,count");
+  await page.locator("#days").fill("7");
+  await page.getByRole("button", { name: "Көрсету" }).click();
+  await expect(page).toHaveURL(/days=7/);
+  await expect(page.locator("#days")).toHaveValue("7");
 });

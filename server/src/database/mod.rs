@@ -11,6 +11,7 @@ mod audit;
 mod bindings;
 mod complaints;
 mod dashboard;
+mod generated;
 mod idempotency;
 mod locks;
 mod outbox;

@@ -1,0 +1,39 @@
+//! Generated requests and complaints for the dashboard's benchmark
+//! (`cargo bench -p server --bench dashboard`): one statement each, a
+//! recursive count both engines run, so a million rows take seconds.
+
+use time::OffsetDateTime;
+
+use super::time_col::to_col;
+use super::Db;
+use crate::domain::Iin;
+use crate::ports::StoreResult;
+
+impl Db {
+    /// Adds `n` requests of `iin`'s account started over the year before
+    /// `until`: channels 70/20/10 portal/app/bank, a twentieth refused and a
+    /// twentieth expired, the rest bound, each taking 0 to 11 minutes.
+    pub async fn generate_requests(&self, iin: &Iin, n: i64, until: OffsetDateTime) -> StoreResult<u64> {
+        let year = 365 * 86_400;
+        let done = sqlx::query(
+            "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $1) \
+             INSERT INTO binding_requests \
+             (id, iin, msisdn, channel, purpose, state, refusal_ground, started_at, updated_at) \
+             SELECT 'generated-' || i, $2, '+77011234567', \
+                    CASE WHEN i % 10 = 0 THEN 'bank' WHEN i % 10 < 3 THEN 'mobile_app' ELSE 'portal' END, \
+                    'bind', \
+                    CASE WHEN i % 20 = 0 THEN 'refused' WHEN i % 20 = 1 THEN 'expired' ELSE 'bound' END, \
+                    CASE WHEN i % 20 = 0 THEN 'identity_not_found' END, \
+                    $3 - (i * 7919) % $4, \
+                    $3 - (i * 7919) % $4 + (i * 13) % 660 \
+             FROM seq",
+        )
+        .bind(n)
+        .bind(iin.as_str())
+        .bind(to_col(until))
+        .bind(year)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected())
+    }
+}
