@@ -1,8 +1,11 @@
 //! Everything a person reads, in Kazakh (the default), Russian and English.
 
+pub mod document;
 mod en;
 mod kk;
 mod ru;
+
+pub use document::document_texts;
 
 use serde::{Deserialize, Serialize};
 
