@@ -9,6 +9,7 @@ use app::i18n::Lang;
 use nomir::demo_pki::sign_detached;
 use nomir::documents::keys::{demo_public_key, demo_sealer};
 use nomir::domain::Iin;
+use nomir::ports::Clock;
 use nomir::services::certify::certify;
 use nomir::services::confirm_code::confirm_code;
 use nomir::services::request_code::request_code;
