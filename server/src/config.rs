@@ -51,6 +51,12 @@ pub struct Settings {
     pub biometric_threshold: f64,
     /// A working-day calendar file instead of the built-in one.
     pub calendar: Option<PathBuf>,
+    /// The Ed25519 private key (PKCS #8 PEM) that seals result documents;
+    /// in demo mode the demo key when none is given; otherwise none, and no
+    /// document is issued.
+    pub seal_key: Option<PathBuf>,
+    /// More public keys (PEM) a document check trusts: older seal keys.
+    pub seal_trusted: Option<PathBuf>,
 }
 
 /// NCALayer's address; the demo signer listens without TLS.
@@ -72,6 +78,8 @@ struct FileSettings {
     biometric_kid: Option<String>,
     biometric_threshold: Option<f64>,
     calendar: Option<PathBuf>,
+    seal_key: Option<PathBuf>,
+    seal_trusted: Option<PathBuf>,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -207,6 +215,12 @@ impl Settings {
             calendar: env("NOMIR_CALENDAR")
                 .map(PathBuf::from)
                 .or(from_file.calendar),
+            seal_key: env("NOMIR_SEAL_KEY")
+                .map(PathBuf::from)
+                .or(from_file.seal_key),
+            seal_trusted: env("NOMIR_SEAL_TRUSTED")
+                .map(PathBuf::from)
+                .or(from_file.seal_trusted),
         })
     }
 }

@@ -7,6 +7,7 @@
 //! - [`services`]: one use case per file, over domain and ports;
 //! - [`database`]: implements the storage ports (SQLite and PostgreSQL);
 //! - [`adapters`]: the outside-world ports (SMS, registries, EDS);
+//! - [`documents`]: the sealed result document (PDF and seal);
 //! - [`demo`], [`demo_pki`]: the fictional demo data and keys (demo mode only);
 //! - [`http`], [`web`], [`api`]: translate between the outside and the services;
 //! - [`config`], [`startup`]: settings and the composition root.
@@ -15,11 +16,13 @@ pub mod adapters;
 pub mod api;
 pub mod calendar_data;
 pub mod cli_clients;
+pub mod cli_documents;
 pub mod config;
 pub mod database;
 pub mod demo;
 pub mod demo_pki;
 pub mod demo_signer;
+pub mod documents;
 pub mod domain;
 pub mod http;
 pub mod ports;

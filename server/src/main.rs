@@ -92,6 +92,17 @@ enum Command {
         #[arg(long, default_value = nomir::demo_pki::DEMO_PKI_DIR)]
         out: PathBuf,
     },
+    /// Make the demo key that seals result documents (demo only).
+    DemoSeal {
+        /// Output directory.
+        #[arg(long, default_value = nomir::documents::keys::DEMO_SEAL_DIR)]
+        out: PathBuf,
+    },
+    /// Result documents: check a document's seal.
+    Document {
+        #[command(subcommand)]
+        action: nomir::cli_documents::Action,
+    },
 }
 
 #[derive(Subcommand)]
@@ -113,6 +124,8 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
+        // The verdict is printed already.
+        Err(e) if e.is::<nomir::cli_documents::NotValid>() => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("nomir: {e:#}");
             ExitCode::from(2)
@@ -145,6 +158,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("demo PKI written to {}", out.display());
             Ok(())
         }
+        Command::DemoSeal { out } => {
+            nomir::documents::keys::generate_demo(&out)?;
+            println!("demo seal key written to {}", out.display());
+            Ok(())
+        }
+        Command::Document { action } => nomir::cli_documents::run(action),
         Command::Client { action } => {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;
             let db = open_database(&settings).await?;

@@ -129,6 +129,9 @@ impl Application {
             working_days_this_year = calendar.working_days_in(this_year),
             "working-day calendar loaded"
         );
+        // Read now so that a bad seal key stops the start, and the log says
+        // whether result documents can be issued.
+        let _seal_keys = crate::documents::keys::SealKeys::from_settings(&settings)?;
         let db = open_database(&settings).await?;
         let mut ports = ports_over(
             &db,

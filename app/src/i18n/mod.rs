@@ -1,9 +1,12 @@
 //! Everything a person reads, in Kazakh (the default), Russian and English.
 
 pub mod complaints;
+pub mod document;
 mod en;
 mod kk;
 mod ru;
+
+pub use document::document_texts;
 
 use serde::{Deserialize, Serialize};
 

@@ -20,6 +20,7 @@ pub mod password;
 pub mod permissions;
 pub mod request_code;
 pub mod request_status;
+pub mod result_document;
 pub mod session;
 pub mod sign_in;
 pub mod staff;

@@ -133,6 +133,8 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         biometric_kid: "provider".into(),
         biometric_threshold: nomir::config::DEFAULT_BIOMETRIC_THRESHOLD,
         calendar: None,
+        seal_key: None,
+        seal_trusted: None,
     }
 }
 

@@ -1,0 +1,178 @@
+//! The words of the result document (appendix row 5): the sealed PDF a
+//! citizen downloads for a finished request, and the verdicts its check
+//! gives (the check page and `nomir document verify`).
+//!
+//! Kept apart from [`super::Texts`] so the document can change without
+//! touching every page's strings; the provider's name and the refusal
+//! grounds' reasons and legal bases still come from `Texts`, so the
+//! document never words them differently from the pages.
+
+use super::Lang;
+
+/// One language's labels of the result document. Adding a field makes
+/// every language fail to compile until it is translated.
+pub struct DocumentTexts {
+    /// The document's title: what it is the result of.
+    pub title: &'static str,
+    /// Label of the service provider, in whose name the document is issued.
+    pub issued_by: &'static str,
+    /// Label of the request's number (its id).
+    pub request_number: &'static str,
+    /// Label of the citizen's name.
+    pub citizen: &'static str,
+    pub iin: &'static str,
+    /// Label of what the request was for, and its two values.
+    pub purpose: &'static str,
+    pub purpose_bind: &'static str,
+    pub purpose_change: &'static str,
+    /// Label of where the request came from, and its three values.
+    pub channel: &'static str,
+    pub channel_portal: &'static str,
+    pub channel_mobile_app: &'static str,
+    pub channel_bank: &'static str,
+    pub started_at: &'static str,
+    pub finished_at: &'static str,
+    /// Label of the outcome, and the two outcomes.
+    pub outcome: &'static str,
+    pub outcome_bound: &'static str,
+    pub outcome_refused: &'static str,
+    /// The bound number and its mobile operator.
+    pub number: &'static str,
+    pub operator: &'static str,
+    /// A refusal's reason and legal basis (the texts are `Texts::ground_reason`
+    /// and `Texts::ground_basis`).
+    pub reason: &'static str,
+    pub legal_basis: &'static str,
+    pub issued_at: &'static str,
+    /// How anyone can check the seal.
+    pub check_how: &'static str,
+    /// Verdicts of a check: a valid seal; a seal that does not match (the
+    /// file was changed, or another key sealed it); no seal at all.
+    pub verdict_valid: &'static str,
+    pub verdict_invalid: &'static str,
+    pub verdict_not_sealed: &'static str,
+    /// Label of the key that made a valid seal.
+    pub seal_key: &'static str,
+    /// Said after a valid verdict when the demo key made the seal: anyone
+    /// can seal with it, since its private half is public.
+    pub demo_seal_note: &'static str,
+}
+
+/// The labels in `lang`.
+pub fn document_texts(lang: Lang) -> &'static DocumentTexts {
+    match lang {
+        Lang::Kk => &KK,
+        Lang::Ru => &RU,
+        Lang::En => &EN,
+    }
+}
+
+pub const KK: DocumentTexts = DocumentTexts {
+    title: "«Абоненттік нөмірді «электрондық үкімет» веб-порталының есептік жазбасына қосу» мемлекеттік көрсетілетін қызметті көрсету нәтижесі",
+    issued_by: "Көрсетілетін қызметті беруші",
+    request_number: "Сұрау салудың нөмірі",
+    citizen: "Көрсетілетін қызметті алушы",
+    iin: "ЖСН",
+    purpose: "Сұрау салудың мақсаты",
+    purpose_bind: "Нөмірді қосу",
+    purpose_change: "Нөмірді ауыстыру",
+    channel: "Жүгіну арнасы",
+    channel_portal: "«Электрондық үкімет» веб-порталы",
+    channel_mobile_app: "eGov mobile қосымшасы",
+    channel_bank: "Банк қосымшасы",
+    started_at: "Сұрау салу басталды",
+    finished_at: "Сұрау салу аяқталды",
+    outcome: "Нәтиже",
+    outcome_bound: "Нөмір есептік жазбаға қосылды",
+    outcome_refused: "Мемлекеттік қызметті көрсетуден дәлелді бас тарту",
+    number: "Нөмір",
+    operator: "Ұялы байланыс операторы",
+    reason: "Себебі",
+    legal_basis: "Негіздеме",
+    issued_at: "Құжат берілген уақыт",
+    check_how: "Құжатты сервис бергенін және оның өзгертілмегенін тексеру үшін оны сервис сайтындағы /check-document бетіне жүктеңіз немесе «nomir document verify ФАЙЛ» командасын орындаңыз.",
+    verdict_valid: "Жарамды: құжатты сервис берген, ол өзгертілмеген.",
+    verdict_invalid: "Жарамсыз: құжат өзгертілген немесе оны сервис бермеген.",
+    verdict_not_sealed: "Бұл файл сервистің электрондық мөрі бар құжаты емес.",
+    seal_key: "Мөр кілті",
+    demo_seal_note: "Демо-кілтпен мөрленген: оған тек демо-режимде сенім білдіріледі.",
+};
+
+pub const RU: DocumentTexts = DocumentTexts {
+    title: "Результат оказания государственной услуги «Привязка абонентского номера к учётной записи веб-портала «электронного правительства»»",
+    issued_by: "Услугодатель",
+    request_number: "Номер запроса",
+    citizen: "Услугополучатель",
+    iin: "ИИН",
+    purpose: "Цель запроса",
+    purpose_bind: "Привязка номера",
+    purpose_change: "Смена номера",
+    channel: "Канал обращения",
+    channel_portal: "Веб-портал «электронного правительства»",
+    channel_mobile_app: "Приложение eGov mobile",
+    channel_bank: "Приложение банка",
+    started_at: "Запрос начат",
+    finished_at: "Запрос завершён",
+    outcome: "Результат",
+    outcome_bound: "Номер привязан к учётной записи",
+    outcome_refused: "Мотивированный отказ в оказании государственной услуги",
+    number: "Номер",
+    operator: "Оператор сотовой связи",
+    reason: "Причина",
+    legal_basis: "Основание",
+    issued_at: "Документ выдан",
+    check_how: "Чтобы проверить, что документ выдан сервисом и не изменён, загрузите его на странице /check-document сайта сервиса или выполните «nomir document verify ФАЙЛ».",
+    verdict_valid: "Действителен: документ выдан сервисом и не изменён.",
+    verdict_invalid: "Недействителен: документ изменён или выдан не сервисом.",
+    verdict_not_sealed: "Этот файл не является документом сервиса с электронной печатью.",
+    seal_key: "Ключ печати",
+    demo_seal_note: "Скреплён демо-ключом, которому доверяют только в демо-режиме.",
+};
+
+pub const EN: DocumentTexts = DocumentTexts {
+    title: "Result of the public service «Binding a subscriber number to the account of the e-government web portal»",
+    issued_by: "Service provider",
+    request_number: "Request number",
+    citizen: "Citizen",
+    iin: "IIN",
+    purpose: "Purpose",
+    purpose_bind: "Binding a number",
+    purpose_change: "Change of number",
+    channel: "Channel",
+    channel_portal: "E-government web portal",
+    channel_mobile_app: "eGov mobile app",
+    channel_bank: "Bank app",
+    started_at: "Request started",
+    finished_at: "Request finished",
+    outcome: "Result",
+    outcome_bound: "The number is bound to the account",
+    outcome_refused: "Reasoned refusal to provide the public service",
+    number: "Number",
+    operator: "Mobile operator",
+    reason: "Reason",
+    legal_basis: "Legal basis",
+    issued_at: "Document issued",
+    check_how: "To check that this document was issued by the service and has not been altered, upload it at /check-document on the service's site or run «nomir document verify FILE».",
+    verdict_valid: "Valid: the document was issued by the service and has not been altered.",
+    verdict_invalid: "Not valid: the document was altered or was not issued by the service.",
+    verdict_not_sealed: "This file is not a sealed document of the service.",
+    seal_key: "Seal key",
+    demo_seal_note: "Sealed with the demo key, which is trusted in demo mode only.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_its_own_document_texts() {
+        assert_eq!(document_texts(Lang::default()).title, KK.title);
+        assert_ne!(KK.title, RU.title);
+        assert_ne!(RU.verdict_valid, EN.verdict_valid);
+        for lang in Lang::ALL {
+            let t = document_texts(lang);
+            assert!(t.check_how.contains("/check-document"));
+            assert!(t.check_how.contains("nomir document verify"));
+        }
+    }
+}

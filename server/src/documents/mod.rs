@@ -1,0 +1,108 @@
+//! The result document of a binding request (appendix row 5): for each
+//! finished request, the bound number or the reasoned refusal, as a PDF
+//! issued in the service provider's name and sealed so that anyone can
+//! check that the service issued it and nothing in it changed.
+//!
+//! - [`ResultDocument`]: what the document says, decided by the service;
+//! - [`pdf`]: its one A4 page, with an embedded subset of DejaVu Sans
+//!   ([`font`]) so Kazakh letters render in any reader;
+//! - [`seal`]: the Ed25519 seal carried in the file itself;
+//! - [`keys`]: which key seals and which keys a check trusts.
+
+mod font;
+pub mod keys;
+pub mod pdf;
+pub mod seal;
+
+use app::ground::RefusalGround;
+use app::i18n::Lang;
+use time::{format_description::FormatItem, macros::format_description, OffsetDateTime, UtcOffset};
+
+use crate::domain::{Channel, Purpose};
+
+pub use seal::{verify, SealError, SealMeta, Sealer};
+
+/// Everything the document states, in the words of `lang`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultDocument {
+    /// The request's number: its id.
+    pub request_id: String,
+    /// As the register holds it: Cyrillic in kk and ru, Latin in en.
+    pub citizen_name: String,
+    /// The 12 digits of the citizen's IIN.
+    pub iin: String,
+    pub purpose: Purpose,
+    pub channel: Channel,
+    /// The API client (the app, the bank) the request came through, if any.
+    pub client_name: Option<String>,
+    pub started_at: OffsetDateTime,
+    /// When the request ended (bound, refused or expired).
+    pub finished_at: OffsetDateTime,
+    pub outcome: Outcome,
+    /// When this document was made; also the PDF's creation date, so the
+    /// same request issued at the same second gives the same bytes.
+    pub issued_at: OffsetDateTime,
+    pub lang: Lang,
+}
+
+/// How the request ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The number is bound: its display form (`+7 701 123 4567`) and operator.
+    Bound { number: String, operator: String },
+    /// Refused on a ground, whose reason and legal basis the document quotes.
+    Refused { ground: RefusalGround },
+}
+
+impl Outcome {
+    /// The stable code the seal carries: `bound` or `refused`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Bound { .. } => "bound",
+            Self::Refused { .. } => "refused",
+        }
+    }
+}
+
+impl ResultDocument {
+    /// What the seal states about the document, readable without the PDF.
+    pub fn seal_meta(&self) -> SealMeta {
+        SealMeta {
+            request_id: self.request_id.clone(),
+            issued_at: self.issued_at,
+            outcome: self.outcome.code().to_owned(),
+            ground: match &self.outcome {
+                Outcome::Refused { ground } => Some(ground.code().to_owned()),
+                Outcome::Bound { .. } => None,
+            },
+        }
+    }
+}
+
+/// Kazakhstan's single time zone since 1 March 2024, as the pages show times.
+const ASTANA: UtcOffset = match UtcOffset::from_hms(5, 0, 0) {
+    Ok(o) => o,
+    Err(_) => UtcOffset::UTC,
+};
+const SHOWN: &[FormatItem<'static>] =
+    format_description!("[day].[month].[year] [hour]:[minute]:[second] (UTC+5)");
+
+/// A time as the document and the verdicts print it: Astana time, to the
+/// second (a document pins its times exactly), `25.11.2026 10:15:42 (UTC+5)`.
+pub fn local_time(t: OffsetDateTime) -> String {
+    t.to_offset(ASTANA).format(SHOWN).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn times_are_printed_in_astana_time_to_the_second() {
+        assert_eq!(
+            local_time(datetime!(2026-11-25 05:07:09 UTC)),
+            "25.11.2026 10:07:09 (UTC+5)"
+        );
+    }
+}

@@ -1,0 +1,375 @@
+//! The seal: an Ed25519 signature of the service over the document's exact
+//! bytes, carried in the file itself.
+//!
+//! Why a signature carried in the file: the citizen keeps, forwards and
+//! uploads one file, and it is still a PDF that any reader opens. A PDF
+//! signature (PAdES) would need a signature dictionary and byte ranges
+//! patched into the PDF; a separate signature file would be lost on the
+//! way. So the sealed file is the PDF followed by one trailer line after
+//! `%%EOF`, which PDF readers ignore:
+//!
+//! ```text
+//! \n%NOMIR-SEAL v1 <key-id> <base64 JSON> <base64 signature>\n
+//! ```
+//!
+//! - `key-id`: the first 16 hex digits of SHA-256 of the 32-byte public
+//!   key, so a check knows which trusted key to use (keys rotate);
+//! - the JSON ([`SealMeta`]): the request, the issue time and the outcome,
+//!   which a check can show without reading the PDF;
+//! - the signature (64 bytes) covers `nomir-seal/v1\n`, the PDF's length
+//!   as 8 bytes big-endian, the PDF, then the JSON: neither can change, nor
+//!   can bytes move from one to the other, nor can the seal be reused for
+//!   anything but this format.
+//!
+//! A file over [`MAX_FILE_BYTES`] is not read at all; no input panics.
+
+use std::path::Path;
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use ed25519_dalek::pkcs8::DecodePrivateKey;
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+
+/// What starts the trailer line (after the newline that ends the PDF part).
+const MARK: &[u8] = b"\n%NOMIR-SEAL ";
+const VERSION: &str = "v1";
+/// What the signed message starts with.
+const DOMAIN: &[u8] = b"nomir-seal/v1\n";
+/// The largest file a check reads: a result document is a few tens of kB.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// The longest trailer line a check looks for.
+const MAX_TRAILER_BYTES: usize = 4096;
+
+/// What the seal states, beside the PDF it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealMeta {
+    /// The request's number (its id).
+    pub request_id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub issued_at: OffsetDateTime,
+    /// `bound` or `refused` ([`super::Outcome::code`]).
+    pub outcome: String,
+    /// The refusal ground's code, for a refusal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ground: Option<String>,
+}
+
+/// Why a file's seal does not hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SealError {
+    /// No seal: not a document of the service (or its trailer was cut off).
+    #[error("the file carries no seal of the service")]
+    NotSealed,
+    /// Sealed with a key the check does not trust: not issued by the service.
+    #[error("the file was sealed with a key that is not trusted")]
+    UnknownKey,
+    /// The seal does not match the bytes: the file was changed.
+    #[error("the seal does not match: the file was altered")]
+    Altered,
+    /// Larger than any document of the service; not read.
+    #[error("the file is larger than any document of the service")]
+    TooLarge,
+}
+
+/// The seal could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SealingError {
+    /// The issue time cannot be written as RFC 3339 (a year past 9999).
+    #[error("the seal's data cannot be written: {0}")]
+    Meta(#[from] serde_json::Error),
+}
+
+/// A private key that is not usable for sealing.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("cannot read the key file {path}: {source}")]
+    Read {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0} is not an Ed25519 private key in PKCS #8 PEM (-----BEGIN PRIVATE KEY-----)")]
+    NotPrivateKey(String),
+    #[error("{0} holds no Ed25519 public key in PEM (-----BEGIN PUBLIC KEY-----)")]
+    NotPublicKey(String),
+}
+
+/// The service's sealing key. Its private half never prints.
+pub struct Sealer {
+    key: SigningKey,
+    key_id: String,
+}
+
+impl std::fmt::Debug for Sealer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Sealer({})", self.key_id)
+    }
+}
+
+impl Sealer {
+    pub fn new(key: SigningKey) -> Self {
+        let key_id = key_id(&key.verifying_key());
+        Self { key, key_id }
+    }
+
+    /// From a PKCS #8 PEM (`-----BEGIN PRIVATE KEY-----`); `what` names it in errors.
+    pub fn from_pem(pem: &str, what: &str) -> Result<Self, KeyError> {
+        SigningKey::from_pkcs8_pem(pem)
+            .map(Self::new)
+            .map_err(|_| KeyError::NotPrivateKey(what.to_owned()))
+    }
+
+    pub fn from_pem_file(path: &Path) -> Result<Self, KeyError> {
+        let pem = std::fs::read_to_string(path).map_err(|source| KeyError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_pem(&pem, &path.display().to_string())
+    }
+
+    pub fn public_key(&self) -> VerifyingKey {
+        self.key.verifying_key()
+    }
+
+    pub fn key_id(&self) -> &str {
+        &self.key_id
+    }
+
+    /// `pdf` with the seal line appended.
+    pub fn seal(&self, pdf: &[u8], meta: &SealMeta) -> Result<Vec<u8>, SealingError> {
+        let json = serde_json::to_vec(meta)?;
+        let signature = self.key.sign(&signed_message(pdf, &json));
+        let line = format!(
+            "%NOMIR-SEAL {VERSION} {} {} {}\n",
+            self.key_id,
+            BASE64.encode(&json),
+            BASE64.encode(signature.to_bytes())
+        );
+        let mut out = Vec::with_capacity(pdf.len() + 1 + line.len());
+        out.extend_from_slice(pdf);
+        out.push(b'\n');
+        out.extend_from_slice(line.as_bytes());
+        Ok(out)
+    }
+}
+
+/// The first 16 hex digits of SHA-256 of the raw public key.
+pub fn key_id(key: &VerifyingKey) -> String {
+    hex::encode(&Sha256::digest(key.as_bytes())[..8])
+}
+
+/// What the signature covers (see the module's documentation).
+fn signed_message(pdf: &[u8], json: &[u8]) -> Vec<u8> {
+    let mut m = Vec::with_capacity(DOMAIN.len() + 8 + pdf.len() + json.len());
+    m.extend_from_slice(DOMAIN);
+    m.extend_from_slice(&(pdf.len() as u64).to_be_bytes());
+    m.extend_from_slice(pdf);
+    m.extend_from_slice(json);
+    m
+}
+
+/// Checks `file`'s seal against the `trusted` keys; what it states, if it holds.
+pub fn verify(file: &[u8], trusted: &[VerifyingKey]) -> Result<SealMeta, SealError> {
+    Ok(verify_with_key(file, trusted)?.0)
+}
+
+/// Like [`verify`], also naming the key that made the seal.
+pub fn verify_with_key(
+    file: &[u8],
+    trusted: &[VerifyingKey],
+) -> Result<(SealMeta, VerifyingKey), SealError> {
+    if file.len() > MAX_FILE_BYTES {
+        return Err(SealError::TooLarge);
+    }
+    let tail_start = file.len().saturating_sub(MAX_TRAILER_BYTES);
+    let at = file[tail_start..]
+        .windows(MARK.len())
+        .rposition(|w| w == MARK)
+        .map(|i| tail_start + i)
+        .ok_or(SealError::NotSealed)?;
+    let (pdf, trailer) = (&file[..at], &file[at + 1..]);
+    let line = trailer
+        .strip_suffix(b"\n")
+        .and_then(|l| std::str::from_utf8(l).ok())
+        .ok_or(SealError::Altered)?;
+    let fields: Vec<&str> = line.split(' ').collect();
+    let [_, version, kid, json, signature] = fields[..] else {
+        return Err(SealError::Altered);
+    };
+    if version != VERSION {
+        return Err(SealError::Altered);
+    }
+    let key = trusted
+        .iter()
+        .find(|k| key_id(k) == kid)
+        .ok_or(SealError::UnknownKey)?;
+    let json = BASE64.decode(json).map_err(|_| SealError::Altered)?;
+    let signature = BASE64
+        .decode(signature)
+        .ok()
+        .and_then(|s| Signature::from_slice(&s).ok())
+        .ok_or(SealError::Altered)?;
+    key.verify_strict(&signed_message(pdf, &json), &signature)
+        .map_err(|_| SealError::Altered)?;
+    let meta = serde_json::from_slice(&json).map_err(|_| SealError::Altered)?;
+    Ok((meta, *key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn sealer(seed: u8) -> Sealer {
+        Sealer::new(SigningKey::from_bytes(&[seed; 32]))
+    }
+
+    fn meta() -> SealMeta {
+        SealMeta {
+            request_id: "0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b".into(),
+            issued_at: datetime!(2026-11-25 05:04:00 UTC),
+            outcome: "refused".into(),
+            ground: Some("consent_missing".into()),
+        }
+    }
+
+    const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n";
+
+    /// Where the trailer's fields start: (JSON, signature).
+    fn field_starts(sealed: &[u8]) -> (usize, usize) {
+        let spaces: Vec<usize> = sealed
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b' ')
+            .map(|(i, _)| i)
+            .collect();
+        let n = spaces.len();
+        (spaces[n - 2] + 1, spaces[n - 1] + 1)
+    }
+
+    #[test]
+    fn a_sealed_file_verifies_and_says_what_it_seals() {
+        let s = sealer(7);
+        let sealed = s.seal(PDF, &meta()).unwrap();
+        assert!(sealed.starts_with(PDF));
+        let line = std::str::from_utf8(&sealed[PDF.len()..]).unwrap();
+        assert!(line.starts_with(&format!("\n%NOMIR-SEAL v1 {} ", s.key_id())));
+        assert!(line.ends_with('\n') && line.lines().count() == 2);
+        assert_eq!(s.key_id().len(), 16);
+        assert_eq!(verify(&sealed, &[s.public_key()]), Ok(meta()));
+        let other = sealer(8).public_key();
+        assert_eq!(verify(&sealed, &[other, s.public_key()]), Ok(meta()));
+    }
+
+    #[test]
+    fn any_changed_byte_breaks_the_seal() {
+        let s = sealer(7);
+        let sealed = s.seal(PDF, &meta()).unwrap();
+        let (json, signature) = field_starts(&sealed);
+        let mut positions = vec![0, 5, PDF.len() / 2, PDF.len() - 2, PDF.len() - 1];
+        positions.extend(json..signature - 1);
+        positions.extend(signature..sealed.len() - 1);
+        for at in positions {
+            for flip in [0x01, 0x20, 0x80] {
+                let mut bad = sealed.clone();
+                bad[at] ^= flip;
+                assert_eq!(
+                    verify(&bad, &[s.public_key()]),
+                    Err(SealError::Altered),
+                    "byte {at} ^ {flip:#x}"
+                );
+            }
+        }
+        // Wherever a byte changes, the seal never holds.
+        for at in 0..sealed.len() {
+            let mut bad = sealed.clone();
+            bad[at] = bad[at].wrapping_add(1);
+            assert!(verify(&bad, &[s.public_key()]).is_err(), "byte {at}");
+        }
+    }
+
+    #[test]
+    fn added_or_removed_bytes_break_the_seal() {
+        let s = sealer(7);
+        let sealed = s.seal(PDF, &meta()).unwrap();
+        let keys = [s.public_key()];
+        let mut longer = sealed.clone();
+        longer.insert(3, b' ');
+        assert_eq!(verify(&longer, &keys), Err(SealError::Altered));
+        let mut appended = sealed.clone();
+        appended.extend_from_slice(b"more\n");
+        assert_eq!(verify(&appended, &keys), Err(SealError::Altered));
+        assert_eq!(
+            verify(&sealed[..sealed.len() - 1], &keys),
+            Err(SealError::Altered)
+        );
+        let mut shorter = sealed.clone();
+        shorter.remove(PDF.len() - 3);
+        assert_eq!(verify(&shorter, &keys), Err(SealError::Altered));
+    }
+
+    #[test]
+    fn another_keys_seal_is_not_trusted() {
+        let sealed = sealer(9).seal(PDF, &meta()).unwrap();
+        assert_eq!(
+            verify(&sealed, &[sealer(7).public_key()]),
+            Err(SealError::UnknownKey)
+        );
+        assert_eq!(verify(&sealed, &[]), Err(SealError::UnknownKey));
+    }
+
+    #[test]
+    fn a_plain_pdf_is_not_sealed_and_a_huge_file_is_not_read() {
+        let keys = [sealer(7).public_key()];
+        assert_eq!(verify(PDF, &keys), Err(SealError::NotSealed));
+        assert_eq!(verify(b"", &keys), Err(SealError::NotSealed));
+        let huge = vec![b'%'; MAX_FILE_BYTES + 1];
+        assert_eq!(verify(&huge, &keys), Err(SealError::TooLarge));
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let s = sealer(7);
+        let keys = [s.public_key()];
+        let sealed = s.seal(PDF, &meta()).unwrap();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..2000 {
+            let len = (next() % 600) as usize;
+            let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            if round % 2 == 0 {
+                // Random bytes after a real mark and key id, to reach the parser.
+                let (json, _) = field_starts(&sealed);
+                let mut prefix = sealed[..json].to_vec();
+                prefix.append(&mut bytes);
+                bytes = prefix;
+            }
+            assert!(verify(&bytes, &keys).is_err());
+        }
+        for line in [
+            "\n%NOMIR-SEAL \n",
+            "\n%NOMIR-SEAL v1\n",
+            "\n%NOMIR-SEAL v1 a b c d e\n",
+            "\n%NOMIR-SEAL v2 0000000000000000 e30= AAAA\n",
+            "\n%NOMIR-SEAL v1 \u{0} \u{0} \u{0}\n",
+        ] {
+            let mut file = PDF.to_vec();
+            file.extend_from_slice(line.as_bytes());
+            assert!(verify(&file, &keys).is_err(), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_private_key_never_prints() {
+        let s = sealer(7);
+        assert_eq!(format!("{s:?}"), format!("Sealer({})", s.key_id()));
+    }
+}

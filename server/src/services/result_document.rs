@@ -1,0 +1,100 @@
+//! The result document of a finished request (appendix row 5): the bound
+//! number, or the reasoned refusal with its ground and legal basis, as a
+//! sealed PDF issued in the service provider's name; and its check.
+//!
+//! Issued only to the request's own citizen, and only once the request has
+//! a result: bound, refused, or expired (a refusal on the term's ground). A
+//! withdrawn request has none of its own (the citizen went on with a newer
+//! one, whose result is the one that counts), and an open one none yet.
+
+use app::ground::RefusalGround;
+use app::i18n::Lang;
+use ed25519_dalek::VerifyingKey;
+
+use super::{request_status, Ports, Unexpected};
+use crate::documents::{pdf, Outcome, ResultDocument, SealError, SealMeta, Sealer};
+use crate::domain::{BindingState, Iin};
+use crate::ports::BindingRequest;
+
+/// The sealed PDF of `iin`'s finished request `request_id` in `lang`, or
+/// `None` if there is no such request of this citizen or it has no result.
+pub async fn issue(
+    ports: &Ports,
+    sealer: &Sealer,
+    iin: &Iin,
+    request_id: &str,
+    lang: Lang,
+) -> Result<Option<Vec<u8>>, Unexpected> {
+    // Also ends the request first if its term has passed unnoticed.
+    let Some(status) = request_status::view(ports, iin, request_id).await? else {
+        return Ok(None);
+    };
+    let request = status.request;
+    let Some(outcome) = outcome(ports, &request).await? else {
+        return Ok(None);
+    };
+    let account = ports
+        .accounts
+        .account(iin)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("request {} has no account", request.id))?;
+    let client_name = match &request.client_id {
+        Some(id) => ports.api_clients.client(id).await?.map(|c| c.name),
+        None => None,
+    };
+    let now = ports.clock.now();
+    let doc = ResultDocument {
+        request_id: request.id.clone(),
+        citizen_name: match lang {
+            Lang::En => account.name_latin,
+            Lang::Kk | Lang::Ru => account.name_cyrillic,
+        },
+        iin: iin.as_str().to_owned(),
+        purpose: request.purpose,
+        channel: request.channel,
+        client_name,
+        started_at: request.started_at,
+        finished_at: request.updated_at,
+        outcome,
+        // To the second, as printed and sealed.
+        issued_at: now.replace_nanosecond(0).unwrap_or(now),
+        lang,
+    };
+    let pdf = pdf::render(&doc).map_err(anyhow::Error::from)?;
+    let sealed = sealer
+        .seal(&pdf, &doc.seal_meta())
+        .map_err(anyhow::Error::from)?;
+    tracing::info!(request = %request.id, outcome = doc.outcome.code(), "result document issued");
+    Ok(Some(sealed))
+}
+
+/// How the request ended, if it has a result.
+async fn outcome(ports: &Ports, request: &BindingRequest) -> Result<Option<Outcome>, Unexpected> {
+    Ok(match request.state {
+        BindingState::Bound => {
+            // The binding this request made: bound at the moment it ended.
+            let history = ports.bindings.binding_history(&request.iin).await?;
+            let binding = history
+                .iter()
+                .find(|b| b.msisdn == request.msisdn && b.bound_at == request.updated_at)
+                .or_else(|| history.iter().find(|b| b.msisdn == request.msisdn))
+                .ok_or_else(|| anyhow::anyhow!("bound request {} has no binding", request.id))?;
+            Some(Outcome::Bound {
+                number: request.msisdn.display(),
+                operator: binding.operator.clone(),
+            })
+        }
+        BindingState::Refused(ground) => Some(Outcome::Refused { ground }),
+        BindingState::Expired => Some(Outcome::Refused {
+            ground: RefusalGround::TermExpired,
+        }),
+        BindingState::Withdrawn
+        | BindingState::AwaitingCode
+        | BindingState::AwaitingCertification => None,
+    })
+}
+
+/// Checks an uploaded file's seal against the trusted keys.
+pub fn check(file: &[u8], trusted: &[VerifyingKey]) -> Result<SealMeta, SealError> {
+    crate::documents::verify(file, trusted)
+}
