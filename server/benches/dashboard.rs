@@ -26,9 +26,18 @@ async fn run(name: &str, url: &str, n: i64) -> anyhow::Result<()> {
     db.migrate().await?;
     let now = datetime!(2026-11-25 05:00 UTC);
     let clock = Arc::new(TestClock::at(now));
-    let verifier = Arc::new(nomir::adapters::eds::CmsVerifier::from_pem(nomir::demo_pki::DEMO_ROOTS)?);
+    let verifier = Arc::new(nomir::adapters::eds::CmsVerifier::from_pem(
+        nomir::demo_pki::DEMO_ROOTS,
+    )?);
     let biometrics = Arc::new(nomir::adapters::biometrics::NoBiometrics);
-    let ports = nomir::startup::ports_over(&db, clock, verifier, biometrics, CodeHasher::new("bench-secret-long-enough-for-hmac"), true);
+    let ports = nomir::startup::ports_over(
+        &db,
+        clock,
+        verifier,
+        biometrics,
+        CodeHasher::new("bench-secret-long-enough-for-hmac"),
+        true,
+    );
     nomir::demo::load(&ports).await?;
     let started = Instant::now();
     let added = db.generate_requests(&Iin::parse(IIN)?, n, now).await?;
@@ -55,19 +64,29 @@ async fn run(name: &str, url: &str, n: i64) -> anyhow::Result<()> {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let n: i64 = std::env::var("NOMIR_BENCH_REQUESTS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let n: i64 = std::env::var("NOMIR_BENCH_REQUESTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
     let path = std::env::temp_dir().join(format!("nomir-bench-{}.db", std::process::id()));
-    run("sqlite", &format!("sqlite://{}?mode=rwc", path.display()), n).await?;
+    run(
+        "sqlite",
+        &format!("sqlite://{}?mode=rwc", path.display()),
+        n,
+    )
+    .await?;
     for suffix in ["", "-wal", "-shm"] {
         std::fs::remove_file(format!("{}{suffix}", path.display())).ok();
     }
     if let Ok(admin) = std::env::var("DATABASE_URL_PG") {
         let name = format!("nomir_bench_{}", std::process::id());
         let mut conn = sqlx::PgConnection::connect(&admin).await?;
-        conn.execute(format!("CREATE DATABASE {name}").as_str()).await?;
+        conn.execute(format!("CREATE DATABASE {name}").as_str())
+            .await?;
         let (base, _) = admin.rsplit_once('/').unwrap_or((&admin, ""));
         let outcome = run("postgres", &format!("{base}/{name}"), n).await;
-        conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await?;
+        conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+            .await?;
         outcome?;
     }
     Ok(())

@@ -131,7 +131,7 @@ impl Application {
         );
         // Read now so that a bad seal key stops the start, and the log says
         // whether result documents can be issued.
-        let _seal_keys = crate::documents::keys::SealKeys::from_settings(&settings)?;
+        let seal_keys = crate::documents::keys::SealKeys::from_settings(&settings)?;
         let db = open_database(&settings).await?;
         let mut ports = ports_over(
             &db,
@@ -177,6 +177,7 @@ impl Application {
             ports,
             settings: Arc::new(settings),
             office: portal.clone(),
+            seal: Arc::new(seal_keys),
             portal,
             demo_clock: shift,
         };

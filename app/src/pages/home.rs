@@ -5,7 +5,10 @@ use crate::site::use_site;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let t = use_site().lang.texts();
+    let lang = use_site().lang;
+    let t = lang.texts();
+    let d = crate::i18n::document_texts(lang);
+    let ct = t.complaints;
     view! {
         <PageTitle text=t.nav_home/>
         <StepHeading text=t.home_title/>
@@ -22,5 +25,9 @@ pub fn HomePage() -> impl IntoView {
             <a class="button" href="/sign-in">{t.home_cta_sign_in}</a>
             <a class="button secondary" href="/cabinet">{t.home_cta_cabinet}</a>
         </p>
+        <ul class="inline-links">
+            <li><a href="/check-document" rel="external" data-testid="check-document-link">{d.check_title}</a></li>
+            <li><a href="/office" data-testid="office-link">{ct.office_title}</a></li>
+        </ul>
     }
 }

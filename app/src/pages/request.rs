@@ -103,6 +103,11 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
         </dl>
     };
     let complain = format!("/cabinet/complaints/new?request={}", r.id);
+    let pdf = format!("/cabinet/request/{}/result.pdf", r.id);
+    let download = crate::i18n::document_texts(lang).download;
+    let document = view! {
+        <p><a href=pdf download="" rel="external" data-testid="result-document">{download}</a></p>
+    };
     let back = view! {
         <p><a href=complain data-testid="complain-link">{t.complaints.complain_link}</a></p>
         <p><a href="/cabinet">{t.back_to_cabinet}</a></p>
@@ -143,6 +148,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             <p class="notice" role="status">{t.result_bound_text}</p>
             {facts}
             <dl class="facts"><dt>{t.cabinet_operator}</dt><dd>{operator}</dd></dl>
+            {document}
             {back}
         }),
         RequestStep::Refused { ground } => EitherOf6::D(view! {
@@ -156,6 +162,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             </dl>
             <p>{t.result_nothing_bound}</p>
             <p>{t.result_contact}</p>
+            {document}
             {back}
         }),
         RequestStep::Expired => EitherOf6::E(view! {
@@ -163,6 +170,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             {facts}
             <p>{t.result_expired_text}</p>
             <p>{t.result_contact}</p>
+            {document}
             {back}
         }),
         RequestStep::Withdrawn => EitherOf6::F(view! {

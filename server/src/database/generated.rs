@@ -13,7 +13,12 @@ impl Db {
     /// Adds `n` requests of `iin`'s account started over the year before
     /// `until`: channels 70/20/10 portal/app/bank, a twentieth refused and a
     /// twentieth expired, the rest bound, each taking 0 to 11 minutes.
-    pub async fn generate_requests(&self, iin: &Iin, n: i64, until: OffsetDateTime) -> StoreResult<u64> {
+    pub async fn generate_requests(
+        &self,
+        iin: &Iin,
+        n: i64,
+        until: OffsetDateTime,
+    ) -> StoreResult<u64> {
         let year = 365 * 86_400;
         let done = sqlx::query(
             "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $1) \

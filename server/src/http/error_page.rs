@@ -22,9 +22,14 @@ pub fn page(
     message: fn(&Texts) -> &'static str,
 ) -> Response {
     let lang = super::cookies::request_lang(headers);
+    text_page(status, lang, message(lang.texts()))
+}
+
+/// A plain page saying `text` in `lang`.
+pub fn text_page(status: StatusCode, lang: app::i18n::Lang, text: &str) -> Response {
     let t = lang.texts();
     let (text, home, contact) = (
-        escape(message(t)),
+        escape(text),
         escape(t.page_home_link),
         escape(t.footer_contact),
     );

@@ -10,6 +10,7 @@ mod demo_clock;
 mod error_page;
 mod health;
 mod lang;
+mod result_document;
 mod security;
 mod server_fn_errors;
 pub mod static_files;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub portal: SharedPortalApi,
     /// The back office's port (the same service).
     pub office: SharedOfficeApi,
+    /// The keys that seal result documents and that a check trusts.
+    pub seal: Arc<crate::documents::keys::SealKeys>,
     /// Demo mode's movable clock; `None` outside demo mode.
     pub demo_clock: Option<Arc<ShiftableClock>>,
 }
@@ -78,6 +81,16 @@ pub fn router(state: AppState) -> Router {
         .route("/lang/{code}", get(lang::switch))
         .route("/demo/clock", post(demo_clock::advance))
         .route("/office/dashboard.csv", get(dashboard_csv::download))
+        .route(
+            "/cabinet/request/{id}/result.pdf",
+            get(result_document::download),
+        )
+        .route(
+            "/check-document",
+            get(result_document::check_form)
+                .post(result_document::check)
+                .layer(DefaultBodyLimit::max(result_document::CHECK_BODY_LIMIT)),
+        )
         .route("/health", get(health::check))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             app::shell(options.clone())
