@@ -24,6 +24,19 @@ test("a citizen complains of a refusal; the official forwards it, the reviewer d
   // Timur is not in the register: his request is refused on ground 1.
   await bindThroughPortal(page, "000229510005", "+77016660000", "+7 701 666 0000");
   await expect(page.getByTestId("refusal-reason")).toBeVisible();
+  // The result document: the sealed PDF, which the public check accepts.
+  const pdf = await page.request.get((await page.getByTestId("result-document").getAttribute("href"))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const requestPage = page.url();
+  await page.goto("/check-document");
+  await page.locator("#document").setInputFiles({ name: "result.pdf", mimeType: "application/pdf", buffer: await pdf.body() });
+  await page.getByRole("button", { name: "Тексеру" }).click();
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-valid", "true");
+  await expectNoAxeViolations(page);
+  await page.goto("/check-document");
+  await expectNoAxeViolationsInEveryLanguage(page);
+  await page.goto(requestPage);
   await page.getByTestId("complain-link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Шағым беру");
   await expectNoAxeViolationsInEveryLanguage(page);

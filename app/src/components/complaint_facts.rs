@@ -68,6 +68,12 @@ pub fn ComplaintFacts(
         {item.status.is_closed().then(|| view! {
             <p class="notice" data-testid="court-next">{ct.court_next}</p>
         })}
-        {citizen.then(|| view! { <p><a href=request_href>{ct.request_label}</a></p> })}
+        {citizen.then(|| {
+            let pdf = format!("{request_href}/result.pdf");
+            view! {
+                <p><a href=request_href>{ct.request_label}</a></p>
+                <p><a href=pdf download="" rel="external">{ct.document_link}" (PDF)"</a></p>
+            }
+        })}
     }
 }

@@ -4,6 +4,7 @@ mod error_summary;
 pub mod focus;
 mod layout;
 mod page_title;
+mod password_field;
 mod sign_button;
 
 pub use bar_chart::{Bar, BarChart};
@@ -12,4 +13,5 @@ pub use error_summary::{described_by, error_of, show_errors_of, ErrorSummary, Fi
 pub use focus::{FocusManager, StepHeading};
 pub use layout::Layout;
 pub use page_title::PageTitle;
+pub use password_field::PasswordField;
 pub use sign_button::{SignButton, SignLabels, SignTask, CMS_FIELD};

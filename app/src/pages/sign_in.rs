@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{described_by, error_of, ErrorSummary, FieldError, PageTitle, StepHeading};
+use crate::components::{
+    described_by, error_of, ErrorSummary, FieldError, PageTitle, PasswordField, StepHeading,
+};
 use crate::error::Field;
 use crate::server_fns::SignIn;
 use crate::site::use_site;
@@ -39,19 +41,7 @@ pub fn SignInPage() -> impl IntoView {
                     aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Iin)).to_string()
                 />
             </div>
-            <div class="field">
-                <label for="password">{t.password_label}</label>
-                {move || view! { <FieldError error=error() field=Field::Password t/> }}
-                <input
-                    id="password"
-                    name="password"
-                    type="password"
-                    autocomplete="current-password"
-                    aria-required="true"
-                    aria-describedby=move || error().filter(|e| e.field() == Some(Field::Password)).map(|_| "password-error")
-                    aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Password)).to_string()
-                />
-            </div>
+            <PasswordField error t/>
             <button type="submit">{t.sign_in_button}</button>
         </ActionForm>
         {site.demo.then(|| view! { <p class="hint demo-hint">{t.demo_accounts_hint}</p> })}
