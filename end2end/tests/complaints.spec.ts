@@ -21,6 +21,8 @@ async function decide(page: Page, decision: string, reasons: string) {
 }
 
 test("a citizen complains of a refusal; the official forwards it, the reviewer decides, the citizen reads the decision", async ({ browser, page }) => {
+  // Three people, eight pages, each scanned in three languages.
+  test.setTimeout(150_000);
   // Timur is not in the register: his request is refused on ground 1.
   await bindThroughPortal(page, "000229510005", "+77016660000", "+7 701 666 0000");
   await expect(page.getByTestId("refusal-reason")).toBeVisible();
@@ -101,6 +103,7 @@ test("a citizen complains of a refusal; the official forwards it, the reviewer d
 });
 
 test("the back office refuses the signed-out and shows an administrator no queue", async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto("/office");
   await expect(page).toHaveURL(/\/office\/sign-in$/);
   await expectNoAxeViolationsInEveryLanguage(page);
