@@ -1,6 +1,7 @@
-//! Where the working-day calendar comes from: the file in the repo
-//! (`server/calendar/kz.csv`, built in), or the one `NOMIR_CALENDAR` names
-//! once an operator has a newer list. Read at start; a bad file stops it.
+//! Where the working-day calendar comes from: the file `NOMIR_CALENDAR`
+//! names, else the newest one an operator imported into the database
+//! (`nomir calendar import FILE`), else the file in the repo
+//! (`server/calendar/kz.csv`, built in). Read at start; a bad file stops it.
 
 use std::path::Path;
 
@@ -23,4 +24,51 @@ pub fn load(file: Option<&Path>) -> anyhow::Result<WorkingCalendar> {
 /// The calendar kept in the repo (checked by the tests, so it parses).
 pub fn builtin() -> WorkingCalendar {
     WorkingCalendar::parse(BUILT_IN).expect("the built-in calendar parses (tested)")
+}
+
+/// The calendar the server counts deadlines with, and where it came from.
+pub async fn load_for_server(
+    file: Option<&Path>,
+    db: &crate::database::Db,
+) -> anyhow::Result<(WorkingCalendar, &'static str)> {
+    if file.is_some() {
+        return Ok((load(file)?, "file"));
+    }
+    match db.latest_calendar().await? {
+        Some(text) => Ok((
+            WorkingCalendar::parse(&text)
+                .map_err(|e| anyhow::anyhow!("the imported calendar: {e}"))?,
+            "imported",
+        )),
+        None => Ok((builtin(), "built-in")),
+    }
+}
+
+/// Checks `path` and stores it as the calendar the server uses from its
+/// next start; a summary for the operator.
+pub async fn import(path: &Path, db: &crate::database::Db) -> anyhow::Result<String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("cannot read the calendar {}: {e}", path.display()))?;
+    let calendar =
+        WorkingCalendar::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let now = time::OffsetDateTime::now_utc();
+    let year = now.year();
+    let entry = crate::ports::AuditEntry {
+        at: now,
+        actor: "operator".into(),
+        action: "calendar_imported".into(),
+        subject: "calendar".into(),
+        detail: format!(
+            "file={} working_days_{year}={}",
+            path.display(),
+            calendar.working_days_in(year)
+        ),
+    };
+    db.import_calendar(&text, &entry).await?;
+    Ok(format!(
+        "calendar imported: {} working days in {year}, {} in {}; servers use it from their next start",
+        calendar.working_days_in(year),
+        calendar.working_days_in(year + 1),
+        year + 1
+    ))
 }

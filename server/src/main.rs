@@ -111,6 +111,9 @@ enum CalendarAction {
     Due { date: String, days: u32 },
     /// List the year's weekdays off and worked weekend days.
     Show { year: i32 },
+    /// Check a calendar file and store it in the database: servers count
+    /// deadlines with it from their next start (NOMIR_CALENDAR still wins).
+    Import { path: PathBuf },
 }
 
 #[tokio::main]
@@ -206,6 +209,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}", nomir::adapters::biometrics::demo_assertion(&claims)?);
             Ok(())
         }
+        Command::Calendar {
+            action: CalendarAction::Import { path },
+            ..
+        } => {
+            let settings = Settings::load(cli.config.as_deref(), false, env)?;
+            let db = open_database(&settings).await?;
+            let result = nomir::calendar_data::import(&path, &db).await;
+            db.close().await;
+            println!("{}", result?);
+            Ok(())
+        }
         Command::Calendar { file, action } => {
             let calendar = nomir::calendar_data::load(file.as_deref())?;
             let iso = time::macros::format_description!("[year]-[month]-[day]");
@@ -230,6 +244,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                     println!("{} working days", calendar.working_days_in(year));
                 }
+                // Matched by the arm above.
+                CalendarAction::Import { .. } => {}
             }
             Ok(())
         }

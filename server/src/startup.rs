@@ -122,17 +122,19 @@ impl Application {
         shift: Option<Arc<ShiftableClock>>,
     ) -> anyhow::Result<Self> {
         let verifier = Arc::new(signature_verifier(&settings)?);
-        // Read now so that a bad calendar file stops the start, not a deadline later.
-        let calendar = crate::calendar_data::load(settings.calendar.as_deref())?;
-        let this_year = time::OffsetDateTime::now_utc().year();
-        tracing::info!(
-            working_days_this_year = calendar.working_days_in(this_year),
-            "working-day calendar loaded"
-        );
         // Read now so that a bad seal key stops the start, and the log says
         // whether result documents can be issued.
         let seal_keys = crate::documents::keys::SealKeys::from_settings(&settings)?;
         let db = open_database(&settings).await?;
+        // Read now so that a bad calendar stops the start, not a deadline later.
+        let (calendar, source) =
+            crate::calendar_data::load_for_server(settings.calendar.as_deref(), &db).await?;
+        let this_year = time::OffsetDateTime::now_utc().year();
+        tracing::info!(
+            source,
+            working_days_this_year = calendar.working_days_in(this_year),
+            "working-day calendar loaded"
+        );
         let mut ports = ports_over(
             &db,
             clock,

@@ -9,6 +9,7 @@ mod api_clients;
 mod app_sign_in;
 mod audit;
 mod bindings;
+mod calendar;
 mod complaints;
 mod dashboard;
 mod generated;
