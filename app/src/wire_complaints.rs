@@ -158,6 +158,8 @@ pub struct TrailLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseView {
     pub staff: StaffView,
+    /// Who complained: name and IIN.
+    pub citizen: String,
     pub complaint: ComplaintView,
     /// The request complained about: number, channel, outcome, times.
     pub request: Option<RequestItem>,

@@ -65,10 +65,18 @@ pub async fn import(path: &Path, db: &crate::database::Db) -> anyhow::Result<Str
         ),
     };
     db.import_calendar(&text, &entry).await?;
-    Ok(format!(
+    let mut summary = format!(
         "calendar imported: {} working days in {year}, {} in {}; servers use it from their next start",
         calendar.working_days_in(year),
         calendar.working_days_in(year + 1),
         year + 1
-    ))
+    );
+    for y in [year, year + 1] {
+        if calendar.exceptions_in(y).next().is_none() {
+            summary.push_str(&format!(
+                "\nwarning: the file lists no holiday in {y}: its days off would count as working days"
+            ));
+        }
+    }
+    Ok(summary)
 }

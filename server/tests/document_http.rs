@@ -94,6 +94,21 @@ async fn a_finished_requests_sealed_document_is_its_owners_and_any_edit_fails_th
     );
     let (status, _) = check(&app, b"%PDF-1.7 not sealed".to_vec()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Not a form upload, or too big: explained, in the reader's language.
+    let r = app
+        .client
+        .post(app.url("/check-document"))
+        .header("origin", &app.base)
+        .header("cookie", "nomir_lang=en")
+        .header("content-type", "text/plain")
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(r.text().await.unwrap().contains("<html lang=\"en\">"));
+    let (status, _) = check(&app, vec![b'%'; 6 * 1024 * 1024]).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     let form = app.get("/check-document", None).await;
     assert_eq!(form.status(), StatusCode::OK);
     assert!(form

@@ -1,6 +1,6 @@
 //! A horizontal bar chart drawn as SVG on the server, with its text
-//! alternative: the SVG is an image named by its title and described by a
-//! summary, and the same figures follow in a table any reader can use.
+//! alternative: the SVG is an image named by its heading and described by
+//! a summary, and the same figures follow in a table any reader can use.
 
 use leptos::prelude::*;
 
@@ -52,7 +52,7 @@ pub fn BarChart(
         .collect_view();
     view! {
         <figure class="chart" data-testid=id>
-            <figcaption id=title_id.clone()>{title.clone()}</figcaption>
+            <h2 id=title_id.clone()>{title.clone()}</h2>
             <svg
                 role="img"
                 aria-labelledby=labelled_by

@@ -90,6 +90,10 @@ fn Case(
     view! {
         <StaffBar staff=c.staff t/>
         {decided.then(|| view! { <p class="notice" role="status" data-testid="decided">{ct.decided_notice}</p> })}
+        <dl class="facts">
+            <dt>{ct.citizen_label}</dt>
+            <dd data-testid="case-citizen">{c.citizen}</dd>
+        </dl>
         <ComplaintFacts c=c.complaint t/>
         {request}
         <section aria-labelledby="case-file-heading" class="card">

@@ -21,7 +21,7 @@ impl Db {
     ) -> StoreResult<u64> {
         let year = 365 * 86_400;
         let done = sqlx::query(
-            "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $1) \
+            "WITH RECURSIVE seq(i) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT i + 1 FROM seq WHERE i < $1) \
              INSERT INTO binding_requests \
              (id, iin, msisdn, channel, purpose, state, refusal_ground, started_at, updated_at) \
              SELECT 'generated-' || i, $2, '+77011234567', \

@@ -8,7 +8,7 @@ use axum::Extension;
 use serde::Deserialize;
 
 use super::{error_page, AppState};
-use crate::services::dashboard;
+use crate::services::{dashboard, staff};
 use app::staff::StaffVisitor;
 
 #[derive(Deserialize)]
@@ -22,11 +22,19 @@ pub async fn download(
     headers: HeaderMap,
     query: Result<Query<Period>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    if !matches!(visitor, StaffVisitor::SignedIn(_)) {
-        return error_page::page(StatusCode::UNAUTHORIZED, &headers, |t| {
-            t.complaints.err_staff_signed_out
-        });
-    }
+    let official = match visitor {
+        StaffVisitor::SignedIn(o) => o,
+        StaffVisitor::Unknown => {
+            return error_page::page(StatusCode::SERVICE_UNAVAILABLE, &headers, |t| {
+                t.err_unexpected
+            })
+        }
+        StaffVisitor::Anonymous => {
+            return error_page::page(StatusCode::UNAUTHORIZED, &headers, |t| {
+                t.complaints.err_staff_signed_out
+            })
+        }
+    };
     let days = query
         .ok()
         .and_then(|Query(p)| p.days)
@@ -43,6 +51,19 @@ pub async fn download(
             });
         }
     };
+    let entry = staff::audit(
+        &state.ports,
+        &official.login,
+        "dashboard_exported",
+        "dashboard",
+        format!("days={days}"),
+    );
+    if let Err(e) = state.ports.audit.append(&entry).await {
+        tracing::error!(error = %e, "dashboard export not audited");
+        return error_page::page(StatusCode::INTERNAL_SERVER_ERROR, &headers, |t| {
+            t.err_unexpected
+        });
+    }
     (
         [
             (

@@ -3,6 +3,7 @@
 //! checks an uploaded document's seal. Both are plain HTTP (a file goes
 //! out, a file comes in), so they are axum handlers over the services.
 
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -126,15 +127,36 @@ pub async fn check_form(headers: HeaderMap) -> Response {
 pub async fn check(
     State(state): State<AppState>,
     headers: HeaderMap,
-    mut form: Multipart,
+    form: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let lang = cookies::request_lang(&headers);
     let d = document_texts(lang);
+    let too_large = |headers: &HeaderMap| {
+        error_page::page(StatusCode::PAYLOAD_TOO_LARGE, headers, |t| t.err_too_large)
+    };
+    let malformed = |headers: &HeaderMap| {
+        error_page::page(StatusCode::BAD_REQUEST, headers, |t| t.err_malformed)
+    };
+    let Ok(mut form) = form else {
+        return malformed(&headers);
+    };
     let mut file = None;
-    while let Ok(Some(field)) = form.next_field().await {
-        if field.name() == Some("document") {
-            file = field.bytes().await.ok();
-            break;
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) if field.name() == Some("document") => match field.bytes().await {
+                Ok(bytes) => {
+                    file = Some(bytes);
+                    break;
+                }
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    return too_large(&headers)
+                }
+                Err(_) => return malformed(&headers),
+            },
+            Ok(Some(_)) => continue,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return too_large(&headers),
+            Err(_) => return malformed(&headers),
         }
     }
     let Some(file) = file.filter(|f| !f.is_empty()) else {

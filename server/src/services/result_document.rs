@@ -65,6 +65,16 @@ pub async fn issue(
         .seal(&pdf, &doc.seal_meta())
         .map_err(anyhow::Error::from)?;
     tracing::info!(request = %request.id, outcome = doc.outcome.code(), "result document issued");
+    let detail = format!("request={} outcome={}", request.id, doc.outcome.code());
+    ports
+        .audit
+        .append(&super::audit::entry(
+            ports,
+            iin,
+            "result_document_issued",
+            detail,
+        ))
+        .await?;
     Ok(Some(sealed))
 }
 

@@ -79,8 +79,19 @@ impl OfficeApi for PortalService {
             .request(&c.request_id)
             .await
             .map_err(errors::unexpected)?;
+        let citizen = match self
+            .ports
+            .accounts
+            .account(&c.iin)
+            .await
+            .map_err(errors::unexpected)?
+        {
+            Some(a) => format!("{} ({})", a.name_cyrillic, a.iin.as_str()),
+            None => c.iin.as_str().to_owned(),
+        };
         Ok(CaseView {
             staff: views::staff(&member),
+            citizen,
             request: request.as_ref().map(views::request),
             trail: c.case_file.as_deref().map(views::trail),
             decisions: views::decisions(member.role, c.state),
