@@ -98,6 +98,11 @@ enum Command {
         #[arg(long, default_value = nomir::documents::keys::DEMO_SEAL_DIR)]
         out: PathBuf,
     },
+    /// Manage the back office's staff (officials, reviewers, administrators).
+    Staff {
+        #[command(subcommand)]
+        action: nomir::cli_staff::Action,
+    },
     /// Result documents: check a document's seal.
     Document {
         #[command(subcommand)]
@@ -167,6 +172,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Document { action } => nomir::cli_documents::run(action),
+        Command::Staff { action } => {
+            let settings = Settings::load(cli.config.as_deref(), false, env)?;
+            let db = open_database(&settings).await?;
+            let result = nomir::cli_staff::run(&db, action).await;
+            db.close().await;
+            result
+        }
         Command::Client { action } => {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;
             let db = open_database(&settings).await?;

@@ -48,6 +48,36 @@ impl StaffStore for Db {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn add_staff(&self, m: &StaffMember, audit: &AuditEntry) -> StoreResult<bool> {
+        let mut tx = self.pool().begin().await?;
+        let done = sqlx::query(
+            "INSERT INTO staff (login, name, role, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (login) DO NOTHING",
+        )
+        .bind(&m.login)
+        .bind(&m.name)
+        .bind(m.role.code())
+        .bind(&m.password_hash)
+        .bind(to_col(m.created_at))
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        append_with(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn staff_list(&self) -> StoreResult<Vec<StaffMember>> {
+        let rows = sqlx::query(
+            "SELECT login, name, role, password_hash, created_at FROM staff ORDER BY login",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(member).collect()
+    }
+
     async fn create_staff_session(&self, s: &StaffSession, audit: &AuditEntry) -> StoreResult<()> {
         let mut tx = self.pool().begin().await?;
         // Expired sessions are swept whenever a new one starts.

@@ -280,6 +280,11 @@ pub trait StaffStore: Send + Sync {
     async fn staff_member(&self, login: &str) -> StoreResult<Option<StaffMember>>;
     /// Inserts a staff member unless the login is taken (demo data); true if inserted.
     async fn insert_staff_if_missing(&self, member: &StaffMember) -> StoreResult<bool>;
+    /// Adds a staff member with its audit entry, in one transaction; false
+    /// (nothing written) if the login is taken.
+    async fn add_staff(&self, member: &StaffMember, audit: &AuditEntry) -> StoreResult<bool>;
+    /// Every staff member, by login.
+    async fn staff_list(&self) -> StoreResult<Vec<StaffMember>>;
     /// Starts a session with its audit entry, in one transaction.
     async fn create_staff_session(
         &self,
