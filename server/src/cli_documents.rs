@@ -21,10 +21,14 @@ pub enum Action {
     Verify {
         /// The document (a PDF with the service's seal line).
         file: PathBuf,
-        /// A trusted public key file (PEM; it may hold several keys); may be
-        /// repeated. Without it, the demo key (trusted in demo mode only).
-        #[arg(long = "key", value_name = "PUB.pem")]
+        /// A trusted public key file (PEM; it may hold several keys): the
+        /// service's published seal key. May be repeated.
+        #[arg(long = "key", value_name = "PUB.pem", required_unless_present = "demo")]
         keys: Vec<PathBuf>,
+        /// Trust the demo seal key: for documents of a demo server only
+        /// (its private half is public, so anyone can seal with it).
+        #[arg(long)]
+        demo: bool,
         /// The verdict's language: kk, ru or en.
         #[arg(long, default_value = "kk", value_parser = parse_lang)]
         lang: Lang,
@@ -41,18 +45,21 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
 }
 
 pub fn run(action: Action) -> anyhow::Result<()> {
-    let Action::Verify { file, keys, lang } = action;
+    let Action::Verify {
+        file,
+        keys,
+        demo: trust_demo,
+        lang,
+    } = action;
     let words = document_texts(lang);
     let demo = demo_public_key()?;
-    let trusted: Vec<VerifyingKey> = if keys.is_empty() {
-        vec![demo]
-    } else {
-        let mut all = Vec::new();
-        for path in &keys {
-            all.extend(public_keys_file(path)?);
-        }
-        all
-    };
+    let mut trusted: Vec<VerifyingKey> = Vec::new();
+    for path in &keys {
+        trusted.extend(public_keys_file(path)?);
+    }
+    if trust_demo {
+        trusted.push(demo);
+    }
     let bytes = read_capped(&file)?;
     match verify_with_key(&bytes, &trusted) {
         Ok((meta, key)) => {

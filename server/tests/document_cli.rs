@@ -81,7 +81,10 @@ fn a_sealed_document_verifies_and_a_changed_byte_does_not() {
     let sealed = sealed_by(&demo_sealer().unwrap());
     let file = dir.write("result.pdf", &sealed);
 
+    // Without a key named, nothing is trusted: a bad call.
     let out = nomir(&["document", "verify", &file]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let out = nomir(&["document", "verify", "--demo", &file]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let text = stdout(&out);
     assert!(
@@ -95,13 +98,13 @@ fn a_sealed_document_verifies_and_a_changed_byte_does_not() {
         "{text}"
     );
 
-    let out = nomir(&["document", "verify", "--lang", "en", &file]);
+    let out = nomir(&["document", "verify", "--demo", "--lang", "en", &file]);
     assert!(stdout(&out).starts_with("Valid:"), "{out:?}");
 
     let mut altered = sealed.clone();
     altered[sealed.len() / 3] ^= 0x01;
     let file = dir.write("altered.pdf", &altered);
-    let out = nomir(&["document", "verify", "--lang", "en", &file]);
+    let out = nomir(&["document", "verify", "--demo", "--lang", "en", &file]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(stdout(&out).starts_with("Not valid:"), "{out:?}");
     assert!(!stdout(&out).contains(REQUEST));
@@ -141,7 +144,7 @@ fn another_key_or_no_seal_is_not_valid() {
     assert!(!stdout(&out).contains(app::i18n::document::KK.demo_seal_note));
 
     let plain = dir.write("plain.pdf", &pdf::render(&document()).unwrap());
-    let out = nomir(&["document", "verify", "--lang", "ru", &plain]);
+    let out = nomir(&["document", "verify", "--demo", "--lang", "ru", &plain]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_eq!(
         stdout(&out).trim_end(),
@@ -153,12 +156,12 @@ fn another_key_or_no_seal_is_not_valid() {
 fn a_bad_call_exits_2() {
     let dir = TempDir::new();
     let missing = dir.path().join("missing.pdf");
-    let out = nomir(&["document", "verify", missing.to_str().unwrap()]);
+    let out = nomir(&["document", "verify", "--demo", missing.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let out = nomir(&["document", "verify"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let file = dir.write("x.pdf", b"%PDF-1.7\n");
-    let out = nomir(&["document", "verify", "--lang", "de", &file]);
+    let out = nomir(&["document", "verify", "--demo", "--lang", "de", &file]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let not_a_key = dir.write("key.pem", b"not a key");
     let out = nomir(&["document", "verify", "--key", &not_a_key, &file]);
