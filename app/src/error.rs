@@ -59,8 +59,12 @@ pub enum PortalError {
     /// An official's reasons are under 10 characters.
     ReasonsShort,
     ReasonsLong,
-    /// A choice (what about, to whom, which decision) is missing or unknown.
-    ChoiceMissing,
+    /// What the complaint is about was not chosen.
+    AboutMissing,
+    /// To whom the complaint goes was not chosen.
+    AddresseeMissing,
+    /// No decision was chosen.
+    DecisionMissing,
     /// A refusal is complained about, but the request was not refused.
     NotRefused,
     /// A complaint about this request is under review already.
@@ -98,6 +102,9 @@ pub enum Field {
     Login,
     ComplaintText,
     Reasons,
+    About,
+    Addressee,
+    Decision,
 }
 
 impl Field {
@@ -110,6 +117,9 @@ impl Field {
             Field::Login => "login",
             Field::ComplaintText => "complaint-text",
             Field::Reasons => "reasons",
+            Field::About => "about",
+            Field::Addressee => "to",
+            Field::Decision => "decision",
         }
     }
 }
@@ -151,7 +161,9 @@ impl PortalError {
             Self::ComplaintTextLong => t.complaints.err_text_long,
             Self::ReasonsShort => t.complaints.err_reasons_short,
             Self::ReasonsLong => t.complaints.err_reasons_long,
-            Self::ChoiceMissing => t.complaints.err_choice,
+            Self::AboutMissing => t.complaints.err_about_missing,
+            Self::AddresseeMissing => t.complaints.err_to_missing,
+            Self::DecisionMissing => t.complaints.err_decision_missing,
             Self::NotRefused => t.complaints.err_not_refused,
             Self::ComplaintUnderReview => t.complaints.err_under_review,
             Self::ComplaintNotFound => t.complaints.err_not_found,
@@ -204,7 +216,9 @@ impl PortalError {
             Self::ComplaintTextLong => "complaint_text_long",
             Self::ReasonsShort => "reasons_short",
             Self::ReasonsLong => "reasons_long",
-            Self::ChoiceMissing => "choice_missing",
+            Self::AboutMissing => "about_missing",
+            Self::AddresseeMissing => "addressee_missing",
+            Self::DecisionMissing => "decision_missing",
             Self::NotRefused => "not_refused",
             Self::ComplaintUnderReview => "complaint_under_review",
             Self::ComplaintNotFound => "complaint_not_found",
@@ -243,6 +257,9 @@ impl PortalError {
             Self::StaffCredentials => Some(Field::Login),
             Self::ComplaintTextShort | Self::ComplaintTextLong => Some(Field::ComplaintText),
             Self::ReasonsShort | Self::ReasonsLong => Some(Field::Reasons),
+            Self::AboutMissing => Some(Field::About),
+            Self::AddresseeMissing => Some(Field::Addressee),
+            Self::DecisionMissing => Some(Field::Decision),
             _ => None,
         }
     }

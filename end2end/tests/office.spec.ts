@@ -44,7 +44,8 @@ test("a citizen complains of a refusal; the official forwards it, the reviewer d
   await expectNoAxeViolationsInEveryLanguage(page);
   // Nothing chosen: explained, nothing registered.
   await page.locator("form[action^='/fn/file_complaint'] button[type=submit]").click();
-  await expect(page.getByTestId("error-summary")).toContainText("Нұсқалардың бірін таңдаңыз");
+  await expect(page.getByTestId("error-summary")).toContainText("Шағым неге қатысты екенін таңдаңыз");
+  await expect(page.locator("#about")).toHaveAttribute("aria-describedby", "about-error");
   await expectNoAxeViolations(page);
   await page.locator("#about-refusal").check();
   await page.locator("#to-provider").check();

@@ -186,7 +186,7 @@ async fn a_complaint_goes_from_the_citizen_through_both_officials_and_back() {
         .await;
     assert_eq!(
         (status, error),
-        (StatusCode::BAD_REQUEST, Some(PortalError::ChoiceMissing))
+        (StatusCode::BAD_REQUEST, Some(PortalError::DecisionMissing))
     );
     let (status, error) = app
         .call(

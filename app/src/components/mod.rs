@@ -1,4 +1,5 @@
 mod bar_chart;
+mod choice_group;
 mod complaint_facts;
 mod error_summary;
 pub mod focus;
@@ -8,6 +9,7 @@ mod password_field;
 mod sign_button;
 
 pub use bar_chart::{Bar, BarChart};
+pub use choice_group::ChoiceGroup;
 pub use complaint_facts::ComplaintFacts;
 pub use error_summary::{described_by, error_of, show_errors_of, ErrorSummary, FieldError};
 pub use focus::{FocusManager, StepHeading};

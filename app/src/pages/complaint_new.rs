@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{described_by, error_of, ErrorSummary, FieldError, PageTitle, StepHeading};
+use crate::components::{
+    described_by, error_of, ChoiceGroup, ErrorSummary, FieldError, PageTitle, StepHeading,
+};
 use crate::error::{Field, PortalError};
 use crate::i18n::Texts;
 use crate::server_fns::{get_complaints, FileComplaint};
@@ -107,14 +109,8 @@ fn ComplaintForm(r: RequestItem, t: &'static Texts) -> impl IntoView {
         {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
         <ActionForm action attr:class="form" attr:novalidate=true>
             <input type="hidden" name="request_id" value=r.id.clone()/>
-            <fieldset class="field">
-                <legend>{ct.subject_legend}</legend>
-                {about}
-            </fieldset>
-            <fieldset class="field">
-                <legend>{ct.addressee_legend}</legend>
-                {to}
-            </fieldset>
+            <ChoiceGroup field=Field::About legend=ct.subject_legend error t>{about}</ChoiceGroup>
+            <ChoiceGroup field=Field::Addressee legend=ct.addressee_legend error t>{to}</ChoiceGroup>
             <div class="field">
                 <label for="complaint-text">{ct.text_label}</label>
                 <p class="hint" id="complaint-text-hint">{ct.text_hint}</p>

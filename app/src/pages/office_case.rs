@@ -8,7 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::office_queue::StaffBar;
 use crate::components::{
-    described_by, show_errors_of, ComplaintFacts, ErrorSummary, FieldError, PageTitle, StepHeading,
+    described_by, show_errors_of, ChoiceGroup, ComplaintFacts, ErrorSummary, FieldError, PageTitle,
+    StepHeading,
 };
 use crate::error::{Field, PortalError};
 use crate::i18n::Texts;
@@ -139,10 +140,7 @@ fn DecisionForm(
     Either::Right(view! {
         <ActionForm action attr:class="form" attr:novalidate=true>
             <input type="hidden" name="id" value=id/>
-            <fieldset class="field">
-                <legend>{ct.decision_legend}</legend>
-                {choices}
-            </fieldset>
+            <ChoiceGroup field=Field::Decision legend=ct.decision_legend error=err t>{choices}</ChoiceGroup>
             <div class="field">
                 <label for="reasons">{ct.reasons_label}</label>
                 <p class="hint" id="reasons-hint">{ct.reasons_hint}</p>

@@ -190,11 +190,14 @@ impl PortalApi for PortalService {
         to: Option<String>,
         text: String,
     ) -> Result<String, PortalError> {
-        let subject = about.as_deref().and_then(Subject::from_code);
-        let addressee = to.as_deref().and_then(Addressee::from_code);
-        let (Some(subject), Some(addressee)) = (subject, addressee) else {
-            return Err(PortalError::ChoiceMissing);
-        };
+        let subject = about
+            .as_deref()
+            .and_then(Subject::from_code)
+            .ok_or(PortalError::AboutMissing)?;
+        let addressee = to
+            .as_deref()
+            .and_then(Addressee::from_code)
+            .ok_or(PortalError::AddresseeMissing)?;
         let c = complaints::file(
             &self.ports,
             &iin_of(who)?,

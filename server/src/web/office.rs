@@ -123,7 +123,7 @@ impl OfficeApi for PortalService {
         let decision = decision
             .as_deref()
             .and_then(Decision::from_code)
-            .ok_or(PortalError::ChoiceMissing)?;
+            .ok_or(PortalError::DecisionMissing)?;
         office::decide(&self.ports, &member, &id, decision, &reasons)
             .await
             .map_err(errors::office)?;
