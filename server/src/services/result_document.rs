@@ -54,7 +54,11 @@ pub async fn issue(
         channel: request.channel,
         client_name,
         started_at: request.started_at,
-        finished_at: request.updated_at,
+        // An expired request ended when its term did, whenever that was noticed.
+        finished_at: match request.state {
+            BindingState::Expired => request.started_at + crate::domain::REQUEST_TERM,
+            _ => request.updated_at,
+        },
         outcome,
         // To the second, as printed and sealed.
         issued_at: now.replace_nanosecond(0).unwrap_or(now),
