@@ -12,9 +12,20 @@ pub struct Bar {
 }
 
 const WIDTH: u32 = 640;
-const LABEL_WIDTH: u32 = 230;
-const ROW: u32 = 26;
-const BAR_SPACE: u32 = WIDTH - LABEL_WIDTH - 70;
+/// Each bar has its label on a line above it, so long labels are not cut.
+const ROW: u32 = 40;
+const BAR_SPACE: u32 = WIDTH - 80;
+/// Labels longer than this are shortened in the drawing (the table has them whole).
+const LABEL_CHARS: usize = 90;
+
+fn shortened(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        return label.to_owned();
+    }
+    let mut s: String = label.chars().take(LABEL_CHARS - 1).collect();
+    s.push('…');
+    s
+}
 
 #[component]
 pub fn BarChart(
@@ -39,9 +50,9 @@ pub fn BarChart(
             let w = ((b.value as f64 / max as f64) * f64::from(BAR_SPACE)).round() as u32;
             view! {
                 <g>
-                    <text x=LABEL_WIDTH - 8 y=y + 17 text-anchor="end" class="chart-label">{b.label.clone()}</text>
-                    <rect x=LABEL_WIDTH y=y + 3 width=w.max(1) height=ROW - 8 class="chart-bar"></rect>
-                    <text x=LABEL_WIDTH + w + 6 y=y + 17 class="chart-value">{b.value}</text>
+                    <text x=0 y=y + 13 class="chart-label">{shortened(&b.label)}</text>
+                    <rect x=0 y=y + 18 width=w.max(1) height=16 class="chart-bar"></rect>
+                    <text x=w + 6 y=y + 31 class="chart-value">{b.value}</text>
                 </g>
             }
         })
