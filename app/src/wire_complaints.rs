@@ -85,6 +85,8 @@ pub struct ComplaintView {
     pub forward_note: Option<String>,
     pub decided_at: Option<String>,
     pub decision_reason: Option<String>,
+    /// The request has ended with a result document (bound, refused, expired).
+    pub has_result: bool,
 }
 
 /// A request of the citizen's that a complaint can be about.

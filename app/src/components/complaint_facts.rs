@@ -16,6 +16,7 @@ pub fn ComplaintFacts(
     citizen: bool,
 ) -> impl IntoView {
     let ct = t.complaints;
+    let has_result = c.has_result;
     let item = c.item;
     let overdue = item
         .overdue
@@ -72,7 +73,9 @@ pub fn ComplaintFacts(
             let pdf = format!("{request_href}/result.pdf");
             view! {
                 <p><a href=request_href>{ct.request_label}</a></p>
-                <p><a href=pdf download="" rel="external">{ct.document_link}" (PDF)"</a></p>
+                {has_result.then(|| view! {
+                    <p><a href=pdf download="" rel="external">{ct.document_link}" (PDF)"</a></p>
+                })}
             }
         })}
     }

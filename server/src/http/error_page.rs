@@ -8,7 +8,8 @@ use axum::response::{IntoResponse, Response};
 
 use app::i18n::Texts;
 
-fn escape(s: &str) -> String {
+/// Text made safe to put in HTML.
+pub(super) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -9,6 +9,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 
+use super::error_page::escape;
 use super::{cookies, error_page, AppState};
 use crate::documents::seal::{SealError, MAX_FILE_BYTES};
 use crate::domain::Iin;
@@ -23,8 +24,17 @@ pub async fn download(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let Visitor::SignedIn(citizen) = visitor else {
-        return error_page::page(StatusCode::UNAUTHORIZED, &headers, |t| t.err_not_signed_in);
+    let citizen = match visitor {
+        Visitor::SignedIn(citizen) => citizen,
+        // The session could not be looked up (the database is down).
+        Visitor::Unknown => {
+            return error_page::page(StatusCode::SERVICE_UNAVAILABLE, &headers, |t| {
+                t.err_unexpected
+            })
+        }
+        Visitor::Anonymous => {
+            return error_page::page(StatusCode::UNAUTHORIZED, &headers, |t| t.err_not_signed_in)
+        }
     };
     let Some(sealer) = &state.seal.sealer else {
         let lang = cookies::request_lang(&headers);
@@ -68,13 +78,6 @@ pub async fn download(
             })
         }
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The check page, with a verdict once a file was checked.

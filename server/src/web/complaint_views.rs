@@ -48,7 +48,12 @@ pub fn item(c: &Complaint, now: time::OffsetDateTime) -> ComplaintItem {
     }
 }
 
-pub fn complaint(c: Complaint, now: time::OffsetDateTime) -> ComplaintView {
+/// `request` is the request complained about, if it is still there.
+pub fn complaint(
+    c: Complaint,
+    request: Option<&BindingRequest>,
+    now: time::OffsetDateTime,
+) -> ComplaintView {
     ComplaintView {
         item: item(&c, now),
         forward_by: c.deadlines.forward_by.map(day),
@@ -58,6 +63,12 @@ pub fn complaint(c: Complaint, now: time::OffsetDateTime) -> ComplaintView {
         body: c.body,
         forward_note: c.forward_note,
         decision_reason: c.decision_reason,
+        has_result: request.is_some_and(|r| {
+            matches!(
+                r.state,
+                BindingState::Bound | BindingState::Refused(_) | BindingState::Expired
+            )
+        }),
     }
 }
 

@@ -179,7 +179,17 @@ impl PortalApi for PortalService {
         let c = complaints::one(&self.ports, &iin_of(who)?, &id)
             .await?
             .ok_or(PortalError::ComplaintNotFound)?;
-        Ok(complaint_views::complaint(c, self.ports.clock.now()))
+        let request = self
+            .ports
+            .requests
+            .request(&c.request_id)
+            .await
+            .map_err(unexpected)?;
+        Ok(complaint_views::complaint(
+            c,
+            request.as_ref(),
+            self.ports.clock.now(),
+        ))
     }
 
     async fn file_complaint(

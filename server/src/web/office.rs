@@ -95,7 +95,7 @@ impl OfficeApi for PortalService {
             request: request.as_ref().map(views::request),
             trail: c.case_file.as_deref().map(views::trail),
             decisions: views::decisions(member.role, c.state),
-            complaint: views::complaint(c, self.ports.clock.now()),
+            complaint: views::complaint(c, request.as_ref(), self.ports.clock.now()),
         })
     }
 
