@@ -12,9 +12,10 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary).toEqual([]);
 }
 
-/** Waits until the WASM has hydrated the page. */
+/** Waits until the WASM has hydrated the page (a loaded 2-core machine
+ * has taken over 10 s to fetch and start it). */
 export async function waitForHydration(page: Page) {
-  await expect(page.locator("[data-hydrated=true]")).toHaveCount(1);
+  await expect(page.locator("[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
 }
 
 export async function signIn(page: Page, iin: string, password = DEMO_PASSWORD) {

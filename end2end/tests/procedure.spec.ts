@@ -188,6 +188,8 @@ test("a newer request replaces the older one, whose code then binds nothing", as
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Сұрау салуды жалғастыру" }).click();
   await expect(page).toHaveURL(first);
+  // The request page is in place before the next navigation starts.
+  await expect(page.getByTestId("request-number")).toHaveText("+7 777 765 4321");
   await requestCode(page, "+7 777 765 43 21");
   expect(page.url()).not.toBe(first);
   await page.goto(first);
