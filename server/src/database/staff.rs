@@ -1,6 +1,6 @@
 use async_trait::async_trait;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Executor, Row};
 use time::OffsetDateTime;
 
 use super::audit::append_with;
@@ -21,6 +21,26 @@ fn member(r: &AnyRow) -> StoreResult<StaffMember> {
     })
 }
 
+/// Inserts `m` unless its login is taken, inside whatever transaction or
+/// pool `exec` is; true if inserted.
+async fn insert_with<'e, E: Executor<'e, Database = Any>>(
+    exec: E,
+    m: &StaffMember,
+) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "INSERT INTO staff (login, name, role, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (login) DO NOTHING",
+    )
+    .bind(&m.login)
+    .bind(&m.name)
+    .bind(m.role.code())
+    .bind(&m.password_hash)
+    .bind(to_col(m.created_at))
+    .execute(exec)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 #[async_trait]
 impl StaffStore for Db {
     async fn staff_member(&self, login: &str) -> StoreResult<Option<StaffMember>> {
@@ -34,34 +54,12 @@ impl StaffStore for Db {
     }
 
     async fn insert_staff_if_missing(&self, m: &StaffMember) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "INSERT INTO staff (login, name, role, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (login) DO NOTHING",
-        )
-        .bind(&m.login)
-        .bind(&m.name)
-        .bind(m.role.code())
-        .bind(&m.password_hash)
-        .bind(to_col(m.created_at))
-        .execute(self.pool())
-        .await?;
-        Ok(done.rows_affected() == 1)
+        insert_with(self.pool(), m).await
     }
 
     async fn add_staff(&self, m: &StaffMember, audit: &AuditEntry) -> StoreResult<bool> {
         let mut tx = self.pool().begin().await?;
-        let done = sqlx::query(
-            "INSERT INTO staff (login, name, role, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (login) DO NOTHING",
-        )
-        .bind(&m.login)
-        .bind(&m.name)
-        .bind(m.role.code())
-        .bind(&m.password_hash)
-        .bind(to_col(m.created_at))
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
+        if !insert_with(&mut *tx, m).await? {
             return Ok(false);
         }
         append_with(&mut *tx, audit).await?;
