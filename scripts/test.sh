@@ -27,6 +27,15 @@ if ! command -v jq >/dev/null || ! command -v curl >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl jq >/dev/null
 fi
 
+# --- OpenSSL's GOST engine: the independent GOST implementation the
+# signature tests check ours against (they fail without it, never skip) ---
+if ! openssl engine -t gost >/dev/null 2>&1; then
+  say "installing OpenSSL's GOST engine"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libengine-gost-openssl >/dev/null
+fi
+export NOMIR_REQUIRE_GOST_ENGINE=1
+
 # --- PostgreSQL: use DATABASE_URL_PG if given, else the local cluster ---
 if [ -z "${DATABASE_URL_PG:-}" ]; then
   if ! pg_isready -h 127.0.0.1 -q 2>/dev/null; then

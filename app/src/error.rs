@@ -53,6 +53,12 @@ pub enum PortalError {
     PermissionNotFound,
     /// The signature could not be checked just now (the checking service is down).
     SignatureCheckUnavailable,
+    /// The authentication key was chosen where the signing key is needed.
+    WrongKeySign,
+    /// The signing key was chosen where the authentication key is needed.
+    WrongKeyAuth,
+    /// A legal entity's (employee's) key: the citizen's personal key is needed.
+    LegalEntityKey,
     /// A complaint's text is under 10 characters.
     ComplaintTextShort,
     ComplaintTextLong,
@@ -157,6 +163,9 @@ impl PortalError {
             Self::RequestNotFound => t.request_not_found,
             Self::PermissionNotFound => t.err_permission_not_found,
             Self::SignatureCheckUnavailable => t.err_signature_check_unavailable,
+            Self::WrongKeySign => t.err_wrong_key_sign,
+            Self::WrongKeyAuth => t.err_wrong_key_auth,
+            Self::LegalEntityKey => t.err_legal_entity_key,
             Self::ComplaintTextShort => t.complaints.err_text_short,
             Self::ComplaintTextLong => t.complaints.err_text_long,
             Self::ReasonsShort => t.complaints.err_reasons_short,
@@ -212,6 +221,9 @@ impl PortalError {
             Self::RequestNotFound => "request_not_found",
             Self::PermissionNotFound => "permission_not_found",
             Self::SignatureCheckUnavailable => "signature_check_unavailable",
+            Self::WrongKeySign => "wrong_key_sign",
+            Self::WrongKeyAuth => "wrong_key_auth",
+            Self::LegalEntityKey => "legal_entity_key",
             Self::ComplaintTextShort => "complaint_text_short",
             Self::ComplaintTextLong => "complaint_text_long",
             Self::ReasonsShort => "reasons_short",
@@ -281,6 +293,7 @@ impl PortalError {
             | Self::SmsUnavailable
             | Self::SignatureCheckUnavailable
             | Self::Unreachable => 503,
+            Self::WrongKeySign | Self::WrongKeyAuth | Self::LegalEntityKey => 422,
             Self::Unexpected => 500,
             _ => 400,
         }

@@ -41,6 +41,11 @@ pub struct Settings {
     pub cookie_secure: bool,
     /// PEM bundle of the roots EDS certificates must chain to (NCA RK).
     pub trusted_roots: Option<PathBuf>,
+    /// CRLs of the issuing CAs (files or http(s) URLs), checked for every
+    /// signer certificate; in demo mode the demo CA's CRL when none is given.
+    pub crls: Vec<String>,
+    /// The OCSP responder (RFC 6960) asked first, e.g. http://ocsp.pki.gov.kz/.
+    pub ocsp_url: Option<String>,
     /// Where pages reach NCALayer.
     pub signer_url: String,
     /// The biometric provider's public key (PEM) and its key id; in demo
@@ -73,6 +78,8 @@ struct FileSettings {
     demo: Option<bool>,
     cookie_secure: Option<bool>,
     trusted_roots: Option<PathBuf>,
+    crls: Option<Vec<String>>,
+    ocsp_url: Option<String>,
     signer_url: Option<String>,
     biometric_key: Option<PathBuf>,
     biometric_kid: Option<String>,
@@ -204,6 +211,19 @@ impl Settings {
             demo,
             cookie_secure,
             trusted_roots,
+            crls: env("NOMIR_CRL")
+                .map(|list| {
+                    list.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .or(from_file.crls)
+                .unwrap_or_default(),
+            ocsp_url: env("NOMIR_OCSP_URL")
+                .filter(|u| !u.is_empty())
+                .or(from_file.ocsp_url),
             signer_url,
             biometric_key: env("NOMIR_BIOMETRIC_KEY")
                 .map(PathBuf::from)

@@ -17,6 +17,7 @@ pub mod api;
 pub mod calendar_data;
 pub mod cli_clients;
 pub mod cli_documents;
+pub mod cli_eds;
 pub mod cli_staff;
 pub mod config;
 pub mod database;

@@ -108,6 +108,11 @@ enum Command {
         #[command(subcommand)]
         action: nomir::cli_documents::Action,
     },
+    /// Electronic signatures: verify a CMS as the service does.
+    Eds {
+        #[command(subcommand)]
+        action: nomir::cli_eds::Action,
+    },
 }
 
 #[derive(Subcommand)]
@@ -134,6 +139,7 @@ async fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // The verdict is printed already.
         Err(e) if e.is::<nomir::cli_documents::NotValid>() => ExitCode::FAILURE,
+        Err(e) if e.is::<nomir::cli_eds::Refused>() => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("nomir: {e:#}");
             ExitCode::from(2)
@@ -172,6 +178,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Document { action } => nomir::cli_documents::run(action),
+        Command::Eds { action } => nomir::cli_eds::run(action).await,
         Command::Staff { action } => {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;
             let db = open_database(&settings).await?;

@@ -84,16 +84,18 @@ pub fn biometric_verifier(settings: &Settings) -> anyhow::Result<Arc<dyn Biometr
     }
 }
 
-/// The roots signatures must chain to: the configured bundle, or the demo CA in demo mode.
+/// The roots signatures must chain to (the configured bundle, or the demo
+/// CA in demo mode) and the revocation sources asked about every signer.
 pub fn signature_verifier(settings: &Settings) -> anyhow::Result<CmsVerifier> {
+    let revocation = crate::adapters::eds::revocation_from(settings)?;
     match &settings.trusted_roots {
         Some(path) => {
             let pem = std::fs::read_to_string(path).map_err(|e| {
                 anyhow::anyhow!("cannot read NOMIR_TRUSTED_ROOTS {}: {e}", path.display())
             })?;
-            CmsVerifier::from_pem(&pem)
+            CmsVerifier::from_pem(&pem, revocation)
         }
-        None if settings.demo => CmsVerifier::from_pem(crate::demo_pki::DEMO_ROOTS),
+        None if settings.demo => CmsVerifier::from_pem(crate::demo_pki::DEMO_ROOTS, revocation),
         None => anyhow::bail!(
             "NOMIR_TRUSTED_ROOTS is required outside demo mode (a PEM bundle of the NCA RK roots)"
         ),

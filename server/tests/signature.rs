@@ -1,11 +1,12 @@
-//! The CMS signature verifier against the demo PKI fixtures.
+//! The CMS signature verifier against the demo PKI fixtures (made by
+//! `nomir demo-pki`), with the demo CA's CRL as the revocation source.
 
 use std::path::PathBuf;
 
 use nomir::adapters::eds::CmsVerifier;
-use nomir::demo_pki::{sign_detached, KeyPair, DEMO_ROOTS};
+use nomir::demo_pki::{sign_detached, KeyPair};
 use nomir::domain::Iin;
-use nomir::ports::{SignatureError, SignatureVerifier};
+use nomir::ports::{KeyPurpose, SignatureError, SignatureVerifier};
 use time::macros::datetime;
 use time::OffsetDateTime;
 
@@ -21,90 +22,118 @@ fn pair(dir: &str, stem: &str) -> KeyPair {
 }
 
 fn verifier() -> CmsVerifier {
-    CmsVerifier::from_pem(DEMO_ROOTS).unwrap()
+    CmsVerifier::demo().unwrap()
 }
 
-#[test]
-fn a_valid_demo_signature_is_accepted_and_names_the_signer() {
+async fn verify(cms: &[u8], document: &[u8], purpose: KeyPurpose, at: OffsetDateTime) -> Result<nomir::ports::Signer, SignatureError> {
+    verifier().verify(cms, document, purpose, at).await
+}
+
+#[tokio::test]
+async fn a_valid_demo_signature_is_accepted_and_names_the_signer() {
     let cms = sign_detached(DOCUMENT, &pair("citizens", "900515410001-sign")).unwrap();
-    let signer = verifier().verify(&cms, DOCUMENT, NOW).unwrap();
+    let signer = verify(&cms, DOCUMENT, KeyPurpose::Sign, NOW).await.unwrap();
     assert_eq!(signer.iin, Iin::parse("900515410001").unwrap());
     assert_eq!(signer.common_name, "САПАРОВА ӘЙГЕРІМ");
+    assert_eq!(signer.algorithm, "RSA-SHA256");
 }
 
-#[test]
-fn a_signature_over_other_content_is_refused() {
+#[tokio::test]
+async fn the_authentication_key_signs_in_and_the_signing_key_certifies() {
+    let auth = sign_detached(DOCUMENT, &pair("citizens", "900515410001-auth")).unwrap();
+    let sign = sign_detached(DOCUMENT, &pair("citizens", "900515410001-sign")).unwrap();
+    assert!(verify(&auth, DOCUMENT, KeyPurpose::Auth, NOW).await.is_ok());
+    assert_eq!(
+        verify(&auth, DOCUMENT, KeyPurpose::Sign, NOW).await,
+        Err(SignatureError::WrongKey { expected: KeyPurpose::Sign })
+    );
+    assert_eq!(
+        verify(&sign, DOCUMENT, KeyPurpose::Auth, NOW).await,
+        Err(SignatureError::WrongKey { expected: KeyPurpose::Auth })
+    );
+}
+
+#[tokio::test]
+async fn a_signature_over_other_content_is_refused() {
     let cms = sign_detached(DOCUMENT, &pair("citizens", "900515410001-sign")).unwrap();
-    let tampered = b"nomir-request/1\nrequest-id: r1\niin: 991231410007\n";
-    assert_eq!(
-        verifier().verify(&cms, tampered, NOW),
-        Err(SignatureError::ContentMismatch)
-    );
-    let other_request = b"nomir-request/1\nrequest-id: r2\niin: 900515410001\n";
-    assert_eq!(
-        verifier().verify(&cms, other_request, NOW),
-        Err(SignatureError::ContentMismatch)
-    );
+    for other in [
+        &b"nomir-request/1\nrequest-id: r1\niin: 991231410007\n"[..],
+        b"nomir-request/1\nrequest-id: r2\niin: 900515410001\n",
+    ] {
+        assert_eq!(
+            verify(&cms, other, KeyPurpose::Sign, NOW).await,
+            Err(SignatureError::ContentMismatch)
+        );
+    }
 }
 
-#[test]
-fn a_damaged_signature_value_is_refused() {
+#[tokio::test]
+async fn a_damaged_signature_value_is_refused() {
     let mut cms = sign_detached(DOCUMENT, &pair("citizens", "900515410001-sign")).unwrap();
     // The RSA signature value is the last 256 bytes of this structure.
     let n = cms.len();
     cms[n - 10] ^= 0x01;
     assert_eq!(
-        verifier().verify(&cms, DOCUMENT, NOW),
+        verify(&cms, DOCUMENT, KeyPurpose::Sign, NOW).await,
         Err(SignatureError::BadSignature)
     );
 }
 
-#[test]
-fn another_persons_certificate_names_another_iin() {
+#[tokio::test]
+async fn another_persons_certificate_names_another_iin() {
     let cms = sign_detached(DOCUMENT, &pair("citizens", "991231410007-sign")).unwrap();
-    let signer = verifier().verify(&cms, DOCUMENT, NOW).unwrap();
+    let signer = verify(&cms, DOCUMENT, KeyPurpose::Sign, NOW).await.unwrap();
     assert_eq!(signer.iin, Iin::parse("991231410007").unwrap());
 }
 
-#[test]
-fn an_expired_certificate_is_refused() {
+#[tokio::test]
+async fn expired_and_not_yet_valid_certificates_are_refused() {
     let cms = sign_detached(DOCUMENT, &pair("test", "expired-900515410001-sign")).unwrap();
     assert_eq!(
-        verifier().verify(&cms, DOCUMENT, NOW),
-        Err(SignatureError::CertificateNotValidNow)
+        verify(&cms, DOCUMENT, KeyPurpose::Sign, NOW).await,
+        Err(SignatureError::Expired)
+    );
+    let cms = sign_detached(DOCUMENT, &pair("citizens", "900515410001-sign")).unwrap();
+    assert_eq!(
+        verify(&cms, DOCUMENT, KeyPurpose::Sign, datetime!(2025-06-01 00:00 UTC)).await,
+        Err(SignatureError::NotYetValid)
     );
 }
 
-#[test]
-fn a_certificate_under_an_unknown_root_is_refused() {
+#[tokio::test]
+async fn a_certificate_under_an_unknown_root_is_refused() {
     let cms = sign_detached(DOCUMENT, &pair("test", "untrusted-900515410001-sign")).unwrap();
     assert_eq!(
-        verifier().verify(&cms, DOCUMENT, NOW),
+        verify(&cms, DOCUMENT, KeyPurpose::Sign, NOW).await,
         Err(SignatureError::UntrustedChain)
     );
 }
 
-#[test]
-fn an_authentication_certificate_cannot_certify_a_request() {
-    let cms = sign_detached(DOCUMENT, &pair("citizens", "900515410001-auth")).unwrap();
+#[tokio::test]
+async fn a_certificate_on_the_demo_crl_is_refused_as_revoked() {
+    let cms = sign_detached(DOCUMENT, &pair("test", "revoked-900515410001-sign")).unwrap();
     assert_eq!(
-        verifier().verify(&cms, DOCUMENT, NOW),
-        Err(SignatureError::NotASigningCertificate)
+        verify(&cms, DOCUMENT, KeyPurpose::Sign, NOW).await,
+        Err(SignatureError::Revoked(datetime!(2026-06-01 00:00 UTC)))
     );
 }
 
-#[test]
-fn a_certificate_not_yet_valid_is_refused() {
+#[tokio::test]
+async fn without_a_revocation_source_nothing_is_accepted() {
+    let strict = CmsVerifier::from_pem(
+        nomir::demo_pki::DEMO_ROOTS,
+        std::sync::Arc::new(nomir::adapters::eds::NoRevocationSource),
+    )
+    .unwrap();
     let cms = sign_detached(DOCUMENT, &pair("citizens", "900515410001-sign")).unwrap();
-    let before = datetime!(2025-06-01 00:00 UTC);
-    assert_eq!(
-        verifier().verify(&cms, DOCUMENT, before),
-        Err(SignatureError::CertificateNotValidNow)
-    );
+    assert!(matches!(
+        strict.verify(&cms, DOCUMENT, KeyPurpose::Sign, NOW).await,
+        Err(SignatureError::RevocationUnavailable(_))
+    ));
 }
 
-#[test]
-fn junk_is_malformed_not_a_panic() {
+#[tokio::test]
+async fn junk_is_malformed_not_a_panic() {
     for junk in [
         &b""[..],
         b"\x30\x03\x02\x01\x01",
@@ -112,7 +141,7 @@ fn junk_is_malformed_not_a_panic() {
         &[0xff; 300],
     ] {
         assert!(matches!(
-            verifier().verify(junk, DOCUMENT, NOW),
+            verify(junk, DOCUMENT, KeyPurpose::Sign, NOW).await,
             Err(SignatureError::Malformed(_))
         ));
     }

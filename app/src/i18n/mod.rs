@@ -205,6 +205,9 @@ pub struct Texts {
     pub error_title: &'static str,
     pub err_not_signed_in: &'static str,
     pub err_signature_check_unavailable: &'static str,
+    pub err_wrong_key_sign: &'static str,
+    pub err_wrong_key_auth: &'static str,
+    pub err_legal_entity_key: &'static str,
     pub err_too_large: &'static str,
     pub err_unreachable: &'static str,
     /// Answers of the security middleware and small server pages.

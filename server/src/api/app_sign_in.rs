@@ -108,7 +108,11 @@ pub async fn session(
             AppSignInError::ChallengeUnusable => {
                 Problem::new(ApiProblem::ChallengeUnusable, lang).field("challenge_id")
             }
-            AppSignInError::SignatureInvalid => {
+            AppSignInError::SignatureInvalid(e) if e.is_retryable() => {
+                Problem::procedure(crate::web::errors::retryable_signature(&e), lang)
+                    .field("cms_base64")
+            }
+            AppSignInError::SignatureInvalid(_) => {
                 Problem::new(ApiProblem::SignatureInvalid, lang).field("cms_base64")
             }
             AppSignInError::NoAccount => Problem::new(ApiProblem::NoAccount, lang),

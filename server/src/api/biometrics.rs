@@ -40,6 +40,10 @@ pub async fn certify(
             Err(Problem::procedure(PortalError::RequestNotFound, lang))
         }
         Err(CertifyError::Unavailable) => Err(Problem::new(ApiProblem::Unavailable, lang)),
+        Err(CertifyError::SignatureNotAccepted(e)) => Err(Problem::procedure(
+            crate::web::errors::retryable_signature(&e),
+            lang,
+        )),
         Err(CertifyError::Request(OpenRequestError::Unexpected(e)))
         | Err(CertifyError::Unexpected(e)) => Err(Problem::internal(lang, &e)),
     }

@@ -26,6 +26,8 @@ use crate::adapters::eds::oids::*;
 pub enum KeyKind {
     Sign,
     Auth,
+    /// The demo OCSP responder's key (EKU id-kp-OCSPSigning).
+    Ocsp,
 }
 
 impl KeyKind {
@@ -33,6 +35,7 @@ impl KeyKind {
         match self {
             Self::Sign => "sign",
             Self::Auth => "auth",
+            Self::Ocsp => "ocsp",
         }
     }
 }
@@ -51,7 +54,7 @@ fn serial() -> anyhow::Result<SerialNumber> {
     Ok(SerialNumber::new(&bytes)?)
 }
 
-fn validity(from: &str, to: &str) -> anyhow::Result<Validity> {
+pub(super) fn validity(from: &str, to: &str) -> anyhow::Result<Validity> {
     let at = |s: &str| -> anyhow::Result<Time> {
         let t = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)?;
         Ok(Time::try_from(
@@ -117,11 +120,12 @@ fn leaf(
         spki(&key)?,
         &signer,
     )?;
-    let purpose = match kind {
-        KeyKind::Sign => EKU_SIGNING,
-        KeyKind::Auth => EKU_CLIENT_AUTH,
+    let purposes = match kind {
+        KeyKind::Sign => vec![EKU_SIGNING, EKU_INDIVIDUAL],
+        KeyKind::Auth => vec![EKU_CLIENT_AUTH, EKU_INDIVIDUAL],
+        KeyKind::Ocsp => vec![EKU_OCSP_SIGNING],
     };
-    builder.add_extension(&ExtendedKeyUsage(vec![purpose, EKU_INDIVIDUAL]))?;
+    builder.add_extension(&ExtendedKeyUsage(purposes))?;
     let certificate = builder.build::<rsa::pkcs1v15::Signature>()?;
     Ok(KeyPair { certificate, key })
 }
@@ -184,6 +188,31 @@ pub fn generate(out: &Path) -> anyhow::Result<()> {
         "2025-01-01T00:00:00Z",
     )?;
     write_pair(&test_dir, "expired-900515410001-sign", &expired)?;
+    let revoked = leaf(
+        &ca,
+        "900515410001",
+        "САПАРОВА ӘЙГЕРІМ",
+        KeyKind::Sign,
+        "2026-01-01T00:00:00Z",
+        "2036-01-01T00:00:00Z",
+    )?;
+    write_pair(&test_dir, "revoked-900515410001-sign", &revoked)?;
+    let responder = leaf(
+        &ca,
+        "000000000000",
+        "NOMIR DEMO OCSP RESPONDER",
+        KeyKind::Ocsp,
+        "2025-01-01T00:00:00Z",
+        "2045-01-01T00:00:00Z",
+    )?;
+    write_pair(out, "ocsp-responder", &responder)?;
+    std::fs::write(
+        out.join("root-ca.key.pem"),
+        ca.key.to_pkcs8_pem(LineEnding::LF)?.as_bytes(),
+    )?;
+    let revoked_serial = revoked.certificate.tbs_certificate.serial_number.clone();
+    let list = super::crl::issue(&ca, &[(revoked_serial, "2026-06-01T00:00:00Z")], 1)?;
+    std::fs::write(out.join("root-ca.crl"), list)?;
     let stranger = root(
         "UNTRUSTED TEST ROOT",
         "2025-01-01T00:00:00Z",

@@ -1,8 +1,10 @@
 //! The demo public-key infrastructure: a demo CA, AUTH and SIGN
 //! certificates for every demo citizen, and the test certificates (expired,
-//! untrusted root). `nomir demo-pki --out DIR` makes them; the repo keeps
+//! untrusted root, revoked), the CA's CRL and an OCSP responder's
+//! certificate. `nomir demo-pki --out DIR` makes them; the repo keeps
 //! them in `server/demo-pki/` as fixtures, trusted only in demo mode.
 
+mod crl;
 mod issue;
 mod sign;
 
@@ -11,6 +13,9 @@ pub use sign::{sign_detached, KeyPair};
 
 /// The trusted root bundle of demo mode.
 pub const DEMO_ROOTS: &str = include_str!("../../demo-pki/root-ca.pem");
+
+/// The demo CA's CRL (DER), which demo mode checks signers against.
+pub const DEMO_CRL: &[u8] = include_bytes!("../../demo-pki/root-ca.crl");
 
 /// Where the repo keeps the demo PKI (relative to the workspace root).
 pub const DEMO_PKI_DIR: &str = "server/demo-pki";

@@ -12,7 +12,7 @@ pub use account_tx::{AccountTx, CodeCounts};
 pub use clock::Clock;
 pub use dashboard::DashboardStore;
 pub use outside::{
-    AssertionError, BiometricVerifier, IdentityRegister, OperatorRegistry, SignatureError,
+    AssertionError, BiometricVerifier, IdentityRegister, KeyPurpose, OperatorRegistry, SignatureError,
     SignatureVerifier, Signer, SmsGateway, Unavailable,
 };
 pub use records::*;

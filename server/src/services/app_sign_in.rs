@@ -10,7 +10,7 @@ use super::session::{new_token, token_hash};
 use super::{audit, Ports, Unexpected};
 use crate::domain::api_client::ClientId;
 use crate::domain::Iin;
-use crate::ports::{CitizenSession, SignInChallenge, StoreError};
+use crate::ports::{CitizenSession, KeyPurpose, SignInChallenge, StoreError};
 
 /// How long a challenge may wait for its signature.
 pub const CHALLENGE_LIFETIME: Duration = Duration::minutes(5);
@@ -22,8 +22,8 @@ pub enum AppSignInError {
     /// Unknown, another client's, used already or expired: ask for a new one.
     #[error("the challenge cannot be used")]
     ChallengeUnusable,
-    #[error("the signature over the challenge is not valid")]
-    SignatureInvalid,
+    #[error("the signature over the challenge is not valid: {0}")]
+    SignatureInvalid(crate::ports::SignatureError),
     /// The signer has no e-government account.
     #[error("the signer has no account")]
     NoAccount,
@@ -82,10 +82,11 @@ pub async fn sign_in(
         .ok_or(AppSignInError::ChallengeUnusable)?;
     let signer = ports
         .signatures
-        .verify(cms_der, challenge.text.as_bytes(), now)
+        .verify(cms_der, challenge.text.as_bytes(), KeyPurpose::Auth, now)
+        .await
         .map_err(|e| {
-            tracing::info!(error = %e, "app sign-in signature refused");
-            AppSignInError::SignatureInvalid
+            tracing::info!(reason = e.code(), "app sign-in signature refused");
+            AppSignInError::SignatureInvalid(e)
         })?;
     if ports.accounts.account(&signer.iin).await?.is_none() {
         return Err(AppSignInError::NoAccount);

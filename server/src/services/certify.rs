@@ -11,7 +11,7 @@ use crate::domain::checks::{
 };
 use crate::domain::{BindingState, Iin, RefusalGround};
 use crate::ports::{
-    AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, StateChange, StoreError,
+    AccountTx, AuditEntry, KeyPurpose, Binding, BindingEndReason, BindingRequest, StateChange, StoreError,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +22,11 @@ pub enum CertifyError {
     NotAwaitingCertification,
     #[error("an outside system is unavailable; try again")]
     Unavailable,
+    /// The signature is not accepted but the citizen can try again: the
+    /// other key, their personal key, or a moment later (revocation could
+    /// not be checked). The request stays as it was.
+    #[error("the signature is not accepted: {0}")]
+    SignatureNotAccepted(crate::ports::SignatureError),
     #[error(transparent)]
     Request(#[from] OpenRequestError),
     #[error(transparent)]
@@ -72,11 +77,24 @@ pub async fn certify(
     let (request, nonce) = awaiting_certification(ports, iin, request_id).await?;
     let now = ports.clock.now();
     let document = document_for(&request, &nonce);
-    match ports.signatures.verify(cms_der, &document, now) {
-        Ok(signer) if &signer.iin == iin => {}
-        Ok(_) | Err(_) => {
-            return Err(refuse(ports, &request, RefusalGround::SignatureInvalid).await?)
+    let verdict = ports
+        .signatures
+        .verify(cms_der, &document, KeyPurpose::Sign, now)
+        .await;
+    let reason = match verdict {
+        Ok(signer) if &signer.iin == iin => None,
+        Ok(_) => Some("another_iin"),
+        Err(e) if e.is_retryable() => {
+            tracing::info!(request = %request.id, reason = e.code(), "signature not accepted; the citizen may retry");
+            return Err(CertifyError::SignatureNotAccepted(e));
         }
+        Err(e) => Some(e.code()),
+    };
+    if let Some(reason) = reason {
+        tracing::info!(request = %request.id, reason, "signature refused");
+        let ground = RefusalGround::SignatureInvalid;
+        let tx = ports.requests.lock_account(&request.iin, None).await?;
+        return Err(refuse_in_because(ports, tx, &request, ground, Some(reason)).await?);
     }
     complete(ports, iin, &request).await
 }
@@ -249,9 +267,20 @@ fn reassigned_entry(
 /// Refuses the request inside `tx` and commits.
 async fn refuse_in(
     ports: &Ports,
+    tx: Box<dyn AccountTx>,
+    request: &BindingRequest,
+    ground: RefusalGround,
+) -> Result<CertifyError, CertifyError> {
+    refuse_in_because(ports, tx, request, ground, None).await
+}
+
+/// As `refuse_in`, with the particular reason (a signature's) in the audit entry.
+async fn refuse_in_because(
+    ports: &Ports,
     mut tx: Box<dyn AccountTx>,
     request: &BindingRequest,
     ground: RefusalGround,
+    reason: Option<&str>,
 ) -> Result<CertifyError, CertifyError> {
     let change = StateChange {
         request_id: request.id.clone(),
@@ -260,7 +289,10 @@ async fn refuse_in(
         at: ports.clock.now(),
     };
     if tx.change_state(&change).await? {
-        let detail = format!("request={} ground={}", request.id, ground.code());
+        let mut detail = format!("request={} ground={}", request.id, ground.code());
+        if let Some(reason) = reason {
+            detail.push_str(&format!(" reason={reason}"));
+        }
         tx.audit(&audit::entry(
             ports,
             &request.iin,

@@ -109,6 +109,7 @@ pub fn certify(e: CertifyError) -> Result<(), PortalError> {
             tracing::warn!("the signature check is unavailable");
             PortalError::SignatureCheckUnavailable
         }
+        CertifyError::SignatureNotAccepted(e) => retryable_signature(&e),
         CertifyError::Unexpected(cause) => unexpected(cause),
     })
 }
@@ -161,5 +162,20 @@ pub fn office(e: OfficeError) -> PortalError {
         OfficeError::Decision(DecisionError::SatisfyTooLate) => PortalError::SatisfyTooLate,
         OfficeError::Reason(e) => text(e, PortalError::ReasonsShort, PortalError::ReasonsLong),
         OfficeError::Unexpected(cause) => unexpected(cause),
+    }
+}
+
+/// A signature the citizen can correct (another key) or retry later.
+pub fn retryable_signature(e: &crate::ports::SignatureError) -> PortalError {
+    use crate::ports::{KeyPurpose, SignatureError};
+    match e {
+        SignatureError::WrongKey {
+            expected: KeyPurpose::Sign,
+        } => PortalError::WrongKeySign,
+        SignatureError::WrongKey {
+            expected: KeyPurpose::Auth,
+        } => PortalError::WrongKeyAuth,
+        SignatureError::LegalEntity => PortalError::LegalEntityKey,
+        _ => PortalError::SignatureCheckUnavailable,
     }
 }

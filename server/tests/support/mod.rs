@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod demo;
+pub mod openssl_pki;
 pub mod portal;
 
 use std::sync::Arc;
@@ -42,7 +43,7 @@ impl TestDb {
         db.migrate().await.expect("migrate");
         let clock = Arc::new(TestClock::at(datetime!(2026-11-25 05:00 UTC)));
         let verifier =
-            Arc::new(CmsVerifier::from_pem(nomir::demo_pki::DEMO_ROOTS).expect("demo roots"));
+            Arc::new(CmsVerifier::demo().expect("demo roots"));
         let codes = CodeHasher::new("test-secret-that-is-long-enough-for-hmac");
         let biometrics = std::sync::Arc::new(
             nomir::adapters::biometrics::JwsBiometrics::demo().expect("demo biometrics"),
@@ -128,6 +129,8 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         demo: true,
         cookie_secure: true,
         trusted_roots: None,
+        crls: Vec::new(),
+        ocsp_url: None,
         signer_url: nomir::config::DEMO_SIGNER_URL.into(),
         biometric_key: None,
         biometric_kid: "provider".into(),

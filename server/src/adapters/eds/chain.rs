@@ -1,107 +1,180 @@
-//! Certificate checks: RSA-SHA256 signatures between certificates, validity
-//! dates, and the path from a leaf to a trusted root.
+//! The path from a signer's certificate to a trusted root (RFC 5280 §6, the
+//! parts NCA RK's chains use): each issuer found by key identifier and
+//! proven by its signature, never by name alone; every certificate valid at
+//! signing time and now; issuers are CAs (basic constraints, path length,
+//! key usage keyCertSign); the leaf is not a CA; unknown critical
+//! extensions are refused anywhere in the path.
 
 use der::Encode;
-use rsa::pkcs1v15::{Signature, VerifyingKey};
-use rsa::pkcs8::DecodePublicKey;
-use rsa::signature::Verifier;
-use rsa::RsaPublicKey;
-use sha2::Sha256;
 use time::OffsetDateTime;
-use x509_cert::ext::pkix::BasicConstraints;
+use x509_cert::ext::pkix::{AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier};
 use x509_cert::Certificate;
 
-use super::oids::{RSA_ENCRYPTION, SHA256_WITH_RSA};
+use super::algorithms::PublicKey;
+use super::oids::KNOWN_EXTENSIONS;
 use crate::ports::SignatureError;
 
 /// The longest chain accepted (leaf, intermediates, root).
-const MAX_DEPTH: usize = 5;
+const MAX_DEPTH: usize = 6;
 
-pub fn rsa_key(cert: &Certificate) -> Result<VerifyingKey<Sha256>, SignatureError> {
-    let spki = &cert.tbs_certificate.subject_public_key_info;
-    if spki.algorithm.oid != RSA_ENCRYPTION {
-        return Err(SignatureError::UnsupportedAlgorithm(
-            spki.algorithm.oid.to_string(),
-        ));
+/// A certificate with its public key read once.
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub cert: Certificate,
+    pub key: Result<PublicKey, SignatureError>,
+    ski: Option<Vec<u8>>,
+}
+
+impl Known {
+    pub fn new(cert: Certificate) -> Self {
+        let key = PublicKey::from_spki(&cert.tbs_certificate.subject_public_key_info);
+        let ski = match cert.tbs_certificate.get::<SubjectKeyIdentifier>() {
+            Ok(Some((_, ski))) => Some(ski.0.as_bytes().to_vec()),
+            _ => None,
+        };
+        Self { cert, key, ski }
     }
-    let der = spki
+}
+
+fn aki(cert: &Certificate) -> Option<Vec<u8>> {
+    match cert.tbs_certificate.get::<AuthorityKeyIdentifier>() {
+        Ok(Some((_, aki))) => aki.key_identifier.map(|k| k.as_bytes().to_vec()),
+        _ => None,
+    }
+}
+
+/// Whether `issuer`'s key signed `cert`. Candidates are matched by key
+/// identifier when the certificate names one.
+fn issued_by(cert: &Certificate, issuer: &Known) -> Result<bool, SignatureError> {
+    if let (Some(want), Some(have)) = (aki(cert), &issuer.ski) {
+        if &want != have {
+            return Ok(false);
+        }
+    }
+    let Ok(key) = &issuer.key else {
+        return Ok(false);
+    };
+    let tbs = cert
+        .tbs_certificate
         .to_der()
         .map_err(|e| SignatureError::Malformed(e.to_string()))?;
-    let key = RsaPublicKey::from_public_key_der(&der)
-        .map_err(|e| SignatureError::Malformed(e.to_string()))?;
-    Ok(VerifyingKey::new(key))
-}
-
-/// Verifies an RSA PKCS#1 v1.5 SHA-256 signature over `message`.
-pub fn verify_rsa(
-    key: &VerifyingKey<Sha256>,
-    message: &[u8],
-    signature: &[u8],
-) -> Result<(), SignatureError> {
-    let signature = Signature::try_from(signature).map_err(|_| SignatureError::BadSignature)?;
-    key.verify(message, &signature)
-        .map_err(|_| SignatureError::BadSignature)
-}
-
-/// Whether `issuer` signed `cert`.
-fn issued_by(cert: &Certificate, issuer: &Certificate) -> bool {
-    if cert.tbs_certificate.issuer != issuer.tbs_certificate.subject
-        || cert.signature_algorithm.oid != SHA256_WITH_RSA
-    {
-        return false;
-    }
-    let (Ok(key), Ok(tbs)) = (rsa_key(issuer), cert.tbs_certificate.to_der()) else {
-        return false;
-    };
     let Some(signature) = cert.signature.as_bytes() else {
-        return false;
+        return Ok(false);
     };
-    verify_rsa(&key, &tbs, signature).is_ok()
+    // A key of another algorithm simply did not sign this certificate.
+    Ok(key.verify(&cert.signature_algorithm, &tbs, signature).is_ok())
 }
 
-pub fn valid_at(cert: &Certificate, at: OffsetDateTime) -> bool {
-    let validity = &cert.tbs_certificate.validity;
-    let secs = |t: x509_cert::time::Time| {
-        i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
-    };
+/// Whether `cert` is valid at `at`: `Err` says which way it is not.
+pub fn validity(cert: &Certificate, at: OffsetDateTime) -> Result<(), SignatureError> {
+    let v = &cert.tbs_certificate.validity;
+    let secs = |t: x509_cert::time::Time| i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
     let now = at.unix_timestamp();
-    secs(validity.not_before) <= now && now <= secs(validity.not_after)
+    if now < secs(v.not_before) {
+        Err(SignatureError::NotYetValid)
+    } else if now > secs(v.not_after) {
+        Err(SignatureError::Expired)
+    } else {
+        Ok(())
+    }
 }
 
-fn is_ca(cert: &Certificate) -> bool {
-    matches!(cert.tbs_certificate.get::<BasicConstraints>(), Ok(Some((_, bc))) if bc.ca)
+fn basic_constraints(cert: &Certificate) -> Option<BasicConstraints> {
+    match cert.tbs_certificate.get::<BasicConstraints>() {
+        Ok(Some((_, bc))) => Some(bc),
+        _ => None,
+    }
 }
 
-/// Checks that `leaf` chains to one of `roots`, possibly through `pool`
-/// (the certificates that came with the signature), every link valid at `at`.
+pub fn is_ca(cert: &Certificate) -> bool {
+    basic_constraints(cert).is_some_and(|bc| bc.ca)
+}
+
+/// Refuses any critical extension this verifier does not understand.
+pub fn critical_extensions(cert: &Certificate) -> Result<(), SignatureError> {
+    for ext in cert.tbs_certificate.extensions.iter().flatten() {
+        let oid = ext.extn_id.to_string();
+        if ext.critical && !KNOWN_EXTENSIONS.contains(&oid.as_str()) {
+            return Err(SignatureError::UnknownCriticalExtension(oid));
+        }
+    }
+    Ok(())
+}
+
+/// Checks `issuer` may issue a certificate that has `below` CAs under it
+/// (not counting the leaf).
+fn may_issue(issuer: &Certificate, below: usize) -> Result<(), SignatureError> {
+    let bc = basic_constraints(issuer).filter(|bc| bc.ca);
+    let Some(bc) = bc else {
+        return Err(SignatureError::NotACertificationAuthority);
+    };
+    if let Some(limit) = bc.path_len_constraint {
+        if below > usize::from(limit) {
+            return Err(SignatureError::NotACertificationAuthority);
+        }
+    }
+    if let Ok(Some((_, KeyUsage(usage)))) = issuer.tbs_certificate.get::<KeyUsage>() {
+        if !usage.contains(KeyUsages::KeyCertSign) {
+            return Err(SignatureError::NotACertificationAuthority);
+        }
+    }
+    critical_extensions(issuer)
+}
+
+/// The times every certificate must be valid at.
+#[derive(Debug, Clone, Copy)]
+pub struct Times {
+    pub signed: OffsetDateTime,
+    pub now: OffsetDateTime,
+}
+
+fn valid_at(cert: &Certificate, times: Times) -> Result<(), SignatureError> {
+    validity(cert, times.signed)?;
+    validity(cert, times.now)
+}
+
+/// Builds and checks the path from `leaf` to one of `roots` through `pool`
+/// (the certificates that came with the signature). Returns the path,
+/// leaf first, root last.
 pub fn verify_path(
     leaf: &Certificate,
-    pool: &[Certificate],
-    roots: &[Certificate],
-    at: OffsetDateTime,
-) -> Result<(), SignatureError> {
-    if !valid_at(leaf, at) {
-        return Err(SignatureError::CertificateNotValidNow);
+    pool: &[Known],
+    roots: &[Known],
+    times: Times,
+) -> Result<Vec<Certificate>, SignatureError> {
+    if is_ca(leaf) {
+        return Err(SignatureError::LeafIsCa);
     }
-    let mut current = leaf.clone();
-    for _ in 0..MAX_DEPTH {
-        if let Some(root) = roots.iter().find(|r| issued_by(&current, r)) {
-            return if valid_at(root, at) {
-                Ok(())
-            } else {
-                Err(SignatureError::UntrustedChain)
-            };
+    critical_extensions(leaf)?;
+    valid_at(leaf, times)?;
+    let mut path = vec![leaf.clone()];
+    // Depth-first is not needed: at each step the issuer is the one whose
+    // key verifies the signature, and a key signs for one subject key.
+    for depth in 0..MAX_DEPTH {
+        let current = path.last().cloned().ok_or(SignatureError::UntrustedChain)?;
+        // The CAs between the leaf and `current`'s issuer.
+        let below = depth;
+        for root in roots {
+            if issued_by(&current, root)? {
+                may_issue(&root.cert, below)?;
+                valid_at(&root.cert, times).map_err(|_| SignatureError::UntrustedChain)?;
+                path.push(root.cert.clone());
+                return Ok(path);
+            }
         }
-        let Some(next) = pool
-            .iter()
-            .find(|c| *c != &current && is_ca(c) && issued_by(&current, c))
-        else {
+        let mut next = None;
+        for candidate in pool {
+            if candidate.cert != current && !path.contains(&candidate.cert) && issued_by(&current, candidate)? {
+                next = Some(candidate.cert.clone());
+                break;
+            }
+        }
+        let Some(next) = next else {
             return Err(SignatureError::UntrustedChain);
         };
-        if !valid_at(next, at) {
-            return Err(SignatureError::UntrustedChain);
-        }
-        current = next.clone();
+        may_issue(&next, below)?;
+        valid_at(&next, times).map_err(|_| SignatureError::UntrustedChain)?;
+        path.push(next);
     }
     Err(SignatureError::UntrustedChain)
 }

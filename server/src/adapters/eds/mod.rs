@@ -1,18 +1,52 @@
-//! Electronic digital signatures (Rules §5.2): verification of the CMS that
-//! NCALayer (or the demo signer) returns, against a set of trusted roots.
+//! Electronic digital signatures (Rules §5.1, §5.2; SPEC §2, §3): the CMS
+//! that NCALayer (or the demo signer, or `openssl cms`) returns, verified
+//! against the trusted roots.
 //!
-//! Checked here: the CMS structure, one signer, the content or the detached
-//! digest against the request's document, the RSA-SHA256 signature over the
-//! signed attributes, the chain to a trusted root (signatures, validity
-//! dates, CA basic constraints), and that the leaf is an individual's
-//! signing certificate naming an IIN. Revocation (CRL/OCSP), timestamps and
-//! GOST algorithms are not checked yet.
+//! - `input`: DER, PEM or base64 within size and nesting limits;
+//! - `algorithms` (+ `gost`): RSA-SHA256, ECDSA P-256, GOST R 34.10-2015
+//!   with Streebog; the legacy GOST 2004 refused as unsupported;
+//! - `chain`: the path to a trusted root by key identifiers and signatures,
+//!   validity at signing time and now, CA constraints, critical extensions;
+//! - `usage`: the signing or the authentication key of an individual;
+//! - `revocation`: CRLs and OCSP, behind `revocation_port`;
+//! - `verify`: the CMS itself, attached or detached, and the order of checks.
 
+mod algorithms;
 mod chain;
+pub mod gost;
+pub mod input;
 pub mod names;
+pub mod oids;
+pub mod revocation;
+pub mod revocation_port;
+mod revocation_sources;
+mod usage;
 mod verify;
 
-pub mod oids;
-
 pub use names::iin_of;
-pub use verify::CmsVerifier;
+pub use revocation_port::{NoRevocationSource, RevocationCheck};
+pub use revocation_sources::{revocation_sources, RevocationSources};
+pub use verify::{CmsVerifier, Verified};
+
+
+/// The revocation sources the settings name (demo mode adds the demo CA's CRL).
+pub fn revocation_from(
+    settings: &crate::config::Settings,
+) -> anyhow::Result<std::sync::Arc<dyn RevocationCheck>> {
+    revocation_sources(RevocationSources {
+        crls: settings.crls.clone(),
+        ocsp_url: settings.ocsp_url.clone(),
+        demo: settings.demo,
+    })
+}
+
+impl CmsVerifier {
+    /// The verifier of demo mode: the demo CA, checked against its CRL.
+    pub fn demo() -> anyhow::Result<Self> {
+        let revocation = revocation_sources(RevocationSources {
+            demo: true,
+            ..Default::default()
+        })?;
+        Self::from_pem(crate::demo_pki::DEMO_ROOTS, revocation)
+    }
+}

@@ -1,22 +1,41 @@
-//! The CMS verifier behind the `SignatureVerifier` port.
+//! The CMS verifier behind the `SignatureVerifier` port: the same code the
+//! service, the API and `nomir eds verify` run.
 
+use std::sync::Arc;
+
+use async_trait::async_trait;
 use cms::cert::CertificateChoices;
 use cms::content_info::ContentInfo;
-use cms::signed_data::{SignedData, SignerIdentifier};
+use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
 use der::{Decode, Encode};
-use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
-use x509_cert::ext::pkix::{ExtendedKeyUsage, SubjectKeyIdentifier};
+use x509_cert::ext::pkix::SubjectKeyIdentifier;
 use x509_cert::Certificate;
 
-use super::chain::{rsa_key, verify_path, verify_rsa};
+use super::algorithms::{verify_signer, DigestAlg};
+use super::chain::{verify_path, Known, Times};
+use super::input::to_der;
 use super::names::{common_name, iin_of};
 use super::oids::*;
-use crate::ports::{SignatureError, SignatureVerifier, Signer};
+use super::revocation_port::RevocationCheck;
+use super::usage;
+use crate::ports::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
+
+/// How far in the future a signer's claimed signing time may be (clocks differ).
+const CLOCK_SKEW: time::Duration = time::Duration::minutes(5);
 
 /// Verifies CMS signatures against a fixed set of trusted root certificates.
 pub struct CmsVerifier {
-    roots: Vec<Certificate>,
+    roots: Vec<Known>,
+    revocation: Arc<dyn RevocationCheck>,
+}
+
+/// A verified signature: who signed, and the content they signed.
+#[derive(Debug, Clone)]
+pub struct Verified {
+    pub signer: Signer,
+    pub content: Vec<u8>,
+    pub signed_at: Option<OffsetDateTime>,
 }
 
 fn malformed(e: impl std::fmt::Display) -> SignatureError {
@@ -24,135 +43,171 @@ fn malformed(e: impl std::fmt::Display) -> SignatureError {
 }
 
 impl CmsVerifier {
-    pub fn new(roots: Vec<Certificate>) -> Self {
-        Self { roots }
+    pub fn new(roots: Vec<Certificate>, revocation: Arc<dyn RevocationCheck>) -> Self {
+        Self {
+            roots: roots.into_iter().map(Known::new).collect(),
+            revocation,
+        }
     }
 
     /// Trusts the certificates in a PEM bundle.
-    pub fn from_pem(pem: &str) -> anyhow::Result<Self> {
+    pub fn from_pem(pem: &str, revocation: Arc<dyn RevocationCheck>) -> anyhow::Result<Self> {
         let roots = Certificate::load_pem_chain(pem.as_bytes())
             .map_err(|e| anyhow::anyhow!("trusted roots: {e}"))?;
-        anyhow::ensure!(
-            !roots.is_empty(),
-            "trusted roots: the bundle holds no certificate"
-        );
-        Ok(Self::new(roots))
+        anyhow::ensure!(!roots.is_empty(), "trusted roots: the bundle holds no certificate");
+        Ok(Self::new(roots, revocation))
     }
-}
 
-fn signer_certificate<'a>(
-    sid: &SignerIdentifier,
-    certs: &'a [Certificate],
-) -> Option<&'a Certificate> {
-    certs.iter().find(|c| match sid {
-        SignerIdentifier::IssuerAndSerialNumber(ias) => {
-            c.tbs_certificate.issuer == ias.issuer && c.tbs_certificate.serial_number == ias.serial_number
-        }
-        SignerIdentifier::SubjectKeyIdentifier(ski) => {
-            matches!(c.tbs_certificate.get::<SubjectKeyIdentifier>(), Ok(Some((_, own))) if own == *ski)
-        }
-    })
-}
-
-/// The single value of signed attribute `oid`, as raw DER value bytes.
-fn attribute_value(signed: &SignedData, oid: der::asn1::ObjectIdentifier) -> Option<Vec<u8>> {
-    let si = signed.signer_infos.0.get(0)?;
-    let attrs = si.signed_attrs.as_ref()?;
-    let attr = attrs.iter().find(|a| a.oid == oid)?;
-    if attr.values.len() != 1 {
-        return None;
-    }
-    attr.values.get(0).map(|v| v.value().to_vec())
-}
-
-/// Checks the leaf is an individual's signing certificate.
-fn check_usage(leaf: &Certificate) -> Result<(), SignatureError> {
-    let eku = match leaf.tbs_certificate.get::<ExtendedKeyUsage>() {
-        Ok(Some((_, eku))) => eku.0,
-        _ => return Err(SignatureError::NotASigningCertificate),
-    };
-    if eku.contains(&EKU_SIGNING)
-        && eku.contains(&EKU_INDIVIDUAL)
-        && !eku.contains(&EKU_LEGAL_ENTITY)
-    {
-        Ok(())
-    } else {
-        Err(SignatureError::NotASigningCertificate)
-    }
-}
-
-impl SignatureVerifier for CmsVerifier {
-    fn verify(
+    /// Verifies `cms`; `document` is the content it must cover (required
+    /// for a detached signature, compared with an attached one).
+    pub async fn verify_cms(
         &self,
-        cms_der: &[u8],
-        document: &[u8],
-        at: OffsetDateTime,
-    ) -> Result<Signer, SignatureError> {
-        let info = ContentInfo::from_der(cms_der).map_err(malformed)?;
+        cms: &[u8],
+        document: Option<&[u8]>,
+        purpose: KeyPurpose,
+        now: OffsetDateTime,
+    ) -> Result<Verified, SignatureError> {
+        let der = to_der(cms)?;
+        let info = ContentInfo::from_der(&der).map_err(malformed)?;
         if info.content_type != ID_SIGNED_DATA {
-            return Err(SignatureError::Malformed("not signed data".into()));
+            return Err(malformed("not signed data"));
         }
         let signed: SignedData = info.content.decode_as().map_err(malformed)?;
         let [si] = signed.signer_infos.0.as_slice() else {
-            return Err(SignatureError::Malformed(
-                "exactly one signer is expected".into(),
-            ));
+            return Err(malformed("exactly one signer is expected"));
         };
-        // The content: attached must equal the document; detached is the document.
-        if signed.encap_content_info.econtent_type != ID_DATA {
-            return Err(SignatureError::ContentMismatch);
-        }
-        if let Some(content) = &signed.encap_content_info.econtent {
-            let bytes = content
-                .decode_as::<der::asn1::OctetString>()
-                .map_err(malformed)?;
-            if bytes.as_bytes() != document {
-                return Err(SignatureError::ContentMismatch);
-            }
-        }
-        if si.digest_alg.oid != SHA256 {
-            return Err(SignatureError::UnsupportedAlgorithm(
-                si.digest_alg.oid.to_string(),
-            ));
-        }
-        if !matches!(si.signature_algorithm.oid, RSA_ENCRYPTION | SHA256_WITH_RSA) {
-            return Err(SignatureError::UnsupportedAlgorithm(
-                si.signature_algorithm.oid.to_string(),
-            ));
-        }
-        let content_type =
-            attribute_value(&signed, ID_CONTENT_TYPE).ok_or(SignatureError::ContentMismatch)?;
-        if content_type != ID_DATA.as_bytes() {
-            return Err(SignatureError::ContentMismatch);
-        }
-        let digest =
-            attribute_value(&signed, ID_MESSAGE_DIGEST).ok_or(SignatureError::ContentMismatch)?;
-        if digest.as_slice() != Sha256::digest(document).as_slice() {
-            return Err(SignatureError::ContentMismatch);
-        }
-        let certs: Vec<Certificate> = signed
+        let content = content_of(&signed, document)?;
+        let digest = DigestAlg::from_oid(si.digest_alg.oid)?;
+        let signed_at = check_attributes(si, digest, &content, now)?;
+        let certs: Vec<Known> = signed
             .certificates
             .iter()
             .flat_map(|set| set.0.iter())
             .filter_map(|c| match c {
-                CertificateChoices::Certificate(cert) => Some(cert.clone()),
+                CertificateChoices::Certificate(cert) => Some(Known::new(cert.clone())),
                 CertificateChoices::Other(_) => None,
             })
             .collect();
         let leaf = signer_certificate(&si.sid, &certs).ok_or(SignatureError::UntrustedChain)?;
-        let signed_attrs = si
+        let key = leaf.key.clone()?;
+        let attrs = si
             .signed_attrs
             .as_ref()
-            .ok_or(SignatureError::ContentMismatch)?;
-        let message = signed_attrs.to_der().map_err(malformed)?;
-        verify_rsa(&rsa_key(leaf)?, &message, si.signature.as_bytes())?;
-        verify_path(leaf, &certs, &self.roots, at)?;
-        check_usage(leaf)?;
-        let iin = iin_of(&leaf.tbs_certificate.subject).ok_or(SignatureError::NoIin)?;
-        Ok(Signer {
-            iin,
-            common_name: common_name(&leaf.tbs_certificate.subject),
-            certificate_serial: hex::encode(leaf.tbs_certificate.serial_number.as_bytes()),
+            .ok_or(SignatureError::ContentMismatch)?
+            .to_der()
+            .map_err(malformed)?;
+        verify_signer(&key, digest, &si.signature_algorithm, &attrs, si.signature.as_bytes())?;
+        let times = Times {
+            signed: signed_at.unwrap_or(now),
+            now,
+        };
+        let path = verify_path(&leaf.cert, &certs, &self.roots, times)?;
+        usage::check(&leaf.cert, purpose)?;
+        let iin = iin_of(&leaf.cert.tbs_certificate.subject).ok_or(SignatureError::NoIin)?;
+        // Revocation last: it may ask the network, and only about a
+        // signature that is otherwise good.
+        if let [leaf_cert, issuer, ..] = path.as_slice() {
+            self.revocation.check(leaf_cert, issuer, now).await?;
+        }
+        let cert = &leaf.cert.tbs_certificate;
+        Ok(Verified {
+            signer: Signer {
+                iin,
+                common_name: common_name(&cert.subject),
+                certificate_serial: hex::encode(cert.serial_number.as_bytes()),
+                algorithm: key.name(),
+            },
+            content,
+            signed_at,
         })
+    }
+}
+
+/// The signed content: the attached one (equal to `document` when given),
+/// or `document` for a detached signature.
+fn content_of(signed: &SignedData, document: Option<&[u8]>) -> Result<Vec<u8>, SignatureError> {
+    if signed.encap_content_info.econtent_type != ID_DATA {
+        return Err(SignatureError::ContentMismatch);
+    }
+    match (&signed.encap_content_info.econtent, document) {
+        (Some(attached), expected) => {
+            let bytes = attached
+                .decode_as::<der::asn1::OctetString>()
+                .map_err(malformed)?;
+            match expected {
+                Some(doc) if doc != bytes.as_bytes() => Err(SignatureError::ContentMismatch),
+                _ => Ok(bytes.as_bytes().to_vec()),
+            }
+        }
+        (None, Some(doc)) => Ok(doc.to_vec()),
+        (None, None) => Err(malformed(
+            "the signature is detached: the signed content must be given",
+        )),
+    }
+}
+
+/// The single value of signed attribute `oid`, as DER.
+fn attribute(si: &SignerInfo, oid: der::asn1::ObjectIdentifier) -> Option<Vec<u8>> {
+    let attr = si.signed_attrs.as_ref()?.iter().find(|a| a.oid == oid)?;
+    if attr.values.len() != 1 {
+        return None;
+    }
+    attr.values.get(0).and_then(|v| v.to_der().ok())
+}
+
+/// Checks the content type and digest attributes; returns the claimed
+/// signing time, if any.
+fn check_attributes(
+    si: &SignerInfo,
+    digest: DigestAlg,
+    content: &[u8],
+    now: OffsetDateTime,
+) -> Result<Option<OffsetDateTime>, SignatureError> {
+    let content_type = attribute(si, ID_CONTENT_TYPE).ok_or(SignatureError::ContentMismatch)?;
+    if der::asn1::ObjectIdentifier::from_der(&content_type).ok() != Some(ID_DATA) {
+        return Err(SignatureError::ContentMismatch);
+    }
+    let claimed = attribute(si, ID_MESSAGE_DIGEST)
+        .and_then(|d| der::asn1::OctetString::from_der(&d).ok())
+        .ok_or(SignatureError::ContentMismatch)?;
+    if claimed.as_bytes() != digest.digest(content).as_slice() {
+        return Err(SignatureError::ContentMismatch);
+    }
+    let Some(time) = attribute(si, SIGNING_TIME) else {
+        return Ok(None);
+    };
+    let time = x509_cert::time::Time::from_der(&time).map_err(malformed)?;
+    let secs = i64::try_from(time.to_unix_duration().as_secs()).map_err(malformed)?;
+    let at = OffsetDateTime::from_unix_timestamp(secs).map_err(malformed)?;
+    if at > now + CLOCK_SKEW {
+        return Err(malformed("the signing time is in the future"));
+    }
+    Ok(Some(at))
+}
+
+fn signer_certificate<'a>(sid: &SignerIdentifier, certs: &'a [Known]) -> Option<&'a Known> {
+    certs.iter().find(|k| {
+        let c = &k.cert.tbs_certificate;
+        match sid {
+            SignerIdentifier::IssuerAndSerialNumber(ias) => {
+                c.issuer == ias.issuer && c.serial_number == ias.serial_number
+            }
+            SignerIdentifier::SubjectKeyIdentifier(ski) => {
+                matches!(c.get::<SubjectKeyIdentifier>(), Ok(Some((_, own))) if own == *ski)
+            }
+        }
+    })
+}
+
+#[async_trait]
+impl SignatureVerifier for CmsVerifier {
+    async fn verify(
+        &self,
+        cms: &[u8],
+        document: &[u8],
+        purpose: KeyPurpose,
+        at: OffsetDateTime,
+    ) -> Result<Signer, SignatureError> {
+        Ok(self.verify_cms(cms, Some(document), purpose, at).await?.signer)
     }
 }
