@@ -59,6 +59,12 @@ pub enum PortalError {
     WrongKeyAuth,
     /// A legal entity's (employee's) key: the citizen's personal key is needed.
     LegalEntityKey,
+    /// The EDS sign-in challenge is used, expired or unknown: sign again.
+    ChallengeUnusable,
+    /// The EDS sign-in signature is refused, for this reason.
+    EdsRefused(EdsReason),
+    /// A first EDS sign-in: the identity register does not confirm the person.
+    NotConfirmedByRegister,
     /// A complaint's text is under 10 characters.
     ComplaintTextShort,
     ComplaintTextLong,
@@ -96,6 +102,35 @@ pub enum PortalError {
     Unreachable,
     /// Our fault; the server logged the cause.
     Unexpected,
+}
+
+/// Why a signature was refused, as the citizen can act on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EdsReason {
+    /// Damaged, over other content, or malformed.
+    Invalid,
+    /// Not issued under a trusted root, or the chain is not sound.
+    Untrusted,
+    Expired,
+    NotYetValid,
+    Revoked,
+    /// An algorithm no longer accepted (GOST 34.310-2004).
+    Unsupported,
+    NoIin,
+}
+
+impl EdsReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Invalid => "invalid",
+            Self::Untrusted => "untrusted",
+            Self::Expired => "expired",
+            Self::NotYetValid => "not_yet_valid",
+            Self::Revoked => "revoked",
+            Self::Unsupported => "unsupported",
+            Self::NoIin => "no_iin",
+        }
+    }
 }
 
 /// The form field an error belongs to, for `aria-invalid` and the error summary's link.
@@ -166,6 +201,9 @@ impl PortalError {
             Self::WrongKeySign => t.err_wrong_key_sign,
             Self::WrongKeyAuth => t.err_wrong_key_auth,
             Self::LegalEntityKey => t.err_legal_entity_key,
+            Self::ChallengeUnusable => t.eds.err_challenge,
+            Self::EdsRefused(reason) => (t.eds.reason)(reason),
+            Self::NotConfirmedByRegister => t.eds.err_not_confirmed,
             Self::ComplaintTextShort => t.complaints.err_text_short,
             Self::ComplaintTextLong => t.complaints.err_text_long,
             Self::ReasonsShort => t.complaints.err_reasons_short,
@@ -224,6 +262,9 @@ impl PortalError {
             Self::WrongKeySign => "wrong_key_sign",
             Self::WrongKeyAuth => "wrong_key_auth",
             Self::LegalEntityKey => "legal_entity_key",
+            Self::ChallengeUnusable => "challenge_unusable",
+            Self::EdsRefused(_) => "eds_refused",
+            Self::NotConfirmedByRegister => "not_confirmed_by_register",
             Self::ComplaintTextShort => "complaint_text_short",
             Self::ComplaintTextLong => "complaint_text_long",
             Self::ReasonsShort => "reasons_short",
@@ -293,7 +334,11 @@ impl PortalError {
             | Self::SmsUnavailable
             | Self::SignatureCheckUnavailable
             | Self::Unreachable => 503,
-            Self::WrongKeySign | Self::WrongKeyAuth | Self::LegalEntityKey => 422,
+            Self::WrongKeySign | Self::WrongKeyAuth | Self::LegalEntityKey | Self::EdsRefused(_) => {
+                422
+            }
+            Self::NotConfirmedByRegister => 403,
+            Self::ChallengeUnusable => 409,
             Self::Unexpected => 500,
             _ => 400,
         }

@@ -12,27 +12,56 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, WebSocket};
 
+/// How long NCALayer may take to accept the connection: it answers at once
+/// when it runs.
+const CONNECT_MS: i32 = 10_000;
+/// How long the citizen may take in NCALayer's dialogs (storage, key, password).
+const ANSWER_MS: i32 = 5 * 60_000;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignError {
     /// Nothing answers at the signer's address.
     NotRunning,
     /// The person closed the signer's dialog.
     Cancelled,
-    /// The signer answered with an error.
+    /// The key's password was wrong.
+    WrongPassword,
+    /// The chosen storage holds no suitable key (no card, an empty token).
+    NoKey,
+    /// No answer in time.
+    TimedOut,
+    /// The signer answered with another error.
     Failed(String),
 }
 
+/// Which of the citizen's keys NCALayer offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// The signing key (EKU emailProtection): certifying requests.
+    Sign,
+    /// The authentication key (EKU clientAuth): signing in.
+    Auth,
+}
+
 /// The request NCALayer expects; `document_base64` is decoded before signing.
-fn sign_request(document_base64: &str, iin: &str, locale: &str) -> String {
+fn sign_request(document_base64: &str, iin: &str, key: Key, locale: &str) -> String {
     let quote = |s: &str| {
         JSON::stringify(&JsValue::from_str(s))
             .map(String::from)
             .unwrap_or_default()
     };
+    let usage = match key {
+        Key::Sign => "1.3.6.1.5.5.7.3.4",
+        Key::Auth => "1.3.6.1.5.5.7.3.2",
+    };
+    let iin = if iin.is_empty() {
+        String::new()
+    } else {
+        format!(r#","iin":{}"#, quote(iin))
+    };
     format!(
-        r#"{{"module":"kz.gov.pki.knca.basics","method":"sign","args":{{"allowedStorages":["PKCS12","AKKZIDCardStore","AKKaztokenStore","AKJaCartaStore"],"format":"cms","data":{},"signingParams":{{"decode":true,"encapsulate":false,"digested":false}},"signerParams":{{"extKeyUsageOids":["1.3.6.1.5.5.7.3.4","1.2.398.3.3.4.1.1"],"iin":{}}},"locale":"{}"}}}}"#,
+        r#"{{"module":"kz.gov.pki.knca.basics","method":"sign","args":{{"allowedStorages":["PKCS12","AKKZIDCardStore","AKKaztokenStore","AKJaCartaStore"],"format":"cms","data":{},"signingParams":{{"decode":true,"encapsulate":false,"digested":false}},"signerParams":{{"extKeyUsageOids":["{usage}","1.2.398.3.3.4.1.1"]{iin}}},"locale":"{}"}}}}"#,
         quote(document_base64),
-        quote(iin),
         if locale == "ru" { "ru" } else { "kk" },
     )
 }
@@ -47,6 +76,27 @@ fn get(value: &JsValue, path: &[&str]) -> JsValue {
     })
 }
 
+/// What an error answer means, from its code and message (NCALayer's codes
+/// are few and its messages vary by version and language).
+fn classify(code: &str, message: &str) -> SignError {
+    let text = format!("{code} {message}").to_lowercase();
+    if text.contains("cancel") {
+        SignError::Cancelled
+    } else if text.contains("password") || text.contains("пароль") || text.contains("құпиясөз") {
+        SignError::WrongPassword
+    } else if text.contains("storage")
+        || text.contains("token")
+        || text.contains("no key")
+        || text.contains("key not found")
+        || text.contains("хранилищ")
+        || text.contains("ключ не найден")
+    {
+        SignError::NoKey
+    } else {
+        SignError::Failed(format!("{code}: {message}"))
+    }
+}
+
 /// Reads one answer frame: the CMS (base64), a cancel, or an error; `None`
 /// for frames that are not the answer (the greeting NCALayer sends first).
 fn parse_answer(frame: &JsValue) -> Option<Result<String, SignError>> {
@@ -59,31 +109,60 @@ fn parse_answer(frame: &JsValue) -> Option<Result<String, SignError>> {
             let cms = result
                 .as_string()
                 .or_else(|| result.dyn_ref::<Array>().and_then(|a| a.get(0).as_string()));
+            // A success without a result is how NCALayer says "cancelled".
             Some(cms.ok_or(SignError::Cancelled))
         }
         Some(false) => {
-            let code = get(frame, &["code"])
-                .as_string()
-                .unwrap_or_else(|| "ERROR".into());
+            let code = get(frame, &["code"]).as_string().unwrap_or_default();
             let message = get(frame, &["message"]).as_string().unwrap_or_default();
-            Some(Err(SignError::Failed(format!("{code}: {message}"))))
+            Some(Err(classify(&code, &message)))
         }
         None => None,
     }
 }
 
-/// Asks the signer at `url` for a CMS over the document; resolves with its base64.
+/// The outcome, carried through the promise as text: `ok:<cms>` or an error name.
+fn encode(outcome: Result<String, SignError>) -> JsValue {
+    JsValue::from_str(&match outcome {
+        Ok(cms) => format!("ok:{cms}"),
+        Err(SignError::NotRunning) => "not-running".into(),
+        Err(SignError::Cancelled) => "cancelled".into(),
+        Err(SignError::WrongPassword) => "wrong-password".into(),
+        Err(SignError::NoKey) => "no-key".into(),
+        Err(SignError::TimedOut) => "timed-out".into(),
+        Err(SignError::Failed(why)) => format!("failed:{why}"),
+    })
+}
+
+fn decode(value: &str) -> Result<String, SignError> {
+    match value {
+        v if v.starts_with("ok:") => Ok(v[3..].to_owned()),
+        "cancelled" => Err(SignError::Cancelled),
+        "wrong-password" => Err(SignError::WrongPassword),
+        "no-key" => Err(SignError::NoKey),
+        "timed-out" => Err(SignError::TimedOut),
+        v if v.starts_with("failed:") => Err(SignError::Failed(v[7..].to_owned())),
+        _ => Err(SignError::NotRunning),
+    }
+}
+
+/// Asks the signer at `url` for a CMS over the document with `key`;
+/// resolves with its base64. `iin` (if not empty) limits the keys offered.
 pub async fn sign_cms(
     url: &str,
     document_base64: &str,
     iin: &str,
+    key: Key,
     locale: &str,
 ) -> Result<String, SignError> {
     let ws = WebSocket::new(url).map_err(|_| SignError::NotRunning)?;
-    let request = sign_request(document_base64, iin, locale);
-    // The answer arrives through callbacks; a promise turns them into one await.
+    let request = sign_request(document_base64, iin, key, locale);
+    let window = web_sys::window();
+    // The answer arrives through callbacks; a promise turns them into one await
+    // (it settles once: later calls of `resolve` do nothing).
     let mut handlers: Vec<Closure<dyn FnMut(JsValue)>> = Vec::new();
-    let answer = Promise::new(&mut |resolve: Function, reject: Function| {
+    let mut timers: Vec<i32> = Vec::new();
+    let answer = Promise::new(&mut |resolve: Function, _reject: Function| {
         let socket = ws.clone();
         let text = request.clone();
         let on_open = Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -101,31 +180,56 @@ pub async fn sign_cms(
                 let Ok(frame) = JSON::parse(&data) else {
                     return;
                 };
-                let outcome = match parse_answer(&frame) {
-                    None => return,
-                    Some(Ok(cms)) => JsValue::from_str(&cms),
-                    Some(Err(SignError::Cancelled)) => JsValue::NULL,
-                    Some(Err(SignError::Failed(why))) => JsValue::from(js_sys::Error::new(&why)),
-                    Some(Err(SignError::NotRunning)) => JsValue::UNDEFINED,
-                };
-                let _ = resolve.call1(&JsValue::NULL, &outcome);
+                if let Some(outcome) = parse_answer(&frame) {
+                    let _ = resolve.call1(&JsValue::NULL, &encode(outcome));
+                }
             })
         };
         let on_failure = {
-            let reject = reject.clone();
+            let resolve = resolve.clone();
             Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                let _ = reject.call0(&JsValue::NULL);
+                let _ = resolve.call1(&JsValue::NULL, &encode(Err(SignError::NotRunning)));
+            })
+        };
+        let on_connect_timeout = {
+            let resolve = resolve.clone();
+            let socket = ws.clone();
+            Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                if socket.ready_state() == WebSocket::CONNECTING {
+                    let _ = resolve.call1(&JsValue::NULL, &encode(Err(SignError::NotRunning)));
+                }
+            })
+        };
+        let on_answer_timeout = {
+            let resolve = resolve.clone();
+            Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                let _ = resolve.call1(&JsValue::NULL, &encode(Err(SignError::TimedOut)));
             })
         };
         ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         ws.set_onerror(Some(on_failure.as_ref().unchecked_ref()));
         ws.set_onclose(Some(on_failure.as_ref().unchecked_ref()));
-        handlers.extend([on_open, on_message, on_failure]);
+        if let Some(w) = &window {
+            for (callback, ms) in [(&on_connect_timeout, CONNECT_MS), (&on_answer_timeout, ANSWER_MS)] {
+                if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.as_ref().unchecked_ref(),
+                    ms,
+                ) {
+                    timers.push(id);
+                }
+            }
+        }
+        handlers.extend([on_open, on_message, on_failure, on_connect_timeout, on_answer_timeout]);
     });
     let outcome = JsFuture::from(answer).await;
-    // Detach every handler before the closures are dropped: events after
-    // this point must not call into freed code.
+    // Detach every handler and timer before the closures are dropped:
+    // events after this point must not call into freed code.
+    if let Some(w) = &window {
+        for id in timers {
+            w.clear_timeout_with_handle(id);
+        }
+    }
     ws.set_onopen(None);
     ws.set_onmessage(None);
     ws.set_onerror(None);
@@ -133,12 +237,7 @@ pub async fn sign_cms(
     let _ = ws.close();
     drop(handlers);
     match outcome {
-        Ok(v) if v.is_string() => Ok(v.as_string().unwrap_or_default()),
-        Ok(v) if v.is_null() => Err(SignError::Cancelled),
-        Ok(v) => match v.dyn_ref::<js_sys::Error>() {
-            Some(e) => Err(SignError::Failed(String::from(e.message()))),
-            None => Err(SignError::NotRunning),
-        },
+        Ok(v) => decode(&v.as_string().unwrap_or_default()),
         Err(_) => Err(SignError::NotRunning),
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::citizen::Citizen;
 use crate::error::PortalError;
-use crate::wire::{CabinetView, PhoneView, RequestView};
+use crate::wire::{EdsChallenge, CabinetView, PhoneView, RequestView};
 use crate::wire_complaints::{ComplaintView, ComplaintsView};
 
 /// A `Set-Cookie` header value the server built (its security flags are the server's).
@@ -16,6 +16,15 @@ pub struct SetCookie(pub String);
 pub trait PortalApi: Send + Sync + 'static {
     /// Checks the IIN and password; on success, the new session's cookie.
     async fn sign_in(&self, iin: String, password: String) -> Result<SetCookie, PortalError>;
+    /// A new one-time challenge for signing in with EDS: its id and the
+    /// text to sign, base64.
+    async fn eds_challenge(&self) -> Result<EdsChallenge, PortalError>;
+    /// Checks the CMS over the challenge (the AUTH key); the session's cookie.
+    async fn sign_in_eds(
+        &self,
+        challenge_id: String,
+        cms_base64: String,
+    ) -> Result<SetCookie, PortalError>;
     /// Ends the citizen's session; the cookie that clears it.
     async fn sign_out(&self, who: &Citizen) -> Result<SetCookie, PortalError>;
     /// The cookie that clears a session the server no longer knows.

@@ -145,3 +145,13 @@ pub enum RequestStep {
     /// Replaced by a newer request of the same account.
     Withdrawn,
 }
+
+/// An EDS sign-in challenge as the page needs it: its id (a hidden field)
+/// and the text NCALayer signs, base64.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EdsChallenge {
+    pub id: String,
+    pub document_base64: String,
+    /// Where the page reaches NCALayer.
+    pub signer_url: String,
+}

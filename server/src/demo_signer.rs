@@ -1,7 +1,9 @@
 //! `nomir demo-signer`: a stand-in for NCALayer for the demo and the tests.
 //! It listens on 127.0.0.1:13579 (plain WebSocket), greets like NCALayer,
 //! and answers `kz.gov.pki.knca.basics` `sign` requests with a detached CMS
-//! made with the demo key of the IIN asked for (`signerParams.iin`).
+//! made with the demo key of the IIN asked for (`signerParams.iin`; the
+//! first demo citizen when none is, as for signing in), the AUTH key when
+//! the request asks for clientAuth, else the SIGN key.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -18,6 +20,9 @@ use serde_json::{json, Value};
 use crate::demo_pki::{sign_detached, KeyPair};
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:13579";
+
+/// Whose key answers a request that names no IIN (signing in).
+pub const DEFAULT_IIN: &str = "900515410001";
 
 /// Where keys come from, and an optional key that answers every request
 /// (to show what happens when someone else's key certifies a request).
@@ -58,10 +63,19 @@ pub fn answer(keys: &SignerKeys, request: &str) -> Value {
         .force_iin
         .clone()
         .or_else(|| args["signerParams"]["iin"].as_str().map(str::to_owned));
-    let Some(iin) = iin.filter(|i| i.len() == 12 && i.bytes().all(|b| b.is_ascii_digit())) else {
-        return error("SIGNING_FAILURE", "the demo signer needs signerParams.iin");
-    };
-    let pair = match KeyPair::load(&keys.dir, &format!("{iin}-sign")) {
+    // Signing in names no IIN (the person is not known yet): the demo's
+    // first citizen then, as if she chose her key.
+    let iin = iin.unwrap_or_else(|| DEFAULT_IIN.to_owned());
+    if iin.len() != 12 || !iin.bytes().all(|b| b.is_ascii_digit()) {
+        return error("SIGNING_FAILURE", "signerParams.iin is not an IIN");
+    }
+    // The key the page asks for by extended key usage: clientAuth is the
+    // authentication key, otherwise the signing key.
+    let wants_auth = args["signerParams"]["extKeyUsageOids"]
+        .as_array()
+        .is_some_and(|oids| oids.iter().any(|o| o == "1.3.6.1.5.5.7.3.2"));
+    let kind = if wants_auth { "auth" } else { "sign" };
+    let pair = match KeyPair::load(&keys.dir, &format!("{iin}-{kind}")) {
         Ok(pair) => pair,
         Err(_) => return error("SIGNING_FAILURE", "no demo key for this IIN"),
     };

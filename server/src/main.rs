@@ -30,12 +30,16 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
-    /// Sign base64 bytes from standard input with a demo citizen's SIGN key
-    /// and print the detached CMS in base64 (what NCALayer or the app does;
-    /// demo keys only).
+    /// Sign base64 bytes from standard input with a demo citizen's key (AUTH
+    /// by default, which signs sign-in challenges; `--key sign` certifies
+    /// requests) and print the detached CMS in base64 (what NCALayer or the
+    /// app does; demo keys only).
     DemoSign {
         #[arg(long)]
         iin: String,
+        /// Which of the citizen's two keys: auth or sign.
+        #[arg(long, default_value = "auth", value_parser = ["auth", "sign"])]
+        key: String,
         /// Directory of the citizens' demo keys.
         #[arg(long, default_value = nomir::demo_pki::DEMO_CITIZENS_DIR)]
         keys: PathBuf,
@@ -193,7 +197,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             result
         }
-        Command::DemoSign { iin, keys } => {
+        Command::DemoSign { iin, key, keys } => {
             use base64::Engine as _;
             use std::io::Read;
             let b64 = base64::engine::general_purpose::STANDARD;
@@ -202,7 +206,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let bytes = b64
                 .decode(input.trim())
                 .map_err(|e| anyhow::anyhow!("standard input is not base64: {e}"))?;
-            let key = nomir::demo_pki::KeyPair::load(&keys, &format!("{iin}-sign"))?;
+            let key = nomir::demo_pki::KeyPair::load(&keys, &format!("{iin}-{key}"))?;
             println!(
                 "{}",
                 b64.encode(nomir::demo_pki::sign_detached(&bytes, &key)?)

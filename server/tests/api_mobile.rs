@@ -105,7 +105,7 @@ async fn session(api: &Api, token: &str, challenge_id: &str, cms: &[u8]) -> reqw
 
 async fn sign_in_as(api: &Api, token: &str, iin: &str) -> String {
     let (id, text) = challenge(api, token).await;
-    let cms = sign_detached(&text, &citizen_key(&format!("{iin}-sign"))).unwrap();
+    let cms = sign_detached(&text, &citizen_key(&format!("{iin}-auth"))).unwrap();
     let r = session(api, token, &id, &cms).await;
     assert_eq!(r.status(), StatusCode::CREATED);
     json(r).await["citizen_token"].as_str().unwrap().to_owned()
@@ -289,7 +289,7 @@ async fn sign_in_needs_a_fresh_challenge_of_this_client_and_a_valid_signature() 
         let token = api
             .token("demo-egov-mobile", "demo-egov-mobile-secret")
             .await;
-        let key = citizen_key(&format!("{AIGERIM}-sign"));
+        let key = citizen_key(&format!("{AIGERIM}-auth"));
 
         let (id, text) = challenge(&api, &token).await;
         let cms = sign_detached(&text, &key).unwrap();

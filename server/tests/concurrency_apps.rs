@@ -23,7 +23,7 @@ async fn a_sign_in_challenge_signed_once_and_sent_eight_times_opens_one_session(
         let challenge = app_sign_in::new_challenge(&t.ports, &client).await.unwrap();
         let cms = sign_detached(
             challenge.text.as_bytes(),
-            &citizen_key(&format!("{AIGERIM}-sign")),
+            &citizen_key(&format!("{AIGERIM}-auth")),
         )
         .unwrap();
         let ports = t.ports.clone();

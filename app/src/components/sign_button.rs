@@ -17,9 +17,12 @@ pub const CMS_FIELD: &str = "cms_base64";
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SignTask {
     pub document_base64: String,
+    /// Limits the keys NCALayer offers to this IIN's; empty for signing in.
     pub iin: String,
     pub signer_url: String,
     pub locale: String,
+    /// The authentication key (signing in) rather than the signing key.
+    pub auth: bool,
 }
 
 /// The button's own texts, in the page's language: an island gets its
@@ -29,21 +32,39 @@ pub struct SignTask {
 pub struct SignLabels {
     pub needs_script: String,
     pub button: String,
+    pub retry: String,
     pub signing: String,
     pub missing: String,
     pub cancelled: String,
+    pub wrong_password: String,
+    pub no_key: String,
+    pub timed_out: String,
     pub failed: String,
 }
 
 impl SignLabels {
+    /// The request's signing step.
     pub fn from(t: &Texts) -> Self {
         Self {
             needs_script: t.sign_needs_script.to_owned(),
             button: t.sign_button.to_owned(),
+            retry: t.eds.retry.to_owned(),
             signing: t.signing.to_owned(),
-            missing: t.signer_missing.to_owned(),
+            missing: t.eds.not_running.to_owned(),
             cancelled: t.signer_cancelled.to_owned(),
+            wrong_password: t.eds.wrong_password.to_owned(),
+            no_key: t.eds.no_key.to_owned(),
+            timed_out: t.eds.timed_out.to_owned(),
             failed: t.signer_failed.to_owned(),
+        }
+    }
+
+    /// Signing in.
+    pub fn sign_in(t: &Texts) -> Self {
+        Self {
+            needs_script: t.eds.needs_script.to_owned(),
+            button: t.eds.sign_in_button.to_owned(),
+            ..Self::from(t)
         }
     }
 }
@@ -55,10 +76,13 @@ pub fn SignButton(task: SignTask, labels: SignLabels) -> impl IntoView {
     Effect::new(move |_| scripted.set(true));
     let signing = RwSignal::new(false);
     let signer_error = RwSignal::new(None::<String>);
+    // After a failure the button offers to try again.
+    let failed_once = RwSignal::new(false);
     let button = NodeRef::<Button>::new();
     let needs_script = labels.needs_script.clone();
     let signing_text = labels.signing.clone();
     let button_text = labels.button.clone();
+    let retry_text = labels.retry.clone();
     let on_click = move |_| {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(sign(
@@ -67,6 +91,7 @@ pub fn SignButton(task: SignTask, labels: SignLabels) -> impl IntoView {
             button,
             signing,
             signer_error,
+            failed_once,
         ));
         #[cfg(not(feature = "hydrate"))]
         let _ = (&task, &labels, button);
@@ -85,7 +110,7 @@ pub fn SignButton(task: SignTask, labels: SignLabels) -> impl IntoView {
         })}
         <button type="button" data-testid="sign-button" node_ref=button on:click=on_click
             disabled=move || !scripted.get() || signing.get()>
-            {button_text}
+            {move || if failed_once.get() { retry_text.clone() } else { button_text.clone() }}
         </button>
         <p role="status" class="sign-status" data-testid="sign-status">{status}</p>
     }
@@ -100,8 +125,9 @@ async fn sign(
     button: NodeRef<Button>,
     signing: RwSignal<bool>,
     signer_error: RwSignal<Option<String>>,
+    failed_once: RwSignal<bool>,
 ) {
-    use crate::ncalayer::{sign_cms, SignError};
+    use crate::ncalayer::{sign_cms, Key, SignError};
     use leptos::wasm_bindgen::JsCast;
     signing.set(true);
     signer_error.set(None);
@@ -109,10 +135,12 @@ async fn sign(
         &task.signer_url,
         &task.document_base64,
         &task.iin,
+        if task.auth { Key::Auth } else { Key::Sign },
         &task.locale,
     )
     .await;
     signing.set(false);
+    failed_once.set(signed.is_err());
     match signed {
         Ok(cms_base64) => {
             let form = button.get_untracked().and_then(|b| b.form());
@@ -127,6 +155,9 @@ async fn sign(
         }
         Err(SignError::NotRunning) => signer_error.set(Some(labels.missing)),
         Err(SignError::Cancelled) => signer_error.set(Some(labels.cancelled)),
+        Err(SignError::WrongPassword) => signer_error.set(Some(labels.wrong_password)),
+        Err(SignError::NoKey) => signer_error.set(Some(labels.no_key)),
+        Err(SignError::TimedOut) => signer_error.set(Some(labels.timed_out)),
         Err(SignError::Failed(why)) => signer_error.set(Some(format!("{} ({why})", labels.failed))),
     }
 }

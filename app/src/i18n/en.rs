@@ -163,6 +163,7 @@ pub const TEXTS: Texts = Texts {
     ground_reason: reason,
     ground_basis: basis,
     complaints: &super::complaints::EN,
+    eds: &super::eds::EN,
     problem_detail,
     err_permission_not_found: "There is no such permission, or it is revoked already.",
     api_docs_title: "Nomir API documentation",

@@ -163,6 +163,7 @@ pub const TEXTS: Texts = Texts {
     ground_reason: reason,
     ground_basis: basis,
     complaints: &super::complaints::KK,
+    eds: &super::eds::KK,
     problem_detail,
     err_permission_not_found: "Мұндай рұқсат жоқ немесе ол бұрын кері қайтарылған.",
     api_docs_title: "Nomir API құжаттамасы",

@@ -2,6 +2,7 @@
 
 pub mod complaints;
 pub mod document;
+pub mod eds;
 mod en;
 mod kk;
 mod ru;
@@ -224,6 +225,7 @@ pub struct Texts {
     pub new_code_sent: &'static str,
     /// What happened, for each refusal ground (an exhaustive match per language).
     pub complaints: &'static complaints::ComplaintTexts,
+    pub eds: &'static eds::EdsTexts,
     pub ground_reason: fn(RefusalGround) -> &'static str,
     /// The rule each refusal rests on.
     pub ground_basis: fn(RefusalGround) -> &'static str,

@@ -163,6 +163,7 @@ pub const TEXTS: Texts = Texts {
     ground_reason: reason,
     ground_basis: basis,
     complaints: &super::complaints::RU,
+    eds: &super::eds::RU,
     problem_detail,
     err_permission_not_found: "Такого разрешения нет, или оно уже отозвано.",
     api_docs_title: "Документация API Nomir",

@@ -137,7 +137,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
                 <input type="hidden" name="id" value=r.id.clone()/>
                 <input type="hidden" name=CMS_FIELD value=""/>
                 <SignButton
-                    task=SignTask { document_base64, iin, signer_url, locale: lang.code().to_owned() }
+                    task=SignTask { document_base64, iin, signer_url, locale: lang.code().to_owned(), auth: false }
                     labels=SignLabels::from(t)
                 />
             </ActionForm>

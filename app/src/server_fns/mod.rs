@@ -26,7 +26,9 @@ pub use request::{
     certify_request, confirm_code, get_request, request_code, resend_code, CertifyRequest,
     ConfirmCode, GetRequest, RequestCode, ResendCode,
 };
-pub use session::{sign_in, sign_out, SignIn, SignOut};
+pub use session::{
+    get_eds_challenge, sign_in, sign_in_eds, sign_out, GetEdsChallenge, SignIn, SignInEds, SignOut,
+};
 
 #[cfg(feature = "ssr")]
 mod respond {

@@ -11,6 +11,21 @@ pub async fn sign_in(iin: String, password: String) -> Result<(), PortalError> {
     Ok(())
 }
 
+/// A new one-time challenge for signing in with EDS.
+#[server(prefix = "/fn")]
+pub async fn get_eds_challenge() -> Result<crate::wire::EdsChallenge, PortalError> {
+    super::respond::port()?.eds_challenge().await
+}
+
+/// Signs in with the CMS NCALayer made over the challenge, then goes to the cabinet.
+#[server(prefix = "/fn")]
+pub async fn sign_in_eds(challenge_id: String, cms_base64: String) -> Result<(), PortalError> {
+    use super::respond::{go_to, port, set_cookie};
+    set_cookie(port()?.sign_in_eds(challenge_id, cms_base64).await?);
+    go_to("/cabinet");
+    Ok(())
+}
+
 /// Ends the session, then shows the sign-in page saying so.
 #[server(prefix = "/fn")]
 pub async fn sign_out() -> Result<(), PortalError> {

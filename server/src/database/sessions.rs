@@ -51,4 +51,51 @@ impl SessionStore for Db {
             .await?;
         Ok(())
     }
+
+    async fn insert_portal_challenge(
+        &self,
+        id: &str,
+        text: &str,
+        created_at: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("DELETE FROM portal_challenges WHERE expires_at <= $1")
+            .bind(to_col(created_at))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO portal_challenges (id, challenge, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(text)
+        .bind(to_col(created_at))
+        .bind(to_col(expires_at))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<Option<String>> {
+        let row = sqlx::query(
+            "SELECT challenge FROM portal_challenges WHERE id = $1 AND used_at IS NULL AND expires_at > $2",
+        )
+        .bind(id)
+        .bind(to_col(now))
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|r| r.try_get::<String, _>("challenge")).transpose()?)
+    }
+
+    async fn use_portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE portal_challenges SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2",
+        )
+        .bind(id)
+        .bind(to_col(now))
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
 }

@@ -147,8 +147,26 @@ fn write_pair(dir: &Path, stem: &str, pair: &KeyPair) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The demo citizens' IINs and names as their certificates show them.
+/// The demo citizens' IINs and names as their certificates show them:
+/// account holders, and people in the identity register without an
+/// account yet (their first EDS sign-in opens one).
 const CITIZENS: &str = include_str!("../../demo-data/accounts.csv");
+const REGISTER: &str = include_str!("../../demo-data/identity_register.csv");
+
+/// Every demo person's (IIN, name), once each.
+fn people() -> anyhow::Result<Vec<(String, String)>> {
+    let mut people: Vec<(String, String)> = Vec::new();
+    for table in [CITIZENS, REGISTER] {
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        for row in reader.records() {
+            let row = row?;
+            if !people.iter().any(|(iin, _)| iin == &row[0]) {
+                people.push((row[0].to_owned(), row[1].to_uppercase()));
+            }
+        }
+    }
+    Ok(people)
+}
 
 /// Writes the demo PKI into `out`: `root-ca.pem`, `citizens/<iin>-{sign,auth}`,
 /// and `test/` (an expired certificate and one under an untrusted root).
@@ -163,14 +181,11 @@ pub fn generate(out: &Path) -> anyhow::Result<()> {
         "2045-01-01T00:00:00Z",
     )?;
     write_cert(out, "root-ca", &ca.certificate)?;
-    let mut reader = csv::Reader::from_reader(CITIZENS.as_bytes());
-    for row in reader.records() {
-        let row = row?;
-        let (iin, name) = (&row[0], row[1].to_uppercase());
+    for (iin, name) in people()? {
         for kind in [KeyKind::Sign, KeyKind::Auth] {
             let pair = leaf(
                 &ca,
-                iin,
+                &iin,
                 &name,
                 kind,
                 "2026-01-01T00:00:00Z",
@@ -197,6 +212,16 @@ pub fn generate(out: &Path) -> anyhow::Result<()> {
         "2036-01-01T00:00:00Z",
     )?;
     write_pair(&test_dir, "revoked-900515410001-sign", &revoked)?;
+    // A person the identity register does not know, with no account.
+    let stranger_person = leaf(
+        &ca,
+        "931111300053",
+        "БЕЛГІСІЗ АДАМ",
+        KeyKind::Auth,
+        "2026-01-01T00:00:00Z",
+        "2036-01-01T00:00:00Z",
+    )?;
+    write_pair(&test_dir, "unregistered-931111300053-auth", &stranger_person)?;
     let responder = leaf(
         &ca,
         "000000000000",

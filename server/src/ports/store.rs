@@ -61,6 +61,19 @@ pub trait SessionStore: Send + Sync {
         now: OffsetDateTime,
     ) -> StoreResult<Option<Iin>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+    /// Stores a sign-in challenge, sweeping expired ones.
+    async fn insert_portal_challenge(
+        &self,
+        id: &str,
+        text: &str,
+        created_at: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()>;
+    /// The challenge's text, if it is unused and unexpired at `now`.
+    async fn portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<Option<String>>;
+    /// Uses the challenge: true only for the one call that did (unused,
+    /// unexpired), decided by one conditional UPDATE.
+    async fn use_portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<bool>;
 }
 
 #[async_trait]

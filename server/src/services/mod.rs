@@ -13,6 +13,7 @@ pub mod complaints;
 pub mod confirm_code;
 pub mod consent;
 pub mod dashboard;
+pub mod eds_sign_in;
 pub mod demo_phone;
 pub mod office;
 pub mod open_request;

@@ -179,3 +179,35 @@ pub fn retryable_signature(e: &crate::ports::SignatureError) -> PortalError {
         _ => PortalError::SignatureCheckUnavailable,
     }
 }
+
+/// An EDS sign-in that did not open a session, as the citizen can act on it.
+pub fn eds_sign_in(e: crate::services::eds_sign_in::EdsSignInError) -> PortalError {
+    use crate::services::eds_sign_in::EdsSignInError;
+    match e {
+        EdsSignInError::ChallengeUnusable => PortalError::ChallengeUnusable,
+        EdsSignInError::Signature(e) if e.is_retryable() => retryable_signature(&e),
+        EdsSignInError::Signature(e) => PortalError::EdsRefused(eds_reason(&e)),
+        EdsSignInError::NotConfirmed => PortalError::NotConfirmedByRegister,
+        EdsSignInError::Unavailable => PortalError::SignatureCheckUnavailable,
+        EdsSignInError::Unexpected(cause) => unexpected(cause),
+    }
+}
+
+/// The reason a refused signature gives the citizen.
+pub fn eds_reason(e: &crate::ports::SignatureError) -> app::error::EdsReason {
+    use crate::ports::SignatureError as E;
+    use app::error::EdsReason as R;
+    match e {
+        E::Expired => R::Expired,
+        E::NotYetValid => R::NotYetValid,
+        E::Revoked(_) | E::RevocationUnknown => R::Revoked,
+        E::UnsupportedAlgorithm(_) => R::Unsupported,
+        E::NoIin => R::NoIin,
+        E::UntrustedChain
+        | E::NotACertificationAuthority
+        | E::LeafIsCa
+        | E::UnknownCriticalExtension(_) => R::Untrusted,
+        E::Malformed(_) | E::TooLarge(_) | E::ContentMismatch | E::BadSignature => R::Invalid,
+        E::WrongKey { .. } | E::LegalEntity | E::RevocationUnavailable(_) => R::Invalid,
+    }
+}

@@ -50,6 +50,31 @@ impl PortalApi for PortalService {
         Ok(cookies::session(token, self.cookie_secure))
     }
 
+    async fn eds_challenge(&self) -> Result<app::wire::EdsChallenge, PortalError> {
+        use base64::Engine;
+        let (id, text) = crate::services::eds_sign_in::new_challenge(&self.ports).await?;
+        Ok(app::wire::EdsChallenge {
+            id,
+            document_base64: base64::engine::general_purpose::STANDARD.encode(text),
+            signer_url: self.signer_url.clone(),
+        })
+    }
+
+    async fn sign_in_eds(
+        &self,
+        challenge_id: String,
+        cms_base64: String,
+    ) -> Result<SetCookie, PortalError> {
+        let token = crate::services::eds_sign_in::sign_in(
+            &self.ports,
+            challenge_id.trim(),
+            cms_base64.trim().as_bytes(),
+        )
+        .await
+        .map_err(errors::eds_sign_in)?;
+        Ok(cookies::session(token, self.cookie_secure))
+    }
+
     async fn sign_out(&self, who: &Citizen) -> Result<SetCookie, PortalError> {
         crate::services::session::sign_out(&self.ports, &iin_of(who)?, &who.session).await?;
         Ok(self.clear_session())
