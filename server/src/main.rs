@@ -137,6 +137,8 @@ async fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
         )
+        // Logs to standard error: commands print their results on standard output.
+        .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
     match run(cli).await {
