@@ -29,7 +29,7 @@ fn app_only(call: &ApiCall) -> Result<(), Problem> {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChallengeView {
     pub challenge_id: String,
-    /// The bytes the citizen's key signs (a detached CMS), base64.
+    /// The bytes the citizen's authentication (AUTH) key signs (a detached CMS), base64.
     pub challenge_base64: String,
     pub expires_at: String,
 }
@@ -40,7 +40,7 @@ pub struct ChallengeView {
     tag = "mobile app",
     summary = "A one-time challenge for the citizen's EDS sign-in",
     responses(
-        (status = 201, description = "Sign `challenge_base64` (decoded) with the citizen's key", body = ChallengeView),
+        (status = 201, description = "Sign `challenge_base64` (decoded) with the citizen's authentication (AUTH) key", body = ChallengeView),
         (status = 401, body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "Not the mobile app's scope", body = ProblemBody, content_type = "application/problem+json"),
     ),
