@@ -334,9 +334,10 @@ impl PortalError {
             | Self::SmsUnavailable
             | Self::SignatureCheckUnavailable
             | Self::Unreachable => 503,
-            Self::WrongKeySign | Self::WrongKeyAuth | Self::LegalEntityKey | Self::EdsRefused(_) => {
-                422
-            }
+            Self::WrongKeySign
+            | Self::WrongKeyAuth
+            | Self::LegalEntityKey
+            | Self::EdsRefused(_) => 422,
             Self::NotConfirmedByRegister => 403,
             Self::ChallengeUnusable => 409,
             Self::Unexpected => 500,

@@ -82,7 +82,8 @@ fn classify(code: &str, message: &str) -> SignError {
     let text = format!("{code} {message}").to_lowercase();
     if text.contains("cancel") {
         SignError::Cancelled
-    } else if text.contains("password") || text.contains("пароль") || text.contains("құпиясөз") {
+    } else if text.contains("password") || text.contains("пароль") || text.contains("құпиясөз")
+    {
         SignError::WrongPassword
     } else if text.contains("storage")
         || text.contains("token")
@@ -211,7 +212,10 @@ pub async fn sign_cms(
         ws.set_onerror(Some(on_failure.as_ref().unchecked_ref()));
         ws.set_onclose(Some(on_failure.as_ref().unchecked_ref()));
         if let Some(w) = &window {
-            for (callback, ms) in [(&on_connect_timeout, CONNECT_MS), (&on_answer_timeout, ANSWER_MS)] {
+            for (callback, ms) in [
+                (&on_connect_timeout, CONNECT_MS),
+                (&on_answer_timeout, ANSWER_MS),
+            ] {
                 if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
                     callback.as_ref().unchecked_ref(),
                     ms,
@@ -220,7 +224,13 @@ pub async fn sign_cms(
                 }
             }
         }
-        handlers.extend([on_open, on_message, on_failure, on_connect_timeout, on_answer_timeout]);
+        handlers.extend([
+            on_open,
+            on_message,
+            on_failure,
+            on_connect_timeout,
+            on_answer_timeout,
+        ]);
     });
     let outcome = JsFuture::from(answer).await;
     // Detach every handler and timer before the closures are dropped:

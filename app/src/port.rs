@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::citizen::Citizen;
 use crate::error::PortalError;
-use crate::wire::{EdsChallenge, CabinetView, PhoneView, RequestView};
+use crate::wire::{CabinetView, EdsChallenge, PhoneView, RequestView};
 use crate::wire_complaints::{ComplaintView, ComplaintsView};
 
 /// A `Set-Cookie` header value the server built (its security flags are the server's).

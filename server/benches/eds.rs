@@ -27,13 +27,20 @@ use openssl_pki::{gost_engine, KeyAlg, Pki};
 use time::OffsetDateTime;
 use x509_cert::Certificate;
 
-const DOC: &[u8] = b"nomir-request/1\nrequest-id: bench\niin: 900515410001\nmsisdn: +77011234567\npurpose: bind\n";
+const DOC: &[u8] =
+    b"nomir-request/1\nrequest-id: bench\niin: 900515410001\nmsisdn: +77011234567\npurpose: bind\n";
 
 /// The responder's answers are signed by the CA itself; RSA, P-256 and
 /// GOST are checked through the verifier's own algorithms.
 struct AnyKey;
 impl SignatureCheck for AnyKey {
-    fn verify(&self, issuer: &Certificate, alg: &spki::AlgorithmIdentifierOwned, tbs: &[u8], sig: &[u8]) -> bool {
+    fn verify(
+        &self,
+        issuer: &Certificate,
+        alg: &spki::AlgorithmIdentifierOwned,
+        tbs: &[u8],
+        sig: &[u8],
+    ) -> bool {
         nomir::adapters::eds::check_signature(issuer, alg, tbs, sig)
     }
 }
@@ -46,7 +53,12 @@ struct Ocsp {
 
 #[async_trait::async_trait]
 impl RevocationCheck for Ocsp {
-    async fn check(&self, cert: &Certificate, issuer: &Certificate, now: OffsetDateTime) -> Result<(), SignatureError> {
+    async fn check(
+        &self,
+        cert: &Certificate,
+        issuer: &Certificate,
+        now: OffsetDateTime,
+    ) -> Result<(), SignatureError> {
         if !self.cached {
             self.revocation.clear_cache().await;
         }
@@ -63,10 +75,21 @@ fn responder(pki: &Pki, ca: &str, leaf: &str, alg: KeyAlg) -> (Child, String) {
         .arg(pki.path(&format!("{leaf}.pem")))
         .output()
         .expect("openssl x509");
-    let serial = String::from_utf8_lossy(&serial.stdout).trim().trim_start_matches("serial=").to_owned();
+    let serial = String::from_utf8_lossy(&serial.stdout)
+        .trim()
+        .trim_start_matches("serial=")
+        .to_owned();
     let index = pki.path(&format!("{ca}.index"));
-    std::fs::write(&index, format!("V\t360101000000Z\t\t{serial}\tunknown\t/CN={leaf}\n")).unwrap();
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    std::fs::write(
+        &index,
+        format!("V\t360101000000Z\t\t{serial}\tunknown\t/CN={leaf}\n"),
+    )
+    .unwrap();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut cmd = Command::new("openssl");
     cmd.arg("ocsp");
     if matches!(alg, KeyAlg::Gost512 | KeyAlg::Gost256) {
@@ -86,31 +109,47 @@ fn responder(pki: &Pki, ca: &str, leaf: &str, alg: KeyAlg) -> (Child, String) {
         .spawn()
         .expect("openssl ocsp");
     let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     (child, format!("http://127.0.0.1:{port}/"))
 }
 
 async fn row(name: &str, pki: &Pki, ca: &str, leaf: &str, alg: KeyAlg, seconds: u64) {
     let cms = pki.sign(leaf, alg, &[], DOC);
-    let root = Certificate::load_pem_chain(&std::fs::read(pki.path(&format!("{ca}.pem"))).unwrap()).unwrap();
+    let root = Certificate::load_pem_chain(&std::fs::read(pki.path(&format!("{ca}.pem"))).unwrap())
+        .unwrap();
     let (mut child, url) = responder(pki, ca, leaf, alg);
     for cached in [true, false] {
         let config = RevocationConfig {
             ocsp_url: Some(url.clone()),
             ..RevocationConfig::default()
         };
-        let revocation = Ocsp { revocation: Revocation::new(config, Arc::new(AnyKey)), cached };
+        let revocation = Ocsp {
+            revocation: Revocation::new(config, Arc::new(AnyKey)),
+            cached,
+        };
         let verifier = CmsVerifier::new(root.clone(), Arc::new(revocation));
         let now = OffsetDateTime::now_utc();
-        verifier.verify_cms(&cms, Some(DOC), KeyPurpose::Sign, now).await.expect("the benchmark signature verifies");
+        verifier
+            .verify_cms(&cms, Some(DOC), KeyPurpose::Sign, now)
+            .await
+            .expect("the benchmark signature verifies");
         let start = Instant::now();
         let mut n = 0u64;
         while start.elapsed() < Duration::from_secs(seconds) {
-            verifier.verify_cms(&cms, Some(DOC), KeyPurpose::Sign, now).await.unwrap();
+            verifier
+                .verify_cms(&cms, Some(DOC), KeyPurpose::Sign, now)
+                .await
+                .unwrap();
             n += 1;
         }
         let per_second = n as f64 / start.elapsed().as_secs_f64();
-        let label = if cached { "cached OCSP answer" } else { "OCSP asked each time" };
+        let label = if cached {
+            "cached OCSP answer"
+        } else {
+            "OCSP asked each time"
+        };
         println!("{name:<10} {label:<22} {per_second:>9.0} verifications/s");
     }
     let _ = child.kill();
@@ -118,20 +157,54 @@ async fn row(name: &str, pki: &Pki, ca: &str, leaf: &str, alg: KeyAlg, seconds: 
 }
 
 fn main() {
-    let seconds = std::env::var("NOMIR_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let seconds = std::env::var("NOMIR_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let pki = Pki::new();
     let person = Pki::person("900515410001");
     pki.root("rsa_root", KeyAlg::Rsa);
     pki.issue("rsa_leaf", "rsa_root", KeyAlg::Rsa, &person, "sign", "365");
     pki.root("ec_root", KeyAlg::P256);
     pki.issue("ec_leaf", "ec_root", KeyAlg::P256, &person, "sign", "365");
-    runtime.block_on(row("RSA-2048", &pki, "rsa_root", "rsa_leaf", KeyAlg::Rsa, seconds));
-    runtime.block_on(row("P-256", &pki, "ec_root", "ec_leaf", KeyAlg::P256, seconds));
+    runtime.block_on(row(
+        "RSA-2048",
+        &pki,
+        "rsa_root",
+        "rsa_leaf",
+        KeyAlg::Rsa,
+        seconds,
+    ));
+    runtime.block_on(row(
+        "P-256",
+        &pki,
+        "ec_root",
+        "ec_leaf",
+        KeyAlg::P256,
+        seconds,
+    ));
     if gost_engine() {
         pki.root("gost_root", KeyAlg::Gost512);
-        pki.issue("gost_leaf", "gost_root", KeyAlg::Gost512, &person, "sign", "365");
-        runtime.block_on(row("GOST-512", &pki, "gost_root", "gost_leaf", KeyAlg::Gost512, seconds));
+        pki.issue(
+            "gost_leaf",
+            "gost_root",
+            KeyAlg::Gost512,
+            &person,
+            "sign",
+            "365",
+        );
+        runtime.block_on(row(
+            "GOST-512",
+            &pki,
+            "gost_root",
+            "gost_leaf",
+            KeyAlg::Gost512,
+            seconds,
+        ));
     } else {
         println!("GOST-512   skipped: openssl's GOST engine is not installed");
     }

@@ -91,7 +91,9 @@ pub async fn run(action: Action) -> anyhow::Result<()> {
     let roots = trusted_roots(&trust)?;
     let cms = std::fs::read(&cms).map_err(|e| anyhow::anyhow!("{}: {e}", cms.display()))?;
     let content = match content {
-        Some(path) => Some(std::fs::read(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?),
+        Some(path) => {
+            Some(std::fs::read(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?)
+        }
         None => None,
     };
     let expected_iin = match iin {
@@ -105,8 +107,15 @@ pub async fn run(action: Action) -> anyhow::Result<()> {
     })?;
     let verifier = CmsVerifier::new(roots, revocation);
     let now = time::OffsetDateTime::now_utc();
-    match verifier.verify_cms(&cms, content.as_deref(), purpose, now).await {
-        Ok(verified) if expected_iin.as_ref().is_none_or(|i| *i == verified.signer.iin) => {
+    match verifier
+        .verify_cms(&cms, content.as_deref(), purpose, now)
+        .await
+    {
+        Ok(verified)
+            if expected_iin
+                .as_ref()
+                .is_none_or(|i| *i == verified.signer.iin) =>
+        {
             let s = &verified.signer;
             println!("ACCEPTED");
             println!("signer IIN:   {}", s.iin.as_str());
@@ -117,7 +126,10 @@ pub async fn run(action: Action) -> anyhow::Result<()> {
             Ok(())
         }
         Ok(verified) => {
-            println!("REFUSED: another_iin: the signer's IIN is {}", verified.signer.iin.as_str());
+            println!(
+                "REFUSED: another_iin: the signer's IIN is {}",
+                verified.signer.iin.as_str()
+            );
             Err(Refused.into())
         }
         Err(e) => {

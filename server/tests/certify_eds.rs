@@ -27,9 +27,13 @@ fn aigerim() -> Iin {
 
 /// A request at the signing step: its id and the document to sign.
 async fn at_signing(t: &TestDb) -> (String, Vec<u8>) {
-    let sent = request_code(&t.ports, &aigerim(), NUMBER, true).await.unwrap();
+    let sent = request_code(&t.ports, &aigerim(), NUMBER, true)
+        .await
+        .unwrap();
     let code = code_sent_to(&t.ports, sent.msisdn.as_str()).await;
-    let document = confirm_code(&t.ports, &aigerim(), &sent.request_id, &code).await.unwrap();
+    let document = confirm_code(&t.ports, &aigerim(), &sent.request_id, &code)
+        .await
+        .unwrap();
     (sent.request_id, document)
 }
 
@@ -43,11 +47,21 @@ async fn refusal_reason(t: &TestDb, id: &str) -> String {
         .iter()
         .find(|e| e.action == "request_refused" && e.detail.contains(id))
         .unwrap_or_else(|| panic!("no refusal of {id}"));
-    entry.detail.split("reason=").nth(1).unwrap_or("").to_owned()
+    entry
+        .detail
+        .split("reason=")
+        .nth(1)
+        .unwrap_or("")
+        .to_owned()
 }
 
 async fn nothing_bound(t: &TestDb) -> bool {
-    t.ports.bindings.active_binding(&aigerim()).await.unwrap().is_none()
+    t.ports
+        .bindings
+        .active_binding(&aigerim())
+        .await
+        .unwrap()
+        .is_none()
 }
 
 #[tokio::test]
@@ -74,9 +88,18 @@ async fn the_authentication_key_is_refused_and_the_request_waits_for_the_signing
         let auth = sign_detached(&document, &citizen_key(&format!("{AIGERIM}-auth"))).unwrap();
         assert!(matches!(
             certify(&t.ports, &aigerim(), &id, &auth).await,
-            Err(CertifyError::SignatureNotAccepted(SignatureError::WrongKey { expected: KeyPurpose::Sign }))
+            Err(CertifyError::SignatureNotAccepted(
+                SignatureError::WrongKey {
+                    expected: KeyPurpose::Sign
+                }
+            ))
         ));
-        assert_eq!(state(&t, &id).await, BindingState::AwaitingCertification, "{}", t.name);
+        assert_eq!(
+            state(&t, &id).await,
+            BindingState::AwaitingCertification,
+            "{}",
+            t.name
+        );
         let sign = sign_detached(&document, &citizen_key(&format!("{AIGERIM}-sign"))).unwrap();
         certify(&t.ports, &aigerim(), &id, &sign).await.unwrap();
         assert!(!nothing_bound(&t).await, "{}", t.name);
@@ -97,11 +120,19 @@ async fn a_replayed_signature_or_one_over_other_content_refuses() {
             certify(&t.ports, &aigerim(), &second, &old).await,
             Err(CertifyError::Refused(RefusalGround::SignatureInvalid))
         ));
-        assert_eq!(refusal_reason(&t, &second).await, "content_mismatch", "{}", t.name);
+        assert_eq!(
+            refusal_reason(&t, &second).await,
+            "content_mismatch",
+            "{}",
+            t.name
+        );
         // A signature over the document with another number written in.
         let (third, third_doc) = at_signing(&t).await;
-        let text = String::from_utf8(third_doc).unwrap().replace(NUMBER, "+77051234568");
-        let other = sign_detached(text.as_bytes(), &citizen_key(&format!("{AIGERIM}-sign"))).unwrap();
+        let text = String::from_utf8(third_doc)
+            .unwrap()
+            .replace(NUMBER, "+77051234568");
+        let other =
+            sign_detached(text.as_bytes(), &citizen_key(&format!("{AIGERIM}-sign"))).unwrap();
         assert!(matches!(
             certify(&t.ports, &aigerim(), &third, &other).await,
             Err(CertifyError::Refused(RefusalGround::SignatureInvalid))
@@ -113,7 +144,12 @@ async fn a_replayed_signature_or_one_over_other_content_refuses() {
             certify(&t.ports, &aigerim(), &fourth, &theirs).await,
             Err(CertifyError::Refused(RefusalGround::SignatureInvalid))
         ));
-        assert_eq!(refusal_reason(&t, &fourth).await, "another_iin", "{}", t.name);
+        assert_eq!(
+            refusal_reason(&t, &fourth).await,
+            "another_iin",
+            "{}",
+            t.name
+        );
         let _ = second_doc;
         assert!(nothing_bound(&t).await, "{}", t.name);
         t.cleanup().await;

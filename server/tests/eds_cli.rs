@@ -36,7 +36,11 @@ impl Work {
     fn new() -> Self {
         let dir = std::env::temp_dir().join(format!("nomir-eds-cli-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(dir.join("trust")).unwrap();
-        std::fs::copy(demo_pki().join("root-ca.pem"), dir.join("trust/root-ca.pem")).unwrap();
+        std::fs::copy(
+            demo_pki().join("root-ca.pem"),
+            dir.join("trust/root-ca.pem"),
+        )
+        .unwrap();
         std::fs::write(dir.join("doc.txt"), DOC).unwrap();
         Self(dir)
     }
@@ -52,8 +56,22 @@ impl Work {
         let cert = base.join(format!("{stem}.pem")).display().to_string();
         let key = base.join(format!("{stem}.key.pem")).display().to_string();
         let mut args = vec![
-            "cms", "-sign", "-binary", "-nosmimecap", "-md", "sha256", "-in", "doc.txt",
-            "-signer", &cert, "-inkey", &key, "-outform", "DER", "-out", &out,
+            "cms",
+            "-sign",
+            "-binary",
+            "-nosmimecap",
+            "-md",
+            "sha256",
+            "-in",
+            "doc.txt",
+            "-signer",
+            &cert,
+            "-inkey",
+            &key,
+            "-outform",
+            "DER",
+            "-out",
+            &out,
         ];
         if attached {
             args.push("-nodetach");
@@ -77,14 +95,46 @@ fn crl() -> String {
 fn an_accepted_signature_prints_the_signer_and_exits_0() {
     let w = Work::new();
     let cms = w.sign("citizens", "900515410001-sign", false);
-    let o = nomir(&["eds", "verify", "--trust", &w.p("trust"), "--cms", &cms, "--content", &w.p("doc.txt"), "--iin", "900515410001", "--crl", &crl()]);
+    let o = nomir(&[
+        "eds",
+        "verify",
+        "--trust",
+        &w.p("trust"),
+        "--cms",
+        &cms,
+        "--content",
+        &w.p("doc.txt"),
+        "--iin",
+        "900515410001",
+        "--crl",
+        &crl(),
+    ]);
     let text = stdout(&o);
-    assert_eq!(o.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(text.starts_with("ACCEPTED"), "{text}");
-    assert!(text.contains("900515410001") && text.contains("САПАРОВА ӘЙГЕРІМ") && text.contains("RSA-SHA256"), "{text}");
+    assert!(
+        text.contains("900515410001")
+            && text.contains("САПАРОВА ӘЙГЕРІМ")
+            && text.contains("RSA-SHA256"),
+        "{text}"
+    );
     // Attached: the content comes from the CMS.
     let attached = w.sign("citizens", "900515410001-sign", true);
-    let o = nomir(&["eds", "verify", "--trust", &w.p("trust"), "--cms", &attached, "--crl", &crl()]);
+    let o = nomir(&[
+        "eds",
+        "verify",
+        "--trust",
+        &w.p("trust"),
+        "--cms",
+        &attached,
+        "--crl",
+        &crl(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
 
@@ -97,9 +147,18 @@ fn refusals_print_the_reason_and_exit_1() {
     let (trust, doc, crl) = (w.p("trust"), w.p("doc.txt"), crl());
     let cases: [(Vec<&str>, &str); 5] = [
         (vec!["--cms", &revoked, "--crl", &crl], "REFUSED: revoked"),
-        (vec!["--cms", &good, "--crl", &crl, "--iin", "991231410007"], "REFUSED: another_iin"),
-        (vec!["--cms", &auth, "--crl", &crl], "REFUSED: wrong_key_sign_expected"),
-        (vec!["--cms", &good, "--crl", &crl, "--purpose", "auth"], "REFUSED: wrong_key_auth_expected"),
+        (
+            vec!["--cms", &good, "--crl", &crl, "--iin", "991231410007"],
+            "REFUSED: another_iin",
+        ),
+        (
+            vec!["--cms", &auth, "--crl", &crl],
+            "REFUSED: wrong_key_sign_expected",
+        ),
+        (
+            vec!["--cms", &good, "--crl", &crl, "--purpose", "auth"],
+            "REFUSED: wrong_key_auth_expected",
+        ),
         (vec!["--cms", &good], "REFUSED: revocation_unavailable"),
     ];
     for (extra, expected) in cases {
@@ -107,18 +166,45 @@ fn refusals_print_the_reason_and_exit_1() {
         args.extend(extra.iter().copied());
         let o = nomir(&args);
         assert_eq!(o.status.code(), Some(1), "{expected}: {}", stdout(&o));
-        assert!(stdout(&o).starts_with(expected), "{expected}: {}", stdout(&o));
+        assert!(
+            stdout(&o).starts_with(expected),
+            "{expected}: {}",
+            stdout(&o)
+        );
     }
 }
 
 #[test]
 fn a_bad_call_exits_2() {
     let w = Work::new();
-    let o = nomir(&["eds", "verify", "--trust", &w.p("no-such-dir"), "--cms", &w.p("doc.txt")]);
+    let o = nomir(&[
+        "eds",
+        "verify",
+        "--trust",
+        &w.p("no-such-dir"),
+        "--cms",
+        &w.p("doc.txt"),
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    let o = nomir(&["eds", "verify", "--trust", &w.p("trust"), "--cms", &w.p("missing.der")]);
+    let o = nomir(&[
+        "eds",
+        "verify",
+        "--trust",
+        &w.p("trust"),
+        "--cms",
+        &w.p("missing.der"),
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    let o = nomir(&["eds", "verify", "--trust", &w.p("trust"), "--cms", &w.p("doc.txt"), "--purpose", "seal"]);
+    let o = nomir(&[
+        "eds",
+        "verify",
+        "--trust",
+        &w.p("trust"),
+        "--cms",
+        &w.p("doc.txt"),
+        "--purpose",
+        "seal",
+    ]);
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -142,7 +228,10 @@ fn serial(cert: &Path) -> String {
         .arg(cert)
         .output()
         .unwrap();
-    String::from_utf8_lossy(&out.stdout).trim().trim_start_matches("serial=").to_owned()
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .trim_start_matches("serial=")
+        .to_owned()
 }
 
 fn responder(w: &Work) -> Responder {
@@ -152,11 +241,23 @@ fn responder(w: &Work) -> Responder {
         "V\t360101000000Z\t\t{good}\tunknown\t/CN=good\nR\t360101000000Z\t260601000000Z\t{revoked}\tunknown\t/CN=revoked\n"
     );
     std::fs::write(w.0.join("index.txt"), index).unwrap();
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let pki = demo_pki();
     let mut child = Command::new("openssl")
         .current_dir(&w.0)
-        .args(["ocsp", "-index", "index.txt", "-ignore_err", "-port", &port.to_string(), "-CA"])
+        .args([
+            "ocsp",
+            "-index",
+            "index.txt",
+            "-ignore_err",
+            "-port",
+            &port.to_string(),
+            "-CA",
+        ])
         .arg(pki.join("root-ca.pem"))
         .arg("-rsigner")
         .arg(pki.join("ocsp-responder.pem"))
@@ -171,7 +272,10 @@ fn responder(w: &Work) -> Responder {
     let mut line = String::new();
     std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut line).unwrap();
     assert!(line.starts_with("ACCEPT"), "openssl ocsp said {line:?}");
-    Responder { child, url: format!("http://127.0.0.1:{port}/") }
+    Responder {
+        child,
+        url: format!("http://127.0.0.1:{port}/"),
+    }
 }
 
 #[test]
@@ -182,15 +286,36 @@ fn a_real_ocsp_responder_answers_good_revoked_and_unknown() {
     let revoked = w.sign("test", "revoked-900515410001-sign", false);
     let unknown = w.sign("citizens", "851102310000-sign", false);
     let (trust, doc, url) = (w.p("trust"), w.p("doc.txt"), r.url.clone());
-    let run = |cms: &str| nomir(&["eds", "verify", "--trust", &trust, "--cms", cms, "--content", &doc, "--ocsp", &url]);
+    let run = |cms: &str| {
+        nomir(&[
+            "eds",
+            "verify",
+            "--trust",
+            &trust,
+            "--cms",
+            cms,
+            "--content",
+            &doc,
+            "--ocsp",
+            &url,
+        ])
+    };
     let o = run(&good);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let o = run(&revoked);
     assert!(stdout(&o).starts_with("REFUSED: revoked"), "{}", stdout(&o));
     let o = run(&unknown);
-    assert!(stdout(&o).starts_with("REFUSED: revocation_unknown"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("REFUSED: revocation_unknown"),
+        "{}",
+        stdout(&o)
+    );
     // The responder down, and no CRL: refused, never accepted silently.
     drop(r);
     let o = run(&good);
-    assert!(stdout(&o).starts_with("REFUSED: revocation_unavailable"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("REFUSED: revocation_unavailable"),
+        "{}",
+        stdout(&o)
+    );
 }

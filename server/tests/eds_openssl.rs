@@ -19,14 +19,20 @@ use time::OffsetDateTime;
 use x509_cert::Certificate;
 
 const IIN: &str = "900515410001";
-const DOC: &[u8] = b"nomir-request/1\nrequest-id: r1\niin: 900515410001\nmsisdn: +77011234567\npurpose: bind\n";
+const DOC: &[u8] =
+    b"nomir-request/1\nrequest-id: r1\niin: 900515410001\nmsisdn: +77011234567\npurpose: bind\n";
 
 /// Answers "not revoked" for every certificate (see the module comment).
 struct NotRevoked;
 
 #[async_trait]
 impl RevocationCheck for NotRevoked {
-    async fn check(&self, _: &Certificate, _: &Certificate, _: OffsetDateTime) -> Result<(), SignatureError> {
+    async fn check(
+        &self,
+        _: &Certificate,
+        _: &Certificate,
+        _: OffsetDateTime,
+    ) -> Result<(), SignatureError> {
         Ok(())
     }
 }
@@ -78,8 +84,14 @@ fn verifier() -> CmsVerifier {
     CmsVerifier::new(roots, Arc::new(NotRevoked))
 }
 
-async fn check(cms: &[u8], doc: &[u8], purpose: KeyPurpose) -> Result<nomir::adapters::eds::Verified, SignatureError> {
-    verifier().verify_cms(cms, Some(doc), purpose, OffsetDateTime::now_utc()).await
+async fn check(
+    cms: &[u8],
+    doc: &[u8],
+    purpose: KeyPurpose,
+) -> Result<nomir::adapters::eds::Verified, SignatureError> {
+    verifier()
+        .verify_cms(cms, Some(doc), purpose, OffsetDateTime::now_utc())
+        .await
 }
 
 #[tokio::test]
@@ -94,10 +106,15 @@ async fn an_nca_shaped_rsa_signature_by_openssl_is_accepted() {
     let attached = pki().sign_attached_with_chain("sign", &["inter"], DOC);
     assert!(check(&attached, DOC, KeyPurpose::Sign).await.is_ok());
     assert_eq!(
-        check(&attached, b"another document", KeyPurpose::Sign).await.unwrap_err(),
+        check(&attached, b"another document", KeyPurpose::Sign)
+            .await
+            .unwrap_err(),
         SignatureError::ContentMismatch
     );
-    let v = verifier().verify_cms(&attached, None, KeyPurpose::Sign, OffsetDateTime::now_utc()).await.unwrap();
+    let v = verifier()
+        .verify_cms(&attached, None, KeyPurpose::Sign, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
     assert_eq!(v.content, DOC);
 }
 
@@ -107,7 +124,9 @@ async fn the_authentication_key_is_for_signing_in_only() {
     assert!(check(&cms, DOC, KeyPurpose::Auth).await.is_ok());
     assert_eq!(
         check(&cms, DOC, KeyPurpose::Sign).await.unwrap_err(),
-        SignatureError::WrongKey { expected: KeyPurpose::Sign }
+        SignatureError::WrongKey {
+            expected: KeyPurpose::Sign
+        }
     );
 }
 
@@ -121,20 +140,49 @@ async fn an_older_certificate_without_the_key_user_falls_back_on_its_policy() {
 async fn each_wrong_certificate_is_refused_with_its_reason() {
     let cases: [(&str, &[&str], SignatureError); 7] = [
         ("legal", &["inter"], SignatureError::LegalEntity),
-        ("no_nonrepudiation", &["inter"], SignatureError::WrongKey { expected: KeyPurpose::Sign }),
-        ("unknown_critical", &["inter"], SignatureError::UnknownCriticalExtension("1.2.3.4.5.6.7".into())),
+        (
+            "no_nonrepudiation",
+            &["inter"],
+            SignatureError::WrongKey {
+                expected: KeyPurpose::Sign,
+            },
+        ),
+        (
+            "unknown_critical",
+            &["inter"],
+            SignatureError::UnknownCriticalExtension("1.2.3.4.5.6.7".into()),
+        ),
         ("leaf_as_ca", &["inter"], SignatureError::LeafIsCa),
-        ("under_notca", &["notca", "inter"], SignatureError::NotACertificationAuthority),
-        ("too_deep", &["inter2", "inter"], SignatureError::NotACertificationAuthority),
-        ("stranger_leaf", &["stranger"], SignatureError::UntrustedChain),
+        (
+            "under_notca",
+            &["notca", "inter"],
+            SignatureError::NotACertificationAuthority,
+        ),
+        (
+            "too_deep",
+            &["inter2", "inter"],
+            SignatureError::NotACertificationAuthority,
+        ),
+        (
+            "stranger_leaf",
+            &["stranger"],
+            SignatureError::UntrustedChain,
+        ),
     ];
     for (signer, chain, reason) in cases {
         let cms = pki().sign(signer, KeyAlg::Rsa, chain, DOC);
-        assert_eq!(check(&cms, DOC, KeyPurpose::Sign).await.unwrap_err(), reason, "{signer}");
+        assert_eq!(
+            check(&cms, DOC, KeyPurpose::Sign).await.unwrap_err(),
+            reason,
+            "{signer}"
+        );
     }
     // The intermediate missing from the CMS: no path.
     let cms = pki().sign("sign", KeyAlg::Rsa, &[], DOC);
-    assert_eq!(check(&cms, DOC, KeyPurpose::Sign).await.unwrap_err(), SignatureError::UntrustedChain);
+    assert_eq!(
+        check(&cms, DOC, KeyPurpose::Sign).await.unwrap_err(),
+        SignatureError::UntrustedChain
+    );
 }
 
 #[tokio::test]
@@ -142,7 +190,10 @@ async fn time_is_checked_at_signing_and_now() {
     let cms = pki().sign("sign", KeyAlg::Rsa, &["inter"], DOC);
     let later = OffsetDateTime::now_utc() + time::Duration::days(400);
     assert_eq!(
-        verifier().verify_cms(&cms, Some(DOC), KeyPurpose::Sign, later).await.unwrap_err(),
+        verifier()
+            .verify_cms(&cms, Some(DOC), KeyPurpose::Sign, later)
+            .await
+            .unwrap_err(),
         SignatureError::Expired
     );
     // A signing time claimed in the future (the verifier's clock is behind).
@@ -158,23 +209,44 @@ async fn tampered_content_and_signature_are_refused() {
     let cms = pki().sign("sign", KeyAlg::Rsa, &["inter"], DOC);
     let mut tampered = DOC.to_vec();
     tampered[20] ^= 1;
-    assert_eq!(check(&cms, &tampered, KeyPurpose::Sign).await.unwrap_err(), SignatureError::ContentMismatch);
+    assert_eq!(
+        check(&cms, &tampered, KeyPurpose::Sign).await.unwrap_err(),
+        SignatureError::ContentMismatch
+    );
     let mut broken = cms.clone();
     let n = broken.len();
     broken[n - 5] ^= 0x40;
-    assert_eq!(check(&broken, DOC, KeyPurpose::Sign).await.unwrap_err(), SignatureError::BadSignature);
+    assert_eq!(
+        check(&broken, DOC, KeyPurpose::Sign).await.unwrap_err(),
+        SignatureError::BadSignature
+    );
 }
 
 #[tokio::test]
 async fn truncated_empty_junk_huge_and_deep_input_is_refused_without_panic() {
     let cms = pki().sign("sign", KeyAlg::Rsa, &["inter"], DOC);
     for cut in [1, 10, cms.len() / 2, cms.len() - 1] {
-        assert!(matches!(check(&cms[..cut], DOC, KeyPurpose::Sign).await, Err(SignatureError::Malformed(_))), "cut at {cut}");
+        assert!(
+            matches!(
+                check(&cms[..cut], DOC, KeyPurpose::Sign).await,
+                Err(SignatureError::Malformed(_))
+            ),
+            "cut at {cut}"
+        );
     }
-    assert!(matches!(check(b"", DOC, KeyPurpose::Sign).await, Err(SignatureError::Malformed(_))));
-    assert!(matches!(check(b"!!not base64!!", DOC, KeyPurpose::Sign).await, Err(SignatureError::Malformed(_))));
+    assert!(matches!(
+        check(b"", DOC, KeyPurpose::Sign).await,
+        Err(SignatureError::Malformed(_))
+    ));
+    assert!(matches!(
+        check(b"!!not base64!!", DOC, KeyPurpose::Sign).await,
+        Err(SignatureError::Malformed(_))
+    ));
     let huge = vec![b'A'; 4 * 1024 * 1024];
-    assert!(matches!(check(&huge, DOC, KeyPurpose::Sign).await, Err(SignatureError::TooLarge(_))));
+    assert!(matches!(
+        check(&huge, DOC, KeyPurpose::Sign).await,
+        Err(SignatureError::TooLarge(_))
+    ));
     let mut deep = vec![0x05, 0x00];
     for _ in 0..200 {
         let len = deep.len();
@@ -182,7 +254,10 @@ async fn truncated_empty_junk_huge_and_deep_input_is_refused_without_panic() {
         outer.extend(deep);
         deep = outer;
     }
-    assert!(matches!(check(&deep, DOC, KeyPurpose::Sign).await, Err(SignatureError::Malformed(_))));
+    assert!(matches!(
+        check(&deep, DOC, KeyPurpose::Sign).await,
+        Err(SignatureError::Malformed(_))
+    ));
     // The same signature as PEM and as base64 reads the same.
     use base64::Engine;
     let b64 = base64::engine::general_purpose::STANDARD.encode(&cms);
@@ -208,13 +283,21 @@ async fn gost_2015_signatures_by_openssls_engine_are_accepted_and_checked() {
         ("gost256_sign", KeyAlg::Gost256, "GOST-2015-256"),
     ] {
         let cms = pki().sign(signer, alg, &[], DOC);
-        let v = check(&cms, DOC, KeyPurpose::Sign).await.unwrap_or_else(|e| panic!("{signer}: {e}"));
+        let v = check(&cms, DOC, KeyPurpose::Sign)
+            .await
+            .unwrap_or_else(|e| panic!("{signer}: {e}"));
         assert_eq!(v.signer.algorithm, name);
         assert_eq!(v.signer.iin.as_str(), IIN);
-        assert_eq!(check(&cms, b"other", KeyPurpose::Sign).await.unwrap_err(), SignatureError::ContentMismatch);
+        assert_eq!(
+            check(&cms, b"other", KeyPurpose::Sign).await.unwrap_err(),
+            SignatureError::ContentMismatch
+        );
         let mut broken = cms.clone();
         let n = broken.len();
         broken[n - 3] ^= 0x01;
-        assert_eq!(check(&broken, DOC, KeyPurpose::Sign).await.unwrap_err(), SignatureError::BadSignature);
+        assert_eq!(
+            check(&broken, DOC, KeyPurpose::Sign).await.unwrap_err(),
+            SignatureError::BadSignature
+        );
     }
 }

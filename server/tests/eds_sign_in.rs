@@ -22,7 +22,9 @@ const AIGERIM: &str = "900515410001";
 const ARMAN: &str = "950308300011";
 
 fn test_key(stem: &str) -> KeyPair {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("demo-pki").join("test");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("demo-pki")
+        .join("test");
     KeyPair::load(&dir, stem).expect("test key")
 }
 
@@ -36,7 +38,9 @@ async fn the_authentication_key_opens_a_session_once() {
         assert_eq!(who, Iin::parse(AIGERIM).ok(), "{}", t.name);
         let audit = t.ports.audit.recent(5).await.unwrap();
         assert!(
-            audit.iter().any(|e| e.action == "sign_in" && e.detail.contains("method=eds")),
+            audit
+                .iter()
+                .any(|e| e.action == "sign_in" && e.detail.contains("method=eds")),
             "{}",
             t.name
         );
@@ -53,14 +57,22 @@ async fn the_authentication_key_opens_a_session_once() {
 async fn the_signing_key_is_refused_saying_which_key_to_choose_and_the_challenge_stays() {
     for t in engines_with_demo_data().await {
         let (id, text) = eds_sign_in::new_challenge(&t.ports).await.unwrap();
-        let sign = sign_detached(text.as_bytes(), &citizen_key(&format!("{AIGERIM}-sign"))).unwrap();
+        let sign =
+            sign_detached(text.as_bytes(), &citizen_key(&format!("{AIGERIM}-sign"))).unwrap();
         assert!(matches!(
             eds_sign_in::sign_in(&t.ports, &id, &sign).await,
-            Err(EdsSignInError::Signature(SignatureError::WrongKey { expected: KeyPurpose::Auth }))
+            Err(EdsSignInError::Signature(SignatureError::WrongKey {
+                expected: KeyPurpose::Auth
+            }))
         ));
         // The citizen chooses the other key on the same page.
-        let auth = sign_detached(text.as_bytes(), &citizen_key(&format!("{AIGERIM}-auth"))).unwrap();
-        assert!(eds_sign_in::sign_in(&t.ports, &id, &auth).await.is_ok(), "{}", t.name);
+        let auth =
+            sign_detached(text.as_bytes(), &citizen_key(&format!("{AIGERIM}-auth"))).unwrap();
+        assert!(
+            eds_sign_in::sign_in(&t.ports, &id, &auth).await.is_ok(),
+            "{}",
+            t.name
+        );
         t.cleanup().await;
     }
 }
@@ -70,13 +82,18 @@ async fn a_challenge_expires_and_another_challenge_is_not_this_one() {
     for t in engines_with_demo_data().await {
         let (first, first_text) = eds_sign_in::new_challenge(&t.ports).await.unwrap();
         let (second, _) = eds_sign_in::new_challenge(&t.ports).await.unwrap();
-        let cms = sign_detached(first_text.as_bytes(), &citizen_key(&format!("{AIGERIM}-auth"))).unwrap();
+        let cms = sign_detached(
+            first_text.as_bytes(),
+            &citizen_key(&format!("{AIGERIM}-auth")),
+        )
+        .unwrap();
         // A signature over one challenge does not answer another.
         assert!(matches!(
             eds_sign_in::sign_in(&t.ports, &second, &cms).await,
             Err(EdsSignInError::Signature(SignatureError::ContentMismatch))
         ));
-        t.clock.advance(eds_sign_in::CHALLENGE_LIFETIME + Duration::seconds(1));
+        t.clock
+            .advance(eds_sign_in::CHALLENGE_LIFETIME + Duration::seconds(1));
         assert!(matches!(
             eds_sign_in::sign_in(&t.ports, &first, &cms).await,
             Err(EdsSignInError::ChallengeUnusable)
@@ -97,7 +114,13 @@ async fn a_first_sign_in_opens_the_account_the_register_confirms() {
         let (id, text) = eds_sign_in::new_challenge(&t.ports).await.unwrap();
         let cms = sign_detached(text.as_bytes(), &citizen_key(&format!("{ARMAN}-auth"))).unwrap();
         eds_sign_in::sign_in(&t.ports, &id, &cms).await.unwrap();
-        let account = t.ports.accounts.account(&arman).await.unwrap().expect("account opened");
+        let account = t
+            .ports
+            .accounts
+            .account(&arman)
+            .await
+            .unwrap()
+            .expect("account opened");
         assert_eq!(account.name_latin, "Arman Alimzhanov", "{}", t.name);
         // No password opens it: it was opened by EDS.
         assert!(matches!(
@@ -106,20 +129,27 @@ async fn a_first_sign_in_opens_the_account_the_register_confirms() {
         ));
         let audit = t.ports.audit.recent(10).await.unwrap();
         assert!(
-            audit.iter().any(|e| e.action == "account_created" && e.subject == ARMAN),
+            audit
+                .iter()
+                .any(|e| e.action == "account_created" && e.subject == ARMAN),
             "{}",
             t.name
         );
 
         // Someone the register does not know gets no account.
         let (id, text) = eds_sign_in::new_challenge(&t.ports).await.unwrap();
-        let cms = sign_detached(text.as_bytes(), &test_key("unregistered-931111300053-auth")).unwrap();
+        let cms =
+            sign_detached(text.as_bytes(), &test_key("unregistered-931111300053-auth")).unwrap();
         assert!(matches!(
             eds_sign_in::sign_in(&t.ports, &id, &cms).await,
             Err(EdsSignInError::NotConfirmed)
         ));
         let stranger = Iin::parse("931111300053").unwrap();
-        assert!(t.ports.accounts.account(&stranger).await.unwrap().is_none(), "{}", t.name);
+        assert!(
+            t.ports.accounts.account(&stranger).await.unwrap().is_none(),
+            "{}",
+            t.name
+        );
         t.cleanup().await;
     }
 }

@@ -320,7 +320,7 @@ async fn start_responder_with(signer: &str, extra: &[&str]) -> Responder {
         .spawn()
         .expect("spawn openssl ocsp");
     // It prints "ACCEPT [::]:PORT PID=..." once listening (port 0: the kernel picks a free one).
-    // Read with std I/O on a blocking thread (the lab's tokio has no io-util feature).
+    // Read with std I/O on a blocking thread.
     let stdout = child
         .stdout
         .take()

@@ -25,7 +25,12 @@ fn verifier() -> CmsVerifier {
     CmsVerifier::demo().unwrap()
 }
 
-async fn verify(cms: &[u8], document: &[u8], purpose: KeyPurpose, at: OffsetDateTime) -> Result<nomir::ports::Signer, SignatureError> {
+async fn verify(
+    cms: &[u8],
+    document: &[u8],
+    purpose: KeyPurpose,
+    at: OffsetDateTime,
+) -> Result<nomir::ports::Signer, SignatureError> {
     verifier().verify(cms, document, purpose, at).await
 }
 
@@ -45,11 +50,15 @@ async fn the_authentication_key_signs_in_and_the_signing_key_certifies() {
     assert!(verify(&auth, DOCUMENT, KeyPurpose::Auth, NOW).await.is_ok());
     assert_eq!(
         verify(&auth, DOCUMENT, KeyPurpose::Sign, NOW).await,
-        Err(SignatureError::WrongKey { expected: KeyPurpose::Sign })
+        Err(SignatureError::WrongKey {
+            expected: KeyPurpose::Sign
+        })
     );
     assert_eq!(
         verify(&sign, DOCUMENT, KeyPurpose::Auth, NOW).await,
-        Err(SignatureError::WrongKey { expected: KeyPurpose::Auth })
+        Err(SignatureError::WrongKey {
+            expected: KeyPurpose::Auth
+        })
     );
 }
 
@@ -95,7 +104,13 @@ async fn expired_and_not_yet_valid_certificates_are_refused() {
     );
     let cms = sign_detached(DOCUMENT, &pair("citizens", "900515410001-sign")).unwrap();
     assert_eq!(
-        verify(&cms, DOCUMENT, KeyPurpose::Sign, datetime!(2025-06-01 00:00 UTC)).await,
+        verify(
+            &cms,
+            DOCUMENT,
+            KeyPurpose::Sign,
+            datetime!(2025-06-01 00:00 UTC)
+        )
+        .await,
         Err(SignatureError::NotYetValid)
     );
 }

@@ -59,7 +59,11 @@ pub fn SignInPage() -> impl IntoView {
 
 /// The EDS way in: a fresh challenge per page view, signed by NCALayer.
 #[component]
-fn EdsSignIn(eds: ServerAction<SignInEds>, t: &'static Texts, locale: &'static str) -> impl IntoView {
+fn EdsSignIn(
+    eds: ServerAction<SignInEds>,
+    t: &'static Texts,
+    locale: &'static str,
+) -> impl IntoView {
     // A new challenge each time the action has run (a used one cannot serve again).
     let challenge = Resource::new(move || eds.version().get(), |_| get_eds_challenge());
     view! {

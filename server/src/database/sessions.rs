@@ -85,7 +85,9 @@ impl SessionStore for Db {
         .bind(to_col(now))
         .fetch_optional(self.pool())
         .await?;
-        Ok(row.map(|r| r.try_get::<String, _>("challenge")).transpose()?)
+        Ok(row
+            .map(|r| r.try_get::<String, _>("challenge"))
+            .transpose()?)
     }
 
     async fn use_portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<bool> {

@@ -18,11 +18,16 @@ use super::sign::KeyPair;
 use crate::adapters::eds::oids::SHA256_WITH_RSA;
 
 /// The CRL number extension's identifier.
-const CRL_NUMBER: der::asn1::ObjectIdentifier = der::asn1::ObjectIdentifier::new_unwrap("2.5.29.20");
+const CRL_NUMBER: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.20");
 
 /// A CRL of `ca` listing `revoked` (serial, RFC 3339 revocation time),
 /// current from 2025 to 2045 so the committed fixture stays usable.
-pub fn issue(ca: &KeyPair, revoked: &[(SerialNumber, &str)], number: u32) -> anyhow::Result<Vec<u8>> {
+pub fn issue(
+    ca: &KeyPair,
+    revoked: &[(SerialNumber, &str)],
+    number: u32,
+) -> anyhow::Result<Vec<u8>> {
     let span = super::issue::validity("2025-01-01T00:00:00Z", "2045-01-01T00:00:00Z")?;
     let algorithm = AlgorithmIdentifierOwned {
         oid: SHA256_WITH_RSA,

@@ -221,7 +221,11 @@ pub fn generate(out: &Path) -> anyhow::Result<()> {
         "2026-01-01T00:00:00Z",
         "2036-01-01T00:00:00Z",
     )?;
-    write_pair(&test_dir, "unregistered-931111300053-auth", &stranger_person)?;
+    write_pair(
+        &test_dir,
+        "unregistered-931111300053-auth",
+        &stranger_person,
+    )?;
     let responder = leaf(
         &ca,
         "000000000000",

@@ -12,8 +12,8 @@ pub use account_tx::{AccountTx, CodeCounts};
 pub use clock::Clock;
 pub use dashboard::DashboardStore;
 pub use outside::{
-    AssertionError, BiometricVerifier, IdentityRegister, KeyPurpose, OperatorRegistry, SignatureError,
-    SignatureVerifier, Signer, SmsGateway, Unavailable,
+    AssertionError, BiometricVerifier, IdentityRegister, KeyPurpose, OperatorRegistry,
+    SignatureError, SignatureVerifier, Signer, SmsGateway, Unavailable,
 };
 pub use records::*;
 pub use store::{

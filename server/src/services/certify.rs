@@ -11,7 +11,8 @@ use crate::domain::checks::{
 };
 use crate::domain::{BindingState, Iin, RefusalGround};
 use crate::ports::{
-    AccountTx, AuditEntry, KeyPurpose, Binding, BindingEndReason, BindingRequest, StateChange, StoreError,
+    AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, KeyPurpose, StateChange,
+    StoreError,
 };
 
 #[derive(Debug, thiserror::Error)]

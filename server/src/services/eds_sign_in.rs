@@ -48,7 +48,10 @@ pub async fn new_challenge(ports: &Ports) -> Result<(String, String), Unexpected
     rand::rngs::OsRng.fill_bytes(&mut random);
     let id = uuid::Uuid::new_v4().to_string();
     let now = ports.clock.now();
-    let text = format!("nomir-portal-sign-in/1\nchallenge: {id}\nnonce: {}\n", hex::encode(random));
+    let text = format!(
+        "nomir-portal-sign-in/1\nchallenge: {id}\nnonce: {}\n",
+        hex::encode(random)
+    );
     ports
         .sessions
         .insert_portal_challenge(&id, &text, now, now + CHALLENGE_LIFETIME)
@@ -57,7 +60,11 @@ pub async fn new_challenge(ports: &Ports) -> Result<(String, String), Unexpected
 }
 
 /// Verifies the CMS over the challenge and starts a session; returns its token.
-pub async fn sign_in(ports: &Ports, challenge_id: &str, cms: &[u8]) -> Result<String, EdsSignInError> {
+pub async fn sign_in(
+    ports: &Ports,
+    challenge_id: &str,
+    cms: &[u8],
+) -> Result<String, EdsSignInError> {
     let now = ports.clock.now();
     let text = ports
         .sessions
@@ -73,7 +80,11 @@ pub async fn sign_in(ports: &Ports, challenge_id: &str, cms: &[u8]) -> Result<St
             EdsSignInError::Signature(e)
         })?;
     // Used once: of parallel submissions of one signature, one goes on.
-    if !ports.sessions.use_portal_challenge(challenge_id, now).await? {
+    if !ports
+        .sessions
+        .use_portal_challenge(challenge_id, now)
+        .await?
+    {
         return Err(EdsSignInError::ChallengeUnusable);
     }
     let iin = signer.iin;
@@ -91,13 +102,26 @@ pub async fn sign_in(ports: &Ports, challenge_id: &str, cms: &[u8]) -> Result<St
             name_latin: person.name_latin,
             password_hash: NO_PASSWORD.to_owned(),
         };
-        if ports.accounts.insert_account_if_missing(&account, now).await? {
+        if ports
+            .accounts
+            .insert_account_if_missing(&account, now)
+            .await?
+        {
             let detail = format!("by=eds certificate={}", signer.certificate_serial);
-            ports.audit.append(&audit::entry(ports, &iin, "account_created", detail)).await?;
+            ports
+                .audit
+                .append(&audit::entry(ports, &iin, "account_created", detail))
+                .await?;
         }
     }
     let token = session::start(ports, &iin).await?;
-    let detail = format!("method=eds certificate={} algorithm={}", signer.certificate_serial, signer.algorithm);
-    ports.audit.append(&audit::entry(ports, &iin, "sign_in", detail)).await?;
+    let detail = format!(
+        "method=eds certificate={} algorithm={}",
+        signer.certificate_serial, signer.algorithm
+    );
+    ports
+        .audit
+        .append(&audit::entry(ports, &iin, "sign_in", detail))
+        .await?;
     Ok(token)
 }

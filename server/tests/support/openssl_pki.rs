@@ -102,8 +102,22 @@ impl KeyAlg {
         match self {
             Self::Rsa => vec!["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
             Self::P256 => vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
-            Self::Gost512 => vec!["-engine", "gost", "-algorithm", "gost2012_512", "-pkeyopt", "paramset:A"],
-            Self::Gost256 => vec!["-engine", "gost", "-algorithm", "gost2012_256", "-pkeyopt", "paramset:TCA"],
+            Self::Gost512 => vec![
+                "-engine",
+                "gost",
+                "-algorithm",
+                "gost2012_512",
+                "-pkeyopt",
+                "paramset:A",
+            ],
+            Self::Gost256 => vec![
+                "-engine",
+                "gost",
+                "-algorithm",
+                "gost2012_256",
+                "-pkeyopt",
+                "paramset:TCA",
+            ],
         }
     }
 
@@ -182,24 +196,55 @@ impl Pki {
     /// A self-signed root CA.
     pub fn root(&self, name: &str, alg: KeyAlg) {
         self.key(name, alg);
-        let (key, cert, subj) = (format!("{name}.key"), format!("{name}.pem"), format!("/CN={name}/C=KZ"));
+        let (key, cert, subj) = (
+            format!("{name}.key"),
+            format!("{name}.pem"),
+            format!("/CN={name}/C=KZ"),
+        );
         let md = format!("-{}", alg.digest());
         let mut args = vec!["req"];
         args.extend(alg.engine());
         args.extend([
-            "-x509", "-new", "-key", &key, "-subj", &subj, "-days", "3650", &md, "-config",
-            "ext.cnf", "-extensions", "ca", "-out", &cert,
+            "-x509",
+            "-new",
+            "-key",
+            &key,
+            "-subj",
+            &subj,
+            "-days",
+            "3650",
+            &md,
+            "-config",
+            "ext.cnf",
+            "-extensions",
+            "ca",
+            "-out",
+            &cert,
         ]);
         openssl(&self.dir, &args);
     }
 
     /// A certificate for `subject` issued by `issuer`, with extension section `profile`.
-    pub fn issue(&self, name: &str, issuer: &str, alg: KeyAlg, subject: &str, profile: &str, days: &str) {
+    pub fn issue(
+        &self,
+        name: &str,
+        issuer: &str,
+        alg: KeyAlg,
+        subject: &str,
+        profile: &str,
+        days: &str,
+    ) {
         self.key(name, alg);
-        let (key, csr, cert) = (format!("{name}.key"), format!("{name}.csr"), format!("{name}.pem"));
+        let (key, csr, cert) = (
+            format!("{name}.key"),
+            format!("{name}.csr"),
+            format!("{name}.pem"),
+        );
         let mut args = vec!["req"];
         args.extend(alg.engine());
-        args.extend(["-new", "-utf8", "-key", &key, "-subj", subject, "-config", "ext.cnf", "-out", &csr]);
+        args.extend([
+            "-new", "-utf8", "-key", &key, "-subj", subject, "-config", "ext.cnf", "-out", &csr,
+        ]);
         openssl(&self.dir, &args);
         let (ca, ca_key) = (format!("{issuer}.pem"), format!("{issuer}.key"));
         let serial = format!("0x{}", &uuid::Uuid::new_v4().simple().to_string()[..16]);
@@ -208,8 +253,24 @@ impl Pki {
         let mut args = vec!["x509"];
         args.extend(issuer_alg.engine());
         args.extend([
-            "-req", "-in", &csr, "-CA", &ca, "-CAkey", &ca_key, "-set_serial", &serial, "-days",
-            days, &md, "-extfile", "ext.cnf", "-extensions", profile, "-out", &cert,
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            &ca,
+            "-CAkey",
+            &ca_key,
+            "-set_serial",
+            &serial,
+            "-days",
+            days,
+            &md,
+            "-extfile",
+            "ext.cnf",
+            "-extensions",
+            profile,
+            "-out",
+            &cert,
         ]);
         openssl(&self.dir, &args);
     }
@@ -226,26 +287,52 @@ impl Pki {
     }
 
     /// As `sign`, the content attached (RSA).
-    pub fn sign_attached_with_chain(&self, signer: &str, extra: &[&str], content: &[u8]) -> Vec<u8> {
+    pub fn sign_attached_with_chain(
+        &self,
+        signer: &str,
+        extra: &[&str],
+        content: &[u8],
+    ) -> Vec<u8> {
         self.sign_with(signer, KeyAlg::Rsa, extra, content, true)
     }
 
-    fn sign_with(&self, signer: &str, alg: KeyAlg, extra: &[&str], content: &[u8], attach: bool) -> Vec<u8> {
+    fn sign_with(
+        &self,
+        signer: &str,
+        alg: KeyAlg,
+        extra: &[&str],
+        content: &[u8],
+        attach: bool,
+    ) -> Vec<u8> {
         let id = uuid::Uuid::new_v4().simple().to_string();
         let (doc, out) = (format!("doc-{id}"), format!("cms-{id}.der"));
         std::fs::write(self.dir.join(&doc), content).unwrap();
         let chain = format!("chain-{id}.pem");
         let mut bundle = String::new();
         for name in extra {
-            bundle.push_str(&std::fs::read_to_string(self.dir.join(format!("{name}.pem"))).unwrap());
+            bundle
+                .push_str(&std::fs::read_to_string(self.dir.join(format!("{name}.pem"))).unwrap());
         }
         std::fs::write(self.dir.join(&chain), bundle).unwrap();
         let (cert, key) = (format!("{signer}.pem"), format!("{signer}.key"));
         let mut args = vec!["cms"];
         args.extend(alg.engine());
         args.extend([
-            "-sign", "-binary", "-nosmimecap", "-in", &doc, "-signer", &cert, "-inkey", &key,
-            "-md", alg.digest(), "-outform", "DER", "-out", &out,
+            "-sign",
+            "-binary",
+            "-nosmimecap",
+            "-in",
+            &doc,
+            "-signer",
+            &cert,
+            "-inkey",
+            &key,
+            "-md",
+            alg.digest(),
+            "-outform",
+            "DER",
+            "-out",
+            &out,
         ]);
         if !extra.is_empty() {
             args.extend(["-certfile", &chain]);

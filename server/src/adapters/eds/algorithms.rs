@@ -45,7 +45,9 @@ impl DigestAlg {
 fn unsupported(oid: ObjectIdentifier) -> SignatureError {
     let text = oid.to_string();
     if text.starts_with(KZ_GOST_2004_ARC) || oid == KZ_GOST_2004_DIGEST {
-        SignatureError::UnsupportedAlgorithm(format!("{text} (GOST 34.310-2004, no longer accepted)"))
+        SignatureError::UnsupportedAlgorithm(format!(
+            "{text} (GOST 34.310-2004, no longer accepted)"
+        ))
     } else {
         SignatureError::UnsupportedAlgorithm(text)
     }
@@ -56,7 +58,11 @@ fn unsupported(oid: ObjectIdentifier) -> SignatureError {
 pub enum PublicKey {
     Rsa(rsa::pkcs1v15::VerifyingKey<Sha256>),
     P256(p256::ecdsa::VerifyingKey),
-    Gost { curve: Curve, layout: Layout, point: Vec<u8> },
+    Gost {
+        curve: Curve,
+        layout: Layout,
+        point: Vec<u8>,
+    },
 }
 
 impl PublicKey {
@@ -79,8 +85,8 @@ impl PublicKey {
                         "ECDSA on a curve other than P-256".into(),
                     ));
                 }
-                let key = p256::ecdsa::VerifyingKey::from_public_key_der(&der)
-                    .map_err(|e| bad(&e))?;
+                let key =
+                    p256::ecdsa::VerifyingKey::from_public_key_der(&der).map_err(|e| bad(&e))?;
                 Ok(Self::P256(key))
             }
             oid @ (KZ_GOST_2015_256_KEY | KZ_GOST_2015_512_KEY | TC26_GOST_256_KEY
@@ -192,7 +198,10 @@ fn signature_digest(key: &PublicKey, oid: ObjectIdentifier) -> Result<DigestAlg,
 
 /// The curve of a GOST key: from its parameters (TC 26 or Kazakh
 /// parameter-set identifiers), or the key size's set A when absent.
-fn gost_curve(alg: &AlgorithmIdentifierOwned, key: ObjectIdentifier) -> Result<Curve, SignatureError> {
+fn gost_curve(
+    alg: &AlgorithmIdentifierOwned,
+    key: ObjectIdentifier,
+) -> Result<Curve, SignatureError> {
     #[derive(der::Sequence)]
     struct Params {
         set: ObjectIdentifier,
@@ -247,5 +256,10 @@ pub fn verify_signer(
             signature_algorithm.oid
         )));
     }
-    key.verify_digested(digest, &digest.digest(signed_attributes), signed_attributes, signature)
+    key.verify_digested(
+        digest,
+        &digest.digest(signed_attributes),
+        signed_attributes,
+        signature,
+    )
 }

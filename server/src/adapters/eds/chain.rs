@@ -7,7 +7,9 @@
 
 use der::Encode;
 use time::OffsetDateTime;
-use x509_cert::ext::pkix::{AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier};
+use x509_cert::ext::pkix::{
+    AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier,
+};
 use x509_cert::Certificate;
 
 use super::algorithms::PublicKey;
@@ -62,13 +64,17 @@ fn issued_by(cert: &Certificate, issuer: &Known) -> Result<bool, SignatureError>
         return Ok(false);
     };
     // A key of another algorithm simply did not sign this certificate.
-    Ok(key.verify(&cert.signature_algorithm, &tbs, signature).is_ok())
+    Ok(key
+        .verify(&cert.signature_algorithm, &tbs, signature)
+        .is_ok())
 }
 
 /// Whether `cert` is valid at `at`: `Err` says which way it is not.
 pub fn validity(cert: &Certificate, at: OffsetDateTime) -> Result<(), SignatureError> {
     let v = &cert.tbs_certificate.validity;
-    let secs = |t: x509_cert::time::Time| i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
+    let secs = |t: x509_cert::time::Time| {
+        i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
+    };
     let now = at.unix_timestamp();
     if now < secs(v.not_before) {
         Err(SignatureError::NotYetValid)
@@ -164,7 +170,10 @@ pub fn verify_path(
         }
         let mut next = None;
         for candidate in pool {
-            if candidate.cert != current && !path.contains(&candidate.cert) && issued_by(&current, candidate)? {
+            if candidate.cert != current
+                && !path.contains(&candidate.cert)
+                && issued_by(&current, candidate)?
+            {
                 next = Some(candidate.cert.clone());
                 break;
             }

@@ -332,9 +332,21 @@ fn verify_integers(
     let v = e.modinv(&c.q).ok_or(GostError::BadSignature)?; // q is prime: never None
     let z1 = (s * &v) % &c.q;
     let z2 = ((&c.q - r) * &v) % &c.q;
-    let point = c.mul2(&z1, &z2, &Jac { x: qx.clone(), y: qy.clone(), z: BigUint::one() });
+    let point = c.mul2(
+        &z1,
+        &z2,
+        &Jac {
+            x: qx.clone(),
+            y: qy.clone(),
+            z: BigUint::one(),
+        },
+    );
     let x = c.affine(&point).ok_or(GostError::BadSignature)?.0;
-    if &(x % &c.q) == r { Ok(()) } else { Err(GostError::BadSignature) }
+    if &(x % &c.q) == r {
+        Ok(())
+    } else {
+        Err(GostError::BadSignature)
+    }
 }
 
 /// Window width of the wNAF for the base point (table cached per curve).
@@ -366,10 +378,18 @@ struct Jac {
 
 impl Jac {
     fn infinity() -> Jac {
-        Jac { x: BigUint::one(), y: BigUint::one(), z: BigUint::zero() }
+        Jac {
+            x: BigUint::one(),
+            y: BigUint::one(),
+            z: BigUint::zero(),
+        }
     }
     fn from_affine(p: &(BigUint, BigUint)) -> Jac {
-        Jac { x: p.0.clone(), y: p.1.clone(), z: BigUint::one() }
+        Jac {
+            x: p.0.clone(),
+            y: p.1.clone(),
+            z: BigUint::one(),
+        }
     }
 }
 
@@ -386,15 +406,27 @@ impl Params {
         let [p, a, b, q, x, y] = raw.0.map(h);
         let a_is_minus_3 = &a + 3u32 == p;
         let pow2 = BigUint::one() << p.bits();
-        let pseudo_mersenne = u32::try_from(&pow2 - &p).ok().map(|c| (p.bits(), c, &pow2 - 1u32));
-        let mut c = Params { p, a, b, q, g: (x, y), a_is_minus_3, pseudo_mersenne, g_table: Vec::new() };
+        let pseudo_mersenne = u32::try_from(&pow2 - &p)
+            .ok()
+            .map(|c| (p.bits(), c, &pow2 - 1u32));
+        let mut c = Params {
+            p,
+            a,
+            b,
+            q,
+            g: (x, y),
+            a_is_minus_3,
+            pseudo_mersenne,
+            g_table: Vec::new(),
+        };
         let g = Jac::from_affine(&c.g);
         let g2 = c.dbl(&g);
         let mut acc = g;
         for _ in 0..(1usize << (W_G - 2)) {
             let next = c.add(&acc, &g2);
             // The base point has large prime order, so no small multiple is infinity.
-            c.g_table.push(c.affine(&acc).expect("small multiple of G is finite"));
+            c.g_table
+                .push(c.affine(&acc).expect("small multiple of G is finite"));
             acc = next;
         }
         c
@@ -403,12 +435,18 @@ impl Params {
     /// x mod p. For p = 2^n − c with small c (tc26 256-A, CryptoPro-A, tc26 512-A and C)
     /// folds the high part (x = hi·2^n + lo ≡ hi·c + lo), which is faster than division.
     fn reduce(&self, x: BigUint) -> BigUint {
-        let Some((n, c, mask)) = &self.pseudo_mersenne else { return x % &self.p };
+        let Some((n, c, mask)) = &self.pseudo_mersenne else {
+            return x % &self.p;
+        };
         let mut x = x;
         while x.bits() > *n {
             x = (&x >> *n) * *c + (&x & mask);
         }
-        if x >= self.p { x - &self.p } else { x }
+        if x >= self.p {
+            x - &self.p
+        } else {
+            x
+        }
     }
     fn mul(&self, a: &BigUint, b: &BigUint) -> BigUint {
         self.reduce(a * b)
@@ -418,13 +456,25 @@ impl Params {
     }
     fn add_f(&self, a: &BigUint, b: &BigUint) -> BigUint {
         let s = a + b;
-        if s >= self.p { s - &self.p } else { s }
+        if s >= self.p {
+            s - &self.p
+        } else {
+            s
+        }
     }
     fn sub_f(&self, a: &BigUint, b: &BigUint) -> BigUint {
-        if a >= b { a - b } else { a + &self.p - b }
+        if a >= b {
+            a - b
+        } else {
+            a + &self.p - b
+        }
     }
     fn neg_f(&self, a: &BigUint) -> BigUint {
-        if a.is_zero() { BigUint::zero() } else { &self.p - a }
+        if a.is_zero() {
+            BigUint::zero()
+        } else {
+            &self.p - a
+        }
     }
 
     fn on_curve(&self, x: &BigUint, y: &BigUint) -> bool {
@@ -454,13 +504,25 @@ impl Params {
             self.add_f(&self.add_f(&self.add_f(&xx, &xx), &xx), &axx)
         };
         let yy = self.sqr(&pt.y);
-        let s2 = { let s = self.mul(&pt.x, &yy); self.add_f(&s, &s) };
+        let s2 = {
+            let s = self.mul(&pt.x, &yy);
+            self.add_f(&s, &s)
+        };
         let s4 = self.add_f(&s2, &s2);
         let x3 = self.sub_f(&self.sqr(&m), &self.add_f(&s4, &s4));
-        let y8 = { let t = self.sqr(&yy); let t = self.add_f(&t, &t); let t = self.add_f(&t, &t); self.add_f(&t, &t) };
+        let y8 = {
+            let t = self.sqr(&yy);
+            let t = self.add_f(&t, &t);
+            let t = self.add_f(&t, &t);
+            self.add_f(&t, &t)
+        };
         let y3 = self.sub_f(&self.mul(&m, &self.sub_f(&s4, &x3)), &y8);
         let yz = self.mul(&pt.y, &pt.z);
-        Jac { x: x3, y: y3, z: self.add_f(&yz, &yz) }
+        Jac {
+            x: x3,
+            y: y3,
+            z: self.add_f(&yz, &yz),
+        }
     }
 
     /// P1 + P2, both Jacobian ("add-1998-cmo-2"); `p2_affine` = Z2 is 1 (skips work).
@@ -476,22 +538,37 @@ impl Params {
             (p1.x.clone(), p1.y.clone())
         } else {
             let z2z2 = self.sqr(&p2.z);
-            (self.mul(&p1.x, &z2z2), self.mul(&p1.y, &self.mul(&p2.z, &z2z2)))
+            (
+                self.mul(&p1.x, &z2z2),
+                self.mul(&p1.y, &self.mul(&p2.z, &z2z2)),
+            )
         };
         let u2 = self.mul(&p2.x, &z1z1);
         let s2 = self.mul(&p2.y, &self.mul(&p1.z, &z1z1));
         let h = self.sub_f(&u2, &u1);
         let r = self.sub_f(&s2, &s1);
         if h.is_zero() {
-            return if r.is_zero() { self.dbl(p1) } else { Jac::infinity() };
+            return if r.is_zero() {
+                self.dbl(p1)
+            } else {
+                Jac::infinity()
+            };
         }
         let hh = self.sqr(&h);
         let hhh = self.mul(&h, &hh);
         let v = self.mul(&u1, &hh);
         let x3 = self.sub_f(&self.sub_f(&self.sqr(&r), &hhh), &self.add_f(&v, &v));
         let y3 = self.sub_f(&self.mul(&r, &self.sub_f(&v, &x3)), &self.mul(&s1, &hhh));
-        let z3 = if p2_affine { self.mul(&p1.z, &h) } else { self.mul(&self.mul(&p1.z, &p2.z), &h) };
-        Jac { x: x3, y: y3, z: z3 }
+        let z3 = if p2_affine {
+            self.mul(&p1.z, &h)
+        } else {
+            self.mul(&self.mul(&p1.z, &p2.z), &h)
+        };
+        Jac {
+            x: x3,
+            y: y3,
+            z: z3,
+        }
     }
 
     fn add(&self, p1: &Jac, p2: &Jac) -> Jac {
@@ -519,7 +596,15 @@ impl Params {
                 d => {
                     let (x, y) = &self.g_table[(d.unsigned_abs() as usize - 1) / 2];
                     let y = if d > 0 { y.clone() } else { self.neg_f(y) };
-                    acc = self.add_inner(&acc, &Jac { x: x.clone(), y, z: BigUint::one() }, true);
+                    acc = self.add_inner(
+                        &acc,
+                        &Jac {
+                            x: x.clone(),
+                            y,
+                            z: BigUint::one(),
+                        },
+                        true,
+                    );
                 }
             }
             match n2.get(i).copied().unwrap_or(0) {
@@ -529,7 +614,14 @@ impl Params {
                     if d > 0 {
                         acc = self.add(&acc, t);
                     } else {
-                        acc = self.add(&acc, &Jac { x: t.x.clone(), y: self.neg_f(&t.y), z: t.z.clone() });
+                        acc = self.add(
+                            &acc,
+                            &Jac {
+                                x: t.x.clone(),
+                                y: self.neg_f(&t.y),
+                                z: t.z.clone(),
+                            },
+                        );
                     }
                 }
             }
@@ -582,8 +674,15 @@ mod tests {
         b
     }
     const ALL: [Curve; 9] = [
-        Curve::Tc26_256A, Curve::CryptoPro256A, Curve::CryptoPro256B, Curve::CryptoPro256C,
-        Curve::Tc26_512A, Curve::Tc26_512B, Curve::Tc26_512C, Curve::Test256, Curve::Test512,
+        Curve::Tc26_256A,
+        Curve::CryptoPro256A,
+        Curve::CryptoPro256B,
+        Curve::CryptoPro256C,
+        Curve::Tc26_512A,
+        Curve::Tc26_512B,
+        Curve::Tc26_512C,
+        Curve::Test256,
+        Curve::Test512,
     ];
 
     /// Plain double-and-add, independent of the wNAF code, for cross-checks.
@@ -604,7 +703,9 @@ mod tests {
         if e.is_zero() {
             e = BigUint::one();
         }
-        let (x, _) = c.affine(&mul_simple(c, k, &Jac::from_affine(&c.g))).unwrap();
+        let (x, _) = c
+            .affine(&mul_simple(c, k, &Jac::from_affine(&c.g)))
+            .unwrap();
         let r = x % &c.q;
         let s = (&r * d + k * &e) % &c.q;
         (r, s)
@@ -632,9 +733,14 @@ mod tests {
         let c = params(curve);
         let n = curve.coordinate_len();
         let d = rng.below(&c.q);
-        let (qx, qy) = c.affine(&mul_simple(c, &d, &Jac::from_affine(&c.g))).unwrap();
+        let (qx, qy) = c
+            .affine(&mul_simple(c, &d, &Jac::from_affine(&c.g)))
+            .unwrap();
         let (r, s) = sign_integers(c, &d, &BigUint::from_bytes_le(digest), &rng.below(&c.q));
-        ([le(&qx, n), le(&qy, n)].concat(), [be(&s, n), be(&r, n)].concat())
+        (
+            [le(&qx, n), le(&qy, n)].concat(),
+            [be(&s, n), be(&r, n)].concat(),
+        )
     }
 
     #[test]
@@ -644,11 +750,21 @@ mod tests {
             assert!(c.on_curve(&c.g.0, &c.g.1), "{curve:?}: G not on curve");
             let g = Jac::from_affine(&c.g);
             assert!(mul_simple(c, &c.q, &g).z.is_zero(), "{curve:?}: q·G != O");
-            assert!(c.mul2(&c.q, &BigUint::zero(), &g).z.is_zero(), "{curve:?}: wNAF q·G != O");
+            assert!(
+                c.mul2(&c.q, &BigUint::zero(), &g).z.is_zero(),
+                "{curve:?}: wNAF q·G != O"
+            );
             let (x, y) = c.affine(&mul_simple(c, &(&c.q - 1u32), &g)).unwrap();
-            assert_eq!((x, y), (c.g.0.clone(), c.neg_f(&c.g.1)), "{curve:?}: (q-1)·G != -G");
+            assert_eq!(
+                (x, y),
+                (c.g.0.clone(), c.neg_f(&c.g.1)),
+                "{curve:?}: (q-1)·G != -G"
+            );
             let bits = c.p.bits() as usize;
-            assert!(bits <= curve.bits() && bits >= curve.bits() - 1, "{curve:?}");
+            assert!(
+                bits <= curve.bits() && bits >= curve.bits() - 1,
+                "{curve:?}"
+            );
             assert_eq!(c.g_table.len(), 1 << (W_G - 2));
         }
         assert!(params(Curve::CryptoPro256A).a_is_minus_3 && params(Curve::Tc26_512A).a_is_minus_3);
@@ -657,14 +773,35 @@ mod tests {
 
     #[test]
     fn oids() {
-        assert_eq!(Curve::from_oid_str("1.2.643.7.1.2.1.1.1"), Some(Curve::Tc26_256A));
-        assert_eq!(Curve::from_oid_str("1.2.643.2.2.35.1"), Some(Curve::CryptoPro256A));
-        assert_eq!(Curve::from_oid_str("1.2.643.7.1.2.1.1.2"), Some(Curve::CryptoPro256A));
-        assert_eq!(Curve::from_oid_str("1.2.643.7.1.2.1.2.1"), Some(Curve::Tc26_512A));
-        assert_eq!(Curve::from_oid_str("1.2.643.7.1.2.1.2.2"), Some(Curve::Tc26_512B));
-        assert_eq!(Curve::from_oid_str("1.2.643.7.1.2.1.2.3"), Some(Curve::Tc26_512C));
+        assert_eq!(
+            Curve::from_oid_str("1.2.643.7.1.2.1.1.1"),
+            Some(Curve::Tc26_256A)
+        );
+        assert_eq!(
+            Curve::from_oid_str("1.2.643.2.2.35.1"),
+            Some(Curve::CryptoPro256A)
+        );
+        assert_eq!(
+            Curve::from_oid_str("1.2.643.7.1.2.1.1.2"),
+            Some(Curve::CryptoPro256A)
+        );
+        assert_eq!(
+            Curve::from_oid_str("1.2.643.7.1.2.1.2.1"),
+            Some(Curve::Tc26_512A)
+        );
+        assert_eq!(
+            Curve::from_oid_str("1.2.643.7.1.2.1.2.2"),
+            Some(Curve::Tc26_512B)
+        );
+        assert_eq!(
+            Curve::from_oid_str("1.2.643.7.1.2.1.2.3"),
+            Some(Curve::Tc26_512C)
+        );
         assert_eq!(Curve::from_oid_str("1.2.643.7.1.1.1.2"), None);
-        assert_eq!((Curve::Tc26_512C.bits(), Curve::CryptoPro256C.bits()), (512, 256));
+        assert_eq!(
+            (Curve::Tc26_512C.bits(), Curve::CryptoPro256C.bits()),
+            (512, 256)
+        );
     }
 
     #[test]
@@ -673,9 +810,15 @@ mod tests {
         // (most significant byte first); these are the bytes in hash output order.
         let m1 = b"012345678901234567890123456789012345678901234567890123456789012";
         let m2 = hex::decode("d1e520e2e5f2f0e82c20d1f2f0e8e1eee6e820e2edf3f6e82c20e2e5fef2fa20f120eceef0ff20f1f2f0e5ebe0ece820ede020f5f0e0e1f0fbff20efebfaeafb20c8e3eef0e5e2fb").unwrap();
-        assert_eq!(hex::encode(streebog256(m1)), "9d151eefd8590b89daa6ba6cb74af9275dd051026bb149a452fd84e5e57b5500");
+        assert_eq!(
+            hex::encode(streebog256(m1)),
+            "9d151eefd8590b89daa6ba6cb74af9275dd051026bb149a452fd84e5e57b5500"
+        );
         assert_eq!(hex::encode(streebog512(m1)), "1b54d01a4af5b9d5cc3d86d68d285462b19abc2475222f35c085122be4ba1ffa00ad30f8767b3a82384c6574f024c311e2a481332b08ef7f41797891c1646f48");
-        assert_eq!(hex::encode(streebog256(&m2)), "9dd2fe4e90409e5da87f53976d7405b0c0cac628fc669a741d50063c557e8f50");
+        assert_eq!(
+            hex::encode(streebog256(&m2)),
+            "9dd2fe4e90409e5da87f53976d7405b0c0cac628fc669a741d50063c557e8f50"
+        );
         assert_eq!(hex::encode(streebog512(&m2)), "1e88e62226bfca6f9994f1f2d51569e0daf8475a3b0fe61a5300eee46d961376035fe83549ada2b8620fcd7c496ce5b33f0cb9dddc2b6460143b03dabac9fb28");
     }
 
@@ -703,19 +846,37 @@ mod tests {
         for (curve, e, d, k, qx, qy, r, s) in vectors {
             let c = params(curve);
             let (e, d, k, qx, qy, r, s) = (h(e), h(d), h(k), h(qx), h(qy), h(r), h(s));
-            let q = c.affine(&mul_simple(c, &d, &Jac::from_affine(&c.g))).unwrap();
+            let q = c
+                .affine(&mul_simple(c, &d, &Jac::from_affine(&c.g)))
+                .unwrap();
             assert_eq!(q, (qx.clone(), qy.clone()), "{curve:?}: Q = d·P");
-            assert_eq!(sign_integers(c, &d, &e, &k), (r.clone(), s.clone()), "{curve:?}: sign");
+            assert_eq!(
+                sign_integers(c, &d, &e, &k),
+                (r.clone(), s.clone()),
+                "{curve:?}: sign"
+            );
             assert_eq!(verify_integers(c, &qx, &qy, &e, &r, &s), Ok(()));
-            assert_eq!(verify_integers(c, &qx, &qy, &(&e + 1u32), &r, &s), Err(GostError::BadSignature));
-            assert_eq!(verify_integers(c, &qx, &qy, &e, &s, &r), Err(GostError::BadSignature));
+            assert_eq!(
+                verify_integers(c, &qx, &qy, &(&e + 1u32), &r, &s),
+                Err(GostError::BadSignature)
+            );
+            assert_eq!(
+                verify_integers(c, &qx, &qy, &e, &s, &r),
+                Err(GostError::BadSignature)
+            );
             // Same through the byte-level API: e as little-endian digest bytes.
             let n = curve.coordinate_len();
             let key = [le(&qx, n), le(&qy, n)].concat();
             let rfc = [be(&s, n), be(&r, n)].concat();
             let kalkan: Vec<u8> = rfc.iter().rev().copied().collect();
-            assert_eq!(verify_digest(curve, Layout::Rfc4491, &key, &le(&e, n), &rfc), Ok(()));
-            assert_eq!(verify_digest(curve, Layout::Kalkan, &key, &le(&e, n), &kalkan), Ok(()));
+            assert_eq!(
+                verify_digest(curve, Layout::Rfc4491, &key, &le(&e, n), &rfc),
+                Ok(())
+            );
+            assert_eq!(
+                verify_digest(curve, Layout::Kalkan, &key, &le(&e, n), &kalkan),
+                Ok(())
+            );
             assert!(verify_digest(curve, Layout::Kalkan, &key, &le(&e, n), &rfc).is_err());
         }
     }
@@ -727,41 +888,94 @@ mod tests {
             let n = curve.coordinate_len();
             let c = params(curve);
             let msg = b"roundtrip message";
-            let digest = if n == 64 { streebog512(msg).to_vec() } else { streebog256(msg).to_vec() };
+            let digest = if n == 64 {
+                streebog512(msg).to_vec()
+            } else {
+                streebog256(msg).to_vec()
+            };
             let (key, sig) = make_sig(curve, &mut rng, &digest);
-            assert_eq!(verify(curve, Layout::Rfc4491, &key, msg, &sig), Ok(()), "{curve:?}");
-            assert_eq!(verify(curve, Layout::Rfc4491, &key, b"other", &sig), Err(GostError::BadSignature));
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key, msg, &sig),
+                Ok(()),
+                "{curve:?}"
+            );
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key, b"other", &sig),
+                Err(GostError::BadSignature)
+            );
             // e ≡ 0 (mod q) is replaced by 1: digests 0 and q sign like e = 1.
             let (key1, sig1) = make_sig(curve, &mut rng, &le(&BigUint::one(), n));
-            assert_eq!(verify_digest(curve, Layout::Rfc4491, &key1, &vec![0; n], &sig1), Ok(()));
-            assert_eq!(verify_digest(curve, Layout::Rfc4491, &key1, &le(&c.q, n), &sig1), Ok(()));
+            assert_eq!(
+                verify_digest(curve, Layout::Rfc4491, &key1, &vec![0; n], &sig1),
+                Ok(())
+            );
+            assert_eq!(
+                verify_digest(curve, Layout::Rfc4491, &key1, &le(&c.q, n), &sig1),
+                Ok(())
+            );
             // r, s out of range; key off the curve or with coordinates >= p.
-            for (r, s) in [(BigUint::zero(), BigUint::one()), (BigUint::one(), BigUint::zero()),
-                           (c.q.clone(), BigUint::one()), (BigUint::one(), c.q.clone())] {
+            for (r, s) in [
+                (BigUint::zero(), BigUint::one()),
+                (BigUint::one(), BigUint::zero()),
+                (c.q.clone(), BigUint::one()),
+                (BigUint::one(), c.q.clone()),
+            ] {
                 let sig = [be(&s, n), be(&r, n)].concat();
-                assert_eq!(verify(curve, Layout::Rfc4491, &key, msg, &sig), Err(GostError::OutOfRange));
+                assert_eq!(
+                    verify(curve, Layout::Rfc4491, &key, msg, &sig),
+                    Err(GostError::OutOfRange)
+                );
             }
             let mut bad = key.clone();
             bad[0] ^= 1;
-            assert_eq!(verify(curve, Layout::Rfc4491, &bad, msg, &sig), Err(GostError::PointNotOnCurve));
-            assert_eq!(verify(curve, Layout::Rfc4491, &vec![0; 2 * n], msg, &sig), Err(GostError::PointNotOnCurve));
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &bad, msg, &sig),
+                Err(GostError::PointNotOnCurve)
+            );
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &vec![0; 2 * n], msg, &sig),
+                Err(GostError::PointNotOnCurve)
+            );
             let big = [le(&c.p, n), key[n..].to_vec()].concat();
-            assert_eq!(verify(curve, Layout::Rfc4491, &big, msg, &sig), Err(GostError::OutOfRange));
-            assert_eq!(verify(curve, Layout::Rfc4491, &key[1..], msg, &sig), Err(GostError::BadLength));
-            assert_eq!(verify(curve, Layout::Rfc4491, &key, msg, &sig[1..]), Err(GostError::BadLength));
-            assert_eq!(verify_digest(curve, Layout::Rfc4491, &key, &digest[1..], &sig), Err(GostError::BadLength));
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &big, msg, &sig),
+                Err(GostError::OutOfRange)
+            );
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key[1..], msg, &sig),
+                Err(GostError::BadLength)
+            );
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key, msg, &sig[1..]),
+                Err(GostError::BadLength)
+            );
+            assert_eq!(
+                verify_digest(curve, Layout::Rfc4491, &key, &digest[1..], &sig),
+                Err(GostError::BadLength)
+            );
         }
     }
 
     #[test]
     fn random_inputs_never_panic() {
         let mut rng = Rng(42);
-        for curve in [Curve::Tc26_256A, Curve::CryptoPro256B, Curve::Tc26_512A, Curve::Tc26_512C] {
+        for curve in [
+            Curve::Tc26_256A,
+            Curve::CryptoPro256B,
+            Curve::Tc26_512A,
+            Curve::Tc26_512C,
+        ] {
             let n = curve.coordinate_len();
             let c = params(curve);
             let g = [le(&c.g.0, n), le(&c.g.1, n)].concat();
             for i in 0..300 {
-                let len = |rng: &mut Rng| if i % 2 == 0 { 2 * n } else { (rng.next() % 200) as usize };
+                let len = |rng: &mut Rng| {
+                    if i % 2 == 0 {
+                        2 * n
+                    } else {
+                        (rng.next() % 200) as usize
+                    }
+                };
                 let (kl, sl) = (len(&mut rng), len(&mut rng));
                 let (key, sig, dig) = (rng.bytes(kl), rng.bytes(sl), rng.bytes(n));
                 for layout in [Layout::Rfc4491, Layout::Kalkan] {
@@ -772,7 +986,10 @@ mod tests {
                     // A valid key with random in-range r, s: runs the full equation.
                     let (r, s) = (rng.below(&c.q), rng.below(&c.q));
                     let sig = [be(&s, n), be(&r, n)].concat();
-                    assert_eq!(verify_digest(curve, Layout::Rfc4491, &g, &dig, &sig), Err(GostError::BadSignature));
+                    assert_eq!(
+                        verify_digest(curve, Layout::Rfc4491, &g, &dig, &sig),
+                        Err(GostError::BadSignature)
+                    );
                 }
             }
         }
@@ -783,17 +1000,30 @@ mod tests {
     #[ignore]
     fn bench_verify() {
         let mut rng = Rng(7);
-        for curve in [Curve::Tc26_256A, Curve::CryptoPro256A, Curve::Tc26_512A, Curve::Tc26_512B, Curve::Tc26_512C] {
+        for curve in [
+            Curve::Tc26_256A,
+            Curve::CryptoPro256A,
+            Curve::Tc26_512A,
+            Curve::Tc26_512B,
+            Curve::Tc26_512C,
+        ] {
             let (key, sig) = make_sig(curve, &mut rng, &[5u8; 64][..curve.coordinate_len()]);
             verify(curve, Layout::Rfc4491, &key, b"warm", &sig).ok();
             let digest = vec![5u8; curve.coordinate_len()];
             let runs = 300;
             let t = std::time::Instant::now();
             for _ in 0..runs {
-                assert_eq!(verify_digest(curve, Layout::Rfc4491, &key, &digest, &sig), Ok(()));
+                assert_eq!(
+                    verify_digest(curve, Layout::Rfc4491, &key, &digest, &sig),
+                    Ok(())
+                );
             }
             let per = t.elapsed().as_secs_f64() / runs as f64;
-            println!("{curve:?}: {:.0} verifications/s ({:.2} ms each)", 1.0 / per, per * 1e3);
+            println!(
+                "{curve:?}: {:.0} verifications/s ({:.2} ms each)",
+                1.0 / per,
+                per * 1e3
+            );
         }
     }
 
@@ -806,7 +1036,10 @@ mod tests {
             (l0, 2)
         } else {
             let k = l0 & 0x7f;
-            (d[2..2 + k].iter().fold(0, |a, &b| a << 8 | b as usize), 2 + k)
+            (
+                d[2..2 + k].iter().fold(0, |a, &b| a << 8 | b as usize),
+                2 + k,
+            )
         };
         (tag, &d[hdr..hdr + len], &d[hdr + len..], &d[..hdr + len])
     }
@@ -844,7 +1077,12 @@ mod tests {
         let param_oid = oid_to_string(children(alg[1].1)[0].1);
         let bits = spki[1].1; // BIT STRING content: unused-bits byte, then OCTET STRING
         assert_eq!(bits[0], 0);
-        (param_oid, public_key_from_octet_string(&bits[1..]).expect("04 40 / 04 81 80").to_vec())
+        (
+            param_oid,
+            public_key_from_octet_string(&bits[1..])
+                .expect("04 40 / 04 81 80")
+                .to_vec(),
+        )
     }
     /// (signed attributes re-tagged as SET, if any; signature octets) of the first SignerInfo.
     fn cms_signer(der: &[u8]) -> (Option<Vec<u8>>, Vec<u8>) {
@@ -861,7 +1099,12 @@ mod tests {
     }
 
     fn openssl(dir: &Path, args: &[&str]) -> bool {
-        Command::new("openssl").current_dir(dir).args(args).output().map(|o| o.status.success()).unwrap_or(false)
+        Command::new("openssl")
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
     }
 
     #[test]
@@ -882,24 +1125,98 @@ mod tests {
         let msg = b"GOST interop: \xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82, Kazakhstan!\n";
         std::fs::write(dir.join("msg.txt"), msg).unwrap();
         let cases = [
-            ("gost2012_256", "A", Curve::CryptoPro256A), ("gost2012_256", "B", Curve::CryptoPro256B),
-            ("gost2012_256", "C", Curve::CryptoPro256C), ("gost2012_256", "XA", Curve::CryptoPro256A),
-            ("gost2012_256", "XB", Curve::CryptoPro256C), ("gost2012_256", "TCA", Curve::Tc26_256A),
-            ("gost2012_256", "TCB", Curve::CryptoPro256A), ("gost2012_256", "TCC", Curve::CryptoPro256B),
-            ("gost2012_256", "TCD", Curve::CryptoPro256C), ("gost2012_512", "A", Curve::Tc26_512A),
-            ("gost2012_512", "B", Curve::Tc26_512B), ("gost2012_512", "C", Curve::Tc26_512C),
+            ("gost2012_256", "A", Curve::CryptoPro256A),
+            ("gost2012_256", "B", Curve::CryptoPro256B),
+            ("gost2012_256", "C", Curve::CryptoPro256C),
+            ("gost2012_256", "XA", Curve::CryptoPro256A),
+            ("gost2012_256", "XB", Curve::CryptoPro256C),
+            ("gost2012_256", "TCA", Curve::Tc26_256A),
+            ("gost2012_256", "TCB", Curve::CryptoPro256A),
+            ("gost2012_256", "TCC", Curve::CryptoPro256B),
+            ("gost2012_256", "TCD", Curve::CryptoPro256C),
+            ("gost2012_512", "A", Curve::Tc26_512A),
+            ("gost2012_512", "B", Curve::Tc26_512B),
+            ("gost2012_512", "C", Curve::Tc26_512C),
         ];
         for (alg, set, expected) in cases {
-            let md = if alg.ends_with("512") { "md_gost12_512" } else { "md_gost12_256" };
-            let run = |args: &[&str]| assert!(openssl(&dir, args), "openssl {args:?} failed ({alg} {set})");
-            run(&["genpkey", "-engine", "gost", "-algorithm", alg, "-pkeyopt", &format!("paramset:{set}"), "-out", "k.pem"]);
-            run(&["req", "-engine", "gost", "-x509", "-new", "-key", "k.pem", "-subj", "/CN=x", "-days", "10", "-out", "c.pem"]);
-            run(&["x509", "-engine", "gost", "-in", "c.pem", "-outform", "DER", "-out", "c.der"]);
-            run(&["dgst", "-engine", "gost", &format!("-{md}"), "-sign", "k.pem", "-out", "sig.bin", "msg.txt"]);
-            run(&["cms", "-sign", "-engine", "gost", "-binary", "-nodetach", "-md", md, "-signer", "c.pem",
-                  "-inkey", "k.pem", "-in", "msg.txt", "-outform", "DER", "-out", "cms.der"]);
-            run(&["cms", "-sign", "-engine", "gost", "-binary", "-nodetach", "-noattr", "-md", md, "-signer", "c.pem",
-                  "-inkey", "k.pem", "-in", "msg.txt", "-outform", "DER", "-out", "cms-noattr.der"]);
+            let md = if alg.ends_with("512") {
+                "md_gost12_512"
+            } else {
+                "md_gost12_256"
+            };
+            let run = |args: &[&str]| {
+                assert!(openssl(&dir, args), "openssl {args:?} failed ({alg} {set})")
+            };
+            run(&[
+                "genpkey",
+                "-engine",
+                "gost",
+                "-algorithm",
+                alg,
+                "-pkeyopt",
+                &format!("paramset:{set}"),
+                "-out",
+                "k.pem",
+            ]);
+            run(&[
+                "req", "-engine", "gost", "-x509", "-new", "-key", "k.pem", "-subj", "/CN=x",
+                "-days", "10", "-out", "c.pem",
+            ]);
+            run(&[
+                "x509", "-engine", "gost", "-in", "c.pem", "-outform", "DER", "-out", "c.der",
+            ]);
+            run(&[
+                "dgst",
+                "-engine",
+                "gost",
+                &format!("-{md}"),
+                "-sign",
+                "k.pem",
+                "-out",
+                "sig.bin",
+                "msg.txt",
+            ]);
+            run(&[
+                "cms",
+                "-sign",
+                "-engine",
+                "gost",
+                "-binary",
+                "-nodetach",
+                "-md",
+                md,
+                "-signer",
+                "c.pem",
+                "-inkey",
+                "k.pem",
+                "-in",
+                "msg.txt",
+                "-outform",
+                "DER",
+                "-out",
+                "cms.der",
+            ]);
+            run(&[
+                "cms",
+                "-sign",
+                "-engine",
+                "gost",
+                "-binary",
+                "-nodetach",
+                "-noattr",
+                "-md",
+                md,
+                "-signer",
+                "c.pem",
+                "-inkey",
+                "k.pem",
+                "-in",
+                "msg.txt",
+                "-outform",
+                "DER",
+                "-out",
+                "cms-noattr.der",
+            ]);
             let (oid, key) = cert_key(&std::fs::read(dir.join("c.der")).unwrap());
             let curve = Curve::from_oid_str(&oid).unwrap_or_else(|| panic!("unknown OID {oid}"));
             assert_eq!(curve, expected, "{alg} {set} → {oid}");
@@ -908,35 +1225,74 @@ mod tests {
             // `openssl dgst -sign`: raw 2n bytes (no DER), s‖r big-endian.
             let sig = std::fs::read(dir.join("sig.bin")).unwrap();
             assert_eq!(sig.len(), 2 * n, "{alg} {set}: dgst signature is raw s‖r");
-            assert_eq!(verify(curve, Layout::Rfc4491, &key, msg, &sig), Ok(()), "{alg} {set} dgst");
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key, msg, &sig),
+                Ok(()),
+                "{alg} {set} dgst"
+            );
             let rev: Vec<u8> = sig.iter().rev().copied().collect();
             assert_eq!(verify(curve, Layout::Kalkan, &key, msg, &rev), Ok(()));
             let swapped = [&sig[n..], &sig[..n]].concat(); // r‖s big-endian must fail
             assert!(verify(curve, Layout::Rfc4491, &key, msg, &swapped).is_err());
-            assert_eq!(verify(curve, Layout::Rfc4491, &key, b"tampered", &sig), Err(GostError::BadSignature));
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key, b"tampered", &sig),
+                Err(GostError::BadSignature)
+            );
             for i in [0, n - 1, n, 2 * n - 1] {
                 let mut s = sig.clone();
                 s[i] ^= 0x01;
-                assert!(verify(curve, Layout::Rfc4491, &key, msg, &s).is_err(), "flipped byte {i}");
+                assert!(
+                    verify(curve, Layout::Rfc4491, &key, msg, &s).is_err(),
+                    "flipped byte {i}"
+                );
             }
 
             // CMS with signed attributes: the signature covers DER(SET OF attributes).
             let (attrs, cms_sig) = cms_signer(&std::fs::read(dir.join("cms.der")).unwrap());
             let attrs = attrs.expect("signed attributes");
-            assert_eq!(cms_sig.len(), 2 * n, "CMS signature OCTET STRING is raw s‖r");
-            let content_digest = if n == 64 { streebog512(msg).to_vec() } else { streebog256(msg).to_vec() };
-            assert!(attrs.windows(n).any(|w| w == content_digest), "messageDigest attribute");
-            let attrs_digest = if n == 64 { streebog512(&attrs).to_vec() } else { streebog256(&attrs).to_vec() };
-            assert_eq!(verify_digest(curve, Layout::Rfc4491, &key, &attrs_digest, &cms_sig), Ok(()), "{alg} {set} cms");
-            assert_eq!(verify(curve, Layout::Rfc4491, &key, &attrs, &cms_sig), Ok(()));
+            assert_eq!(
+                cms_sig.len(),
+                2 * n,
+                "CMS signature OCTET STRING is raw s‖r"
+            );
+            let content_digest = if n == 64 {
+                streebog512(msg).to_vec()
+            } else {
+                streebog256(msg).to_vec()
+            };
+            assert!(
+                attrs.windows(n).any(|w| w == content_digest),
+                "messageDigest attribute"
+            );
+            let attrs_digest = if n == 64 {
+                streebog512(&attrs).to_vec()
+            } else {
+                streebog256(&attrs).to_vec()
+            };
+            assert_eq!(
+                verify_digest(curve, Layout::Rfc4491, &key, &attrs_digest, &cms_sig),
+                Ok(()),
+                "{alg} {set} cms"
+            );
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key, &attrs, &cms_sig),
+                Ok(())
+            );
             let mut bad_attrs = attrs.clone();
             *bad_attrs.last_mut().unwrap() ^= 1;
-            assert_eq!(verify(curve, Layout::Rfc4491, &key, &bad_attrs, &cms_sig), Err(GostError::BadSignature));
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key, &bad_attrs, &cms_sig),
+                Err(GostError::BadSignature)
+            );
 
             // CMS without signed attributes: the signature covers the content itself.
             let (attrs, cms_sig) = cms_signer(&std::fs::read(dir.join("cms-noattr.der")).unwrap());
             assert!(attrs.is_none());
-            assert_eq!(verify(curve, Layout::Rfc4491, &key, msg, &cms_sig), Ok(()), "{alg} {set} cms -noattr");
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key, msg, &cms_sig),
+                Ok(()),
+                "{alg} {set} cms -noattr"
+            );
             println!("interop ok: {alg} paramset {set} = {oid} ({curve:?})");
         }
         std::fs::remove_dir_all(&dir).ok();

@@ -117,9 +117,18 @@ mod tests {
     #[test]
     fn empty_truncated_junk_huge_and_deep_input_are_refused() {
         assert!(matches!(to_der(b""), Err(SignatureError::Malformed(_))));
-        assert!(matches!(to_der(b"   \n"), Err(SignatureError::Malformed(_))));
-        assert!(matches!(to_der(b"%%% not base64"), Err(SignatureError::Malformed(_))));
-        assert!(matches!(to_der(&[0x30, 0x05, 0x02, 0x01]), Err(SignatureError::Malformed(_))));
+        assert!(matches!(
+            to_der(b"   \n"),
+            Err(SignatureError::Malformed(_))
+        ));
+        assert!(matches!(
+            to_der(b"%%% not base64"),
+            Err(SignatureError::Malformed(_))
+        ));
+        assert!(matches!(
+            to_der(&[0x30, 0x05, 0x02, 0x01]),
+            Err(SignatureError::Malformed(_))
+        ));
         let huge = vec![0x30; MAX_CMS_BYTES + 1];
         assert_eq!(to_der(&huge), Err(SignatureError::TooLarge(MAX_CMS_BYTES)));
         // 40 nested SEQUENCEs around an empty one.

@@ -28,7 +28,6 @@ pub use revocation_port::{NoRevocationSource, RevocationCheck};
 pub use revocation_sources::{revocation_sources, RevocationSources};
 pub use verify::{CmsVerifier, Verified};
 
-
 /// The revocation sources the settings name (demo mode adds the demo CA's CRL).
 pub fn revocation_from(
     settings: &crate::config::Settings,
@@ -38,6 +37,18 @@ pub fn revocation_from(
         ocsp_url: settings.ocsp_url.clone(),
         demo: settings.demo,
     })
+}
+
+/// Whether `issuer`'s key made `signature` over `tbs` with `algorithm`
+/// (any algorithm the verifier accepts): for CRLs, OCSP answers, benchmarks.
+pub fn check_signature(
+    issuer: &x509_cert::Certificate,
+    algorithm: &spki::AlgorithmIdentifierOwned,
+    tbs: &[u8],
+    signature: &[u8],
+) -> bool {
+    algorithms::PublicKey::from_spki(&issuer.tbs_certificate.subject_public_key_info)
+        .is_ok_and(|key| key.verify(algorithm, tbs, signature).is_ok())
 }
 
 impl CmsVerifier {

@@ -50,7 +50,8 @@ pub const KZ_STREEBOG_512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.
 /// The legacy GOST 34.310-2004 family (keys and signatures under this arc).
 pub const KZ_GOST_2004_ARC: &str = "1.2.398.3.10.1.1.1";
 /// Legacy GOST 34.311-95 digest.
-pub const KZ_GOST_2004_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.398.3.10.1.3.1");
+pub const KZ_GOST_2004_DIGEST: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.398.3.10.1.3.1");
 
 // The same algorithms under their international (TC 26, RFC 9215) names,
 // as OpenSSL's GOST engine writes them.
@@ -74,14 +75,14 @@ pub const AT_ORGANIZATIONAL_UNIT: ObjectIdentifier = ObjectIdentifier::new_unwra
 
 /// Extensions this verifier understands; any other marked critical is refused.
 pub const KNOWN_EXTENSIONS: &[&str] = &[
-    "2.5.29.14", // subject key identifier
-    "2.5.29.15", // key usage
-    "2.5.29.17", // subject alternative name
-    "2.5.29.19", // basic constraints
-    "2.5.29.31", // CRL distribution points
-    "2.5.29.32", // certificate policies
-    "2.5.29.35", // authority key identifier
-    "2.5.29.37", // extended key usage
+    "2.5.29.14",         // subject key identifier
+    "2.5.29.15",         // key usage
+    "2.5.29.17",         // subject alternative name
+    "2.5.29.19",         // basic constraints
+    "2.5.29.31",         // CRL distribution points
+    "2.5.29.32",         // certificate policies
+    "2.5.29.35",         // authority key identifier
+    "2.5.29.37",         // extended key usage
     "1.3.6.1.5.5.7.1.1", // authority information access
 ];
 /// Extended key usage "OCSP signing": an OCSP responder's certificate.

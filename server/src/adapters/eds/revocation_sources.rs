@@ -9,7 +9,6 @@ use async_trait::async_trait;
 use time::OffsetDateTime;
 use x509_cert::Certificate;
 
-use super::algorithms::PublicKey;
 use super::revocation::{Revocation, RevocationConfig, RevocationError, SignatureCheck, Status};
 use super::revocation_port::{NoRevocationSource, RevocationCheck};
 use crate::ports::SignatureError;
@@ -35,8 +34,7 @@ impl SignatureCheck for KeyCheck {
         tbs: &[u8],
         signature: &[u8],
     ) -> bool {
-        PublicKey::from_spki(&issuer.tbs_certificate.subject_public_key_info)
-            .is_ok_and(|key| key.verify(algorithm, tbs, signature).is_ok())
+        super::check_signature(issuer, algorithm, tbs, signature)
     }
 }
 
@@ -54,10 +52,12 @@ impl RevocationCheck for Checked {
             Ok(Status::Good) => Ok(()),
             Ok(Status::Revoked { at, .. }) => Err(SignatureError::Revoked(at)),
             Err(RevocationError::Unknown) => Err(SignatureError::RevocationUnknown),
-            Err(RevocationError::Unavailable(why)) => Err(SignatureError::RevocationUnavailable(why)),
-            Err(RevocationError::BadResponse(why)) => {
-                Err(SignatureError::RevocationUnavailable(format!("an invalid answer: {why}")))
+            Err(RevocationError::Unavailable(why)) => {
+                Err(SignatureError::RevocationUnavailable(why))
             }
+            Err(RevocationError::BadResponse(why)) => Err(SignatureError::RevocationUnavailable(
+                format!("an invalid answer: {why}"),
+            )),
         }
     }
 }
@@ -83,5 +83,8 @@ pub fn revocation_sources(sources: RevocationSources) -> anyhow::Result<Arc<dyn 
         config.crl_bytes.push(crate::demo_pki::DEMO_CRL.to_vec());
     }
     config.ocsp_url = sources.ocsp_url;
-    Ok(Arc::new(Checked(Revocation::new(config, Arc::new(KeyCheck)))))
+    Ok(Arc::new(Checked(Revocation::new(
+        config,
+        Arc::new(KeyCheck),
+    ))))
 }

@@ -54,7 +54,10 @@ impl CmsVerifier {
     pub fn from_pem(pem: &str, revocation: Arc<dyn RevocationCheck>) -> anyhow::Result<Self> {
         let roots = Certificate::load_pem_chain(pem.as_bytes())
             .map_err(|e| anyhow::anyhow!("trusted roots: {e}"))?;
-        anyhow::ensure!(!roots.is_empty(), "trusted roots: the bundle holds no certificate");
+        anyhow::ensure!(
+            !roots.is_empty(),
+            "trusted roots: the bundle holds no certificate"
+        );
         Ok(Self::new(roots, revocation))
     }
 
@@ -96,7 +99,13 @@ impl CmsVerifier {
             .ok_or(SignatureError::ContentMismatch)?
             .to_der()
             .map_err(malformed)?;
-        verify_signer(&key, digest, &si.signature_algorithm, &attrs, si.signature.as_bytes())?;
+        verify_signer(
+            &key,
+            digest,
+            &si.signature_algorithm,
+            &attrs,
+            si.signature.as_bytes(),
+        )?;
         let times = Times {
             signed: signed_at.unwrap_or(now),
             now,
@@ -208,6 +217,9 @@ impl SignatureVerifier for CmsVerifier {
         purpose: KeyPurpose,
         at: OffsetDateTime,
     ) -> Result<Signer, SignatureError> {
-        Ok(self.verify_cms(cms, Some(document), purpose, at).await?.signer)
+        Ok(self
+            .verify_cms(cms, Some(document), purpose, at)
+            .await?
+            .signer)
     }
 }

@@ -44,7 +44,7 @@ const OID_SHA256_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.
 
 /// Checks a signature made by `issuer`'s key over `tbs` (the DER of the signed part) with
 /// `algorithm`. Supplied by the verifier (it knows RSA, ECDSA P-256, GOST).
-/// [`RsaSha256Check`] is an RSA-SHA256-only implementation used by the lab's tests.
+/// [`RsaSha256Check`] is an RSA-SHA256-only implementation used by the revocation tests.
 pub trait SignatureCheck: Send + Sync {
     fn verify(
         &self,
@@ -193,7 +193,7 @@ impl Revocation {
     }
 }
 
-/// An RSA PKCS#1 v1.5 SHA-256 [`SignatureCheck`] (the lab's default; the verifier brings its own).
+/// An RSA PKCS#1 v1.5 SHA-256 [`SignatureCheck`] (for the revocation tests; the verifier brings its own, for every algorithm).
 pub struct RsaSha256Check;
 
 impl SignatureCheck for RsaSha256Check {
