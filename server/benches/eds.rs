@@ -30,6 +30,16 @@ use x509_cert::Certificate;
 const DOC: &[u8] =
     b"nomir-request/1\nrequest-id: bench\niin: 900515410001\nmsisdn: +77011234567\npurpose: bind\n";
 
+const GOST_ENGINE_CONF: &str = "openssl_conf = openssl_init
+[openssl_init]
+engines = engine_section
+[engine_section]
+gost = gost_section
+[gost_section]
+engine_id = gost
+default_algorithms = ALL
+";
+
 /// The responder's answers are signed by the CA itself; RSA, P-256 and
 /// GOST are checked through the verifier's own algorithms.
 struct AnyKey;
@@ -93,7 +103,10 @@ fn responder(pki: &Pki, ca: &str, leaf: &str, alg: KeyAlg) -> (Child, String) {
     let mut cmd = Command::new("openssl");
     cmd.arg("ocsp");
     if matches!(alg, KeyAlg::Gost512 | KeyAlg::Gost256) {
-        cmd.args(["-engine", "gost"]);
+        // `openssl ocsp` takes no -engine: a configuration file loads it.
+        let conf = pki.path("gost-engine.cnf");
+        std::fs::write(&conf, GOST_ENGINE_CONF).unwrap();
+        cmd.env("OPENSSL_CONF", conf);
     }
     let mut child = cmd
         .arg("-index")

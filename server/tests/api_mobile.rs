@@ -306,6 +306,10 @@ async fn sign_in_needs_a_fresh_challenge_of_this_client_and_a_valid_signature() 
         problem(r, StatusCode::BAD_REQUEST, "signature_invalid").await;
         let r = session(&api, &token, &id, b"not a CMS").await;
         problem(r, StatusCode::BAD_REQUEST, "signature_invalid").await;
+        // The signing key is the wrong kind: the answer says which to choose.
+        let with_sign_key = sign_detached(&text, &citizen_key(&format!("{AIGERIM}-sign"))).unwrap();
+        let r = session(&api, &token, &id, &with_sign_key).await;
+        problem(r, StatusCode::UNPROCESSABLE_ENTITY, "wrong_key_auth").await;
         // The challenge is still good after failed tries.
         let cms = sign_detached(&text, &key).unwrap();
         assert_eq!(

@@ -60,6 +60,9 @@ fn pki() -> &'static Pki {
         p.issue("under_notca", "notca", KeyAlg::Rsa, &person, "sign", "365");
         p.issue("inter2", "inter", KeyAlg::Rsa, "/CN=TOO DEEP CA/C=KZ", "ca", "365");
         p.issue("too_deep", "inter2", KeyAlg::Rsa, &person, "sign", "365");
+        p.issue("no_certsign", "inter", KeyAlg::Rsa, "/CN=NO CERTSIGN CA/C=KZ", "ca_without_certsign", "365");
+        p.issue("under_no_certsign", "no_certsign", KeyAlg::Rsa, &person, "sign", "365");
+        p.self_signed("self_signed", KeyAlg::Rsa, &person, "sign");
         p.root("stranger", KeyAlg::Rsa);
         p.issue("stranger_leaf", "stranger", KeyAlg::Rsa, &person, "sign", "365");
         p.root("ec_root", KeyAlg::P256);
@@ -138,7 +141,7 @@ async fn an_older_certificate_without_the_key_user_falls_back_on_its_policy() {
 
 #[tokio::test]
 async fn each_wrong_certificate_is_refused_with_its_reason() {
-    let cases: [(&str, &[&str], SignatureError); 7] = [
+    let cases: [(&str, &[&str], SignatureError); 9] = [
         ("legal", &["inter"], SignatureError::LegalEntity),
         (
             "no_nonrepudiation",

@@ -89,6 +89,8 @@ pub struct SessionView {
         (status = 201, description = "The citizen's session with this app", body = SessionView),
         (status = 400, description = "Malformed, the challenge unusable, or the signature invalid", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "No account, or not the mobile app's scope", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "Another key is needed: the authentication (AUTH) key, not the signing key (`wrong_key_auth`), or the citizen's own rather than an organisation's (`legal_entity_key`)", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 503, description = "The certificate's revocation status cannot be checked now; try again", body = ProblemBody, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]

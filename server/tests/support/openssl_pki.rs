@@ -33,6 +33,11 @@ basicConstraints = critical, CA:true, pathlen:0
 keyUsage = critical, keyCertSign, cRLSign
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[ca_without_certsign]
+basicConstraints = critical, CA:true
+keyUsage = critical, digitalSignature, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
 [not_ca]
 basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature, nonRepudiation, keyCertSign
@@ -195,29 +200,31 @@ impl Pki {
 
     /// A self-signed root CA.
     pub fn root(&self, name: &str, alg: KeyAlg) {
+        self.self_signed(name, alg, &format!("/CN={name}/C=KZ"), "ca");
+    }
+
+    /// A self-signed certificate for `subject` with extension section `profile`.
+    pub fn self_signed(&self, name: &str, alg: KeyAlg, subject: &str, profile: &str) {
         self.key(name, alg);
-        let (key, cert, subj) = (
-            format!("{name}.key"),
-            format!("{name}.pem"),
-            format!("/CN={name}/C=KZ"),
-        );
+        let (key, cert) = (format!("{name}.key"), format!("{name}.pem"));
         let md = format!("-{}", alg.digest());
         let mut args = vec!["req"];
         args.extend(alg.engine());
         args.extend([
             "-x509",
             "-new",
+            "-utf8",
             "-key",
             &key,
             "-subj",
-            &subj,
+            subject,
             "-days",
             "3650",
             &md,
             "-config",
             "ext.cnf",
             "-extensions",
-            "ca",
+            profile,
             "-out",
             &cert,
         ]);

@@ -263,3 +263,50 @@ pub fn verify_signer(
         signature,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use der::asn1::BitString;
+
+    fn spki(oid: &str, key: &[u8]) -> SubjectPublicKeyInfoOwned {
+        SubjectPublicKeyInfoOwned {
+            algorithm: AlgorithmIdentifierOwned {
+                oid: ObjectIdentifier::new_unwrap(oid),
+                parameters: None,
+            },
+            subject_public_key: BitString::from_bytes(key).unwrap(),
+        }
+    }
+
+    #[test]
+    fn legacy_gost_2004_and_unknown_keys_are_unsupported_not_malformed() {
+        let legacy = PublicKey::from_spki(&spki("1.2.398.3.10.1.1.1.1", &[0x04; 66])).unwrap_err();
+        assert!(
+            matches!(&legacy, SignatureError::UnsupportedAlgorithm(m) if m.contains("2004")),
+            "{legacy:?}"
+        );
+        let dsa = PublicKey::from_spki(&spki("1.2.840.10040.4.1", &[1, 2, 3])).unwrap_err();
+        assert!(matches!(dsa, SignatureError::UnsupportedAlgorithm(_)));
+        assert!(DigestAlg::from_oid(KZ_GOST_2004_DIGEST).is_err());
+        assert!(
+            DigestAlg::from_oid(ObjectIdentifier::new_unwrap("1.3.14.3.2.26")).is_err(),
+            "SHA-1 is refused"
+        );
+    }
+
+    #[test]
+    fn a_gost_key_needs_the_digest_of_its_size() {
+        let key = PublicKey::Gost {
+            curve: Curve::Tc26_512A,
+            layout: Layout::Rfc4491,
+            point: vec![0; 128],
+        };
+        assert_eq!(
+            signature_digest(&key, TC26_GOST_512_SIG),
+            Ok(DigestAlg::Streebog512)
+        );
+        assert!(signature_digest(&key, TC26_GOST_256_SIG).is_err());
+        assert!(signature_digest(&key, SHA256_WITH_RSA).is_err());
+    }
+}
