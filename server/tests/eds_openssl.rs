@@ -171,6 +171,12 @@ async fn each_wrong_certificate_is_refused_with_its_reason() {
             &["stranger"],
             SignatureError::UntrustedChain,
         ),
+        ("self_signed", &[], SignatureError::UntrustedChain),
+        (
+            "under_no_certsign",
+            &["no_certsign", "inter"],
+            SignatureError::NotACertificationAuthority,
+        ),
     ];
     for (signer, chain, reason) in cases {
         let cms = pki().sign(signer, KeyAlg::Rsa, chain, DOC);
