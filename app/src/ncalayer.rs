@@ -86,7 +86,6 @@ fn classify(code: &str, message: &str) -> SignError {
     {
         SignError::WrongPassword
     } else if text.contains("storage")
-        || text.contains("token")
         || text.contains("no key")
         || text.contains("key not found")
         || text.contains("хранилищ")
@@ -166,7 +165,12 @@ pub async fn sign_cms(
     let answer = Promise::new(&mut |resolve: Function, _reject: Function| {
         let socket = ws.clone();
         let text = request.clone();
+        // Whether NCALayer answered the connection: a close after that is
+        // NCALayer ending the exchange, not NCALayer missing.
+        let opened = std::rc::Rc::new(std::cell::Cell::new(false));
+        let opened_now = opened.clone();
         let on_open = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            opened_now.set(true);
             let _ = socket.send_with_str(&text);
         });
         let on_message = {
@@ -189,7 +193,12 @@ pub async fn sign_cms(
         let on_failure = {
             let resolve = resolve.clone();
             Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                let _ = resolve.call1(&JsValue::NULL, &encode(Err(SignError::NotRunning)));
+                let outcome = if opened.get() {
+                    SignError::Failed("NCALayer closed the connection".into())
+                } else {
+                    SignError::NotRunning
+                };
+                let _ = resolve.call1(&JsValue::NULL, &encode(Err(outcome)));
             })
         };
         let on_connect_timeout = {

@@ -3,10 +3,11 @@ use sqlx::Row;
 use time::OffsetDateTime;
 
 use super::accounts::parse_iin;
+use super::audit::append_with;
 use super::time_col::to_col;
 use super::Db;
 use crate::domain::Iin;
-use crate::ports::{Session, SessionStore, StoreResult};
+use crate::ports::{Account, AuditEntry, Session, SessionStore, StoreResult};
 
 #[async_trait]
 impl SessionStore for Db {
@@ -90,14 +91,52 @@ impl SessionStore for Db {
             .transpose()?)
     }
 
-    async fn use_portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<bool> {
-        let done = sqlx::query(
+    async fn redeem_portal_challenge(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+        account: Option<(&Account, &AuditEntry)>,
+        session: &Session,
+        signed_in: &AuditEntry,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool().begin().await?;
+        let used = sqlx::query(
             "UPDATE portal_challenges SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2",
         )
         .bind(id)
         .bind(to_col(now))
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        if used.rows_affected() != 1 {
+            return Ok(false);
+        }
+        if let Some((a, opened)) = account {
+            let inserted = sqlx::query(
+                "INSERT INTO accounts (iin, name_cyrillic, name_latin, password_hash, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (iin) DO NOTHING",
+            )
+            .bind(a.iin.as_str())
+            .bind(&a.name_cyrillic)
+            .bind(&a.name_latin)
+            .bind(&a.password_hash)
+            .bind(to_col(now))
+            .execute(&mut *tx)
+            .await?;
+            if inserted.rows_affected() == 1 {
+                append_with(&mut *tx, opened).await?;
+            }
+        }
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, iin, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&session.token_hash)
+        .bind(session.iin.as_str())
+        .bind(to_col(session.created_at))
+        .bind(to_col(session.expires_at))
+        .execute(&mut *tx)
+        .await?;
+        append_with(&mut *tx, signed_in).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 }

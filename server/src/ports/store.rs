@@ -71,9 +71,19 @@ pub trait SessionStore: Send + Sync {
     ) -> StoreResult<()>;
     /// The challenge's text, if it is unused and unexpired at `now`.
     async fn portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<Option<String>>;
-    /// Uses the challenge: true only for the one call that did (unused,
-    /// unexpired), decided by one conditional UPDATE.
-    async fn use_portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<bool>;
+    /// In one transaction: uses the challenge (unused, unexpired: one
+    /// conditional UPDATE decides among parallel calls), opens `account` if
+    /// given and missing (with `opened`, its audit entry), starts `session`
+    /// and appends `signed_in`. False, with nothing written, if the
+    /// challenge could not be used.
+    async fn redeem_portal_challenge(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+        account: Option<(&Account, &AuditEntry)>,
+        session: &Session,
+        signed_in: &AuditEntry,
+    ) -> StoreResult<bool>;
 }
 
 #[async_trait]

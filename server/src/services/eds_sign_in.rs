@@ -3,17 +3,20 @@
 //! citizen's authentication (AUTH) key signs it through NCALayer, the
 //! verifier checks it, and a session starts. A first sign-in creates the
 //! account from the identity register once it confirms the person named by
-//! the certificate's IIN.
+//! the certificate's IIN. Using the challenge, opening the account, the
+//! session and their audit entries are one transaction.
 
 use rand::RngCore;
 use time::Duration;
 
 use super::{audit, session, Ports, Unexpected};
 use crate::domain::IdentityStatus;
-use crate::ports::{Account, KeyPurpose, SignatureError};
+use crate::ports::{Account, KeyPurpose, Session, SignatureError};
 
 /// How long a challenge may wait for its signature.
-pub const CHALLENGE_LIFETIME: Duration = Duration::minutes(5);
+/// Longer than the page gives NCALayer to answer (5 minutes), so a citizen
+/// who waits a little before pressing the button still signs a live one.
+pub const CHALLENGE_LIFETIME: Duration = Duration::minutes(10);
 
 /// The password hash of an account made by EDS sign-in: no PHC string, so
 /// no password ever matches it.
@@ -65,35 +68,28 @@ pub async fn sign_in(
     challenge_id: &str,
     cms: &[u8],
 ) -> Result<String, EdsSignInError> {
-    let now = ports.clock.now();
     let text = ports
         .sessions
-        .portal_challenge(challenge_id, now)
+        .portal_challenge(challenge_id, ports.clock.now())
         .await?
         .ok_or(EdsSignInError::ChallengeUnusable)?;
     let signer = ports
         .signatures
-        .verify(cms, text.as_bytes(), KeyPurpose::Auth, now)
+        .verify(cms, text.as_bytes(), KeyPurpose::Auth, ports.clock.now())
         .await
         .map_err(|e| {
             tracing::info!(reason = e.code(), "EDS sign-in refused");
             EdsSignInError::Signature(e)
         })?;
-    // Used once: of parallel submissions of one signature, one goes on.
-    if !ports
-        .sessions
-        .use_portal_challenge(challenge_id, now)
-        .await?
-    {
-        return Err(EdsSignInError::ChallengeUnusable);
-    }
     let iin = signer.iin;
-    if ports.accounts.account(&iin).await?.is_none() {
+    // A first sign-in: the account comes from the identity register.
+    let opening = if ports.accounts.account(&iin).await?.is_none() {
         let person = ports.identity.person(&iin).await.map_err(|e| {
             tracing::error!(error = %e, "identity register unavailable");
             EdsSignInError::Unavailable
         })?;
         let Some(person) = person.filter(|p| p.status == IdentityStatus::Valid) else {
+            tracing::info!(iin = %iin, "EDS sign-in: the identity register does not confirm the person");
             return Err(EdsSignInError::NotConfirmed);
         };
         let account = Account {
@@ -102,26 +98,42 @@ pub async fn sign_in(
             name_latin: person.name_latin,
             password_hash: NO_PASSWORD.to_owned(),
         };
-        if ports
-            .accounts
-            .insert_account_if_missing(&account, now)
-            .await?
-        {
-            let detail = format!("by=eds certificate={}", signer.certificate_serial);
-            ports
-                .audit
-                .append(&audit::entry(ports, &iin, "account_created", detail))
-                .await?;
-        }
-    }
-    let token = session::start(ports, &iin).await?;
+        let detail = format!("by=eds certificate={}", signer.certificate_serial);
+        Some((
+            account,
+            audit::entry(ports, &iin, "account_created", detail),
+        ))
+    } else {
+        None
+    };
+    // The clock read again: the checks above may have asked the network.
+    let now = ports.clock.now();
+    let token = session::new_token();
+    let session = Session {
+        token_hash: session::token_hash(&token),
+        iin: iin.clone(),
+        created_at: now,
+        expires_at: now + session::SESSION_LIFETIME,
+    };
     let detail = format!(
         "method=eds certificate={} algorithm={}",
         signer.certificate_serial, signer.algorithm
     );
-    ports
-        .audit
-        .append(&audit::entry(ports, &iin, "sign_in", detail))
+    let signed_in = audit::entry(ports, &iin, "sign_in", detail);
+    // One transaction: of parallel submissions of one signature, one goes on.
+    let redeemed = ports
+        .sessions
+        .redeem_portal_challenge(
+            challenge_id,
+            now,
+            opening.as_ref().map(|(a, e)| (a, e)),
+            &session,
+            &signed_in,
+        )
         .await?;
-    Ok(token)
+    if redeemed {
+        Ok(token)
+    } else {
+        Err(EdsSignInError::ChallengeUnusable)
+    }
 }

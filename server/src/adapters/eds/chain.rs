@@ -48,8 +48,11 @@ fn aki(cert: &Certificate) -> Option<Vec<u8>> {
 /// Whether `issuer`'s key signed `cert`. Candidates are matched by key
 /// identifier when the certificate names one.
 fn issued_by(cert: &Certificate, issuer: &Known) -> Result<bool, SignatureError> {
-    if let (Some(want), Some(have)) = (aki(cert), &issuer.ski) {
-        if &want != have {
+    // A certificate that names its issuer's key identifier is matched only
+    // against certificates with that identifier: a CMS cannot make the
+    // verifier try every key it carries.
+    if let Some(want) = aki(cert) {
+        if issuer.ski.as_ref() != Some(&want) {
             return Ok(false);
         }
     }
@@ -85,15 +88,20 @@ pub fn validity(cert: &Certificate, at: OffsetDateTime) -> Result<(), SignatureE
     }
 }
 
-fn basic_constraints(cert: &Certificate) -> Option<BasicConstraints> {
-    match cert.tbs_certificate.get::<BasicConstraints>() {
-        Ok(Some((_, bc))) => Some(bc),
-        _ => None,
-    }
+/// An extension of the certificate, if present; one that does not decode
+/// (or appears twice) makes the certificate malformed, never "absent".
+pub fn extension<'a, T>(cert: &'a Certificate) -> Result<Option<T>, SignatureError>
+where
+    T: der::Decode<'a> + const_oid::AssociatedOid,
+{
+    cert.tbs_certificate
+        .get::<T>()
+        .map(|found| found.map(|(_, value)| value))
+        .map_err(|e| SignatureError::Malformed(format!("certificate extension {}: {e}", T::OID)))
 }
 
-pub fn is_ca(cert: &Certificate) -> bool {
-    basic_constraints(cert).is_some_and(|bc| bc.ca)
+pub fn is_ca(cert: &Certificate) -> Result<bool, SignatureError> {
+    Ok(extension::<BasicConstraints>(cert)?.is_some_and(|bc| bc.ca))
 }
 
 /// Refuses any critical extension this verifier does not understand.
@@ -110,7 +118,7 @@ pub fn critical_extensions(cert: &Certificate) -> Result<(), SignatureError> {
 /// Checks `issuer` may issue a certificate that has `below` CAs under it
 /// (not counting the leaf).
 fn may_issue(issuer: &Certificate, below: usize) -> Result<(), SignatureError> {
-    let bc = basic_constraints(issuer).filter(|bc| bc.ca);
+    let bc = extension::<BasicConstraints>(issuer)?.filter(|bc| bc.ca);
     let Some(bc) = bc else {
         return Err(SignatureError::NotACertificationAuthority);
     };
@@ -119,7 +127,7 @@ fn may_issue(issuer: &Certificate, below: usize) -> Result<(), SignatureError> {
             return Err(SignatureError::NotACertificationAuthority);
         }
     }
-    if let Ok(Some((_, KeyUsage(usage)))) = issuer.tbs_certificate.get::<KeyUsage>() {
+    if let Some(KeyUsage(usage)) = extension::<KeyUsage>(issuer)? {
         if !usage.contains(KeyUsages::KeyCertSign) {
             return Err(SignatureError::NotACertificationAuthority);
         }
@@ -148,7 +156,7 @@ pub fn verify_path(
     roots: &[Known],
     times: Times,
 ) -> Result<Vec<Certificate>, SignatureError> {
-    if is_ca(leaf) {
+    if is_ca(leaf)? {
         return Err(SignatureError::LeafIsCa);
     }
     critical_extensions(leaf)?;

@@ -9,32 +9,28 @@
 use x509_cert::ext::pkix::{CertificatePolicies, ExtendedKeyUsage, KeyUsage, KeyUsages};
 use x509_cert::Certificate;
 
+use super::chain::extension;
 use super::names::attribute;
 use super::oids::*;
 use crate::ports::{KeyPurpose, SignatureError};
 
-fn eku(cert: &Certificate) -> Vec<der::asn1::ObjectIdentifier> {
-    match cert.tbs_certificate.get::<ExtendedKeyUsage>() {
-        Ok(Some((_, eku))) => eku.0,
-        _ => Vec::new(),
-    }
+fn eku(cert: &Certificate) -> Result<Vec<der::asn1::ObjectIdentifier>, SignatureError> {
+    Ok(extension::<ExtendedKeyUsage>(cert)?
+        .map(|e| e.0)
+        .unwrap_or_default())
 }
 
-fn policies(cert: &Certificate) -> Vec<der::asn1::ObjectIdentifier> {
-    match cert.tbs_certificate.get::<CertificatePolicies>() {
-        Ok(Some((_, p))) => p.0.into_iter().map(|i| i.policy_identifier).collect(),
-        _ => Vec::new(),
-    }
+fn policies(cert: &Certificate) -> Result<Vec<der::asn1::ObjectIdentifier>, SignatureError> {
+    Ok(extension::<CertificatePolicies>(cert)?
+        .map(|p| p.0.into_iter().map(|i| i.policy_identifier).collect())
+        .unwrap_or_default())
 }
 
 /// The purpose the certificate's key serves, if it says.
-fn purpose_of(cert: &Certificate) -> Option<KeyPurpose> {
-    let eku = eku(cert);
-    let usage = match cert.tbs_certificate.get::<KeyUsage>() {
-        Ok(Some((_, KeyUsage(u)))) => Some(u),
-        _ => None,
-    };
-    let policies = policies(cert);
+fn purpose_of(cert: &Certificate) -> Result<Option<KeyPurpose>, SignatureError> {
+    let eku = eku(cert)?;
+    let usage = extension::<KeyUsage>(cert)?.map(|KeyUsage(u)| u);
+    let policies = policies(cert)?;
     let signs = eku.contains(&EKU_SIGNING)
         || policies.contains(&POLICY_INDIVIDUAL_SIGN)
         || policies.contains(&POLICY_LEGAL_SIGN);
@@ -43,43 +39,43 @@ fn purpose_of(cert: &Certificate) -> Option<KeyPurpose> {
         || policies.contains(&POLICY_LEGAL_AUTH);
     let non_repudiation = usage.is_none_or(|u| u.contains(KeyUsages::NonRepudiation));
     let digital_signature = usage.is_none_or(|u| u.contains(KeyUsages::DigitalSignature));
-    if signs && !authenticates && non_repudiation {
+    Ok(if signs && !authenticates && non_repudiation {
         Some(KeyPurpose::Sign)
     } else if authenticates && !signs && digital_signature {
         Some(KeyPurpose::Auth)
     } else {
         None
-    }
+    })
 }
 
 /// Whether the certificate is a legal entity's (or an employee's).
-fn legal_entity(cert: &Certificate) -> bool {
-    let eku = eku(cert);
+fn legal_entity(cert: &Certificate) -> Result<bool, SignatureError> {
+    let eku = eku(cert)?;
     let individual = eku.contains(&EKU_INDIVIDUAL);
     let legal = eku
         .iter()
         .any(|o| *o == EKU_LEGAL_ENTITY || o.to_string().starts_with("1.2.398.3.3.4.1.2."));
     if individual || legal {
-        return legal;
+        return Ok(legal);
     }
-    let policies = policies(cert);
+    let policies = policies(cert)?;
     if policies.contains(&POLICY_INDIVIDUAL_SIGN) || policies.contains(&POLICY_INDIVIDUAL_AUTH) {
-        return false;
+        return Ok(false);
     }
     if policies.contains(&POLICY_LEGAL_SIGN) || policies.contains(&POLICY_LEGAL_AUTH) {
-        return true;
+        return Ok(true);
     }
     let subject = &cert.tbs_certificate.subject;
-    attribute(subject, AT_ORGANIZATION).is_some()
-        || attribute(subject, AT_ORGANIZATIONAL_UNIT).is_some_and(|ou| ou.starts_with("BIN"))
+    Ok(attribute(subject, AT_ORGANIZATION).is_some()
+        || attribute(subject, AT_ORGANIZATIONAL_UNIT).is_some_and(|ou| ou.starts_with("BIN")))
 }
 
 /// Checks the leaf is an individual's key of the `purpose` kind.
 pub fn check(cert: &Certificate, purpose: KeyPurpose) -> Result<(), SignatureError> {
-    if legal_entity(cert) {
+    if legal_entity(cert)? {
         return Err(SignatureError::LegalEntity);
     }
-    if purpose_of(cert) != Some(purpose) {
+    if purpose_of(cert)? != Some(purpose) {
         return Err(SignatureError::WrongKey { expected: purpose });
     }
     Ok(())

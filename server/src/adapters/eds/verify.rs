@@ -21,6 +21,10 @@ use super::revocation_port::RevocationCheck;
 use super::usage;
 use crate::ports::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
 
+/// The most certificates a CMS may carry (NCALayer sends the signer's and
+/// at most its chain): more only makes the chain search longer.
+const MAX_CERTIFICATES: usize = 10;
+
 /// How far in the future a signer's claimed signing time may be (clocks differ).
 const CLOCK_SKEW: time::Duration = time::Duration::minutes(5);
 
@@ -91,6 +95,11 @@ impl CmsVerifier {
                 CertificateChoices::Other(_) => None,
             })
             .collect();
+        if certs.len() > MAX_CERTIFICATES {
+            return Err(malformed(format!(
+                "the signature carries more than {MAX_CERTIFICATES} certificates"
+            )));
+        }
         let leaf = signer_certificate(&si.sid, &certs).ok_or(SignatureError::UntrustedChain)?;
         let key = leaf.key.clone()?;
         let attrs = si

@@ -12,6 +12,8 @@
 //!   the issuer's key, or with the key of a certificate included in the response that is issued
 //!   by `issuer` (name match + signature by the issuer's key), valid at `now`, and has the EKU
 //!   id-kp-OCSPSigning (1.3.6.1.5.5.7.3.9);
+//! - an answer without our nonce is at most 15 minutes old (no replay of an old "good");
+//! - answers are reused until their nextUpdate, at most an hour;
 //! - if the responder echoes a nonce, it equals ours (responders serving pre-produced responses
 //!   send none, which is accepted); no other critical response extension is present;
 //! - a SingleResponse has a CertID matching ours (SHA-1 or SHA-256 CertIDs are recognised);
@@ -48,6 +50,11 @@ const OID_KP_OCSP_SIGNING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.
 const SKEW: Duration = Duration::minutes(5);
 /// How long an answer without nextUpdate is reused.
 const DEFAULT_TTL: Duration = Duration::minutes(5);
+/// How long an answer is reused at most, however far its nextUpdate is.
+const MAX_TTL: Duration = Duration::hours(1);
+/// How old an answer without our nonce may be: older, it could be a
+/// replay of a "good" answer given before the certificate was revoked.
+const MAX_AGE_WITHOUT_NONCE: Duration = Duration::minutes(15);
 const MAX_CACHE_ENTRIES: usize = 100_000;
 const MAX_RESPONDER_CERTS: usize = 8;
 
@@ -179,7 +186,9 @@ pub(crate) async fn check(
         now,
     )?;
     if let Answer::Known(status) = &answer {
-        let until = next_update.unwrap_or(now.saturating_add(DEFAULT_TTL));
+        let until = next_update
+            .unwrap_or(now.saturating_add(DEFAULT_TTL))
+            .min(now.saturating_add(MAX_TTL));
         let entry = Cached {
             status: status.clone(),
             this_update,
@@ -267,8 +276,10 @@ fn validate(
     }
 
     let data = &basic.tbs_response_data;
+    let mut nonce_echoed = false;
     for ext in data.response_extensions.iter().flatten() {
         if ext.extn_id == OID_OCSP_NONCE {
+            nonce_echoed = true;
             let echoed = ext.extn_value.as_bytes();
             let ours = OctetString::new(nonce)
                 .and_then(|o| o.to_der())
@@ -293,6 +304,11 @@ fn validate(
         to_time(single.this_update.0.to_unix_duration()).ok_or_else(|| bad("bad thisUpdate"))?;
     if this_update > now.saturating_add(SKEW) {
         return Err(bad("thisUpdate is in the future"));
+    }
+    if !nonce_echoed && this_update < now.saturating_sub(MAX_AGE_WITHOUT_NONCE) {
+        return Err(bad(
+            "a response without our nonce is too old to rule out a replay",
+        ));
     }
     let next_update = match &single.next_update {
         Some(t) => Some(to_time(t.0.to_unix_duration()).ok_or_else(|| bad("bad nextUpdate"))?),
