@@ -11,6 +11,26 @@ pub(super) fn parse_iin(s: &str) -> StoreResult<Iin> {
     Iin::parse(s).map_err(|e| StoreError::Corrupt(format!("stored IIN: {e}")))
 }
 
+/// Inserts the account unless its IIN has one; true if inserted.
+pub(super) async fn insert_account_with<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    exec: E,
+    a: &Account,
+    now: OffsetDateTime,
+) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "INSERT INTO accounts (iin, name_cyrillic, name_latin, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (iin) DO NOTHING",
+    )
+    .bind(a.iin.as_str())
+    .bind(&a.name_cyrillic)
+    .bind(&a.name_latin)
+    .bind(&a.password_hash)
+    .bind(to_col(now))
+    .execute(exec)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 fn failures(r: &sqlx::any::AnyRow) -> StoreResult<SignInFailures> {
     Ok(SignInFailures {
         count: u32::try_from(r.try_get::<i64, _>("failures")?).unwrap_or(u32::MAX),
@@ -44,18 +64,7 @@ impl AccountStore for Db {
         a: &Account,
         now: OffsetDateTime,
     ) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "INSERT INTO accounts (iin, name_cyrillic, name_latin, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (iin) DO NOTHING",
-        )
-        .bind(a.iin.as_str())
-        .bind(&a.name_cyrillic)
-        .bind(&a.name_latin)
-        .bind(&a.password_hash)
-        .bind(to_col(now))
-        .execute(self.pool())
-        .await?;
-        Ok(done.rows_affected() == 1)
+        insert_account_with(self.pool(), a, now).await
     }
 
     async fn sign_in_failures(&self, iin: &Iin) -> StoreResult<SignInFailures> {

@@ -2,6 +2,7 @@ use async_trait::async_trait;
 use sqlx::Row;
 use time::OffsetDateTime;
 
+use super::accounts::insert_account_with;
 use super::accounts::parse_iin;
 use super::audit::append_with;
 use super::time_col::to_col;
@@ -111,18 +112,7 @@ impl SessionStore for Db {
             return Ok(false);
         }
         if let Some((a, opened)) = account {
-            let inserted = sqlx::query(
-                "INSERT INTO accounts (iin, name_cyrillic, name_latin, password_hash, created_at) \
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (iin) DO NOTHING",
-            )
-            .bind(a.iin.as_str())
-            .bind(&a.name_cyrillic)
-            .bind(&a.name_latin)
-            .bind(&a.password_hash)
-            .bind(to_col(now))
-            .execute(&mut *tx)
-            .await?;
-            if inserted.rows_affected() == 1 {
+            if insert_account_with(&mut *tx, a, now).await? {
                 append_with(&mut *tx, opened).await?;
             }
         }

@@ -89,7 +89,16 @@ pub async fn sign_in(
             EdsSignInError::Unavailable
         })?;
         let Some(person) = person.filter(|p| p.status == IdentityStatus::Valid) else {
+            // The signature proved who this is: the refusal is filed under them.
             tracing::info!(iin = %iin, "EDS sign-in: the identity register does not confirm the person");
+            let detail = format!(
+                "method=eds reason=not_confirmed certificate={}",
+                signer.certificate_serial
+            );
+            ports
+                .audit
+                .append(&audit::entry(ports, &iin, "sign_in_refused", detail))
+                .await?;
             return Err(EdsSignInError::NotConfirmed);
         };
         let account = Account {
