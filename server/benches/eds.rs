@@ -20,8 +20,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use nomir::adapters::eds::revocation::{Revocation, RevocationConfig, SignatureCheck};
-use nomir::adapters::eds::{CmsVerifier, RevocationCheck};
+use nomir::adapters::eds::revocation::{Revocation, RevocationConfig};
+use nomir::adapters::eds::{AnyAlgorithm, CmsVerifier, RevocationCheck};
 use nomir::ports::{KeyPurpose, SignatureError};
 use openssl_pki::{gost_engine, KeyAlg, Pki};
 use time::OffsetDateTime;
@@ -39,21 +39,6 @@ gost = gost_section
 engine_id = gost
 default_algorithms = ALL
 ";
-
-/// The responder's answers are signed by the CA itself; RSA, P-256 and
-/// GOST are checked through the verifier's own algorithms.
-struct AnyKey;
-impl SignatureCheck for AnyKey {
-    fn verify(
-        &self,
-        issuer: &Certificate,
-        alg: &spki::AlgorithmIdentifierOwned,
-        tbs: &[u8],
-        sig: &[u8],
-    ) -> bool {
-        nomir::adapters::eds::check_signature(issuer, alg, tbs, sig)
-    }
-}
 
 /// Revocation with the cache kept, or cleared before each question.
 struct Ocsp {
@@ -139,7 +124,7 @@ async fn row(name: &str, pki: &Pki, ca: &str, leaf: &str, alg: KeyAlg, seconds: 
             ..RevocationConfig::default()
         };
         let revocation = Ocsp {
-            revocation: Revocation::new(config, Arc::new(AnyKey)),
+            revocation: Revocation::new(config, Arc::new(AnyAlgorithm)),
             cached,
         };
         let verifier = CmsVerifier::new(root.clone(), Arc::new(revocation));

@@ -12,9 +12,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use der::DecodePem;
-use nomir::adapters::eds::revocation::{
-    Revocation, RevocationConfig, RevocationError, RsaSha256Check, Status,
-};
+use nomir::adapters::eds::revocation::{Revocation, RevocationConfig, RevocationError, Status};
+use nomir::adapters::eds::AnyAlgorithm;
 use time::OffsetDateTime;
 use x509_cert::Certificate;
 
@@ -379,7 +378,7 @@ fn revocation(ocsp_url: Option<String>, crl_files: &[&str], crl_urls: Vec<String
         timeout: Duration::from_secs(5),
         ..RevocationConfig::default()
     };
-    Revocation::new(config, Arc::new(RsaSha256Check))
+    Revocation::new(config, Arc::new(AnyAlgorithm))
 }
 
 fn now() -> OffsetDateTime {
@@ -655,10 +654,10 @@ async fn distribution_point_of_the_leaf_is_used_when_enabled() {
         timeout: Duration::from_secs(5),
         ..Default::default()
     };
-    let rev = Revocation::new(config.clone(), Arc::new(RsaSha256Check));
+    let rev = Revocation::new(config.clone(), Arc::new(AnyAlgorithm));
     assert_unavailable(rev.status(&f.alice, &f.ca, now()).await, "no CRL source");
     config.use_distribution_points = true;
-    let rev = Revocation::new(config, Arc::new(RsaSha256Check));
+    let rev = Revocation::new(config, Arc::new(AnyAlgorithm));
     assert_eq!(rev.status(&f.alice, &f.ca, now()).await, Ok(Status::Good));
     assert_revoked(rev.status(&f.bob, &f.ca, now()).await, "keyCompromise");
     assert_eq!(hits("/cdp/ca.crl"), 1);

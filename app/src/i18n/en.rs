@@ -113,7 +113,6 @@ pub const TEXTS: Texts = Texts {
     sign_intro: "The code is confirmed. Now certify the request with your electronic digital signature (NCALayer).",
     sign_button: "Sign with EDS",
     signing: "Signing…",
-    signer_missing: "NCALayer was not found. Start it and try again.",
     signer_cancelled: "Signing was cancelled.",
     signer_failed: "NCALayer could not sign",
     result_bound_title: "The number is bound",

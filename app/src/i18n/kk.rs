@@ -113,7 +113,6 @@ pub const TEXTS: Texts = Texts {
     sign_intro: "Код расталды. Енді сұрау салуды электрондық цифрлық қолтаңбаңызбен (NCALayer) куәландырыңыз.",
     sign_button: "ЭЦҚ-мен қол қою",
     signing: "Қол қойылуда…",
-    signer_missing: "NCALayer табылмады. Оны іске қосып, қайталаңыз.",
     signer_cancelled: "Қол қою тоқтатылды.",
     signer_failed: "NCALayer қол қоя алмады",
     result_bound_title: "Нөмір қосылды",

@@ -172,7 +172,6 @@ pub struct Texts {
     pub sign_intro: &'static str,
     pub sign_button: &'static str,
     pub signing: &'static str,
-    pub signer_missing: &'static str,
     pub signer_cancelled: &'static str,
     pub signer_failed: &'static str,
     pub result_bound_title: &'static str,

@@ -113,7 +113,6 @@ pub const TEXTS: Texts = Texts {
     sign_intro: "Код подтверждён. Теперь удостоверьте запрос своей электронной цифровой подписью (NCALayer).",
     sign_button: "Подписать ЭЦП",
     signing: "Подписание…",
-    signer_missing: "NCALayer не найден. Запустите его и повторите.",
     signer_cancelled: "Подписание отменено.",
     signer_failed: "NCALayer не смог подписать",
     result_bound_title: "Номер привязан",

@@ -25,7 +25,7 @@ mod verify;
 
 pub use names::iin_of;
 pub use revocation_port::{NoRevocationSource, RevocationCheck};
-pub use revocation_sources::{revocation_sources, RevocationSources};
+pub use revocation_sources::{revocation_sources, AnyAlgorithm, RevocationSources};
 pub use verify::{CmsVerifier, Verified};
 
 /// The revocation sources the settings name (demo mode adds the demo CA's CRL).

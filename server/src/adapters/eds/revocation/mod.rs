@@ -40,11 +40,10 @@ pub const MAX_CRL_SIZE: usize = 20 << 20;
 pub(crate) const OID_SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
 pub(crate) const OID_SHA256: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
-const OID_SHA256_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
 
 /// Checks a signature made by `issuer`'s key over `tbs` (the DER of the signed part) with
 /// `algorithm`. Supplied by the verifier (it knows RSA, ECDSA P-256, GOST).
-/// [`RsaSha256Check`] is an RSA-SHA256-only implementation used by the revocation tests.
+/// `AnyAlgorithm` (in `revocation_sources`) is the verifier's, for every algorithm it accepts.
 pub trait SignatureCheck: Send + Sync {
     fn verify(
         &self,
@@ -190,38 +189,6 @@ impl Revocation {
     pub async fn clear_cache(&self) {
         self.ocsp_cache.lock().await.clear();
         self.crl_cache.lock().await.clear();
-    }
-}
-
-/// An RSA PKCS#1 v1.5 SHA-256 [`SignatureCheck`] (for the revocation tests; the verifier brings its own, for every algorithm).
-pub struct RsaSha256Check;
-
-impl SignatureCheck for RsaSha256Check {
-    fn verify(
-        &self,
-        issuer: &Certificate,
-        algorithm: &spki::AlgorithmIdentifierOwned,
-        tbs: &[u8],
-        signature: &[u8],
-    ) -> bool {
-        use der::Encode;
-        use rsa::pkcs8::DecodePublicKey;
-        use rsa::signature::Verifier;
-        if algorithm.oid != OID_SHA256_WITH_RSA {
-            return false;
-        }
-        let Ok(spki_der) = issuer.tbs_certificate.subject_public_key_info.to_der() else {
-            return false;
-        };
-        let Ok(key) = rsa::RsaPublicKey::from_public_key_der(&spki_der) else {
-            return false;
-        };
-        let Ok(sig) = rsa::pkcs1v15::Signature::try_from(signature) else {
-            return false;
-        };
-        rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key)
-            .verify(tbs, &sig)
-            .is_ok()
     }
 }
 
