@@ -30,6 +30,8 @@ pub mod security;
 pub mod server_fns;
 pub mod site;
 #[cfg(feature = "ssr")]
+pub mod source;
+#[cfg(feature = "ssr")]
 pub mod staff;
 pub mod wire;
 pub mod wire_complaints;

@@ -62,6 +62,9 @@ pub struct Settings {
     pub seal_key: Option<PathBuf>,
     /// More public keys (PEM) a document check trusts: older seal keys.
     pub seal_trusted: Option<PathBuf>,
+    /// A reverse proxy's address: requests from it are taken to come from
+    /// the last address it appended to `X-Forwarded-For`.
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 /// NCALayer's address; the demo signer listens without TLS.
@@ -87,6 +90,7 @@ struct FileSettings {
     calendar: Option<PathBuf>,
     seal_key: Option<PathBuf>,
     seal_trusted: Option<PathBuf>,
+    trusted_proxy: Option<String>,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -204,7 +208,16 @@ impl Settings {
             key: "NOMIR_BIOMETRIC_THRESHOLD",
             message: "a score between 0 and 1, e.g. 0.8".into(),
         })?;
+        let trusted_proxy = match env("NOMIR_TRUSTED_PROXY").or(from_file.trusted_proxy) {
+            None => None,
+            Some(a) if a.trim().is_empty() => None,
+            Some(a) => Some(a.trim().parse().map_err(|_| ConfigError::Invalid {
+                key: "NOMIR_TRUSTED_PROXY",
+                message: "an IP address, e.g. 10.0.0.5".into(),
+            })?),
+        };
         Ok(Self {
+            trusted_proxy,
             addr,
             database_url,
             secret,

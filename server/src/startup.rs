@@ -216,7 +216,11 @@ impl Application {
                 tracing::warn!(error = %e, "could not set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.app.into_make_service())
+        axum::serve(
+            listener,
+            self.app
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         self.db.close().await;

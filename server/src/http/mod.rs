@@ -13,6 +13,7 @@ mod lang;
 mod result_document;
 mod security;
 mod server_fn_errors;
+pub mod source;
 pub mod static_files;
 mod visitor;
 
@@ -114,6 +115,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.settings.clone(),
             security::headers,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.settings.trusted_proxy,
+            source::resolve,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))

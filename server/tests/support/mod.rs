@@ -137,6 +137,7 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         calendar: None,
         seal_key: None,
         seal_trusted: None,
+        trusted_proxy: None,
     }
 }
 
