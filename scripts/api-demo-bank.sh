@@ -17,26 +17,33 @@ TOKEN=$(curl -fsS -u demo-bank:demo-bank-secret \
   -d grant_type=client_credentials "$BASE/api/v1/token" | jq -r .access_token)
 BANK=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
 
-# 2. The ask: the state's number differs (there is none), so the code goes
-#    to the bank's number and the permission waits for the binding.
-ASK=$(jq -n --arg iin "$IIN" --arg number "$NUMBER" --arg until "$EXPIRES" \
-  '{iin: $iin, number: $number, consent: true,
-    permission: {documents: "identity-card passport", expires_at: $until}}')
-ID=$(curl -fsS "${BANK[@]}" -d "$ASK" "$BASE/api/v1/bank/binding-requests" | jq -r .request.id)
+# 2.-4. One permission through the bank's app: the ask (the citizen's IIN,
+#    the number the bank holds, the permission), the code the citizen
+#    received and typed into the bank's app, and the citizen's biometrics
+#    (the demo provider's assertion). The permission takes effect only then,
+#    in the binding's own transaction, whatever number is bound.
+permission_through_the_bank() {
+  local ask id shown code nonce assertion
+  ask=$(jq -n --arg iin "$IIN" --arg number "$NUMBER" --arg until "$EXPIRES" \
+    '{iin: $iin, number: $number, consent: true,
+      permission: {documents: "identity-card passport", expires_at: $until}}')
+  id=$(curl -fsS "${BANK[@]}" -d "$ask" "$BASE/api/v1/bank/binding-requests" | jq -r .request.id)
+  shown="+7 ${NUMBER:2:3} ${NUMBER:5:3} ${NUMBER:8:4}"
+  code=$(curl -fsS "$BASE/demo/phone" | grep -o "aria-label=\"$shown\".*" |
+    grep -o 'class="sms-body">[^<]*' | head -1 | grep -oE '[0-9]{6}' | head -1)
+  nonce=$(curl -fsS "${BANK[@]}" -d "{\"code\": \"$code\"}" \
+    "$BASE/api/v1/bank/binding-requests/$id/code" | jq -r .request.biometric_nonce)
+  assertion=$("$NOMIR" demo-assertion --iin "$IIN" --nonce "$nonce")
+  curl -fsS "${BANK[@]}" -d "{\"assertion\": \"$assertion\"}" \
+    "$BASE/api/v1/bank/binding-requests/$id/biometrics" |
+    jq -e '.request.state == "bound" and .permission.state == "in_force"' >/dev/null
+}
 
-# 3. The code the citizen received and typed into the bank's app.
-SHOWN="+7 ${NUMBER:2:3} ${NUMBER:5:3} ${NUMBER:8:4}"
-CODE=$(curl -fsS "$BASE/demo/phone" | grep -o "aria-label=\"$SHOWN\".*" |
-  grep -o 'class="sms-body">[^<]*' | head -1 | grep -oE '[0-9]{6}' | head -1)
-NONCE=$(curl -fsS "${BANK[@]}" -d "{\"code\": \"$CODE\"}" \
-  "$BASE/api/v1/bank/binding-requests/$ID/code" | jq -r .request.biometric_nonce)
-
-# 4. The citizen's biometrics (the demo provider's assertion): the number
-#    is bound and the permission takes effect in the same transaction.
-ASSERTION=$("$NOMIR" demo-assertion --iin "$IIN" --nonce "$NONCE")
-curl -fsS "${BANK[@]}" -d "{\"assertion\": \"$ASSERTION\"}" \
-  "$BASE/api/v1/bank/binding-requests/$ID/biometrics" |
-  jq -e '.request.state == "bound" and .permission.state == "in_force"' >/dev/null
+# The state has no number for him yet: the bank's number is bound.
+permission_through_the_bank
+# Now the state's number is the bank's: a second permission still needs
+# the citizen's code and biometrics; the binding stays as it is.
+permission_through_the_bank
 
 # 5. The bank's view of its permissions for the citizen (a revocation in
 #    the citizen's cabinet shows here at once).

@@ -37,6 +37,15 @@ pub enum PortalError {
     TooSoon,
     /// The SMS could not be sent: nothing was changed.
     SmsUnavailable,
+    /// The mobile operator does not attribute the number to this citizen,
+    /// so no code is sent to it (Rules §5.3; a code never goes to a
+    /// stranger's phone).
+    NumberNotYours,
+    /// The mobile operators' registry cannot be reached: nothing was sent.
+    OperatorUnavailable,
+    /// The citizen has a request open in another channel, which a bank's
+    /// call may not withdraw.
+    OpenElsewhere,
     CodeEmpty,
     CodeMalformed,
     /// A wrong code; the request stays open while tries are left.
@@ -188,6 +197,9 @@ impl PortalError {
             Self::AlreadyBound => t.err_already_bound,
             Self::TooSoon => t.err_too_soon,
             Self::SmsUnavailable => t.err_sms_unavailable,
+            Self::NumberNotYours => t.err_number_not_yours,
+            Self::OperatorUnavailable => t.err_operator_unavailable,
+            Self::OpenElsewhere => t.err_open_elsewhere,
             Self::CodeEmpty => t.err_code_empty,
             Self::CodeMalformed => t.err_code_malformed,
             Self::CodeWrong { tries_left } => {
@@ -251,6 +263,9 @@ impl PortalError {
             Self::AlreadyBound => "already_bound",
             Self::TooSoon => "too_soon",
             Self::SmsUnavailable => "sms_unavailable",
+            Self::NumberNotYours => "number_not_yours",
+            Self::OperatorUnavailable => "operator_unavailable",
+            Self::OpenElsewhere => "open_elsewhere",
             Self::CodeEmpty => "code_empty",
             Self::CodeMalformed => "code_malformed",
             Self::CodeWrong { .. } => "code_wrong",
@@ -303,6 +318,7 @@ impl PortalError {
             | Self::NumberForeign
             | Self::NumberLandline
             | Self::NumberNotMobile
+            | Self::NumberNotYours
             | Self::AlreadyBound => Some(Field::Number),
             Self::CodeEmpty | Self::CodeMalformed | Self::CodeWrong { .. } | Self::CodeExpired => {
                 Some(Field::Code)
@@ -324,6 +340,7 @@ impl PortalError {
             Self::NotYourRole | Self::NoQueue => 403,
             Self::RequestNotFound | Self::PermissionNotFound | Self::ComplaintNotFound => 404,
             Self::AlreadyBound
+            | Self::OpenElsewhere
             | Self::WrongStep
             | Self::ComplaintUnderReview
             | Self::NotWaiting
@@ -332,12 +349,14 @@ impl PortalError {
             Self::LockedOut | Self::TooSoon => 429,
             Self::Busy
             | Self::SmsUnavailable
+            | Self::OperatorUnavailable
             | Self::SignatureCheckUnavailable
             | Self::Unreachable => 503,
             Self::WrongKeySign
             | Self::WrongKeyAuth
             | Self::LegalEntityKey
-            | Self::EdsRefused(_) => 422,
+            | Self::EdsRefused(_)
+            | Self::NumberNotYours => 422,
             Self::NotConfirmedByRegister => 403,
             Self::ChallengeUnusable => 409,
             Self::Unexpected => 500,

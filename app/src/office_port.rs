@@ -11,10 +11,12 @@ use crate::wire_complaints::{CaseView, DashboardView, QueueView};
 #[async_trait::async_trait]
 pub trait OfficeApi: Send + Sync + 'static {
     /// Checks the staff login and password; on success, the session's cookie.
+    /// `source`: where the attempt comes from, for the limits per source.
     async fn staff_sign_in(
         &self,
         login: String,
         password: String,
+        source: crate::source::Source,
     ) -> Result<SetCookie, PortalError>;
     /// Ends the staff session; the cookie that clears it.
     async fn staff_sign_out(&self, who: &Official) -> Result<SetCookie, PortalError>;

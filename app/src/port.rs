@@ -15,7 +15,13 @@ pub struct SetCookie(pub String);
 #[async_trait::async_trait]
 pub trait PortalApi: Send + Sync + 'static {
     /// Checks the IIN and password; on success, the new session's cookie.
-    async fn sign_in(&self, iin: String, password: String) -> Result<SetCookie, PortalError>;
+    /// `source`: where the attempt comes from, for the limits per source.
+    async fn sign_in(
+        &self,
+        iin: String,
+        password: String,
+        source: crate::source::Source,
+    ) -> Result<SetCookie, PortalError>;
     /// A new one-time challenge for signing in with EDS: its id and the
     /// text to sign, base64.
     async fn eds_challenge(&self) -> Result<EdsChallenge, PortalError>;

@@ -151,8 +151,6 @@ for (const [who, iin, typed, shown, consent, reason] of [
   ["a deceased person", "550101310009", "+77015550000", "+7 701 555 0000", true, "қайтыс болды"],
   ["no register record", "000229510005", "+77016660000", "+7 701 666 0000", true, "жазба табылмады"],
   ["no consent", "880808410008", "+77025551234", "+7 702 555 1234", false, "келісім берілмеді"],
-  ["someone else's number", "991231410007", "+77011234567", "+7 701 123 4567", true, "оператор"],
-  ["an unassigned number", "010721510001", "+77000000000", "+7 700 000 0000", true, "оператор"],
 ] as const) {
   test(`refusal: ${who}`, async ({ page }) => {
     await bindThroughPortal(page, iin, typed, shown, consent);
@@ -160,6 +158,25 @@ for (const [who, iin, typed, shown, consent, reason] of [
     await expect(page.getByTestId("refusal-reason")).toContainText(reason);
     await expect(page.getByTestId("refusal-basis")).not.toBeEmpty();
     await expect(page.getByText("1414, 8-800-080-7777").first()).toBeVisible();
+    await expectNoAxeViolationsInEveryLanguage(page);
+  });
+}
+
+// No code goes to a number the operator attributes to someone else (or to
+// nobody): the cabinet says so at once, and nothing is started.
+for (const [who, iin, typed] of [
+  ["someone else's number", "991231410007", "+77011234567"],
+  ["an unassigned number", "010721510001", "+77000000000"],
+] as const) {
+  test(`no code to ${who}`, async ({ page }) => {
+    await signIn(page, iin);
+    await page.goto("/cabinet");
+    await page.locator("#number").fill(typed);
+    await page.locator("#consent").check();
+    await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
+    await expect(page.getByTestId("error-summary")).toContainText("оператор");
+    await expect(page.locator("#number")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("open-request")).toHaveCount(0);
     await expectNoAxeViolationsInEveryLanguage(page);
   });
 }

@@ -58,6 +58,7 @@ pub fn ports_over(
         clock,
         codes,
         calendar: Arc::new(crate::calendar_data::builtin()),
+        floods: Arc::new(crate::services::floods::Floods::new(Default::default())),
     }
 }
 
@@ -221,8 +222,8 @@ impl Application {
             self.app
                 .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
         self.db.close().await;
         Ok(())
     }
@@ -242,6 +243,7 @@ async fn sweep_overdue_requests(ports: Ports) {
         if let Err(e) = crate::services::sign_in::forget_old_failures(&ports).await {
             tracing::warn!(error = %e, "could not forget old sign-in failures");
         }
+        ports.floods.sweep();
     }
 }
 

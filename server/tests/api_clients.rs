@@ -119,12 +119,12 @@ async fn a_token_needs_the_right_secret_and_only_the_clients_scopes() {
         add(reg, app("the-app"), Some(secret.into()), "operator:test")
             .await
             .unwrap();
-        let all = issue_token(&t.ports, "the-app", secret, None)
+        let all = issue_token(&t.ports, "the-app", secret, None, "127.0.0.1")
             .await
             .unwrap();
         assert_eq!(all.scopes.to_string(), "bind change", "{}", t.name);
         assert_eq!(all.expires_in, TOKEN_LIFETIME);
-        let one = issue_token(&t.ports, "the-app", secret, Some("change"))
+        let one = issue_token(&t.ports, "the-app", secret, Some("change"), "127.0.0.1")
             .await
             .unwrap();
         assert_eq!(one.scopes.to_string(), "change", "{}", t.name);
@@ -133,7 +133,7 @@ async fn a_token_needs_the_right_secret_and_only_the_clients_scopes() {
             ("no-such-app", secret),
             ("NOT AN ID", secret),
         ] {
-            let r = issue_token(&t.ports, id, s, None).await;
+            let r = issue_token(&t.ports, id, s, None, "127.0.0.1").await;
             assert!(
                 matches!(r, Err(TokenError::InvalidClient)),
                 "{}: {id} {r:?}",
@@ -141,7 +141,7 @@ async fn a_token_needs_the_right_secret_and_only_the_clients_scopes() {
             );
         }
         for scope in ["bind-with-documents-permission", "admin", ""] {
-            let r = issue_token(&t.ports, "the-app", secret, Some(scope)).await;
+            let r = issue_token(&t.ports, "the-app", secret, Some(scope), "127.0.0.1").await;
             assert!(
                 matches!(r, Err(TokenError::InvalidScope)),
                 "{}: {scope:?} {r:?}",
@@ -167,7 +167,7 @@ async fn a_token_ends_with_its_lifetime_and_at_once_when_its_client_is_revoked()
         add(reg, app("the-app"), Some(secret.into()), "operator:test")
             .await
             .unwrap();
-        let early = issue_token(&t.ports, "the-app", secret, None)
+        let early = issue_token(&t.ports, "the-app", secret, None, "127.0.0.1")
             .await
             .unwrap();
         t.clock.advance(TOKEN_LIFETIME - Duration::seconds(1));
@@ -184,7 +184,7 @@ async fn a_token_ends_with_its_lifetime_and_at_once_when_its_client_is_revoked()
             t.name
         );
 
-        let live = issue_token(&t.ports, "the-app", secret, None)
+        let live = issue_token(&t.ports, "the-app", secret, None, "127.0.0.1")
             .await
             .unwrap();
         let id = ClientId::parse("the-app").unwrap();
@@ -195,7 +195,7 @@ async fn a_token_ends_with_its_lifetime_and_at_once_when_its_client_is_revoked()
             "{}: revoked {r:?}",
             t.name
         );
-        let r = issue_token(&t.ports, "the-app", secret, None).await;
+        let r = issue_token(&t.ports, "the-app", secret, None, "127.0.0.1").await;
         assert!(
             matches!(r, Err(TokenError::InvalidClient)),
             "{}: {r:?}",
@@ -239,7 +239,7 @@ async fn parallel_calls_pass_the_client_rate_exactly_as_often_as_it_allows() {
         .await
         .unwrap();
         // The token call is the minute's first of six.
-        let token = issue_token(&t.ports, "the-bank", secret, None)
+        let token = issue_token(&t.ports, "the-bank", secret, None, "127.0.0.1")
             .await
             .unwrap()
             .token;

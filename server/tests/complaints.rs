@@ -362,20 +362,27 @@ async fn administrators_have_no_queue_and_decide_nothing() {
 #[tokio::test]
 async fn staff_sign_in_with_their_own_passwords_and_sessions() {
     for t in engines_with_demo_data().await {
-        let token = staff::sign_in(&t.ports, "reviewer.demo", nomir::demo::DEMO_PASSWORD)
-            .await
-            .unwrap();
+        let token = staff::sign_in(
+            &t.ports,
+            "reviewer.demo",
+            nomir::demo::DEMO_PASSWORD,
+            "127.0.0.1",
+        )
+        .await
+        .unwrap();
         let who = staff::current(&t.ports, &token).await.unwrap().unwrap();
         assert_eq!(who.login, "reviewer.demo", "{}", t.name);
         // A citizen's IIN and password are not a staff login.
         assert!(
-            staff::sign_in(&t.ports, AIGERIM, nomir::demo::DEMO_PASSWORD)
+            staff::sign_in(&t.ports, AIGERIM, nomir::demo::DEMO_PASSWORD, "127.0.0.1")
                 .await
                 .is_err()
         );
-        assert!(staff::sign_in(&t.ports, "reviewer.demo", "wrong-pass")
-            .await
-            .is_err());
+        assert!(
+            staff::sign_in(&t.ports, "reviewer.demo", "wrong-pass", "127.0.0.1")
+                .await
+                .is_err()
+        );
         staff::sign_out(&t.ports, "reviewer.demo", &token)
             .await
             .unwrap();

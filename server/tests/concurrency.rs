@@ -204,7 +204,7 @@ async fn parallel_sign_in_failures_are_all_counted() {
     for t in engines_with_demo_data().await {
         let results = at_once(20, |_| {
             let ports = t.ports.clone();
-            async move { sign_in(&ports, AIGERIM, "not-the-password").await }
+            async move { sign_in(&ports, AIGERIM, "not-the-password", "127.0.0.1").await }
         })
         .await;
         let refused = results
@@ -224,7 +224,7 @@ async fn parallel_sign_in_failures_are_all_counted() {
         let failures = t
             .ports
             .accounts
-            .sign_in_failures(&iin(AIGERIM))
+            .sign_in_failures(&nomir::services::sign_in::failure_key(AIGERIM, "127.0.0.1"))
             .await
             .unwrap();
         eprintln!(

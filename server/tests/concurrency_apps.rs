@@ -72,6 +72,7 @@ async fn eight_revocations_of_one_permission_revoke_it_once() {
             granted_at: Some(now),
             expires_at: now + Duration::days(30),
             revoked_at: None,
+            consent_stated: true,
         };
         let audit = AuditEntry {
             at: now,

@@ -124,7 +124,13 @@ async fn a_first_sign_in_opens_the_account_the_register_confirms() {
         assert_eq!(account.name_latin, "Arman Alimzhanov", "{}", t.name);
         // No password opens it: it was opened by EDS.
         assert!(matches!(
-            nomir::services::sign_in::sign_in(&t.ports, ARMAN, eds_sign_in::NO_PASSWORD).await,
+            nomir::services::sign_in::sign_in(
+                &t.ports,
+                ARMAN,
+                eds_sign_in::NO_PASSWORD,
+                "127.0.0.1"
+            )
+            .await,
             Err(nomir::services::sign_in::SignInError::BadCredentials)
         ));
         let audit = t.ports.audit.recent(10).await.unwrap();

@@ -161,7 +161,10 @@ async fn two_instances_on_one_database_keep_the_limits_together() {
     let failures = t
         .ports
         .accounts
-        .sign_in_failures(&Iin::parse("851102310000").unwrap())
+        .sign_in_failures(&nomir::services::sign_in::failure_key(
+            "851102310000",
+            "127.0.0.1",
+        ))
         .await
         .unwrap();
     assert_eq!(failures.count as usize, wrong, "every failure counted");

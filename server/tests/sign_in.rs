@@ -6,6 +6,7 @@ use nomir::demo::DEMO_PASSWORD;
 use nomir::domain::{Iin, IinError};
 use nomir::services::session;
 use nomir::services::sign_in::{sign_in, SignInError, FREE_FAILURES};
+use nomir::services::staff;
 use support::demo::engines_with_demo_data;
 use support::engines;
 use time::Duration;
@@ -13,7 +14,7 @@ use time::Duration;
 #[tokio::test]
 async fn a_demo_citizen_signs_in_and_out() {
     for t in engines_with_demo_data().await {
-        let token = sign_in(&t.ports, "900515410001", DEMO_PASSWORD)
+        let token = sign_in(&t.ports, "900515410001", DEMO_PASSWORD, "127.0.0.1")
             .await
             .unwrap();
         let who = session::current(&t.ports, Some(&token)).await.unwrap();
@@ -42,10 +43,10 @@ async fn a_demo_citizen_signs_in_and_out() {
 #[tokio::test]
 async fn an_unknown_iin_and_a_wrong_password_get_the_same_answer() {
     for t in engines_with_demo_data().await {
-        let wrong_password = sign_in(&t.ports, "900515410001", "not-the-password")
+        let wrong_password = sign_in(&t.ports, "900515410001", "not-the-password", "127.0.0.1")
             .await
             .unwrap_err();
-        let unknown = sign_in(&t.ports, "991331700012", DEMO_PASSWORD)
+        let unknown = sign_in(&t.ports, "991331700012", DEMO_PASSWORD, "127.0.0.1")
             .await
             .unwrap_err();
         assert!(
@@ -61,13 +62,19 @@ async fn an_unknown_iin_and_a_wrong_password_get_the_same_answer() {
 #[tokio::test]
 async fn malformed_input_is_refused_before_any_lookup() {
     for t in engines().await {
-        let e = sign_in(&t.ports, "90051541000A", "x").await.unwrap_err();
+        let e = sign_in(&t.ports, "90051541000A", "x", "127.0.0.1")
+            .await
+            .unwrap_err();
         assert!(matches!(e, SignInError::InvalidIin(IinError::NotDigits)));
-        let e = sign_in(&t.ports, "940140000385", "x").await.unwrap_err();
+        let e = sign_in(&t.ports, "940140000385", "x", "127.0.0.1")
+            .await
+            .unwrap_err();
         assert!(matches!(e, SignInError::InvalidIin(IinError::LegalEntity)));
-        let e = sign_in(&t.ports, "900515410001", "").await.unwrap_err();
+        let e = sign_in(&t.ports, "900515410001", "", "127.0.0.1")
+            .await
+            .unwrap_err();
         assert!(matches!(e, SignInError::EmptyPassword));
-        let e = sign_in(&t.ports, "900515410001", &"x".repeat(10_000))
+        let e = sign_in(&t.ports, "900515410001", &"x".repeat(10_000), "127.0.0.1")
             .await
             .unwrap_err();
         assert!(matches!(e, SignInError::BadCredentials));
@@ -79,30 +86,116 @@ async fn malformed_input_is_refused_before_any_lookup() {
 async fn repeated_failures_lock_the_account_for_a_while() {
     for t in engines_with_demo_data().await {
         for _ in 0..FREE_FAILURES {
-            let e = sign_in(&t.ports, "851102310000", "wrong")
+            let e = sign_in(&t.ports, "851102310000", "wrong", "127.0.0.1")
                 .await
                 .unwrap_err();
             assert!(matches!(e, SignInError::BadCredentials));
         }
         // Even the right password waits until the lock ends.
-        let e = sign_in(&t.ports, "851102310000", DEMO_PASSWORD)
+        let e = sign_in(&t.ports, "851102310000", DEMO_PASSWORD, "127.0.0.1")
             .await
             .unwrap_err();
         assert!(matches!(e, SignInError::Locked { .. }), "{}: {e:?}", t.name);
         t.clock.advance(Duration::seconds(31));
-        sign_in(&t.ports, "851102310000", DEMO_PASSWORD)
+        sign_in(&t.ports, "851102310000", DEMO_PASSWORD, "127.0.0.1")
             .await
             .unwrap();
         // Success clears the count.
         assert_eq!(
             t.ports
                 .accounts
-                .sign_in_failures(&Iin::parse("851102310000").unwrap())
+                .sign_in_failures(&nomir::services::sign_in::failure_key(
+                    "851102310000",
+                    "127.0.0.1"
+                ))
                 .await
                 .unwrap()
                 .count,
             0
         );
+        t.cleanup().await;
+    }
+}
+
+/// A guesser cannot keep a person out: the delays after failed passwords
+/// are per (IIN, source), so the citizen signing in from elsewhere is not
+/// slowed by someone else's guesses.
+#[tokio::test]
+async fn a_guesser_slows_only_themself_never_the_citizen() {
+    for t in engines_with_demo_data().await {
+        for _ in 0..FREE_FAILURES + 3 {
+            let e = sign_in(&t.ports, "851102310000", "guess", "203.0.113.9")
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(e, SignInError::BadCredentials | SignInError::Locked { .. }),
+                "{}: {e:?}",
+                t.name
+            );
+        }
+        let e = sign_in(&t.ports, "851102310000", DEMO_PASSWORD, "203.0.113.9")
+            .await
+            .unwrap_err();
+        assert!(matches!(e, SignInError::Locked { .. }), "{}: {e:?}", t.name);
+        // The citizen, from their own place, signs in at once.
+        sign_in(&t.ports, "851102310000", DEMO_PASSWORD, "198.51.100.7")
+            .await
+            .unwrap();
+        // The same holds for officials.
+        for _ in 0..FREE_FAILURES + 1 {
+            let _ = staff::sign_in(&t.ports, "official.demo", "guess", "203.0.113.9").await;
+        }
+        assert!(matches!(
+            staff::sign_in(&t.ports, "official.demo", DEMO_PASSWORD, "203.0.113.9").await,
+            Err(SignInError::Locked { .. })
+        ));
+        staff::sign_in(&t.ports, "official.demo", DEMO_PASSWORD, "198.51.100.7")
+            .await
+            .unwrap();
+        t.cleanup().await;
+    }
+}
+
+/// The cheap limits come before any hash: a flood from one source, or
+/// aimed at one IIN from many, is told to wait without a password check.
+#[tokio::test]
+async fn floods_are_refused_before_the_password_is_hashed() {
+    use nomir::services::floods::FloodQuotas;
+    for mut t in engines_with_demo_data().await {
+        t.ports.floods = std::sync::Arc::new(nomir::services::floods::Floods::new(FloodQuotas {
+            per_source: 3,
+            per_identity: 5,
+        }));
+        for _ in 0..3 {
+            let _ = sign_in(&t.ports, "900515410001", "guess", "203.0.113.9").await;
+        }
+        let start = std::time::Instant::now();
+        let e = sign_in(&t.ports, "851102310000", DEMO_PASSWORD, "203.0.113.9")
+            .await
+            .unwrap_err();
+        assert!(matches!(e, SignInError::Locked { .. }), "{}: {e:?}", t.name);
+        assert!(
+            start.elapsed() < std::time::Duration::from_millis(5),
+            "no hash"
+        );
+        // One IIN from many sources: limited too (5 a minute).
+        for n in 0..2 {
+            let _ = sign_in(
+                &t.ports,
+                "900515410001",
+                "guess",
+                &format!("198.51.100.{n}"),
+            )
+            .await;
+        }
+        let e = sign_in(&t.ports, "900515410001", DEMO_PASSWORD, "198.51.100.99")
+            .await
+            .unwrap_err();
+        assert!(matches!(e, SignInError::Locked { .. }), "{}: {e:?}", t.name);
+        // Another source, another IIN: no wait.
+        sign_in(&t.ports, "851102310000", DEMO_PASSWORD, "198.51.100.50")
+            .await
+            .unwrap();
         t.cleanup().await;
     }
 }
@@ -115,7 +208,9 @@ async fn guesses_at_unknown_iins_leave_no_audit_and_their_records_are_forgotten(
         // A valid IIN with no account, guessed until locked out.
         let stranger = "010101300000";
         for _ in 0..FREE_FAILURES {
-            let e = sign_in(&t.ports, stranger, "guess").await.unwrap_err();
+            let e = sign_in(&t.ports, stranger, "guess", "127.0.0.1")
+                .await
+                .unwrap_err();
             assert!(
                 matches!(e, SignInError::BadCredentials),
                 "{}: {e:?}",
@@ -125,7 +220,15 @@ async fn guesses_at_unknown_iins_leave_no_audit_and_their_records_are_forgotten(
         assert_eq!(t.ports.audit.recent(100).await.unwrap().len(), before);
         let iin = Iin::parse(stranger).unwrap();
         assert_eq!(
-            t.ports.accounts.sign_in_failures(&iin).await.unwrap().count,
+            t.ports
+                .accounts
+                .sign_in_failures(&nomir::services::sign_in::failure_key(
+                    iin.as_str(),
+                    "127.0.0.1"
+                ))
+                .await
+                .unwrap()
+                .count,
             FREE_FAILURES
         );
 
@@ -143,7 +246,15 @@ async fn guesses_at_unknown_iins_leave_no_audit_and_their_records_are_forgotten(
             "{}",
             t.name
         );
-        let left = t.ports.accounts.sign_in_failures(&iin).await.unwrap();
+        let left = t
+            .ports
+            .accounts
+            .sign_in_failures(&nomir::services::sign_in::failure_key(
+                iin.as_str(),
+                "127.0.0.1",
+            ))
+            .await
+            .unwrap();
         assert_eq!(left.count, 0, "{}", t.name);
         t.cleanup().await;
     }

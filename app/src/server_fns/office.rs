@@ -11,7 +11,11 @@ fn office() -> Result<crate::office_port::SharedOfficeApi, PortalError> {
 /// Signs a staff member in, then goes to their queue.
 #[server(prefix = "/fn")]
 pub async fn staff_sign_in(login: String, password: String) -> Result<(), PortalError> {
-    super::respond::set_cookie(office()?.staff_sign_in(login, password).await?);
+    super::respond::set_cookie(
+        office()?
+            .staff_sign_in(login, password, crate::source::source())
+            .await?,
+    );
     super::respond::go_to("/office");
     Ok(())
 }

@@ -6,7 +6,11 @@ use crate::error::PortalError;
 #[server(prefix = "/fn")]
 pub async fn sign_in(iin: String, password: String) -> Result<(), PortalError> {
     use super::respond::{go_to, port, set_cookie};
-    set_cookie(port()?.sign_in(iin, password).await?);
+    set_cookie(
+        port()?
+            .sign_in(iin, password, crate::source::source())
+            .await?,
+    );
     go_to("/cabinet");
     Ok(())
 }

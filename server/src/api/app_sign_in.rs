@@ -3,7 +3,9 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
+use axum::{Extension, Json};
+
+use super::idempotency::Unreplayable;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -98,7 +100,7 @@ pub async fn session(
     State(ports): State<Ports>,
     call: ApiCall,
     ApiJson(body): ApiJson<SessionRequest>,
-) -> Result<(StatusCode, Json<SessionView>), Problem> {
+) -> Result<(StatusCode, Extension<Unreplayable>, Json<SessionView>), Problem> {
     app_only(&call)?;
     let lang = call.lang;
     let cms = base64::engine::general_purpose::STANDARD
@@ -120,8 +122,10 @@ pub async fn session(
             AppSignInError::NoAccount => Problem::new(ApiProblem::NoAccount, lang),
             AppSignInError::Unexpected(e) => Problem::internal(lang, &e),
         })?;
+    // The answer holds the session's token: never stored for a replay.
     Ok((
         StatusCode::CREATED,
+        Extension(Unreplayable),
         Json(SessionView {
             citizen_token: session.token,
             expires_at: rfc3339(session.expires_at),

@@ -1,7 +1,8 @@
 //! A bank's app (Rules §7, SPEC §3.3): the bank asks to view the citizen's
-//! digital documents and, where the state's number is missing or differs,
-//! binds the number it holds, with the code and biometrics; then it sees
-//! its permissions, and a revocation at once.
+//! digital documents; the permission takes effect only after the citizen's
+//! code (to the number the bank holds, which becomes or stays the bound
+//! one) and biometrics. Then the bank sees its permissions, and a
+//! revocation at once.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -18,7 +19,7 @@ use crate::domain::api_client::Scope;
 use crate::domain::permission::PermissionError;
 use crate::domain::Iin;
 use crate::ports::DocumentPermission;
-use crate::services::bank::{self, BankAsk, BankError, BankStart};
+use crate::services::bank::{self, BankAsk, BankError};
 use crate::services::confirm_code::confirm_code;
 use crate::services::{request_status, Ports};
 use crate::web::errors;
@@ -61,10 +62,10 @@ fn permission_view(
 /// The bank's request and the permission asked with it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BankView {
-    /// `permission_granted` (no binding was needed) or `binding` (see `request`).
-    pub outcome: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request: Option<RequestView>,
+    /// The request; its `purpose` is shown only once the citizen has
+    /// entered the code (before that it would tell the bank whether the
+    /// number is the bound one).
+    pub request: RequestView,
     pub permission: PermissionView,
 }
 
@@ -104,21 +105,22 @@ async fn view_of(
 ) -> Result<BankView, Problem> {
     let now = ports.clock.now();
     let Some(id) = p.request_id.clone() else {
-        return Ok(BankView {
-            outcome: "permission_granted",
-            request: None,
-            permission: permission_view(&p, now, false),
-        });
+        // Permissions granted at once (before every grant needed the
+        // citizen's own act) have no request to show.
+        return Err(Problem::procedure(PortalError::RequestNotFound, call.lang));
     };
     let status = request_status::view(ports, &p.iin, &id)
         .await
         .map_err(|e| Problem::internal(call.lang, &e))?
         .ok_or_else(|| Problem::procedure(PortalError::RequestNotFound, call.lang))?;
     let open = !status.request.state.is_ended();
+    let mut request = request_view(status, call.lang);
+    if request.state == "awaiting_code" {
+        request.purpose = None;
+    }
     Ok(BankView {
-        outcome: "binding",
         permission: permission_view(&p, now, open),
-        request: Some(request_view(status, call.lang)),
+        request,
     })
 }
 
@@ -126,13 +128,19 @@ async fn view_of(
     post,
     path = "/api/v1/bank/binding-requests",
     tag = "bank",
-    summary = "Ask to view the citizen's documents, binding the bank's number if the state's differs",
+    summary = "Ask to view the citizen's documents; the code goes to the bank's number",
+    description = "The permission takes effect only after the citizen's code and biometrics, \
+                   also when the bank's number is the bound one already (then the binding stays). \
+                   The answer is the same whoever the citizen is and whatever number is bound.",
     request_body = BankRequest,
     responses(
-        (status = 201, description = "Granted at once (the state's number is the bank's), or the code was sent to the bank's number", body = BankView),
+        (status = 201, description = "The code was sent to the bank's number", body = BankView),
         (status = 400, description = "A bad IIN, number, documents or expiry", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 403, description = "Not a bank's scope, or the citizen has no account", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "A limit on codes", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "Not a bank's scope", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The citizen has a request open in another channel (`open_elsewhere`)", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "No code was sent: the operator does not attribute the number to a citizen of this IIN who can use the service (`number_not_yours`)", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "This bank's limit on codes", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 503, description = "The SMS or the operators' registry is unavailable", body = ProblemBody, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -151,11 +159,10 @@ pub async fn start(
         consent: body.consent,
     };
     let client = call.caller.client.id.clone();
-    let started = bank::start(&ports, &client, ask)
+    let sent = bank::start(&ports, &client, ask)
         .await
         .map_err(|e| match e {
             BankError::InvalidIin(e) => Problem::procedure(errors::iin(e), lang).field("iin"),
-            BankError::NoAccount => Problem::new(ApiProblem::NoAccount, lang).field("iin"),
             BankError::Permission(PermissionError::EmptyOrUnknownScope) => {
                 Problem::new(ApiProblem::InvalidRequest, lang).field("permission.documents")
             }
@@ -165,15 +172,12 @@ pub async fn start(
             BankError::Code(e) => Problem::procedure(errors::request_code(e), lang),
             BankError::Unexpected(e) => Problem::internal(lang, &e),
         })?;
-    let permission = match started {
-        BankStart::Granted(p) => p,
-        BankStart::CodeSent(sent) => bank::bank_request(&ports, &client, &sent.request_id)
-            .await
-            .map_err(|e| Problem::internal(lang, &e))?
-            .ok_or_else(|| {
-                Problem::internal(lang, &"the permission asked with a request is missing")
-            })?,
-    };
+    let permission = bank::bank_request(&ports, &client, &sent.request_id)
+        .await
+        .map_err(|e| Problem::internal(lang, &e))?
+        .ok_or_else(|| {
+            Problem::internal(lang, &"the permission asked with a request is missing")
+        })?;
     Ok((
         StatusCode::CREATED,
         Json(view_of(&ports, &call, permission).await?),

@@ -78,7 +78,9 @@ pub async fn start(
             RequestCodeError::PurposeNotAllowed(p) => {
                 let scope = match p {
                     crate::domain::Purpose::Bind => Scope::Bind,
-                    crate::domain::Purpose::Change => Scope::Change,
+                    crate::domain::Purpose::Change | crate::domain::Purpose::Confirm => {
+                        Scope::Change
+                    }
                 };
                 c.call
                     .require(scope)

@@ -1,9 +1,15 @@
 //! `Idempotency-Key` on the API's POSTs: the same key with the same
 //! request gets the first answer again (`Idempotent-Replayed: true`), the
 //! same key with another request is a 422, and a retry while the first
-//! call runs is a 409. Keys belong to a client (its token's, or the Basic
-//! user's for the token endpoint) and are kept a day. The key is reserved
-//! in the database before the call runs, so competing retries run it once.
+//! call runs is a 409. Keys belong to the authenticated principal: the
+//! client of a live bearer token, and the citizen of a valid
+//! `X-Citizen-Token` where the call carries one, so one citizen's key never
+//! answers another's call. Calls that are not authenticated (the token
+//! endpoint's Basic credentials are checked only by the handler) are never
+//! stored, and neither is an answer that carries a secret (marked
+//! [`Unreplayable`]). Keys are kept a day, at most [`MAX_KEYS`] per client.
+//! The key is reserved in the database before the call runs, so competing
+//! retries run it once.
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
@@ -24,20 +30,40 @@ pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 const REPLAYED: &str = "idempotent-replayed";
 /// How long a key and its answer are kept.
 pub const KEY_LIFETIME: Duration = Duration::hours(24);
+/// The most keys one client holds at once (within [`KEY_LIFETIME`]); past
+/// it, a call with a new key is answered 429 until old keys are swept.
+pub const MAX_KEYS: i64 = 20_000;
 
-/// The client a call names: its bearer token's, or the Basic user.
-async fn client_of(ports: &Ports, headers: &HeaderMap) -> Option<String> {
-    if let Some(basic) = super::token::basic(headers) {
-        return Some(format!("basic:{}", basic.username()));
+/// Put in a response's extensions by a handler whose answer carries a
+/// secret (a citizen's session token): such an answer is never stored.
+#[derive(Debug, Clone, Copy)]
+pub struct Unreplayable;
+
+/// The authenticated principal of a call: the client of its live bearer
+/// token, with the citizen of its `X-Citizen-Token` if it carries one.
+/// `None` when the call is not authenticated (no bearer token, a dead one,
+/// Basic credentials, or a citizen token that is not this client's).
+/// Returns the API client's id and the principal.
+async fn principal_of(ports: &Ports, headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return None;
     }
-    let value = headers.get(header::AUTHORIZATION)?;
-    let token = value.to_str().ok()?.split_once(' ')?.1.trim();
     let (_, client) = ports
         .api_clients
-        .live_token(&token_hash(token), ports.clock.now())
+        .live_token(&token_hash(token.trim()), ports.clock.now())
         .await
         .ok()??;
-    Some(client.id.to_string())
+    let Some(citizen_token) = headers.get(super::citizen::CITIZEN_TOKEN) else {
+        return Some((client.id.to_string(), client.id.to_string()));
+    };
+    let citizen_token = citizen_token.to_str().ok()?;
+    let iin = crate::services::app_sign_in::citizen(ports, &client.id, citizen_token)
+        .await
+        .ok()??;
+    let principal = format!("{}/citizen:{}", client.id, iin.as_str());
+    Some((client.id.to_string(), principal))
 }
 
 fn fingerprint(request: &Request, body: &[u8]) -> String {
@@ -88,7 +114,7 @@ pub async fn middleware(State(ports): State<Ports>, request: Request, next: Next
                 .into_response()
         }
     };
-    let Some(client) = client_of(&ports, request.headers()).await else {
+    let Some((owner, client)) = principal_of(&ports, request.headers()).await else {
         // Not authenticated: the call fails on its own, and keeps nothing.
         return next.run(request).await;
     };
@@ -101,7 +127,15 @@ pub async fn middleware(State(ports): State<Ports>, request: Request, next: Next
     let now = ports.clock.now();
     let state = ports
         .idempotency
-        .reserve_key(&client, &key, &print, now, now - KEY_LIFETIME)
+        .reserve_key(
+            &owner,
+            &client,
+            &key,
+            &print,
+            now,
+            now - KEY_LIFETIME,
+            MAX_KEYS,
+        )
         .await;
     match state {
         Err(e) => Problem::internal(lang, &e).into_response(),
@@ -112,10 +146,16 @@ pub async fn middleware(State(ports): State<Ports>, request: Request, next: Next
             .header(header::RETRY_AFTER, "1")
             .into_response(),
         Ok(KeyState::Done(answer)) => replay(answer),
+        Ok(KeyState::TooMany { oldest }) => {
+            let wait = (oldest + KEY_LIFETIME - now).whole_seconds().max(1);
+            super::caller::rate_limited(lang, wait.unsigned_abs())
+                .field("Idempotency-Key")
+                .into_response()
+        }
         Ok(KeyState::Reserved) => {
             let response = next.run(request).await;
             let status = response.status().as_u16();
-            if !keeps(status) {
+            if !keeps(status) || response.extensions().get::<Unreplayable>().is_some() {
                 if let Err(e) = ports.idempotency.release_key(&client, &key).await {
                     tracing::error!(error = %e, "could not release an idempotency key");
                 }

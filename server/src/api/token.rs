@@ -3,10 +3,11 @@
 //! secrets we generate use only characters that form-encoding leaves as
 //! they are, so the Basic credentials are read as they come.
 
+use app::source::Source;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::{Extension, Json};
 use headers::authorization::{Basic, Credentials};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -68,12 +69,13 @@ pub(super) fn basic(headers: &HeaderMap) -> Option<Basic> {
         (status = 400, description = "Malformed request, unsupported grant type or invalid scope", body = ProblemBody, content_type = "application/problem+json"),
         (status = 401, description = "Client authentication failed", body = ProblemBody, content_type = "application/problem+json"),
         (status = 415, description = "Not a form body", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "The client's calls per minute are used up", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "The client's calls per minute are used up, or too many attempts from this source or for this client id (before any secret is checked); `Retry-After` says when to try again", body = ProblemBody, content_type = "application/problem+json"),
     ),
     security(("client_basic" = []))
 )]
 pub async fn issue(
     State(ports): State<Ports>,
+    Extension(source): Extension<Source>,
     headers: HeaderMap,
     ApiForm(form): ApiForm<TokenRequest>,
 ) -> Result<Response, Problem> {
@@ -91,6 +93,7 @@ pub async fn issue(
         credentials.username(),
         credentials.password(),
         form.scope.as_deref(),
+        source.as_str(),
     )
     .await
     .map_err(|e| match e {

@@ -44,8 +44,10 @@ pub struct RequestView {
     pub number: String,
     /// `portal`, `mobile_app` or `bank`.
     pub channel: &'static str,
-    /// `bind` or `change`.
-    pub purpose: &'static str,
+    /// `bind`, `change`, or `confirm` (a bank's request for the number
+    /// that is bound already).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<&'static str>,
     /// `awaiting_code`, `awaiting_biometrics`, `awaiting_signature`,
     /// `bound`, `refused`, `expired` or `withdrawn`.
     pub state: &'static str,
@@ -95,7 +97,7 @@ pub fn request_view(status: RequestStatus, lang: Lang) -> RequestView {
     RequestView {
         number: r.msisdn.as_str().to_owned(),
         channel: r.channel.code(),
-        purpose: r.purpose.code(),
+        purpose: Some(r.purpose.code()),
         state,
         started_at: rfc3339(r.started_at),
         term_ends_at: rfc3339(r.started_at + REQUEST_TERM),

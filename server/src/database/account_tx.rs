@@ -43,23 +43,36 @@ impl AccountTx for SqlAccountTx {
         &mut self,
         msisdn: &Msisdn,
         since: OffsetDateTime,
+        bank: Option<&crate::domain::api_client::ClientId>,
     ) -> StoreResult<CodeCounts> {
-        let to_number = sqlx::query(
-            "SELECT COUNT(*) AS n FROM otp_challenges WHERE msisdn = $1 AND created_at > $2",
-        )
-        .bind(msisdn.as_str())
-        .bind(to_col(since))
-        .fetch_one(&mut *self.tx)
-        .await?;
-        let for_account = sqlx::query(
+        // Whose codes count: the bank's own, or the citizen's own channels'.
+        let whose = if bank.is_some() {
+            "r.channel = 'bank' AND r.client_id = $4"
+        } else {
+            "r.channel <> 'bank' AND $4 = ''"
+        };
+        let bank = bank.map_or("", |c| c.as_str());
+        let to_number = sqlx::query(&format!(
             "SELECT COUNT(*) AS n FROM otp_challenges c \
              JOIN binding_requests r ON r.id = c.request_id \
-             WHERE r.iin = $1 AND r.started_at > $2 AND c.created_at > $3",
-        )
+             WHERE c.msisdn = $1 AND r.started_at > $2 AND c.created_at > $3 AND {whose}"
+        ))
+        .bind(msisdn.as_str())
+        .bind(to_col(since - REQUEST_TERM))
+        .bind(to_col(since))
+        .bind(bank)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        let for_account = sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM otp_challenges c \
+             JOIN binding_requests r ON r.id = c.request_id \
+             WHERE r.iin = $1 AND r.started_at > $2 AND c.created_at > $3 AND {whose}"
+        ))
         .bind(self.iin.as_str())
         // A code is only ever sent while its request is open.
         .bind(to_col(since - REQUEST_TERM))
         .bind(to_col(since))
+        .bind(bank)
         .fetch_one(&mut *self.tx)
         .await?;
         Ok(CodeCounts {

@@ -67,11 +67,11 @@ impl AccountStore for Db {
         insert_account_with(self.pool(), a, now).await
     }
 
-    async fn sign_in_failures(&self, iin: &Iin) -> StoreResult<SignInFailures> {
+    async fn sign_in_failures(&self, key: &str) -> StoreResult<SignInFailures> {
         let row = sqlx::query(
             "SELECT failures, window_started_at, locked_until FROM sign_in_failures WHERE iin = $1",
         )
-        .bind(iin.as_str())
+        .bind(key)
         .fetch_optional(self.pool())
         .await?;
         row.as_ref()

@@ -10,24 +10,33 @@ use crate::ports::{IdempotencyStore, KeyState, StoreError, StoreResult, StoredAn
 impl IdempotencyStore for Db {
     async fn reserve_key(
         &self,
+        owner: &str,
         client: &str,
         key: &str,
         fingerprint: &str,
         now: OffsetDateTime,
         forget_before: OffsetDateTime,
+        max_keys: i64,
     ) -> StoreResult<KeyState> {
         sqlx::query("DELETE FROM api_idempotency WHERE created_at < $1")
             .bind(to_col(forget_before))
             .execute(self.pool())
             .await?;
+        // One statement: the count and the insert see the same rows (on
+        // PostgreSQL, calls racing past the bound can exceed it by at most
+        // their own number, never grow it without end).
         let reserved = sqlx::query(
-            "INSERT INTO api_idempotency (client_id, key, fingerprint, created_at) VALUES ($1, $2, $3, $4) \
+            "INSERT INTO api_idempotency (owner, client_id, key, fingerprint, created_at) \
+             SELECT $1, $2, $3, $4, $5 \
+             WHERE (SELECT COUNT(*) FROM api_idempotency WHERE owner = $1) < $6 \
              ON CONFLICT (client_id, key) DO NOTHING",
         )
+        .bind(owner)
         .bind(client)
         .bind(key)
         .bind(fingerprint)
         .bind(to_col(now))
+        .bind(max_keys)
         .execute(self.pool())
         .await?;
         if reserved.rows_affected() == 1 {
@@ -40,9 +49,20 @@ impl IdempotencyStore for Db {
         .bind(key)
         .fetch_optional(self.pool())
         .await?;
-        // Released between the insert and this read: the caller may try again.
+        // No such key: the client holds too many, or the key was released
+        // between the insert and this read (the caller may try again).
         let Some(row) = row else {
-            return Ok(KeyState::InProgress);
+            let oldest: Option<i64> =
+                sqlx::query_scalar("SELECT MIN(created_at) FROM api_idempotency WHERE owner = $1")
+                    .bind(owner)
+                    .fetch_one(self.pool())
+                    .await?;
+            return Ok(match oldest {
+                Some(t) => KeyState::TooMany {
+                    oldest: super::time_col::from_col(t)?,
+                },
+                None => KeyState::InProgress,
+            });
         };
         if row.try_get::<String, _>("fingerprint")? != fingerprint {
             return Ok(KeyState::OtherRequest);

@@ -13,7 +13,7 @@ use crate::domain::Iin;
 use crate::ports::{AuditEntry, DocumentPermission, PermissionStore, StoreError, StoreResult};
 
 const COLUMNS: &str =
-    "id, client_id, iin, scope, request_id, asked_at, granted_at, expires_at, revoked_at";
+    "id, client_id, iin, scope, request_id, asked_at, granted_at, expires_at, revoked_at, consent_stated";
 
 /// Inserts a permission inside whatever transaction or pool `exec` is.
 pub(super) async fn insert_permission_with<'e, E: Executor<'e, Database = Any>>(
@@ -21,7 +21,7 @@ pub(super) async fn insert_permission_with<'e, E: Executor<'e, Database = Any>>(
     p: &DocumentPermission,
 ) -> StoreResult<()> {
     sqlx::query(&format!(
-        "INSERT INTO document_permissions ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+        "INSERT INTO document_permissions ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     ))
     .bind(&p.id)
     .bind(p.client_id.as_str())
@@ -32,6 +32,7 @@ pub(super) async fn insert_permission_with<'e, E: Executor<'e, Database = Any>>(
     .bind(p.granted_at.map(to_col))
     .bind(to_col(p.expires_at))
     .bind(p.revoked_at.map(to_col))
+    .bind(i64::from(p.consent_stated))
     .execute(exec)
     .await?;
     Ok(())
@@ -68,6 +69,7 @@ fn permission(r: &AnyRow) -> StoreResult<DocumentPermission> {
         granted_at: from_opt(r.try_get("granted_at")?)?,
         expires_at: from_col(r.try_get("expires_at")?)?,
         revoked_at: from_opt(r.try_get("revoked_at")?)?,
+        consent_stated: r.try_get::<i64, _>("consent_stated")? != 0,
     })
 }
 

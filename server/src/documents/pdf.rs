@@ -100,6 +100,7 @@ fn draw(page: &mut Page, doc: &ResultDocument, words: &DocumentTexts, texts: &Te
     let purpose = match doc.purpose {
         Purpose::Bind => words.purpose_bind,
         Purpose::Change => words.purpose_change,
+        Purpose::Confirm => words.purpose_confirm,
     };
     page.row(words.purpose, purpose);
     page.row(words.channel, &channel(doc, words));

@@ -37,11 +37,15 @@ impl Channel {
     }
 }
 
-/// What the request is for: a first number (§5) or a change of number (§8).
+/// What the request is for: a first number (§5), a change of number (§8),
+/// or, through a bank (§7), the citizen's confirmation of the number that
+/// is bound already (the code to it and biometrics), so that the bank's
+/// permission takes effect by the citizen's own act; the binding stays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Bind,
     Change,
+    Confirm,
 }
 
 impl Purpose {
@@ -49,11 +53,12 @@ impl Purpose {
         match self {
             Self::Bind => "bind",
             Self::Change => "change",
+            Self::Confirm => "confirm",
         }
     }
 
     pub fn from_code(s: &str) -> Option<Self> {
-        [Self::Bind, Self::Change]
+        [Self::Bind, Self::Change, Self::Confirm]
             .into_iter()
             .find(|p| p.code() == s)
     }

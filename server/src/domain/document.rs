@@ -23,10 +23,7 @@ pub struct RequestDocument<'a> {
 impl RequestDocument<'_> {
     /// The UTF-8 bytes to sign.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let purpose = match self.purpose {
-            Purpose::Bind => "bind",
-            Purpose::Change => "change",
-        };
+        let purpose = self.purpose.code();
         let issued = self.issued_at.format(&Rfc3339).unwrap_or_default();
         format!(
             "nomir-request/1\nrequest-id: {}\niin: {}\nmsisdn: {}\npurpose: {purpose}\nissued-at: {issued}\nnonce: {}\n",

@@ -18,7 +18,10 @@ use super::records::{
 use super::store::{StateChange, StoreResult};
 use crate::domain::Msisdn;
 
-/// How many codes went out, read under the locks.
+/// How many codes went out, read under the locks. A bank's codes count
+/// against that bank's own limits, never the citizen's: with a bank, only
+/// its codes are counted; without, only codes of the citizen's own
+/// channels (the portal, the mobile app).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CodeCounts {
     /// Codes sent to the number since the given time, for any account.
@@ -32,10 +35,13 @@ pub trait AccountTx: Send {
     /// Takes the number's lock too (always after the account's): codes to
     /// one number, from any account, queue behind it.
     async fn lock_number(&mut self, msisdn: &Msisdn) -> StoreResult<()>;
+    /// Codes sent since `since` (see [`CodeCounts`]): `bank`'s own, or
+    /// with `None` those of the citizen's own channels.
     async fn code_counts(
         &mut self,
         msisdn: &Msisdn,
         since: OffsetDateTime,
+        bank: Option<&crate::domain::api_client::ClientId>,
     ) -> StoreResult<CodeCounts>;
     /// The account's open requests (awaiting a code or certification).
     async fn open_requests(&mut self) -> StoreResult<Vec<BindingRequest>>;

@@ -212,6 +212,11 @@ pub struct DocumentPermission {
     pub granted_at: Option<OffsetDateTime>,
     pub expires_at: OffsetDateTime,
     pub revoked_at: Option<OffsetDateTime>,
+    /// The consent to access restricted personal data that the bank
+    /// reported with its request: the bank's statement, kept here and
+    /// checked for this request only, never written over the citizen's
+    /// own consent record.
+    pub consent_stated: bool,
 }
 
 impl DocumentPermission {

@@ -29,7 +29,8 @@ pub trait AccountStore: Send + Sync {
         account: &Account,
         now: OffsetDateTime,
     ) -> StoreResult<bool>;
-    async fn sign_in_failures(&self, iin: &Iin) -> StoreResult<SignInFailures>;
+    /// The failure record of `key` (see [`crate::services::sign_in::failure_key`]).
+    async fn sign_in_failures(&self, key: &str) -> StoreResult<SignInFailures>;
     /// Reserves one sign-in attempt for `key` (an IIN, or `staff:` and a
     /// staff login), in one transaction that locks
     /// its failure record (created on first use): `next` (the service's rule)
@@ -274,21 +275,29 @@ pub enum KeyState {
     OtherRequest,
     /// The key's call is done; its answer.
     Done(StoredAnswer),
+    /// The principal's client holds as many keys as it may; the oldest
+    /// was reserved at `oldest`.
+    TooMany { oldest: OffsetDateTime },
 }
 
 /// The JSON API's idempotency keys, per client.
 #[async_trait]
 pub trait IdempotencyStore: Send + Sync {
-    /// Reserves `key` of `client` for the request with `fingerprint` in one
-    /// statement (competing calls: one reserves), or says what it holds.
-    /// Keys older than `forget_before` are swept first.
+    /// Reserves `key` of `client` (a principal: an API client, or a
+    /// client's citizen) for the request with `fingerprint` in one
+    /// statement (competing calls: one reserves), unless the API client
+    /// `owner` already holds `max_keys` keys; or says what it holds. Keys
+    /// older than `forget_before` are swept first.
+    #[allow(clippy::too_many_arguments)]
     async fn reserve_key(
         &self,
+        owner: &str,
         client: &str,
         key: &str,
         fingerprint: &str,
         now: OffsetDateTime,
         forget_before: OffsetDateTime,
+        max_keys: i64,
     ) -> StoreResult<KeyState>;
     /// Keeps the answer of the call that reserved the key.
     async fn complete_key(&self, client: &str, key: &str, answer: &StoredAnswer)

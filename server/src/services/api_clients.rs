@@ -205,7 +205,7 @@ pub struct IssuedToken {
 /// Checks the secret against its Argon2 hash (or a decoy hash, so an
 /// unknown client takes as long as a wrong secret).
 async fn secret_matches(secret: &str, client: Option<&ApiClient>) -> Result<bool, TokenError> {
-    let _slot = password::hashing_slot()
+    let _slot = password::hashing_slot(password::Pool::Clients)
         .await
         .map_err(|_| TokenError::Busy)?;
     let hash = client.map_or_else(
@@ -221,12 +221,21 @@ async fn secret_matches(secret: &str, client: Option<&ApiClient>) -> Result<bool
 
 /// The client-credentials grant: authenticates the client and issues a
 /// token for the scopes asked for (all of the client's when none are).
+/// `source` is where the call comes from: floods per source and per
+/// client id are refused before the secret is hashed.
 pub async fn issue_token(
     ports: &Ports,
     client_id: &str,
     secret: &str,
     scope: Option<&str>,
+    source: &str,
 ) -> Result<IssuedToken, TokenError> {
+    ports
+        .floods
+        .attempt(super::floods::Door::Token, source, client_id)
+        .map_err(|wait| TokenError::RateLimited {
+            retry_after: wait.seconds(),
+        })?;
     let client = match ClientId::parse(client_id) {
         Ok(id) => ports.api_clients.client(&id).await?,
         Err(_) => None,

@@ -1,14 +1,22 @@
-//! Binding through a bank's app (Rules §7, SPEC §3.3): the bank gives the
-//! citizen's IIN, the number it holds and the permission it asks for. If
-//! the state's number is already that number, the permission is granted at
-//! once; otherwise the code goes to the bank's number, and the binding
-//! (after the code and biometrics) grants the permission in its own
-//! transaction. Every limit and check of the other channels applies.
+//! Binding through a bank's app (Rules §7, SPEC §3.3; Law on Personal
+//! Data, art. 8): the bank gives the citizen's IIN, the number it holds
+//! and the permission it asks for. The permission takes effect only by the
+//! citizen's own act through the bank's app, every time: the code sent to
+//! the number (which the operator must attribute to the citizen) and the
+//! citizen's biometrics. If the number is the state's bound number
+//! already, the request confirms it and the binding stays; otherwise the
+//! binding binds or changes it. Either way the permission is granted in
+//! the binding's own transaction. Every limit and check of the other
+//! channels applies, with the bank's codes counted against its own limits.
+//!
+//! Until the citizen has proved possession of the number, the bank's
+//! answers are the same whether or not the citizen has an account and
+//! whatever number is bound.
 
 use time::OffsetDateTime;
 
 use super::request_code::{request_code_from, CodeSent, Origin, RequestCodeError};
-use super::{audit, Ports, Unexpected};
+use super::{Ports, Unexpected};
 use crate::domain::api_client::ClientId;
 use crate::domain::permission::{check_expiry, DocumentScope, PermissionError};
 use crate::domain::{Channel, Iin, IinError, Msisdn};
@@ -21,23 +29,15 @@ pub struct BankAsk {
     pub number: String,
     pub documents: String,
     pub expires_at: OffsetDateTime,
+    /// The bank's statement that the citizen consented to access to
+    /// restricted personal data; kept with the request only.
     pub consent: bool,
-}
-
-#[derive(Debug)]
-pub enum BankStart {
-    /// The state's number is the bank's already: granted, nothing to bind.
-    Granted(DocumentPermission),
-    /// The code went to the bank's number; the binding will grant it.
-    CodeSent(CodeSent),
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum BankError {
     #[error("the IIN is not valid: {0}")]
     InvalidIin(IinError),
-    #[error("the citizen has no account")]
-    NoAccount,
     #[error(transparent)]
     Permission(PermissionError),
     #[error(transparent)]
@@ -52,16 +52,19 @@ impl From<StoreError> for BankError {
     }
 }
 
-pub async fn start(ports: &Ports, client: &ClientId, ask: BankAsk) -> Result<BankStart, BankError> {
+/// Starts the bank's request: the code goes to the bank's number.
+pub async fn start(ports: &Ports, client: &ClientId, ask: BankAsk) -> Result<CodeSent, BankError> {
     let iin = Iin::parse(&ask.iin).map_err(BankError::InvalidIin)?;
-    if ports.accounts.account(&iin).await?.is_none() {
-        return Err(BankError::NoAccount);
-    }
     let scope = DocumentScope::parse(&ask.documents).map_err(BankError::Permission)?;
     let now = ports.clock.now();
     check_expiry(now, ask.expires_at).map_err(BankError::Permission)?;
     let msisdn = Msisdn::parse(&ask.number)
         .map_err(|e| BankError::Code(RequestCodeError::InvalidNumber(e)))?;
+    // Without an account the bank hears what it hears for a number the
+    // operator does not attribute to the IIN: nothing tells it which.
+    if ports.accounts.account(&iin).await?.is_none() {
+        return Err(BankError::Code(RequestCodeError::NumberNotYours));
+    }
     let permission = DocumentPermission {
         id: uuid::Uuid::new_v4().to_string(),
         client_id: client.clone(),
@@ -72,27 +75,8 @@ pub async fn start(ports: &Ports, client: &ClientId, ask: BankAsk) -> Result<Ban
         granted_at: None,
         expires_at: ask.expires_at,
         revoked_at: None,
+        consent_stated: ask.consent,
     };
-    // Decided under the account's and the number's locks: the binding
-    // cannot change between the look and the grant.
-    let mut tx = ports.requests.lock_account(&iin, Some(&msisdn)).await?;
-    if tx
-        .active_binding()
-        .await?
-        .is_some_and(|b| b.msisdn == msisdn)
-    {
-        let granted = DocumentPermission {
-            granted_at: Some(now),
-            ..permission
-        };
-        tx.insert_permission(&granted).await?;
-        let detail = format!("permission={} client={client}", granted.id);
-        tx.audit(&audit::entry(ports, &iin, "permission_granted", detail))
-            .await?;
-        tx.commit().await?;
-        return Ok(BankStart::Granted(granted));
-    }
-    drop(tx);
     let origin = Origin {
         channel: Channel::Bank,
         client: Some(client),
@@ -102,13 +86,12 @@ pub async fn start(ports: &Ports, client: &ClientId, ask: BankAsk) -> Result<Ban
     request_code_from(
         ports,
         &iin,
-        &ask.number,
+        msisdn.as_str(),
         ask.consent,
         origin,
         Some(&permission),
     )
     .await
-    .map(BankStart::CodeSent)
     .map_err(BankError::Code)
 }
 

@@ -9,7 +9,7 @@ use super::{audit, Ports, Unexpected};
 use crate::domain::checks::{
     consent_check, number_held_elsewhere, register_checks, HeldNumber, RegisterAnswers,
 };
-use crate::domain::{BindingState, Iin, RefusalGround};
+use crate::domain::{BindingState, Channel, Iin, Purpose, RefusalGround};
 use crate::ports::{
     AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, KeyPurpose, StateChange,
     StoreError,
@@ -114,7 +114,10 @@ pub(super) async fn complete(
 ) -> Result<Binding, CertifyError> {
     // Ground 2 before anything else: restricted personal data (the identity
     // register) is read only with the citizen's consent in place.
-    let consent_given = ports.requests.active_consent(iin).await?.is_some();
+    let consent_given = match bank_statement(ports, request).await? {
+        Some(stated) => stated,
+        None => ports.requests.active_consent(iin).await?.is_some(),
+    };
     if let Err(ground) = consent_check(consent_given) {
         return Err(refuse(ports, request, ground).await?);
     }
@@ -148,6 +151,25 @@ pub(super) async fn complete(
     }
 }
 
+/// A bank's request: the consent the bank stated with it (the citizen
+/// made it their own with the code and biometrics). `None` for the
+/// citizen's own channels, where the citizen's consent record counts.
+async fn bank_statement(
+    ports: &Ports,
+    request: &BindingRequest,
+) -> Result<Option<bool>, CertifyError> {
+    if request.channel != Channel::Bank {
+        return Ok(None);
+    }
+    let asked = ports
+        .permissions
+        .permissions_of_request(&request.id)
+        .await?;
+    Ok(Some(
+        !asked.is_empty() && asked.iter().all(|p| p.consent_stated),
+    ))
+}
+
 fn is_conflict(e: &Unexpected) -> bool {
     matches!(
         e.0.downcast_ref::<StoreError>(),
@@ -175,7 +197,10 @@ async fn bind_under_lock(
         return Err(CertifyError::NotAwaitingCertification);
     }
     let now = ports.clock.now();
-    let consent_given = tx.active_consent().await?.is_some();
+    let consent_given = match bank_statement(ports, &request).await? {
+        Some(stated) => stated,
+        None => tx.active_consent().await?.is_some(),
+    };
     if let Err(ground) = consent_check(consent_given) {
         return Err(refuse_in(ports, tx, &request, ground).await?);
     }
@@ -201,17 +226,30 @@ async fn bind_under_lock(
             }
         }
     }
-    let binding = Binding {
-        id: uuid::Uuid::new_v4().to_string(),
-        iin: iin.clone(),
-        msisdn: request.msisdn.clone(),
-        operator,
-        channel: request.channel.code().to_owned(),
-        bound_at: now,
-        ended_at: None,
-        end_reason: None,
+    // Confirming the bound number (a bank's request): the binding stays as
+    // it is; only the permission takes effect.
+    let kept = match tx.active_binding().await? {
+        Some(b) if request.purpose == Purpose::Confirm && b.msisdn == request.msisdn => Some(b),
+        _ => None,
     };
-    tx.insert_binding(&binding).await?;
+    let confirmed = kept.is_some();
+    let binding = match kept {
+        Some(b) => b,
+        None => {
+            let binding = Binding {
+                id: uuid::Uuid::new_v4().to_string(),
+                iin: iin.clone(),
+                msisdn: request.msisdn.clone(),
+                operator,
+                channel: request.channel.code().to_owned(),
+                bound_at: now,
+                ended_at: None,
+                end_reason: None,
+            };
+            tx.insert_binding(&binding).await?;
+            binding
+        }
+    };
     // A bank's permission asked for with this request takes effect with it.
     if tx.grant_permissions_of(&request.id, now).await? > 0 {
         let detail = format!("request={}", request.id);
@@ -233,8 +271,12 @@ async fn bind_under_lock(
         request.msisdn.masked(),
         request.purpose.code()
     );
-    tx.audit(&audit::entry(ports, iin, "number_bound", detail))
-        .await?;
+    let action = if confirmed {
+        "number_confirmed"
+    } else {
+        "number_bound"
+    };
+    tx.audit(&audit::entry(ports, iin, action, detail)).await?;
     tx.commit().await?;
     tracing::info!(request = %request.id, number = %request.msisdn, "number bound");
     Ok(binding)

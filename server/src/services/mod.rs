@@ -15,6 +15,7 @@ pub mod consent;
 pub mod dashboard;
 pub mod demo_phone;
 pub mod eds_sign_in;
+pub mod floods;
 pub mod office;
 pub mod open_request;
 pub mod password;
@@ -61,6 +62,8 @@ pub struct Ports {
     pub dashboard: Arc<dyn DashboardStore>,
     /// The working-day calendar complaint deadlines are counted in.
     pub calendar: Arc<crate::domain::calendar::WorkingCalendar>,
+    /// Flood limits per source and per claimed identity, before Argon2.
+    pub floods: Arc<floods::Floods>,
 }
 
 /// Something failed that the citizen cannot fix; the cause goes to the log.

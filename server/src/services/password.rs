@@ -42,11 +42,28 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash("decoy password that matches nothing").unwrap_or_default())
 }
 
-/// How many Argon2 hashes may run at once: each takes about 19 MiB, so
-/// without a cap a burst of sign-ins would take the machine's memory.
-fn hashing_slots() -> &'static tokio::sync::Semaphore {
-    static SLOTS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
-    SLOTS.get_or_init(|| {
+/// Whose secrets a hash checks. Each has its own slots, so a flood of
+/// client secrets at the token endpoint never leaves people's sign-ins
+/// waiting for a slot, nor the other way round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pool {
+    /// Citizens' and officials' passwords.
+    People,
+    /// API clients' secrets.
+    Clients,
+}
+
+/// How many Argon2 hashes may run at once in `pool`: each takes about
+/// 19 MiB, so without a cap a burst of sign-ins would take the machine's
+/// memory.
+fn hashing_slots(pool: Pool) -> &'static tokio::sync::Semaphore {
+    static PEOPLE: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    static CLIENTS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    let slots = match pool {
+        Pool::People => &PEOPLE,
+        Pool::Clients => &CLIENTS,
+    };
+    slots.get_or_init(|| {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         tokio::sync::Semaphore::new(cores.max(2))
     })
@@ -60,9 +77,9 @@ pub const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 #[error("too many sign-ins at once")]
 pub struct Busy;
 
-/// A slot to hash in; waits at most [`HASHING_WAIT`] for one.
-pub async fn hashing_slot() -> Result<tokio::sync::SemaphorePermit<'static>, Busy> {
-    tokio::time::timeout(HASHING_WAIT, hashing_slots().acquire())
+/// A slot of `pool` to hash in; waits at most [`HASHING_WAIT`] for one.
+pub async fn hashing_slot(pool: Pool) -> Result<tokio::sync::SemaphorePermit<'static>, Busy> {
+    tokio::time::timeout(HASHING_WAIT, hashing_slots(pool).acquire())
         .await
         .map_err(|_| Busy)?
         .map_err(|_| Busy)
@@ -87,19 +104,24 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn hashing_slots_are_bounded_and_come_back() {
-        let all = take_free_slots();
+        let all = take_free_slots(Pool::Clients);
         assert!(all.len() >= 2);
         let start = tokio::time::Instant::now();
-        assert_eq!(hashing_slot().await.err(), Some(Busy));
+        assert_eq!(hashing_slot(Pool::Clients).await.err(), Some(Busy));
         assert!(start.elapsed() >= HASHING_WAIT);
+        // People's sign-ins have their own slots: a flood of client
+        // secrets does not keep them waiting.
+        let start = tokio::time::Instant::now();
+        assert!(hashing_slot(Pool::People).await.is_ok());
+        assert!(start.elapsed() < HASHING_WAIT);
         drop(all);
-        assert!(hashing_slot().await.is_ok());
+        assert!(hashing_slot(Pool::Clients).await.is_ok());
     }
 
-    /// Takes every free slot.
-    fn take_free_slots() -> Vec<tokio::sync::SemaphorePermit<'static>> {
+    /// Takes every free slot of `pool`.
+    fn take_free_slots(pool: Pool) -> Vec<tokio::sync::SemaphorePermit<'static>> {
         let mut taken = Vec::new();
-        while let Ok(slot) = hashing_slots().try_acquire() {
+        while let Ok(slot) = hashing_slots(pool).try_acquire() {
             taken.push(slot);
         }
         taken

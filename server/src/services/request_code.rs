@@ -1,8 +1,9 @@
 //! "Get verification code" (Rules §5.2, §8): starts a request for a number
 //! and sends a one-time code to it by SMS; also sends a new code on request.
 //!
-//! The answer never says whether the number belongs to someone else: that
-//! is checked only after the code is proven and the request certified.
+//! No code goes to a number that the mobile operator attributes to someone
+//! else: the operator is asked before the SMS (and again at certification),
+//! so nobody can send codes to a stranger's phone or use up its limits.
 
 use time::{Duration, OffsetDateTime};
 
@@ -37,6 +38,16 @@ pub enum RequestCodeError {
     TooSoon { retry_at: OffsetDateTime },
     #[error("the SMS could not be sent; nothing was started")]
     SmsUnavailable,
+    /// The operator does not attribute the number to the citizen (or, to a
+    /// bank, the citizen has no account: the same answer, so that a bank
+    /// does not learn who has one).
+    #[error("the operator does not attribute the number to the citizen")]
+    NumberNotYours,
+    #[error("the operators' registry cannot be reached")]
+    OperatorUnavailable,
+    /// A bank may not withdraw a request the citizen started elsewhere.
+    #[error("the citizen has a request open in another channel")]
+    OpenElsewhere,
     /// The channel may not start a request for this purpose (an API
     /// client's token lacks the scope to bind, or to change a number).
     #[error("this channel may not {0:?} here")]
@@ -55,18 +66,40 @@ impl From<crate::ports::StoreError> for RequestCodeError {
 
 /// The hourly limits of codes, to `msisdn` and at the locked account's
 /// request, read and decided under the locks of `tx`.
+/// A bank's codes count against that bank's own limits (`bank`), the
+/// citizen's channels' against the citizen's.
 async fn check_hourly_limits(
     tx: &mut dyn AccountTx,
     msisdn: &Msisdn,
     now: OffsetDateTime,
+    bank: Option<&ClientId>,
 ) -> Result<(), RequestCodeError> {
-    let counts = tx.code_counts(msisdn, now - Duration::hours(1)).await?;
+    let counts = tx
+        .code_counts(msisdn, now - Duration::hours(1), bank)
+        .await?;
     if hourly_limit_allows(counts.to_number) && account_hourly_limit_allows(counts.for_account) {
         Ok(())
     } else {
         Err(RequestCodeError::TooSoon {
             retry_at: now + Duration::hours(1),
         })
+    }
+}
+
+/// Asks the operator whether `msisdn` is the citizen's, before any code
+/// goes to it.
+pub(super) async fn attributed_to(
+    ports: &Ports,
+    iin: &Iin,
+    msisdn: &Msisdn,
+) -> Result<(), RequestCodeError> {
+    match ports.operators.subscriber(msisdn).await {
+        Ok(Some(s)) if &s.iin == iin => Ok(()),
+        Ok(_) => Err(RequestCodeError::NumberNotYours),
+        Err(e) => {
+            tracing::error!(error = %e, "operator registry unavailable");
+            Err(RequestCodeError::OperatorUnavailable)
+        }
     }
 }
 
@@ -88,14 +121,28 @@ fn challenge(ports: &Ports, request_id: &str, msisdn: &Msisdn, code: &str) -> Ot
 /// Ends the account's open requests in favour of `newer`, under its lock:
 /// one open request per account, so an older tab's code never binds. One
 /// past its term (the sweeper has not reached it yet) ends as expired.
+/// A bank (`origin.channel` is the bank's) withdraws only its own older
+/// requests: one the citizen started elsewhere is left alone, and the
+/// bank is answered [`RequestCodeError::OpenElsewhere`].
 async fn withdraw_older(
     ports: &Ports,
     tx: &mut dyn AccountTx,
     iin: &Iin,
     newer: &str,
+    origin: Origin<'_>,
 ) -> Result<(), RequestCodeError> {
     let now = ports.clock.now();
-    for old in tx.open_requests().await? {
+    let open = tx.open_requests().await?;
+    if origin.channel == Channel::Bank {
+        let others = open.iter().any(|r| {
+            !is_overdue(r.started_at, now)
+                && (r.channel != Channel::Bank || r.client_id.as_ref() != origin.client)
+        });
+        if others {
+            return Err(RequestCodeError::OpenElsewhere);
+        }
+    }
+    for old in open {
         let (event, action, detail) = if is_overdue(old.started_at, now) {
             (BindingEvent::TermElapsed, "request_expired", old.id.clone())
         } else {
@@ -138,7 +185,7 @@ impl Origin<'_> {
     fn allows(self, purpose: Purpose) -> bool {
         match purpose {
             Purpose::Bind => self.may_bind,
-            Purpose::Change => self.may_change,
+            Purpose::Change | Purpose::Confirm => self.may_change,
         }
     }
 }
@@ -180,22 +227,48 @@ pub async fn request_code_from(
     permission: Option<&DocumentPermission>,
 ) -> Result<CodeSent, RequestCodeError> {
     let msisdn = Msisdn::parse(number_input).map_err(RequestCodeError::InvalidNumber)?;
+    // The operator first, outside the transaction (it may be a remote
+    // call, and no lock is held across one).
+    if let Err(e) = attributed_to(ports, iin, &msisdn).await {
+        if matches!(e, RequestCodeError::NumberNotYours) {
+            let detail = format!(
+                "number={} channel={} reason=not_attributed",
+                msisdn.masked(),
+                origin.channel.code()
+            );
+            ports
+                .audit
+                .append(&audit::entry(ports, iin, "code_not_sent", detail))
+                .await?;
+        }
+        return Err(e);
+    }
     let now = ports.clock.now();
+    let bank = (origin.channel == Channel::Bank)
+        .then_some(origin.client)
+        .flatten();
     let mut tx = ports.requests.lock_account(iin, Some(&msisdn)).await?;
     let active = tx.active_binding().await?;
-    if active.as_ref().is_some_and(|b| b.msisdn == msisdn) {
-        return Err(RequestCodeError::AlreadyBound);
-    }
-    let purpose = if active.is_some() {
-        Purpose::Change
-    } else {
-        Purpose::Bind
+    let purpose = match active {
+        // Through a bank, the bound number is confirmed by the citizen's
+        // own act (the code and biometrics), and the answer is the same
+        // as for any number: the bank learns nothing of the binding.
+        Some(b) if b.msisdn == msisdn && bank.is_some() => Purpose::Confirm,
+        Some(b) if b.msisdn == msisdn => return Err(RequestCodeError::AlreadyBound),
+        Some(_) => Purpose::Change,
+        None => Purpose::Bind,
     };
     if !origin.allows(purpose) {
         return Err(RequestCodeError::PurposeNotAllowed(purpose));
     }
-    check_hourly_limits(tx.as_mut(), &msisdn, now).await?;
-    let consent_change = consent::set(ports, tx.as_mut(), iin, consent_given).await?;
+    check_hourly_limits(tx.as_mut(), &msisdn, now, bank).await?;
+    // A bank's word on consent is its statement, kept with its request;
+    // only the citizen's own channels change the citizen's consent record.
+    let consent_change = if bank.is_some() {
+        ConsentChange::Unchanged
+    } else {
+        consent::set(ports, tx.as_mut(), iin, consent_given).await?
+    };
     let request = BindingRequest {
         id: uuid::Uuid::new_v4().to_string(),
         iin: iin.clone(),
@@ -208,7 +281,7 @@ pub async fn request_code_from(
         sign_nonce: None,
         client_id: origin.client.cloned(),
     };
-    withdraw_older(ports, tx.as_mut(), iin, &request.id).await?;
+    withdraw_older(ports, tx.as_mut(), iin, &request.id, origin).await?;
     let code = new_code();
     let challenge = challenge(ports, &request.id, &msisdn, &code);
     tx.insert_request(&request).await?;
@@ -216,6 +289,7 @@ pub async fn request_code_from(
         let asked = DocumentPermission {
             request_id: Some(request.id.clone()),
             granted_at: None,
+            consent_stated: consent_given,
             ..p.clone()
         };
         tx.insert_permission(&asked).await?;
@@ -287,13 +361,16 @@ pub async fn resend_code(
     }
     tx.lock_number(&request.msisdn).await?;
     let now = ports.clock.now();
+    let bank = (request.channel == Channel::Bank)
+        .then_some(request.client_id.as_ref())
+        .flatten();
     if let Some(last) = tx.latest_challenge(request_id).await? {
         let retry_at = resend_allowed_at(last.created_at);
         if now < retry_at {
             return Err(RequestCodeError::TooSoon { retry_at });
         }
     }
-    check_hourly_limits(tx.as_mut(), &request.msisdn, now).await?;
+    check_hourly_limits(tx.as_mut(), &request.msisdn, now, bank).await?;
     let code = new_code();
     let challenge = challenge(ports, request_id, &request.msisdn, &code);
     tx.add_challenge(&challenge).await?;

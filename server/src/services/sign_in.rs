@@ -1,14 +1,18 @@
 //! Signing in to the portal with IIN and password (Rules §5.1).
 //!
-//! A wrong IIN and a wrong password get the same answer. Attempts per IIN
-//! are counted in the database before the password is checked (so every
-//! server instance sees them, and parallel guesses cannot outrun the
-//! count); a right password clears the count. After
-//! [`FREE_FAILURES`] the account is locked for a time that doubles with each
-//! further failure, up to [`MAX_LOCK`].
+//! A wrong IIN and a wrong password get the same answer. First the cheap
+//! flood limits per source and per IIN (`services::floods`), before any
+//! hash. Then attempts per IIN *and source* are counted in the database
+//! before the password is checked (so every server instance sees them,
+//! and parallel guesses cannot outrun the count); a right password clears
+//! the count. After [`FREE_FAILURES`] that source must wait before its
+//! next try for that IIN, a time that doubles with each further failure,
+//! up to [`MAX_LOCK`]. The delay is per (IIN, source): a guesser slows only
+//! themself and can never keep the citizen out.
 
 use time::{Duration, OffsetDateTime};
 
+use super::floods::Door;
 use super::{password, session, Ports, Unexpected};
 use crate::domain::{Iin, IinError};
 use crate::ports::SignInFailures;
@@ -36,18 +40,21 @@ pub enum SignInError {
 }
 
 /// Checks the credentials and starts a session; returns its token.
+/// `source` is where the attempt comes from (the peer address).
 pub async fn sign_in(
     ports: &Ports,
     iin_input: &str,
     password_input: &str,
+    source: &str,
 ) -> Result<String, SignInError> {
     let iin = Iin::parse(iin_input).map_err(SignInError::InvalidIin)?;
     if password_input.is_empty() {
         return Err(SignInError::EmptyPassword);
     }
     let now = ports.clock.now();
+    flood_check(ports, Door::CitizenSignIn, source, iin.as_str(), now)?;
     // A hashing slot first, so a busy server neither counts nor checks.
-    let slot = password::hashing_slot()
+    let slot = password::hashing_slot(password::Pool::People)
         .await
         .map_err(|_| SignInError::Busy)?;
     // The attempt is counted as a failure before the password is checked,
@@ -58,9 +65,12 @@ pub async fn sign_in(
     // accounts.
     let (stored, counted) = ports
         .accounts
-        .reserve_sign_in_attempt(iin.as_str(), &|stored: &SignInFailures| {
-            (!is_locked(stored, now)).then(|| after_failure(stored, now))
-        })
+        .reserve_sign_in_attempt(
+            &failure_key(iin.as_str(), source),
+            &|stored: &SignInFailures| {
+                (!is_locked(stored, now)).then(|| after_failure(stored, now))
+            },
+        )
         .await
         .map_err(Unexpected::from)?;
     let Some(counted) = counted else {
@@ -95,12 +105,34 @@ pub async fn sign_in(
     }
     ports
         .accounts
-        .clear_sign_in_failures(iin.as_str())
+        .clear_sign_in_failures(&failure_key(iin.as_str(), source))
         .await
         .map_err(Unexpected::from)?;
     let token = session::start(ports, &iin).await?;
     audit(ports, &iin, "sign_in", "").await?;
     Ok(token)
+}
+
+/// The failure record's key: one per login and source, so that failures
+/// from one place delay only that place.
+pub fn failure_key(login: &str, source: &str) -> String {
+    format!("{login}@{source}")
+}
+
+/// The flood limits of `door`, before any hash: refused as a short lock.
+pub fn flood_check(
+    ports: &Ports,
+    door: Door,
+    source: &str,
+    identity: &str,
+    now: OffsetDateTime,
+) -> Result<(), SignInError> {
+    ports
+        .floods
+        .attempt(door, source, identity)
+        .map_err(|wait| SignInError::Locked {
+            until: now + Duration::seconds(i64::try_from(wait.seconds()).unwrap_or(60)),
+        })
 }
 
 /// Forgets failure records whose window and lock have passed, so guesses

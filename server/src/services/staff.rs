@@ -5,7 +5,8 @@
 
 use time::Duration;
 
-use super::sign_in::{after_failure, is_locked, SignInError};
+use super::floods::Door;
+use super::sign_in::{after_failure, failure_key, flood_check, is_locked, SignInError};
 use super::{password, session, Ports, Unexpected};
 use crate::ports::{AuditEntry, SignInFailures, StaffMember, StaffSession};
 
@@ -38,6 +39,7 @@ pub async fn sign_in(
     ports: &Ports,
     login: &str,
     password_input: &str,
+    source: &str,
 ) -> Result<String, SignInError> {
     let login = login.trim();
     if password_input.is_empty() {
@@ -47,10 +49,13 @@ pub async fn sign_in(
         return Err(SignInError::BadCredentials);
     }
     let now = ports.clock.now();
-    let slot = password::hashing_slot()
+    flood_check(ports, Door::StaffSignIn, source, login, now)?;
+    let slot = password::hashing_slot(password::Pool::People)
         .await
         .map_err(|_| SignInError::Busy)?;
-    let key = format!("staff:{login}");
+    // Per login and source: a guesser slows only themself, and can never
+    // keep an official out.
+    let key = failure_key(&format!("staff:{login}"), source);
     let (stored, counted) = ports
         .accounts
         .reserve_sign_in_attempt(&key, &|stored: &SignInFailures| {

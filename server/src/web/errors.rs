@@ -71,6 +71,9 @@ pub fn request_code(e: RequestCodeError) -> PortalError {
         RequestCodeError::AlreadyBound => PortalError::AlreadyBound,
         RequestCodeError::TooSoon { .. } => PortalError::TooSoon,
         RequestCodeError::SmsUnavailable => PortalError::SmsUnavailable,
+        RequestCodeError::NumberNotYours => PortalError::NumberNotYours,
+        RequestCodeError::OperatorUnavailable => PortalError::OperatorUnavailable,
+        RequestCodeError::OpenElsewhere => PortalError::OpenElsewhere,
         // The portal may do both; only an API client's scopes can refuse.
         RequestCodeError::PurposeNotAllowed(p) => unexpected(format!("portal refused {p:?}")),
         RequestCodeError::Request(e) => open_request(e),

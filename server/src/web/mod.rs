@@ -43,8 +43,13 @@ fn iin_of(who: &Citizen) -> Result<Iin, PortalError> {
 
 #[async_trait]
 impl PortalApi for PortalService {
-    async fn sign_in(&self, iin: String, password: String) -> Result<SetCookie, PortalError> {
-        let token = sign_in::sign_in(&self.ports, &iin, &password)
+    async fn sign_in(
+        &self,
+        iin: String,
+        password: String,
+        source: app::source::Source,
+    ) -> Result<SetCookie, PortalError> {
+        let token = sign_in::sign_in(&self.ports, &iin, &password, source.as_str())
             .await
             .map_err(errors::sign_in)?;
         Ok(cookies::session(token, self.cookie_secure))

@@ -32,8 +32,9 @@ impl OfficeApi for PortalService {
         &self,
         login: String,
         password: String,
+        source: app::source::Source,
     ) -> Result<SetCookie, PortalError> {
-        let token = staff::sign_in(&self.ports, &login, &password)
+        let token = staff::sign_in(&self.ports, &login, &password, source.as_str())
             .await
             .map_err(errors::staff_sign_in)?;
         Ok(cookies::staff_session(token, self.cookie_secure))
