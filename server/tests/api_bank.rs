@@ -1,7 +1,11 @@
 //! A bank's channel over HTTP, on SQLite and PostgreSQL: the permission to
-//! view the citizen's documents, granted with a binding of the bank's
-//! number (code and biometrics) or at once when the state's number is the
-//! bank's; the citizen's revocation, seen by the bank at once; bad input.
+//! view the citizen's documents takes effect only by the citizen's own act
+//! (the code to the bank's number and biometrics), every time, also when
+//! that number is bound already; the bank's consent is its statement, its
+//! codes count against its own limits, it never withdraws a request the
+//! citizen started elsewhere, and its answers tell nothing of accounts or
+//! bound numbers; the citizen's revocation, seen by the bank at once; bad
+//! input.
 
 mod support;
 
@@ -82,8 +86,8 @@ impl Bank<'_> {
     /// Asks, enters the code the bank's number received, passes biometrics with `score`.
     async fn bind(&self, t: &TestDb, iin: &str, number: &str, score: f64) -> Value {
         let started = self.ok("/binding-requests", ask(iin, number)).await;
-        assert_eq!(started["outcome"], "binding", "{}", t.name);
-        assert_eq!(started["request"]["state"], "awaiting_code");
+        assert_eq!(started["request"]["state"], "awaiting_code", "{}", t.name);
+        assert!(started["request"].get("purpose").is_none(), "{}", t.name);
         assert_eq!(started["request"]["channel"], "bank");
         assert_eq!(started["permission"]["state"], "pending");
         let id = started["request"]["id"].as_str().unwrap().to_owned();
@@ -133,19 +137,47 @@ async fn a_bank_binds_its_number_and_the_permission_takes_effect_with_the_bindin
         assert_eq!(binding.msisdn.as_str(), HIS_NUMBER, "{}", t.name);
         assert_eq!(binding.channel, "bank");
 
-        // The state's number is the bank's now: a new permission needs no binding.
+        // The state's number is the bank's now: a new permission still
+        // needs the citizen's code and biometrics; the binding stays.
         let sms_before = t.ports.outbox.outbox().await.unwrap().len();
         let again = bank
             .ok("/binding-requests", ask(YERLAN, "8 747 123 45 69"))
             .await;
-        assert_eq!(again["outcome"], "permission_granted", "{}", t.name);
-        assert_eq!(again["permission"]["state"], "in_force");
-        assert!(again.get("request").is_none());
+        assert_eq!(again["request"]["state"], "awaiting_code", "{}", t.name);
+        assert_eq!(again["permission"]["state"], "pending");
         assert_eq!(
             t.ports.outbox.outbox().await.unwrap().len(),
-            sms_before,
-            "no code sent"
+            sms_before + 1,
+            "{}: a code sent",
+            t.name
         );
+        let id = again["request"]["id"].as_str().unwrap().to_owned();
+        let code = code_sent_to(&t.ports, HIS_NUMBER).await;
+        let confirmed = bank
+            .ok(
+                &format!("/binding-requests/{id}/code"),
+                body!({ "code": code }),
+            )
+            .await;
+        assert_eq!(confirmed["request"]["purpose"], "confirm", "{}", t.name);
+        assert_eq!(confirmed["permission"]["state"], "pending");
+        let nonce = confirmed["request"]["biometric_nonce"].as_str().unwrap();
+        let done_again = bank
+            .ok(
+                &format!("/binding-requests/{id}/biometrics"),
+                body!({ "assertion": assertion(YERLAN, nonce, 0.95) }),
+            )
+            .await;
+        assert_eq!(done_again["request"]["state"], "bound", "{}", t.name);
+        assert_eq!(done_again["permission"]["state"], "in_force");
+        let still = t
+            .ports
+            .bindings
+            .active_binding(&iin)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(still.id, binding.id, "{}: the binding stays", t.name);
 
         // The cabinet shows the citizen the bank's use and its permissions.
         let cabinet = nomir::services::cabinet::view(&t.ports, &iin)
@@ -155,7 +187,7 @@ async fn a_bank_binds_its_number_and_the_permission_takes_effect_with_the_bindin
         let (bank_use, name) = &cabinet.uses[0];
         assert_eq!(bank_use.channel, nomir::domain::Channel::Bank, "{}", t.name);
         assert_eq!(name.as_deref(), Some("Demo Bank"));
-        assert_eq!((bank_use.started, bank_use.bound), (1, 1));
+        assert_eq!((bank_use.started, bank_use.bound), (2, 2));
         assert_eq!(cabinet.permissions.len(), 2, "{}", t.name);
         assert!(cabinet
             .permissions
@@ -193,7 +225,12 @@ async fn a_bank_binds_its_number_and_the_permission_takes_effect_with_the_bindin
             .into_iter()
             .map(|e| e.action)
             .collect();
-        for a in ["number_bound", "permission_granted", "permission_revoked"] {
+        for a in [
+            "number_bound",
+            "number_confirmed",
+            "permission_granted",
+            "permission_revoked",
+        ] {
             assert!(actions.iter().any(|x| x == a), "{}: {a}", t.name);
         }
         t.cleanup().await;
@@ -269,10 +306,18 @@ async fn bad_asks_are_problems_and_a_request_is_the_asking_banks_only() {
             .map(|n| format!("9912314100{n:02}"))
             .find(|s| Iin::parse(s).is_ok() && s != "991231410007")
             .unwrap();
+        // No account, and a number the operator does not give him: one
+        // answer, so the bank cannot tell who has an account.
         let r = bank
             .post("/binding-requests", ask(&no_account, HIS_NUMBER))
             .await;
-        problem(r, StatusCode::FORBIDDEN, "no_account").await;
+        let none = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "number_not_yours").await;
+        let r = bank
+            .post("/binding-requests", ask(YERLAN, "+77011234567"))
+            .await;
+        let not_his = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "number_not_yours").await;
+        assert_eq!(none["detail"], not_his["detail"], "{}", t.name);
+        assert_eq!(none["field"], not_his["field"], "{}", t.name);
         let mut missing = ask(YERLAN, HIS_NUMBER);
         missing.as_object_mut().unwrap().remove("consent");
         let p = problem(
@@ -337,6 +382,102 @@ async fn bad_asks_are_problems_and_a_request_is_the_asking_banks_only() {
                 .unwrap();
             problem(r, StatusCode::BAD_REQUEST, "invalid_request").await;
         }
+        t.cleanup().await;
+    }
+}
+
+/// The bank's consent is recorded as its statement with the request, never
+/// over the citizen's own consent record; a bank that states none gets a
+/// refusal on ground 2 after the citizen's code and biometrics.
+#[tokio::test]
+async fn the_banks_consent_is_its_statement_not_the_citizens_record() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let bank = bank(&api).await;
+        let iin = Iin::parse(YERLAN).unwrap();
+        let before = t.ports.requests.active_consent(&iin).await.unwrap();
+        let done = bank.bind(&t, YERLAN, HIS_NUMBER, 0.95).await;
+        assert_eq!(done["request"]["state"], "bound", "{}", t.name);
+        assert_eq!(
+            t.ports.requests.active_consent(&iin).await.unwrap(),
+            before,
+            "{}: the citizen's record is untouched",
+            t.name
+        );
+        // Without the bank's statement of consent: nothing is granted.
+        let mut no_consent = ask(YERLAN, "+77051234568");
+        no_consent["consent"] = body!(false);
+        let started = bank.ok("/binding-requests", no_consent).await;
+        let id = started["request"]["id"].as_str().unwrap().to_owned();
+        let code = code_sent_to(&t.ports, "+77051234568").await;
+        let confirmed = bank
+            .ok(
+                &format!("/binding-requests/{id}/code"),
+                body!({ "code": code }),
+            )
+            .await;
+        let nonce = confirmed["request"]["biometric_nonce"].as_str().unwrap();
+        let refused = bank
+            .ok(
+                &format!("/binding-requests/{id}/biometrics"),
+                body!({ "assertion": assertion(YERLAN, nonce, 0.95) }),
+            )
+            .await;
+        assert_eq!(refused["request"]["state"], "refused", "{}", t.name);
+        assert_eq!(refused["request"]["refusal"]["ground"], "consent_missing");
+        assert_eq!(refused["permission"]["state"], "not_granted");
+        let bound = t.ports.bindings.active_binding(&iin).await.unwrap().unwrap();
+        assert_eq!(bound.msisdn.as_str(), HIS_NUMBER, "{}: unchanged", t.name);
+        t.cleanup().await;
+    }
+}
+
+/// A bank's call never withdraws or alters a request the citizen started
+/// elsewhere: it is answered 409 and the citizen's request goes on.
+#[tokio::test]
+async fn a_bank_never_withdraws_a_request_started_elsewhere() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let bank = bank(&api).await;
+        let iin = Iin::parse(YERLAN).unwrap();
+        let own = nomir::services::request_code::request_code(&t.ports, &iin, HIS_NUMBER, true)
+            .await
+            .unwrap();
+        let r = bank.post("/binding-requests", ask(YERLAN, HIS_NUMBER)).await;
+        problem(r, StatusCode::CONFLICT, "open_elsewhere").await;
+        let open = t.ports.requests.open_requests_of(&iin).await.unwrap();
+        assert_eq!(open.len(), 1, "{}", t.name);
+        assert_eq!(open[0].id, own.request_id, "{}: still open", t.name);
+        // The citizen's code still works on the portal.
+        let code = code_sent_to(&t.ports, HIS_NUMBER).await;
+        nomir::services::confirm_code::confirm_code(&t.ports, &iin, &own.request_id, &code)
+            .await
+            .unwrap();
+        t.cleanup().await;
+    }
+}
+
+/// A bank's codes count against that bank's own limits: however many it
+/// sends, the citizen's own hourly codes are untouched.
+#[tokio::test]
+async fn a_banks_codes_do_not_use_the_citizens_limits() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let bank = bank(&api).await;
+        let mut limited = false;
+        for _ in 0..12 {
+            let r = bank.post("/binding-requests", ask(YERLAN, HIS_NUMBER)).await;
+            if r.status() == StatusCode::TOO_MANY_REQUESTS {
+                limited = true;
+                break;
+            }
+            assert_eq!(r.status(), StatusCode::CREATED, "{}", t.name);
+        }
+        assert!(limited, "{}: the bank's own limit holds", t.name);
+        let iin = Iin::parse(YERLAN).unwrap();
+        nomir::services::request_code::request_code(&t.ports, &iin, HIS_NUMBER, true)
+            .await
+            .unwrap_or_else(|e| panic!("{}: the citizen's own code: {e:?}", t.name));
         t.cleanup().await;
     }
 }

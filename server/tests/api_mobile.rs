@@ -414,7 +414,7 @@ async fn the_app_changes_a_number_only_with_the_change_scope() {
             .call(
                 "POST",
                 "/binding-requests",
-                Some(body!({"number": "+77051234568", "consent": true})),
+                Some(body!({"number": "+77017654321", "consent": true})),
             )
             .await;
         problem(r, StatusCode::FORBIDDEN, "insufficient_scope").await;

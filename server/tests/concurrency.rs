@@ -153,7 +153,8 @@ async fn thirty_parallel_code_requests_for_one_number_send_at_most_the_limit() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn thirty_parallel_code_requests_for_many_numbers_send_at_most_ten_for_one_account() {
-    for t in engines_with_demo_data().await {
+    for mut t in engines_with_demo_data().await {
+        support::demo::unknown_numbers_are(&mut t, AIGERIM);
         let results = at_once(30, |i| {
             let ports = t.ports.clone();
             async move {

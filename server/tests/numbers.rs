@@ -114,10 +114,14 @@ async fn two_accounts_binding_one_number_at_once_bind_it_once_and_the_other_is_r
     for mut t in engines_with_demo_data().await {
         t.ports.operators = Arc::new(AttributesToAsker);
         let number = "+77019990000";
-        let (first, first_cms) = ready_to_certify(&t, AIGERIM, number).await;
+        let (first, first_cms) = ASKER
+            .scope(iin(AIGERIM), ready_to_certify(&t, AIGERIM, number))
+            .await;
         // A second later, so the newest SMS to the number is Dana's.
         t.clock.advance(time::Duration::seconds(1));
-        let (second, second_cms) = ready_to_certify(&t, DANA, number).await;
+        let (second, second_cms) = ASKER
+            .scope(iin(DANA), ready_to_certify(&t, DANA, number))
+            .await;
         let barrier = Arc::new(tokio::sync::Barrier::new(2));
         let mut tasks = Vec::new();
         for (who, request, cms) in [(AIGERIM, first, first_cms), (DANA, second, second_cms)] {

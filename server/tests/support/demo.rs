@@ -46,3 +46,35 @@ pub fn wrong_code(right: &str) -> &'static str {
         "000000"
     }
 }
+
+/// The operator's registry, with every number it does not know given to
+/// `owner`: lets one citizen ask codes for many numbers (no code ever goes
+/// to a number the operator gives someone else).
+struct UnknownNumbersAre {
+    owner: nomir::domain::Iin,
+    real: std::sync::Arc<dyn nomir::ports::OperatorRegistry>,
+}
+
+#[async_trait::async_trait]
+impl nomir::ports::OperatorRegistry for UnknownNumbersAre {
+    async fn subscriber(
+        &self,
+        msisdn: &nomir::domain::Msisdn,
+    ) -> Result<Option<nomir::ports::Subscriber>, nomir::ports::Unavailable> {
+        Ok(Some(self.real.subscriber(msisdn).await?.unwrap_or(
+            nomir::ports::Subscriber {
+                msisdn: msisdn.clone(),
+                operator: "Kcell".into(),
+                iin: self.owner.clone(),
+            },
+        )))
+    }
+}
+
+/// Gives `owner` every number the demo operators do not know, in `t`.
+pub fn unknown_numbers_are(t: &mut TestDb, owner: &str) {
+    t.ports.operators = std::sync::Arc::new(UnknownNumbersAre {
+        owner: nomir::domain::Iin::parse(owner).unwrap(),
+        real: t.ports.operators.clone(),
+    });
+}
