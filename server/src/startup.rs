@@ -184,6 +184,7 @@ impl Application {
             seal: Arc::new(seal_keys),
             portal,
             demo_clock: shift,
+            check_slots: Arc::new(crate::http::result_document::check_slots()),
         };
         Ok(Self {
             listener,
@@ -221,8 +222,8 @@ impl Application {
             self.app
                 .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
         self.db.close().await;
         Ok(())
     }
