@@ -152,7 +152,7 @@ async fn many_parallel_uploads_are_all_answered_and_memory_stays_bounded() {
     // Memory: at most CHECKS_AT_ONCE buffers of the file (8 × 5 MiB), plus
     // the connections of the refused ones being read and thrown away, whatever the
     // number of uploads (before, each upload was read whole and copied,
-    // about 10 MiB each: 64 uploads took over 600 MB).
+    // about 10 MiB each, some 600 MB for 64 by that estimate).
     let grown_mb = peak_after.saturating_sub(peak_before) / 1024;
     eprintln!("answers {counts:?}; peak memory grew {grown_mb} MB");
     assert!(
