@@ -46,6 +46,7 @@ pub enum BiometricFailure {
 
 /// Whether `a` authenticates `iin` for the request with `nonce` at `now`,
 /// with faces matching at least `threshold`.
+#[allow(clippy::neg_cmp_op_on_partial_ord)] // `!(>=)` on purpose: see the score
 pub fn judge(
     a: &Assertion,
     iin: &Iin,
@@ -152,7 +153,8 @@ mod tests {
 
     #[test]
     fn each_failure_has_its_reason() {
-        let cases: [(fn(&mut Assertion), BiometricFailure); 7] = [
+        type Case = (fn(&mut Assertion), BiometricFailure);
+        let cases: [Case; 7] = [
             (
                 |a| a.issued_at = NOW - MAX_AGE - Duration::seconds(1),
                 BiometricFailure::Stale,
