@@ -222,14 +222,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             no_liveness,
             age_seconds,
         } => {
-            let iat = time::OffsetDateTime::now_utc().unix_timestamp() - age_seconds;
+            let iat = time::OffsetDateTime::now_utc()
+                .unix_timestamp()
+                .saturating_sub(age_seconds);
             let claims = nomir::adapters::biometrics::Claims {
                 sub: iin,
                 nonce,
                 liveness: !no_liveness,
                 score,
                 iat,
-                exp: iat + 120,
+                exp: iat.saturating_add(120),
             };
             println!("{}", nomir::adapters::biometrics::demo_assertion(&claims)?);
             Ok(())

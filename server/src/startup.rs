@@ -185,6 +185,7 @@ impl Application {
             seal: Arc::new(seal_keys),
             portal,
             demo_clock: shift,
+            check_slots: Arc::new(crate::http::result_document::check_slots()),
         };
         Ok(Self {
             listener,

@@ -437,3 +437,103 @@ async fn the_app_changes_a_number_only_with_the_change_scope() {
         t.cleanup().await;
     }
 }
+
+/// The seconds a 429 asks the client to wait.
+fn retry_after(r: &reqwest::Response) -> i64 {
+    r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_code_asked_for_too_soon_says_how_long_to_wait() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let app = App::sign_in(&api, AIGERIM).await;
+        let start = || {
+            app.call(
+                "POST",
+                "/binding-requests",
+                Some(body!({"number": "+77011234567", "consent": true})),
+            )
+        };
+        let r = start().await;
+        assert_eq!(r.status(), StatusCode::CREATED, "{}", t.name);
+        let id = json(r).await["id"].as_str().unwrap().to_owned();
+        // Another code right away: the rest of the minute since the first.
+        let r = app
+            .call("POST", &format!("/binding-requests/{id}/resend"), None)
+            .await;
+        let wait = retry_after(&r);
+        problem(r, StatusCode::TOO_MANY_REQUESTS, "too_soon").await;
+        assert!(wait > 0 && wait <= 60, "{}: {wait}", t.name);
+        assert!(
+            wait >= 50,
+            "{}: {wait} (the code was sent just now)",
+            t.name
+        );
+        // Five codes to the number in the hour (each start sends one),
+        // then the hourly limit: the wait is the hour's, not a minute.
+        for _ in 0..4 {
+            assert_eq!(start().await.status(), StatusCode::CREATED, "{}", t.name);
+        }
+        let r = start().await;
+        let wait = retry_after(&r);
+        problem(r, StatusCode::TOO_MANY_REQUESTS, "too_soon").await;
+        assert!(wait > 3000 && wait <= 3600, "{}: {wait}", t.name);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn an_assertion_with_times_at_the_ends_of_the_range_is_judged_not_a_crash() {
+    // The last second the server's times represent (9999-12-31 23:59:59).
+    const LAST: i64 = 253_402_300_799;
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let app = App::sign_in(&api, AIGERIM).await;
+        // Five codes to one number (its hourly limit): four refusals, one binding.
+        // Times it cannot represent: refused as unreadable, the request ends.
+        for (what, change) in [
+            (
+                "exp i64::MAX",
+                (|c: &mut Claims| c.exp = i64::MAX) as fn(&mut Claims),
+            ),
+            ("exp i64::MIN", |c| c.exp = i64::MIN),
+            ("iat i64::MAX", |c| c.iat = i64::MAX),
+            ("iat at the end of time", |c| c.iat = LAST),
+        ] {
+            let confirmed = app.confirmed(&t, "+77011234567").await;
+            let id = confirmed["id"].as_str().unwrap().to_owned();
+            let nonce = confirmed["biometric_nonce"].as_str().unwrap().to_owned();
+            let r = app
+                .call(
+                    "POST",
+                    &format!("/binding-requests/{id}/biometrics"),
+                    Some(body!({ "assertion": assertion(AIGERIM, &nonce, change) })),
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::OK, "{}: {what}", t.name);
+            let refused = json(r).await;
+            assert_eq!(refused["state"], "refused", "{}: {what}", t.name);
+            assert_eq!(refused["refusal"]["ground"], "biometrics_failed", "{what}");
+        }
+        // An expiry at the end of time (it used to overflow, a 500): the
+        // assertion is fresh by its issue time, so it binds.
+        let confirmed = app.confirmed(&t, "+77011234567").await;
+        let id = confirmed["id"].as_str().unwrap().to_owned();
+        let nonce = confirmed["biometric_nonce"].as_str().unwrap().to_owned();
+        let r = app
+            .call(
+                "POST",
+                &format!("/binding-requests/{id}/biometrics"),
+                Some(body!({ "assertion": assertion(AIGERIM, &nonce, |c| c.exp = LAST) })),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK, "{}", t.name);
+        assert_eq!(json(r).await["state"], "bound", "{}", t.name);
+        t.cleanup().await;
+    }
+}

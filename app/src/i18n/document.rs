@@ -57,6 +57,12 @@ pub struct DocumentTexts {
     pub check_intro: &'static str,
     pub check_file_label: &'static str,
     pub check_submit: &'static str,
+    /// Every check's place is taken (503): try again shortly.
+    pub check_busy: &'static str,
+    /// This source already has as many checks in progress as it may (429).
+    pub check_too_many: &'static str,
+    /// The upload came too slowly and was dropped (408).
+    pub check_too_slow: &'static str,
     /// Label of the request a valid document is about, and of a download link.
     pub download: &'static str,
     /// Documents cannot be issued now (no sealing key configured).
@@ -106,6 +112,9 @@ pub const KK: DocumentTexts = DocumentTexts {
     check_intro: "Nomir берген нәтиже құжатын (PDF) жүктеңіз: мөрі оны сервис бергенін және өзгертілмегенін көрсетеді.",
     check_file_label: "Құжат файлы (PDF, 5 МБ-қа дейін)",
     check_submit: "Тексеру",
+    check_busy: "Қазір тым көп құжат тексерілуде. Бірнеше секундтан кейін қайталаңыз.",
+    check_too_many: "Сіздің құжаттарыңыз әлі тексерілуде. Тексеру аяқталғанша күтіп, қайталаңыз.",
+    check_too_slow: "Файл тым ұзақ жүктелді. Қайталап көріңіз.",
     download: "Нәтиже құжаты (PDF)",
     unavailable: "Құжаттарды қазір беру мүмкін емес. Кейінірек қайталаңыз немесе 1414-ке хабарласыңыз.",
     verdict_valid: "Жарамды: құжатты сервис берген, ол өзгертілмеген.",
@@ -144,6 +153,9 @@ pub const RU: DocumentTexts = DocumentTexts {
     check_intro: "Загрузите документ о результате (PDF), выданный Nomir: печать показывает, что его выдал сервис и он не изменён.",
     check_file_label: "Файл документа (PDF, до 5 МБ)",
     check_submit: "Проверить",
+    check_busy: "Сейчас проверяется слишком много документов. Повторите через несколько секунд.",
+    check_too_many: "Ваши документы ещё проверяются. Дождитесь окончания проверки и повторите.",
+    check_too_slow: "Файл загружался слишком долго. Повторите попытку.",
     download: "Документ о результате (PDF)",
     unavailable: "Выдать документ сейчас нельзя. Повторите позже или позвоните 1414.",
     verdict_valid: "Действителен: документ выдан сервисом и не изменён.",
@@ -182,6 +194,9 @@ pub const EN: DocumentTexts = DocumentTexts {
     check_intro: "Upload a result document (PDF) issued by Nomir: its seal shows whether the service issued it and whether it is unaltered.",
     check_file_label: "The document file (PDF, up to 5 MB)",
     check_submit: "Check",
+    check_busy: "Too many documents are being checked right now. Please try again in a few seconds.",
+    check_too_many: "Your documents are still being checked. Please wait for the check to finish, then try again.",
+    check_too_slow: "The file took too long to arrive. Please try again.",
     download: "Result document (PDF)",
     unavailable: "Documents cannot be issued just now. Try again later or call 1414.",
     verdict_valid: "Valid: the document was issued by the service and has not been altered.",

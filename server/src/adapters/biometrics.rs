@@ -60,6 +60,8 @@ impl JwsBiometrics {
     }
 }
 
+/// A claim's time; one outside years -9999 to 9999 makes the assertion
+/// malformed (refused), never a panic.
 fn time_of(seconds: i64) -> Result<OffsetDateTime, AssertionError> {
     OffsetDateTime::from_unix_timestamp(seconds)
         .map_err(|e| AssertionError::Malformed(e.to_string()))
@@ -172,5 +174,59 @@ mod tests {
             threshold: 0.8,
         };
         assert_eq!(elsewhere.verify(&jws), Err(AssertionError::UnknownProvider));
+    }
+
+    #[test]
+    fn any_time_claim_is_read_or_refused_without_panic() {
+        use crate::domain::biometrics::{judge, BiometricFailure};
+        use crate::domain::Iin;
+        let verifier = JwsBiometrics::demo().unwrap();
+        let iin = Iin::parse("900515410001").unwrap();
+        let now = OffsetDateTime::from_unix_timestamp(1_795_000_060).unwrap();
+        // The last second time represents, and the first.
+        let (first, last) = (-377_705_116_800_i64, 253_402_300_799_i64);
+        let values = [
+            i64::MIN,
+            i64::MIN + 1,
+            first - 1,
+            first,
+            -1,
+            0,
+            1_795_000_000,
+            last,
+            last + 1,
+            i64::MAX - 120,
+            i64::MAX,
+        ];
+        for iat in values {
+            for exp in values {
+                let jws = demo_assertion(&Claims {
+                    iat,
+                    exp,
+                    ..claims()
+                })
+                .unwrap();
+                let judged = verifier
+                    .verify(&jws)
+                    .map(|a| judge(&a, &iin, "n-1", now, 0.8));
+                let in_range = |t: i64| (first..=last).contains(&t);
+                if !in_range(iat) || !in_range(exp) {
+                    assert!(
+                        matches!(judged, Err(AssertionError::Malformed(_))),
+                        "iat {iat} exp {exp}: {judged:?}"
+                    );
+                } else if iat == 1_795_000_000 && exp == last {
+                    assert_eq!(judged, Ok(Ok(())), "iat {iat} exp {exp}");
+                } else if iat == last {
+                    assert_eq!(judged, Ok(Err(BiometricFailure::NotYetValid)));
+                } else {
+                    assert_eq!(
+                        judged,
+                        Ok(Err(BiometricFailure::Stale)),
+                        "iat {iat} exp {exp}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -21,6 +21,22 @@ use crate::web::errors;
 use app::api_problem::ApiProblem;
 use app::error::PortalError;
 
+/// A code asked for too soon says in `Retry-After` when the next may be
+/// sent (up to an hour away); any other error is `error`'s.
+fn too_soon_or(
+    ports: &Ports,
+    e: RequestCodeError,
+    lang: app::i18n::Lang,
+    error: fn(RequestCodeError) -> PortalError,
+) -> Problem {
+    match e {
+        RequestCodeError::TooSoon { retry_at } => {
+            Problem::procedure(PortalError::TooSoon, lang).retry_at(retry_at, ports.clock.now())
+        }
+        e => Problem::procedure(error(e), lang),
+    }
+}
+
 /// The request as it stands now, or 404.
 async fn current(ports: &Ports, c: &CitizenCall, id: &str) -> Result<Json<RequestView>, Problem> {
     match request_status::view(ports, &c.iin, id).await {
@@ -87,7 +103,7 @@ pub async fn start(
                     .err()
                     .unwrap_or_else(|| Problem::new(ApiProblem::InsufficientScope, c.call.lang))
             }
-            e => Problem::procedure(errors::request_code(e), c.call.lang),
+            e => too_soon_or(&ports, e, c.call.lang, errors::request_code),
         })?;
     let view = current(&ports, &c, &sent.request_id).await?;
     Ok((StatusCode::CREATED, view))
@@ -165,6 +181,9 @@ pub async fn resend(
     Path(id): Path<String>,
 ) -> Result<Json<RequestView>, Problem> {
     if let Err(e) = resend_code(&ports, &c.iin, &id).await {
+        if let RequestCodeError::TooSoon { .. } = e {
+            return Err(too_soon_or(&ports, e, c.call.lang, errors::request_code));
+        }
         errors::resend(e).map_err(|e| Problem::procedure(e, c.call.lang))?;
     }
     current(&ports, &c, &id).await

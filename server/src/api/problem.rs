@@ -5,6 +5,7 @@
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use time::OffsetDateTime;
 use utoipa::ToSchema;
 
 use app::api_problem::ApiProblem;
@@ -27,6 +28,19 @@ pub fn lang_of(headers: &HeaderMap) -> Lang {
             })
         })
         .unwrap_or_default()
+}
+
+/// The whole seconds from `now` to `at`, rounded up; at least 1 (a time
+/// already past still asks for a second, never 0 or a negative number).
+pub fn retry_after_seconds(at: OffsetDateTime, now: OffsetDateTime) -> i64 {
+    let wait = at - now;
+    let whole = wait.whole_seconds();
+    let ceiling = if wait.subsec_nanoseconds() > 0 {
+        whole.saturating_add(1)
+    } else {
+        whole
+    };
+    ceiling.max(1)
 }
 
 /// The body of a problem, as the OpenAPI document describes it.
@@ -112,6 +126,16 @@ impl Problem {
         self
     }
 
+    /// `Retry-After` saying when the client may try again: the seconds
+    /// from `now` to `at`, rounded up, at least 1 (replacing the default
+    /// of [`Self::procedure`], which knows no time). For an answer whose
+    /// service said when, such as a code asked for too soon.
+    pub fn retry_at(mut self, at: OffsetDateTime, now: OffsetDateTime) -> Self {
+        self.headers.retain(|(name, _)| name != header::RETRY_AFTER);
+        let seconds = retry_after_seconds(at, now);
+        self.header(header::RETRY_AFTER, &seconds.to_string())
+    }
+
     pub fn header(mut self, name: HeaderName, value: &str) -> Self {
         if let Ok(v) = HeaderValue::from_str(value) {
             self.headers.push((name, v));
@@ -180,6 +204,27 @@ mod tests {
             HeaderValue::from_str(value).unwrap(),
         );
         h
+    }
+
+    #[test]
+    fn retry_after_is_the_wait_rounded_up_and_at_least_a_second() {
+        use time::macros::datetime;
+        use time::Duration;
+        let now = datetime!(2026-11-25 05:04:00 UTC);
+        assert_eq!(retry_after_seconds(now + Duration::seconds(60), now), 60);
+        assert_eq!(
+            retry_after_seconds(now + Duration::milliseconds(59_001), now),
+            60
+        );
+        assert_eq!(retry_after_seconds(now + Duration::milliseconds(1), now), 1);
+        assert_eq!(retry_after_seconds(now + Duration::hours(1), now), 3600);
+        assert_eq!(retry_after_seconds(now, now), 1);
+        assert_eq!(retry_after_seconds(now - Duration::hours(5), now), 1);
+        let p = Problem::procedure(PortalError::TooSoon, Lang::En)
+            .retry_at(now + Duration::milliseconds(41_500), now);
+        let r = p.into_response();
+        let values: Vec<_> = r.headers().get_all(header::RETRY_AFTER).iter().collect();
+        assert_eq!(values, ["42"]);
     }
 
     #[test]

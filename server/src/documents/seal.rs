@@ -163,12 +163,120 @@ pub fn key_id(key: &VerifyingKey) -> String {
 
 /// What the signature covers (see the module's documentation).
 fn signed_message(pdf: &[u8], json: &[u8]) -> Vec<u8> {
-    let mut m = Vec::with_capacity(DOMAIN.len() + 8 + pdf.len() + json.len());
+    let mut m = Vec::with_capacity(PREFIX + pdf.len() + json.len());
     m.extend_from_slice(DOMAIN);
     m.extend_from_slice(&(pdf.len() as u64).to_be_bytes());
     m.extend_from_slice(pdf);
     m.extend_from_slice(json);
     m
+}
+
+/// What the signed message has before the PDF: the domain and the length.
+const PREFIX: usize = DOMAIN.len() + 8;
+
+/// A file being read for a check, a piece at a time (an upload).
+///
+/// The seal cannot be checked as the bytes come: the signature, and which
+/// key made it, are in the trailer at the file's very end, and an Ed25519
+/// check needs the signature's first half before the message. So the file
+/// is kept, but once only and at most [`MAX_FILE_BYTES`]: the bytes are
+/// stored where the signed message has them (after room for the domain
+/// and the length), and the check turns the buffer into that message in
+/// place, without a second copy. What many checks at once cost is bounded
+/// by how many run at once (see the check page's limits).
+pub struct Upload {
+    buf: Vec<u8>,
+}
+
+impl Default for Upload {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Upload {
+    pub fn new() -> Self {
+        let mut buf = Vec::with_capacity(PREFIX + 64 * 1024);
+        buf.extend_from_slice(DOMAIN);
+        buf.extend_from_slice(&[0; 8]);
+        Self { buf }
+    }
+
+    /// How many bytes of the file were read.
+    pub fn len(&self) -> usize {
+        self.buf.len() - PREFIX
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The next bytes of the file; [`SealError::TooLarge`] once the file
+    /// is larger than [`MAX_FILE_BYTES`] (the bytes are then not kept).
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), SealError> {
+        let len = self.len().saturating_add(chunk.len());
+        if len > MAX_FILE_BYTES {
+            return Err(SealError::TooLarge);
+        }
+        let needed = PREFIX + len;
+        if needed > self.buf.capacity() {
+            // Grow by doubling, but never past the largest file: the
+            // buffer is at most PREFIX + MAX_FILE_BYTES.
+            let target = needed
+                .max(self.buf.capacity().saturating_mul(2))
+                .min(PREFIX + MAX_FILE_BYTES);
+            self.buf.reserve_exact(target - self.buf.len());
+        }
+        self.buf.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    /// Checks the file's seal against the `trusted` keys: what it states,
+    /// and the key that made it, if it holds.
+    pub fn verify(
+        mut self,
+        trusted: &[VerifyingKey],
+    ) -> Result<(SealMeta, VerifyingKey), SealError> {
+        let file = &self.buf[PREFIX..];
+        let tail_start = file.len().saturating_sub(MAX_TRAILER_BYTES);
+        let at = file[tail_start..]
+            .windows(MARK.len())
+            .rposition(|w| w == MARK)
+            .map(|i| tail_start + i)
+            .ok_or(SealError::NotSealed)?;
+        let trailer = &file[at + 1..];
+        let line = trailer
+            .strip_suffix(b"\n")
+            .and_then(|l| std::str::from_utf8(l).ok())
+            .ok_or(SealError::Altered)?;
+        let fields: Vec<&str> = line.split(' ').collect();
+        let [_, version, kid, json, signature] = fields[..] else {
+            return Err(SealError::Altered);
+        };
+        if version != VERSION {
+            return Err(SealError::Altered);
+        }
+        let key = *trusted
+            .iter()
+            .find(|k| key_id(k) == kid)
+            .ok_or(SealError::UnknownKey)?;
+        let json = BASE64.decode(json).map_err(|_| SealError::Altered)?;
+        let signature = BASE64
+            .decode(signature)
+            .ok()
+            .and_then(|s| Signature::from_slice(&s).ok())
+            .ok_or(SealError::Altered)?;
+        // The buffer becomes the signed message: the domain (already
+        // there), the PDF's length, the PDF (already there), the JSON. The
+        // JSON is shorter than the trailer it replaces, so no reallocation.
+        self.buf.truncate(PREFIX + at);
+        self.buf[DOMAIN.len()..PREFIX].copy_from_slice(&(at as u64).to_be_bytes());
+        self.buf.extend_from_slice(&json);
+        key.verify_strict(&self.buf, &signature)
+            .map_err(|_| SealError::Altered)?;
+        let meta = serde_json::from_slice(&json).map_err(|_| SealError::Altered)?;
+        Ok((meta, key))
+    }
 }
 
 /// Checks `file`'s seal against the `trusted` keys; what it states, if it holds.
@@ -184,38 +292,9 @@ pub fn verify_with_key(
     if file.len() > MAX_FILE_BYTES {
         return Err(SealError::TooLarge);
     }
-    let tail_start = file.len().saturating_sub(MAX_TRAILER_BYTES);
-    let at = file[tail_start..]
-        .windows(MARK.len())
-        .rposition(|w| w == MARK)
-        .map(|i| tail_start + i)
-        .ok_or(SealError::NotSealed)?;
-    let (pdf, trailer) = (&file[..at], &file[at + 1..]);
-    let line = trailer
-        .strip_suffix(b"\n")
-        .and_then(|l| std::str::from_utf8(l).ok())
-        .ok_or(SealError::Altered)?;
-    let fields: Vec<&str> = line.split(' ').collect();
-    let [_, version, kid, json, signature] = fields[..] else {
-        return Err(SealError::Altered);
-    };
-    if version != VERSION {
-        return Err(SealError::Altered);
-    }
-    let key = trusted
-        .iter()
-        .find(|k| key_id(k) == kid)
-        .ok_or(SealError::UnknownKey)?;
-    let json = BASE64.decode(json).map_err(|_| SealError::Altered)?;
-    let signature = BASE64
-        .decode(signature)
-        .ok()
-        .and_then(|s| Signature::from_slice(&s).ok())
-        .ok_or(SealError::Altered)?;
-    key.verify_strict(&signed_message(pdf, &json), &signature)
-        .map_err(|_| SealError::Altered)?;
-    let meta = serde_json::from_slice(&json).map_err(|_| SealError::Altered)?;
-    Ok((meta, *key))
+    let mut upload = Upload::new();
+    upload.push(file)?;
+    upload.verify(trusted)
 }
 
 #[cfg(test)]
@@ -365,6 +444,40 @@ mod tests {
             file.extend_from_slice(line.as_bytes());
             assert!(verify(&file, &keys).is_err(), "{line:?}");
         }
+    }
+
+    #[test]
+    fn an_upload_read_in_pieces_checks_as_the_whole_file_and_stays_bounded() {
+        let s = sealer(7);
+        let keys = [s.public_key()];
+        let sealed = s.seal(PDF, &meta()).unwrap();
+        for piece in [1, 7, 64, sealed.len()] {
+            let mut upload = Upload::new();
+            for chunk in sealed.chunks(piece) {
+                upload.push(chunk).unwrap();
+            }
+            assert_eq!(upload.len(), sealed.len());
+            assert_eq!(upload.verify(&keys).map(|(m, _)| m), Ok(meta()));
+        }
+        let mut bad = sealed.clone();
+        bad[3] ^= 1;
+        let mut upload = Upload::new();
+        upload.push(&bad).unwrap();
+        assert_eq!(upload.verify(&keys).err(), Some(SealError::Altered));
+
+        // The buffer never grows past the largest file, and refuses more.
+        let mut upload = Upload::new();
+        let chunk = vec![b'%'; 300 * 1024];
+        while upload.len() + chunk.len() <= MAX_FILE_BYTES {
+            upload.push(&chunk).unwrap();
+        }
+        upload
+            .push(&chunk[..MAX_FILE_BYTES - upload.len()])
+            .unwrap();
+        assert_eq!(upload.len(), MAX_FILE_BYTES);
+        assert_eq!(upload.push(b"x"), Err(SealError::TooLarge));
+        assert!(upload.buf.capacity() <= PREFIX + MAX_FILE_BYTES);
+        assert_eq!(upload.verify(&keys).err(), Some(SealError::NotSealed));
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub enum BiometricFailure {
 
 /// Whether `a` authenticates `iin` for the request with `nonce` at `now`,
 /// with faces matching at least `threshold`.
+#[allow(clippy::neg_cmp_op_on_partial_ord)] // `!(>=)` on purpose: see the score
 pub fn judge(
     a: &Assertion,
     iin: &Iin,
@@ -53,9 +54,19 @@ pub fn judge(
     now: OffsetDateTime,
     threshold: f64,
 ) -> Result<(), BiometricFailure> {
-    if a.issued_at > now + LEEWAY {
+    // Every time here is checked: the provider's times may be anywhere in
+    // the representable range (years -9999 to 9999), and a sum past its
+    // end means "later than anything", never a panic.
+    let plus = |t: OffsetDateTime, by: Duration| t.checked_add(by);
+    // Issued after now (with the leeway).
+    let not_yet = plus(now, LEEWAY).is_some_and(|latest| a.issued_at > latest);
+    // Issued more than MAX_AGE before now.
+    let too_old = plus(a.issued_at, MAX_AGE).is_some_and(|end| end < now);
+    // Expired (with the leeway).
+    let expired = plus(a.expires_at, LEEWAY).is_some_and(|end| end <= now);
+    if not_yet {
         Err(BiometricFailure::NotYetValid)
-    } else if now - a.issued_at > MAX_AGE || a.expires_at + LEEWAY <= now {
+    } else if too_old || expired {
         Err(BiometricFailure::Stale)
     } else if a.iin != iin.as_str() {
         Err(BiometricFailure::WrongPerson)
@@ -103,8 +114,47 @@ mod tests {
     }
 
     #[test]
+    fn times_at_the_ends_of_the_range_never_panic() {
+        let (min, max) = (
+            time::PrimitiveDateTime::MIN.assume_utc(),
+            time::PrimitiveDateTime::MAX.assume_utc(),
+        );
+        let judged = |issued_at, expires_at, now| {
+            let a = Assertion {
+                issued_at,
+                expires_at,
+                ..good()
+            };
+            judge(&a, &iin(), "n-1", now, 0.8)
+        };
+        // An expiry at the end of time: not expired; the age still counts.
+        assert_eq!(judged(NOW - Duration::seconds(30), max, NOW), Ok(()));
+        assert_eq!(
+            judged(NOW - Duration::minutes(3), max, NOW),
+            Err(BiometricFailure::Stale)
+        );
+        // Expired at the start of time, issued at either end.
+        assert_eq!(
+            judged(NOW - Duration::seconds(30), min, NOW),
+            Err(BiometricFailure::Stale)
+        );
+        assert_eq!(judged(min, max, NOW), Err(BiometricFailure::Stale));
+        assert_eq!(judged(max, max, NOW), Err(BiometricFailure::NotYetValid));
+        assert_eq!(judged(max, min, NOW), Err(BiometricFailure::NotYetValid));
+        // Whatever the clock says, nothing panics.
+        for now in [min, max, NOW] {
+            for issued in [min, max, NOW] {
+                for expires in [min, max, NOW] {
+                    let _ = judged(issued, expires, now);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn each_failure_has_its_reason() {
-        let cases: [(fn(&mut Assertion), BiometricFailure); 7] = [
+        type Case = (fn(&mut Assertion), BiometricFailure);
+        let cases: [Case; 7] = [
             (
                 |a| a.issued_at = NOW - MAX_AGE - Duration::seconds(1),
                 BiometricFailure::Stale,

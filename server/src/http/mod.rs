@@ -10,9 +10,10 @@ mod demo_clock;
 mod error_page;
 mod health;
 mod lang;
-mod result_document;
+pub mod result_document;
 mod security;
 mod server_fn_errors;
+pub mod slots;
 pub mod source;
 pub mod static_files;
 mod visitor;
@@ -51,6 +52,8 @@ pub struct AppState {
     pub seal: Arc<crate::documents::keys::SealKeys>,
     /// Demo mode's movable clock; `None` outside demo mode.
     pub demo_clock: Option<Arc<ShiftableClock>>,
+    /// How many document checks run at once (in all, and per source).
+    pub check_slots: Arc<slots::Slots>,
 }
 
 pub fn router(state: AppState) -> Router {

@@ -3,19 +3,24 @@
 //! checks an uploaded document's seal. Both are plain HTTP (a file goes
 //! out, a file comes in), so they are axum handlers over the services.
 
-use axum::extract::multipart::MultipartRejection;
-use axum::extract::{Multipart, Path, State};
+use std::time::Duration;
+
+use axum::body::{Body, HttpBody};
+use axum::extract::multipart::MultipartError;
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 
 use super::error_page::escape;
+use super::slots::{Full, Slots};
 use super::{cookies, error_page, AppState};
-use crate::documents::seal::{SealError, MAX_FILE_BYTES};
+use crate::documents::seal::{SealError, Upload, MAX_FILE_BYTES};
 use crate::domain::Iin;
 use crate::services::result_document;
 use app::citizen::Visitor;
 use app::i18n::{document_texts, Lang};
+use app::source::Source;
 
 /// The sealed PDF of the citizen's finished request `id`.
 pub async fn download(
@@ -126,42 +131,124 @@ pub async fn check_form(headers: HeaderMap) -> Response {
     check_page(StatusCode::OK, cookies::request_lang(&headers), None)
 }
 
+/// How many checks run at once, in all and per source (the request's
+/// [`Source`]).
+///
+/// The seal's signature covers the whole file and sits at its end (see
+/// [`crate::documents::seal::Upload`]), so a check cannot hash the file
+/// as it comes and forget it: it keeps one buffer of at most
+/// [`MAX_FILE_BYTES`] per upload, filled chunk by chunk and checked in
+/// place. The bound on memory is therefore this one: at most
+/// `CHECKS_AT_ONCE` buffers exist (8 × 5 MiB, with growth ≈ 60 MiB at
+/// worst), however many uploads arrive; the others are answered 503 (or
+/// 429 for a source that already has its share) without being kept.
+pub const CHECKS_AT_ONCE: usize = 8;
+pub const CHECKS_PER_SOURCE: usize = 2;
+/// What a check that found no place tells the client to wait (seconds).
+const CHECK_RETRY_AFTER: &str = "5";
+/// How long an upload may take once it holds a place (5 MiB in a minute
+/// is 85 kB/s), so that slow uploads cannot hold every place.
+pub const CHECK_UPLOAD_DEADLINE: Duration = Duration::from_secs(60);
+/// How long a refused upload's body is read (and thrown away) so that the
+/// client, still sending, gets the answer rather than a reset connection.
+const DRAIN_DEADLINE: Duration = Duration::from_secs(10);
+
+/// The limits on checks, one per server.
+pub fn check_slots() -> Slots {
+    Slots::new(CHECKS_AT_ONCE, CHECKS_PER_SOURCE)
+}
+
+/// Reads and throws away what is left of `body` (at most the check's body
+/// limit, for at most [`DRAIN_DEADLINE`]), a chunk at a time.
+async fn drain(mut body: Body) {
+    let read_all = async {
+        let mut read = 0usize;
+        while let Some(Ok(frame)) =
+            std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
+        {
+            read = read.saturating_add(frame.data_ref().map_or(0, |d| d.len()));
+            if read > CHECK_BODY_LIMIT {
+                break;
+            }
+        }
+    };
+    let _ = tokio::time::timeout(DRAIN_DEADLINE, read_all).await;
+}
+
+/// Why an upload was not read to its end.
+enum ReadError {
+    Malformed,
+    TooLarge,
+}
+
+/// The `document` field of the form, read a chunk at a time into one
+/// bounded buffer; `None` when the form has no such field.
+async fn read_document(form: &mut Multipart) -> Result<Option<Upload>, ReadError> {
+    let status = |e: MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ReadError::TooLarge
+        } else {
+            ReadError::Malformed
+        }
+    };
+    loop {
+        match form.next_field().await.map_err(status)? {
+            Some(mut field) if field.name() == Some("document") => {
+                let mut upload = Upload::new();
+                while let Some(chunk) = field.chunk().await.map_err(status)? {
+                    upload.push(&chunk).map_err(|_| ReadError::TooLarge)?;
+                }
+                return Ok(Some(upload));
+            }
+            Some(_) => continue,
+            None => return Ok(None),
+        }
+    }
+}
+
 /// Checks an uploaded document's seal against the service's keys.
-pub async fn check(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    form: Result<Multipart, MultipartRejection>,
-) -> Response {
+pub async fn check(State(state): State<AppState>, request: Request) -> Response {
+    let headers = request.headers().clone();
     let lang = cookies::request_lang(&headers);
     let d = document_texts(lang);
+    let source = request
+        .extensions()
+        .get::<Source>()
+        .cloned()
+        .unwrap_or_else(Source::unknown);
+    let _slot = match state.check_slots.try_take(&source) {
+        Ok(slot) => slot,
+        Err(full) => {
+            drain(request.into_body()).await;
+            let (status, text) = match full {
+                Full::Source => (StatusCode::TOO_MANY_REQUESTS, d.check_too_many),
+                Full::All => (StatusCode::SERVICE_UNAVAILABLE, d.check_busy),
+            };
+            let mut response = error_page::text_page(status, lang, text);
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(CHECK_RETRY_AFTER),
+            );
+            return response;
+        }
+    };
     let too_large = |headers: &HeaderMap| {
         error_page::page(StatusCode::PAYLOAD_TOO_LARGE, headers, |t| t.err_too_large)
     };
     let malformed = |headers: &HeaderMap| {
         error_page::page(StatusCode::BAD_REQUEST, headers, |t| t.err_malformed)
     };
-    let Ok(mut form) = form else {
+    let Ok(mut form) = Multipart::from_request(request, &state).await else {
         return malformed(&headers);
     };
-    let mut file = None;
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) if field.name() == Some("document") => match field.bytes().await {
-                Ok(bytes) => {
-                    file = Some(bytes);
-                    break;
-                }
-                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                    return too_large(&headers)
-                }
-                Err(_) => return malformed(&headers),
-            },
-            Ok(Some(_)) => continue,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return too_large(&headers),
-            Err(_) => return malformed(&headers),
+    let file = match tokio::time::timeout(CHECK_UPLOAD_DEADLINE, read_document(&mut form)).await {
+        Ok(Ok(file)) => file,
+        Ok(Err(ReadError::TooLarge)) => return too_large(&headers),
+        Ok(Err(ReadError::Malformed)) => return malformed(&headers),
+        Err(_) => {
+            return error_page::text_page(StatusCode::REQUEST_TIMEOUT, lang, d.check_too_slow)
         }
-    }
+    };
     let Some(file) = file.filter(|f| !f.is_empty()) else {
         return check_page(
             StatusCode::BAD_REQUEST,
@@ -169,7 +256,7 @@ pub async fn check(
             Some((false, escape(d.verdict_not_sealed))),
         );
     };
-    match result_document::check(&file, &state.seal.trusted) {
+    match result_document::check_upload(file, &state.seal.trusted) {
         Ok(meta) => {
             let text = format!(
                 "{} {}: <span class=\"mono\">{}</span>. {}: {}.",

@@ -112,3 +112,11 @@ async fn outcome(ports: &Ports, request: &BindingRequest) -> Result<Option<Outco
 pub fn check(file: &[u8], trusted: &[VerifyingKey]) -> Result<SealMeta, SealError> {
     crate::documents::verify(file, trusted)
 }
+
+/// Checks an upload's seal, in the buffer it was read into (no copy).
+pub fn check_upload(
+    file: crate::documents::seal::Upload,
+    trusted: &[VerifyingKey],
+) -> Result<SealMeta, SealError> {
+    Ok(file.verify(trusted)?.0)
+}
