@@ -426,7 +426,13 @@ async fn the_banks_consent_is_its_statement_not_the_citizens_record() {
         assert_eq!(refused["request"]["state"], "refused", "{}", t.name);
         assert_eq!(refused["request"]["refusal"]["ground"], "consent_missing");
         assert_eq!(refused["permission"]["state"], "not_granted");
-        let bound = t.ports.bindings.active_binding(&iin).await.unwrap().unwrap();
+        let bound = t
+            .ports
+            .bindings
+            .active_binding(&iin)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(bound.msisdn.as_str(), HIS_NUMBER, "{}: unchanged", t.name);
         t.cleanup().await;
     }
@@ -443,7 +449,9 @@ async fn a_bank_never_withdraws_a_request_started_elsewhere() {
         let own = nomir::services::request_code::request_code(&t.ports, &iin, HIS_NUMBER, true)
             .await
             .unwrap();
-        let r = bank.post("/binding-requests", ask(YERLAN, HIS_NUMBER)).await;
+        let r = bank
+            .post("/binding-requests", ask(YERLAN, HIS_NUMBER))
+            .await;
         problem(r, StatusCode::CONFLICT, "open_elsewhere").await;
         let open = t.ports.requests.open_requests_of(&iin).await.unwrap();
         assert_eq!(open.len(), 1, "{}", t.name);
@@ -466,7 +474,9 @@ async fn a_banks_codes_do_not_use_the_citizens_limits() {
         let bank = bank(&api).await;
         let mut limited = false;
         for _ in 0..12 {
-            let r = bank.post("/binding-requests", ask(YERLAN, HIS_NUMBER)).await;
+            let r = bank
+                .post("/binding-requests", ask(YERLAN, HIS_NUMBER))
+                .await;
             if r.status() == StatusCode::TOO_MANY_REQUESTS {
                 limited = true;
                 break;

@@ -398,7 +398,13 @@ async fn no_code_goes_to_a_number_the_operator_gives_someone_else() {
             "{}: no SMS",
             t.name
         );
-        assert!(t.ports.requests.open_requests_of(&dana).await.unwrap().is_empty());
+        assert!(t
+            .ports
+            .requests
+            .open_requests_of(&dana)
+            .await
+            .unwrap()
+            .is_empty());
         let audited = t
             .ports
             .audit

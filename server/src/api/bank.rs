@@ -21,6 +21,7 @@ use crate::domain::Iin;
 use crate::ports::DocumentPermission;
 use crate::services::bank::{self, BankAsk, BankError};
 use crate::services::confirm_code::confirm_code;
+use crate::services::request_code::RequestCodeError;
 use crate::services::{request_status, Ports};
 use crate::web::errors;
 use app::api_problem::ApiProblem;
@@ -168,6 +169,9 @@ pub async fn start(
             }
             BankError::Permission(PermissionError::BadExpiry) => {
                 Problem::new(ApiProblem::InvalidRequest, lang).field("permission.expires_at")
+            }
+            BankError::Code(RequestCodeError::TooSoon { retry_at }) => {
+                Problem::procedure(PortalError::TooSoon, lang).retry_at(retry_at, ports.clock.now())
             }
             BankError::Code(e) => Problem::procedure(errors::request_code(e), lang),
             BankError::Unexpected(e) => Problem::internal(lang, &e),

@@ -13,7 +13,7 @@ use super::permissions;
 use super::requests::{
     self, change_state_tx, insert_challenge, void_live_codes_tx, REQUEST_COLUMNS,
 };
-use super::time_col::to_col;
+use super::time_col::{from_opt, to_col};
 use super::Engine;
 use crate::domain::{Iin, Msisdn, REQUEST_TERM};
 use crate::ports::{
@@ -53,7 +53,7 @@ impl AccountTx for SqlAccountTx {
         };
         let bank = bank.map_or("", |c| c.as_str());
         let to_number = sqlx::query(&format!(
-            "SELECT COUNT(*) AS n FROM otp_challenges c \
+            "SELECT COUNT(*) AS n, MIN(c.created_at) AS oldest FROM otp_challenges c \
              JOIN binding_requests r ON r.id = c.request_id \
              WHERE c.msisdn = $1 AND r.started_at > $2 AND c.created_at > $3 AND {whose}"
         ))
@@ -64,7 +64,7 @@ impl AccountTx for SqlAccountTx {
         .fetch_one(&mut *self.tx)
         .await?;
         let for_account = sqlx::query(&format!(
-            "SELECT COUNT(*) AS n FROM otp_challenges c \
+            "SELECT COUNT(*) AS n, MIN(c.created_at) AS oldest FROM otp_challenges c \
              JOIN binding_requests r ON r.id = c.request_id \
              WHERE r.iin = $1 AND r.started_at > $2 AND c.created_at > $3 AND {whose}"
         ))
@@ -75,9 +75,14 @@ impl AccountTx for SqlAccountTx {
         .bind(bank)
         .fetch_one(&mut *self.tx)
         .await?;
+        let oldest = |row: &sqlx::any::AnyRow| -> StoreResult<Option<OffsetDateTime>> {
+            from_opt(row.try_get::<Option<i64>, _>("oldest")?)
+        };
         Ok(CodeCounts {
             to_number: count(&to_number)?,
             for_account: count(&for_account)?,
+            oldest_to_number: oldest(&to_number)?,
+            oldest_for_account: oldest(&for_account)?,
         })
     }
 

@@ -29,7 +29,7 @@ pub fn source_of(request: &Request, trusted_proxy: Option<IpAddr>) -> Source {
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
             .filter_map(|a| a.trim().parse::<IpAddr>().ok())
-            .last();
+            .next_back();
         if let Some(client) = forwarded {
             return Source(client.to_string());
         }

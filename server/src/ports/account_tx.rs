@@ -28,6 +28,9 @@ pub struct CodeCounts {
     pub to_number: u32,
     /// Codes sent at the locked account's request since then, to any number.
     pub for_account: u32,
+    /// When the oldest of each was sent (the limit eases an hour later).
+    pub oldest_to_number: Option<OffsetDateTime>,
+    pub oldest_for_account: Option<OffsetDateTime>,
 }
 
 #[async_trait]

@@ -77,12 +77,20 @@ async fn check_hourly_limits(
     let counts = tx
         .code_counts(msisdn, now - Duration::hours(1), bank)
         .await?;
-    if hourly_limit_allows(counts.to_number) && account_hourly_limit_allows(counts.for_account) {
-        Ok(())
-    } else {
-        Err(RequestCodeError::TooSoon {
-            retry_at: now + Duration::hours(1),
-        })
+    // A full limit eases when its oldest code turns an hour old.
+    let eases = |oldest: Option<OffsetDateTime>| oldest.map_or(now, |t| t + Duration::hours(1));
+    let mut retry_at = None;
+    if !hourly_limit_allows(counts.to_number) {
+        retry_at = Some(eases(counts.oldest_to_number));
+    }
+    if !account_hourly_limit_allows(counts.for_account) {
+        retry_at = retry_at.max(Some(eases(counts.oldest_for_account)));
+    }
+    match retry_at {
+        None => Ok(()),
+        Some(at) => Err(RequestCodeError::TooSoon {
+            retry_at: at.max(now + Duration::seconds(1)),
+        }),
     }
 }
 
