@@ -58,6 +58,7 @@ pub fn ports_over(
         clock,
         codes,
         calendar: Arc::new(crate::calendar_data::builtin()),
+        challenge_limit: Arc::new(crate::services::flood::FloodLimit::challenges()),
     }
 }
 
@@ -123,7 +124,11 @@ impl Application {
         clock: Arc<dyn Clock>,
         shift: Option<Arc<ShiftableClock>>,
     ) -> anyhow::Result<Self> {
-        let verifier = Arc::new(signature_verifier(&settings)?);
+        // Checks run on the blocking pool, a bounded number at once, each
+        // within a time limit (a crafted CMS cannot hold the async workers).
+        let verifier = Arc::new(crate::adapters::eds::BoundedVerifier::new(Arc::new(
+            signature_verifier(&settings)?,
+        )));
         // Read now so that a bad seal key stops the start, and the log says
         // whether result documents can be issued.
         let seal_keys = crate::documents::keys::SealKeys::from_settings(&settings)?;
@@ -221,8 +226,8 @@ impl Application {
             self.app
                 .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
         self.db.close().await;
         Ok(())
     }

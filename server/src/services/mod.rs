@@ -15,6 +15,7 @@ pub mod consent;
 pub mod dashboard;
 pub mod demo_phone;
 pub mod eds_sign_in;
+pub mod flood;
 pub mod office;
 pub mod open_request;
 pub mod password;
@@ -61,6 +62,9 @@ pub struct Ports {
     pub dashboard: Arc<dyn DashboardStore>,
     /// The working-day calendar complaint deadlines are counted in.
     pub calendar: Arc<crate::domain::calendar::WorkingCalendar>,
+    /// How many EDS sign-in challenges each source and each API client
+    /// may ask for (in memory: a flood guard, see [`flood`]).
+    pub challenge_limit: Arc<flood::FloodLimit>,
 }
 
 /// Something failed that the citizen cannot fix; the cause goes to the log.
