@@ -22,14 +22,20 @@ pub trait PortalApi: Send + Sync + 'static {
         password: String,
         source: crate::source::Source,
     ) -> Result<SetCookie, PortalError>;
-    /// A new one-time challenge for signing in with EDS: its id and the
-    /// text to sign, base64.
-    async fn eds_challenge(&self) -> Result<EdsChallenge, PortalError>;
-    /// Checks the CMS over the challenge (the AUTH key); the session's cookie.
+    /// A new one-time challenge for signing in with EDS, asked from
+    /// `source`: its id and the text to sign, base64, and the cookie that
+    /// ties it to this browser. Too many from one source: `LockedOut`.
+    async fn eds_challenge(
+        &self,
+        source: &crate::source::Source,
+    ) -> Result<(EdsChallenge, SetCookie), PortalError>;
+    /// Checks the CMS over the challenge (the AUTH key), which `binder`
+    /// (the browser's cookie) must own; the session's cookie.
     async fn sign_in_eds(
         &self,
         challenge_id: String,
         cms_base64: String,
+        binder: Option<String>,
     ) -> Result<SetCookie, PortalError>;
     /// Ends the citizen's session; the cookie that clears it.
     async fn sign_out(&self, who: &Citizen) -> Result<SetCookie, PortalError>;

@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// The cookie that holds the session token (HttpOnly; set by the server).
 pub const SESSION_COOKIE: &str = "nomir_session";
+/// The cookie that ties an EDS sign-in challenge to the browser that asked
+/// for it (a random binder; the server keeps only its hash).
+pub const EDS_BINDER_COOKIE: &str = "nomir_eds_binder";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CabinetView {

@@ -4,9 +4,11 @@ import { expectNoAxeViolations, waitForHydration } from "./helpers";
 // Signing in with EDS: the demo signer (started beside the server) plays
 // NCALayer and signs the challenge with the demo citizen's AUTH key. The
 // error cases replace it with a scripted NCALayer (Playwright's WebSocket
-// routing), each answer as NCALayer gives it.
+// routing), each answer as NCALayer gives it. The page makes no challenge:
+// the button asks the server for one when pressed (any attempt spends it).
 
 const SIGNER = /127\.0\.0\.1:13579/;
+const CHALLENGE = "/fn/get_eds_challenge";
 const eds = (page: Page) => page.locator("section.eds-sign-in");
 
 async function openSignIn(page: Page) {
@@ -15,22 +17,37 @@ async function openSignIn(page: Page) {
   await expect(eds(page).getByTestId("sign-button")).toBeEnabled();
 }
 
-/** NCALayer that greets, then answers the sign request with `answer`. */
-async function scriptedSigner(page: Page, answer: object | null) {
+/** NCALayer that greets, then answers the sign request with `answer`;
+ * the returned function says whether a sign request has arrived. */
+async function scriptedSigner(page: Page, answer: object | null): Promise<() => boolean> {
+  let asked = false;
   await page.routeWebSocket(SIGNER, (ws: WebSocketRoute) => {
     ws.send(JSON.stringify({ result: { version: "1.4" } }));
     ws.onMessage(() => {
+      asked = true;
       if (answer) ws.send(JSON.stringify(answer));
     });
   });
+  return () => asked;
 }
 
 test("a citizen signs in with the authentication key through NCALayer", async ({ page }) => {
+  // Showing the page asks for no challenge; pressing the button asks for one.
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes(CHALLENGE)) asked.push(r.url());
+  });
   await openSignIn(page);
   await expect(eds(page).getByRole("heading", { level: 2 })).toHaveText("Электрондық цифрлық қолтаңбамен (ЭЦҚ) кіру");
   await expectNoAxeViolations(page);
+  expect(asked).toHaveLength(0);
   await eds(page).getByTestId("sign-button").click();
   await expect(page.getByTestId("holder-name")).toHaveText("Сапарова Әйгерім");
+  expect(asked).toHaveLength(1);
+  // The challenge was this browser's: an HttpOnly, SameSite=Strict binder.
+  const binder = (await page.context().cookies()).find((c) => c.name === "nomir_eds_binder");
+  expect(binder?.httpOnly).toBe(true);
+  expect(binder?.sameSite).toBe("Strict");
 });
 
 test("NCALayer not running: instructions and a retry", async ({ page }) => {
@@ -60,21 +77,30 @@ for (const [name, answer, expected] of [
 
 test("NCALayer that never answers times out", async ({ page }) => {
   await page.clock.install();
-  await scriptedSigner(page, null);
+  const asked = await scriptedSigner(page, null);
   await openSignIn(page);
   await eds(page).getByTestId("sign-button").click();
+  // The challenge comes from the server first; then NCALayer is asked.
+  await expect.poll(asked).toBe(true);
   await page.clock.runFor(5 * 60_000 + 1_000);
   await expect(eds(page).getByTestId("sign-status")).toContainText("NCALayer уақытында жауап бермеді");
 });
 
 test("the signing key chosen to sign in is refused, saying which key to choose", async ({ page }) => {
-  // The real demo signer, asked (by rewriting the request) for the SIGN key.
+  // The real demo signer, asked (by rewriting the first request) for the SIGN key.
+  let connections = 0;
   await page.routeWebSocket(SIGNER, (ws: WebSocketRoute) => {
     const server = ws.connectToServer();
-    ws.onMessage((message) => server.send(String(message).replace("1.3.6.1.5.5.7.3.2", "1.3.6.1.5.5.7.3.4")));
+    const first = ++connections === 1;
+    ws.onMessage((message) =>
+      server.send(first ? String(message).replace("1.3.6.1.5.5.7.3.2", "1.3.6.1.5.5.7.3.4") : String(message)),
+    );
   });
   await openSignIn(page);
   await eds(page).getByTestId("sign-button").click();
   await expect(page.getByTestId("error-summary")).toContainText("аутентификация кілтін таңдаңыз");
   await expectNoAxeViolations(page);
+  // That attempt spent its challenge; pressing again asks for a new one.
+  await eds(page).getByTestId("sign-button").click();
+  await expect(page.getByTestId("holder-name")).toHaveText("Сапарова Әйгерім");
 });

@@ -59,6 +59,7 @@ pub fn ports_over(
         codes,
         calendar: Arc::new(crate::calendar_data::builtin()),
         floods: Arc::new(crate::services::floods::Floods::new(Default::default())),
+        challenge_limit: Arc::new(crate::services::flood::FloodLimit::challenges()),
     }
 }
 
@@ -124,7 +125,11 @@ impl Application {
         clock: Arc<dyn Clock>,
         shift: Option<Arc<ShiftableClock>>,
     ) -> anyhow::Result<Self> {
-        let verifier = Arc::new(signature_verifier(&settings)?);
+        // Checks run on the blocking pool, a bounded number at once, each
+        // within a time limit (a crafted CMS cannot hold the async workers).
+        let verifier = Arc::new(crate::adapters::eds::BoundedVerifier::new(Arc::new(
+            signature_verifier(&settings)?,
+        )));
         // Read now so that a bad seal key stops the start, and the log says
         // whether result documents can be issued.
         let seal_keys = crate::documents::keys::SealKeys::from_settings(&settings)?;

@@ -16,4 +16,4 @@ pub use focus::{FocusManager, StepHeading};
 pub use layout::Layout;
 pub use page_title::PageTitle;
 pub use password_field::PasswordField;
-pub use sign_button::{SignButton, SignLabels, SignTask, CMS_FIELD};
+pub use sign_button::{SignButton, SignLabels, SignTask, CHALLENGE_FIELD, CMS_FIELD};

@@ -3,22 +3,34 @@
 //! that form, which posts to the `certify_request` server function like
 //! every other step. It needs JavaScript (NCALayer is reached over a
 //! WebSocket from the page); until the WASM runs, it says so and what to do.
+//!
+//! Signing in, there is no document yet: pressed, the button first asks
+//! the `get_eds_challenge` server function for a one-time challenge (the
+//! answer also sets the cookie that ties it to this browser), puts its id
+//! in the form's `challenge_id` field, and has NCALayer sign it. So a
+//! challenge is made only when the citizen asks to sign in, and each press
+//! gets a fresh one (any attempt spends a challenge).
 
 use leptos::html::Button;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::error::PortalError;
 use crate::i18n::Texts;
 
 /// The name of the form field the CMS goes into.
 pub const CMS_FIELD: &str = "cms_base64";
+/// The name of the form field the sign-in challenge's id goes into.
+pub const CHALLENGE_FIELD: &str = "challenge_id";
 
 /// What the button needs to ask for a signature.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SignTask {
+    /// What to sign; empty for signing in: a challenge is fetched when pressed.
     pub document_base64: String,
     /// Limits the keys NCALayer offers to this IIN's; empty for signing in.
     pub iin: String,
+    /// Where NCALayer is; for signing in, the challenge's answer says.
     pub signer_url: String,
     pub locale: String,
     /// The authentication key (signing in) rather than the signing key.
@@ -40,6 +52,12 @@ pub struct SignLabels {
     pub no_key: String,
     pub timed_out: String,
     pub failed: String,
+    /// No challenge: too many asked from here (wait).
+    pub too_many: String,
+    /// No challenge: the server could not be reached.
+    pub unreachable: String,
+    /// No challenge: something else went wrong.
+    pub unexpected: String,
 }
 
 impl SignLabels {
@@ -56,6 +74,9 @@ impl SignLabels {
             no_key: t.eds.no_key.to_owned(),
             timed_out: t.eds.timed_out.to_owned(),
             failed: t.signer_failed.to_owned(),
+            too_many: PortalError::LockedOut.message(t),
+            unreachable: PortalError::Unreachable.message(t),
+            unexpected: PortalError::Unexpected.message(t),
         }
     }
 
@@ -129,8 +150,37 @@ async fn sign(
 ) {
     use crate::ncalayer::{sign_cms, Key, SignError};
     use leptos::wasm_bindgen::JsCast;
+    let mut task = task;
     signing.set(true);
     signer_error.set(None);
+    let form = button.get_untracked().and_then(|b| b.form());
+    let field = |name: &str| {
+        form.as_ref()
+            .and_then(|f| f.elements().named_item(name))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    };
+    if task.document_base64.is_empty() {
+        // Signing in: a fresh challenge, asked for now.
+        match crate::server_fns::get_eds_challenge().await {
+            Ok(c) => {
+                if let Some(id) = field(CHALLENGE_FIELD) {
+                    id.set_value(&c.id);
+                }
+                task.document_base64 = c.document_base64;
+                task.signer_url = c.signer_url;
+            }
+            Err(e) => {
+                signing.set(false);
+                failed_once.set(true);
+                signer_error.set(Some(match e {
+                    PortalError::LockedOut => labels.too_many,
+                    PortalError::Unreachable => labels.unreachable,
+                    _ => labels.unexpected,
+                }));
+                return;
+            }
+        }
+    }
     let signed = sign_cms(
         &task.signer_url,
         &task.document_base64,
@@ -143,12 +193,7 @@ async fn sign(
     failed_once.set(signed.is_err());
     match signed {
         Ok(cms_base64) => {
-            let form = button.get_untracked().and_then(|b| b.form());
-            let field = form
-                .as_ref()
-                .and_then(|f| f.elements().named_item(CMS_FIELD))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-            if let (Some(form), Some(field)) = (form, field) {
+            if let (Some(form), Some(field)) = (form.as_ref(), field(CMS_FIELD)) {
                 field.set_value(&cms_base64);
                 let _ = form.request_submit();
             }

@@ -1,18 +1,19 @@
 //! Signing in: with an electronic signature first (the portal's main way
 //! in: NCALayer signs a one-time challenge with the citizen's AUTH key,
 //! posted to `sign_in_eds`), or with IIN and password (`sign_in`). Either
-//! goes on to the cabinet.
+//! goes on to the cabinet. Showing the page makes no challenge: the EDS
+//! button asks for one when pressed.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{
     described_by, error_of, ErrorSummary, FieldError, PageTitle, PasswordField, SignButton,
-    SignLabels, SignTask, StepHeading, CMS_FIELD,
+    SignLabels, SignTask, StepHeading, CHALLENGE_FIELD, CMS_FIELD,
 };
 use crate::error::Field;
 use crate::i18n::Texts;
-use crate::server_fns::{get_eds_challenge, SignIn, SignInEds};
+use crate::server_fns::{SignIn, SignInEds};
 use crate::site::use_site;
 
 #[component]
@@ -57,40 +58,33 @@ pub fn SignInPage() -> impl IntoView {
     }
 }
 
-/// The EDS way in: a fresh challenge per page view, signed by NCALayer.
+/// The EDS way in: the button asks for a fresh challenge when pressed
+/// (none is made by showing the page), NCALayer signs it, and the form
+/// posts the signature with the challenge's id.
 #[component]
 fn EdsSignIn(
     eds: ServerAction<SignInEds>,
     t: &'static Texts,
     locale: &'static str,
 ) -> impl IntoView {
-    // A new challenge each time the action has run (a used one cannot serve again).
-    let challenge = Resource::new(move || eds.version().get(), |_| get_eds_challenge());
     view! {
         <section aria-labelledby="eds-sign-in" class="eds-sign-in">
             <h2 id="eds-sign-in">{t.eds.sign_in_title}</h2>
             <p>{t.eds.sign_in_intro}</p>
-            <Suspense fallback=|| ()>
-                {move || challenge.get().map(|c| match c {
-                    Ok(c) => view! {
-                        <ActionForm action=eds>
-                            <input type="hidden" name="challenge_id" value=c.id.clone()/>
-                            <input type="hidden" name=CMS_FIELD value=""/>
-                            <SignButton
-                                task=SignTask {
-                                    document_base64: c.document_base64,
-                                    iin: String::new(),
-                                    signer_url: c.signer_url,
-                                    locale: locale.to_owned(),
-                                    auth: true,
-                                }
-                                labels=SignLabels::sign_in(t)
-                            />
-                        </ActionForm>
-                    }.into_any(),
-                    Err(e) => view! { <p class="notice">{e.message(t)}</p> }.into_any(),
-                })}
-            </Suspense>
+            <ActionForm action=eds>
+                <input type="hidden" name=CHALLENGE_FIELD value=""/>
+                <input type="hidden" name=CMS_FIELD value=""/>
+                <SignButton
+                    task=SignTask {
+                        document_base64: String::new(),
+                        iin: String::new(),
+                        signer_url: String::new(),
+                        locale: locale.to_owned(),
+                        auth: true,
+                    }
+                    labels=SignLabels::sign_in(t)
+                />
+            </ActionForm>
         </section>
     }
 }

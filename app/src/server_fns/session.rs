@@ -15,17 +15,27 @@ pub async fn sign_in(iin: String, password: String) -> Result<(), PortalError> {
     Ok(())
 }
 
-/// A new one-time challenge for signing in with EDS.
+/// A new one-time challenge for signing in with EDS, asked when the
+/// citizen presses the button (never on a page view); the answer sets the
+/// cookie that ties the challenge to this browser.
 #[server(prefix = "/fn")]
 pub async fn get_eds_challenge() -> Result<crate::wire::EdsChallenge, PortalError> {
-    super::respond::port()?.eds_challenge().await
+    use super::respond::{port, set_cookie};
+    let (challenge, binder) = port()?.eds_challenge(&crate::source::source()).await?;
+    set_cookie(binder);
+    Ok(challenge)
 }
 
 /// Signs in with the CMS NCALayer made over the challenge, then goes to the cabinet.
 #[server(prefix = "/fn")]
 pub async fn sign_in_eds(challenge_id: String, cms_base64: String) -> Result<(), PortalError> {
     use super::respond::{go_to, port, set_cookie};
-    set_cookie(port()?.sign_in_eds(challenge_id, cms_base64).await?);
+    let binder = crate::cookies::from_context(crate::wire::EDS_BINDER_COOKIE);
+    set_cookie(
+        port()?
+            .sign_in_eds(challenge_id, cms_base64, binder)
+            .await?,
+    );
     go_to("/cabinet");
     Ok(())
 }

@@ -11,13 +11,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::body::ApiJson;
-use super::caller::ApiCall;
+use super::caller::{rate_limited, ApiCall};
 use super::problem::{Problem, ProblemBody};
 use super::views::rfc3339;
 use crate::domain::api_client::Scope;
-use crate::services::app_sign_in::{new_challenge, sign_in, AppSignInError};
+use crate::services::app_sign_in::{new_challenge, sign_in, AppSignInError, ChallengeError};
 use crate::services::Ports;
 use app::api_problem::ApiProblem;
+use app::source::Source;
 
 /// Only the e-government mobile app signs citizens in (its scopes).
 fn app_only(call: &ApiCall) -> Result<(), Problem> {
@@ -45,17 +46,22 @@ pub struct ChallengeView {
         (status = 201, description = "Sign `challenge_base64` (decoded) with the citizen's authentication (AUTH) key", body = ChallengeView),
         (status = 401, body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "Not the mobile app's scope", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Too many challenges from this source or this client in a minute; `Retry-After` says when to ask again", body = ProblemBody, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
 pub async fn challenge(
     State(ports): State<Ports>,
+    Extension(source): Extension<Source>,
     call: ApiCall,
 ) -> Result<(StatusCode, Json<ChallengeView>), Problem> {
     app_only(&call)?;
-    let c = new_challenge(&ports, &call.caller.client.id)
+    let c = new_challenge(&ports, &call.caller.client.id, &source)
         .await
-        .map_err(|e| Problem::internal(call.lang, &e))?;
+        .map_err(|e| match e {
+            ChallengeError::TooMany(retry_after) => rate_limited(call.lang, retry_after),
+            ChallengeError::Unexpected(e) => Problem::internal(call.lang, &e),
+        })?;
     Ok((
         StatusCode::CREATED,
         Json(ChallengeView {

@@ -64,6 +64,28 @@ impl AppSignInStore for Db {
         .transpose()
     }
 
+    async fn claim_challenge(
+        &self,
+        challenge_id: &str,
+        client_id: &ClientId,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<String>> {
+        // One conditional update decides which of competing attempts goes on.
+        let row = sqlx::query(
+            "UPDATE api_challenges SET used_at = $1 \
+             WHERE id = $2 AND client_id = $3 AND used_at IS NULL AND expires_at > $1 \
+             RETURNING challenge",
+        )
+        .bind(to_col(now))
+        .bind(challenge_id)
+        .bind(client_id.as_str())
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row
+            .map(|r| r.try_get::<String, _>("challenge"))
+            .transpose()?)
+    }
+
     async fn redeem_challenge(
         &self,
         challenge_id: &str,
@@ -71,12 +93,10 @@ impl AppSignInStore for Db {
         audit: &AuditEntry,
     ) -> StoreResult<bool> {
         let mut tx = self.pool().begin().await?;
-        // One conditional update decides which of competing uses wins.
+        // The claimed challenge goes with the session it opened.
         let used = sqlx::query(
-            "UPDATE api_challenges SET used_at = $1 \
-             WHERE id = $2 AND client_id = $3 AND used_at IS NULL AND expires_at > $1",
+            "DELETE FROM api_challenges WHERE id = $1 AND client_id = $2 AND used_at IS NOT NULL",
         )
-        .bind(to_col(s.created_at))
         .bind(challenge_id)
         .bind(s.client_id.as_str())
         .execute(&mut *tx)

@@ -58,6 +58,7 @@ impl SessionStore for Db {
         &self,
         id: &str,
         text: &str,
+        binder_hash: &str,
         created_at: OffsetDateTime,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
@@ -67,10 +68,12 @@ impl SessionStore for Db {
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "INSERT INTO portal_challenges (id, challenge, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO portal_challenges (id, challenge, binder_hash, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
         .bind(text)
+        .bind(binder_hash)
         .bind(to_col(created_at))
         .bind(to_col(expires_at))
         .execute(&mut *tx)
@@ -79,11 +82,20 @@ impl SessionStore for Db {
         Ok(())
     }
 
-    async fn portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<Option<String>> {
+    async fn claim_portal_challenge(
+        &self,
+        id: &str,
+        binder_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<String>> {
+        // One statement decides: of parallel attempts, one gets the text.
         let row = sqlx::query(
-            "SELECT challenge FROM portal_challenges WHERE id = $1 AND used_at IS NULL AND expires_at > $2",
+            "UPDATE portal_challenges SET used_at = $3 \
+             WHERE id = $1 AND binder_hash = $2 AND used_at IS NULL AND expires_at > $3 \
+             RETURNING challenge",
         )
         .bind(id)
+        .bind(binder_hash)
         .bind(to_col(now))
         .fetch_optional(self.pool())
         .await?;
@@ -101,13 +113,13 @@ impl SessionStore for Db {
         signed_in: &AuditEntry,
     ) -> StoreResult<bool> {
         let mut tx = self.pool().begin().await?;
-        let used = sqlx::query(
-            "UPDATE portal_challenges SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2",
-        )
-        .bind(id)
-        .bind(to_col(now))
-        .execute(&mut *tx)
-        .await?;
+        // The claimed challenge goes with the session it opened: it can
+        // open no other.
+        let used =
+            sqlx::query("DELETE FROM portal_challenges WHERE id = $1 AND used_at IS NOT NULL")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         if used.rows_affected() != 1 {
             return Ok(false);
         }

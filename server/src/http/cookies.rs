@@ -1,5 +1,6 @@
 //! Cookies the server sets: the session (HttpOnly, SameSite=Lax, Secure
-//! unless configured off for plain-HTTP development) and the language.
+//! unless configured off for plain-HTTP development), the EDS challenge's
+//! binder and the language.
 
 use axum::http::{HeaderMap, HeaderValue};
 use cookie::{Cookie, SameSite};
@@ -9,7 +10,7 @@ use crate::services::session::SESSION_LIFETIME;
 use crate::services::staff::STAFF_SESSION_LIFETIME;
 use app::i18n::{Lang, LANG_COOKIE};
 use app::port::SetCookie;
-use app::wire::SESSION_COOKIE;
+use app::wire::{EDS_BINDER_COOKIE, SESSION_COOKIE};
 use app::wire_complaints::STAFF_COOKIE;
 
 pub use app::cookies::read;
@@ -60,6 +61,19 @@ pub fn clear_staff_session(secure: bool) -> SetCookie {
         STAFF_COOKIE,
         String::new(),
         Duration::ZERO,
+        secure,
+        SameSite::Strict,
+    ))
+}
+
+/// The binder of an EDS sign-in challenge: `SameSite=Strict` and
+/// HttpOnly, so only this browser, on this site, can use the challenge;
+/// it lives as long as the challenge.
+pub fn eds_binder(binder: String, secure: bool) -> SetCookie {
+    SetCookie(build_with(
+        EDS_BINDER_COOKIE,
+        binder,
+        crate::services::eds_sign_in::CHALLENGE_LIFETIME,
         secure,
         SameSite::Strict,
     ))

@@ -91,6 +91,10 @@ pub enum SignatureError {
     RevocationUnavailable(String),
     #[error("the revocation service does not know the certificate")]
     RevocationUnknown,
+    /// The verifier is saturated or the check ran out of time: nothing is
+    /// known about the signature; try again later.
+    #[error("the signature cannot be checked now: {0}")]
+    CheckUnavailable(String),
 }
 
 impl SignatureError {
@@ -119,6 +123,7 @@ impl SignatureError {
             Self::Revoked(_) => "revoked",
             Self::RevocationUnavailable(_) => "revocation_unavailable",
             Self::RevocationUnknown => "revocation_unknown",
+            Self::CheckUnavailable(_) => "check_unavailable",
         }
     }
 
@@ -127,7 +132,10 @@ impl SignatureError {
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
-            Self::WrongKey { .. } | Self::LegalEntity | Self::RevocationUnavailable(_)
+            Self::WrongKey { .. }
+                | Self::LegalEntity
+                | Self::RevocationUnavailable(_)
+                | Self::CheckUnavailable(_)
         )
     }
 }

@@ -62,21 +62,30 @@ pub trait SessionStore: Send + Sync {
         now: OffsetDateTime,
     ) -> StoreResult<Option<Iin>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
-    /// Stores a sign-in challenge, sweeping expired ones.
+    /// Stores a sign-in challenge, sweeping expired ones. `binder_hash`
+    /// ties it to the browser that asked for it.
     async fn insert_portal_challenge(
         &self,
         id: &str,
         text: &str,
+        binder_hash: &str,
         created_at: OffsetDateTime,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()>;
-    /// The challenge's text, if it is unused and unexpired at `now`.
-    async fn portal_challenge(&self, id: &str, now: OffsetDateTime) -> StoreResult<Option<String>>;
-    /// In one transaction: uses the challenge (unused, unexpired: one
-    /// conditional UPDATE decides among parallel calls), opens `account` if
-    /// given and missing (with `opened`, its audit entry), starts `session`
-    /// and appends `signed_in`. False, with nothing written, if the
-    /// challenge could not be used.
+    /// Claims the challenge for one attempt, in one conditional UPDATE
+    /// (unused, unexpired at `now`, bound to `binder_hash`): its text, or
+    /// `None` if it cannot be used. A claimed challenge is spent whatever
+    /// the signature turns out to be; of parallel claims, one wins.
+    async fn claim_portal_challenge(
+        &self,
+        id: &str,
+        binder_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<String>>;
+    /// In one transaction: consumes the claimed challenge (once: false,
+    /// with nothing written, if it is not there claimed), opens `account`
+    /// if given and missing (with `opened`, its audit entry), starts
+    /// `session` and appends `signed_in`.
     async fn redeem_portal_challenge(
         &self,
         id: &str,
@@ -215,9 +224,18 @@ pub trait AppSignInStore: Send + Sync {
     /// Stores a challenge, sweeping expired challenges and sessions.
     async fn insert_challenge(&self, challenge: &SignInChallenge) -> StoreResult<()>;
     async fn challenge(&self, id: &str) -> StoreResult<Option<SignInChallenge>>;
-    /// Uses the challenge (once: unused, unexpired, of this client) and
-    /// starts the session with its audit entry, in one transaction; false
-    /// if the challenge could not be used (nothing is written then).
+    /// Claims the challenge for one attempt, in one conditional UPDATE
+    /// (unused, unexpired at `now`, of this client): its text, or `None`.
+    /// A claimed challenge is spent whatever the signature turns out to be.
+    async fn claim_challenge(
+        &self,
+        challenge_id: &str,
+        client_id: &crate::domain::api_client::ClientId,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<String>>;
+    /// Consumes the claimed challenge (once, of this client) and starts
+    /// the session with its audit entry, in one transaction; false if the
+    /// challenge is not there claimed (nothing is written then).
     async fn redeem_challenge(
         &self,
         challenge_id: &str,

@@ -2,6 +2,9 @@
 //! app asks for a one-time challenge, the citizen's key signs it (a CMS,
 //! checked by the same verifier as the portal's signatures), and the
 //! citizen gets a session with that app, which its later calls carry.
+//! A challenge is spent by any attempt (claimed before the signature is
+//! checked), and each source and each client may ask for at most
+//! [`super::flood::CHALLENGES_PER_MINUTE`] a minute.
 
 use rand::RngCore;
 use time::{Duration, OffsetDateTime};
@@ -31,21 +34,44 @@ pub enum AppSignInError {
     Unexpected(#[from] Unexpected),
 }
 
+#[derive(Debug, thiserror::Error)]
+pub enum ChallengeError {
+    /// The source or the client asked for too many: wait this many seconds.
+    #[error("too many challenges; retry in {0} s")]
+    TooMany(u64),
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
 impl From<StoreError> for AppSignInError {
     fn from(e: StoreError) -> Self {
         Self::Unexpected(e.into())
     }
 }
 
-/// A new challenge for `client`'s app to have signed.
+/// A new challenge for `client`'s app to have signed, asked from `source`.
 pub async fn new_challenge(
     ports: &Ports,
     client: &ClientId,
-) -> Result<SignInChallenge, Unexpected> {
+    source: &app::source::Source,
+) -> Result<SignInChallenge, ChallengeError> {
+    let now = ports.clock.now();
+    ports
+        .challenge_limit
+        .hit(
+            &[
+                &format!("app-source:{}", source.as_str()),
+                &format!("app-client:{client}"),
+            ],
+            now,
+        )
+        .map_err(|wait| {
+            tracing::info!(%client, source = source.as_str(), "app challenges: too many");
+            ChallengeError::TooMany(wait.0)
+        })?;
     let mut random = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut random);
     let id = uuid::Uuid::new_v4().to_string();
-    let now = ports.clock.now();
     let challenge = SignInChallenge {
         text: format!("nomir-app-sign-in:{client}:{id}:{}", hex::encode(random)),
         id,
@@ -54,7 +80,11 @@ pub async fn new_challenge(
         expires_at: now + CHALLENGE_LIFETIME,
         used_at: None,
     };
-    ports.app_sign_in.insert_challenge(&challenge).await?;
+    ports
+        .app_sign_in
+        .insert_challenge(&challenge)
+        .await
+        .map_err(Unexpected::from)?;
     Ok(challenge)
 }
 
@@ -74,15 +104,16 @@ pub async fn sign_in(
     cms_der: &[u8],
 ) -> Result<AppSession, AppSignInError> {
     let now = ports.clock.now();
-    let challenge = ports
+    // Claimed before the signature is checked: this attempt spends it, and
+    // of parallel attempts only the claimer verifies.
+    let text = ports
         .app_sign_in
-        .challenge(challenge_id)
+        .claim_challenge(challenge_id, client, now)
         .await?
-        .filter(|c| &c.client_id == client && c.used_at.is_none() && c.expires_at > now)
         .ok_or(AppSignInError::ChallengeUnusable)?;
     let signer = ports
         .signatures
-        .verify(cms_der, challenge.text.as_bytes(), KeyPurpose::Auth, now)
+        .verify(cms_der, text.as_bytes(), KeyPurpose::Auth, now)
         .await
         .map_err(|e| {
             tracing::info!(reason = e.code(), "app sign-in signature refused");

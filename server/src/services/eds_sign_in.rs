@@ -5,8 +5,18 @@
 //! account from the identity register once it confirms the person named by
 //! the certificate's IIN. Using the challenge, opening the account, the
 //! session and their audit entries are one transaction.
+//!
+//! A challenge is issued when the citizen asks to sign in with EDS (never
+//! on a page view), at most [`super::flood::CHALLENGES_PER_MINUTE`] a
+//! minute per source, and belongs to the browser that asked: a random
+//! binder goes to it as a cookie, its hash is stored with the challenge.
+//! Any attempt spends the challenge: it is claimed (one conditional
+//! UPDATE) before the signature is checked, so a failed signature cannot
+//! be followed by another over the same challenge, and of parallel
+//! submissions only one is verified.
 
 use rand::RngCore;
+use sha2::{Digest, Sha256};
 use time::Duration;
 
 use super::{audit, session, Ports, Unexpected};
@@ -39,38 +49,91 @@ pub enum EdsSignInError {
     Unexpected(#[from] Unexpected),
 }
 
+#[derive(Debug, thiserror::Error)]
+pub enum ChallengeError {
+    /// The source asked for too many challenges: wait this many seconds.
+    #[error("too many challenges; retry in {0} s")]
+    TooMany(u64),
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+/// A new challenge: its id (for the form), the text to sign, and the
+/// binder the browser keeps (a cookie) to use it.
+#[derive(Debug, Clone)]
+pub struct PortalChallenge {
+    pub id: String,
+    pub text: String,
+    pub binder: String,
+}
+
+/// The stored form of a binder.
+fn binder_hash(binder: &str) -> String {
+    hex::encode(Sha256::digest(binder.as_bytes()))
+}
+
 impl From<crate::ports::StoreError> for EdsSignInError {
     fn from(e: crate::ports::StoreError) -> Self {
         Self::Unexpected(e.into())
     }
 }
 
-/// A new challenge: its id (for the form) and the text to sign.
-pub async fn new_challenge(ports: &Ports) -> Result<(String, String), Unexpected> {
+/// A new challenge for the browser at `source`, unless that source has
+/// asked for too many this minute.
+pub async fn new_challenge(
+    ports: &Ports,
+    source: &app::source::Source,
+) -> Result<PortalChallenge, ChallengeError> {
+    let now = ports.clock.now();
+    ports
+        .challenge_limit
+        .hit(&[&format!("portal-source:{}", source.as_str())], now)
+        .map_err(|wait| {
+            tracing::info!(
+                source = source.as_str(),
+                "EDS challenges: too many from one source"
+            );
+            ChallengeError::TooMany(wait.0)
+        })?;
     let mut random = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut random);
+    let mut binder = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut binder);
+    let binder = hex::encode(binder);
     let id = uuid::Uuid::new_v4().to_string();
-    let now = ports.clock.now();
     let text = format!(
         "nomir-portal-sign-in/1\nchallenge: {id}\nnonce: {}\n",
         hex::encode(random)
     );
     ports
         .sessions
-        .insert_portal_challenge(&id, &text, now, now + CHALLENGE_LIFETIME)
-        .await?;
-    Ok((id, text))
+        .insert_portal_challenge(
+            &id,
+            &text,
+            &binder_hash(&binder),
+            now,
+            now + CHALLENGE_LIFETIME,
+        )
+        .await
+        .map_err(Unexpected::from)?;
+    Ok(PortalChallenge { id, text, binder })
 }
 
-/// Verifies the CMS over the challenge and starts a session; returns its token.
+/// Verifies the CMS over the challenge and starts a session; returns its
+/// token. `binder` is the cookie the browser got with the challenge.
 pub async fn sign_in(
     ports: &Ports,
     challenge_id: &str,
+    binder: Option<&str>,
     cms: &[u8],
 ) -> Result<String, EdsSignInError> {
+    // Without the binder nothing is claimed: a stranger holding the id
+    // cannot spend the citizen's challenge.
+    let binder = binder.ok_or(EdsSignInError::ChallengeUnusable)?;
+    // Claimed before the signature is checked: this attempt spends it.
     let text = ports
         .sessions
-        .portal_challenge(challenge_id, ports.clock.now())
+        .claim_portal_challenge(challenge_id, &binder_hash(binder), ports.clock.now())
         .await?
         .ok_or(EdsSignInError::ChallengeUnusable)?;
     let signer = ports
@@ -129,7 +192,7 @@ pub async fn sign_in(
         signer.certificate_serial, signer.algorithm
     );
     let signed_in = audit::entry(ports, &iin, "sign_in", detail);
-    // One transaction: of parallel submissions of one signature, one goes on.
+    // One transaction: the claimed challenge, the account, the session, the audit.
     let redeemed = ports
         .sessions
         .redeem_portal_challenge(

@@ -15,6 +15,7 @@ pub mod consent;
 pub mod dashboard;
 pub mod demo_phone;
 pub mod eds_sign_in;
+pub mod flood;
 pub mod floods;
 pub mod office;
 pub mod open_request;
@@ -64,6 +65,9 @@ pub struct Ports {
     pub calendar: Arc<crate::domain::calendar::WorkingCalendar>,
     /// Flood limits per source and per claimed identity, before Argon2.
     pub floods: Arc<floods::Floods>,
+    /// How many EDS sign-in challenges each source and each API client
+    /// may ask for (in memory: a flood guard, see [`flood`]).
+    pub challenge_limit: Arc<flood::FloodLimit>,
 }
 
 /// Something failed that the citizen cannot fix; the cause goes to the log.

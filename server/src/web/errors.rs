@@ -211,6 +211,9 @@ pub fn eds_reason(e: &crate::ports::SignatureError) -> app::error::EdsReason {
         | E::LeafIsCa
         | E::UnknownCriticalExtension(_) => R::Untrusted,
         E::Malformed(_) | E::TooLarge(_) | E::ContentMismatch | E::BadSignature => R::Invalid,
-        E::WrongKey { .. } | E::LegalEntity | E::RevocationUnavailable(_) => R::Invalid,
+        E::WrongKey { .. }
+        | E::LegalEntity
+        | E::RevocationUnavailable(_)
+        | E::CheckUnavailable(_) => R::Invalid,
     }
 }

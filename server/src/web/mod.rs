@@ -55,24 +55,38 @@ impl PortalApi for PortalService {
         Ok(cookies::session(token, self.cookie_secure))
     }
 
-    async fn eds_challenge(&self) -> Result<app::wire::EdsChallenge, PortalError> {
-        use base64::Engine;
-        let (id, text) = crate::services::eds_sign_in::new_challenge(&self.ports).await?;
-        Ok(app::wire::EdsChallenge {
-            id,
-            document_base64: base64::engine::general_purpose::STANDARD.encode(text),
-            signer_url: self.signer_url.clone(),
-        })
+    async fn eds_challenge(
+        &self,
+        source: &app::source::Source,
+    ) -> Result<(app::wire::EdsChallenge, SetCookie), PortalError> {
+        use crate::services::eds_sign_in::{new_challenge, ChallengeError};
+        let c = new_challenge(&self.ports, source)
+            .await
+            .map_err(|e| match e {
+                // "Too many attempts: wait a few minutes."
+                ChallengeError::TooMany(_) => PortalError::LockedOut,
+                ChallengeError::Unexpected(cause) => unexpected(cause),
+            })?;
+        Ok((
+            app::wire::EdsChallenge {
+                id: c.id,
+                document_base64: BASE64.encode(c.text),
+                signer_url: self.signer_url.clone(),
+            },
+            cookies::eds_binder(c.binder, self.cookie_secure),
+        ))
     }
 
     async fn sign_in_eds(
         &self,
         challenge_id: String,
         cms_base64: String,
+        binder: Option<String>,
     ) -> Result<SetCookie, PortalError> {
         let token = crate::services::eds_sign_in::sign_in(
             &self.ports,
             challenge_id.trim(),
+            binder.as_deref(),
             cms_base64.trim().as_bytes(),
         )
         .await

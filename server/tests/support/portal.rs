@@ -104,6 +104,19 @@ impl App {
         set_cookie(&r).split(';').next().unwrap().to_owned()
     }
 
+    /// How many rows `table` of the server's database holds now.
+    pub async fn rows(&self, table: &str) -> i64 {
+        use sqlx::Connection;
+        let url = format!("sqlite://{}", self.db_path.display());
+        let mut db = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&mut db)
+            .await
+            .unwrap();
+        db.close().await.ok();
+        n
+    }
+
     /// Follows a redirect to a page of this site and returns its HTML.
     pub async fn follow(&self, r: &reqwest::Response, cookie: &str) -> String {
         self.get(location(r), Some(cookie))

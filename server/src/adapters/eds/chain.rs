@@ -19,6 +19,45 @@ use crate::ports::SignatureError;
 /// The longest chain accepted (leaf, intermediates, root).
 const MAX_DEPTH: usize = 6;
 
+/// The most signature checks one CMS may cost: the signer's, then one per
+/// issuer tried. A chain whose certificates name their issuers' keys needs
+/// one per link (at most [`MAX_DEPTH`]); the rest is room for a few
+/// candidates without key identifiers. With at most 10 certificates per
+/// CMS the search is bounded anyway; this makes the bound explicit and
+/// small, whatever the roots and the pool.
+pub const MAX_SIGNATURE_CHECKS: usize = 16;
+
+/// The signature checks a CMS has left.
+#[derive(Debug)]
+pub struct CheckBudget(usize);
+
+impl CheckBudget {
+    pub fn new() -> Self {
+        Self(MAX_SIGNATURE_CHECKS)
+    }
+
+    #[cfg(test)]
+    fn of(n: usize) -> Self {
+        Self(n)
+    }
+
+    /// Takes one check, or refuses the CMS: it asks for too many.
+    pub fn spend(&mut self) -> Result<(), SignatureError> {
+        self.0 = self.0.checked_sub(1).ok_or_else(|| {
+            SignatureError::Malformed(format!(
+                "the signature needs more than {MAX_SIGNATURE_CHECKS} signature checks"
+            ))
+        })?;
+        Ok(())
+    }
+}
+
+impl Default for CheckBudget {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// A certificate with its public key read once.
 #[derive(Debug, Clone)]
 pub struct Known {
@@ -47,7 +86,11 @@ fn aki(cert: &Certificate) -> Option<Vec<u8>> {
 
 /// Whether `issuer`'s key signed `cert`. Candidates are matched by key
 /// identifier when the certificate names one.
-fn issued_by(cert: &Certificate, issuer: &Known) -> Result<bool, SignatureError> {
+fn issued_by(
+    cert: &Certificate,
+    issuer: &Known,
+    budget: &mut CheckBudget,
+) -> Result<bool, SignatureError> {
     // A certificate that names its issuer's key identifier is matched only
     // against certificates with that identifier: a CMS cannot make the
     // verifier try every key it carries.
@@ -66,6 +109,7 @@ fn issued_by(cert: &Certificate, issuer: &Known) -> Result<bool, SignatureError>
     let Some(signature) = cert.signature.as_bytes() else {
         return Ok(false);
     };
+    budget.spend()?;
     // A key of another algorithm simply did not sign this certificate.
     Ok(key
         .verify(&cert.signature_algorithm, &tbs, signature)
@@ -148,13 +192,14 @@ fn valid_at(cert: &Certificate, times: Times) -> Result<(), SignatureError> {
 }
 
 /// Builds and checks the path from `leaf` to one of `roots` through `pool`
-/// (the certificates that came with the signature). Returns the path,
-/// leaf first, root last.
+/// (the certificates that came with the signature), within `budget`'s
+/// signature checks. Returns the path, leaf first, root last.
 pub fn verify_path(
     leaf: &Certificate,
     pool: &[Known],
     roots: &[Known],
     times: Times,
+    budget: &mut CheckBudget,
 ) -> Result<Vec<Certificate>, SignatureError> {
     if is_ca(leaf)? {
         return Err(SignatureError::LeafIsCa);
@@ -169,7 +214,7 @@ pub fn verify_path(
         // The CAs between the leaf and `current`'s issuer.
         let below = depth;
         for root in roots {
-            if issued_by(&current, root)? {
+            if issued_by(&current, root, budget)? {
                 may_issue(&root.cert, below)?;
                 valid_at(&root.cert, times).map_err(|_| SignatureError::UntrustedChain)?;
                 path.push(root.cert.clone());
@@ -180,7 +225,7 @@ pub fn verify_path(
         for candidate in pool {
             if candidate.cert != current
                 && !path.contains(&candidate.cert)
-                && issued_by(&current, candidate)?
+                && issued_by(&current, candidate, budget)?
             {
                 next = Some(candidate.cert.clone());
                 break;
@@ -194,4 +239,51 @@ pub fn verify_path(
         path.push(next);
     }
     Err(SignatureError::UntrustedChain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use der::DecodePem;
+
+    fn demo(path: &str) -> Certificate {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("demo-pki")
+            .join(path);
+        Certificate::from_pem(std::fs::read(file).unwrap()).unwrap()
+    }
+
+    fn now() -> Times {
+        let t = OffsetDateTime::now_utc();
+        Times { signed: t, now: t }
+    }
+
+    #[test]
+    fn each_issuer_tried_costs_a_check_and_the_search_stops_when_none_are_left() {
+        let leaf = demo("citizens/900515410001-auth.pem");
+        let root = Known::new(demo("root-ca.pem"));
+        // The demo chain: one check, the root's over the leaf.
+        let mut budget = CheckBudget::of(1);
+        let path = verify_path(&leaf, &[], std::slice::from_ref(&root), now(), &mut budget);
+        assert_eq!(path.map(|p| p.len()), Ok(2));
+        assert!(budget.spend().is_err(), "the one check was spent");
+        // With no check left the path is not searched at all.
+        let refused = verify_path(&leaf, &[], &[root], now(), &mut CheckBudget::of(0));
+        assert!(
+            matches!(&refused, Err(SignatureError::Malformed(why)) if why.contains("signature checks")),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn a_cms_gets_a_small_fixed_number_of_checks() {
+        let mut budget = CheckBudget::new();
+        for _ in 0..MAX_SIGNATURE_CHECKS {
+            budget.spend().unwrap();
+        }
+        assert!(budget.spend().is_err());
+    }
+
+    // The signer's check and a full-depth chain fit.
+    const _: () = assert!(MAX_SIGNATURE_CHECKS > MAX_DEPTH);
 }

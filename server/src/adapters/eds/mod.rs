@@ -9,9 +9,11 @@
 //!   validity at signing time and now, CA constraints, critical extensions;
 //! - `usage`: the signing or the authentication key of an individual;
 //! - `revocation`: CRLs and OCSP, behind `revocation_port`;
-//! - `verify`: the CMS itself, attached or detached, and the order of checks.
+//! - `verify`: the CMS itself, attached or detached, and the order of checks;
+//! - `bounded`: the verifier off the async workers, a bounded pool, a time limit.
 
 mod algorithms;
+pub mod bounded;
 mod chain;
 pub mod gost;
 pub mod input;
@@ -23,6 +25,7 @@ mod revocation_sources;
 mod usage;
 mod verify;
 
+pub use bounded::BoundedVerifier;
 pub use names::iin_of;
 pub use revocation_port::{NoRevocationSource, RevocationCheck};
 pub use revocation_sources::{revocation_sources, AnyAlgorithm, RevocationSources};

@@ -13,7 +13,7 @@ use x509_cert::ext::pkix::SubjectKeyIdentifier;
 use x509_cert::Certificate;
 
 use super::algorithms::{verify_signer, DigestAlg};
-use super::chain::{verify_path, Known, Times};
+use super::chain::{verify_path, CheckBudget, Known, Times};
 use super::input::to_der;
 use super::names::{common_name, iin_of};
 use super::oids::*;
@@ -108,6 +108,10 @@ impl CmsVerifier {
             .ok_or(SignatureError::ContentMismatch)?
             .to_der()
             .map_err(malformed)?;
+        // Every signature check of this CMS, the signer's first, comes out
+        // of one fixed budget.
+        let mut budget = CheckBudget::new();
+        budget.spend()?;
         verify_signer(
             &key,
             digest,
@@ -119,7 +123,7 @@ impl CmsVerifier {
             signed: signed_at.unwrap_or(now),
             now,
         };
-        let path = verify_path(&leaf.cert, &certs, &self.roots, times)?;
+        let path = verify_path(&leaf.cert, &certs, &self.roots, times, &mut budget)?;
         usage::check(&leaf.cert, purpose)?;
         let iin = iin_of(&leaf.cert.tbs_certificate.subject).ok_or(SignatureError::NoIin)?;
         // Revocation last: it may ask the network, and only about a
