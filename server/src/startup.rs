@@ -249,7 +249,6 @@ async fn sweep_overdue_requests(ports: Ports) {
         if let Err(e) = crate::services::sign_in::forget_old_failures(&ports).await {
             tracing::warn!(error = %e, "could not forget old sign-in failures");
         }
-        ports.floods.sweep();
     }
 }
 

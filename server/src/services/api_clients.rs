@@ -232,7 +232,12 @@ pub async fn issue_token(
 ) -> Result<IssuedToken, TokenError> {
     ports
         .floods
-        .attempt(super::floods::Door::Token, source, client_id)
+        .attempt(
+            super::floods::Door::Token,
+            source,
+            client_id,
+            ports.clock.now(),
+        )
         .map_err(|wait| TokenError::RateLimited {
             retry_after: wait.seconds(),
         })?;

@@ -5,6 +5,10 @@
 //! balancer each allow the limit, and a restart forgets it. The map is
 //! bounded: when it is full of live windows, new keys are refused until
 //! windows end (a flood from that many sources is refused, not let in).
+//!
+//! Written by hand: the maintained limiters (governor and the like) count
+//! by the machine's monotonic clock, and these limits must follow the
+//! service's `Clock` port, which the demo and the tests move.
 
 use std::collections::HashMap;
 use std::sync::Mutex;

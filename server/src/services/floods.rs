@@ -5,20 +5,17 @@
 //! is answered "wait" before it costs a hash, and does not use up what
 //! others need.
 //!
-//! These are flood limits, kept in memory per server instance (governor's
-//! keyed GCRA): with N instances a source gets N times the rate, which is
-//! still bounded. The limits that protect a person's account (the
-//! progressive delays after failed passwords) are decided by the database
-//! and shared by every instance (`services::sign_in`).
+//! These are flood limits over [`super::flood::FloodLimit`], kept in
+//! memory per server instance: with N instances a source gets N times the
+//! rate, which is still bounded. They follow the service's clock (so the
+//! demo's clock and the tests' move them). The limits that protect a
+//! person's account (the progressive delays after failed passwords) are
+//! decided by the database and shared by every instance
+//! (`services::sign_in`).
 
-use std::num::NonZeroU32;
-use std::time::Duration;
+use time::OffsetDateTime;
 
-use governor::clock::{Clock, DefaultClock};
-use governor::state::keyed::DefaultKeyedStateStore;
-use governor::{Quota, RateLimiter};
-
-type Keyed = RateLimiter<String, DefaultKeyedStateStore<String>, DefaultClock>;
+use super::flood::FloodLimit;
 
 /// Where an attempt comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,76 +59,54 @@ impl Default for FloodQuotas {
     }
 }
 
-/// How long to wait before the next attempt is allowed.
+/// How long to wait before the next attempt is allowed, in whole seconds
+/// (at least 1, for `Retry-After`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("too many attempts; wait {0:?}")]
-pub struct Wait(pub Duration);
+#[error("too many attempts; wait {0} s")]
+pub struct Wait(pub u64);
 
 impl Wait {
-    /// Whole seconds, at least 1 (for `Retry-After`).
     pub fn seconds(self) -> u64 {
-        self.0.as_secs() + u64::from(self.0.subsec_nanos() > 0)
+        self.0.max(1)
     }
 }
 
 /// The limiters: one per kind of key (each key names its door).
 pub struct Floods {
-    per_source: Keyed,
-    per_identity: Keyed,
-    clock: DefaultClock,
-}
-
-/// The most keys a limiter keeps before it forgets the idle ones.
-const MAX_KEYS: usize = 100_000;
-
-fn quota(per_minute: u32) -> Quota {
-    let n = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
-    Quota::per_minute(n).allow_burst(n)
+    per_source: FloodLimit,
+    per_identity: FloodLimit,
 }
 
 impl Floods {
     pub fn new(quotas: FloodQuotas) -> Self {
+        let minute = time::Duration::minutes(1);
         Self {
-            per_source: RateLimiter::keyed(quota(quotas.per_source)),
-            per_identity: RateLimiter::keyed(quota(quotas.per_identity)),
-            clock: DefaultClock::default(),
+            per_source: FloodLimit::new(quotas.per_source.max(1), minute),
+            per_identity: FloodLimit::new(quotas.per_identity.max(1), minute),
         }
     }
 
-    /// Counts one attempt at `door` from `source` naming `identity`;
-    /// refused with the wait when either limit is reached (then nothing
-    /// else is done: no hash, no database).
-    pub fn attempt(&self, door: Door, source: &str, identity: &str) -> Result<(), Wait> {
+    /// Counts one attempt at `door` from `source` naming `identity` at
+    /// `now`; refused with the wait when either limit is reached (then
+    /// nothing else is done: no hash, no database).
+    pub fn attempt(
+        &self,
+        door: Door,
+        source: &str,
+        identity: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), Wait> {
         let source_key = format!("{}|{source}", door.code());
         // Identities are cut to a sane length: the key map is bounded by
         // count, and a key by its length.
         let identity: String = identity.chars().take(64).collect();
         let identity_key = format!("{}|{identity}", door.code());
-        let now = self.clock.now();
         self.per_source
-            .check_key(&source_key)
-            .map_err(|n| Wait(n.wait_time_from(now)))?;
+            .hit(&[&source_key], now)
+            .map_err(|r| Wait(r.0))?;
         self.per_identity
-            .check_key(&identity_key)
-            .map_err(|n| Wait(n.wait_time_from(now)))?;
-        self.keep_bounded();
-        Ok(())
-    }
-
-    /// Forgets keys whose limits have fully recovered, when there are many.
-    fn keep_bounded(&self) {
-        for limiter in [&self.per_source, &self.per_identity] {
-            if limiter.len() > MAX_KEYS {
-                limiter.retain_recent();
-                limiter.shrink_to_fit();
-            }
-        }
-    }
-
-    /// Forgets every key whose limit has fully recovered (the sweeper).
-    pub fn sweep(&self) {
-        self.per_source.retain_recent();
-        self.per_identity.retain_recent();
+            .hit(&[&identity_key], now)
+            .map_err(|r| Wait(r.0))
     }
 }
 
@@ -145,15 +120,23 @@ mod tests {
             per_source: 3,
             per_identity: 100,
         });
+        let now = OffsetDateTime::UNIX_EPOCH;
         for n in 0..3 {
-            assert!(f.attempt(Door::Token, "10.0.0.1", &format!("c{n}")).is_ok());
+            assert!(f
+                .attempt(Door::Token, "10.0.0.1", &format!("c{n}"), now)
+                .is_ok());
         }
-        let wait = f.attempt(Door::Token, "10.0.0.1", "c9").unwrap_err();
-        assert!(wait.0 > Duration::ZERO && wait.0 <= Duration::from_secs(20));
-        assert!(wait.seconds() >= 1);
+        let later = now + time::Duration::seconds(15);
+        let wait = f.attempt(Door::Token, "10.0.0.1", "c9", later).unwrap_err();
+        assert_eq!(wait.seconds(), 45);
         // Another source, and the same source at another door, go on.
-        assert!(f.attempt(Door::Token, "10.0.0.2", "c9").is_ok());
-        assert!(f.attempt(Door::CitizenSignIn, "10.0.0.1", "c9").is_ok());
+        assert!(f.attempt(Door::Token, "10.0.0.2", "c9", later).is_ok());
+        assert!(f
+            .attempt(Door::CitizenSignIn, "10.0.0.1", "c9", later)
+            .is_ok());
+        // A minute on, the source may try again.
+        let minute = now + time::Duration::minutes(1);
+        assert!(f.attempt(Door::Token, "10.0.0.1", "c10", minute).is_ok());
     }
 
     #[test]
@@ -162,9 +145,18 @@ mod tests {
             per_source: 100,
             per_identity: 2,
         });
-        assert!(f.attempt(Door::StaffSignIn, "a", "official.demo").is_ok());
-        assert!(f.attempt(Door::StaffSignIn, "b", "official.demo").is_ok());
-        assert!(f.attempt(Door::StaffSignIn, "c", "official.demo").is_err());
-        assert!(f.attempt(Door::StaffSignIn, "c", "reviewer.demo").is_ok());
+        let now = OffsetDateTime::UNIX_EPOCH;
+        assert!(f
+            .attempt(Door::StaffSignIn, "a", "official.demo", now)
+            .is_ok());
+        assert!(f
+            .attempt(Door::StaffSignIn, "b", "official.demo", now)
+            .is_ok());
+        assert!(f
+            .attempt(Door::StaffSignIn, "c", "official.demo", now)
+            .is_err());
+        assert!(f
+            .attempt(Door::StaffSignIn, "c", "reviewer.demo", now)
+            .is_ok());
     }
 }

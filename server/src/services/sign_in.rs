@@ -129,7 +129,7 @@ pub fn flood_check(
 ) -> Result<(), SignInError> {
     ports
         .floods
-        .attempt(door, source, identity)
+        .attempt(door, source, identity, now)
         .map_err(|wait| SignInError::Locked {
             until: now + Duration::seconds(i64::try_from(wait.seconds()).unwrap_or(60)),
         })
