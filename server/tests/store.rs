@@ -352,3 +352,64 @@ async fn demo_data_loads_idempotently() {
         t.cleanup().await;
     }
 }
+
+/// A client's idempotency keys are bounded: past the bound a new key is
+/// refused (the caller hears when the oldest is swept), other clients and
+/// keys already held are unaffected, and keys older than a day are swept.
+#[tokio::test]
+async fn a_clients_idempotency_keys_are_bounded_and_swept() {
+    use nomir::ports::KeyState;
+    for t in engines().await {
+        let store = &t.ports.idempotency;
+        let now = t.clock.now();
+        let day_ago = now - Duration::hours(24);
+        for (n, at) in [(0, now - Duration::hours(2)), (1, now), (2, now)] {
+            let state = store
+                .reserve_key("bank-a", "bank-a", &format!("k{n}"), "f", at, day_ago, 3)
+                .await
+                .unwrap();
+            assert!(matches!(state, KeyState::Reserved), "{}: {state:?}", t.name);
+        }
+        // The client's citizens count against the client.
+        let state = store
+            .reserve_key("bank-a", "bank-a/citizen:1", "k3", "f", now, day_ago, 3)
+            .await
+            .unwrap();
+        match state {
+            KeyState::TooMany { oldest } => {
+                assert_eq!(oldest, now - Duration::hours(2), "{}", t.name)
+            }
+            other => panic!("{}: {other:?}", t.name),
+        }
+        let state = store
+            .reserve_key("bank-a", "bank-a", "k1", "f", now, day_ago, 3)
+            .await
+            .unwrap();
+        assert!(
+            matches!(state, KeyState::InProgress),
+            "{}: {state:?}",
+            t.name
+        );
+        let state = store
+            .reserve_key("bank-b", "bank-b", "k0", "f", now, day_ago, 3)
+            .await
+            .unwrap();
+        assert!(matches!(state, KeyState::Reserved), "{}: {state:?}", t.name);
+        // Once the oldest is a day old it is swept, and a new key fits.
+        let later = now + Duration::hours(23);
+        let state = store
+            .reserve_key(
+                "bank-a",
+                "bank-a",
+                "k4",
+                "f",
+                later,
+                later - Duration::hours(24),
+                3,
+            )
+            .await
+            .unwrap();
+        assert!(matches!(state, KeyState::Reserved), "{}: {state:?}", t.name);
+        t.cleanup().await;
+    }
+}

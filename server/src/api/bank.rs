@@ -17,7 +17,7 @@ use super::problem::{Problem, ProblemBody};
 use super::views::{request_view, rfc3339, RequestView};
 use crate::domain::api_client::Scope;
 use crate::domain::permission::PermissionError;
-use crate::domain::Iin;
+use crate::domain::{BindingState, Iin, RefusalGround};
 use crate::ports::DocumentPermission;
 use crate::services::bank::{self, BankAsk, BankError};
 use crate::services::confirm_code::confirm_code;
@@ -115,8 +115,17 @@ async fn view_of(
         .map_err(|e| Problem::internal(call.lang, &e))?
         .ok_or_else(|| Problem::procedure(PortalError::RequestNotFound, call.lang))?;
     let open = !status.request.state.is_ended();
+    // The purpose (`confirm` for the bound number) is told only once the
+    // citizen has proved the code: before, or if that is not known (the
+    // request ended before its code), it would tell the bank which
+    // number is bound.
+    let code_proved = match status.request.state {
+        BindingState::AwaitingCertification | BindingState::Bound => true,
+        BindingState::Refused(ground) => ground != RefusalGround::CodeNotConfirmed,
+        _ => false,
+    };
     let mut request = request_view(status, call.lang);
-    if request.state == "awaiting_code" {
+    if !code_proved {
         request.purpose = None;
     }
     Ok(BankView {
