@@ -91,3 +91,44 @@ async fn a_flood_of_client_secrets_is_cut_before_argon2_and_never_keeps_citizens
         "{hashed} secrets checked for 7 client ids"
     );
 }
+
+/// A staff sign-in form post from `source` (a browser without the WASM).
+async fn staff_sign_in(app: &App, source: IpAddr, password: &str) -> reqwest::Response {
+    use leptos::server_fn::ServerFn as _;
+    let http = reqwest::Client::builder()
+        .local_address(source)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    http.post(app.url(app::server_fns::StaffSignIn::PATH))
+        .header("origin", &app.base)
+        .header("accept", "text/html")
+        .header("referer", app.url("/office/sign-in"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("login=official.demo&password={password}"))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Nobody can keep an official out: guesses from one place delay only that
+/// place (the delays are per login and source, shared through the database).
+#[tokio::test]
+async fn a_guesser_cannot_keep_an_official_out() {
+    let app = App::spawn().await;
+    let guesser = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 9));
+    for _ in 0..8 {
+        staff_sign_in(&app, guesser, "guess").await;
+    }
+    let r = staff_sign_in(&app, guesser, "demo-pass-2026").await;
+    assert!(
+        support::portal::set_cookie(&r).is_empty(),
+        "the guesser's place waits, even with the right password"
+    );
+    let r = staff_sign_in(&app, IpAddr::V4(Ipv4Addr::LOCALHOST), "demo-pass-2026").await;
+    assert!(
+        support::portal::set_cookie(&r).starts_with("nomir_staff="),
+        "the official, from their own place, is in: {:?}",
+        r.headers()
+    );
+}
