@@ -90,7 +90,20 @@ impl Bank<'_> {
         assert!(started["request"].get("purpose").is_none(), "{}", t.name);
         assert_eq!(started["request"]["channel"], "bank");
         assert_eq!(started["permission"]["state"], "pending");
-        let id = started["request"]["id"].as_str().unwrap().to_owned();
+        let id = started["request"]["id"].as_str().unwrap();
+        self.finish(t, id, iin, number, score).await.1
+    }
+
+    /// Enters the code `number` received for request `id` and passes
+    /// biometrics with `score`: the answers after the code and after that.
+    async fn finish(
+        &self,
+        t: &TestDb,
+        id: &str,
+        iin: &str,
+        number: &str,
+        score: f64,
+    ) -> (Value, Value) {
         let code = code_sent_to(&t.ports, number).await;
         let confirmed = self
             .ok(
@@ -99,11 +112,13 @@ impl Bank<'_> {
             )
             .await;
         let nonce = confirmed["request"]["biometric_nonce"].as_str().unwrap();
-        self.ok(
-            &format!("/binding-requests/{id}/biometrics"),
-            body!({ "assertion": assertion(iin, nonce, score) }),
-        )
-        .await
+        let done = self
+            .ok(
+                &format!("/binding-requests/{id}/biometrics"),
+                body!({ "assertion": assertion(iin, nonce, score) }),
+            )
+            .await;
+        (confirmed, done)
     }
 }
 
@@ -151,23 +166,10 @@ async fn a_bank_binds_its_number_and_the_permission_takes_effect_with_the_bindin
             "{}: a code sent",
             t.name
         );
-        let id = again["request"]["id"].as_str().unwrap().to_owned();
-        let code = code_sent_to(&t.ports, HIS_NUMBER).await;
-        let confirmed = bank
-            .ok(
-                &format!("/binding-requests/{id}/code"),
-                body!({ "code": code }),
-            )
-            .await;
+        let id = again["request"]["id"].as_str().unwrap();
+        let (confirmed, done_again) = bank.finish(&t, id, YERLAN, HIS_NUMBER, 0.95).await;
         assert_eq!(confirmed["request"]["purpose"], "confirm", "{}", t.name);
         assert_eq!(confirmed["permission"]["state"], "pending");
-        let nonce = confirmed["request"]["biometric_nonce"].as_str().unwrap();
-        let done_again = bank
-            .ok(
-                &format!("/binding-requests/{id}/biometrics"),
-                body!({ "assertion": assertion(YERLAN, nonce, 0.95) }),
-            )
-            .await;
         assert_eq!(done_again["request"]["state"], "bound", "{}", t.name);
         assert_eq!(done_again["permission"]["state"], "in_force");
         let still = t
@@ -408,21 +410,8 @@ async fn the_banks_consent_is_its_statement_not_the_citizens_record() {
         let mut no_consent = ask(YERLAN, "+77051234568");
         no_consent["consent"] = body!(false);
         let started = bank.ok("/binding-requests", no_consent).await;
-        let id = started["request"]["id"].as_str().unwrap().to_owned();
-        let code = code_sent_to(&t.ports, "+77051234568").await;
-        let confirmed = bank
-            .ok(
-                &format!("/binding-requests/{id}/code"),
-                body!({ "code": code }),
-            )
-            .await;
-        let nonce = confirmed["request"]["biometric_nonce"].as_str().unwrap();
-        let refused = bank
-            .ok(
-                &format!("/binding-requests/{id}/biometrics"),
-                body!({ "assertion": assertion(YERLAN, nonce, 0.95) }),
-            )
-            .await;
+        let id = started["request"]["id"].as_str().unwrap();
+        let (_, refused) = bank.finish(&t, id, YERLAN, "+77051234568", 0.95).await;
         assert_eq!(refused["request"]["state"], "refused", "{}", t.name);
         assert_eq!(refused["request"]["refusal"]["ground"], "consent_missing");
         assert_eq!(refused["permission"]["state"], "not_granted");
