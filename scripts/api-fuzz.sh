@@ -22,7 +22,7 @@ fi
 
 # A client registered here with a high rate; prints its id, keeps its secret.
 register() { # kind scopes secret
-  echo "$3" | NOMIR_DEMO=1 "$NOMIR" client add --id "fuzz-$1-$(openssl rand -hex 4)" \
+  echo "$3" | NOMIR_DEMO=1 "$NOMIR" client add --id "fuzz-${1%%_*}-$(openssl rand -hex 4)" \
     --name "API fuzzing ($1)" --kind "$1" --scopes "$2" \
     --calls-per-minute 1000000 --secret-from-stdin |
     sed -n 's/^client \([a-z0-9_-]*\) added.*/\1/p'

@@ -254,8 +254,10 @@ pub trait AppSignInStore: Send + Sync {
 /// Banks' permissions to view citizens' documents, outside a binding.
 #[async_trait]
 pub trait PermissionStore: Send + Sync {
-    /// Records a permission granted at once (the state's number is the
-    /// bank's already), with its audit entry, in one transaction.
+    /// Records a permission already granted, with its audit entry, in one
+    /// transaction (for data loads and tests: the service grants a bank's
+    /// permission only in the binding's transaction, after the citizen's
+    /// code and biometrics).
     async fn grant_now(
         &self,
         permission: &DocumentPermission,
