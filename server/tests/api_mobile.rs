@@ -594,3 +594,33 @@ async fn an_assertion_with_times_at_the_ends_of_the_range_is_judged_not_a_crash(
         t.cleanup().await;
     }
 }
+
+/// Idempotency keys belong to the client *and* its citizen: two citizens
+/// of one app who happen to send the same key each get their own answer,
+/// never the other's (nor a "key reused" refusal).
+#[tokio::test]
+async fn one_idempotency_key_from_two_citizens_of_one_app_serves_each_their_own() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let mut ids = Vec::new();
+        for (who, number) in [(AIGERIM, "+77011234567"), ("010721510001", "+77081112233")] {
+            let app = App::sign_in(&api, who).await;
+            let r = api
+                .post("/api/v1/citizen/binding-requests")
+                .bearer_auth(&app.token)
+                .header("x-citizen-token", &app.citizen)
+                .header("idempotency-key", "same-key")
+                .json(&body!({"number": number, "consent": true}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::CREATED, "{} {who}", t.name);
+            assert_eq!(r.headers()["idempotent-replayed"], "false");
+            let view = json(r).await;
+            assert_eq!(view["number"], number, "{}", t.name);
+            ids.push(view["id"].as_str().unwrap().to_owned());
+        }
+        assert_ne!(ids[0], ids[1], "{}", t.name);
+        t.cleanup().await;
+    }
+}
