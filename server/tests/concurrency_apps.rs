@@ -20,10 +20,9 @@ const AIGERIM: &str = "900515410001";
 async fn a_sign_in_challenge_signed_once_and_sent_eight_times_opens_one_session() {
     for t in engines_with_demo_data().await {
         let client = ClientId::parse("demo-egov-mobile").unwrap();
-        let challenge =
-            app_sign_in::new_challenge(&t.ports, &client, &app::source::Source::unknown())
-                .await
-                .unwrap();
+        let challenge = app_sign_in::new_challenge(&t.ports, &client, "unknown")
+            .await
+            .unwrap();
         let cms = sign_detached(
             challenge.text.as_bytes(),
             &citizen_key(&format!("{AIGERIM}-auth")),

@@ -38,7 +38,9 @@ fn here() -> Source {
 
 /// A new challenge from `here()`: its id, text and binder (the cookie).
 async fn challenge(ports: &nomir::services::Ports) -> (String, String, String) {
-    let c = eds_sign_in::new_challenge(ports, &here()).await.unwrap();
+    let c = eds_sign_in::new_challenge(ports, here().as_str())
+        .await
+        .unwrap();
     (c.id, c.text, c.binder)
 }
 
@@ -278,7 +280,7 @@ async fn a_source_gets_a_limited_number_of_challenges_a_minute() {
         for _ in 0..CHALLENGES_PER_MINUTE {
             challenge(&t.ports).await;
         }
-        let over = eds_sign_in::new_challenge(&t.ports, &here()).await;
+        let over = eds_sign_in::new_challenge(&t.ports, here().as_str()).await;
         assert!(
             matches!(over, Err(ChallengeError::TooMany(s)) if (1..=60).contains(&s)),
             "{} {over:?}",
@@ -286,12 +288,14 @@ async fn a_source_gets_a_limited_number_of_challenges_a_minute() {
         );
         // Another source is not held back by this one.
         let elsewhere = Source("203.0.113.9".to_owned());
-        assert!(eds_sign_in::new_challenge(&t.ports, &elsewhere)
+        assert!(eds_sign_in::new_challenge(&t.ports, elsewhere.as_str())
             .await
             .is_ok());
         // A minute on, the source may ask again.
         t.clock.advance(Duration::seconds(61));
-        assert!(eds_sign_in::new_challenge(&t.ports, &here()).await.is_ok());
+        assert!(eds_sign_in::new_challenge(&t.ports, here().as_str())
+            .await
+            .is_ok());
         t.cleanup().await;
     }
 }

@@ -56,7 +56,7 @@ pub async fn challenge(
     call: ApiCall,
 ) -> Result<(StatusCode, Json<ChallengeView>), Problem> {
     app_only(&call)?;
-    let c = new_challenge(&ports, &call.caller.client.id, &source)
+    let c = new_challenge(&ports, &call.caller.client.id, source.as_str())
         .await
         .map_err(|e| match e {
             ChallengeError::TooMany(retry_after) => rate_limited(call.lang, retry_after),

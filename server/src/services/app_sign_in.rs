@@ -34,14 +34,8 @@ pub enum AppSignInError {
     Unexpected(#[from] Unexpected),
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ChallengeError {
-    /// The source or the client asked for too many: wait this many seconds.
-    #[error("too many challenges; retry in {0} s")]
-    TooMany(u64),
-    #[error(transparent)]
-    Unexpected(#[from] Unexpected),
-}
+/// Too many challenges, or our fault: the same for the portal's.
+pub use super::eds_sign_in::ChallengeError;
 
 impl From<StoreError> for AppSignInError {
     fn from(e: StoreError) -> Self {
@@ -53,20 +47,20 @@ impl From<StoreError> for AppSignInError {
 pub async fn new_challenge(
     ports: &Ports,
     client: &ClientId,
-    source: &app::source::Source,
+    source: &str,
 ) -> Result<SignInChallenge, ChallengeError> {
     let now = ports.clock.now();
     ports
         .challenge_limit
         .hit(
             &[
-                &format!("app-source:{}", source.as_str()),
+                &format!("app-source:{}", source),
                 &format!("app-client:{client}"),
             ],
             now,
         )
         .map_err(|wait| {
-            tracing::info!(%client, source = source.as_str(), "app challenges: too many");
+            tracing::info!(%client, source = source, "app challenges: too many");
             ChallengeError::TooMany(wait.0)
         })?;
     let mut random = [0u8; 16];

@@ -80,19 +80,13 @@ impl From<crate::ports::StoreError> for EdsSignInError {
 
 /// A new challenge for the browser at `source`, unless that source has
 /// asked for too many this minute.
-pub async fn new_challenge(
-    ports: &Ports,
-    source: &app::source::Source,
-) -> Result<PortalChallenge, ChallengeError> {
+pub async fn new_challenge(ports: &Ports, source: &str) -> Result<PortalChallenge, ChallengeError> {
     let now = ports.clock.now();
     ports
         .challenge_limit
-        .hit(&[&format!("portal-source:{}", source.as_str())], now)
+        .hit(&[&format!("portal-source:{}", source)], now)
         .map_err(|wait| {
-            tracing::info!(
-                source = source.as_str(),
-                "EDS challenges: too many from one source"
-            );
+            tracing::info!(source = source, "EDS challenges: too many from one source");
             ChallengeError::TooMany(wait.0)
         })?;
     let mut random = [0u8; 16];

@@ -60,7 +60,7 @@ impl PortalApi for PortalService {
         source: &app::source::Source,
     ) -> Result<(app::wire::EdsChallenge, SetCookie), PortalError> {
         use crate::services::eds_sign_in::{new_challenge, ChallengeError};
-        let c = new_challenge(&self.ports, source)
+        let c = new_challenge(&self.ports, source.as_str())
             .await
             .map_err(|e| match e {
                 // "Too many attempts: wait a few minutes."
