@@ -1,13 +1,13 @@
 //! Nomir's pages: Leptos components rendered on the server, with a few
-//! islands hydrated in the browser (the EDS button, focus after a step).
+//! islands hydrated in the browser (the EDS button, the navigator).
 //! Pages call server functions, which call the [`port`] trait that the
 //! server crate implements; this crate knows nothing else of it.
 //!
 //! Islands mode keeps the WASM small: page code never reaches it. With the
-//! WASM, Leptos' islands router posts each form and follows each link with
-//! `fetch` and swaps in the server's new page, so a step changes in place
-//! and the history stays right; without it, the same forms post and
-//! redirect as plain HTML.
+//! WASM, [`navigation`] posts each form and follows each link with `fetch`
+//! and puts the server's new page in place, so a step changes in place and
+//! the history stays right; without it, the same forms post and redirect as
+//! plain HTML.
 
 pub mod api_problem;
 #[cfg(feature = "ssr")]
@@ -18,6 +18,8 @@ pub mod cookies;
 pub mod error;
 pub mod ground;
 pub mod i18n;
+#[cfg(feature = "hydrate")]
+mod navigation;
 #[cfg(feature = "hydrate")]
 pub mod ncalayer;
 #[cfg(feature = "ssr")]
@@ -64,7 +66,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options islands=true islands_router=true/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>

@@ -162,6 +162,30 @@ async fn bad_sign_in_input_comes_back_with_its_reason() {
 }
 
 #[tokio::test]
+async fn errors_never_pile_up_in_the_address_without_the_wasm() {
+    let app = App::spawn().await;
+    // The form is posted again from the page that shows the last error.
+    let mut from = "/sign-in?next=%2Fcabinet".to_owned();
+    for _ in 0..3 {
+        let r = app
+            .form(SignIn::PATH, "", "iin=900515410001&password=wrong", &from)
+            .await;
+        assert!(r.status().is_redirection());
+        from = location(&r).to_owned();
+        let query = from.split_once('?').map(|(_, q)| q).unwrap_or_default();
+        let count = |key: &str| query.split('&').filter(|p| p.starts_with(key)).count();
+        assert_eq!(count("__err="), 1, "{from}");
+        assert_eq!(count("__path="), 1, "{from}");
+        assert_eq!(count("next="), 1, "{from}");
+    }
+    // A success leaves none behind.
+    let r = app
+        .form(SignIn::PATH, "", "iin=900515410001&password=demo-pass-2026", &from)
+        .await;
+    assert!(!location(&r).contains("__err"), "{}", location(&r));
+}
+
+#[tokio::test]
 async fn requests_from_other_sites_and_oversized_bodies_are_refused() {
     let app = App::spawn().await;
     let r = app

@@ -10,17 +10,16 @@ use crate::i18n::Texts;
 #[component]
 pub fn ErrorSummary(error: PortalError, t: &'static Texts) -> impl IntoView {
     let message = error.message(t);
-    // The link to the field: the focus manager focuses it when followed.
+    // The link to the field: the navigator focuses it when followed.
     let body = match error.field() {
         Some(field) => Either::Left(view! {
-            // An in-page link: `target="_self"` keeps the islands router from fetching it.
-            <ul class="error-list"><li><a href=format!("#{}", field.id()) target="_self">{message}</a></li></ul>
+            <ul class="error-list"><li><a href=format!("#{}", field.id())>{message}</a></li></ul>
         }),
         None => Either::Right(view! { <p>{message}</p> }),
     };
     view! {
         // `autofocus` moves focus here on a page load; after a step shown in
-        // place, the focus manager does.
+        // place, the navigator does.
         <div class="error-summary" tabindex="-1" autofocus=true
             aria-labelledby="error-summary-title" data-testid="error-summary">
             <h2 id="error-summary-title">{t.error_title}</h2>

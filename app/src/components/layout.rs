@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::FocusManager;
+use super::Navigator;
 use crate::i18n::Lang;
 use crate::site::use_site;
 
@@ -14,10 +14,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = site.lang.texts();
     view! {
         <div class="page">
-            <FocusManager/>
-            // `target="_self"` (the default anyway) keeps the islands router,
-            // which is loaded before the WASM, from fetching an in-page link.
-            <a class="skip-link" href="#main" target="_self">{t.skip_to_content}</a>
+            <Navigator/>
+            <a class="skip-link" href="#main">{t.skip_to_content}</a>
             <header class="site-header">
                 <div class="brand">
                     <a href="/" class="brand-name">{t.service_name}</a>

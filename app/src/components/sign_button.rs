@@ -138,7 +138,7 @@ pub fn SignButton(task: SignTask, labels: SignLabels) -> impl IntoView {
 }
 
 /// Asks the signer for a CMS over the document, then submits the form the
-/// button is in with it (the islands router posts it and shows the outcome).
+/// button is in with it (the navigator posts it and shows the outcome).
 #[cfg(feature = "hydrate")]
 async fn sign(
     task: SignTask,

@@ -1,8 +1,8 @@
 //! One binding request: the code step, the EDS step, and the outcome
 //! (bound, a reasoned refusal with its legal basis, expired, withdrawn).
 //! Its actions are server functions behind `ActionForm`: each posts, and
-//! the page is rendered again with the request's new step (swapped in place
-//! by the islands router when the WASM runs).
+//! the page is rendered again with the request's new step (put in place by
+//! the navigator, `crate::navigation`, when the WASM runs).
 
 use leptos::either::{EitherOf4, EitherOf6};
 use leptos::prelude::*;

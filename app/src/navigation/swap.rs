@@ -1,0 +1,131 @@
+//! Puts a fetched page in place of the shown one: the page's own root is
+//! replaced whole, with the title and language; nothing else in the
+//! document is touched, so what extensions added stays theirs. The new
+//! page's islands are then hydrated by the same loader as on a page load.
+
+use leptos::prelude::document;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, DomParser, Element, SupportedType};
+
+/// The element around everything the app renders (the layout's).
+pub const ROOT: &str = "body > div.page";
+
+/// The page's assets: a page built with others (a new release) needs a
+/// full load to get them.
+const ASSETS: &str = "link#leptos, link[rel=modulepreload]";
+
+fn parse(html: &str) -> Option<Document> {
+    DomParser::new()
+        .ok()?
+        .parse_from_string(html, SupportedType::TextHtml)
+        .ok()
+}
+
+fn assets_of(doc: &Document) -> Vec<String> {
+    let Ok(list) = doc.query_selector_all(ASSETS) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()?.get_attribute("href"))
+        .collect()
+}
+
+/// `Err` when the answer is not a page of this app, of this release.
+pub fn put_in_place(html: &str) -> Result<(), ()> {
+    let new = parse(html).ok_or(())?;
+    let doc = document();
+    let incoming = new.query_selector(ROOT).ok().flatten().ok_or(())?;
+    let shown = doc.query_selector(ROOT).ok().flatten().ok_or(())?;
+    if assets_of(&new) != assets_of(&doc) {
+        return Err(());
+    }
+    let incoming = doc
+        .adopt_node(&incoming)
+        .map_err(drop)?
+        .dyn_into::<Element>()
+        .map_err(drop)?;
+    shown.replace_with_with_node_1(&incoming).map_err(drop)?;
+    doc.set_title(&new.title());
+    if let (Some(html), Some(lang)) = (
+        doc.document_element(),
+        new.document_element().and_then(|e| e.get_attribute("lang")),
+    ) {
+        let _ = html.set_attribute("lang", &lang);
+    }
+    hydrate_islands(&incoming);
+    Ok(())
+}
+
+/// Hydrates the islands in `root` (the outermost ones: each hydrates its
+/// own children) through the loader Leptos' island script installs.
+fn hydrate_islands(root: &Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(loader) = js_sys::Reflect::get(&window, &JsValue::from_str("__hydrateIsland")) else {
+        return;
+    };
+    let Some(loader) = loader.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    let Ok(islands) = root.query_selector_all("leptos-island") else {
+        return;
+    };
+    for island in (0..islands.length()).filter_map(|i| islands.item(i)?.dyn_into::<Element>().ok()) {
+        let nested = island
+            .parent_element()
+            .and_then(|p| p.closest("leptos-island").ok().flatten())
+            .is_some();
+        if nested {
+            continue;
+        }
+        let name = island.get_attribute("data-component").unwrap_or_default();
+        let _ = loader.call2(&JsValue::NULL, &island, &JsValue::from_str(&name));
+    }
+}
+
+/// Shows a whole document as it came, without running its scripts: the
+/// last resort for an answer that has no address to load.
+pub fn show_whole(html: &str) {
+    let doc = document();
+    let (Some(new), Some(shown)) = (
+        parse(html).and_then(|d| d.document_element()),
+        doc.document_element(),
+    ) else {
+        return;
+    };
+    if let Ok(new) = doc.adopt_node(&new) {
+        let _ = doc.replace_child(&new, &shown);
+    }
+}
+
+fn history() -> Option<web_sys::History> {
+    web_sys::window()?.history().ok()
+}
+
+pub fn push(url: &str) {
+    if let Some(h) = history() {
+        let _ = h.push_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+pub fn replace(url: &str) {
+    if let Some(h) = history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+/// A new page starts at its top, or at the part its address names.
+pub fn to_top(url: &str) {
+    let target = url
+        .split_once('#')
+        .and_then(|(_, id)| document().get_element_by_id(id));
+    match target {
+        Some(el) => el.scroll_into_view(),
+        None => {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import { test, expect, type Page } from "@playwright/test";
+import { certify, codeFromDemoPhone, DEMO_PASSWORD, waitForHydration } from "./helpers";
+
+// Browser extensions (dark themes, translators, password managers,
+// accessibility checkers) add elements to pages they did not write. Every
+// step must still show its outcome: here each step is taken after a
+// `<style>` and a `<script>` were added to `<head>` and a `<div>` to `<body>`.
+// Runs after procedure.spec.ts: Aigerim then holds +7 701 123 4567 and
+// changes it here to her second number.
+
+/** What an extension does to a page, once per call. */
+async function meddle(page: Page) {
+  await page.evaluate(() => {
+    const style = document.createElement("style");
+    style.textContent = "html { scrollbar-color: auto; }";
+    style.dataset.extension = "";
+    document.head.appendChild(style);
+    const script = document.createElement("script");
+    script.type = "text/plain";
+    script.dataset.extension = "";
+    script.textContent = "extension state";
+    document.head.appendChild(script);
+    const div = document.createElement("div");
+    div.dataset.extension = "";
+    div.textContent = "extension toolbar";
+    document.body.appendChild(div);
+  });
+}
+
+const heading = (page: Page) => page.getByRole("heading", { level: 1 });
+
+// An extension's style applies whatever the page's Content Security Policy
+// says; so does the one added here.
+test.use({ bypassCSP: true });
+
+test("with extensions' elements added before each step, every step shows its outcome", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(e.message));
+
+  await page.goto("/sign-in");
+  await waitForHydration(page);
+  await meddle(page);
+  await page.locator("#iin").fill("900515410001");
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.locator("form[action^='/fn/sign_in'] button[type=submit]").click();
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await expect(page.getByTestId("holder-name")).toHaveText("Сапарова Әйгерім");
+  await expect(heading(page)).toBeFocused();
+
+  // A link, then the number form.
+  await meddle(page);
+  await page.locator("nav.main-nav a[href='/']").click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("holder-name")).toHaveCount(0);
+  await meddle(page);
+  await page.goBack();
+  await expect(page.getByTestId("holder-name")).toHaveText("Сапарова Әйгерім");
+  await waitForHydration(page);
+
+  await meddle(page);
+  await page.locator("#number").fill("+7 701 765 43 21");
+  await page.locator("#consent").check();
+  await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
+  await expect(page).toHaveURL(/\/cabinet\/request\/[0-9a-f-]+$/);
+  await expect(heading(page)).toHaveText("Нөмірді растау");
+  await expect(page.getByTestId("request-number")).toHaveText("+7 701 765 4321");
+  await expect(page.getByTestId("code-status")).toHaveText("Растау коды SMS арқылы жіберілді.");
+  await expect(heading(page)).toBeFocused();
+
+  // Resending at once is refused; the refusal is shown.
+  await meddle(page);
+  await page.locator("form[action^='/fn/resend_code'] button[type=submit]").click();
+  await expect(page.getByTestId("error-summary")).toContainText("Кодтар тым жиі сұралды");
+  await expect(page.getByTestId("error-summary")).toBeFocused();
+
+  const code = await codeFromDemoPhone(page, "+7 701 765 4321");
+  const wrong = code === "000000" ? "111111" : "000000";
+  await meddle(page);
+  await page.locator("#code").fill(wrong);
+  await page.locator("form[action^='/fn/confirm_code'] button[type=submit]").click();
+  await expect(page.getByTestId("error-summary")).toContainText("Код қате.");
+  await expect(page.getByTestId("tries-left")).toHaveText("2");
+  // One error in the address, however many came before it.
+  expect(new URL(page.url()).searchParams.getAll("__err")).toHaveLength(1);
+
+  await meddle(page);
+  await page.locator("#code").fill(code);
+  await page.locator("form[action^='/fn/confirm_code'] button[type=submit]").click();
+  await expect(heading(page)).toHaveText("ЭЦҚ-мен куәландыру");
+  await expect(page.getByTestId("error-summary")).toHaveCount(0);
+  await expect(heading(page)).toBeFocused();
+
+  await waitForHydration(page);
+  await meddle(page);
+  await certify(page);
+  await expect(heading(page)).toHaveText("Нөмір қосылды");
+
+  await meddle(page);
+  await page.locator("main a[href='/cabinet']").click();
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 765 4321");
+  // The extensions' own elements are theirs: the page never removes them.
+  await expect(page.locator("body > div[data-extension]")).not.toHaveCount(0);
+  // The WASM hydrated the page once, and the islands the steps brought.
+  await expect(page.locator("[data-hydrated=true]")).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test("without JavaScript, errors never pile up in the address", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  for (const password of ["wrong-1", "wrong-2", "wrong-3"]) {
+    await page.locator("#iin").fill("950301300003");
+    await page.locator("#password").fill(password);
+    await page.locator("form[action^='/fn/sign_in'] button[type=submit]").click();
+    await expect(page.getByTestId("error-summary")).toContainText("ЖСН немесе құпиясөз қате.");
+    const params = new URL(page.url()).searchParams;
+    expect(params.getAll("__err")).toHaveLength(1);
+    expect(params.getAll("__path")).toHaveLength(1);
+  }
+  await context.close();
+});
