@@ -21,7 +21,7 @@ printf 'WASM %s: %s bytes, gzip -9 %s, brotli %s\n' "$(basename "$wasm")" \
   "$( [ -f "$wasm.br" ] && stat -c %s "$wasm.br" || echo '?')"
 
 # Sign in as a demo citizen the way the page's form does.
-sign_in="$(grep -o '/fn/sign_in[0-9]*' -m1 <(curl -fsS "$BASE/sign-in"))"
+sign_in="$(curl -fsS "$BASE/sign-in" | grep -o '/fn/sign_in[0-9]\+' | head -1)"
 curl -fsS -o /dev/null -c "$DIR/jar" -H "Origin: $BASE" -H "Accept: application/json" \
   --data "iin=000229510005&password=demo-pass-2026" "$BASE$sign_in"
 curl -fsS -b "$DIR/jar" -o "$DIR/cabinet.html" "$BASE/cabinet"

@@ -9,24 +9,9 @@ use web_sys::{Element, HtmlElement, MouseEvent};
 
 /// A link within the page (the skip link, the error summary's link to a
 /// field) focuses its target, as the citizen wants to type there. Says
-/// whether the click was such a link.
-pub fn follow_in_page_link(ev: &MouseEvent) -> bool {
-    if ev.default_prevented()
-        || ev.button() != 0
-        || ev.meta_key()
-        || ev.ctrl_key()
-        || ev.shift_key()
-        || ev.alt_key()
-    {
-        return false;
-    }
-    let link = ev
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|el| el.closest("a[href]").ok().flatten());
-    let Some(href) = link.and_then(|l| l.get_attribute("href")) else {
-        return false;
-    };
+/// whether the link was such a link.
+pub fn follow_in_page_link(ev: &MouseEvent, link: &Element) -> bool {
+    let href = link.get_attribute("href").unwrap_or_default();
     let Some(id) = href.strip_prefix('#') else {
         return false;
     };

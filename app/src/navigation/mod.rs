@@ -47,22 +47,21 @@ pub fn install() {
         let pending = pending.clone();
         Closure::<dyn Fn(SubmitEvent)>::new(move |ev: SubmitEvent| {
             if let Some(visit) = Visit::of_submit(&ev) {
-                ev.prevent_default();
-                pending.set(true);
-                start(visit, pending.clone());
+                take_over(&ev, visit, &pending);
             }
         })
     };
     let on_click = {
         let pending = pending.clone();
         Closure::<dyn Fn(MouseEvent)>::new(move |ev: MouseEvent| {
-            if focus::follow_in_page_link(&ev) {
+            let Some(link) = visit::link_clicked(&ev) else {
+                return;
+            };
+            if focus::follow_in_page_link(&ev, &link) {
                 return;
             }
-            if let Some(visit) = Visit::of_click(&ev) {
-                ev.prevent_default();
-                pending.set(true);
-                start(visit, pending.clone());
+            if let Some(visit) = Visit::of_link(&link) {
+                take_over(&ev, visit, &pending);
             }
         })
     };
@@ -90,6 +89,13 @@ pub fn install() {
     on_click.forget();
     on_back.forget();
     cancel.forget();
+}
+
+/// A step the citizen asked for: ours to fetch, and its outcome takes focus.
+fn take_over(ev: &web_sys::Event, visit: Visit, pending: &Rc<Cell<bool>>) {
+    ev.prevent_default();
+    pending.set(true);
+    start(visit, pending.clone());
 }
 
 fn start(visit: Visit, pending: Rc<Cell<bool>>) {

@@ -49,6 +49,25 @@ fn same_site(href: &str) -> Option<web_sys::Url> {
     (Some(url.origin()) == origin()).then_some(url)
 }
 
+/// The link a plain left click (no key held, not handled already) is on:
+/// other clicks open tabs and windows, the browser's to do.
+pub fn link_clicked(ev: &MouseEvent) -> Option<Element> {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return None;
+    }
+    ev.target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()?
+}
+
 impl Visit {
     /// A form sent with the usual encoding, to this site, in this window.
     pub fn of_submit(ev: &SubmitEvent) -> Option<Self> {
@@ -87,23 +106,8 @@ impl Visit {
         }
     }
 
-    /// A plain left click on a link to another page of this site.
-    pub fn of_click(ev: &MouseEvent) -> Option<Self> {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
-            return None;
-        }
-        let link = ev
-            .target()?
-            .dyn_into::<Element>()
-            .ok()?
-            .closest("a[href]")
-            .ok()??;
+    /// A link to another page of this site, to open in this window.
+    pub fn of_link(link: &Element) -> Option<Self> {
         let target = link.get_attribute("target").unwrap_or_default();
         let external = link
             .get_attribute("rel")
