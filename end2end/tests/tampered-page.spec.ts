@@ -106,6 +106,43 @@ test("with extensions' elements added before each step, every step shows its out
   expect(errors).toEqual([]);
 });
 
+test("an answer that cannot be put in place is loaded as a full page", async ({ page }) => {
+  const samePage = () => page.evaluate(() => (window as any).samePage);
+  await page.goto("/");
+  await waitForHydration(page);
+  // A page that is not the app's (it has no layout): the browser loads it.
+  await page.evaluate(() => {
+    (window as any).samePage = true;
+    const a = document.createElement("a");
+    a.href = "/api/v1/docs";
+    a.id = "api-link";
+    a.textContent = "API";
+    document.querySelector("main")!.appendChild(a);
+  });
+  await page.locator("#api-link").click();
+  await expect(heading(page)).toHaveText("Nomir API құжаттамасы");
+  expect(await samePage()).toBeUndefined();
+
+  // A page of another release (other assets) is loaded in full too.
+  await page.goto("/sign-in");
+  await waitForHydration(page);
+  await page.evaluate(() => {
+    (window as any).samePage = true;
+    document.querySelector("link#leptos")!.setAttribute("href", "/pkg/an-older-release.css");
+  });
+  await page.locator("nav.main-nav a[href='/']").click();
+  await expect(heading(page)).toHaveText("Ұялы нөмірді электрондық үкімет порталында тіркеу");
+  expect(await samePage()).toBeUndefined();
+
+  // Anything else changes in place.
+  await waitForHydration(page);
+  await page.evaluate(() => { (window as any).samePage = true; });
+  await page.locator("nav.main-nav a[href='/demo/phone']").click();
+  await expect(page).toHaveURL(/\/demo\/phone$/);
+  await waitForHydration(page);
+  expect(await samePage()).toBe(true);
+});
+
 test("without JavaScript, errors never pile up in the address", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
