@@ -40,6 +40,9 @@ test("with extensions' elements added before each step, every step shows its out
 
   await page.goto("/sign-in");
   await waitForHydration(page);
+  // A full page load would lose this: every step below changes in place.
+  await page.evaluate(() => { (window as any).samePage = true; });
+  const inPlace = async () => expect(await page.evaluate(() => (window as any).samePage)).toBe(true);
   await meddle(page);
   await page.locator("#iin").fill("900515410001");
   await page.locator("#password").fill(DEMO_PASSWORD);
@@ -47,6 +50,7 @@ test("with extensions' elements added before each step, every step shows its out
   await expect(page).toHaveURL(/\/cabinet$/);
   await expect(page.getByTestId("holder-name")).toHaveText("Сапарова Әйгерім");
   await expect(heading(page)).toBeFocused();
+  await inPlace();
 
   // A link, then the number form.
   await meddle(page);
@@ -57,6 +61,7 @@ test("with extensions' elements added before each step, every step shows its out
   await page.goBack();
   await expect(page.getByTestId("holder-name")).toHaveText("Сапарова Әйгерім");
   await waitForHydration(page);
+  await inPlace();
 
   await meddle(page);
   await page.locator("#number").fill("+7 701 765 43 21");
@@ -67,12 +72,14 @@ test("with extensions' elements added before each step, every step shows its out
   await expect(page.getByTestId("request-number")).toHaveText("+7 701 765 4321");
   await expect(page.getByTestId("code-status")).toHaveText("Растау коды SMS арқылы жіберілді.");
   await expect(heading(page)).toBeFocused();
+  await inPlace();
 
   // Resending at once is refused; the refusal is shown.
   await meddle(page);
   await page.locator("form[action^='/fn/resend_code'] button[type=submit]").click();
   await expect(page.getByTestId("error-summary")).toContainText("Кодтар тым жиі сұралды");
   await expect(page.getByTestId("error-summary")).toBeFocused();
+  await inPlace();
 
   const code = await codeFromDemoPhone(page, "+7 701 765 4321");
   const wrong = code === "000000" ? "111111" : "000000";
@@ -83,6 +90,7 @@ test("with extensions' elements added before each step, every step shows its out
   await expect(page.getByTestId("tries-left")).toHaveText("2");
   // One error in the address, however many came before it.
   expect(new URL(page.url()).searchParams.getAll("__err")).toHaveLength(1);
+  await inPlace();
 
   await meddle(page);
   await page.locator("#code").fill(code);
@@ -90,19 +98,22 @@ test("with extensions' elements added before each step, every step shows its out
   await expect(heading(page)).toHaveText("ЭЦҚ-мен куәландыру");
   await expect(page.getByTestId("error-summary")).toHaveCount(0);
   await expect(heading(page)).toBeFocused();
+  await inPlace();
 
   await waitForHydration(page);
   await meddle(page);
   await certify(page);
   await expect(heading(page)).toHaveText("Нөмір қосылды");
+  await inPlace();
 
   await meddle(page);
   await page.locator("main a[href='/cabinet']").click();
   await expect(page.getByTestId("bound-number")).toHaveText("+7 701 765 4321");
   // The extensions' own elements are theirs: the page never removes them.
   await expect(page.locator("body > div[data-extension]")).not.toHaveCount(0);
-  // The WASM hydrated the page once, and the islands the steps brought.
+  // The islands the last step brought are hydrated.
   await expect(page.locator("[data-hydrated=true]")).toHaveCount(1);
+  await inPlace();
   expect(errors).toEqual([]);
 });
 
@@ -141,6 +152,49 @@ test("an answer that cannot be put in place is loaded as a full page", async ({ 
   await expect(page).toHaveURL(/\/demo\/phone$/);
   await waitForHydration(page);
   expect(await samePage()).toBe(true);
+});
+
+test("back keeps where the page was scrolled to; a change of the #part alone fetches nothing", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 240 });
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.evaluate(() => { (window as any).samePage = true; });
+  await page.evaluate(() => window.scrollTo(0, 150));
+  expect(await page.evaluate(() => window.scrollY)).toBe(150);
+  // A click that does not scroll to the link first, as Playwright's would.
+  await page.evaluate(() => (document.querySelector("nav.main-nav a[href='/demo/phone']") as HTMLElement).click());
+  await expect(page).toHaveURL(/\/demo\/phone$/);
+  await page.goBack();
+  await expect(heading(page)).toHaveText("Ұялы нөмірді электрондық үкімет порталында тіркеу");
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(150);
+  expect(await page.evaluate(() => (window as any).samePage)).toBe(true);
+
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (["document", "fetch"].includes(r.resourceType())) fetched.push(r.url());
+  });
+  await page.evaluate(() => { location.hash = "main"; });
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  expect(fetched).toEqual([]);
+});
+
+test("a second press while a form's post is on its way sends nothing", async ({ page }) => {
+  await page.goto("/sign-in");
+  await waitForHydration(page);
+  let posts = 0;
+  await page.route(/\/fn\/sign_in\d/, async (route) => {
+    posts += 1;
+    await new Promise((done) => setTimeout(done, 700));
+    await route.continue();
+  });
+  await page.locator("#iin").fill("950301400011");
+  await page.locator("#password").fill("not-the-password");
+  const send = page.locator("form[action^='/fn/sign_in'] button[type=submit]");
+  await send.click();
+  await send.click();
+  await expect(page.getByTestId("error-summary")).toContainText("ЖСН немесе құпиясөз қате.");
+  expect(posts).toBe(1);
 });
 
 test("without JavaScript, errors never pile up in the address", async ({ browser }) => {

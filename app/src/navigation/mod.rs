@@ -10,20 +10,23 @@
 //! extension's `<style>` or `<script>`) has added a node. Here the page's
 //! own root ([`swap::ROOT`]) is replaced whole, nothing outside it is
 //! touched, and whatever cannot be put in place is loaded as a full page.
+//! A post is never sent twice: a second press while it is on its way is
+//! ignored, and a post that got no answer is not sent again (the page is
+//! loaded afresh and shows what the post did, if anything).
 
 mod focus;
 mod swap;
 mod visit;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::document;
 use leptos::wasm_bindgen::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use web_sys::{MouseEvent, SubmitEvent};
+use web_sys::{MouseEvent, PopStateEvent, SubmitEvent};
 
-use visit::{History, Visit};
+use visit::{split_part, History, Visit};
 
 thread_local! {
     /// The listeners are installed once per page load: the island that
@@ -31,6 +34,14 @@ thread_local! {
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
     /// The newest navigation; an older one's answer is dropped.
     static LATEST: Cell<u64> = const { Cell::new(0) };
+    /// A post is on its way: a second press of a button is not sent again.
+    static POSTING: Cell<bool> = const { Cell::new(false) };
+    /// The address of the page shown, without its `#…` part.
+    static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+fn set_shown(url: &str) {
+    SHOWN.with(|s| *s.borrow_mut() = split_part(url).0.to_owned());
 }
 
 /// Installs the listeners, once per page load; they live as long as it.
@@ -39,6 +50,9 @@ pub fn install() {
         return;
     }
     let doc = document();
+    set_shown(&visit::here());
+    // Back and forward put the page's scroll back themselves (see `swap`).
+    swap::keep_scroll_ourselves();
     // Set when a step was asked for; the citizen typing or pointing in the
     // meantime clears it, so focus is never taken from someone who moved on.
     let pending = Rc::new(Cell::new(false));
@@ -47,6 +61,10 @@ pub fn install() {
         let pending = pending.clone();
         Closure::<dyn Fn(SubmitEvent)>::new(move |ev: SubmitEvent| {
             if let Some(visit) = Visit::of_submit(&ev) {
+                if visit.is_post() && POSTING.with(Cell::get) {
+                    ev.prevent_default();
+                    return;
+                }
                 take_over(&ev, visit, &pending);
             }
         })
@@ -67,9 +85,14 @@ pub fn install() {
     };
     let on_back = {
         let pending = pending.clone();
-        Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        Closure::<dyn Fn(PopStateEvent)>::new(move |ev: PopStateEvent| {
+            // Only the `#…` part changed: the same page, the browser's to scroll.
+            let here = visit::here();
+            if SHOWN.with(|s| *s.borrow() == split_part(&here).0) {
+                return;
+            }
             pending.set(false);
-            start(Visit::of_history(), pending.clone());
+            start(Visit::of_history(swap::scrolled(&ev.state())), pending.clone());
         })
     };
     let cancel = {
@@ -104,27 +127,46 @@ fn start(visit: Visit, pending: Rc<Cell<bool>>) {
         l.set(id);
         id
     });
+    if visit.is_post() {
+        POSTING.with(|p| p.set(true));
+    }
     leptos::task::spawn_local(async move {
         let answer = visit.send().await;
+        if visit.is_post() {
+            POSTING.with(|p| p.set(false));
+        }
         if LATEST.with(Cell::get) != id {
             return;
         }
         let answer = match answer {
             Ok(answer) => answer,
-            Err(()) => return visit.load_natively(),
+            Err(failure) => return visit.fail(failure),
         };
+        if !visit.shows_in_place(&answer) {
+            return visit.load_answer(answer);
+        }
+        if let History::Push = visit.history {
+            // Where the page being left was scrolled to, for coming back.
+            swap::remember_scroll();
+        }
         match swap::put_in_place(&answer.html) {
             Ok(()) => {
+                set_shown(&answer.url);
                 match visit.history {
-                    History::Push => swap::push(&answer.url),
-                    History::Replace => swap::replace(&answer.url),
+                    History::Push => {
+                        swap::push(&answer.url);
+                        swap::to_part_named(&answer.url);
+                    }
+                    History::Replace { scrolled } => {
+                        swap::replace(&answer.url);
+                        swap::scroll_to(scrolled.unwrap_or(0.0));
+                    }
                 }
-                swap::to_top(&answer.url);
                 if pending.replace(false) {
                     focus::outcome();
                 }
             }
-            Err(()) => visit.load_answer(&answer),
+            Err(()) => visit.load_answer(answer),
         }
     });
 }

@@ -56,8 +56,10 @@ pub fn put_in_place(html: &str) -> Result<(), ()> {
     Ok(())
 }
 
-/// Hydrates the islands in `root` (the outermost ones: each hydrates its
-/// own children) through the loader Leptos' island script installs.
+/// Hydrates the islands in `root` through the loader Leptos' island script
+/// installs. Only the outermost: an island inside another needs the
+/// children's callbacks that only Leptos' page-load walk runs, and the app
+/// has none.
 fn hydrate_islands(root: &Element) {
     let Some(window) = web_sys::window() else {
         return;
@@ -103,6 +105,35 @@ fn history() -> Option<web_sys::History> {
     web_sys::window()?.history().ok()
 }
 
+/// The key under which an entry of the history keeps its page's scroll.
+const SCROLLED: &str = "scrolled";
+
+/// Back and forward are ours to scroll: the browser would scroll the page
+/// being left before the one coming back is in place.
+pub fn keep_scroll_ourselves() {
+    if let Some(h) = history() {
+        let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+}
+
+/// Writes where the shown page is scrolled to into its entry of the history.
+pub fn remember_scroll() {
+    let (Some(w), Some(h)) = (web_sys::window(), history()) else {
+        return;
+    };
+    let state = js_sys::Object::new();
+    let y = w.scroll_y().unwrap_or(0.0);
+    let _ = js_sys::Reflect::set(&state, &JsValue::from_str(SCROLLED), &JsValue::from_f64(y));
+    let _ = h.replace_state(&state, "");
+}
+
+/// Where an entry's page was scrolled to, if it says.
+pub fn scrolled(state: &JsValue) -> Option<f64> {
+    js_sys::Reflect::get(state, &JsValue::from_str(SCROLLED))
+        .ok()?
+        .as_f64()
+}
+
 pub fn push(url: &str) {
     if let Some(h) = history() {
         let _ = h.push_state_with_url(&JsValue::NULL, "", Some(url));
@@ -111,21 +142,25 @@ pub fn push(url: &str) {
 
 pub fn replace(url: &str) {
     if let Some(h) = history() {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(url));
+        // Keeps the entry's state: its scroll.
+        let state = h.state().unwrap_or(JsValue::NULL);
+        let _ = h.replace_state_with_url(&state, "", Some(url));
+    }
+}
+
+pub fn scroll_to(y: f64) {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, y);
     }
 }
 
 /// A new page starts at its top, or at the part its address names.
-pub fn to_top(url: &str) {
+pub fn to_part_named(url: &str) {
     let target = url
         .split_once('#')
         .and_then(|(_, id)| document().get_element_by_id(id));
     match target {
         Some(el) => el.scroll_into_view(),
-        None => {
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-        }
+        None => scroll_to(0.0),
     }
 }

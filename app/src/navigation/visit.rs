@@ -10,28 +10,37 @@ use web_sys::{Element, FormData, HtmlFormElement, MouseEvent, SubmitEvent, UrlSe
 pub enum History {
     /// A new step: a new entry.
     Push,
-    /// Back or forward: the entry is already there.
-    Replace,
+    /// Back or forward: the entry is already there, with where the page
+    /// was scrolled to when it was left.
+    Replace { scrolled: Option<f64> },
 }
 
 pub struct Visit {
     url: String,
     /// The form's fields for a post; `None` for a page read.
     body: Option<UrlSearchParams>,
-    /// The form a post came from, sent natively if the fetch fails.
-    form: Option<HtmlFormElement>,
     pub history: History,
 }
 
 /// The server's answer to a visit.
 pub struct Answer {
-    /// Where the answer came from, after redirects: the page's address.
+    /// The page's address: where the answer came from after redirects,
+    /// with the part of the page the visit named (`#…`, which an answer's
+    /// address never has).
     pub url: String,
     pub html: String,
     /// Whether a post was answered with a redirect, so the outcome is a
     /// page that can be read again.
     pub redirected: bool,
     pub is_html: bool,
+}
+
+/// What came back when no page can be shown from it.
+pub enum Failure {
+    /// Nothing came: the post may or may not have reached the server.
+    NoAnswer,
+    /// An answer came from this address, but its page could not be read.
+    Unread { url: String, redirected: bool },
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -99,7 +108,6 @@ impl Visit {
             "post" => Some(Self {
                 url: url.href(),
                 body: Some(fields),
-                form: Some(form),
                 history: History::Push,
             }),
             _ => None,
@@ -121,85 +129,123 @@ impl Visit {
     }
 
     /// Back or forward: the page now in the address bar.
-    pub fn of_history() -> Self {
-        let url = window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
-        Self::read(url, History::Replace)
+    pub fn of_history(scrolled: Option<f64>) -> Self {
+        Self::read(here(), History::Replace { scrolled })
     }
 
     fn read(url: String, history: History) -> Self {
         Self {
             url,
             body: None,
-            form: None,
             history,
         }
     }
 
-    /// Fetches the page; `Err` when no answer came (offline, refused).
-    pub async fn send(&self) -> Result<Answer, ()> {
+    pub fn is_post(&self) -> bool {
+        self.body.is_some()
+    }
+
+    /// Whether the answer is a page to put in place of this one: HTML from
+    /// this site, for a page read or a post that was redirected (a post
+    /// answered directly has no address that shows it again).
+    pub fn shows_in_place(&self, answer: &Answer) -> bool {
+        answer.is_html
+            && same_site(&answer.url).is_some()
+            && (!self.is_post() || answer.redirected)
+    }
+
+    /// Fetches the page.
+    pub async fn send(&self) -> Result<Answer, Failure> {
         let request = match &self.body {
             Some(body) => Request::post(&self.url)
                 .header("Accept", "text/html")
                 .body(body.clone())
-                .map_err(|_| ())?,
+                .map_err(|_| Failure::NoAnswer)?,
             None => Request::get(&self.url)
                 .header("Accept", "text/html")
                 .build()
-                .map_err(|_| ())?,
+                .map_err(|_| Failure::NoAnswer)?,
         };
-        let response = request.send().await.map_err(|_| ())?;
+        let (_, part) = split_part(&self.url);
+        let response = request.send().await.map_err(|_| Failure::NoAnswer)?;
+        let redirected = response.redirected();
+        let url = format!("{}{part}", response.url());
         let is_html = response
             .headers()
             .get("content-type")
             .is_some_and(|t| t.starts_with("text/html"));
         let html = if is_html {
-            response.text().await.map_err(|_| ())?
+            match response.text().await {
+                Ok(html) => html,
+                Err(_) => return Err(Failure::Unread { url, redirected }),
+            }
         } else {
             String::new()
         };
         Ok(Answer {
-            url: response.url(),
+            url,
             html,
-            redirected: response.redirected(),
+            redirected,
             is_html,
         })
     }
 
-    /// No answer came: the browser does it as it would have without us.
-    pub fn load_natively(&self) {
-        match &self.form {
-            // `submit()` sends without a submit event, so not to us again.
-            Some(form) => {
-                let _ = form.submit();
+    /// No page can be shown from what came back: a full page load shows
+    /// the outcome. A page read, or a post answered with a redirect, is
+    /// loaded from its address. A post is never sent again, since it may
+    /// have been done already: with no answer, this page is loaded afresh
+    /// (and shows the state the post left, if any).
+    pub fn fail(&self, failure: Failure) {
+        match failure {
+            Failure::Unread { url, redirected } if !self.is_post() || redirected => {
+                self.load(&url)
             }
-            None => assign(&self.url),
+            Failure::NoAnswer if !self.is_post() => self.load(&self.url),
+            _ => reload(),
         }
     }
 
-    /// The answer could not be put in place: a full page load shows it.
-    /// A page read, or a post answered with a redirect, is loaded from its
-    /// address; a post answered directly (never a server function's way) is
-    /// shown as it came, since sending it again could repeat it.
-    pub fn load_answer(&self, answer: &Answer) {
-        if self.body.is_none() || answer.redirected {
-            assign(&answer.url);
+    /// The answer could not be put in place: as [`Self::fail`], except that
+    /// a post answered directly with a page (never a server function's way)
+    /// is shown as it came.
+    pub fn load_answer(&self, answer: Answer) {
+        if !self.is_post() || answer.redirected {
+            self.load(&answer.url);
         } else if answer.is_html {
             super::swap::show_whole(&answer.html);
         } else {
-            // Neither a page nor an address to load: this page, afresh.
-            if let Some(w) = window() {
-                let _ = w.location().reload();
-            }
+            reload();
         }
+    }
+
+    /// A full page load of `url`, entering the history as this visit does.
+    fn load(&self, url: &str) {
+        let Some(location) = window().map(|w| w.location()) else {
+            return;
+        };
+        let _ = match self.history {
+            History::Push => location.assign(url),
+            History::Replace { .. } => location.replace(url),
+        };
     }
 }
 
-fn assign(url: &str) {
+fn reload() {
     if let Some(w) = window() {
-        let _ = w.location().assign(url);
+        let _ = w.location().reload();
     }
+}
+
+/// The address in the address bar.
+pub fn here() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// An address, and the part of the page it names (`#…`, or empty).
+pub fn split_part(url: &str) -> (&str, &str) {
+    url.find('#').map_or((url, ""), |i| url.split_at(i))
 }
 
 /// The form's fields as a URL-encoded body, or `None` if one is a file.
