@@ -92,7 +92,10 @@ pub fn install() {
                 return;
             }
             pending.set(false);
-            start(Visit::of_history(swap::scrolled(&ev.state())), pending.clone());
+            start(
+                Visit::of_history(swap::scrolled(&ev.state())),
+                pending.clone(),
+            );
         })
     };
     let cancel = {
@@ -106,7 +109,8 @@ pub fn install() {
         let _ = doc.add_event_listener_with_callback(event, cancel.as_ref().unchecked_ref());
     }
     if let Some(window) = web_sys::window() {
-        let _ = window.add_event_listener_with_callback("popstate", on_back.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("popstate", on_back.as_ref().unchecked_ref());
     }
     on_submit.forget();
     on_click.forget();

@@ -26,7 +26,12 @@ fn assets_of(doc: &Document) -> Vec<String> {
         return Vec::new();
     };
     (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()?.get_attribute("href"))
+        .filter_map(|i| {
+            list.item(i)?
+                .dyn_into::<Element>()
+                .ok()?
+                .get_attribute("href")
+        })
         .collect()
 }
 
@@ -73,7 +78,8 @@ fn hydrate_islands(root: &Element) {
     let Ok(islands) = root.query_selector_all("leptos-island") else {
         return;
     };
-    for island in (0..islands.length()).filter_map(|i| islands.item(i)?.dyn_into::<Element>().ok()) {
+    for island in (0..islands.length()).filter_map(|i| islands.item(i)?.dyn_into::<Element>().ok())
+    {
         let nested = island
             .parent_element()
             .and_then(|p| p.closest("leptos-island").ok().flatten())

@@ -87,7 +87,13 @@ impl Visit {
         // A submit button that names itself or overrides the form is the
         // browser's to send exactly.
         if let Some(button) = ev.submitter() {
-            let overrides = ["name", "formaction", "formmethod", "formenctype", "formtarget"];
+            let overrides = [
+                "name",
+                "formaction",
+                "formmethod",
+                "formenctype",
+                "formtarget",
+            ];
             if overrides.iter().any(|a| button.has_attribute(a)) {
                 return None;
             }
@@ -120,8 +126,7 @@ impl Visit {
         let external = link
             .get_attribute("rel")
             .is_some_and(|r| r.split_whitespace().any(|w| w == "external"));
-        if !(target.is_empty() || target == "_self") || external || link.has_attribute("download")
-        {
+        if !(target.is_empty() || target == "_self") || external || link.has_attribute("download") {
             return None;
         }
         let url = same_site(&link.get_attribute("href")?)?;
@@ -149,9 +154,7 @@ impl Visit {
     /// this site, for a page read or a post that was redirected (a post
     /// answered directly has no address that shows it again).
     pub fn shows_in_place(&self, answer: &Answer) -> bool {
-        answer.is_html
-            && same_site(&answer.url).is_some()
-            && (!self.is_post() || answer.redirected)
+        answer.is_html && same_site(&answer.url).is_some() && (!self.is_post() || answer.redirected)
     }
 
     /// Fetches the page.
@@ -197,9 +200,7 @@ impl Visit {
     /// (and shows the state the post left, if any).
     pub fn fail(&self, failure: Failure) {
         match failure {
-            Failure::Unread { url, redirected } if !self.is_post() || redirected => {
-                self.load(&url)
-            }
+            Failure::Unread { url, redirected } if !self.is_post() || redirected => self.load(&url),
             Failure::NoAnswer if !self.is_post() => self.load(&self.url),
             _ => reload(),
         }
