@@ -218,15 +218,7 @@ async fn a_bank_binds_its_number_and_the_permission_takes_effect_with_the_bindin
             "{}: {states:?}",
             t.name
         );
-        let actions: Vec<String> = t
-            .ports
-            .audit
-            .recent(50)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|e| e.action)
-            .collect();
+        let actions = t.recent_actions(50).await;
         for a in [
             "number_bound",
             "number_confirmed",

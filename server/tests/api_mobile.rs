@@ -150,15 +150,7 @@ async fn the_mobile_app_binds_a_number_with_the_code_and_biometrics() {
         let profile = app.ok("GET", "/binding", None).await;
         assert_eq!(profile["binding"]["number"], "+77011234567", "{}", t.name);
         assert_eq!(profile["binding"]["channel"], "mobile_app");
-        let audit: Vec<String> = t
-            .ports
-            .audit
-            .recent(50)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|e| e.action)
-            .collect();
+        let audit = t.recent_actions(50).await;
         for action in ["app_sign_in", "code_sent", "number_bound"] {
             assert!(
                 audit.iter().any(|a| a == action),

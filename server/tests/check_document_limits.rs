@@ -49,15 +49,7 @@ fn sealed_document(size: usize) -> Vec<u8> {
 }
 
 async fn check(app: &App, client: &Client, file: &'static [u8]) -> reqwest::Response {
-    let form = Form::new().part("document", Part::bytes(file).file_name("result.pdf"));
-    client
-        .post(app.url("/check-document"))
-        .header("origin", &app.base)
-        .header("cookie", "nomir_lang=en")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
+    app.check_document(client, file.to_vec()).await
 }
 
 /// An upload from `ip` that sends its start and then holds the connection

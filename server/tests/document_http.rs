@@ -6,21 +6,11 @@ mod support;
 
 use app::server_fns::RequestCode;
 use leptos::server_fn::ServerFn;
-use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use support::portal::{location, App};
 
 async fn check(app: &App, bytes: Vec<u8>) -> (StatusCode, String) {
-    let form = Form::new().part("document", Part::bytes(bytes).file_name("result.pdf"));
-    let r = app
-        .client
-        .post(app.url("/check-document"))
-        .header("origin", &app.base)
-        .header("cookie", "nomir_lang=en")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = app.check_document(&app.client, bytes).await;
     (r.status(), r.text().await.unwrap())
 }
 

@@ -72,15 +72,7 @@ async fn a_citizen_binds_a_number_through_the_portal() {
             .unwrap();
         assert_eq!(active.msisdn.as_str(), "+77011234567", "{}", t.name);
         assert_eq!(active.operator, "Kcell");
-        let actions: Vec<_> = t
-            .ports
-            .audit
-            .recent(3)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|e| e.action)
-            .collect();
+        let actions = t.recent_actions(3).await;
         assert_eq!(actions, ["number_bound", "code_confirmed", "code_sent"]);
         let sms = t.ports.outbox.outbox().await.unwrap();
         assert!(sms[0].body.contains("Ешкімге айтпаңыз"));

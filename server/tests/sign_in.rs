@@ -26,15 +26,7 @@ async fn a_demo_citizen_signs_in_and_out() {
             session::current(&t.ports, Some(&token)).await.unwrap(),
             None
         );
-        let actions: Vec<_> = t
-            .ports
-            .audit
-            .recent(5)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|e| e.action)
-            .collect();
+        let actions = t.recent_actions(5).await;
         assert_eq!(actions, ["sign_out", "sign_in"]);
         t.cleanup().await;
     }

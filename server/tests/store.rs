@@ -169,15 +169,7 @@ async fn binding_a_new_number_ends_the_old_one_and_keeps_the_history() {
         assert_eq!(history.len(), 2, "{}", t.name);
         assert_eq!(history[0].id, "b2");
         assert_eq!(history[1].ended_at, Some(t.clock.now()));
-        let actions: Vec<_> = t
-            .ports
-            .audit
-            .recent(10)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|e| e.action)
-            .collect();
+        let actions = t.recent_actions(10).await;
         assert_eq!(actions, ["change", "bind"]);
         t.cleanup().await;
     }

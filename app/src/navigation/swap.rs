@@ -5,7 +5,7 @@
 
 use leptos::prelude::document;
 use leptos::wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DomParser, Element, SupportedType};
+use web_sys::{Document, DomParser, Element, NodeList, SupportedType};
 
 /// The element around everything the app renders (the layout's).
 pub const ROOT: &str = "body > div.page";
@@ -21,17 +21,16 @@ fn parse(html: &str) -> Option<Document> {
         .ok()
 }
 
+/// The elements a selector finds, in document order (none if it is bad).
+fn elements(list: Result<NodeList, JsValue>) -> impl Iterator<Item = Element> {
+    let list = list.ok();
+    let count = list.as_ref().map_or(0, NodeList::length);
+    (0..count).filter_map(move |i| list.as_ref()?.item(i)?.dyn_into::<Element>().ok())
+}
+
 fn assets_of(doc: &Document) -> Vec<String> {
-    let Ok(list) = doc.query_selector_all(ASSETS) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| {
-            list.item(i)?
-                .dyn_into::<Element>()
-                .ok()?
-                .get_attribute("href")
-        })
+    elements(doc.query_selector_all(ASSETS))
+        .filter_map(|e| e.get_attribute("href"))
         .collect()
 }
 
@@ -75,11 +74,7 @@ fn hydrate_islands(root: &Element) {
     let Some(loader) = loader.dyn_ref::<js_sys::Function>() else {
         return;
     };
-    let Ok(islands) = root.query_selector_all("leptos-island") else {
-        return;
-    };
-    for island in (0..islands.length()).filter_map(|i| islands.item(i)?.dyn_into::<Element>().ok())
-    {
+    for island in elements(root.query_selector_all("leptos-island")) {
         let nested = island
             .parent_element()
             .and_then(|p| p.closest("leptos-island").ok().flatten())

@@ -58,6 +58,18 @@ impl TestDb {
         }
     }
 
+    /// The actions of the newest `n` audit entries, newest first.
+    pub async fn recent_actions(&self, n: i64) -> Vec<String> {
+        self.ports
+            .audit
+            .recent(n)
+            .await
+            .expect("audit")
+            .into_iter()
+            .map(|e| e.action)
+            .collect()
+    }
+
     pub async fn sqlite() -> Self {
         let path = std::env::temp_dir().join(format!("nomir-test-{}.db", unique()));
         let url = format!("sqlite://{}?mode=rwc", path.display());

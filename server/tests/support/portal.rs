@@ -92,6 +92,20 @@ impl App {
         (status, error)
     }
 
+    /// Uploads `bytes` to the public document check from `client`, in English.
+    pub async fn check_document(&self, client: &Client, bytes: Vec<u8>) -> reqwest::Response {
+        use reqwest::multipart::{Form, Part};
+        let form = Form::new().part("document", Part::bytes(bytes).file_name("result.pdf"));
+        client
+            .post(self.url("/check-document"))
+            .header("origin", &self.base)
+            .header("cookie", "nomir_lang=en")
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn sign_in(&self, body: &str) -> reqwest::Response {
         self.form(SignIn::PATH, "", body, "/sign-in").await
     }
