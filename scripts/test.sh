@@ -62,7 +62,11 @@ say "installing the end-to-end test packages"
 
 # --- a demo server on a fresh SQLite file, for Playwright ---
 E2E_DIR="$(mktemp -d)"
-E2E_ADDR="${E2E_ADDR:-127.0.0.1:3100}"
+# Free ports picked by the kernel, so the run goes on beside a demo someone
+# has running (its server on 3000, its demo signer on NCALayer's 13579).
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+E2E_ADDR="${E2E_ADDR:-127.0.0.1:$(free_port)}"
+SIGNER_ADDR="${SIGNER_ADDR:-127.0.0.1:$(free_port)}"
 # The cleanup must not decide the exit status: `wait` on a process we just
 # stopped returns 143, and under `set -e` that would end the run as a failure.
 cleanup() {
@@ -81,11 +85,12 @@ if curl -fsS "http://$E2E_ADDR/health" >/dev/null 2>&1; then
   exit 1
 fi
 say "starting the demo server on $E2E_ADDR"
-NOMIR_ADDR="$E2E_ADDR" DATABASE_URL="sqlite://$E2E_DIR/e2e.db?mode=rwc" \
+NOMIR_ADDR="$E2E_ADDR" NOMIR_SIGNER_URL="ws://$SIGNER_ADDR" \
+  DATABASE_URL="sqlite://$E2E_DIR/e2e.db?mode=rwc" \
   ./target/release/nomir serve --demo >"$E2E_DIR/server.log" 2>&1 &
 SERVER_PID=$!
-say "starting the demo signer (NCALayer stand-in) on 127.0.0.1:13579"
-./target/release/nomir demo-signer >"$E2E_DIR/signer.log" 2>&1 &
+say "starting the demo signer (NCALayer stand-in) on $SIGNER_ADDR"
+./target/release/nomir demo-signer --addr "$SIGNER_ADDR" >"$E2E_DIR/signer.log" 2>&1 &
 SIGNER_PID=$!
 for _ in $(seq 1 60); do
   curl -fsS "http://$E2E_ADDR/health" >/dev/null 2>&1 && break
@@ -98,13 +103,13 @@ for pid in "$SERVER_PID" "$SIGNER_PID"; do
 done
 
 say "Playwright in headless Chromium"
-if ! (cd end2end && BASE_URL="http://$E2E_ADDR" npx playwright test); then
+if ! (cd end2end && BASE_URL="http://$E2E_ADDR" SIGNER_ADDR="$SIGNER_ADDR" npx playwright test); then
   echo "--- server log ---"; tail -n 50 "$E2E_DIR/server.log"
   echo "--- signer log ---"; tail -n 20 "$E2E_DIR/signer.log"
   exit 1
 fi
 say "the README's mobile-app and bank bindings with curl, against a fresh demo server"
-API_ADDR="${API_ADDR:-127.0.0.1:3101}"
+API_ADDR="${API_ADDR:-127.0.0.1:$(free_port)}"
 NOMIR_ADDR="$API_ADDR" DATABASE_URL="sqlite://$E2E_DIR/api.db?mode=rwc" \
   ./target/release/nomir serve --demo >"$E2E_DIR/api-server.log" 2>&1 &
 API_PID=$!

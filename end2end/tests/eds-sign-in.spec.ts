@@ -7,7 +7,9 @@ import { expectNoAxeViolations, waitForHydration } from "./helpers";
 // routing), each answer as NCALayer gives it. The page makes no challenge:
 // the button asks the server for one when pressed (any attempt spends it).
 
-const SIGNER = /127\.0\.0\.1:13579/;
+// The test command starts the signer on a free port and says which.
+const SIGNER_ADDR = process.env.SIGNER_ADDR ?? "127.0.0.1:13579";
+const SIGNER = new RegExp(SIGNER_ADDR.replace(/\./g, "\\.") + "(/|$)");
 const CHALLENGE = "/fn/get_eds_challenge";
 const eds = (page: Page) => page.locator("section.eds-sign-in");
 

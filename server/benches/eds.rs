@@ -11,7 +11,9 @@
 //! row; without it the row is skipped. `NOMIR_BENCH_SECONDS` sets how long
 //! each row runs (default 3).
 
-#[path = "../tests/support/openssl_pki.rs"]
+// The tests' openssl PKI; the bench uses only a part of it.
+#[allow(dead_code)]
+#[path = "../tests/it/support/openssl_pki.rs"]
 mod openssl_pki;
 
 use std::io::BufRead;

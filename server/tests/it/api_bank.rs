@@ -7,7 +7,7 @@
 //! bound numbers; the citizen's revocation, seen by the bank at once; bad
 //! input.
 
-mod support;
+use crate::support;
 
 use nomir::adapters::biometrics::{demo_assertion, Claims};
 use nomir::domain::Iin;

@@ -5,7 +5,8 @@
 //! key (the wrong kind) is refused saying which key to choose, and the
 //! request stays open for the right one.
 
-mod support;
+use crate::support;
+use crate::support::procedure;
 
 use std::path::PathBuf;
 
@@ -13,9 +14,7 @@ use nomir::demo_pki::{sign_detached, KeyPair};
 use nomir::domain::{BindingState, Iin, RefusalGround};
 use nomir::ports::{KeyPurpose, SignatureError};
 use nomir::services::certify::{certify, CertifyError};
-use nomir::services::confirm_code::confirm_code;
-use nomir::services::request_code::request_code;
-use support::demo::{citizen_key, code_sent_to, engines_with_demo_data};
+use support::demo::{citizen_key, engines_with_demo_data};
 use support::TestDb;
 
 const AIGERIM: &str = "900515410001";
@@ -27,14 +26,7 @@ fn aigerim() -> Iin {
 
 /// A request at the signing step: its id and the document to sign.
 async fn at_signing(t: &TestDb) -> (String, Vec<u8>) {
-    let sent = request_code(&t.ports, &aigerim(), NUMBER, true)
-        .await
-        .unwrap();
-    let code = code_sent_to(&t.ports, sent.msisdn.as_str()).await;
-    let document = confirm_code(&t.ports, &aigerim(), &sent.request_id, &code)
-        .await
-        .unwrap();
-    (sent.request_id, document)
+    procedure::at_signing(t, &aigerim(), NUMBER).await
 }
 
 async fn state(t: &TestDb, id: &str) -> BindingState {

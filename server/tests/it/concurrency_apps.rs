@@ -2,7 +2,7 @@
 //! on SQLite and on PostgreSQL: an app sign-in challenge is used once, and
 //! a bank's permission is revoked once (one conditional update each).
 
-mod support;
+use crate::support;
 
 use nomir::demo_pki::sign_detached;
 use nomir::domain::api_client::ClientId;

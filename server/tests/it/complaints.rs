@@ -2,7 +2,7 @@
 //! PostgreSQL, with a test clock: filing, deadlines, every official's
 //! decision, who may see and do what, and the limits under parallel calls.
 
-mod support;
+use crate::support;
 
 use nomir::domain::complaint::{Addressee, ComplaintState, Decision, DecisionError, Subject};
 use nomir::domain::Iin;

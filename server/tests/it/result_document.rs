@@ -3,7 +3,7 @@
 //! and states its outcome; another citizen's request, an open one and a
 //! withdrawn one give none.
 
-mod support;
+use crate::support;
 
 use app::i18n::Lang;
 use nomir::demo_pki::sign_detached;

@@ -3,7 +3,7 @@
 //! a complaint goes from the citizen's form through the official's and the
 //! reviewer's decisions back to the citizen's page.
 
-mod support;
+use crate::support;
 
 use app::error::PortalError;
 use app::server_fns::{

@@ -2,17 +2,16 @@
 //! per day and channel, outcomes and grounds, service time against the
 //! 10-minute term, complaints by status with the overdue; and its CSV.
 
-mod support;
+use crate::support;
+use crate::support::procedure::ready_to_certify;
 
-use nomir::demo_pki::sign_detached;
 use nomir::domain::complaint::{Addressee, Subject};
 use nomir::domain::Iin;
 use nomir::services::certify::certify;
-use nomir::services::confirm_code::confirm_code;
 use nomir::services::open_request::expire_overdue;
 use nomir::services::request_code::request_code;
 use nomir::services::{complaints, dashboard};
-use support::demo::{citizen_key, code_sent_to, engines_with_demo_data};
+use support::demo::engines_with_demo_data;
 use support::TestDb;
 use time::Duration;
 
@@ -23,16 +22,10 @@ fn iin(s: &str) -> Iin {
 /// The whole portal procedure for `who` and `number`, taking `minutes`
 /// between the code and the signature.
 async fn procedure(t: &TestDb, who: &str, number: &str, minutes: i64) -> String {
-    let person = iin(who);
-    let sent = request_code(&t.ports, &person, number, true).await.unwrap();
-    let code = code_sent_to(&t.ports, sent.msisdn.as_str()).await;
-    let document = confirm_code(&t.ports, &person, &sent.request_id, &code)
-        .await
-        .unwrap();
+    let (request, cms) = ready_to_certify(t, &iin(who), number).await;
     t.clock.advance(Duration::minutes(minutes));
-    let cms = sign_detached(&document, &citizen_key(&format!("{who}-sign"))).unwrap();
-    let _ = certify(&t.ports, &person, &sent.request_id, &cms).await;
-    sent.request_id
+    let _ = certify(&t.ports, &iin(who), &request, &cms).await;
+    request
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 //! revoked or unknown at a real `openssl ocsp` responder, responder down,
 //! another IIN, the wrong key; a bad call exits 2.
 
-mod support;
+use crate::support;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! it refuses new connections and ends the open ones, as a stopped server
 //! would, then lets them in again.
 
-mod support;
+use crate::support;
 
 use nomir::domain::{BindingState, Iin};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};

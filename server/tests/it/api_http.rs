@@ -2,7 +2,7 @@
 //! bearer check, problem details in the asked-for language, request ids,
 //! the rate limit, and every kind of bad input answered with a 4xx problem.
 
-mod support;
+use crate::support;
 
 use nomir::domain::api_client::{ClientId, ClientKind, Scopes};
 use nomir::services::api_clients::{add, NewClient, Registry};

@@ -2,7 +2,7 @@
 //! request's sealed PDF (no one else can), and the public check page says
 //! whether an uploaded document is the service's and unaltered.
 
-mod support;
+use crate::support;
 
 use app::server_fns::RequestCode;
 use leptos::server_fn::ServerFn;

@@ -7,7 +7,7 @@
 //! Uploads come from several addresses of the loopback network
 //! (127.0.0.0/8), each a source of its own; nothing leaves the machine.
 
-mod support;
+use crate::support;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! The sign-in service against both engines, with a test clock.
 
-mod support;
+use crate::support;
 
 use nomir::demo::DEMO_PASSWORD;
 use nomir::domain::{Iin, IinError};

@@ -1,7 +1,7 @@
 //! The portal procedure end to end (Rules §5, §8, §9; appendix rows 3, 9),
 //! on SQLite and on PostgreSQL, with a test clock.
 
-mod support;
+use crate::support;
 
 use nomir::demo_pki::sign_detached;
 use nomir::domain::{BindingState, Iin, RefusalGround};

@@ -3,7 +3,7 @@
 //! SMS code, biometrics, and the bound number in the app's profile; and
 //! each way it fails, with nothing bound.
 
-mod support;
+use crate::support;
 
 use base64::Engine as _;
 use nomir::adapters::biometrics::{demo_assertion, Claims};

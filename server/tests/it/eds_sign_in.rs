@@ -6,7 +6,7 @@
 //! serves only the browser holding its binder cookie; a source gets a
 //! limited number a minute; showing the sign-in page makes none.
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 

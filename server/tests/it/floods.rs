@@ -5,7 +5,7 @@
 //! per-client limits, and never keeps a citizen from signing in, because
 //! client secrets and people's passwords hash in separate pools.
 
-mod support;
+use crate::support;
 
 use std::net::{IpAddr, Ipv4Addr};
 

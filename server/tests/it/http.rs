@@ -1,6 +1,6 @@
 //! The portal over HTTP: pages, forms, cookies and the answers to bad input.
 
-mod support;
+use crate::support;
 
 use app::error::PortalError;
 use app::server_fns::{

@@ -2,19 +2,17 @@
 //! authority): a recycled number ends its previous holder's binding, and two
 //! accounts binding one number at once never both win. SQLite and PostgreSQL.
 
-mod support;
+use crate::support;
+use crate::support::procedure;
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use nomir::demo_pki::sign_detached;
 use nomir::domain::{Iin, Msisdn, RefusalGround};
 use nomir::ports::{BindingEndReason, OperatorRegistry, Subscriber, Unavailable};
 use nomir::services::cabinet;
 use nomir::services::certify::{certify, CertifyError};
-use nomir::services::confirm_code::confirm_code;
-use nomir::services::request_code::request_code;
-use support::demo::{citizen_key, code_sent_to, engines_with_demo_data};
+use support::demo::engines_with_demo_data;
 use support::TestDb;
 
 const GULNAR: &str = "720314410000";
@@ -29,15 +27,7 @@ fn iin(s: &str) -> Iin {
 
 /// Asks for a code, enters it and signs the document: the request is ready to certify.
 async fn ready_to_certify(t: &TestDb, who: &str, number: &str) -> (String, Vec<u8>) {
-    let sent = request_code(&t.ports, &iin(who), number, true)
-        .await
-        .unwrap();
-    let code = code_sent_to(&t.ports, sent.msisdn.as_str()).await;
-    let document = confirm_code(&t.ports, &iin(who), &sent.request_id, &code)
-        .await
-        .unwrap();
-    let cms = sign_detached(&document, &citizen_key(&format!("{who}-sign"))).unwrap();
-    (sent.request_id, cms)
+    procedure::ready_to_certify(t, &iin(who), number).await
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 //! The storage contract, run on SQLite and on PostgreSQL.
 
-mod support;
+use crate::support;
 
 use nomir::domain::{Iin, Msisdn};
 use nomir::ports::{

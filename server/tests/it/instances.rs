@@ -3,7 +3,7 @@
 //! Both run as `Application`s in this test process and share one database
 //! that the test owns; requests go to both at the same moment over HTTP.
 
-mod support;
+use crate::support;
 
 use app::error::PortalError;
 use app::server_fns::{RequestCode, SignIn};

@@ -7,7 +7,7 @@
 //! case isolates one check; CRLs and OCSP are tested against real
 //! `openssl ca` and `openssl ocsp` in `revocation.rs`.
 
-mod support;
+use crate::support;
 
 use std::sync::{Arc, OnceLock};
 

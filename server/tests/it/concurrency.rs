@@ -3,7 +3,7 @@
 //! and on PostgreSQL. Each limit must hold by construction (the database
 //! serialises the competing requests), not by timing.
 
-mod support;
+use crate::support;
 
 use nomir::domain::{BindingState, Iin, RefusalGround};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};

@@ -2,7 +2,7 @@
 //! the client-credentials grant, revocation, and the call rate under
 //! parallel calls.
 
-mod support;
+use crate::support;
 
 use nomir::domain::api_client::{ClientId, ClientKind, Scope, Scopes};
 use nomir::services::api_clients::{

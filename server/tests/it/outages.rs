@@ -2,7 +2,7 @@
 //! unreachable register leaves nothing half-done, and the citizen can go on
 //! once the system is back. On SQLite and on PostgreSQL.
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 

@@ -2,8 +2,6 @@
 //! independent of ours: CAs, citizens' certificates shaped like NCA RK's
 //! (and deliberately wrong ones), and CMS signatures made by `openssl cms`.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

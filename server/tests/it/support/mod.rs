@@ -1,12 +1,11 @@
 //! Test databases: a fresh SQLite file, and a fresh PostgreSQL database
 //! when `DATABASE_URL_PG` is set (CI always sets it), so runs never collide.
 
-#![allow(dead_code)]
-
 pub mod api;
 pub mod demo;
 pub mod openssl_pki;
 pub mod portal;
+pub mod procedure;
 
 use std::sync::Arc;
 

@@ -1,0 +1,36 @@
+//! The server's integration tests, one binary: each module is a topic,
+//! and `support` holds the test databases, the demo data and the clients.
+//! One binary links the crate once instead of once per topic.
+
+mod support;
+
+mod api_bank;
+mod api_clients;
+mod api_http;
+mod api_mobile;
+mod calendar_cli;
+mod certify_eds;
+mod check_document_limits;
+mod complaints;
+mod concurrency;
+mod concurrency_apps;
+mod dashboard;
+mod database_outage;
+mod document_cli;
+mod document_http;
+mod eds_cli;
+mod eds_openssl;
+mod eds_sign_in;
+mod floods;
+mod http;
+mod instances;
+mod numbers;
+mod office_http;
+mod outages;
+mod procedure;
+mod result_document;
+mod revocation;
+mod sign_in;
+mod signature;
+mod staff_cli;
+mod store;
