@@ -113,34 +113,7 @@ pub enum PortalError {
     Unexpected,
 }
 
-/// Why a signature was refused, as the citizen can act on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EdsReason {
-    /// Damaged, over other content, or malformed.
-    Invalid,
-    /// Not issued under a trusted root, or the chain is not sound.
-    Untrusted,
-    Expired,
-    NotYetValid,
-    Revoked,
-    /// An algorithm no longer accepted (GOST 34.310-2004).
-    Unsupported,
-    NoIin,
-}
-
-impl EdsReason {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Invalid => "invalid",
-            Self::Untrusted => "untrusted",
-            Self::Expired => "expired",
-            Self::NotYetValid => "not_yet_valid",
-            Self::Revoked => "revoked",
-            Self::Unsupported => "unsupported",
-            Self::NoIin => "no_iin",
-        }
-    }
-}
+pub use nomir_core::eds_reason::EdsReason;
 
 /// The form field an error belongs to, for `aria-invalid` and the error summary's link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

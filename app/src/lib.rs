@@ -9,15 +9,12 @@
 //! the history stays right; without it, the same forms post and redirect as
 //! plain HTML.
 
-pub mod api_problem;
 #[cfg(feature = "ssr")]
 pub mod citizen;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod cookies;
 pub mod error;
-pub mod ground;
-pub mod i18n;
 #[cfg(feature = "hydrate")]
 mod navigation;
 #[cfg(feature = "hydrate")]
@@ -35,8 +32,9 @@ pub mod site;
 pub mod source;
 #[cfg(feature = "ssr")]
 pub mod staff;
-pub mod wire;
-pub mod wire_complaints;
+
+// The shared vocabulary lives in the core crate; the pages name it as their own.
+pub use nomir_core::{api_problem, ground, i18n, wire, wire_complaints};
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link};

@@ -1,13 +1,13 @@
 //! Where the working-day calendar comes from: the file `NOMIR_CALENDAR`
 //! names, else the newest one an operator imported into the database
 //! (`nomir calendar import FILE`), else the file in the repo
-//! (`server/calendar/kz.csv`, built in). Read at start; a bad file stops it.
+//! (`core/calendar/kz.csv`, built in). Read at start; a bad file stops it.
 
 use std::path::Path;
 
 use crate::domain::calendar::WorkingCalendar;
 
-pub const BUILT_IN: &str = include_str!("../calendar/kz.csv");
+pub use crate::domain::calendar::{builtin, BUILT_IN};
 
 pub fn load(file: Option<&Path>) -> anyhow::Result<WorkingCalendar> {
     match file {
@@ -19,11 +19,6 @@ pub fn load(file: Option<&Path>) -> anyhow::Result<WorkingCalendar> {
         }
         None => Ok(WorkingCalendar::parse(BUILT_IN)?),
     }
-}
-
-/// The calendar kept in the repo (checked by the tests, so it parses).
-pub fn builtin() -> WorkingCalendar {
-    WorkingCalendar::parse(BUILT_IN).expect("the built-in calendar parses (tested)")
 }
 
 /// The calendar the server counts deadlines with, and where it came from.

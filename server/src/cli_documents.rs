@@ -8,8 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use app::i18n::{document_texts, Lang};
 use ed25519_dalek::VerifyingKey;
+use nomir_core::i18n::{document_texts, Lang};
 
 use crate::documents::keys::{demo_public_key, public_keys_file};
 use crate::documents::local_time;

@@ -12,6 +12,9 @@
 //! - [`http`], [`web`], [`api`]: translate between the outside and the services;
 //! - [`config`], [`startup`]: settings and the composition root.
 
+/// The procedure's rules and entities, from the core crate.
+pub use nomir_core::domain;
+
 pub mod adapters;
 pub mod api;
 pub mod calendar_data;
@@ -25,7 +28,6 @@ pub mod demo;
 pub mod demo_pki;
 pub mod demo_signer;
 pub mod documents;
-pub mod domain;
 pub mod http;
 pub mod ports;
 pub mod services;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::domain::sms::Sms;
 use crate::domain::Msisdn;
 use crate::ports::{Clock, OutboxStore, SmsGateway, SmsMessage, Unavailable};
 
@@ -25,16 +26,17 @@ pub fn mask_digits(text: &str) -> String {
 
 #[async_trait]
 impl SmsGateway for OutboxSms {
-    async fn send(&self, to: &Msisdn, text: &str) -> Result<(), Unavailable> {
+    async fn send(&self, to: &Msisdn, message: &Sms) -> Result<(), Unavailable> {
+        let text = message.text();
         let message = SmsMessage {
             // Time-ordered (UUID v7), so messages sent within one second
             // still list newest first.
             id: uuid::Uuid::now_v7().to_string(),
             msisdn: to.clone(),
             body: if self.keep_codes {
-                text.to_owned()
+                text
             } else {
-                mask_digits(text)
+                mask_digits(&text)
             },
             created_at: self.clock.now(),
         };

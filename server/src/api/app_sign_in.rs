@@ -17,8 +17,8 @@ use super::views::rfc3339;
 use crate::domain::api_client::Scope;
 use crate::services::app_sign_in::{new_challenge, sign_in, AppSignInError, ChallengeError};
 use crate::services::Ports;
-use app::api_problem::ApiProblem;
 use app::source::Source;
+use nomir_core::api_problem::ApiProblem;
 
 /// Only the e-government mobile app signs citizens in (its scopes).
 fn app_only(call: &ApiCall) -> Result<(), Problem> {

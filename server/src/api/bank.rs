@@ -24,8 +24,8 @@ use crate::services::confirm_code::confirm_code;
 use crate::services::request_code::RequestCodeError;
 use crate::services::{request_status, Ports};
 use crate::web::errors;
-use app::api_problem::ApiProblem;
 use app::error::PortalError;
+use nomir_core::api_problem::ApiProblem;
 
 /// A permission as the bank sees it.
 #[derive(Debug, Serialize, ToSchema)]

@@ -18,15 +18,15 @@ use crate::services::confirm_code::confirm_code;
 use crate::services::request_code::{request_code_from, resend_code, Origin, RequestCodeError};
 use crate::services::{request_status, Ports};
 use crate::web::errors;
-use app::api_problem::ApiProblem;
 use app::error::PortalError;
+use nomir_core::api_problem::ApiProblem;
 
 /// A code asked for too soon says in `Retry-After` when the next may be
 /// sent (up to an hour away); any other error is `error`'s.
 fn too_soon_or(
     ports: &Ports,
     e: RequestCodeError,
-    lang: app::i18n::Lang,
+    lang: nomir_core::i18n::Lang,
     error: fn(RequestCodeError) -> PortalError,
 ) -> Problem {
     match e {

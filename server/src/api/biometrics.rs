@@ -8,9 +8,9 @@ use crate::services::biometric_certify::certify_with_biometrics;
 use crate::services::certify::CertifyError;
 use crate::services::open_request::OpenRequestError;
 use crate::services::{request_status, Ports};
-use app::api_problem::ApiProblem;
 use app::error::PortalError;
-use app::i18n::Lang;
+use nomir_core::api_problem::ApiProblem;
+use nomir_core::i18n::Lang;
 
 /// Runs the step; `Ok` when the request now shows its outcome.
 pub async fn certify(

@@ -9,9 +9,9 @@ use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 
 use super::problem::{lang_of, Problem};
-use app::api_problem::ApiProblem;
+use nomir_core::api_problem::ApiProblem;
 
-fn problem_of(status: StatusCode, text: &str, lang: app::i18n::Lang) -> Problem {
+fn problem_of(status: StatusCode, text: &str, lang: nomir_core::i18n::Lang) -> Problem {
     let problem = match status {
         StatusCode::PAYLOAD_TOO_LARGE => ApiProblem::PayloadTooLarge,
         StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiProblem::UnsupportedMediaType,

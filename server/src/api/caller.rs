@@ -8,8 +8,8 @@ use super::problem::{lang_of, Problem};
 use crate::domain::api_client::Scope;
 use crate::http::AppState;
 use crate::services::api_clients::{authorize, CallError, Caller};
-use app::api_problem::ApiProblem;
-use app::i18n::Lang;
+use nomir_core::api_problem::ApiProblem;
+use nomir_core::i18n::Lang;
 
 /// An authorized call: who calls, and the language its answers are in.
 pub struct ApiCall {

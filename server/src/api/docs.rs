@@ -18,7 +18,7 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn operation(method: &str, path: &str, op: &Operation, t: &app::i18n::Texts) -> String {
+fn operation(method: &str, path: &str, op: &Operation, t: &nomir_core::i18n::Texts) -> String {
     let summary = op.summary.as_deref().unwrap_or_default();
     let description = op
         .description

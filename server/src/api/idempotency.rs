@@ -24,7 +24,7 @@ use crate::http::MAX_BODY;
 use crate::ports::{KeyState, StoredAnswer};
 use crate::services::session::token_hash;
 use crate::services::Ports;
-use app::api_problem::ApiProblem;
+use nomir_core::api_problem::ApiProblem;
 
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 const REPLAYED: &str = "idempotent-replayed";

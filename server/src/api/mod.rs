@@ -27,8 +27,8 @@ use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::http::AppState;
-use app::api_problem::ApiProblem;
-use app::i18n::Lang;
+use nomir_core::api_problem::ApiProblem;
+use nomir_core::i18n::Lang;
 pub use problem::{Problem, PROBLEM_JSON};
 
 pub fn router(ports: crate::services::Ports) -> Router<AppState> {

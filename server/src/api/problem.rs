@@ -8,9 +8,9 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use app::api_problem::ApiProblem;
 use app::error::PortalError;
-use app::i18n::Lang;
+use nomir_core::api_problem::ApiProblem;
+use nomir_core::i18n::Lang;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 

@@ -17,7 +17,7 @@ use super::caller::rate_limited;
 use super::problem::{lang_of, Problem, ProblemBody};
 use crate::services::api_clients::{issue_token, TokenError};
 use crate::services::Ports;
-use app::api_problem::ApiProblem;
+use nomir_core::api_problem::ApiProblem;
 
 /// The token request's form fields.
 #[derive(Debug, Deserialize, ToSchema)]

@@ -12,7 +12,7 @@ use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::BindingState;
 use crate::ports::Binding;
 use crate::services::request_status::RequestStatus;
-use app::i18n::Lang;
+use nomir_core::i18n::Lang;
 
 pub fn rfc3339(t: OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_default()

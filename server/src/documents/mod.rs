@@ -14,9 +14,9 @@ pub mod keys;
 pub mod pdf;
 pub mod seal;
 
-use app::ground::RefusalGround;
-use app::i18n::Lang;
-use time::{format_description::FormatItem, macros::format_description, OffsetDateTime, UtcOffset};
+use nomir_core::ground::RefusalGround;
+use nomir_core::i18n::Lang;
+use time::{format_description::FormatItem, macros::format_description, OffsetDateTime};
 
 use crate::domain::{Channel, Purpose};
 
@@ -79,11 +79,7 @@ impl ResultDocument {
     }
 }
 
-/// Kazakhstan's single time zone since 1 March 2024, as the pages show times.
-const ASTANA: UtcOffset = match UtcOffset::from_hms(5, 0, 0) {
-    Ok(o) => o,
-    Err(_) => UtcOffset::UTC,
-};
+use nomir_core::kz_time::OFFSET as ASTANA;
 const SHOWN: &[FormatItem<'static>] =
     format_description!("[day].[month].[year] [hour]:[minute]:[second] (UTC+5)");
 

@@ -8,8 +8,8 @@
 //! creation date is its `issued_at`, the file id is derived from it, and a
 //! test can compare two renderings.
 
-use app::i18n::document::DocumentTexts;
-use app::i18n::Texts;
+use nomir_core::i18n::document::DocumentTexts;
+use nomir_core::i18n::Texts;
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -44,7 +44,7 @@ const BOLD_REFS: Ref = Ref::new(20);
 
 /// The PDF bytes of `doc`, the same for the same document.
 pub fn render(doc: &ResultDocument) -> Result<Vec<u8>, RenderError> {
-    let words = app::i18n::document_texts(doc.lang);
+    let words = nomir_core::i18n::document_texts(doc.lang);
     let texts = doc.lang.texts();
     let mut page = Page::new()?;
     draw(&mut page, doc, words, texts);
@@ -308,8 +308,8 @@ fn wrap(font: &Font, text: &str, size: f32, width: f32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::ground::RefusalGround;
-    use app::i18n::Lang;
+    use nomir_core::ground::RefusalGround;
+    use nomir_core::i18n::Lang;
     use time::macros::datetime;
 
     pub(crate) fn refused(lang: Lang) -> ResultDocument {

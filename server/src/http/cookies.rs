@@ -8,10 +8,10 @@ use time::Duration;
 
 use crate::services::session::SESSION_LIFETIME;
 use crate::services::staff::STAFF_SESSION_LIFETIME;
-use app::i18n::{Lang, LANG_COOKIE};
 use app::port::SetCookie;
-use app::wire::{EDS_BINDER_COOKIE, SESSION_COOKIE};
-use app::wire_complaints::STAFF_COOKIE;
+use nomir_core::i18n::{Lang, LANG_COOKIE};
+use nomir_core::wire::{EDS_BINDER_COOKIE, SESSION_COOKIE};
+use nomir_core::wire_complaints::STAFF_COOKIE;
 
 pub use app::cookies::read;
 

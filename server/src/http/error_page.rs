@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use app::i18n::Texts;
+use nomir_core::i18n::Texts;
 
 /// Text made safe to put in HTML.
 pub(super) fn escape(s: &str) -> String {
@@ -27,7 +27,7 @@ pub fn page(
 }
 
 /// A plain page saying `text` in `lang`.
-pub fn text_page(status: StatusCode, lang: app::i18n::Lang, text: &str) -> Response {
+pub fn text_page(status: StatusCode, lang: nomir_core::i18n::Lang, text: &str) -> Response {
     let t = lang.texts();
     let (text, home, contact) = (
         escape(text),

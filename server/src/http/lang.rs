@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{cookies, error_page, AppState};
-use app::i18n::Lang;
+use nomir_core::i18n::Lang;
 
 #[derive(Deserialize)]
 pub struct Next {

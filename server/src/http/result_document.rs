@@ -19,8 +19,8 @@ use crate::documents::seal::{SealError, Upload, MAX_FILE_BYTES};
 use crate::domain::Iin;
 use crate::services::result_document;
 use app::citizen::Visitor;
-use app::i18n::{document_texts, Lang};
 use app::source::Source;
+use nomir_core::i18n::{document_texts, Lang};
 
 /// The sealed PDF of the citizen's finished request `id`.
 pub async fn download(

@@ -11,8 +11,8 @@ use super::cookies;
 use crate::services::{session, staff, Ports};
 use app::citizen::{Citizen, Visitor};
 use app::staff::{Official, StaffVisitor};
-use app::wire::SESSION_COOKIE;
-use app::wire_complaints::STAFF_COOKIE;
+use nomir_core::wire::SESSION_COOKIE;
+use nomir_core::wire_complaints::STAFF_COOKIE;
 
 /// Files and probes that never need to know who asks.
 fn needs_no_session(path: &str) -> bool {

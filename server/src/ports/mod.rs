@@ -5,7 +5,7 @@ pub mod account_tx;
 pub mod clock;
 pub mod dashboard;
 pub mod outside;
-pub mod records;
+pub use nomir_core::domain::records;
 pub mod store;
 
 pub use account_tx::{AccountTx, CodeCounts};

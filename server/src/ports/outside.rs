@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 
 use super::records::{IdentityRecord, Subscriber};
+use crate::domain::sms::Sms;
 use crate::domain::{Iin, Msisdn};
 
 /// A failure to reach an outside system; the request can be retried.
@@ -17,7 +18,8 @@ pub struct Unavailable {
 /// Sends text messages to subscribers (SMPP or HTTP in production).
 #[async_trait]
 pub trait SmsGateway: Send + Sync {
-    async fn send(&self, to: &Msisdn, text: &str) -> Result<(), Unavailable>;
+    /// Sends `message`; the gateway renders its text.
+    async fn send(&self, to: &Msisdn, message: &Sms) -> Result<(), Unavailable>;
 }
 
 /// The mobile operators' registries: who a number is registered to.

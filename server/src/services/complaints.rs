@@ -4,6 +4,7 @@
 
 use super::{audit, Ports, Unexpected};
 use crate::domain::complaint::{self, local_date, Addressee, ComplaintState, Subject, TextError};
+use crate::domain::sms::Sms;
 use crate::domain::{BindingState, Iin};
 use crate::ports::{Complaint, StoreError};
 
@@ -129,15 +130,18 @@ pub async fn tell(ports: &Ports, c: &Complaint) {
             return;
         }
     };
-    let text = app::i18n::complaints::sms_text(&c.number, status_of(c.state));
-    if let Err(e) = ports.sms.send(&number, &text).await {
+    let news = Sms::ComplaintNews {
+        number: c.number.clone(),
+        status: status_of(c.state),
+    };
+    if let Err(e) = ports.sms.send(&number, &news).await {
         tracing::warn!(error = %e, complaint = %c.number, "complaint SMS not sent");
     }
 }
 
 /// The state as pages and messages name it.
-pub fn status_of(state: ComplaintState) -> app::wire_complaints::ComplaintStatus {
-    use app::wire_complaints::ComplaintStatus as S;
+pub fn status_of(state: ComplaintState) -> nomir_core::wire_complaints::ComplaintStatus {
+    use nomir_core::wire_complaints::ComplaintStatus as S;
     match state {
         ComplaintState::AtProvider => S::AtProvider,
         ComplaintState::AtReviewer => S::AtReviewer,

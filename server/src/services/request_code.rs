@@ -16,6 +16,7 @@ use crate::domain::binding::is_overdue;
 use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
 };
+use crate::domain::sms::Sms;
 use crate::domain::{BindingEvent, BindingState, Channel, Iin, Msisdn, MsisdnError, Purpose};
 use crate::ports::{AccountTx, BindingRequest, DocumentPermission, OtpChallenge, StateChange};
 
@@ -309,7 +310,7 @@ pub async fn request_code_from(
     tx.commit().await?;
     if let Err(e) = ports
         .sms
-        .send(&msisdn, &app::i18n::sms_code_text(&code))
+        .send(&msisdn, &Sms::Code { code: code.clone() })
         .await
     {
         tracing::error!(error = %e, number = %msisdn, "SMS not sent");
@@ -392,7 +393,7 @@ pub async fn resend_code(
     tx.commit().await?;
     ports
         .sms
-        .send(&request.msisdn, &app::i18n::sms_code_text(&code))
+        .send(&request.msisdn, &Sms::Code { code: code.clone() })
         .await
         .map_err(|e| {
             tracing::error!(error = %e, number = %request.msisdn, "SMS not sent");

@@ -7,9 +7,9 @@
 //! withdrawn request has none of its own (the citizen went on with a newer
 //! one, whose result is the one that counts), and an open one none yet.
 
-use app::ground::RefusalGround;
-use app::i18n::Lang;
 use ed25519_dalek::VerifyingKey;
+use nomir_core::ground::RefusalGround;
+use nomir_core::i18n::Lang;
 
 use super::{request_status, Ports, Unexpected};
 use crate::documents::{pdf, Outcome, ResultDocument, SealError, SealMeta, Sealer};

@@ -8,7 +8,7 @@ use crate::domain::Channel;
 use crate::ports::{BindingRequest, Complaint, StaffMember};
 use crate::services::complaints::status_of;
 use crate::services::dashboard::Dashboard;
-use app::wire_complaints::{
+use nomir_core::wire_complaints::{
     ComplaintAbout, ComplaintItem, ComplaintTo, ComplaintView, DashboardView, DayBar,
     DecisionChoice, RequestItem, RequestOutcome, StaffRole, StaffView, TrailLine,
 };
@@ -177,7 +177,7 @@ pub fn dashboard(d: &Dashboard, staff: StaffView, days: u32) -> DashboardView {
                 "refused" => RequestOutcome::Refused(
                     o.ground
                         .as_deref()
-                        .and_then(app::ground::RefusalGround::from_code)?,
+                        .and_then(nomir_core::ground::RefusalGround::from_code)?,
                 ),
                 _ => return None,
             };

@@ -197,9 +197,9 @@ pub fn eds_sign_in(e: crate::services::eds_sign_in::EdsSignInError) -> PortalErr
 }
 
 /// The reason a refused signature gives the citizen.
-pub fn eds_reason(e: &crate::ports::SignatureError) -> app::error::EdsReason {
+pub fn eds_reason(e: &crate::ports::SignatureError) -> nomir_core::eds_reason::EdsReason {
     use crate::ports::SignatureError as E;
-    use app::error::EdsReason as R;
+    use nomir_core::eds_reason::EdsReason as R;
     match e {
         E::Expired => R::Expired,
         E::NotYetValid => R::NotYetValid,

@@ -22,9 +22,9 @@ use crate::services::{
 use app::citizen::Citizen;
 use app::error::PortalError;
 use app::port::{PortalApi, SetCookie};
-use app::wire::{CabinetView, OpenRequestView, PhoneView, RequestView, SmsView};
-use app::wire_complaints::{ComplaintView, ComplaintsView};
 use errors::unexpected;
+use nomir_core::wire::{CabinetView, OpenRequestView, PhoneView, RequestView, SmsView};
+use nomir_core::wire_complaints::{ComplaintView, ComplaintsView};
 pub use views::{local_clock, local_time};
 
 pub struct PortalService {
@@ -58,7 +58,7 @@ impl PortalApi for PortalService {
     async fn eds_challenge(
         &self,
         source: &app::source::Source,
-    ) -> Result<(app::wire::EdsChallenge, SetCookie), PortalError> {
+    ) -> Result<(nomir_core::wire::EdsChallenge, SetCookie), PortalError> {
         use crate::services::eds_sign_in::{new_challenge, ChallengeError};
         let c = new_challenge(&self.ports, source.as_str())
             .await
@@ -68,7 +68,7 @@ impl PortalApi for PortalService {
                 ChallengeError::Unexpected(cause) => unexpected(cause),
             })?;
         Ok((
-            app::wire::EdsChallenge {
+            nomir_core::wire::EdsChallenge {
                 id: c.id,
                 document_base64: BASE64.encode(c.text),
                 signer_url: self.signer_url.clone(),

@@ -12,7 +12,7 @@ use app::error::PortalError;
 use app::office_port::OfficeApi;
 use app::port::SetCookie;
 use app::staff::Official;
-use app::wire_complaints::{CaseView, DashboardView, QueueView};
+use nomir_core::wire_complaints::{CaseView, DashboardView, QueueView};
 
 impl PortalService {
     /// The staff member of the session the middleware found.

@@ -3,7 +3,7 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use time::{format_description::FormatItem, macros::format_description, OffsetDateTime, UtcOffset};
+use time::{format_description::FormatItem, macros::format_description, OffsetDateTime};
 
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::permission::{DocumentKind, PermissionStatus};
@@ -11,16 +11,12 @@ use crate::domain::BindingState;
 use crate::domain::Channel;
 use crate::ports::{Binding, BindingEndReason, ChannelUse, DocumentPermission};
 use crate::services::request_status::RequestStatus;
-use app::wire::{
+use nomir_core::wire::{
     BindingView, DocumentKindView, PermissionItem, PermissionState, RequestStep, UseChannel,
     UseView,
 };
 
-/// Kazakhstan's single time zone since 1 March 2024.
-const ASTANA: UtcOffset = match UtcOffset::from_hms(5, 0, 0) {
-    Ok(o) => o,
-    Err(_) => UtcOffset::UTC,
-};
+use nomir_core::kz_time::OFFSET as ASTANA;
 const SHOWN: &[FormatItem<'static>] = format_description!("[day].[month].[year] [hour]:[minute]");
 
 /// A time as citizens read it: Astana time, `25.11.2026 10:15`.

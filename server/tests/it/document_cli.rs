@@ -5,11 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use app::ground::RefusalGround;
-use app::i18n::Lang;
 use nomir::documents::keys::demo_sealer;
 use nomir::documents::{pdf, Outcome, ResultDocument, Sealer};
 use nomir::domain::{Channel, Purpose};
+use nomir_core::ground::RefusalGround;
+use nomir_core::i18n::Lang;
 use time::macros::datetime;
 
 const REQUEST: &str = "0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b";
@@ -88,13 +88,13 @@ fn a_sealed_document_verifies_and_a_changed_byte_does_not() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let text = stdout(&out);
     assert!(
-        text.starts_with(app::i18n::document::KK.verdict_valid),
+        text.starts_with(nomir_core::i18n::document::KK.verdict_valid),
         "{text}"
     );
     assert!(text.contains(REQUEST), "{text}");
     assert!(text.contains("25.11.2026 10:10:00"), "{text}");
     assert!(
-        text.contains(app::i18n::document::KK.demo_seal_note),
+        text.contains(nomir_core::i18n::document::KK.demo_seal_note),
         "{text}"
     );
 
@@ -141,14 +141,14 @@ fn another_key_or_no_seal_is_not_valid() {
         &file,
     ]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    assert!(!stdout(&out).contains(app::i18n::document::KK.demo_seal_note));
+    assert!(!stdout(&out).contains(nomir_core::i18n::document::KK.demo_seal_note));
 
     let plain = dir.write("plain.pdf", &pdf::render(&document()).unwrap());
     let out = nomir(&["document", "verify", "--demo", "--lang", "ru", &plain]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_eq!(
         stdout(&out).trim_end(),
-        app::i18n::document::RU.verdict_not_sealed
+        nomir_core::i18n::document::RU.verdict_not_sealed
     );
 }
 

@@ -29,7 +29,7 @@ fn down() -> Unavailable {
 
 #[async_trait]
 impl SmsGateway for Down {
-    async fn send(&self, _: &Msisdn, _: &str) -> Result<(), Unavailable> {
+    async fn send(&self, _: &Msisdn, _: &nomir::domain::sms::Sms) -> Result<(), Unavailable> {
         Err(down())
     }
 }

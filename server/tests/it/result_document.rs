@@ -5,7 +5,6 @@
 
 use crate::support;
 
-use app::i18n::Lang;
 use nomir::demo_pki::sign_detached;
 use nomir::documents::keys::{demo_public_key, demo_sealer};
 use nomir::domain::Iin;
@@ -14,6 +13,7 @@ use nomir::services::certify::certify;
 use nomir::services::confirm_code::confirm_code;
 use nomir::services::request_code::request_code;
 use nomir::services::result_document::{check, issue};
+use nomir_core::i18n::Lang;
 use support::demo::{citizen_key, code_sent_to};
 use support::TestDb;
 

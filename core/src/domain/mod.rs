@@ -15,7 +15,9 @@ pub mod iin;
 pub mod msisdn;
 pub mod otp;
 pub mod permission;
+pub mod records;
 pub mod refusal;
+pub mod sms;
 
 pub use binding::{BindingEvent, BindingState, Channel, Purpose, TransitionError, REQUEST_TERM};
 pub use identity::IdentityStatus;

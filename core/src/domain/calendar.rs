@@ -1,6 +1,6 @@
 //! The Kazakh working-day calendar (Rules ch. 3 deadlines: 3, 5 and 15
 //! working days): a five-day week, with the dates that differ from it kept
-//! as data an operator updates (`server/calendar/kz.csv`), not as code.
+//! as data an operator updates (`core/calendar/kz.csv`), not as code.
 //! Parsing that text and counting days are pure; reading the file is the
 //! caller's.
 
@@ -129,13 +129,21 @@ impl WorkingCalendar {
     }
 }
 
+/// The calendar kept in the repo (`core/calendar/kz.csv`), built in.
+pub const BUILT_IN: &str = include_str!("../../calendar/kz.csv");
+
+/// The built-in calendar (checked by the tests, so it parses).
+pub fn builtin() -> WorkingCalendar {
+    WorkingCalendar::parse(BUILT_IN).expect("the built-in calendar parses (tested)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::date;
 
     fn kz() -> WorkingCalendar {
-        WorkingCalendar::parse(include_str!("../../calendar/kz.csv")).unwrap()
+        builtin()
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! receipt or registration is not counted. After this pre-trial step the
 //! citizen may go to court.
 
-use time::{Date, OffsetDateTime, UtcOffset};
+use time::{Date, OffsetDateTime};
 
 use super::calendar::WorkingCalendar;
 
@@ -28,10 +28,7 @@ pub const TEXT_MIN: usize = 10;
 pub const TEXT_MAX: usize = 4000;
 
 /// Deadlines are working days in Kazakhstan: dates are read at UTC+5.
-pub const KZ_OFFSET: UtcOffset = match UtcOffset::from_hms(5, 0, 0) {
-    Ok(o) => o,
-    Err(_) => UtcOffset::UTC,
-};
+pub use crate::kz_time::OFFSET as KZ_OFFSET;
 
 /// The date in Kazakhstan at `at`.
 pub fn local_date(at: OffsetDateTime) -> Date {
@@ -273,7 +270,7 @@ mod tests {
     use time::macros::{date, datetime};
 
     fn kz() -> WorkingCalendar {
-        WorkingCalendar::parse(include_str!("../../calendar/kz.csv")).unwrap()
+        crate::domain::calendar::builtin()
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Grounds on which a request ends without a binding. The type and its
-//! texts live with the pages' translations (`app::ground`, `app::i18n`), so
+//! texts live in this crate's `ground` and `i18n`, so
 //! every text a person reads comes from one module; the rules that choose a
 //! ground are in the services and `domain::checks`.
 
-pub use app::ground::RefusalGround;
+pub use crate::ground::RefusalGround;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::i18n::Lang;
+    use crate::i18n::Lang;
 
     #[test]
     fn every_ground_round_trips_through_its_code() {

@@ -3,7 +3,7 @@
 //! NCALayer's answers mean, in Kazakh, Russian and English. Reached from
 //! every language's [`Texts`](super::Texts) as `t.eds`.
 
-use crate::error::EdsReason;
+use crate::eds_reason::EdsReason;
 
 /// One language's EDS strings. Adding a field makes every language fail to
 /// compile until it is translated.

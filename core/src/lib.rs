@@ -1,0 +1,19 @@
+//! Nomir's core: what every other crate speaks. It imports nothing above
+//! it (no database, no framework, no I/O) and compiles for the browser's
+//! WASM as well as for the server.
+//!
+//! - [`domain`]: the procedure's pure rules and entities (order No. 58);
+//! - [`ground`]: the two grounds for refusal the law establishes;
+//! - [`kz_time`]: Kazakhstan's time (UTC+5), the one place it is defined;
+//! - [`i18n`]: everything a person reads, in Kazakh, Russian and English;
+//! - [`wire`], [`wire_complaints`], [`api_problem`], [`eds_reason`]: the
+//!   views and reasons the server hands the pages and the API.
+
+pub mod api_problem;
+pub mod domain;
+pub mod eds_reason;
+pub mod ground;
+pub mod i18n;
+pub mod kz_time;
+pub mod wire;
+pub mod wire_complaints;
