@@ -103,7 +103,7 @@ pub async fn run(action: Action) -> anyhow::Result<()> {
     let revocation = revocation_sources(RevocationSources {
         crls,
         ocsp_url: ocsp,
-        demo: false,
+        crl_bytes: Vec::new(),
     })?;
     let verifier = CmsVerifier::new(roots, revocation);
     let now = time::OffsetDateTime::now_utc();

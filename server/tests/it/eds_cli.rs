@@ -4,13 +4,23 @@
 //! revoked or unknown at a real `openssl ocsp` responder, responder down,
 //! another IIN, the wrong key; a bad call exits 2.
 
-use crate::support;
-
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
-use support::openssl_pki::openssl;
+/// Runs `openssl args` in `dir`; it must succeed.
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("openssl runs");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
 
 const DOC: &[u8] = b"nomir-request/1\nrequest-id: cli\niin: 900515410001\n";
 

@@ -22,7 +22,7 @@ fn pair(dir: &str, stem: &str) -> KeyPair {
 }
 
 fn verifier() -> CmsVerifier {
-    CmsVerifier::demo().unwrap()
+    nomir::adapters::eds::demo_verifier().unwrap()
 }
 
 async fn verify(

@@ -3,13 +3,11 @@
 
 pub mod api;
 pub mod demo;
-pub mod openssl_pki;
 pub mod portal;
 pub mod procedure;
 
 use std::sync::Arc;
 
-use nomir::adapters::eds::CmsVerifier;
 use nomir::database::Db;
 use nomir::ports::clock::TestClock;
 use nomir::services::code_hash::CodeHasher;
@@ -41,7 +39,7 @@ impl TestDb {
         let db = Db::connect(&url).await.expect("connect");
         db.migrate().await.expect("migrate");
         let clock = Arc::new(TestClock::at(datetime!(2026-11-25 05:00 UTC)));
-        let verifier = Arc::new(CmsVerifier::demo().expect("demo roots"));
+        let verifier = Arc::new(nomir::adapters::eds::demo_verifier().expect("demo roots"));
         let codes = CodeHasher::new("test-secret-that-is-long-enough-for-hmac");
         let biometrics = std::sync::Arc::new(
             nomir::adapters::biometrics::JwsBiometrics::demo().expect("demo biometrics"),

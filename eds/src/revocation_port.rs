@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use time::OffsetDateTime;
 use x509_cert::Certificate;
 
-use crate::ports::SignatureError;
+use crate::SignatureError;
 
 #[async_trait]
 pub trait RevocationCheck: Send + Sync {

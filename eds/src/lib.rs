@@ -1,7 +1,11 @@
-//! Electronic digital signatures (Rules §5.1, §5.2; SPEC §2, §3): the CMS
-//! that NCALayer (or the demo signer, or `openssl cms`) returns, verified
-//! against the trusted roots.
+//! Kazakh electronic digital signatures, verified in pure Rust: the CMS
+//! that NCALayer (or `openssl cms`) returns, checked against trusted roots
+//! as the NCA of the Republic of Kazakhstan issues them (Nomir's Rules
+//! §5.1, §5.2). Usable on its own: give [`CmsVerifier`] the roots (PEM)
+//! and a [`RevocationCheck`] (CRLs and OCSP: [`revocation_sources`]), and
+//! ask it whether a CMS is an individual's signature over a document.
 //!
+//! - `vocabulary`: the key purpose, the signer, the refusal reasons, the trait;
 //! - `input`: DER, PEM or base64 within size and nesting limits;
 //! - `algorithms` (+ `gost`): RSA-SHA256, ECDSA P-256, GOST R 34.10-2015
 //!   with Streebog; the legacy GOST 2004 refused as unsupported;
@@ -24,23 +28,14 @@ pub mod revocation_port;
 mod revocation_sources;
 mod usage;
 mod verify;
+mod vocabulary;
 
 pub use bounded::BoundedVerifier;
 pub use names::iin_of;
 pub use revocation_port::{NoRevocationSource, RevocationCheck};
 pub use revocation_sources::{revocation_sources, AnyAlgorithm, RevocationSources};
 pub use verify::{CmsVerifier, Verified};
-
-/// The revocation sources the settings name (demo mode adds the demo CA's CRL).
-pub fn revocation_from(
-    settings: &crate::config::Settings,
-) -> anyhow::Result<std::sync::Arc<dyn RevocationCheck>> {
-    revocation_sources(RevocationSources {
-        crls: settings.crls.clone(),
-        ocsp_url: settings.ocsp_url.clone(),
-        demo: settings.demo,
-    })
-}
+pub use vocabulary::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
 
 /// Whether `issuer`'s key made `signature` over `tbs` with `algorithm`
 /// (any algorithm the verifier accepts): for CRLs, OCSP answers, benchmarks.
@@ -52,15 +47,4 @@ pub fn check_signature(
 ) -> bool {
     algorithms::PublicKey::from_spki(&issuer.tbs_certificate.subject_public_key_info)
         .is_ok_and(|key| key.verify(algorithm, tbs, signature).is_ok())
-}
-
-impl CmsVerifier {
-    /// The verifier of demo mode: the demo CA, checked against its CRL.
-    pub fn demo() -> anyhow::Result<Self> {
-        let revocation = revocation_sources(RevocationSources {
-            demo: true,
-            ..Default::default()
-        })?;
-        Self::from_pem(crate::demo_pki::DEMO_ROOTS, revocation)
-    }
 }

@@ -19,7 +19,7 @@ use super::names::{common_name, iin_of};
 use super::oids::*;
 use super::revocation_port::RevocationCheck;
 use super::usage;
-use crate::ports::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
+use crate::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
 
 /// The most certificates a CMS may carry (NCALayer sends the signer's and
 /// at most its chain): more only makes the chain search longer.

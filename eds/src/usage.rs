@@ -12,7 +12,7 @@ use x509_cert::Certificate;
 use super::chain::extension;
 use super::names::attribute;
 use super::oids::*;
-use crate::ports::{KeyPurpose, SignatureError};
+use crate::{KeyPurpose, SignatureError};
 
 fn eku(cert: &Certificate) -> Result<Vec<der::asn1::ObjectIdentifier>, SignatureError> {
     Ok(extension::<ExtendedKeyUsage>(cert)?

@@ -13,7 +13,7 @@ use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
 use super::gost::{self, Curve, Layout};
 use super::oids::*;
-use crate::ports::SignatureError;
+use crate::SignatureError;
 
 /// A message digest a CMS may use for its signed attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

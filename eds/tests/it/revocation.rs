@@ -12,8 +12,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use der::DecodePem;
-use nomir::adapters::eds::revocation::{Revocation, RevocationConfig, RevocationError, Status};
-use nomir::adapters::eds::AnyAlgorithm;
+use kz_eds::revocation::{Revocation, RevocationConfig, RevocationError, Status};
+use kz_eds::AnyAlgorithm;
 use time::OffsetDateTime;
 use x509_cert::Certificate;
 

@@ -7,14 +7,12 @@
 //! case isolates one check; CRLs and OCSP are tested against real
 //! `openssl ca` and `openssl ocsp` in `revocation.rs`.
 
-use crate::support;
-
 use std::sync::{Arc, OnceLock};
 
+use crate::openssl_pki::{gost_engine, KeyAlg, Pki};
 use async_trait::async_trait;
-use nomir::adapters::eds::{CmsVerifier, RevocationCheck};
-use nomir::ports::{KeyPurpose, SignatureError};
-use support::openssl_pki::{gost_engine, KeyAlg, Pki};
+use kz_eds::{CmsVerifier, RevocationCheck};
+use kz_eds::{KeyPurpose, SignatureError};
 use time::OffsetDateTime;
 use x509_cert::Certificate;
 
@@ -91,7 +89,7 @@ async fn check(
     cms: &[u8],
     doc: &[u8],
     purpose: KeyPurpose,
-) -> Result<nomir::adapters::eds::Verified, SignatureError> {
+) -> Result<kz_eds::Verified, SignatureError> {
     verifier()
         .verify_cms(cms, Some(doc), purpose, OffsetDateTime::now_utc())
         .await

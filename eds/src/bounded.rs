@@ -14,7 +14,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use tokio::sync::Semaphore;
 
-use crate::ports::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
+use crate::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
 
 /// How long one check may take before the caller is answered "try again".
 pub const TIME_LIMIT: Duration = Duration::from_secs(10);

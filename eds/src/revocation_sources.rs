@@ -11,15 +11,15 @@ use x509_cert::Certificate;
 
 use super::revocation::{Revocation, RevocationConfig, RevocationError, SignatureCheck, Status};
 use super::revocation_port::{NoRevocationSource, RevocationCheck};
-use crate::ports::SignatureError;
+use crate::SignatureError;
 
-/// What to ask: CRL files or URLs, an OCSP responder, and (demo mode) the
-/// demo CA's CRL built into the binary.
+/// What to ask: CRL files or URLs, an OCSP responder, and CRLs given as
+/// bytes (Nomir's demo mode builds its demo CA's CRL into the binary).
 #[derive(Debug, Clone, Default)]
 pub struct RevocationSources {
     pub crls: Vec<String>,
     pub ocsp_url: Option<String>,
-    pub demo: bool,
+    pub crl_bytes: Vec<Vec<u8>>,
 }
 
 /// Verifies CRL and OCSP signatures with the issuer's key, any algorithm
@@ -65,8 +65,10 @@ impl RevocationCheck for Checked {
 /// The checker for `sources`; with none, one that refuses every signature
 /// as unverifiable.
 pub fn revocation_sources(sources: RevocationSources) -> anyhow::Result<Arc<dyn RevocationCheck>> {
-    if sources.crls.is_empty() && sources.ocsp_url.is_none() && !sources.demo {
-        tracing::warn!("no CRL and no OCSP responder is configured (NOMIR_CRL, NOMIR_OCSP_URL): every signature will be refused");
+    if sources.crls.is_empty() && sources.ocsp_url.is_none() && sources.crl_bytes.is_empty() {
+        tracing::warn!(
+            "no CRL and no OCSP responder is configured: every signature will be refused"
+        );
         return Ok(Arc::new(NoRevocationSource));
     }
     let mut config = RevocationConfig::default();
@@ -79,9 +81,7 @@ pub fn revocation_sources(sources: RevocationSources) -> anyhow::Result<Arc<dyn 
             config.crl_files.push(path);
         }
     }
-    if sources.demo {
-        config.crl_bytes.push(crate::demo_pki::DEMO_CRL.to_vec());
-    }
+    config.crl_bytes.extend(sources.crl_bytes);
     config.ocsp_url = sources.ocsp_url;
     Ok(Arc::new(Checked(Revocation::new(
         config,

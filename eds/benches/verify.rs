@@ -5,7 +5,7 @@
 //! loopback: once with the answer cached, once with the cache cleared
 //! before every verification (a round trip each). Run:
 //!
-//!     cargo bench -p server --bench eds
+//!     cargo bench -p kz-eds --bench verify
 //!
 //! Needs openssl with the GOST engine (libengine-gost-openssl) for the GOST
 //! row; without it the row is skipped. `NOMIR_BENCH_SECONDS` sets how long
@@ -13,7 +13,7 @@
 
 // The tests' openssl PKI; the bench uses only a part of it.
 #[allow(dead_code)]
-#[path = "../tests/it/support/openssl_pki.rs"]
+#[path = "../tests/it/openssl_pki.rs"]
 mod openssl_pki;
 
 use std::io::BufRead;
@@ -22,9 +22,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use nomir::adapters::eds::revocation::{Revocation, RevocationConfig};
-use nomir::adapters::eds::{AnyAlgorithm, CmsVerifier, RevocationCheck};
-use nomir::ports::{KeyPurpose, SignatureError};
+use kz_eds::revocation::{Revocation, RevocationConfig};
+use kz_eds::{AnyAlgorithm, CmsVerifier, RevocationCheck};
+use kz_eds::{KeyPurpose, SignatureError};
 use openssl_pki::{gost_engine, KeyAlg, Pki};
 use time::OffsetDateTime;
 use x509_cert::Certificate;
@@ -60,7 +60,7 @@ impl RevocationCheck for Ocsp {
             self.revocation.clear_cache().await;
         }
         match self.revocation.status(cert, issuer, now).await {
-            Ok(nomir::adapters::eds::revocation::Status::Good) => Ok(()),
+            Ok(kz_eds::revocation::Status::Good) => Ok(()),
             other => Err(SignatureError::RevocationUnavailable(format!("{other:?}"))),
         }
     }

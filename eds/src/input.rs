@@ -5,7 +5,7 @@
 
 use base64::Engine;
 
-use crate::ports::SignatureError;
+use crate::SignatureError;
 
 /// The largest CMS accepted, in bytes (a citizen's CMS with its chain is a
 /// few kilobytes; NCALayer's with a timestamp under 20 KiB).

@@ -14,7 +14,7 @@ use x509_cert::Certificate;
 
 use super::algorithms::PublicKey;
 use super::oids::KNOWN_EXTENSIONS;
-use crate::ports::SignatureError;
+use crate::SignatureError;
 
 /// The longest chain accepted (leaf, intermediates, root).
 const MAX_DEPTH: usize = 6;
@@ -248,7 +248,7 @@ mod tests {
 
     fn demo(path: &str) -> Certificate {
         let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("demo-pki")
+            .join("fixtures")
             .join(path);
         Certificate::from_pem(std::fs::read(file).unwrap()).unwrap()
     }
@@ -260,7 +260,7 @@ mod tests {
 
     #[test]
     fn each_issuer_tried_costs_a_check_and_the_search_stops_when_none_are_left() {
-        let leaf = demo("citizens/900515410001-auth.pem");
+        let leaf = demo("citizen-auth.pem");
         let root = Known::new(demo("root-ca.pem"));
         // The demo chain: one check, the root's over the leaf.
         let mut budget = CheckBudget::of(1);

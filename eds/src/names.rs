@@ -7,7 +7,7 @@ use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
 
 use super::oids::{AT_COMMON_NAME, AT_COUNTRY, AT_SERIAL_NUMBER};
-use crate::domain::Iin;
+use nomir_core::domain::Iin;
 
 /// The text of the first attribute `oid` in `name`.
 pub fn attribute(name: &Name, oid: der::asn1::ObjectIdentifier) -> Option<String> {
@@ -65,7 +65,7 @@ pub fn build_name(parts: &[(der::asn1::ObjectIdentifier, &str)]) -> der::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::adapters::eds::oids::AT_SURNAME;
+    use crate::oids::AT_SURNAME;
 
     #[test]
     fn the_iin_is_read_from_serialnumber_only() {

@@ -1,0 +1,647 @@
+//! Known-answer tests (the standard's appendix A), the curves' own checks,
+//! and every parameter set against OpenSSL's GOST engine.
+
+use super::curves::*;
+use super::field::*;
+use super::signature::*;
+use num_bigint::BigUint;
+use num_traits::{One, Zero};
+use std::path::Path;
+use std::process::Command;
+
+fn h(s: &str) -> BigUint {
+    BigUint::parse_bytes(s.as_bytes(), 16).unwrap()
+}
+fn le(v: &BigUint, n: usize) -> Vec<u8> {
+    let mut b = v.to_bytes_le();
+    b.resize(n, 0);
+    b
+}
+fn be(v: &BigUint, n: usize) -> Vec<u8> {
+    let mut b = le(v, n);
+    b.reverse();
+    b
+}
+const ALL: [Curve; 9] = [
+    Curve::Tc26_256A,
+    Curve::CryptoPro256A,
+    Curve::CryptoPro256B,
+    Curve::CryptoPro256C,
+    Curve::Tc26_512A,
+    Curve::Tc26_512B,
+    Curve::Tc26_512C,
+    Curve::Test256,
+    Curve::Test512,
+];
+
+/// Plain double-and-add, independent of the wNAF code, for cross-checks.
+fn mul_simple(c: &Params, k: &BigUint, p: &Jac) -> Jac {
+    let mut acc = Jac::infinity();
+    for i in (0..k.bits()).rev() {
+        acc = c.dbl(&acc);
+        if k.bit(i) {
+            acc = c.add(&acc, p);
+        }
+    }
+    acc
+}
+
+/// GOST R 34.10-2012 §6.1 signing with a given k, on integers (tests only).
+fn sign_integers(c: &Params, d: &BigUint, e: &BigUint, k: &BigUint) -> (BigUint, BigUint) {
+    let mut e = e % &c.q;
+    if e.is_zero() {
+        e = BigUint::one();
+    }
+    let (x, _) = c
+        .affine(&mul_simple(c, k, &Jac::from_affine(&c.g)))
+        .unwrap();
+    let r = x % &c.q;
+    let s = (&r * d + k * &e) % &c.q;
+    (r, s)
+}
+
+/// xorshift64*: deterministic test randomness without extra dependencies.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+    fn below(&mut self, q: &BigUint) -> BigUint {
+        BigUint::from_bytes_le(&self.bytes(80)) % (q - 1u32) + 1u32
+    }
+}
+
+/// A key and a message signature made by the test signer, in Rfc4491 layout.
+fn make_sig(curve: Curve, rng: &mut Rng, digest: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let c = params(curve);
+    let n = curve.coordinate_len();
+    let d = rng.below(&c.q);
+    let (qx, qy) = c
+        .affine(&mul_simple(c, &d, &Jac::from_affine(&c.g)))
+        .unwrap();
+    let (r, s) = sign_integers(c, &d, &BigUint::from_bytes_le(digest), &rng.below(&c.q));
+    (
+        [le(&qx, n), le(&qy, n)].concat(),
+        [be(&s, n), be(&r, n)].concat(),
+    )
+}
+
+#[test]
+fn curve_parameters_are_consistent() {
+    for curve in ALL {
+        let c = params(curve);
+        assert!(c.on_curve(&c.g.0, &c.g.1), "{curve:?}: G not on curve");
+        let g = Jac::from_affine(&c.g);
+        assert!(mul_simple(c, &c.q, &g).z.is_zero(), "{curve:?}: q·G != O");
+        assert!(
+            c.mul2(&c.q, &BigUint::zero(), &g).z.is_zero(),
+            "{curve:?}: wNAF q·G != O"
+        );
+        let (x, y) = c.affine(&mul_simple(c, &(&c.q - 1u32), &g)).unwrap();
+        assert_eq!(
+            (x, y),
+            (c.g.0.clone(), c.neg_f(&c.g.1)),
+            "{curve:?}: (q-1)·G != -G"
+        );
+        let bits = c.p.bits() as usize;
+        assert!(
+            bits <= curve.bits() && bits >= curve.bits() - 1,
+            "{curve:?}"
+        );
+        assert_eq!(c.g_table.len(), 1 << (W_G - 2));
+    }
+    assert!(params(Curve::CryptoPro256A).a_is_minus_3 && params(Curve::Tc26_512A).a_is_minus_3);
+    assert!(!params(Curve::Tc26_256A).a_is_minus_3);
+}
+
+#[test]
+fn oids() {
+    assert_eq!(
+        Curve::from_oid_str("1.2.643.7.1.2.1.1.1"),
+        Some(Curve::Tc26_256A)
+    );
+    assert_eq!(
+        Curve::from_oid_str("1.2.643.2.2.35.1"),
+        Some(Curve::CryptoPro256A)
+    );
+    assert_eq!(
+        Curve::from_oid_str("1.2.643.7.1.2.1.1.2"),
+        Some(Curve::CryptoPro256A)
+    );
+    assert_eq!(
+        Curve::from_oid_str("1.2.643.7.1.2.1.2.1"),
+        Some(Curve::Tc26_512A)
+    );
+    assert_eq!(
+        Curve::from_oid_str("1.2.643.7.1.2.1.2.2"),
+        Some(Curve::Tc26_512B)
+    );
+    assert_eq!(
+        Curve::from_oid_str("1.2.643.7.1.2.1.2.3"),
+        Some(Curve::Tc26_512C)
+    );
+    assert_eq!(Curve::from_oid_str("1.2.643.7.1.1.1.2"), None);
+    assert_eq!(
+        (Curve::Tc26_512C.bits(), Curve::CryptoPro256C.bits()),
+        (512, 256)
+    );
+}
+
+#[test]
+fn streebog_standard_vectors() {
+    // GOST R 34.11-2012 examples M1 and M2. The standard prints values as numbers
+    // (most significant byte first); these are the bytes in hash output order.
+    let m1 = b"012345678901234567890123456789012345678901234567890123456789012";
+    let m2 = hex::decode("d1e520e2e5f2f0e82c20d1f2f0e8e1eee6e820e2edf3f6e82c20e2e5fef2fa20f120eceef0ff20f1f2f0e5ebe0ece820ede020f5f0e0e1f0fbff20efebfaeafb20c8e3eef0e5e2fb").unwrap();
+    assert_eq!(
+        hex::encode(streebog256(m1)),
+        "9d151eefd8590b89daa6ba6cb74af9275dd051026bb149a452fd84e5e57b5500"
+    );
+    assert_eq!(hex::encode(streebog512(m1)), "1b54d01a4af5b9d5cc3d86d68d285462b19abc2475222f35c085122be4ba1ffa00ad30f8767b3a82384c6574f024c311e2a481332b08ef7f41797891c1646f48");
+    assert_eq!(
+        hex::encode(streebog256(&m2)),
+        "9dd2fe4e90409e5da87f53976d7405b0c0cac628fc669a741d50063c557e8f50"
+    );
+    assert_eq!(hex::encode(streebog512(&m2)), "1e88e62226bfca6f9994f1f2d51569e0daf8475a3b0fe61a5300eee46d961376035fe83549ada2b8620fcd7c496ce5b33f0cb9dddc2b6460143b03dabac9fb28");
+}
+
+/// GOST R 34.10-2012 appendix A = RFC 7091 §7.1 (256) and §7.2 (512): e, d, k, Q, r, s.
+#[test]
+fn standard_signature_vectors() {
+    let vectors = [
+            (Curve::Test256,
+             "2DFBC1B372D89A1188C09C52E0EEC61FCE52032AB1022E8E67ECE6672B043EE5",
+             "7A929ADE789BB9BE10ED359DD39A72C11B60961F49397EEE1D19CE9891EC3B28",
+             "77105C9B20BCD3122823C8CF6FCC7B956DE33814E95B7FE64FED924594DCEAB3",
+             "7F2B49E270DB6D90D8595BEC458B50C58585BA1D4E9B788F6689DBD8E56FD80B",
+             "26F1B489D6701DD185C8413A977B3CBBAF64D1C593D26627DFFB101A87FF77DA",
+             "41AA28D2F1AB148280CD9ED56FEDA41974053554A42767B83AD043FD39DC0493",
+             "01456C64BA4642A1653C235A98A60249BCD6D3F746B631DF928014F6C5BF9C40"),
+            (Curve::Test512,
+             "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C5917184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8C",
+             "0BA6048AADAE241BA40936D47756D7C93091A0E8514669700EE7508E508B102072E8123B2200A0563322DAD2827E2714A2636B7BFD18AADFC62967821FA18DD4",
+             "0359E7F4B1410FEACC570456C6801496946312120B39D019D455986E364F365886748ED7A44B3E794434006011842286212273A6D14CF70EA3AF71BB1AE679F1",
+             "115DC5BC96760C7B48598D8AB9E740D4C4A85A65BE33C1815B5C320C854621DD5A515856D13314AF69BC5B924C8B4DDFF75C45415C1D9DD9DD33612CD530EFE1",
+             "37C7C90CD40B0F5621DC3AC1B751CFA0E2634FA0503B3D52639F5D7FB72AFD61EA199441D943FFE7F0C70A2759A3CDB84C114E1F9339FDF27F35ECA93677BEEC",
+             "2F86FA60A081091A23DD795E1E3C689EE512A3C82EE0DCC2643C78EEA8FCACD35492558486B20F1C9EC197C90699850260C93BCBCD9C5C3317E19344E173AE36",
+             "1081B394696FFE8E6585E7A9362D26B6325F56778AADBC081C0BFBE933D52FF5823CE288E8C4F362526080DF7F70CE406A6EEB1F56919CB92A9853BDE73E5B4A"),
+        ];
+    for (curve, e, d, k, qx, qy, r, s) in vectors {
+        let c = params(curve);
+        let (e, d, k, qx, qy, r, s) = (h(e), h(d), h(k), h(qx), h(qy), h(r), h(s));
+        let q = c
+            .affine(&mul_simple(c, &d, &Jac::from_affine(&c.g)))
+            .unwrap();
+        assert_eq!(q, (qx.clone(), qy.clone()), "{curve:?}: Q = d·P");
+        assert_eq!(
+            sign_integers(c, &d, &e, &k),
+            (r.clone(), s.clone()),
+            "{curve:?}: sign"
+        );
+        assert_eq!(verify_integers(c, &qx, &qy, &e, &r, &s), Ok(()));
+        assert_eq!(
+            verify_integers(c, &qx, &qy, &(&e + 1u32), &r, &s),
+            Err(GostError::BadSignature)
+        );
+        assert_eq!(
+            verify_integers(c, &qx, &qy, &e, &s, &r),
+            Err(GostError::BadSignature)
+        );
+        // Same through the byte-level API: e as little-endian digest bytes.
+        let n = curve.coordinate_len();
+        let key = [le(&qx, n), le(&qy, n)].concat();
+        let rfc = [be(&s, n), be(&r, n)].concat();
+        let kalkan: Vec<u8> = rfc.iter().rev().copied().collect();
+        assert_eq!(
+            verify_digest(curve, Layout::Rfc4491, &key, &le(&e, n), &rfc),
+            Ok(())
+        );
+        assert_eq!(
+            verify_digest(curve, Layout::Kalkan, &key, &le(&e, n), &kalkan),
+            Ok(())
+        );
+        assert!(verify_digest(curve, Layout::Kalkan, &key, &le(&e, n), &rfc).is_err());
+    }
+}
+
+#[test]
+fn roundtrip_all_curves_and_edge_cases() {
+    let mut rng = Rng(0x9E3779B97F4A7C15);
+    for curve in ALL {
+        let n = curve.coordinate_len();
+        let c = params(curve);
+        let msg = b"roundtrip message";
+        let digest = if n == 64 {
+            streebog512(msg).to_vec()
+        } else {
+            streebog256(msg).to_vec()
+        };
+        let (key, sig) = make_sig(curve, &mut rng, &digest);
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &key, msg, &sig),
+            Ok(()),
+            "{curve:?}"
+        );
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &key, b"other", &sig),
+            Err(GostError::BadSignature)
+        );
+        // e ≡ 0 (mod q) is replaced by 1: digests 0 and q sign like e = 1.
+        let (key1, sig1) = make_sig(curve, &mut rng, &le(&BigUint::one(), n));
+        assert_eq!(
+            verify_digest(curve, Layout::Rfc4491, &key1, &vec![0; n], &sig1),
+            Ok(())
+        );
+        assert_eq!(
+            verify_digest(curve, Layout::Rfc4491, &key1, &le(&c.q, n), &sig1),
+            Ok(())
+        );
+        // r, s out of range; key off the curve or with coordinates >= p.
+        for (r, s) in [
+            (BigUint::zero(), BigUint::one()),
+            (BigUint::one(), BigUint::zero()),
+            (c.q.clone(), BigUint::one()),
+            (BigUint::one(), c.q.clone()),
+        ] {
+            let sig = [be(&s, n), be(&r, n)].concat();
+            assert_eq!(
+                verify(curve, Layout::Rfc4491, &key, msg, &sig),
+                Err(GostError::OutOfRange)
+            );
+        }
+        let mut bad = key.clone();
+        bad[0] ^= 1;
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &bad, msg, &sig),
+            Err(GostError::PointNotOnCurve)
+        );
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &vec![0; 2 * n], msg, &sig),
+            Err(GostError::PointNotOnCurve)
+        );
+        let big = [le(&c.p, n), key[n..].to_vec()].concat();
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &big, msg, &sig),
+            Err(GostError::OutOfRange)
+        );
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &key[1..], msg, &sig),
+            Err(GostError::BadLength)
+        );
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &key, msg, &sig[1..]),
+            Err(GostError::BadLength)
+        );
+        assert_eq!(
+            verify_digest(curve, Layout::Rfc4491, &key, &digest[1..], &sig),
+            Err(GostError::BadLength)
+        );
+    }
+}
+
+#[test]
+fn random_inputs_never_panic() {
+    let mut rng = Rng(42);
+    for curve in [
+        Curve::Tc26_256A,
+        Curve::CryptoPro256B,
+        Curve::Tc26_512A,
+        Curve::Tc26_512C,
+    ] {
+        let n = curve.coordinate_len();
+        let c = params(curve);
+        let g = [le(&c.g.0, n), le(&c.g.1, n)].concat();
+        for i in 0..300 {
+            let len = |rng: &mut Rng| {
+                if i % 2 == 0 {
+                    2 * n
+                } else {
+                    (rng.next() % 200) as usize
+                }
+            };
+            let (kl, sl) = (len(&mut rng), len(&mut rng));
+            let (key, sig, dig) = (rng.bytes(kl), rng.bytes(sl), rng.bytes(n));
+            for layout in [Layout::Rfc4491, Layout::Kalkan] {
+                assert!(verify(curve, layout, &key, &dig, &sig).is_err());
+                assert!(verify_digest(curve, layout, &key, &dig, &sig).is_err());
+            }
+            if i % 10 == 0 {
+                // A valid key with random in-range r, s: runs the full equation.
+                let (r, s) = (rng.below(&c.q), rng.below(&c.q));
+                let sig = [be(&s, n), be(&r, n)].concat();
+                assert_eq!(
+                    verify_digest(curve, Layout::Rfc4491, &g, &dig, &sig),
+                    Err(GostError::BadSignature)
+                );
+            }
+        }
+    }
+}
+
+/// Rough speed: `cargo test --release -- --ignored --nocapture bench`.
+#[test]
+#[ignore]
+fn bench_verify() {
+    let mut rng = Rng(7);
+    for curve in [
+        Curve::Tc26_256A,
+        Curve::CryptoPro256A,
+        Curve::Tc26_512A,
+        Curve::Tc26_512B,
+        Curve::Tc26_512C,
+    ] {
+        let (key, sig) = make_sig(curve, &mut rng, &[5u8; 64][..curve.coordinate_len()]);
+        verify(curve, Layout::Rfc4491, &key, b"warm", &sig).ok();
+        let digest = vec![5u8; curve.coordinate_len()];
+        let runs = 300;
+        let t = std::time::Instant::now();
+        for _ in 0..runs {
+            assert_eq!(
+                verify_digest(curve, Layout::Rfc4491, &key, &digest, &sig),
+                Ok(())
+            );
+        }
+        let per = t.elapsed().as_secs_f64() / runs as f64;
+        println!(
+            "{curve:?}: {:.0} verifications/s ({:.2} ms each)",
+            1.0 / per,
+            per * 1e3
+        );
+    }
+}
+
+// ---- Interoperability with OpenSSL 3 + gost-engine (Debian: libengine-gost-openssl) ----
+
+/// DER TLV: (tag, content, rest, whole encoding).
+fn tlv(d: &[u8]) -> (u8, &[u8], &[u8], &[u8]) {
+    let (tag, l0) = (d[0], d[1] as usize);
+    let (len, hdr) = if l0 < 0x80 {
+        (l0, 2)
+    } else {
+        let k = l0 & 0x7f;
+        (
+            d[2..2 + k].iter().fold(0, |a, &b| a << 8 | b as usize),
+            2 + k,
+        )
+    };
+    (tag, &d[hdr..hdr + len], &d[hdr + len..], &d[..hdr + len])
+}
+fn children(mut d: &[u8]) -> Vec<(u8, &[u8], &[u8])> {
+    let mut out = Vec::new();
+    while !d.is_empty() {
+        let (tag, content, rest, whole) = tlv(d);
+        out.push((tag, content, whole));
+        d = rest;
+    }
+    out
+}
+fn oid_to_string(b: &[u8]) -> String {
+    let (mut parts, mut v) = (Vec::new(), 0u64);
+    for &x in b {
+        v = v << 7 | (x & 0x7f) as u64;
+        if x & 0x80 == 0 {
+            parts.push(v);
+            v = 0;
+        }
+    }
+    let first = parts[0].min(80) / 40;
+    let mut s = format!("{}.{}", first, parts[0] - 40 * first);
+    for p in &parts[1..] {
+        s += &format!(".{p}");
+    }
+    s
+}
+/// (parameter-set OID, x‖y key octets) from a DER certificate.
+fn cert_key(cert: &[u8]) -> (String, Vec<u8>) {
+    let tbs = children(tlv(tlv(cert).1).1);
+    let skip = if tbs[0].0 == 0xA0 { 1 } else { 0 };
+    let spki = children(tbs[skip + 5].1);
+    let alg = children(spki[0].1);
+    let param_oid = oid_to_string(children(alg[1].1)[0].1);
+    let bits = spki[1].1; // BIT STRING content: unused-bits byte, then OCTET STRING
+    assert_eq!(bits[0], 0);
+    (
+        param_oid,
+        public_key_from_octet_string(&bits[1..])
+            .expect("04 40 / 04 81 80")
+            .to_vec(),
+    )
+}
+/// (signed attributes re-tagged as SET, if any; signature octets) of the first SignerInfo.
+fn cms_signer(der: &[u8]) -> (Option<Vec<u8>>, Vec<u8>) {
+    let content_info = children(tlv(der).1);
+    let signed_data = children(tlv(content_info[1].1).1);
+    let signer_infos = signed_data.last().unwrap();
+    let si = children(tlv(signer_infos.1).1);
+    let attrs = si.iter().find(|c| c.0 == 0xA0).map(|c| {
+        let mut v = c.2.to_vec();
+        v[0] = 0x31;
+        v
+    });
+    (attrs, si.iter().find(|c| c.0 == 0x04).unwrap().1.to_vec())
+}
+
+fn openssl(dir: &Path, args: &[&str]) -> bool {
+    Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+#[test]
+fn interop_openssl_gost_engine() {
+    let dir = std::env::temp_dir().join(format!("gost-interop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    if !openssl(&dir, &["engine", "-t", "gost"]) {
+        // The project's test script installs the engine and sets this, so
+        // there the interoperability check cannot be skipped.
+        assert!(
+            std::env::var_os("NOMIR_REQUIRE_GOST_ENGINE").is_none(),
+            "NOMIR_REQUIRE_GOST_ENGINE is set but openssl's GOST engine is missing"
+        );
+        println!("SKIP interop_openssl_gost_engine: openssl with engine gost not available (apt-get install libengine-gost-openssl)");
+        std::fs::remove_dir_all(&dir).ok();
+        return;
+    }
+    let msg = b"GOST interop: \xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82, Kazakhstan!\n";
+    std::fs::write(dir.join("msg.txt"), msg).unwrap();
+    let cases = [
+        ("gost2012_256", "A", Curve::CryptoPro256A),
+        ("gost2012_256", "B", Curve::CryptoPro256B),
+        ("gost2012_256", "C", Curve::CryptoPro256C),
+        ("gost2012_256", "XA", Curve::CryptoPro256A),
+        ("gost2012_256", "XB", Curve::CryptoPro256C),
+        ("gost2012_256", "TCA", Curve::Tc26_256A),
+        ("gost2012_256", "TCB", Curve::CryptoPro256A),
+        ("gost2012_256", "TCC", Curve::CryptoPro256B),
+        ("gost2012_256", "TCD", Curve::CryptoPro256C),
+        ("gost2012_512", "A", Curve::Tc26_512A),
+        ("gost2012_512", "B", Curve::Tc26_512B),
+        ("gost2012_512", "C", Curve::Tc26_512C),
+    ];
+    for (alg, set, expected) in cases {
+        let md = if alg.ends_with("512") {
+            "md_gost12_512"
+        } else {
+            "md_gost12_256"
+        };
+        let run =
+            |args: &[&str]| assert!(openssl(&dir, args), "openssl {args:?} failed ({alg} {set})");
+        run(&[
+            "genpkey",
+            "-engine",
+            "gost",
+            "-algorithm",
+            alg,
+            "-pkeyopt",
+            &format!("paramset:{set}"),
+            "-out",
+            "k.pem",
+        ]);
+        run(&[
+            "req", "-engine", "gost", "-x509", "-new", "-key", "k.pem", "-subj", "/CN=x", "-days",
+            "10", "-out", "c.pem",
+        ]);
+        run(&[
+            "x509", "-engine", "gost", "-in", "c.pem", "-outform", "DER", "-out", "c.der",
+        ]);
+        run(&[
+            "dgst",
+            "-engine",
+            "gost",
+            &format!("-{md}"),
+            "-sign",
+            "k.pem",
+            "-out",
+            "sig.bin",
+            "msg.txt",
+        ]);
+        run(&[
+            "cms",
+            "-sign",
+            "-engine",
+            "gost",
+            "-binary",
+            "-nodetach",
+            "-md",
+            md,
+            "-signer",
+            "c.pem",
+            "-inkey",
+            "k.pem",
+            "-in",
+            "msg.txt",
+            "-outform",
+            "DER",
+            "-out",
+            "cms.der",
+        ]);
+        run(&[
+            "cms",
+            "-sign",
+            "-engine",
+            "gost",
+            "-binary",
+            "-nodetach",
+            "-noattr",
+            "-md",
+            md,
+            "-signer",
+            "c.pem",
+            "-inkey",
+            "k.pem",
+            "-in",
+            "msg.txt",
+            "-outform",
+            "DER",
+            "-out",
+            "cms-noattr.der",
+        ]);
+        let (oid, key) = cert_key(&std::fs::read(dir.join("c.der")).unwrap());
+        let curve = Curve::from_oid_str(&oid).unwrap_or_else(|| panic!("unknown OID {oid}"));
+        assert_eq!(curve, expected, "{alg} {set} → {oid}");
+        let n = curve.coordinate_len();
+
+        // `openssl dgst -sign`: raw 2n bytes (no DER), s‖r big-endian.
+        let sig = std::fs::read(dir.join("sig.bin")).unwrap();
+        assert_eq!(sig.len(), 2 * n, "{alg} {set}: dgst signature is raw s‖r");
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &key, msg, &sig),
+            Ok(()),
+            "{alg} {set} dgst"
+        );
+        let rev: Vec<u8> = sig.iter().rev().copied().collect();
+        assert_eq!(verify(curve, Layout::Kalkan, &key, msg, &rev), Ok(()));
+        let swapped = [&sig[n..], &sig[..n]].concat(); // r‖s big-endian must fail
+        assert!(verify(curve, Layout::Rfc4491, &key, msg, &swapped).is_err());
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &key, b"tampered", &sig),
+            Err(GostError::BadSignature)
+        );
+        for i in [0, n - 1, n, 2 * n - 1] {
+            let mut s = sig.clone();
+            s[i] ^= 0x01;
+            assert!(
+                verify(curve, Layout::Rfc4491, &key, msg, &s).is_err(),
+                "flipped byte {i}"
+            );
+        }
+
+        // CMS with signed attributes: the signature covers DER(SET OF attributes).
+        let (attrs, cms_sig) = cms_signer(&std::fs::read(dir.join("cms.der")).unwrap());
+        let attrs = attrs.expect("signed attributes");
+        assert_eq!(
+            cms_sig.len(),
+            2 * n,
+            "CMS signature OCTET STRING is raw s‖r"
+        );
+        let content_digest = if n == 64 {
+            streebog512(msg).to_vec()
+        } else {
+            streebog256(msg).to_vec()
+        };
+        assert!(
+            attrs.windows(n).any(|w| w == content_digest),
+            "messageDigest attribute"
+        );
+        let attrs_digest = if n == 64 {
+            streebog512(&attrs).to_vec()
+        } else {
+            streebog256(&attrs).to_vec()
+        };
+        assert_eq!(
+            verify_digest(curve, Layout::Rfc4491, &key, &attrs_digest, &cms_sig),
+            Ok(()),
+            "{alg} {set} cms"
+        );
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &key, &attrs, &cms_sig),
+            Ok(())
+        );
+        let mut bad_attrs = attrs.clone();
+        *bad_attrs.last_mut().unwrap() ^= 1;
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &key, &bad_attrs, &cms_sig),
+            Err(GostError::BadSignature)
+        );
+
+        // CMS without signed attributes: the signature covers the content itself.
+        let (attrs, cms_sig) = cms_signer(&std::fs::read(dir.join("cms-noattr.der")).unwrap());
+        assert!(attrs.is_none());
+        assert_eq!(
+            verify(curve, Layout::Rfc4491, &key, msg, &cms_sig),
+            Ok(()),
+            "{alg} {set} cms -noattr"
+        );
+        println!("interop ok: {alg} paramset {set} = {oid} ({curve:?})");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
