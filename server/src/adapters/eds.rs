@@ -23,12 +23,12 @@ pub fn demo_verifier() -> anyhow::Result<CmsVerifier> {
         crl_bytes: demo_crl(true),
         ..Default::default()
     })?;
-    CmsVerifier::from_pem(crate::demo_pki::DEMO_ROOTS, revocation)
+    CmsVerifier::from_pem(crate::demo::pki::DEMO_ROOTS, revocation)
 }
 
 fn demo_crl(demo: bool) -> Vec<Vec<u8>> {
     if demo {
-        vec![crate::demo_pki::DEMO_CRL.to_vec()]
+        vec![crate::demo::pki::DEMO_CRL.to_vec()]
     } else {
         Vec::new()
     }

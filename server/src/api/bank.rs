@@ -15,6 +15,7 @@ use super::body::{ApiJson, ApiQuery};
 use super::caller::ApiCall;
 use super::problem::{Problem, ProblemBody};
 use super::views::{request_view, rfc3339, RequestView};
+use crate::common::errors;
 use crate::domain::api_client::Scope;
 use crate::domain::permission::PermissionError;
 use crate::domain::{BindingState, Iin, RefusalGround};
@@ -23,7 +24,6 @@ use crate::services::bank::{self, BankAsk, BankError};
 use crate::services::confirm_code::confirm_code;
 use crate::services::request_code::RequestCodeError;
 use crate::services::{request_status, Ports};
-use crate::web::errors;
 use app::error::PortalError;
 use nomir_core::api_problem::ApiProblem;
 

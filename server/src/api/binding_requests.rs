@@ -12,12 +12,12 @@ use super::body::ApiJson;
 use super::citizen::CitizenCall;
 use super::problem::{Problem, ProblemBody};
 use super::views::{binding_view, request_view, BindingView, RequestView};
+use crate::common::errors;
 use crate::domain::api_client::Scope;
 use crate::domain::Channel;
 use crate::services::confirm_code::confirm_code;
 use crate::services::request_code::{request_code_from, resend_code, Origin, RequestCodeError};
 use crate::services::{request_status, Ports};
-use crate::web::errors;
 use app::error::PortalError;
 use nomir_core::api_problem::ApiProblem;
 

@@ -41,7 +41,7 @@ pub async fn certify(
         }
         Err(CertifyError::Unavailable) => Err(Problem::new(ApiProblem::Unavailable, lang)),
         Err(CertifyError::SignatureNotAccepted(e)) => Err(Problem::procedure(
-            crate::web::errors::retryable_signature(&e),
+            crate::common::errors::retryable_signature(&e),
             lang,
         )),
         Err(CertifyError::Request(OpenRequestError::Unexpected(e)))

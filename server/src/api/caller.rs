@@ -5,8 +5,8 @@ use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
 
 use super::problem::{lang_of, Problem};
+use crate::common::AppState;
 use crate::domain::api_client::Scope;
-use crate::http::AppState;
 use crate::services::api_clients::{authorize, CallError, Caller};
 use nomir_core::api_problem::ApiProblem;
 use nomir_core::i18n::Lang;

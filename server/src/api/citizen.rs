@@ -7,8 +7,8 @@ use axum::http::request::Parts;
 
 use super::caller::ApiCall;
 use super::problem::Problem;
+use crate::common::AppState;
 use crate::domain::Iin;
-use crate::http::AppState;
 use crate::services::app_sign_in;
 use app::error::PortalError;
 

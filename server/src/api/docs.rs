@@ -59,7 +59,7 @@ fn operation(method: &str, path: &str, op: &Operation, t: &nomir_core::i18n::Tex
 }
 
 pub async fn page(headers: HeaderMap) -> Html<String> {
-    let lang = crate::http::cookies::request_lang(&headers);
+    let lang = crate::common::cookies::request_lang(&headers);
     let t = lang.texts();
     let doc = ApiDoc::openapi();
     let intro = doc.info.description.as_deref().unwrap_or_default();

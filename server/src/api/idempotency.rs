@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use time::Duration;
 
 use super::problem::{lang_of, Problem};
-use crate::http::MAX_BODY;
+use crate::common::MAX_BODY;
 use crate::ports::{KeyState, StoredAnswer};
 use crate::services::session::token_hash;
 use crate::services::Ports;

@@ -26,7 +26,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::http::AppState;
+use crate::common::AppState;
 use nomir_core::api_problem::ApiProblem;
 use nomir_core::i18n::Lang;
 pub use problem::{Problem, PROBLEM_JSON};

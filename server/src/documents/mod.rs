@@ -16,7 +16,7 @@ pub mod seal;
 
 use nomir_core::ground::RefusalGround;
 use nomir_core::i18n::Lang;
-use time::{format_description::FormatItem, macros::format_description, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::domain::{Channel, Purpose};
 
@@ -79,15 +79,7 @@ impl ResultDocument {
     }
 }
 
-use nomir_core::kz_time::OFFSET as ASTANA;
-const SHOWN: &[FormatItem<'static>] =
-    format_description!("[day].[month].[year] [hour]:[minute]:[second] (UTC+5)");
-
-/// A time as the document and the verdicts print it: Astana time, to the
-/// second (a document pins its times exactly), `25.11.2026 10:15:42 (UTC+5)`.
-pub fn local_time(t: OffsetDateTime) -> String {
-    t.to_offset(ASTANA).format(SHOWN).unwrap_or_default()
-}
+pub use nomir_core::kz_time::local_time_to_the_second as local_time;
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,6 @@ pub mod complaints;
 pub mod confirm_code;
 pub mod consent;
 pub mod dashboard;
-pub mod demo_phone;
 pub mod eds_sign_in;
 pub mod flood;
 pub mod floods;

@@ -7,7 +7,7 @@ use crate::support;
 
 use base64::Engine as _;
 use nomir::adapters::biometrics::{demo_assertion, Claims};
-use nomir::demo_pki::sign_detached;
+use nomir::demo::pki::sign_detached;
 use reqwest::StatusCode;
 use serde_json::{json as body, Value};
 use support::api::{json, problem, Api};
@@ -162,13 +162,16 @@ async fn the_mobile_app_binds_a_number_with_the_code_and_biometrics() {
     }
 }
 
+/// A way an assertion fails, named.
+type Failure = (&'static str, fn(&mut Claims));
+
 #[tokio::test]
 async fn failed_biometrics_end_the_request_unbound_with_the_reason() {
     for t in engines().await {
         let api = Api::over(&t).await;
         let app = App::sign_in(&api, AIGERIM).await;
         // Five codes to one number: its hourly limit, exactly.
-        let failures: [(&str, fn(&mut Claims)); 5] = [
+        let failures: [Failure; 5] = [
             ("a low score", |c| c.score = 0.42),
             ("no live person", |c| c.liveness = false),
             ("someone else's face", |c| c.sub = "851102310000".into()),

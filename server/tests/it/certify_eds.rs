@@ -10,7 +10,7 @@ use crate::support::procedure;
 
 use std::path::PathBuf;
 
-use nomir::demo_pki::{sign_detached, KeyPair};
+use nomir::demo::pki::{sign_detached, KeyPair};
 use nomir::domain::{BindingState, Iin, RefusalGround};
 use nomir::ports::{KeyPurpose, SignatureError};
 use nomir::services::certify::{certify, CertifyError};

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use nomir::documents::keys::demo_sealer;
 use nomir::documents::seal::{SealMeta, MAX_FILE_BYTES};
-use nomir::http::result_document::{CHECKS_AT_ONCE, CHECKS_PER_SOURCE};
+use nomir::portal::result_document::{CHECKS_AT_ONCE, CHECKS_PER_SOURCE};
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
 use support::portal::App;

@@ -4,7 +4,7 @@
 
 use crate::support;
 
-use nomir::demo_pki::sign_detached;
+use nomir::demo::pki::sign_detached;
 use nomir::domain::api_client::ClientId;
 use nomir::domain::permission::DocumentScope;
 use nomir::domain::Iin;

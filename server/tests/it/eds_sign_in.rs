@@ -11,7 +11,7 @@ use crate::support;
 use std::path::PathBuf;
 
 use app::source::Source;
-use nomir::demo_pki::{sign_detached, KeyPair};
+use nomir::demo::pki::{sign_detached, KeyPair};
 use nomir::domain::Iin;
 use nomir::ports::{KeyPurpose, SignatureError};
 use nomir::services::eds_sign_in::{self, EdsSignInError};

@@ -23,6 +23,7 @@ mod eds_sign_in;
 mod floods;
 mod http;
 mod instances;
+mod layers;
 mod numbers;
 mod office_http;
 mod outages;

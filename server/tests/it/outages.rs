@@ -7,7 +7,7 @@ use crate::support;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use nomir::demo_pki::sign_detached;
+use nomir::demo::pki::sign_detached;
 use nomir::domain::{BindingState, Iin, Msisdn};
 use nomir::ports::{IdentityRecord, IdentityRegister, SmsGateway, Unavailable};
 use nomir::services::certify::{certify, CertifyError};

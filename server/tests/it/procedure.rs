@@ -3,7 +3,7 @@
 
 use crate::support;
 
-use nomir::demo_pki::sign_detached;
+use nomir::demo::pki::sign_detached;
 use nomir::domain::{BindingState, Iin, RefusalGround};
 use nomir::services::certify::{certify, CertifyError};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};

@@ -5,7 +5,7 @@
 
 use crate::support;
 
-use nomir::demo_pki::sign_detached;
+use nomir::demo::pki::sign_detached;
 use nomir::documents::keys::{demo_public_key, demo_sealer};
 use nomir::domain::Iin;
 use nomir::ports::Clock;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use nomir::adapters::eds::CmsVerifier;
-use nomir::demo_pki::{sign_detached, KeyPair};
+use nomir::demo::pki::{sign_detached, KeyPair};
 use nomir::domain::Iin;
 use nomir::ports::{KeyPurpose, SignatureError, SignatureVerifier};
 use time::macros::datetime;
@@ -136,7 +136,7 @@ async fn a_certificate_on_the_demo_crl_is_refused_as_revoked() {
 #[tokio::test]
 async fn without_a_revocation_source_nothing_is_accepted() {
     let strict = CmsVerifier::from_pem(
-        nomir::demo_pki::DEMO_ROOTS,
+        nomir::demo::pki::DEMO_ROOTS,
         std::sync::Arc::new(nomir::adapters::eds::NoRevocationSource),
     )
     .unwrap();

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use nomir::demo_pki::{KeyPair, CITIZENS_SUBDIR};
+use nomir::demo::pki::{KeyPair, CITIZENS_SUBDIR};
 use nomir::services::Ports;
 
 use super::{engines, TestDb};

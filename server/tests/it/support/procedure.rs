@@ -1,7 +1,7 @@
 //! The portal procedure run up to a step, through the services: one place
 //! for "ask for a code, enter it, sign" that many topics start from.
 
-use nomir::demo_pki::sign_detached;
+use nomir::demo::pki::sign_detached;
 use nomir::domain::Iin;
 use nomir::services::confirm_code::confirm_code;
 use nomir::services::request_code::request_code;

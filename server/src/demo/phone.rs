@@ -1,7 +1,7 @@
 //! The demo phone: the SMS outbox, grouped by number (demo mode only).
 
-use super::{Ports, Unexpected};
 use crate::ports::SmsMessage;
+use crate::services::{Ports, Unexpected};
 
 /// Messages grouped by number, numbers in order of their latest message.
 pub async fn inbox(ports: &Ports) -> Result<Vec<(String, Vec<SmsMessage>)>, Unexpected> {

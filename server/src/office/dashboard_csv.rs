@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use serde::Deserialize;
 
-use super::{error_page, AppState};
+use crate::common::{error_page, AppState};
 use crate::services::{dashboard, staff};
 use app::staff::StaffVisitor;
 

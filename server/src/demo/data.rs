@@ -16,12 +16,12 @@ use crate::services::{password, Ports};
 /// The password of every demo account (shown on the sign-in page in demo mode).
 pub const DEMO_PASSWORD: &str = "demo-pass-2026";
 
-const ACCOUNTS: &str = include_str!("../demo-data/accounts.csv");
-const IDENTITY_REGISTER: &str = include_str!("../demo-data/identity_register.csv");
-const OPERATOR_REGISTRY: &str = include_str!("../demo-data/operator_registry.csv");
-const BINDINGS: &str = include_str!("../demo-data/bindings.csv");
-const API_CLIENTS: &str = include_str!("../demo-data/api_clients.csv");
-const STAFF: &str = include_str!("../demo-data/staff.csv");
+const ACCOUNTS: &str = include_str!("../../demo-data/accounts.csv");
+const IDENTITY_REGISTER: &str = include_str!("../../demo-data/identity_register.csv");
+const OPERATOR_REGISTRY: &str = include_str!("../../demo-data/operator_registry.csv");
+const BINDINGS: &str = include_str!("../../demo-data/bindings.csv");
+const API_CLIENTS: &str = include_str!("../../demo-data/api_clients.csv");
+const STAFF: &str = include_str!("../../demo-data/staff.csv");
 
 #[derive(Deserialize)]
 struct AccountRow {

@@ -7,7 +7,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{cookies, error_page, AppState};
+use crate::common::{cookies, error_page, AppState};
 use nomir_core::i18n::Lang;
 
 #[derive(Deserialize)]

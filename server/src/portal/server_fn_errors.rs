@@ -14,7 +14,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::{error_page, MAX_BODY};
+use crate::common::{error_page, MAX_BODY};
 use app::error::PortalError;
 
 /// The prefix of the server functions' routes.

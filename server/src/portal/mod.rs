@@ -1,31 +1,59 @@
-//! The portal port (`app::port::PortalApi`) implemented over the services:
-//! the only place that turns service results into what pages show, and
-//! service errors into [`PortalError`]s.
+//! The citizens' portal: the port its pages and server functions call
+//! (`app::port::PortalApi`) implemented over the services, the only place
+//! that turns service results into what pages show; and its own routes
+//! (language switch, the result document and its check), the middleware
+//! that finds the visitor's session, and error addresses without a pile-up.
 
-mod complaint_views;
-pub(crate) mod errors;
-mod office;
+pub mod lang;
+pub mod result_document;
+pub mod server_fn_errors;
+
 mod views;
+pub mod visitor;
 
 use async_trait::async_trait;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 
+use crate::common::complaint_views;
+use crate::common::cookies;
+use crate::common::errors::{self, unexpected};
+use crate::demo::phone as demo_phone;
 use crate::domain::complaint::{Addressee, Subject};
 use crate::domain::{Iin, Purpose, REQUEST_TERM};
-use crate::http::cookies;
 use crate::services::request_code::{request_code, resend_code};
 use crate::services::request_status;
 use crate::services::{
-    cabinet, certify, complaints, confirm_code, consent, demo_phone, permissions, sign_in, Ports,
+    cabinet, certify, complaints, confirm_code, consent, permissions, sign_in, Ports,
 };
 use app::citizen::Citizen;
 use app::error::PortalError;
 use app::port::{PortalApi, SetCookie};
-use errors::unexpected;
 use nomir_core::wire::{CabinetView, OpenRequestView, PhoneView, RequestView, SmsView};
 use nomir_core::wire_complaints::{ComplaintView, ComplaintsView};
 pub use views::{local_clock, local_time};
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::Router;
+
+use crate::common::AppState;
+
+/// The portal's own routes beside its pages (which the router adds).
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/lang/{code}", get(lang::switch))
+        .route(
+            "/cabinet/request/{id}/result.pdf",
+            get(result_document::download),
+        )
+        .route(
+            "/check-document",
+            get(result_document::check_form)
+                .post(result_document::check)
+                .layer(DefaultBodyLimit::max(result_document::CHECK_BODY_LIMIT)),
+        )
+}
 
 pub struct PortalService {
     pub ports: Ports,

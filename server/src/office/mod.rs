@@ -1,11 +1,17 @@
-//! The back-office port (`app::office_port::OfficeApi`) over the services.
+//! The officials' back office: its port (`app::office_port::OfficeApi`)
+//! over the services, its views, and the dashboard's CSV export.
+
+mod dashboard_csv;
 
 use async_trait::async_trait;
+use axum::routing::get;
+use axum::Router;
 
-use super::complaint_views as views;
-use super::{errors, PortalService};
+use crate::common::complaint_views as views;
+use crate::common::cookies;
+use crate::common::errors;
+use crate::common::AppState;
 use crate::domain::complaint::Decision;
-use crate::http::cookies;
 use crate::ports::StaffMember;
 use crate::services::{dashboard, office, staff};
 use app::error::PortalError;
@@ -14,7 +20,19 @@ use app::port::SetCookie;
 use app::staff::Official;
 use nomir_core::wire_complaints::{CaseView, DashboardView, QueueView};
 
-impl PortalService {
+/// The office's routes beside its pages (which the router adds).
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/office/dashboard.csv", get(dashboard_csv::download))
+}
+
+/// The back office over the services.
+pub struct OfficeService {
+    pub ports: crate::services::Ports,
+    /// Whether cookies are marked `Secure`.
+    pub cookie_secure: bool,
+}
+
+impl OfficeService {
     /// The staff member of the session the middleware found.
     async fn member(&self, who: &Official) -> Result<StaffMember, PortalError> {
         self.ports
@@ -27,7 +45,7 @@ impl PortalService {
 }
 
 #[async_trait]
-impl OfficeApi for PortalService {
+impl OfficeApi for OfficeService {
     async fn staff_sign_in(
         &self,
         login: String,

@@ -3,7 +3,7 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use time::{format_description::FormatItem, macros::format_description, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::permission::{DocumentKind, PermissionStatus};
@@ -16,20 +16,7 @@ use nomir_core::wire::{
     UseView,
 };
 
-use nomir_core::kz_time::OFFSET as ASTANA;
-const SHOWN: &[FormatItem<'static>] = format_description!("[day].[month].[year] [hour]:[minute]");
-
-/// A time as citizens read it: Astana time, `25.11.2026 10:15`.
-pub fn local_time(t: OffsetDateTime) -> String {
-    t.to_offset(ASTANA).format(SHOWN).unwrap_or_default()
-}
-
-/// `HH:MM` in Astana time.
-pub fn local_clock(t: OffsetDateTime) -> String {
-    t.to_offset(ASTANA).format(CLOCK).unwrap_or_default()
-}
-
-const CLOCK: &[FormatItem<'static>] = format_description!("[hour]:[minute]");
+pub use nomir_core::kz_time::{local_clock, local_time};
 
 pub fn step(status: &RequestStatus, signer_url: &str) -> RequestStep {
     let r = &status.request;

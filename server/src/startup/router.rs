@@ -1,60 +1,21 @@
-//! The HTTP edge: the portal's pages and server functions (Leptos), the
-//! front end's files, health, the language switch, the demo clock, and the
-//! middleware every response passes through. The JSON API (`crate::api`)
-//! is nested under `/api/v1`. Every portal action is a
-//! server function (`app::server_fns`); there are no form handlers here.
-
-pub mod cookies;
-mod dashboard_csv;
-mod demo_clock;
-mod error_page;
-mod health;
-mod lang;
-pub mod result_document;
-mod security;
-mod server_fn_errors;
-pub mod slots;
-pub mod source;
-pub mod static_files;
-mod visitor;
+//! The one router: each channel's routes (the portal's and the office's
+//! pages and files, the JSON API under `/api/v1`, demo mode's clock) with
+//! the shared middleware every response passes through (security headers,
+//! source address, body limit, request ids and their log span).
 
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, FromRef};
-use axum::routing::{get, post};
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
 use axum::{middleware, Router};
-use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-use crate::config::Settings;
-use crate::ports::clock::ShiftableClock;
-use crate::services::Ports;
-use app::office_port::SharedOfficeApi;
-use app::port::SharedPortalApi;
+use crate::common::{security, source, static_files, AppState, MAX_BODY};
 use app::site::{DemoClockShift, DemoMode, SignerUrl};
-
-/// The largest request body accepted (forms are a few hundred bytes).
-pub const MAX_BODY: usize = 64 * 1024;
-
-#[derive(Clone, FromRef)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub ports: Ports,
-    pub settings: Arc<Settings>,
-    pub portal: SharedPortalApi,
-    /// The back office's port (the same service).
-    pub office: SharedOfficeApi,
-    /// The keys that seal result documents and that a check trusts.
-    pub seal: Arc<crate::documents::keys::SealKeys>,
-    /// Demo mode's movable clock; `None` outside demo mode.
-    pub demo_clock: Option<Arc<ShiftableClock>>,
-    /// How many document checks run at once (in all, and per source).
-    pub check_slots: Arc<slots::Slots>,
-}
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(app::App);
@@ -82,20 +43,10 @@ pub fn router(state: AppState) -> Router {
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let portal = Router::new()
         .nest_service("/pkg", static_files::service(pkg_dir))
-        .route("/lang/{code}", get(lang::switch))
-        .route("/demo/clock", post(demo_clock::advance))
-        .route("/office/dashboard.csv", get(dashboard_csv::download))
-        .route(
-            "/cabinet/request/{id}/result.pdf",
-            get(result_document::download),
-        )
-        .route(
-            "/check-document",
-            get(result_document::check_form)
-                .post(result_document::check)
-                .layer(DefaultBodyLimit::max(result_document::CHECK_BODY_LIMIT)),
-        )
-        .route("/health", get(health::check))
+        .merge(crate::portal::routes())
+        .merge(crate::office::routes())
+        .merge(crate::demo::routes())
+        .route("/health", get(crate::common::health::check))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             app::shell(options.clone())
         })
@@ -105,13 +56,17 @@ pub fn router(state: AppState) -> Router {
         >(context, app::shell))
         .layer(middleware::from_fn_with_state(
             state.ports.clone(),
-            visitor::resolve,
+            crate::portal::visitor::resolve,
         ))
-        .layer(middleware::from_fn(server_fn_errors::localize))
+        .layer(middleware::from_fn(
+            crate::portal::server_fn_errors::localize,
+        ))
         // Cross-site form posts are refused; the API authenticates each
         // call by its token instead, so it is outside this check.
         .layer(middleware::from_fn(security::same_origin_only))
-        .layer(CatchPanicLayer::custom(error_page::panic_response));
+        .layer(CatchPanicLayer::custom(
+            crate::common::error_page::panic_response,
+        ));
     Router::new()
         .nest("/api/v1", crate::api::router(state.ports.clone()))
         .merge(portal)

@@ -12,9 +12,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 
-use super::error_page::escape;
-use super::slots::{Full, Slots};
-use super::{cookies, error_page, AppState};
+use crate::common::error_page::escape;
+use crate::common::slots::{Full, Slots};
+use crate::common::{cookies, error_page, AppState};
 use crate::documents::seal::{SealError, Upload, MAX_FILE_BYTES};
 use crate::domain::Iin;
 use crate::services::result_document;

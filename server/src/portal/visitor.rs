@@ -7,7 +7,7 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use super::cookies;
+use crate::common::cookies;
 use crate::services::{session, staff, Ports};
 use app::citizen::{Citizen, Visitor};
 use app::staff::{Official, StaffVisitor};

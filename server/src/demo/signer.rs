@@ -17,7 +17,7 @@ use axum::Router;
 use base64::Engine;
 use serde_json::{json, Value};
 
-use crate::demo_pki::{sign_detached, KeyPair};
+use crate::demo::pki::{sign_detached, KeyPair};
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:13579";
 
@@ -133,7 +133,7 @@ mod tests {
         SignerKeys {
             dir: PathBuf::from(env!("CARGO_MANIFEST_DIR"))
                 .join("demo-pki")
-                .join(crate::demo_pki::CITIZENS_SUBDIR),
+                .join(crate::demo::pki::CITIZENS_SUBDIR),
             force_iin: None,
         }
     }

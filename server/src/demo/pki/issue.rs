@@ -150,8 +150,8 @@ fn write_pair(dir: &Path, stem: &str, pair: &KeyPair) -> anyhow::Result<()> {
 /// The demo citizens' IINs and names as their certificates show them:
 /// account holders, and people in the identity register without an
 /// account yet (their first EDS sign-in opens one).
-const CITIZENS: &str = include_str!("../../demo-data/accounts.csv");
-const REGISTER: &str = include_str!("../../demo-data/identity_register.csv");
+const CITIZENS: &str = include_str!("../../../demo-data/accounts.csv");
+const REGISTER: &str = include_str!("../../../demo-data/identity_register.csv");
 
 /// Every demo person's (IIN, name), once each.
 fn people() -> anyhow::Result<Vec<(String, String)>> {

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use nomir_core::i18n::Texts;
 
 /// Text made safe to put in HTML.
-pub(super) fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -12,10 +12,10 @@ pub use issue::{generate, KeyKind};
 pub use sign::{sign_detached, KeyPair};
 
 /// The trusted root bundle of demo mode.
-pub const DEMO_ROOTS: &str = include_str!("../../demo-pki/root-ca.pem");
+pub const DEMO_ROOTS: &str = include_str!("../../../demo-pki/root-ca.pem");
 
 /// The demo CA's CRL (DER), which demo mode checks signers against.
-pub const DEMO_CRL: &[u8] = include_bytes!("../../demo-pki/root-ca.crl");
+pub const DEMO_CRL: &[u8] = include_bytes!("../../../demo-pki/root-ca.crl");
 
 /// Where the repo keeps the demo PKI (relative to the workspace root).
 pub const DEMO_PKI_DIR: &str = "server/demo-pki";

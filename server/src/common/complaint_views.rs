@@ -13,7 +13,7 @@ use nomir_core::wire_complaints::{
     DecisionChoice, RequestItem, RequestOutcome, StaffRole, StaffView, TrailLine,
 };
 
-use super::local_time;
+use nomir_core::kz_time::local_time;
 
 fn about(s: Subject) -> ComplaintAbout {
     match s {

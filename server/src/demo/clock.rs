@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use time::Duration;
 
-use super::{error_page, AppState};
+use crate::common::{error_page, AppState};
 
 #[derive(Deserialize)]
 pub struct Advance {

@@ -1,5 +1,7 @@
 //! The composition root: the only place that names every concrete adapter.
 
+pub mod router;
+
 use std::sync::Arc;
 
 use axum::serve::ListenerExt;
@@ -10,14 +12,15 @@ use crate::adapters::biometrics::{JwsBiometrics, NoBiometrics};
 use crate::adapters::eds::CmsVerifier;
 use crate::adapters::registry_tables::TableRegistries;
 use crate::adapters::sms_outbox::OutboxSms;
+use crate::common::AppState;
 use crate::config::Settings;
 use crate::database::Db;
-use crate::http::{router, AppState};
+use crate::office::OfficeService;
+use crate::portal::PortalService;
 use crate::ports::clock::{ShiftableClock, SystemClock};
 use crate::ports::{BiometricVerifier, Clock, SignatureVerifier};
 use crate::services::code_hash::CodeHasher;
 use crate::services::Ports;
-use crate::web::PortalService;
 
 /// Every port with its embedded default over the database, given the clock,
 /// the signature and biometric verifiers and the code hasher.
@@ -97,7 +100,7 @@ pub fn signature_verifier(settings: &Settings) -> anyhow::Result<CmsVerifier> {
             })?;
             CmsVerifier::from_pem(&pem, revocation)
         }
-        None if settings.demo => CmsVerifier::from_pem(crate::demo_pki::DEMO_ROOTS, revocation),
+        None if settings.demo => CmsVerifier::from_pem(crate::demo::pki::DEMO_ROOTS, revocation),
         None => anyhow::bail!(
             "NOMIR_TRUSTED_ROOTS is required outside demo mode (a PEM bundle of the NCA RK roots)"
         ),
@@ -173,7 +176,7 @@ impl Application {
             .is_some_and(|file| file.exists());
         let pkg_dir = std::path::Path::new(leptos_options.site_root.as_ref())
             .join(leptos_options.site_pkg_dir.as_ref());
-        tokio::task::spawn_blocking(move || crate::http::static_files::precompress(&pkg_dir))
+        tokio::task::spawn_blocking(move || crate::common::static_files::precompress(&pkg_dir))
             .await?;
         let portal = Arc::new(PortalService {
             ports: ports.clone(),
@@ -181,20 +184,24 @@ impl Application {
             signer_url: settings.signer_url.clone(),
             cookie_secure: settings.cookie_secure,
         });
+        let office = Arc::new(OfficeService {
+            ports: ports.clone(),
+            cookie_secure: settings.cookie_secure,
+        });
         tokio::spawn(sweep_overdue_requests(ports.clone()));
         let state = AppState {
             leptos_options,
             ports,
             settings: Arc::new(settings),
-            office: portal.clone(),
+            office,
             seal: Arc::new(seal_keys),
             portal,
             demo_clock: shift,
-            check_slots: Arc::new(crate::http::result_document::check_slots()),
+            check_slots: Arc::new(crate::portal::result_document::check_slots()),
         };
         Ok(Self {
             listener,
-            app: router(state),
+            app: router::router(state),
             db,
         })
     }

@@ -1,0 +1,24 @@
+//! Demo mode, all in one place: the fictional dataset and its loading
+//! (`data`), the demo PKI (`pki`), the NCALayer stand-in (`signer`), the
+//! demo phone that shows the SMS outbox (`phone`) and the movable clock
+//! (`clock`). Nothing here runs outside demo mode. (The dashboard
+//! benchmark's generated rows are written by `database/generated.rs`, as
+//! they need the store's own statements.)
+
+pub mod clock;
+mod data;
+pub mod phone;
+pub mod pki;
+pub mod signer;
+
+pub use data::*;
+
+use axum::routing::post;
+use axum::Router;
+
+use crate::common::AppState;
+
+/// Demo mode's routes (each refuses outside demo mode).
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/demo/clock", post(clock::advance))
+}
