@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::domain::audit::{Actor, AuditAction};
 use crate::domain::calendar::WorkingCalendar;
 
 pub use crate::domain::calendar::{builtin, BUILT_IN};
@@ -48,17 +49,17 @@ pub async fn import(path: &Path, db: &crate::database::Db) -> anyhow::Result<Str
         WorkingCalendar::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let now = time::OffsetDateTime::now_utc();
     let year = now.year();
-    let entry = crate::ports::AuditEntry {
-        at: now,
-        actor: "operator".into(),
-        action: "calendar_imported".into(),
-        subject: "calendar".into(),
-        detail: format!(
+    let entry = crate::ports::AuditEntry::new(
+        now,
+        Actor::Operator("operator"),
+        AuditAction::CalendarImported,
+        "calendar",
+        format!(
             "file={} working_days_{year}={}",
             path.display(),
             calendar.working_days_in(year)
         ),
-    };
+    );
     db.import_calendar(&text, &entry).await?;
     let mut summary = format!(
         "calendar imported: {} working days in {year}, {} in {}; servers use it from their next start",

@@ -189,6 +189,49 @@ pub enum DecisionError {
     SatisfyTooLate,
 }
 
+impl Decision {
+    /// The decision matrix, one row per decision: who takes it, in which
+    /// state of the complaint, and the state it leads to.
+    fn rule(self) -> (Role, ComplaintState, ComplaintState) {
+        match self {
+            Decision::Satisfy => (
+                Role::ProviderOfficial,
+                ComplaintState::AtProvider,
+                ComplaintState::Satisfied,
+            ),
+            Decision::Forward => (
+                Role::ProviderOfficial,
+                ComplaintState::AtProvider,
+                ComplaintState::AtReviewer,
+            ),
+            Decision::Uphold => (
+                Role::Reviewer,
+                ComplaintState::AtReviewer,
+                ComplaintState::Upheld,
+            ),
+            Decision::Reject => (
+                Role::Reviewer,
+                ComplaintState::AtReviewer,
+                ComplaintState::Rejected,
+            ),
+        }
+    }
+}
+
+/// The decisions `role` may take on a complaint in `state` (the provider's
+/// "satisfy" is still checked against its deadline by [`decide`]); what the
+/// office offers, read from the same matrix [`decide`] enforces.
+pub fn decisions_open_to(role: Role, state: ComplaintState) -> Vec<Decision> {
+    Decision::ALL
+        .iter()
+        .copied()
+        .filter(|d| {
+            let (who, when, _) = d.rule();
+            who == role && when == state
+        })
+        .collect()
+}
+
 /// The state `decision` by `role` moves a complaint in `state` to, on `today`.
 pub fn decide(
     role: Role,
@@ -197,28 +240,7 @@ pub fn decide(
     deadlines: &Deadlines,
     today: Date,
 ) -> Result<ComplaintState, DecisionError> {
-    let (needs_role, needs_state, to) = match decision {
-        Decision::Satisfy => (
-            Role::ProviderOfficial,
-            ComplaintState::AtProvider,
-            ComplaintState::Satisfied,
-        ),
-        Decision::Forward => (
-            Role::ProviderOfficial,
-            ComplaintState::AtProvider,
-            ComplaintState::AtReviewer,
-        ),
-        Decision::Uphold => (
-            Role::Reviewer,
-            ComplaintState::AtReviewer,
-            ComplaintState::Upheld,
-        ),
-        Decision::Reject => (
-            Role::Reviewer,
-            ComplaintState::AtReviewer,
-            ComplaintState::Rejected,
-        ),
-    };
+    let (needs_role, needs_state, to) = decision.rule();
     if role != needs_role {
         return Err(DecisionError::NotYourRole);
     }
@@ -408,5 +430,26 @@ mod tests {
         assert_eq!(Role::from_code("reviewer"), Some(Role::Reviewer));
         assert_eq!(Decision::from_code("approve"), None);
         assert_eq!(registration_number(2026, 42), "ZH-2026-000042");
+    }
+
+    #[test]
+    fn the_office_offers_exactly_the_decisions_the_rules_let_it_take() {
+        let in_time = Deadlines {
+            forward_by: Some(date!(2026 - 12 - 10)),
+            review_by: date!(2026 - 12 - 20),
+        };
+        for &role in Role::ALL {
+            for &state in ComplaintState::ALL {
+                let offered = decisions_open_to(role, state);
+                for &d in Decision::ALL {
+                    let allowed = decide(role, d, state, &in_time, date!(2026 - 12 - 07)).is_ok();
+                    assert_eq!(offered.contains(&d), allowed, "{role:?} {state:?} {d:?}");
+                }
+            }
+        }
+        assert_eq!(
+            decisions_open_to(Role::ProviderOfficial, ComplaintState::AtProvider),
+            [Decision::Satisfy, Decision::Forward]
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! (order No. 58, see `docs/procedure.md`) that it implements.
 
 pub mod api_client;
+pub mod audit;
 pub mod binding;
 pub mod biometrics;
 pub mod calendar;

@@ -107,9 +107,28 @@ pub struct IdentityRecord {
 pub struct AuditEntry {
     pub at: OffsetDateTime,
     pub actor: String,
-    pub action: String,
+    pub action: crate::domain::audit::AuditAction,
     pub subject: String,
     pub detail: String,
+}
+
+impl AuditEntry {
+    /// The one way an entry is made: `actor` did `action` about `subject`.
+    pub fn new(
+        at: OffsetDateTime,
+        actor: crate::domain::audit::Actor<'_>,
+        action: crate::domain::audit::AuditAction,
+        subject: impl Into<String>,
+        detail: String,
+    ) -> Self {
+        Self {
+            at,
+            actor: actor.name(),
+            action,
+            subject: subject.into(),
+            detail,
+        }
+    }
 }
 
 /// A binding request as stored (Rules §5–§9).

@@ -8,6 +8,7 @@ use base64::Engine as _;
 use rand::RngCore;
 
 use crate::database::Db;
+use crate::domain::audit::{Actor, AuditAction};
 use crate::domain::complaint::Role;
 use crate::ports::{AuditEntry, StaffMember, StaffStore};
 use crate::services::password;
@@ -89,13 +90,13 @@ pub async fn run(db: &Db, action: Action) -> anyhow::Result<()> {
                 password_hash: hash.0,
                 created_at: now,
             };
-            let audit = AuditEntry {
-                at: now,
-                actor: OPERATOR.into(),
-                action: "staff_added".into(),
-                subject: format!("staff:{login}"),
-                detail: format!("role={}", role.code()),
-            };
+            let audit = AuditEntry::new(
+                now,
+                Actor::Operator(OPERATOR),
+                AuditAction::StaffAdded,
+                format!("staff:{login}"),
+                format!("role={}", role.code()),
+            );
             anyhow::ensure!(
                 db.add_staff(&member, &audit).await?,
                 "the login {login} is taken"

@@ -2,7 +2,9 @@
 
 use time::Date;
 
-use crate::domain::complaint::{local_date, Addressee, ComplaintState, Decision, Role, Subject};
+use crate::domain::complaint::{
+    decisions_open_to, local_date, Addressee, ComplaintState, Decision, Role, Subject,
+};
 use crate::domain::BindingState;
 use crate::domain::Channel;
 use crate::ports::{BindingRequest, Complaint, StaffMember};
@@ -104,15 +106,8 @@ pub fn staff(m: &StaffMember) -> StaffView {
 /// The decisions `role` may offer on a complaint in `state` (the service
 /// decides again when one is posted, with the deadlines).
 pub fn decisions(role: Role, state: ComplaintState) -> Vec<DecisionChoice> {
-    let offered: &[Decision] = match (role, state) {
-        (Role::ProviderOfficial, ComplaintState::AtProvider) => {
-            &[Decision::Satisfy, Decision::Forward]
-        }
-        (Role::Reviewer, ComplaintState::AtReviewer) => &[Decision::Uphold, Decision::Reject],
-        _ => &[],
-    };
-    offered
-        .iter()
+    decisions_open_to(role, state)
+        .into_iter()
         .map(|d| match d {
             Decision::Satisfy => DecisionChoice::Satisfy,
             Decision::Forward => DecisionChoice::Forward,

@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 
 use super::time_col::{from_col, to_col};
 use super::Db;
-use crate::ports::{AuditEntry, AuditLog, StoreResult};
+use crate::ports::{AuditEntry, AuditLog, StoreError, StoreResult};
 
 /// Appends an entry inside whatever transaction or pool `exec` is.
 pub(super) async fn append_with<'e, E: Executor<'e, Database = Any>>(
@@ -17,7 +17,7 @@ pub(super) async fn append_with<'e, E: Executor<'e, Database = Any>>(
     )
     .bind(to_col(e.at))
     .bind(&e.actor)
-    .bind(&e.action)
+    .bind(e.action.code())
     .bind(&e.subject)
     .bind(&e.detail)
     .execute(exec)
@@ -29,7 +29,11 @@ fn entry(r: &AnyRow) -> StoreResult<AuditEntry> {
     Ok(AuditEntry {
         at: from_col(r.try_get("at")?)?,
         actor: r.try_get("actor")?,
-        action: r.try_get("action")?,
+        action: {
+            let code: String = r.try_get("action")?;
+            code.parse()
+                .map_err(|_| StoreError::Corrupt(format!("unknown audit action {code}")))?
+        },
         subject: r.try_get("subject")?,
         detail: r.try_get("detail")?,
     })

@@ -11,7 +11,11 @@ use crate::ports::dashboard::{
 use crate::ports::{StoreError, StoreResult};
 
 /// Seconds east of UTC of Kazakhstan's time: days are counted there.
-const KZ_SECONDS: i64 = 5 * 3600;
+const KZ_SECONDS: i64 = nomir_core::kz_time::OFFSET.whole_seconds() as i64;
+/// The request's term (appendix row 3), in seconds and in whole minutes:
+/// service times from it on are counted together.
+const TERM_SECONDS: i64 = crate::domain::REQUEST_TERM.whole_seconds();
+const TERM_MINUTES: i64 = crate::domain::REQUEST_TERM.whole_minutes();
 
 fn count(r: &AnyRow) -> StoreResult<u64> {
     let n: i64 = r.try_get("n")?;
@@ -87,7 +91,7 @@ impl DashboardStore for Db {
     ) -> StoreResult<Vec<DurationCount>> {
         let rows = sqlx::query(
             "SELECT minutes, COUNT(*) AS n FROM \
-             (SELECT CASE WHEN updated_at - started_at >= 600 THEN 10 \
+             (SELECT CASE WHEN updated_at - started_at >= $3 THEN $4 \
                      ELSE (updated_at - started_at) / 60 END AS minutes \
               FROM binding_requests \
               WHERE started_at >= $1 AND started_at < $2 AND state IN ('bound', 'refused')) AS done \
@@ -95,6 +99,8 @@ impl DashboardStore for Db {
         )
         .bind(to_col(from))
         .bind(to_col(to))
+        .bind(TERM_SECONDS)
+        .bind(TERM_MINUTES)
         .fetch_all(self.pool())
         .await?;
         rows.iter()

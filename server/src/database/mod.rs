@@ -130,11 +130,19 @@ fn create_parent_dir(url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The one place the driver's errors become the port's: the ports and the
+/// services never see sqlx.
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        StoreError::Unavailable(e.to_string())
+    }
+}
+
 /// Maps a unique-constraint violation to a named conflict.
 fn conflict_or(e: sqlx::Error, what: &'static str) -> StoreError {
     match &e {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(what),
-        _ => StoreError::Database(e),
+        _ => StoreError::from(e),
     }
 }
 

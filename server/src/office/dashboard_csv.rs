@@ -8,6 +8,7 @@ use axum::Extension;
 use serde::Deserialize;
 
 use crate::common::{error_page, AppState};
+use crate::domain::audit::AuditAction;
 use crate::services::{dashboard, staff};
 use app::staff::StaffVisitor;
 
@@ -54,7 +55,7 @@ pub async fn download(
     let entry = staff::audit(
         &state.ports,
         &official.login,
-        "dashboard_exported",
+        AuditAction::DashboardExported,
         "dashboard",
         format!("days={days}"),
     );

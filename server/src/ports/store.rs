@@ -14,8 +14,10 @@ pub enum StoreError {
     Conflict(&'static str),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
-    #[error(transparent)]
-    Database(#[from] sqlx::Error),
+    /// The database failed or cannot be reached. The driver's error stays
+    /// in `database/`, which maps it here once; its text is kept for the log.
+    #[error("the database failed: {0}")]
+    Unavailable(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -9,6 +9,7 @@ use time::{Duration, OffsetDateTime};
 use super::session::{new_token, token_hash};
 use super::{password, Ports, Unexpected};
 use crate::domain::api_client::{allowed_scopes, ClientId, ClientKind, Scope, Scopes};
+use crate::domain::audit::{Actor, AuditAction};
 use crate::ports::{ApiClient, ApiClientStore, ApiToken, AuditEntry, Clock, StoreError};
 
 /// How long a bearer token lives.
@@ -78,17 +79,17 @@ impl<'a> Registry<'a> {
 fn admin_entry(
     reg: Registry<'_>,
     by: &str,
-    action: &str,
+    action: AuditAction,
     id: &ClientId,
     detail: String,
 ) -> AuditEntry {
-    AuditEntry {
-        at: reg.clock.now(),
-        actor: by.to_owned(),
-        action: action.to_owned(),
-        subject: id.to_string(),
+    AuditEntry::new(
+        reg.clock.now(),
+        Actor::Operator(by),
+        action,
+        id.to_string(),
         detail,
-    }
+    )
 }
 
 fn checked(new: &NewClient) -> Result<(), ClientError> {
@@ -142,7 +143,7 @@ pub async fn add(
     let secret = secret.unwrap_or_else(new_secret);
     let client = record(reg, new, hash_secret(secret.clone()).await?);
     let detail = format!("kind={} scopes={}", client.kind, client.scopes);
-    let audit = admin_entry(reg, by, "api_client_added", &client.id, detail);
+    let audit = admin_entry(reg, by, AuditAction::ApiClientAdded, &client.id, detail);
     reg.clients.insert_client(&client, &audit).await?;
     Ok((client, secret))
 }
@@ -164,7 +165,7 @@ pub async fn list(reg: Registry<'_>) -> Result<Vec<ApiClient>, Unexpected> {
 
 /// Revokes a client: its tokens stop working at once.
 pub async fn revoke(reg: Registry<'_>, id: &ClientId, by: &str) -> Result<(), ClientError> {
-    let audit = admin_entry(reg, by, "api_client_revoked", id, String::new());
+    let audit = admin_entry(reg, by, AuditAction::ApiClientRevoked, id, String::new());
     if reg.clients.revoke_client(id, &audit).await? {
         Ok(())
     } else {

@@ -12,6 +12,7 @@ use time::{Duration, OffsetDateTime};
 use super::session::{new_token, token_hash};
 use super::{audit, Ports, Unexpected};
 use crate::domain::api_client::ClientId;
+use crate::domain::audit::AuditAction;
 use crate::domain::Iin;
 use crate::ports::{CitizenSession, KeyPurpose, SignInChallenge, StoreError};
 
@@ -127,7 +128,7 @@ pub async fn sign_in(
     let entry = audit::entry(
         ports,
         &signer.iin,
-        "app_sign_in",
+        AuditAction::AppSignIn,
         format!("client={client}"),
     );
     if !ports

@@ -1,16 +1,18 @@
-//! Building audit entries: who decided what about whom.
+//! Audit entries by a citizen (or the system acting for them) about
+//! themselves, the commonest kind; every entry is made by `AuditEntry::new`.
 
 use super::Ports;
+use crate::domain::audit::{Actor, AuditAction};
 use crate::domain::Iin;
 use crate::ports::AuditEntry;
 
-/// An entry by the citizen `iin` (or the system acting for them) about themselves.
-pub fn entry(ports: &Ports, iin: &Iin, action: &str, detail: String) -> AuditEntry {
-    AuditEntry {
-        at: ports.clock.now(),
-        actor: iin.as_str().to_owned(),
-        action: action.to_owned(),
-        subject: iin.as_str().to_owned(),
+/// An entry by the citizen `iin` about themselves.
+pub fn entry(ports: &Ports, iin: &Iin, action: AuditAction, detail: String) -> AuditEntry {
+    AuditEntry::new(
+        ports.clock.now(),
+        Actor::Citizen(iin),
+        action,
+        iin.as_str(),
         detail,
-    }
+    )
 }

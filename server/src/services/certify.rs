@@ -6,6 +6,7 @@
 use super::confirm_code::document_for;
 use super::open_request::{self, OpenRequestError};
 use super::{audit, Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::checks::{
     consent_check, number_held_elsewhere, register_checks, HeldNumber, RegisterAnswers,
 };
@@ -253,8 +254,13 @@ async fn bind_under_lock(
     // A bank's permission asked for with this request takes effect with it.
     if tx.grant_permissions_of(&request.id, now).await? > 0 {
         let detail = format!("request={}", request.id);
-        tx.audit(&audit::entry(ports, iin, "permission_granted", detail))
-            .await?;
+        tx.audit(&audit::entry(
+            ports,
+            iin,
+            AuditAction::PermissionGranted,
+            detail,
+        ))
+        .await?;
     }
     let change = StateChange {
         request_id: request.id.clone(),
@@ -272,9 +278,9 @@ async fn bind_under_lock(
         request.purpose.code()
     );
     let action = if confirmed {
-        "number_confirmed"
+        AuditAction::NumberConfirmed
     } else {
-        "number_bound"
+        AuditAction::NumberBound
     };
     tx.audit(&audit::entry(ports, iin, action, detail)).await?;
     tx.commit().await?;
@@ -295,7 +301,7 @@ fn reassigned_entry(
         ..audit::entry(
             ports,
             iin,
-            "binding_ended",
+            AuditAction::BindingEnded,
             format!(
                 "binding={} number={} reason={} request={}",
                 held.id,
@@ -339,7 +345,7 @@ async fn refuse_in_because(
         tx.audit(&audit::entry(
             ports,
             &request.iin,
-            "request_refused",
+            AuditAction::RequestRefused,
             detail,
         ))
         .await?;

@@ -3,6 +3,7 @@
 //! number by SMS.
 
 use super::{audit, Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::complaint::{self, local_date, Addressee, ComplaintState, Subject, TextError};
 use crate::domain::sms::Sms;
 use crate::domain::{BindingState, Iin};
@@ -91,7 +92,7 @@ pub async fn file(
         subject.code(),
         addressee.code()
     );
-    let entry = audit::entry(ports, iin, "complaint_filed", detail);
+    let entry = audit::entry(ports, iin, AuditAction::ComplaintFiled, detail);
     c.number = ports
         .complaints
         .register_complaint(&c, registered.year(), &entry)

@@ -7,6 +7,7 @@ use time::OffsetDateTime;
 
 use super::open_request::{self, OpenRequestError};
 use super::{audit, Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::document::RequestDocument;
 use crate::domain::otp::MAX_WRONG_ATTEMPTS;
 use crate::domain::{BindingState, Iin, OtpCode, OtpCodeError, RefusalGround};
@@ -91,9 +92,9 @@ pub async fn confirm_code(
             tx.change_state(&change).await?;
         }
         let action = if refused {
-            "request_refused"
+            AuditAction::RequestRefused
         } else {
-            "code_wrong"
+            AuditAction::CodeWrong
         };
         let detail = format!(
             "request={request_id} tries={tries} ground={}",
@@ -128,7 +129,7 @@ pub async fn confirm_code(
     tx.audit(&audit::entry(
         ports,
         iin,
-        "code_confirmed",
+        AuditAction::CodeConfirmed,
         request_id.to_owned(),
     ))
     .await?;

@@ -2,6 +2,7 @@
 //! Law on Personal Data, art. 8): explicit, recorded with its time, revocable.
 
 use super::{audit, Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::Iin;
 use crate::ports::{AccountTx, Consent};
 
@@ -34,7 +35,7 @@ pub async fn set(
         tx.audit(&audit::entry(
             ports,
             iin,
-            "consent_granted",
+            AuditAction::ConsentGranted,
             consent.id.clone(),
         ))
         .await?;
@@ -46,7 +47,7 @@ pub async fn set(
             tx.audit(&audit::entry(
                 ports,
                 iin,
-                "consent_revoked",
+                AuditAction::ConsentRevoked,
                 revoked.join(","),
             ))
             .await?;
@@ -75,8 +76,13 @@ pub async fn undo(
             format!("reinstated={}", ids.join(","))
         }
     };
-    tx.audit(&audit::entry(ports, iin, "consent_restored", detail))
-        .await?;
+    tx.audit(&audit::entry(
+        ports,
+        iin,
+        AuditAction::ConsentRestored,
+        detail,
+    ))
+    .await?;
     Ok(())
 }
 

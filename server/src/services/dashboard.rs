@@ -77,8 +77,9 @@ pub fn csv(d: &Dashboard) -> Result<String, Unexpected> {
         );
     }
     for r in &d.service_times {
-        let key = if r.minutes >= 10 {
-            "10+".to_owned()
+        let term = crate::domain::REQUEST_TERM.whole_minutes();
+        let key = if i64::from(r.minutes) >= term {
+            format!("{term}+")
         } else {
             r.minutes.to_string()
         };

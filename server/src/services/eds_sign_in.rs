@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use time::Duration;
 
 use super::{audit, session, Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::IdentityStatus;
 use crate::ports::{Account, KeyPurpose, Session, SignatureError};
 
@@ -154,7 +155,12 @@ pub async fn sign_in(
             );
             ports
                 .audit
-                .append(&audit::entry(ports, &iin, "sign_in_refused", detail))
+                .append(&audit::entry(
+                    ports,
+                    &iin,
+                    AuditAction::SignInRefused,
+                    detail,
+                ))
                 .await?;
             return Err(EdsSignInError::NotConfirmed);
         };
@@ -167,7 +173,7 @@ pub async fn sign_in(
         let detail = format!("by=eds certificate={}", signer.certificate_serial);
         Some((
             account,
-            audit::entry(ports, &iin, "account_created", detail),
+            audit::entry(ports, &iin, AuditAction::AccountCreated, detail),
         ))
     } else {
         None
@@ -185,7 +191,7 @@ pub async fn sign_in(
         "method=eds certificate={} algorithm={}",
         signer.certificate_serial, signer.algorithm
     );
-    let signed_in = audit::entry(ports, &iin, "sign_in", detail);
+    let signed_in = audit::entry(ports, &iin, AuditAction::SignIn, detail);
     // One transaction: the claimed challenge, the account, the session, the audit.
     let redeemed = ports
         .sessions

@@ -6,6 +6,7 @@
 use super::complaints::tell;
 use super::staff::audit;
 use super::{Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::complaint::{
     self, local_date, visible_to, ComplaintState, Decision, DecisionError, Role, TextError,
 };
@@ -117,7 +118,7 @@ pub async fn decide(
     let entry = audit(
         ports,
         &staff.login,
-        &format!("complaint_{}", decision.code()),
+        AuditAction::of_decision(decision),
         c.iin.as_str(),
         detail,
     );
@@ -167,7 +168,7 @@ async fn case_file(ports: &Ports, c: &Complaint) -> Result<String, OfficeError> 
         "audit": trail.iter().map(|e| serde_json::json!({
             "at": e.at.unix_timestamp(),
             "actor": e.actor,
-            "action": e.action,
+            "action": e.action.code(),
             "detail": e.detail,
         })).collect::<Vec<_>>(),
     });

@@ -2,6 +2,7 @@
 //! has passed (appendix row 3), so every step sees the same rules.
 
 use super::{audit, Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::binding::is_overdue;
 use crate::domain::{BindingState, Iin};
 use crate::ports::{AccountTx, AuditEntry, BindingRequest, StateChange};
@@ -59,7 +60,12 @@ fn expiry(ports: &Ports, request: &BindingRequest) -> (StateChange, AuditEntry) 
         to: BindingState::Expired,
         at: ports.clock.now(),
     };
-    let entry = audit::entry(ports, &request.iin, "request_expired", request.id.clone());
+    let entry = audit::entry(
+        ports,
+        &request.iin,
+        AuditAction::RequestExpired,
+        request.id.clone(),
+    );
     (change, entry)
 }
 

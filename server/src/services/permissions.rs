@@ -4,6 +4,7 @@
 //! revocation at once, since it reads the same record.
 
 use super::{audit, Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::Iin;
 use crate::ports::DocumentPermission;
 
@@ -18,6 +19,11 @@ pub async fn revoke(ports: &Ports, iin: &Iin, id: &str) -> Result<bool, Unexpect
     if id.len() > 64 {
         return Ok(false);
     }
-    let entry = audit::entry(ports, iin, "permission_revoked", format!("permission={id}"));
+    let entry = audit::entry(
+        ports,
+        iin,
+        AuditAction::PermissionRevoked,
+        format!("permission={id}"),
+    );
     Ok(ports.permissions.revoke_permission(id, iin, &entry).await?)
 }

@@ -12,6 +12,7 @@ use super::consent::{self, ConsentChange};
 use super::open_request::{self, OpenRequestError};
 use super::{audit, Ports, Unexpected};
 use crate::domain::api_client::ClientId;
+use crate::domain::audit::AuditAction;
 use crate::domain::binding::is_overdue;
 use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
@@ -153,10 +154,18 @@ async fn withdraw_older(
     }
     for old in open {
         let (event, action, detail) = if is_overdue(old.started_at, now) {
-            (BindingEvent::TermElapsed, "request_expired", old.id.clone())
+            (
+                BindingEvent::TermElapsed,
+                AuditAction::RequestExpired,
+                old.id.clone(),
+            )
         } else {
             let detail = format!("request={} replaced_by={newer}", old.id);
-            (BindingEvent::Superseded, "request_withdrawn", detail)
+            (
+                BindingEvent::Superseded,
+                AuditAction::RequestWithdrawn,
+                detail,
+            )
         };
         let Ok(to) = old.state.apply(event) else {
             continue;
@@ -247,7 +256,7 @@ pub async fn request_code_from(
             );
             ports
                 .audit
-                .append(&audit::entry(ports, iin, "code_not_sent", detail))
+                .append(&audit::entry(ports, iin, AuditAction::CodeNotSent, detail))
                 .await?;
         }
         return Err(e);
@@ -305,7 +314,7 @@ pub async fn request_code_from(
     }
     tx.add_challenge(&challenge).await?;
     let detail = format!("request={} number={}", request.id, msisdn.masked());
-    tx.audit(&audit::entry(ports, iin, "code_sent", detail))
+    tx.audit(&audit::entry(ports, iin, AuditAction::CodeSent, detail))
         .await?;
     tx.commit().await?;
     if let Err(e) = ports
@@ -346,7 +355,7 @@ async fn undo_after_failed_sms(
         tx.audit(&audit::entry(
             ports,
             iin,
-            "sms_failed",
+            AuditAction::SmsFailed,
             request_id.to_owned(),
         ))
         .await?;
@@ -386,7 +395,7 @@ pub async fn resend_code(
     tx.audit(&audit::entry(
         ports,
         iin,
-        "code_resent",
+        AuditAction::CodeResent,
         request_id.to_owned(),
     ))
     .await?;

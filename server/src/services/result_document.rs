@@ -13,6 +13,7 @@ use nomir_core::i18n::Lang;
 
 use super::{request_status, Ports, Unexpected};
 use crate::documents::{pdf, Outcome, ResultDocument, SealError, SealMeta, Sealer};
+use crate::domain::audit::AuditAction;
 use crate::domain::{BindingState, Iin};
 use crate::ports::BindingRequest;
 
@@ -75,7 +76,7 @@ pub async fn issue(
         .append(&super::audit::entry(
             ports,
             iin,
-            "result_document_issued",
+            AuditAction::ResultDocumentIssued,
             detail,
         ))
         .await?;

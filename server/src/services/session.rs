@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 use time::Duration;
 
 use super::{Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::Iin;
 use crate::ports::Session;
 
@@ -53,7 +54,12 @@ pub async fn sign_out(ports: &Ports, iin: &Iin, token: &str) -> Result<(), Unexp
     ports.sessions.delete_session(&token_hash(token)).await?;
     ports
         .audit
-        .append(&super::audit::entry(ports, iin, "sign_out", String::new()))
+        .append(&super::audit::entry(
+            ports,
+            iin,
+            AuditAction::SignOut,
+            String::new(),
+        ))
         .await?;
     Ok(())
 }

@@ -14,6 +14,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::floods::Door;
 use super::{password, session, Ports, Unexpected};
+use crate::domain::audit::AuditAction;
 use crate::domain::{Iin, IinError};
 use crate::ports::SignInFailures;
 
@@ -95,7 +96,7 @@ pub async fn sign_in(
             audit(
                 ports,
                 &iin,
-                "sign_in_failed",
+                AuditAction::SignInFailed,
                 &format!("failures={}", counted.count),
             )
             .await?;
@@ -109,7 +110,7 @@ pub async fn sign_in(
         .await
         .map_err(Unexpected::from)?;
     let token = session::start(ports, &iin).await?;
-    audit(ports, &iin, "sign_in", "").await?;
+    audit(ports, &iin, AuditAction::SignIn, "").await?;
     Ok(token)
 }
 
@@ -171,7 +172,12 @@ pub fn after_failure(previous: &SignInFailures, now: OffsetDateTime) -> SignInFa
     }
 }
 
-async fn audit(ports: &Ports, iin: &Iin, action: &str, detail: &str) -> Result<(), Unexpected> {
+async fn audit(
+    ports: &Ports,
+    iin: &Iin,
+    action: AuditAction,
+    detail: &str,
+) -> Result<(), Unexpected> {
     Ok(ports
         .audit
         .append(&super::audit::entry(ports, iin, action, detail.to_owned()))

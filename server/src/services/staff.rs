@@ -8,6 +8,7 @@ use time::Duration;
 use super::floods::Door;
 use super::sign_in::{after_failure, failure_key, flood_check, is_locked, SignInError};
 use super::{password, session, Ports, Unexpected};
+use crate::domain::audit::{Actor, AuditAction};
 use crate::ports::{AuditEntry, SignInFailures, StaffMember, StaffSession};
 
 /// How long a staff session lives after sign-in.
@@ -20,17 +21,17 @@ const MAX_LOGIN_LEN: usize = 64;
 pub fn audit(
     ports: &Ports,
     login: &str,
-    action: &str,
+    action: AuditAction,
     subject: &str,
     detail: String,
 ) -> AuditEntry {
-    AuditEntry {
-        at: ports.clock.now(),
-        actor: format!("staff:{login}"),
-        action: action.to_owned(),
-        subject: subject.to_owned(),
+    AuditEntry::new(
+        ports.clock.now(),
+        Actor::Staff(login),
+        action,
+        subject,
         detail,
-    }
+    )
 }
 
 /// Checks the login and password and starts a session; returns its token.
@@ -98,7 +99,7 @@ pub async fn sign_in(
     let entry = audit(
         ports,
         &member.login,
-        "staff_sign_in",
+        AuditAction::StaffSignIn,
         &member.login,
         member.role.code().to_owned(),
     );
@@ -123,7 +124,13 @@ pub async fn current(ports: &Ports, token: &str) -> Result<Option<StaffMember>, 
 
 /// Ends the staff member's session of `token` and records it.
 pub async fn sign_out(ports: &Ports, login: &str, token: &str) -> Result<(), Unexpected> {
-    let entry = audit(ports, login, "staff_sign_out", login, String::new());
+    let entry = audit(
+        ports,
+        login,
+        AuditAction::StaffSignOut,
+        login,
+        String::new(),
+    );
     ports
         .staff
         .delete_staff_session(&session::token_hash(token), &entry)

@@ -79,7 +79,7 @@ async fn eight_revocations_of_one_permission_revoke_it_once() {
         let audit = AuditEntry {
             at: now,
             actor: AIGERIM.into(),
-            action: "permission_granted".into(),
+            action: nomir::domain::audit::AuditAction::PermissionGranted,
             subject: AIGERIM.into(),
             detail: "permission=parallel-revoke".into(),
         };

@@ -50,7 +50,10 @@ fn aigerim() -> Iin {
 
 async fn audit_actions(t: &TestDb) -> Vec<String> {
     let entries = t.ports.audit.recent(20).await.unwrap();
-    entries.into_iter().map(|e| e.action).collect()
+    entries
+        .into_iter()
+        .map(|e| e.action.code().to_owned())
+        .collect()
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! The storage contract, run on SQLite and on PostgreSQL.
 
 use crate::support;
+use nomir::domain::audit::{Actor, AuditAction};
 
 use nomir::domain::{Iin, Msisdn};
 use nomir::ports::{
@@ -47,14 +48,14 @@ fn binding(t: &TestDb, id: &str, i: &str, n: &str) -> Binding {
     }
 }
 
-fn audit(t: &TestDb, action: &str) -> AuditEntry {
-    AuditEntry {
-        at: t.clock.now(),
-        actor: "test".into(),
-        action: action.into(),
-        subject: "900515410001".into(),
-        detail: String::new(),
-    }
+fn audit(t: &TestDb, action: AuditAction) -> AuditEntry {
+    AuditEntry::new(
+        t.clock.now(),
+        Actor::Operator("test"),
+        action,
+        "900515410001",
+        String::new(),
+    )
 }
 
 use nomir::ports::Clock as _;
@@ -144,7 +145,7 @@ async fn binding_a_new_number_ends_the_old_one_and_keeps_the_history() {
             .bindings
             .bind(
                 &binding(&t, "b1", "851102310000", "+77051234568"),
-                &audit(&t, "bind"),
+                &audit(&t, AuditAction::NumberBound),
             )
             .await
             .unwrap();
@@ -153,7 +154,7 @@ async fn binding_a_new_number_ends_the_old_one_and_keeps_the_history() {
             .bindings
             .bind(
                 &binding(&t, "b2", "851102310000", "+77471234569"),
-                &audit(&t, "change"),
+                &audit(&t, AuditAction::NumberConfirmed),
             )
             .await
             .unwrap();
@@ -170,7 +171,7 @@ async fn binding_a_new_number_ends_the_old_one_and_keeps_the_history() {
         assert_eq!(history[0].id, "b2");
         assert_eq!(history[1].ended_at, Some(t.clock.now()));
         let actions = t.recent_actions(10).await;
-        assert_eq!(actions, ["change", "bind"]);
+        assert_eq!(actions, ["number_confirmed", "number_bound"]);
         t.cleanup().await;
     }
 }
@@ -184,7 +185,7 @@ async fn the_database_refuses_a_number_on_two_accounts() {
             .bindings
             .bind(
                 &binding(&t, "b1", "900515410001", "+77011234567"),
-                &audit(&t, "bind"),
+                &audit(&t, AuditAction::NumberBound),
             )
             .await
             .unwrap();
@@ -193,7 +194,7 @@ async fn the_database_refuses_a_number_on_two_accounts() {
             .bindings
             .bind(
                 &binding(&t, "b2", "991231410007", "+77011234567"),
-                &audit(&t, "bind-again"),
+                &audit(&t, AuditAction::NumberBound),
             )
             .await
             .unwrap_err();
@@ -248,7 +249,11 @@ async fn the_database_refuses_two_active_numbers_on_one_account() {
 #[tokio::test]
 async fn the_audit_log_is_append_only() {
     for t in engines().await {
-        t.ports.audit.append(&audit(&t, "sign_in")).await.unwrap();
+        t.ports
+            .audit
+            .append(&audit(&t, AuditAction::SignIn))
+            .await
+            .unwrap();
         let pool = sqlx::AnyPool::connect(&t.url).await.unwrap();
         assert!(
             pool.execute("UPDATE audit_log SET action = 'forged'")

@@ -63,7 +63,7 @@ impl TestDb {
             .await
             .expect("audit")
             .into_iter()
-            .map(|e| e.action)
+            .map(|e| e.action.code().to_owned())
             .collect()
     }
 

@@ -1,0 +1,127 @@
+//! What the append-only audit log records: every decision, by whom, about
+//! whom. Each action is a variant with a stable code (the column's value),
+//! and every entry is made by [`AuditEntry::new`](super::records::AuditEntry::new).
+
+use super::Iin;
+
+/// Every action the audit log records.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum AuditAction {
+    // A citizen's sign-in and session.
+    SignIn,
+    SignInFailed,
+    SignInRefused,
+    SignOut,
+    AccountCreated,
+    AppSignIn,
+    // The binding procedure.
+    CodeSent,
+    CodeNotSent,
+    CodeResent,
+    CodeWrong,
+    CodeConfirmed,
+    SmsFailed,
+    ConsentGranted,
+    ConsentRevoked,
+    ConsentRestored,
+    RequestWithdrawn,
+    RequestExpired,
+    RequestRefused,
+    NumberBound,
+    NumberConfirmed,
+    BindingEnded,
+    PermissionGranted,
+    PermissionRevoked,
+    ResultDocumentIssued,
+    // Complaints and the back office.
+    ComplaintFiled,
+    ComplaintSatisfy,
+    ComplaintForward,
+    ComplaintUphold,
+    ComplaintReject,
+    StaffSignIn,
+    StaffSignOut,
+    StaffAdded,
+    DashboardExported,
+    // The operators' commands.
+    ApiClientAdded,
+    ApiClientRevoked,
+    CalendarImported,
+}
+
+impl AuditAction {
+    /// The stable code stored in the log.
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
+    /// The action of an official's decision on a complaint.
+    pub fn of_decision(decision: super::complaint::Decision) -> Self {
+        use super::complaint::Decision;
+        match decision {
+            Decision::Satisfy => Self::ComplaintSatisfy,
+            Decision::Forward => Self::ComplaintForward,
+            Decision::Uphold => Self::ComplaintUphold,
+            Decision::Reject => Self::ComplaintReject,
+        }
+    }
+}
+
+impl std::fmt::Display for AuditAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl PartialEq<&str> for AuditAction {
+    fn eq(&self, code: &&str) -> bool {
+        self.code() == *code
+    }
+}
+
+/// Who acted, as the log's `actor` column names them.
+#[derive(Debug, Clone, Copy)]
+pub enum Actor<'a> {
+    /// A citizen (or the system acting on their request), by IIN.
+    Citizen(&'a Iin),
+    /// An official of the back office, by login (`staff:<login>`).
+    Staff(&'a str),
+    /// Whoever runs the service, at its command line (`admin:<name>`, as given).
+    Operator(&'a str),
+}
+
+impl Actor<'_> {
+    pub fn name(&self) -> String {
+        match self {
+            Actor::Citizen(iin) => iin.as_str().to_owned(),
+            Actor::Staff(login) => format!("staff:{login}"),
+            Actor::Operator(name) => (*name).to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    #[test]
+    fn every_action_reads_back_from_its_code() {
+        for action in AuditAction::iter() {
+            assert_eq!(action.code().parse::<AuditAction>(), Ok(action));
+        }
+        assert_eq!(AuditAction::ComplaintSatisfy.code(), "complaint_satisfy");
+        assert_eq!(AuditAction::ApiClientAdded.code(), "api_client_added");
+    }
+}
