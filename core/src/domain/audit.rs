@@ -15,8 +15,11 @@ use super::Iin;
     strum::EnumString,
     strum::IntoStaticStr,
     strum::EnumIter,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 #[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum AuditAction {
     // A citizen's sign-in and session.
     SignIn,

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod binding;
 pub mod biometrics;
 pub mod calendar;
+pub mod case_file;
 pub mod checks;
 pub mod complaint;
 pub mod document;

@@ -2,6 +2,7 @@
 
 use time::Date;
 
+use crate::domain::case_file::CaseFile;
 use crate::domain::complaint::{
     decisions_open_to, local_date, Addressee, ComplaintState, Decision, Role, Subject,
 };
@@ -119,21 +120,18 @@ pub fn decisions(role: Role, state: ComplaintState) -> Vec<DecisionChoice> {
 
 /// The case file's audit trail, read back from the JSON forwarded.
 pub fn trail(case_file: &str) -> Vec<TrailLine> {
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(case_file) else {
+    let Some(file) = CaseFile::from_json(case_file) else {
         return Vec::new();
     };
-    let lines = json["audit"].as_array().cloned().unwrap_or_default();
-    lines
-        .iter()
+    file.audit
+        .into_iter()
         .map(|l| TrailLine {
-            at: l["at"]
-                .as_i64()
-                .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
+            at: time::OffsetDateTime::from_unix_timestamp(l.at)
                 .map(local_time)
                 .unwrap_or_default(),
-            actor: l["actor"].as_str().unwrap_or_default().to_owned(),
-            action: l["action"].as_str().unwrap_or_default().to_owned(),
-            detail: l["detail"].as_str().unwrap_or_default().to_owned(),
+            actor: l.actor,
+            action: l.action.code().to_owned(),
+            detail: l.detail,
         })
         .collect()
 }

@@ -7,6 +7,7 @@ use super::complaints::tell;
 use super::staff::audit;
 use super::{Ports, Unexpected};
 use crate::domain::audit::AuditAction;
+use crate::domain::case_file::{CaseFile, CaseLine, CaseRequest};
 use crate::domain::complaint::{
     self, local_date, visible_to, ComplaintState, Decision, DecisionError, Role, TextError,
 };
@@ -154,23 +155,26 @@ async fn case_file(ports: &Ports, c: &Complaint) -> Result<String, OfficeError> 
             request.updated_at + time::Duration::seconds(1),
         )
         .await?;
-    let file = serde_json::json!({
-        "request": {
-            "id": request.id,
-            "number": request.msisdn.display(),
-            "channel": request.channel.code(),
-            "purpose": request.purpose.code(),
-            "state": request.state.code(),
-            "refusal_ground": request.state.ground().map(|g| g.code()),
-            "started_at": request.started_at.unix_timestamp(),
-            "updated_at": request.updated_at.unix_timestamp(),
+    let file = CaseFile {
+        request: CaseRequest {
+            id: request.id.clone(),
+            number: request.msisdn.display(),
+            channel: request.channel.code().to_owned(),
+            purpose: request.purpose.code().to_owned(),
+            state: request.state.code().to_owned(),
+            refusal_ground: request.state.ground().map(|g| g.code().to_owned()),
+            started_at: request.started_at.unix_timestamp(),
+            updated_at: request.updated_at.unix_timestamp(),
         },
-        "audit": trail.iter().map(|e| serde_json::json!({
-            "at": e.at.unix_timestamp(),
-            "actor": e.actor,
-            "action": e.action.code(),
-            "detail": e.detail,
-        })).collect::<Vec<_>>(),
-    });
-    Ok(file.to_string())
+        audit: trail
+            .iter()
+            .map(|e| CaseLine {
+                at: e.at.unix_timestamp(),
+                actor: e.actor.clone(),
+                action: e.action,
+                detail: e.detail.clone(),
+            })
+            .collect(),
+    };
+    Ok(file.to_json())
 }

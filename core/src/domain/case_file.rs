@@ -1,0 +1,80 @@
+//! The case file a provider forwards with a complaint (§10): the request
+//! as it stood and its audit trail. Stored as JSON with the complaint; the
+//! office reads it back through the same types.
+
+use serde::{Deserialize, Serialize};
+
+use super::audit::AuditAction;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFile {
+    pub request: CaseRequest,
+    pub audit: Vec<CaseLine>,
+}
+
+/// The request complained about, as it stood when forwarded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseRequest {
+    pub id: String,
+    /// The number as people write it.
+    pub number: String,
+    pub channel: String,
+    pub purpose: String,
+    pub state: String,
+    pub refusal_ground: Option<String>,
+    /// Unix seconds.
+    pub started_at: i64,
+    pub updated_at: i64,
+}
+
+/// One audit entry of the request's trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseLine {
+    /// Unix seconds.
+    pub at: i64,
+    pub actor: String,
+    pub action: AuditAction,
+    pub detail: String,
+}
+
+impl CaseFile {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a case file always serialises")
+    }
+
+    /// The case file stored as `json`; `None` if it is not one.
+    pub fn from_json(json: &str) -> Option<Self> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_file_reads_back_as_written_and_keeps_its_stored_form() {
+        let file = CaseFile {
+            request: CaseRequest {
+                id: "r1".into(),
+                number: "+7 701 123 4567".into(),
+                channel: "portal".into(),
+                purpose: "bind".into(),
+                state: "refused".into(),
+                refusal_ground: Some("not_in_register".into()),
+                started_at: 1_764_000_000,
+                updated_at: 1_764_000_180,
+            },
+            audit: vec![CaseLine {
+                at: 1_764_000_000,
+                actor: "900515410001".into(),
+                action: AuditAction::CodeSent,
+                detail: "request=r1".into(),
+            }],
+        };
+        let json = file.to_json();
+        assert!(json.contains(r#""action":"code_sent""#), "{json}");
+        assert_eq!(CaseFile::from_json(&json), Some(file));
+        assert_eq!(CaseFile::from_json("not json"), None);
+    }
+}
