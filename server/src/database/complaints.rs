@@ -127,17 +127,7 @@ impl ComplaintStore for Db {
     }
 
     async fn queue(&self, queue: Queue, limit: i64) -> StoreResult<Vec<Complaint>> {
-        let (whose, due) = match queue {
-            Queue::Provider => ("addressee = 'provider'", "COALESCE(forward_by, review_by)"),
-            Queue::Reviewer => (
-                "(forwarded_at IS NOT NULL OR addressee = 'authorized_body')",
-                "review_by",
-            ),
-        };
-        let waiting = match queue {
-            Queue::Provider => "at_provider",
-            Queue::Reviewer => "at_reviewer",
-        };
+        let (whose, waiting, due) = super::complaint_rules::queue(queue);
         let rows = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM complaints WHERE {whose} \
              ORDER BY CASE WHEN state = $1 THEN 0 ELSE 1 END, \

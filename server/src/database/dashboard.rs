@@ -115,12 +115,12 @@ impl DashboardStore for Db {
     }
 
     async fn complaint_counts(&self, today: Date) -> StoreResult<Vec<ComplaintCount>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&format!(
             "SELECT state, COUNT(*) AS n, \
-                    SUM(CASE WHEN (state = 'at_provider' AND COALESCE(forward_by, review_by) < $1) \
-                              OR (state = 'at_reviewer' AND review_by < $1) THEN 1 ELSE 0 END) AS late \
+                    SUM(CASE WHEN {} THEN 1 ELSE 0 END) AS late \
              FROM complaints GROUP BY state ORDER BY state",
-        )
+            super::complaint_rules::overdue("$1")
+        ))
         .bind(today.to_string())
         .fetch_all(self.pool())
         .await?;

@@ -10,6 +10,7 @@ mod app_sign_in;
 mod audit;
 mod bindings;
 mod calendar;
+mod complaint_rules;
 mod complaints;
 mod dashboard;
 mod generated;
