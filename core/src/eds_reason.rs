@@ -4,7 +4,19 @@
 use serde::{Deserialize, Serialize};
 
 /// Why a signature was refused, as the citizen can act on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum EdsReason {
     /// Damaged, over other content, or malformed.
     Invalid,
@@ -17,17 +29,4 @@ pub enum EdsReason {
     Unsupported,
     NoIin,
 }
-
-impl EdsReason {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Invalid => "invalid",
-            Self::Untrusted => "untrusted",
-            Self::Expired => "expired",
-            Self::NotYetValid => "not_yet_valid",
-            Self::Revoked => "revoked",
-            Self::Unsupported => "unsupported",
-            Self::NoIin => "no_iin",
-        }
-    }
-}
+crate::coded!(EdsReason);

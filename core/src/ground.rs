@@ -6,7 +6,20 @@
 use serde::{Deserialize, Serialize};
 
 /// Why a request was refused. Stored by its [`code`](RefusalGround::code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum RefusalGround {
     /// Ground 1: the identity register holds no record of this IIN.
     IdentityNotFound,
@@ -27,36 +40,4 @@ pub enum RefusalGround {
     /// Appendix row 3: the request was not completed within its term.
     TermExpired,
 }
-
-impl RefusalGround {
-    pub const ALL: [RefusalGround; 9] = [
-        Self::IdentityNotFound,
-        Self::IdentityDocumentInvalid,
-        Self::PersonDeceased,
-        Self::ConsentMissing,
-        Self::OperatorDoesNotConfirm,
-        Self::CodeNotConfirmed,
-        Self::BiometricsFailed,
-        Self::SignatureInvalid,
-        Self::TermExpired,
-    ];
-
-    /// Stable identifier for storage and the API.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::IdentityNotFound => "identity_not_found",
-            Self::IdentityDocumentInvalid => "identity_document_invalid",
-            Self::PersonDeceased => "person_deceased",
-            Self::ConsentMissing => "consent_missing",
-            Self::OperatorDoesNotConfirm => "operator_does_not_confirm",
-            Self::CodeNotConfirmed => "code_not_confirmed",
-            Self::BiometricsFailed => "biometrics_failed",
-            Self::SignatureInvalid => "signature_invalid",
-            Self::TermExpired => "term_expired",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|g| g.code() == code)
-    }
-}
+crate::coded!(RefusalGround);

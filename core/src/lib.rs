@@ -10,6 +10,7 @@
 //!   views and reasons the server hands the pages and the API.
 
 pub mod api_problem;
+pub mod coded;
 pub mod domain;
 pub mod eds_reason;
 pub mod ground;

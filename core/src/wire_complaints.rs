@@ -38,24 +38,26 @@ pub enum ComplaintTo {
 }
 
 /// An official's decision (a form's choice values are the codes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum DecisionChoice {
     Satisfy,
     Forward,
     Uphold,
     Reject,
 }
-
-impl DecisionChoice {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Satisfy => "satisfy",
-            Self::Forward => "forward",
-            Self::Uphold => "uphold",
-            Self::Reject => "reject",
-        }
-    }
-}
+crate::coded!(DecisionChoice);
 
 /// A complaint in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

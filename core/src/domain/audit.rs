@@ -14,7 +14,7 @@ use super::Iin;
     Hash,
     strum::EnumString,
     strum::IntoStaticStr,
-    strum::EnumIter,
+    strum::VariantArray,
     serde::Serialize,
     serde::Deserialize,
 )]
@@ -63,12 +63,9 @@ pub enum AuditAction {
     CalendarImported,
 }
 
-impl AuditAction {
-    /// The stable code stored in the log.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
+crate::coded!(AuditAction);
 
+impl AuditAction {
     /// The action of an official's decision on a complaint.
     pub fn of_decision(decision: super::complaint::Decision) -> Self {
         use super::complaint::Decision;
@@ -117,11 +114,9 @@ impl Actor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::IntoEnumIterator;
-
     #[test]
     fn every_action_reads_back_from_its_code() {
-        for action in AuditAction::iter() {
+        for &action in AuditAction::ALL {
             assert_eq!(action.code().parse::<AuditAction>(), Ok(action));
         }
         assert_eq!(AuditAction::ComplaintSatisfy.code(), "complaint_satisfy");

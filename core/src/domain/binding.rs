@@ -14,55 +14,31 @@ use super::RefusalGround;
 pub const REQUEST_TERM: Duration = Duration::minutes(10);
 
 /// Where a request came from (appendix row 2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Channel {
     Portal,
     MobileApp,
     Bank,
 }
-
-impl Channel {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Portal => "portal",
-            Self::MobileApp => "mobile_app",
-            Self::Bank => "bank",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<Self> {
-        [Self::Portal, Self::MobileApp, Self::Bank]
-            .into_iter()
-            .find(|c| c.code() == s)
-    }
-}
+crate::coded!(Channel);
 
 /// What the request is for: a first number (§5), a change of number (§8),
 /// or, through a bank (§7), the citizen's confirmation of the number that
 /// is bound already (the code to it and biometrics), so that the bank's
 /// permission takes effect by the citizen's own act; the binding stays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Purpose {
     Bind,
     Change,
     Confirm,
 }
-
-impl Purpose {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Bind => "bind",
-            Self::Change => "change",
-            Self::Confirm => "confirm",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<Self> {
-        [Self::Bind, Self::Change, Self::Confirm]
-            .into_iter()
-            .find(|p| p.code() == s)
-    }
-}
+crate::coded!(Purpose);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BindingState {

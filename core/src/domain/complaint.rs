@@ -35,23 +35,11 @@ pub fn local_date(at: OffsetDateTime) -> Date {
     at.to_offset(KZ_OFFSET).date()
 }
 
-macro_rules! coded {
-    ($name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Stable identifier for storage and forms.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
 /// What the citizen complains about (§10: a decision, an action or inaction).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Subject {
     /// The refusal of the request.
     Refusal,
@@ -60,20 +48,26 @@ pub enum Subject {
     /// Inaction: something that should have happened did not.
     Inaction,
 }
-coded!(Subject { Refusal => "refusal", Action => "action", Inaction => "inaction" });
+crate::coded!(Subject);
 
 /// Whom the complaint is addressed to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Addressee {
     /// The service provider (the Ministry), which may satisfy it or forwards it.
     Provider,
     /// The authorized body for the quality of public services.
     AuthorizedBody,
 }
-coded!(Addressee { Provider => "provider", AuthorizedBody => "authorized_body" });
+crate::coded!(Addressee);
 
 /// Where a complaint stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum ComplaintState {
     /// Registered with the provider: to satisfy in full or forward.
     AtProvider,
@@ -86,13 +80,7 @@ pub enum ComplaintState {
     /// The reviewing body rejected it, with reasons.
     Rejected,
 }
-coded!(ComplaintState {
-    AtProvider => "at_provider",
-    AtReviewer => "at_reviewer",
-    Satisfied => "satisfied",
-    Upheld => "upheld",
-    Rejected => "rejected",
-});
+crate::coded!(ComplaintState);
 
 impl ComplaintState {
     /// Decided: the pre-trial step is over and court is the next one.
@@ -110,7 +98,10 @@ impl ComplaintState {
 }
 
 /// The back office's roles (the demo staff of the dataset).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     /// An official of the service provider.
     ProviderOfficial,
@@ -119,10 +110,13 @@ pub enum Role {
     /// Runs the service: sees the dashboard, decides no complaint.
     Administrator,
 }
-coded!(Role { ProviderOfficial => "provider_official", Reviewer => "reviewer", Administrator => "administrator" });
+crate::coded!(Role);
 
 /// What an official decides about a complaint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Decision {
     /// The provider satisfies the complaint in full (not forwarded).
     Satisfy,
@@ -133,7 +127,7 @@ pub enum Decision {
     /// The reviewing body rejects it.
     Reject,
 }
-coded!(Decision { Satisfy => "satisfy", Forward => "forward", Uphold => "uphold", Reject => "reject" });
+crate::coded!(Decision);
 
 /// A complaint's deadlines, as dates in Kazakhstan (the whole day counts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

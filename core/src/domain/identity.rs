@@ -5,7 +5,10 @@
 use super::RefusalGround;
 
 /// The register's verdict on a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum IdentityStatus {
     /// A valid identity document is on record.
     Valid,
@@ -14,22 +17,7 @@ pub enum IdentityStatus {
     /// The person is recorded as deceased.
     Deceased,
 }
-
-impl IdentityStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Valid => "valid",
-            Self::DocumentExpired => "document_expired",
-            Self::Deceased => "deceased",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<Self> {
-        [Self::Valid, Self::DocumentExpired, Self::Deceased]
-            .into_iter()
-            .find(|v| v.code() == s)
-    }
-}
+crate::coded!(IdentityStatus);
 
 /// Ground 1 applies unless the register holds a person with a valid document.
 pub fn identity_refusal(status: Option<IdentityStatus>) -> Option<RefusalGround> {

@@ -73,7 +73,10 @@ impl fmt::Display for DocumentScope {
 }
 
 /// Where a permission stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum PermissionStatus {
     /// Asked for with a binding still in progress.
     Pending,
@@ -83,18 +86,7 @@ pub enum PermissionStatus {
     /// Its binding ended without a number bound: it never took effect.
     NotGranted,
 }
-
-impl PermissionStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::InForce => "in_force",
-            Self::Revoked => "revoked",
-            Self::Expired => "expired",
-            Self::NotGranted => "not_granted",
-        }
-    }
-}
+crate::coded!(PermissionStatus);
 
 /// The status of a permission granted at `granted` (if yet), revoked at
 /// `revoked` (if ever), ending at `expires`, whose binding request is

@@ -48,7 +48,10 @@ pub struct Binding {
 }
 
 /// Why a binding ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum BindingEndReason {
     /// The citizen bound another number (Rules §8).
     Changed,
@@ -56,21 +59,7 @@ pub enum BindingEndReason {
     /// bound it: the operator is the authority on whose a number is.
     OperatorReassigned,
 }
-
-impl BindingEndReason {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Changed => "changed",
-            Self::OperatorReassigned => "operator_reassigned",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Changed, Self::OperatorReassigned]
-            .into_iter()
-            .find(|r| r.code() == code)
-    }
-}
+crate::coded!(BindingEndReason);
 
 /// A text message in the outbox (the embedded SMS gateway).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@ mod tests {
 
     #[test]
     fn every_ground_round_trips_through_its_code() {
-        for g in RefusalGround::ALL {
+        for &g in RefusalGround::ALL {
             assert_eq!(RefusalGround::from_code(g.code()), Some(g));
         }
         assert_eq!(RefusalGround::from_code("nonsense"), None);
@@ -31,7 +31,7 @@ mod tests {
 
     #[test]
     fn every_ground_has_a_reason_and_a_basis_in_three_languages() {
-        for g in RefusalGround::ALL {
+        for &g in RefusalGround::ALL {
             for basis in [false, true] {
                 let [kk, ru, en] = texts(g, basis);
                 assert!(!kk.is_empty() && !ru.is_empty() && !en.is_empty(), "{g:?}");
@@ -54,7 +54,7 @@ mod tests {
         let [kk, _, en] = texts(RefusalGround::ConsentMissing, true);
         assert!(en.contains("Article 8"));
         // Since the 2024 amendment the appendix is the procedure, not a "standard".
-        for g in RefusalGround::ALL {
+        for &g in RefusalGround::ALL {
             let [kk, ru, en] = texts(g, true);
             assert!(!en.contains("standard"), "{g:?}");
             assert!(!ru.contains("стандарт"), "{g:?}");
