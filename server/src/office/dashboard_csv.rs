@@ -8,8 +8,7 @@ use axum::Extension;
 use serde::Deserialize;
 
 use crate::common::{error_page, AppState};
-use crate::domain::audit::AuditAction;
-use crate::services::{dashboard, staff};
+use crate::services::dashboard;
 use app::staff::StaffVisitor;
 
 #[derive(Deserialize)]
@@ -40,10 +39,7 @@ pub async fn download(
         .ok()
         .and_then(|Query(p)| p.days)
         .unwrap_or(dashboard::DEFAULT_DAYS);
-    let text = match dashboard::view(&state.ports, days)
-        .await
-        .and_then(|d| dashboard::csv(&d))
-    {
+    let text = match dashboard::export(&state.ports, &official.login, days).await {
         Ok(text) => text,
         Err(e) => {
             tracing::error!(error = %e, "dashboard export failed");
@@ -52,19 +48,6 @@ pub async fn download(
             });
         }
     };
-    let entry = staff::audit(
-        &state.ports,
-        &official.login,
-        AuditAction::DashboardExported,
-        "dashboard",
-        format!("days={days}"),
-    );
-    if let Err(e) = state.ports.audit.append(&entry).await {
-        tracing::error!(error = %e, "dashboard export not audited");
-        return error_page::page(StatusCode::INTERNAL_SERVER_ERROR, &headers, |t| {
-            t.err_unexpected
-        });
-    }
     (
         [
             (

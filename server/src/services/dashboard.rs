@@ -7,6 +7,7 @@ use time::{Date, Duration, OffsetDateTime, Time};
 
 use super::Ports;
 use super::Unexpected;
+use crate::domain::audit::AuditAction;
 use crate::domain::complaint::{local_date, KZ_OFFSET};
 use crate::ports::dashboard::{ComplaintCount, DayCount, DurationCount, OutcomeCount};
 
@@ -58,6 +59,22 @@ pub async fn view(ports: &Ports, days: u32) -> Result<Dashboard, Unexpected> {
         service_times: ports.dashboard.service_times(from, to).await?,
         complaints: ports.dashboard.complaint_counts(last_day).await?,
     })
+}
+
+/// The dashboard of the last `days` as CSV for the official `login`; the
+/// export is audited (the figures leave the service), and without its
+/// audit entry there is no file.
+pub async fn export(ports: &Ports, login: &str, days: u32) -> Result<String, Unexpected> {
+    let text = csv(&view(ports, days).await?)?;
+    let entry = super::staff::audit(
+        ports,
+        login,
+        AuditAction::DashboardExported,
+        "dashboard",
+        format!("days={days}"),
+    );
+    ports.audit.append(&entry).await?;
+    Ok(text)
 }
 
 /// The dashboard as CSV: one `section,key,subkey,count` row per figure.
