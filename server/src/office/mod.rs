@@ -2,12 +2,13 @@
 //! over the services, its views, and the dashboard's CSV export.
 
 mod dashboard_csv;
+mod views;
 
 use async_trait::async_trait;
 use axum::routing::get;
 use axum::Router;
 
-use crate::common::complaint_views as views;
+use crate::common::complaint_views;
 use crate::common::cookies;
 use crate::common::errors;
 use crate::common::AppState;
@@ -74,7 +75,7 @@ impl OfficeApi for OfficeService {
             Ok(cases) => Some(
                 cases
                     .iter()
-                    .map(|c| views::item(&c.complaint, now))
+                    .map(|c| complaint_views::item(&c.complaint, now))
                     .collect(),
             ),
             Err(office::OfficeError::NoQueue) => None,
@@ -111,10 +112,10 @@ impl OfficeApi for OfficeService {
         Ok(CaseView {
             staff: views::staff(&member),
             citizen,
-            request: request.as_ref().map(views::request),
+            request: request.as_ref().map(complaint_views::request),
             trail: c.case_file.as_deref().map(views::trail),
             decisions: views::decisions(member.role, c.state),
-            complaint: views::complaint(c, request.as_ref(), self.ports.clock.now()),
+            complaint: complaint_views::complaint(c, request.as_ref(), self.ports.clock.now()),
         })
     }
 
