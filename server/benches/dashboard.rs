@@ -26,7 +26,7 @@ async fn run(name: &str, url: &str, n: i64) -> anyhow::Result<()> {
     db.migrate().await?;
     let now = datetime!(2026-11-25 05:00 UTC);
     let clock = Arc::new(TestClock::at(now));
-    let verifier = Arc::new(nomir::adapters::eds::demo_verifier()?);
+    let verifier = Arc::new(nomir::demo::pki::verifier()?);
     let biometrics = Arc::new(nomir::adapters::biometrics::NoBiometrics);
     let ports = nomir::startup::ports_over(
         &db,

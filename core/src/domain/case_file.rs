@@ -6,34 +6,36 @@ use serde::{Deserialize, Serialize};
 
 use super::audit::AuditAction;
 
+// Fields are declared in alphabetical order: the JSON is then written
+// exactly as before these types, when a map with sorted keys wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseFile {
-    pub request: CaseRequest,
     pub audit: Vec<CaseLine>,
+    pub request: CaseRequest,
 }
 
 /// The request complained about, as it stood when forwarded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseRequest {
+    pub channel: String,
     pub id: String,
     /// The number as people write it.
     pub number: String,
-    pub channel: String,
     pub purpose: String,
-    pub state: String,
     pub refusal_ground: Option<String>,
     /// Unix seconds.
     pub started_at: i64,
+    pub state: String,
     pub updated_at: i64,
 }
 
 /// One audit entry of the request's trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseLine {
+    pub action: AuditAction,
+    pub actor: String,
     /// Unix seconds.
     pub at: i64,
-    pub actor: String,
-    pub action: AuditAction,
     pub detail: String,
 }
 
@@ -73,7 +75,14 @@ mod tests {
             }],
         };
         let json = file.to_json();
-        assert!(json.contains(r#""action":"code_sent""#), "{json}");
+        assert!(
+            json.starts_with(r#"{"audit":[{"action":"code_sent","actor":"900515410001","at":"#),
+            "keys in the order stored case files have: {json}"
+        );
+        assert!(
+            json.contains(r#""request":{"channel":"portal","id":"r1","number":"#),
+            "{json}"
+        );
         assert_eq!(CaseFile::from_json(&json), Some(file));
         assert_eq!(CaseFile::from_json("not json"), None);
     }

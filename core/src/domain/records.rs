@@ -40,7 +40,8 @@ pub struct Binding {
     pub iin: Iin,
     pub msisdn: Msisdn,
     pub operator: String,
-    pub channel: String,
+    /// Where the request that bound it came from.
+    pub channel: crate::domain::Channel,
     pub bound_at: OffsetDateTime,
     pub ended_at: Option<OffsetDateTime>,
     /// Why it ended, once it has.

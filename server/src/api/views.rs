@@ -125,7 +125,7 @@ pub fn binding_view(b: Binding) -> BindingView {
     BindingView {
         number: b.msisdn.as_str().to_owned(),
         operator: b.operator,
-        channel: b.channel,
+        channel: b.channel.code().to_owned(),
         bound_at: rfc3339(b.bound_at),
     }
 }

@@ -6,7 +6,7 @@ use super::accounts::parse_iin;
 use super::audit::append_with;
 use super::time_col::{from_col, from_opt, to_col};
 use super::{conflict_or, Db};
-use crate::domain::{Iin, Msisdn};
+use crate::domain::{Channel, Iin, Msisdn};
 use crate::ports::{AuditEntry, Binding, BindingEndReason, BindingStore, StoreError, StoreResult};
 
 const COLUMNS: &str = "id, iin, msisdn, operator, channel, bound_at, ended_at, end_reason";
@@ -22,7 +22,11 @@ fn binding(r: &AnyRow) -> StoreResult<Binding> {
         iin: parse_iin(&r.try_get::<String, _>("iin")?)?,
         msisdn: parse_msisdn(&r.try_get::<String, _>("msisdn")?)?,
         operator: r.try_get("operator")?,
-        channel: r.try_get("channel")?,
+        channel: {
+            let code: String = r.try_get("channel")?;
+            Channel::from_code(&code)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown channel {code}")))?
+        },
         bound_at: from_col(r.try_get("bound_at")?)?,
         ended_at: from_opt(r.try_get("ended_at")?)?,
         end_reason: match reason {
@@ -45,7 +49,7 @@ fn insert<'q>(
         .bind(b.iin.as_str())
         .bind(b.msisdn.as_str())
         .bind(&b.operator)
-        .bind(&b.channel)
+        .bind(b.channel.code())
         .bind(to_col(b.bound_at))
         .bind(b.ended_at.map(to_col))
         .bind(b.end_reason.map(|r| r.code()))

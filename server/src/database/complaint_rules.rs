@@ -2,7 +2,7 @@
 //! whose queue a complaint is in (the domain's `complaint::visible_to`) and
 //! which deadline applies in which state (`Deadlines::due_in`, so a
 //! complaint is overdue after it). The queue and the dashboard use these;
-//! `tests/it/complaints.rs` and `tests/it/dashboard.rs` hold them to the
+//! `tests/it/complaints/` and `tests/it/dashboard.rs` hold them to the
 //! domain's answers on both engines.
 
 use crate::domain::complaint::{Addressee, ComplaintState};

@@ -107,7 +107,7 @@ impl DashboardStore for Db {
             .map(|r| {
                 let m: i64 = r.try_get("minutes")?;
                 Ok(DurationCount {
-                    minutes: u32::try_from(m.max(0)).unwrap_or(10),
+                    minutes: u32::try_from(m.clamp(0, TERM_MINUTES)).unwrap_or_default(),
                     count: count(r)?,
                 })
             })

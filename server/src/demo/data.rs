@@ -153,7 +153,7 @@ pub async fn load(ports: &Ports) -> anyhow::Result<Loaded> {
             msisdn: Msisdn::parse(&r.msisdn)
                 .map_err(|e| anyhow::anyhow!("demo number {}: {e}", r.msisdn))?,
             operator: r.operator,
-            channel: Channel::Portal.code().to_owned(),
+            channel: Channel::Portal,
             bound_at,
             ended_at: None,
             end_reason: None,

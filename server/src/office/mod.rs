@@ -125,9 +125,7 @@ impl OfficeApi for OfficeService {
         days: Option<u32>,
     ) -> Result<DashboardView, PortalError> {
         let member = self.member(who).await?;
-        let days = days
-            .unwrap_or(dashboard::DEFAULT_DAYS)
-            .clamp(1, dashboard::MAX_DAYS);
+        let days = dashboard::period(days);
         let d = dashboard::view(&self.ports, days).await?;
         Ok(views::dashboard(&d, views::staff(&member), days))
     }

@@ -242,7 +242,7 @@ async fn bind_under_lock(
                 iin: iin.clone(),
                 msisdn: request.msisdn.clone(),
                 operator,
-                channel: request.channel.code().to_owned(),
+                channel: request.channel,
                 bound_at: now,
                 ended_at: None,
                 end_reason: None,

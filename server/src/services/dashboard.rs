@@ -44,9 +44,15 @@ fn start_of(day: Date) -> OffsetDateTime {
     day.with_time(Time::MIDNIGHT).assume_offset(KZ_OFFSET)
 }
 
-/// The last `days` days up to today.
+/// The period shown for what was asked (nothing asked: the default),
+/// within 1 and [`MAX_DAYS`] days: the one place the range is kept.
+pub fn period(asked: Option<u32>) -> u32 {
+    asked.unwrap_or(DEFAULT_DAYS).clamp(1, MAX_DAYS)
+}
+
+/// The last `days` days up to today (see [`period`]).
 pub async fn view(ports: &Ports, days: u32) -> Result<Dashboard, Unexpected> {
-    let days = days.clamp(1, MAX_DAYS);
+    let days = period(Some(days));
     let now = ports.clock.now();
     let last_day = local_date(now);
     let first_day = last_day - Duration::days(i64::from(days) - 1);

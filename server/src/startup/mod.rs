@@ -9,7 +9,7 @@ use leptos::config::get_configuration;
 use tokio::net::TcpListener;
 
 use crate::adapters::biometrics::{JwsBiometrics, NoBiometrics};
-use crate::adapters::eds::CmsVerifier;
+use crate::adapters::eds::{CmsVerifier, RevocationSources};
 use crate::adapters::registry_tables::TableRegistries;
 use crate::adapters::sms_outbox::OutboxSms;
 use crate::common::AppState;
@@ -92,7 +92,11 @@ pub fn biometric_verifier(settings: &Settings) -> anyhow::Result<Arc<dyn Biometr
 /// The roots signatures must chain to (the configured bundle, or the demo
 /// CA in demo mode) and the revocation sources asked about every signer.
 pub fn signature_verifier(settings: &Settings) -> anyhow::Result<CmsVerifier> {
-    let revocation = crate::adapters::eds::revocation_from(settings)?;
+    let revocation = crate::adapters::eds::revocation_sources(RevocationSources {
+        crls: settings.crls.clone(),
+        ocsp_url: settings.ocsp_url.clone(),
+        crl_bytes: crate::demo::pki::demo_crls(settings.demo),
+    })?;
     match &settings.trusted_roots {
         Some(path) => {
             let pem = std::fs::read_to_string(path).map_err(|e| {

@@ -22,7 +22,7 @@ fn pair(dir: &str, stem: &str) -> KeyPair {
 }
 
 fn verifier() -> CmsVerifier {
-    nomir::adapters::eds::demo_verifier().unwrap()
+    nomir::demo::pki::verifier().unwrap()
 }
 
 async fn verify(

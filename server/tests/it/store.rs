@@ -41,7 +41,7 @@ fn binding(t: &TestDb, id: &str, i: &str, n: &str) -> Binding {
         iin: iin(i),
         msisdn: msisdn(n),
         operator: "Kcell".into(),
-        channel: "portal".into(),
+        channel: nomir::domain::Channel::Portal,
         bound_at: t.clock.now(),
         ended_at: None,
         end_reason: None,

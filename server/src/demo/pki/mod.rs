@@ -25,3 +25,22 @@ pub const CITIZENS_SUBDIR: &str = "citizens";
 
 /// Where the demo signer finds the citizens' keys by default.
 pub const DEMO_CITIZENS_DIR: &str = "server/demo-pki/citizens";
+
+/// The demo CA's CRL, as the revocation sources take CRLs given as bytes
+/// (empty outside demo mode).
+pub fn demo_crls(demo: bool) -> Vec<Vec<u8>> {
+    if demo {
+        vec![DEMO_CRL.to_vec()]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The verifier of demo mode: the demo CA, checked against its CRL.
+pub fn verifier() -> anyhow::Result<kz_eds::CmsVerifier> {
+    let revocation = kz_eds::revocation_sources(kz_eds::RevocationSources {
+        crl_bytes: demo_crls(true),
+        ..Default::default()
+    })?;
+    kz_eds::CmsVerifier::from_pem(DEMO_ROOTS, revocation)
+}

@@ -152,7 +152,7 @@ async fn a_bank_binds_its_number_and_the_permission_takes_effect_with_the_bindin
             .unwrap()
             .unwrap();
         assert_eq!(binding.msisdn.as_str(), HIS_NUMBER, "{}", t.name);
-        assert_eq!(binding.channel, "bank");
+        assert_eq!(binding.channel, nomir::domain::Channel::Bank);
 
         // The state's number is the bank's now: a new permission still
         // needs the citizen's code and biometrics; the binding stays.

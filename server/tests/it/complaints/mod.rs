@@ -308,7 +308,7 @@ async fn each_change_reaches_the_citizens_bound_number_by_sms() {
             iin: iin(MADINA),
             msisdn: nomir::domain::Msisdn::parse("+77025551234").unwrap(),
             operator: "Kcell".into(),
-            channel: "portal".into(),
+            channel: nomir::domain::Channel::Portal,
             bound_at: t.clock.now(),
             ended_at: None,
             end_reason: None,

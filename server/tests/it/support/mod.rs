@@ -39,7 +39,7 @@ impl TestDb {
         let db = Db::connect(&url).await.expect("connect");
         db.migrate().await.expect("migrate");
         let clock = Arc::new(TestClock::at(datetime!(2026-11-25 05:00 UTC)));
-        let verifier = Arc::new(nomir::adapters::eds::demo_verifier().expect("demo roots"));
+        let verifier = Arc::new(nomir::demo::pki::verifier().expect("demo roots"));
         let codes = CodeHasher::new("test-secret-that-is-long-enough-for-hmac");
         let biometrics = std::sync::Arc::new(
             nomir::adapters::biometrics::JwsBiometrics::demo().expect("demo biometrics"),
