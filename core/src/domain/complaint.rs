@@ -32,7 +32,7 @@ pub use crate::kz_time::OFFSET as KZ_OFFSET;
 
 /// The date in Kazakhstan at `at`.
 pub fn local_date(at: OffsetDateTime) -> Date {
-    at.to_offset(KZ_OFFSET).date()
+    crate::kz_time::local(at).date()
 }
 
 /// What the citizen complains about (§10: a decision, an action or inaction).
