@@ -1,7 +1,9 @@
-//! What can go wrong in a portal action, as the citizen can act on it. One
-//! type for the server functions, the pages and the server crate: the pages
-//! translate it with an exhaustive match ([`PortalError::message`]), so a
-//! new variant does not compile until Kazakh, Russian and English have it.
+//! What can go wrong in a portal or back-office action, as the person can
+//! act on it: the UI's error, for its server functions and pages. The
+//! procedure's own errors are the core's [`StepError`], which the JSON API
+//! answers with problems of its own. The pages translate it with an
+//! exhaustive match ([`PortalError::message`]), so a new variant does not
+//! compile until Kazakh, Russian and English have it.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -11,63 +13,19 @@ use crate::i18n::Texts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PortalError {
+    /// A step of the procedure the citizen can correct or wait out; the
+    /// API answers the same errors with its own problems.
+    Step(StepError),
     /// The session ended or never began: sign in.
     NotSignedIn,
-    IinEmpty,
-    IinNotDigits,
-    IinLength,
-    IinCheckDigit,
-    /// A business identification number: the service is for individuals.
-    IinOfBusiness,
     PasswordEmpty,
     WrongCredentials,
     /// Too many failed sign-ins: wait.
     LockedOut,
     /// Too many sign-ins at once: try again in a minute.
     Busy,
-    NumberEmpty,
-    NumberCharacters,
-    NumberLength,
-    NumberForeign,
-    NumberLandline,
-    NumberNotMobile,
-    /// The number is already this account's.
-    AlreadyBound,
-    /// A limit on codes was reached: wait before asking again.
-    TooSoon,
-    /// The SMS could not be sent: nothing was changed.
-    SmsUnavailable,
-    /// The mobile operator does not attribute the number to this citizen,
-    /// so no code is sent to it (Rules §5.3; a code never goes to a
-    /// stranger's phone).
-    NumberNotYours,
-    /// The mobile operators' registry cannot be reached: nothing was sent.
-    OperatorUnavailable,
-    /// The citizen has a request open in another channel, which a bank's
-    /// call may not withdraw.
-    OpenElsewhere,
-    CodeEmpty,
-    CodeMalformed,
-    /// A wrong code; the request stays open while tries are left.
-    CodeWrong {
-        tries_left: u32,
-    },
-    /// The code's 5 minutes passed: ask for a new one.
-    CodeExpired,
-    /// The request is not at the step this action belongs to (another tab moved it on).
-    WrongStep,
-    /// No such request of this citizen's.
-    RequestNotFound,
     /// No such permission of this citizen's, or it is revoked already.
     PermissionNotFound,
-    /// The signature could not be checked just now (the checking service is down).
-    SignatureCheckUnavailable,
-    /// The authentication key was chosen where the signing key is needed.
-    WrongKeySign,
-    /// The signing key was chosen where the authentication key is needed.
-    WrongKeyAuth,
-    /// A legal entity's (employee's) key: the citizen's personal key is needed.
-    LegalEntityKey,
     /// The EDS sign-in challenge is used, expired or unknown: sign again.
     ChallengeUnusable,
     /// The EDS sign-in signature is refused, for this reason.
@@ -114,6 +72,14 @@ pub enum PortalError {
 }
 
 pub use nomir_core::eds_reason::EdsReason;
+pub use nomir_core::step_error::StepError;
+use nomir_core::step_error::StepField;
+
+impl From<StepError> for PortalError {
+    fn from(e: StepError) -> Self {
+        Self::Step(e)
+    }
+}
 
 /// The form field an error belongs to, for `aria-invalid` and the error summary's link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,41 +117,13 @@ impl PortalError {
     /// What the citizen reads, in the language of `t`.
     pub fn message(self, t: &Texts) -> String {
         let text = match self {
+            Self::Step(e) => return e.message(t),
             Self::NotSignedIn => t.err_not_signed_in,
-            Self::IinEmpty => t.err_iin_empty,
-            Self::IinNotDigits => t.err_iin_digits,
-            Self::IinLength => t.err_iin_length,
-            Self::IinCheckDigit => t.err_iin_check,
-            Self::IinOfBusiness => t.err_iin_bin,
             Self::PasswordEmpty => t.err_password_empty,
             Self::WrongCredentials => t.err_credentials,
             Self::LockedOut => t.err_locked,
             Self::Busy => t.err_busy,
-            Self::NumberEmpty => t.err_number_empty,
-            Self::NumberCharacters => t.err_number_chars,
-            Self::NumberLength => t.err_number_length,
-            Self::NumberForeign => t.err_number_foreign,
-            Self::NumberLandline => t.err_number_landline,
-            Self::NumberNotMobile => t.err_number_not_mobile,
-            Self::AlreadyBound => t.err_already_bound,
-            Self::TooSoon => t.err_too_soon,
-            Self::SmsUnavailable => t.err_sms_unavailable,
-            Self::NumberNotYours => t.err_number_not_yours,
-            Self::OperatorUnavailable => t.err_operator_unavailable,
-            Self::OpenElsewhere => t.err_open_elsewhere,
-            Self::CodeEmpty => t.err_code_empty,
-            Self::CodeMalformed => t.err_code_malformed,
-            Self::CodeWrong { tries_left } => {
-                return format!("{} {}: {tries_left}.", t.err_code_wrong, t.tries_left)
-            }
-            Self::CodeExpired => t.err_code_expired,
-            Self::WrongStep => t.err_step,
-            Self::RequestNotFound => t.request_not_found,
             Self::PermissionNotFound => t.err_permission_not_found,
-            Self::SignatureCheckUnavailable => t.err_signature_check_unavailable,
-            Self::WrongKeySign => t.err_wrong_key_sign,
-            Self::WrongKeyAuth => t.err_wrong_key_auth,
-            Self::LegalEntityKey => t.err_legal_entity_key,
             Self::ChallengeUnusable => t.eds.err_challenge,
             Self::EdsRefused(reason) => (t.eds.reason)(reason),
             Self::NotConfirmedByRegister => t.eds.err_not_confirmed,
@@ -214,88 +152,15 @@ impl PortalError {
     }
 
     /// The field to correct, if the error is about one.
-    /// A stable name for the API's problem `type` (snake case of the variant).
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::NotSignedIn => "not_signed_in",
-            Self::IinEmpty => "iin_empty",
-            Self::IinNotDigits => "iin_not_digits",
-            Self::IinLength => "iin_length",
-            Self::IinCheckDigit => "iin_check_digit",
-            Self::IinOfBusiness => "iin_of_business",
-            Self::PasswordEmpty => "password_empty",
-            Self::WrongCredentials => "wrong_credentials",
-            Self::LockedOut => "locked_out",
-            Self::Busy => "busy",
-            Self::NumberEmpty => "number_empty",
-            Self::NumberCharacters => "number_characters",
-            Self::NumberLength => "number_length",
-            Self::NumberForeign => "number_foreign",
-            Self::NumberLandline => "number_landline",
-            Self::NumberNotMobile => "number_not_mobile",
-            Self::AlreadyBound => "already_bound",
-            Self::TooSoon => "too_soon",
-            Self::SmsUnavailable => "sms_unavailable",
-            Self::NumberNotYours => "number_not_yours",
-            Self::OperatorUnavailable => "operator_unavailable",
-            Self::OpenElsewhere => "open_elsewhere",
-            Self::CodeEmpty => "code_empty",
-            Self::CodeMalformed => "code_malformed",
-            Self::CodeWrong { .. } => "code_wrong",
-            Self::CodeExpired => "code_expired",
-            Self::WrongStep => "wrong_step",
-            Self::RequestNotFound => "request_not_found",
-            Self::PermissionNotFound => "permission_not_found",
-            Self::SignatureCheckUnavailable => "signature_check_unavailable",
-            Self::WrongKeySign => "wrong_key_sign",
-            Self::WrongKeyAuth => "wrong_key_auth",
-            Self::LegalEntityKey => "legal_entity_key",
-            Self::ChallengeUnusable => "challenge_unusable",
-            Self::EdsRefused(_) => "eds_refused",
-            Self::NotConfirmedByRegister => "not_confirmed_by_register",
-            Self::ComplaintTextShort => "complaint_text_short",
-            Self::ComplaintTextLong => "complaint_text_long",
-            Self::ReasonsShort => "reasons_short",
-            Self::ReasonsLong => "reasons_long",
-            Self::AboutMissing => "about_missing",
-            Self::AddresseeMissing => "addressee_missing",
-            Self::DecisionMissing => "decision_missing",
-            Self::NotRefused => "not_refused",
-            Self::ComplaintUnderReview => "complaint_under_review",
-            Self::ComplaintNotFound => "complaint_not_found",
-            Self::NotYourRole => "not_your_role",
-            Self::NotWaiting => "not_waiting",
-            Self::SatisfyTooLate => "satisfy_too_late",
-            Self::StaffCredentials => "staff_credentials",
-            Self::StaffNotSignedIn => "staff_not_signed_in",
-            Self::NoQueue => "no_queue",
-            Self::Malformed => "malformed",
-            Self::TooLarge => "too_large",
-            Self::Unreachable => "unreachable",
-            Self::Unexpected => "unexpected",
-        }
-    }
-
     pub fn field(self) -> Option<Field> {
         match self {
-            Self::IinEmpty
-            | Self::IinNotDigits
-            | Self::IinLength
-            | Self::IinCheckDigit
-            | Self::IinOfBusiness
-            | Self::WrongCredentials => Some(Field::Iin),
+            Self::Step(e) => e.field().map(|f| match f {
+                StepField::Iin => Field::Iin,
+                StepField::Number => Field::Number,
+                StepField::Code => Field::Code,
+            }),
+            Self::WrongCredentials => Some(Field::Iin),
             Self::PasswordEmpty => Some(Field::Password),
-            Self::NumberEmpty
-            | Self::NumberCharacters
-            | Self::NumberLength
-            | Self::NumberForeign
-            | Self::NumberLandline
-            | Self::NumberNotMobile
-            | Self::NumberNotYours
-            | Self::AlreadyBound => Some(Field::Number),
-            Self::CodeEmpty | Self::CodeMalformed | Self::CodeWrong { .. } | Self::CodeExpired => {
-                Some(Field::Code)
-            }
             Self::StaffCredentials => Some(Field::Login),
             Self::ComplaintTextShort | Self::ComplaintTextLong => Some(Field::ComplaintText),
             Self::ReasonsShort | Self::ReasonsLong => Some(Field::Reasons),
@@ -309,29 +174,18 @@ impl PortalError {
     /// The HTTP status a server function answers with for this error.
     pub fn status(self) -> u16 {
         match self {
+            Self::Step(e) => e.status(),
             Self::NotSignedIn | Self::StaffNotSignedIn => 401,
-            Self::NotYourRole | Self::NoQueue => 403,
-            Self::RequestNotFound | Self::PermissionNotFound | Self::ComplaintNotFound => 404,
-            Self::AlreadyBound
-            | Self::OpenElsewhere
-            | Self::WrongStep
-            | Self::ComplaintUnderReview
+            Self::NotYourRole | Self::NoQueue | Self::NotConfirmedByRegister => 403,
+            Self::PermissionNotFound | Self::ComplaintNotFound => 404,
+            Self::ComplaintUnderReview
             | Self::NotWaiting
-            | Self::SatisfyTooLate => 409,
+            | Self::SatisfyTooLate
+            | Self::ChallengeUnusable => 409,
             Self::TooLarge => 413,
-            Self::LockedOut | Self::TooSoon => 429,
-            Self::Busy
-            | Self::SmsUnavailable
-            | Self::OperatorUnavailable
-            | Self::SignatureCheckUnavailable
-            | Self::Unreachable => 503,
-            Self::WrongKeySign
-            | Self::WrongKeyAuth
-            | Self::LegalEntityKey
-            | Self::EdsRefused(_)
-            | Self::NumberNotYours => 422,
-            Self::NotConfirmedByRegister => 403,
-            Self::ChallengeUnusable => 409,
+            Self::LockedOut => 429,
+            Self::Busy | Self::Unreachable => 503,
+            Self::EdsRefused(_) => 422,
             Self::Unexpected => 500,
             _ => 400,
         }
@@ -382,17 +236,21 @@ mod tests {
     fn every_error_reads_differently_in_each_language() {
         let all = [
             PortalError::NotSignedIn,
-            PortalError::IinCheckDigit,
-            PortalError::CodeWrong { tries_left: 2 },
+            PortalError::Step(StepError::IinCheckDigit),
+            PortalError::Step(StepError::CodeWrong { tries_left: 2 }),
             PortalError::Unreachable,
         ];
         for e in all {
             let [kk, ru, en] = Lang::ALL.map(|l| e.message(l.texts()));
             assert!(!kk.is_empty() && kk != ru && ru != en, "{e:?}");
         }
-        assert!(PortalError::CodeWrong { tries_left: 2 }
+        assert!(PortalError::Step(StepError::CodeWrong { tries_left: 2 })
             .message(Lang::En.texts())
             .ends_with(": 2."));
+        assert_eq!(
+            PortalError::Step(StepError::NumberLandline).field(),
+            Some(Field::Number)
+        );
     }
 
     #[test]
@@ -420,7 +278,7 @@ mod tests {
 
     #[test]
     fn errors_travel_as_json_and_come_back_the_same() {
-        let e = PortalError::CodeWrong { tries_left: 1 };
+        let e = PortalError::Step(StepError::CodeWrong { tries_left: 1 });
         assert_eq!(PortalError::de(e.ser()), e);
         assert_eq!(e.status(), 400);
         assert_eq!(PortalError::NotSignedIn.status(), 401);

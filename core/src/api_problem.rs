@@ -17,6 +17,8 @@ pub enum ApiProblem {
     InvalidToken,
     /// RFC 6750 §3.1: the token lacks the scope this call needs.
     InsufficientScope,
+    /// A citizen's call without a live session with the app (`X-Citizen-Token`).
+    NotSignedIn,
     /// The client's calls per minute are used up.
     RateLimited,
     NotFound,
@@ -43,13 +45,14 @@ pub enum ApiProblem {
 }
 
 impl ApiProblem {
-    pub const ALL: [ApiProblem; 19] = [
+    pub const ALL: [ApiProblem; 20] = [
         Self::InvalidClient,
         Self::InvalidRequest,
         Self::UnsupportedGrantType,
         Self::InvalidScope,
         Self::InvalidToken,
         Self::InsufficientScope,
+        Self::NotSignedIn,
         Self::RateLimited,
         Self::NotFound,
         Self::MethodNotAllowed,
@@ -75,6 +78,7 @@ impl ApiProblem {
             Self::InvalidScope => "invalid_scope",
             Self::InvalidToken => "invalid_token",
             Self::InsufficientScope => "insufficient_scope",
+            Self::NotSignedIn => "not_signed_in",
             Self::RateLimited => "rate_limited",
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
@@ -104,7 +108,7 @@ impl ApiProblem {
             | Self::ChallengeUnusable
             | Self::SignatureInvalid => 400,
             Self::NoAccount => 403,
-            Self::InvalidClient | Self::InvalidToken => 401,
+            Self::InvalidClient | Self::InvalidToken | Self::NotSignedIn => 401,
             Self::InsufficientScope => 403,
             Self::NotFound => 404,
             Self::IdempotencyInProgress => 409,
@@ -127,6 +131,7 @@ impl ApiProblem {
             Self::InvalidScope => "Invalid scope",
             Self::InvalidToken => "Invalid access token",
             Self::InsufficientScope => "Insufficient scope",
+            Self::NotSignedIn => "The citizen is not signed in",
             Self::RateLimited => "Too many calls",
             Self::NotFound => "Not found",
             Self::MethodNotAllowed => "Method not allowed",

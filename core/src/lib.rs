@@ -6,6 +6,7 @@
 //! - [`ground`]: the two grounds for refusal the law establishes;
 //! - [`kz_time`]: Kazakhstan's time (UTC+5), the one place it is defined;
 //! - [`i18n`]: everything a person reads, in Kazakh, Russian and English;
+//! - [`step_error`]: what a citizen can correct in the procedure, on any channel;
 //! - [`wire`], [`wire_complaints`], [`api_problem`], [`eds_reason`]: the
 //!   views and reasons the server hands the pages and the API.
 
@@ -16,5 +17,6 @@ pub mod eds_reason;
 pub mod ground;
 pub mod i18n;
 pub mod kz_time;
+pub mod step_error;
 pub mod wire;
 pub mod wire_complaints;

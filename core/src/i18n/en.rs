@@ -245,6 +245,7 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::UnsupportedMediaType => "The request body's media type does not suit this operation (check Content-Type).",
         ApiProblem::PayloadTooLarge => "The request body is too large.",
         ApiProblem::Busy => "The service is busy: retry shortly.",
+        ApiProblem::NotSignedIn => "The citizen is not signed in to this app, or the session has ended: sign in with EDS again and send the new X-Citizen-Token.",
         ApiProblem::Internal => "An internal error of the service. Give support the request id (X-Request-Id).",
         ApiProblem::ChallengeUnusable => "The sign-in challenge is unknown, another client's, used already or expired: ask for a new one.",
         ApiProblem::SignatureInvalid => "The EDS over the challenge is not valid: sign again with the citizen's valid key.",

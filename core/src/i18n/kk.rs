@@ -245,6 +245,7 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::UnsupportedMediaType => "Сұрау денесінің түрі бұл операцияға сәйкес емес (Content-Type тексеріңіз).",
         ApiProblem::PayloadTooLarge => "Сұрау денесі тым үлкен.",
         ApiProblem::Busy => "Қызмет қазір бос емес: сәлден кейін қайталаңыз.",
+        ApiProblem::NotSignedIn => "Азамат осы қосымшаға кірмеген немесе сеанс аяқталған: ЭЦҚ-мен қайта кіріп, жаңа X-Citizen-Token жіберіңіз.",
         ApiProblem::Internal => "Қызметтің ішкі қатесі. Сұрау идентификаторын (X-Request-Id) қолдау қызметіне хабарлаңыз.",
         ApiProblem::ChallengeUnusable => "Кіру сын-тапсырмасы белгісіз, басқа клиенттікі, пайдаланылған немесе мерзімі өткен: жаңасын сұраңыз.",
         ApiProblem::SignatureInvalid => "Сын-тапсырмадағы ЭЦҚ жарамсыз: азаматтың жарамды кілтімен қайта қол қойыңыз.",

@@ -235,6 +235,7 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::UnsupportedMediaType => "Тип тела запроса не подходит для этой операции (проверьте Content-Type).",
         ApiProblem::PayloadTooLarge => "Тело запроса слишком велико.",
         ApiProblem::Busy => "Сервис сейчас занят: повторите чуть позже.",
+        ApiProblem::NotSignedIn => "Гражданин не вошёл в это приложение или сеанс завершён: войдите снова с ЭЦП и передайте новый X-Citizen-Token.",
         ApiProblem::Internal => "Внутренняя ошибка сервиса. Сообщите в поддержку идентификатор запроса (X-Request-Id).",
         ApiProblem::ChallengeUnusable => "Задание для входа неизвестно, выдано другому клиенту, уже использовано или истекло: запросите новое.",
         ApiProblem::SignatureInvalid => "ЭЦП над заданием недействительна: подпишите заново действующим ключом гражданина.",

@@ -119,7 +119,7 @@ pub async fn session(
                 Problem::new(ApiProblem::ChallengeUnusable, lang).field("challenge_id")
             }
             AppSignInError::SignatureInvalid(e) if e.is_retryable() => {
-                Problem::procedure(crate::common::errors::retryable_signature(&e), lang)
+                Problem::step(crate::services::answers::retryable_signature(&e), lang)
                     .field("cms_base64")
             }
             AppSignInError::SignatureInvalid(_) => {

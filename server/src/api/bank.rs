@@ -15,16 +15,16 @@ use super::body::{ApiJson, ApiQuery};
 use super::caller::ApiCall;
 use super::problem::{Problem, ProblemBody};
 use super::views::{request_view, rfc3339, RequestView};
-use crate::common::errors;
+use super::step_problems;
+use crate::services::answers;
+use nomir_core::step_error::StepError;
 use crate::domain::api_client::Scope;
 use crate::domain::permission::PermissionError;
 use crate::domain::{BindingState, Iin, RefusalGround};
 use crate::ports::DocumentPermission;
 use crate::services::bank::{self, BankAsk, BankError};
 use crate::services::confirm_code::confirm_code;
-use crate::services::request_code::RequestCodeError;
 use crate::services::{request_status, Ports};
-use app::error::PortalError;
 use nomir_core::api_problem::ApiProblem;
 
 /// A permission as the bank sees it.
@@ -108,12 +108,12 @@ async fn view_of(
     let Some(id) = p.request_id.clone() else {
         // Permissions granted at once (before every grant needed the
         // citizen's own act) have no request to show.
-        return Err(Problem::procedure(PortalError::RequestNotFound, call.lang));
+        return Err(Problem::step(StepError::RequestNotFound, call.lang));
     };
     let status = request_status::view(ports, &p.iin, &id)
         .await
         .map_err(|e| Problem::internal(call.lang, &e))?
-        .ok_or_else(|| Problem::procedure(PortalError::RequestNotFound, call.lang))?;
+        .ok_or_else(|| Problem::step(StepError::RequestNotFound, call.lang))?;
     let open = !status.request.state.is_ended();
     // The purpose (`confirm` for the bound number) is told only once the
     // citizen has proved the code: before, or if that is not known (the
@@ -172,17 +172,14 @@ pub async fn start(
     let sent = bank::start(&ports, &client, ask)
         .await
         .map_err(|e| match e {
-            BankError::InvalidIin(e) => Problem::procedure(errors::iin(e), lang).field("iin"),
+            BankError::InvalidIin(e) => Problem::step(e.into(), lang),
             BankError::Permission(PermissionError::EmptyOrUnknownScope) => {
                 Problem::new(ApiProblem::InvalidRequest, lang).field("permission.documents")
             }
             BankError::Permission(PermissionError::BadExpiry) => {
                 Problem::new(ApiProblem::InvalidRequest, lang).field("permission.expires_at")
             }
-            BankError::Code(RequestCodeError::TooSoon { retry_at }) => {
-                Problem::procedure(PortalError::TooSoon, lang).retry_at(retry_at, ports.clock.now())
-            }
-            BankError::Code(e) => Problem::procedure(errors::request_code(e), lang),
+            BankError::Code(e) => step_problems::not_started(e, lang, ports.clock.now()),
             BankError::Unexpected(e) => Problem::internal(lang, &e),
         })?;
     let permission = bank::bank_request(&ports, &client, &sent.request_id)
@@ -203,7 +200,7 @@ async fn own(ports: &Ports, call: &ApiCall, id: &str) -> Result<DocumentPermissi
     bank::bank_request(ports, &call.caller.client.id, id)
         .await
         .map_err(|e| Problem::internal(call.lang, &e))?
-        .ok_or_else(|| Problem::procedure(PortalError::RequestNotFound, call.lang))
+        .ok_or_else(|| Problem::step(StepError::RequestNotFound, call.lang))
 }
 
 #[utoipa::path(
@@ -256,7 +253,7 @@ pub async fn code(
 ) -> Result<Json<BankView>, Problem> {
     let p = own(&ports, &call, &id).await?;
     if let Err(e) = confirm_code(&ports, &p.iin, &id, &body.code).await {
-        errors::confirm_code(e).map_err(|e| Problem::procedure(e, call.lang))?;
+        step_problems::answer(answers::confirm_code(e), call.lang)?;
     }
     let p = own(&ports, &call, &id).await?;
     Ok(Json(view_of(&ports, &call, p).await?))
@@ -327,8 +324,7 @@ pub async fn permissions(
 ) -> Result<Json<PermissionsView>, Problem> {
     bank_only(&call)?;
     let lang = call.lang;
-    let iin =
-        Iin::parse(&who.iin).map_err(|e| Problem::procedure(errors::iin(e), lang).field("iin"))?;
+    let iin = Iin::parse(&who.iin).map_err(|e| Problem::step(e.into(), lang))?;
     let list = bank::permissions(&ports, &call.caller.client.id, &iin)
         .await
         .map_err(|e| Problem::internal(lang, &e))?;

@@ -12,39 +12,21 @@ use super::body::ApiJson;
 use super::citizen::CitizenCall;
 use super::problem::{Problem, ProblemBody};
 use super::views::{binding_view, request_view, BindingView, RequestView};
-use crate::common::errors;
+use super::step_problems;
 use crate::domain::api_client::Scope;
 use crate::domain::Channel;
 use crate::services::confirm_code::confirm_code;
 use crate::services::request_code::{request_code_from, resend_code, Origin, RequestCodeError};
 use crate::services::{request_status, Ports};
-use app::error::PortalError;
+use crate::services::answers;
+use nomir_core::step_error::StepError;
 use nomir_core::api_problem::ApiProblem;
-
-/// A code asked for too soon says in `Retry-After` when the next may be
-/// sent (up to an hour away); any other error is `error`'s.
-fn too_soon_or(
-    ports: &Ports,
-    e: RequestCodeError,
-    lang: nomir_core::i18n::Lang,
-    error: fn(RequestCodeError) -> PortalError,
-) -> Problem {
-    match e {
-        RequestCodeError::TooSoon { retry_at } => {
-            Problem::procedure(PortalError::TooSoon, lang).retry_at(retry_at, ports.clock.now())
-        }
-        e => Problem::procedure(error(e), lang),
-    }
-}
 
 /// The request as it stands now, or 404.
 async fn current(ports: &Ports, c: &CitizenCall, id: &str) -> Result<Json<RequestView>, Problem> {
     match request_status::view(ports, &c.iin, id).await {
         Ok(Some(status)) => Ok(Json(request_view(status, c.call.lang))),
-        Ok(None) => Err(Problem::procedure(
-            PortalError::RequestNotFound,
-            c.call.lang,
-        )),
+        Ok(None) => Err(Problem::step(StepError::RequestNotFound, c.call.lang)),
         Err(e) => Err(Problem::internal(c.call.lang, &e)),
     }
 }
@@ -104,7 +86,7 @@ pub async fn start(
                     .err()
                     .unwrap_or_else(|| Problem::new(ApiProblem::InsufficientScope, c.call.lang))
             }
-            e => too_soon_or(&ports, e, c.call.lang, errors::request_code),
+            e => step_problems::not_started(e, c.call.lang, ports.clock.now()),
         })?;
     let view = current(&ports, &c, &sent.request_id).await?;
     Ok((StatusCode::CREATED, view))
@@ -159,7 +141,7 @@ pub async fn code(
     ApiJson(body): ApiJson<CodeEntry>,
 ) -> Result<Json<RequestView>, Problem> {
     if let Err(e) = confirm_code(&ports, &c.iin, &id, &body.code).await {
-        errors::confirm_code(e).map_err(|e| Problem::procedure(e, c.call.lang))?;
+        step_problems::answer(answers::confirm_code(e), c.call.lang)?;
     }
     current(&ports, &c, &id).await
 }
@@ -182,10 +164,7 @@ pub async fn resend(
     Path(id): Path<String>,
 ) -> Result<Json<RequestView>, Problem> {
     if let Err(e) = resend_code(&ports, &c.iin, &id).await {
-        if let RequestCodeError::TooSoon { .. } = e {
-            return Err(too_soon_or(&ports, e, c.call.lang, errors::request_code));
-        }
-        errors::resend(e).map_err(|e| Problem::procedure(e, c.call.lang))?;
+        step_problems::resent(e, c.call.lang, ports.clock.now())?;
     }
     current(&ports, &c, &id).await
 }

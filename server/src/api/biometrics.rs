@@ -8,7 +8,8 @@ use crate::services::biometric_certify::certify_with_biometrics;
 use crate::services::certify::CertifyError;
 use crate::services::open_request::OpenRequestError;
 use crate::services::{request_status, Ports};
-use app::error::PortalError;
+use crate::services::answers;
+use nomir_core::step_error::StepError;
 use nomir_core::api_problem::ApiProblem;
 use nomir_core::i18n::Lang;
 
@@ -30,20 +31,19 @@ pub async fn certify(
         Err(CertifyError::NotAwaitingCertification) => {
             match request_status::view(ports, iin, id).await {
                 Ok(Some(s)) if !s.request.state.is_ended() => {
-                    Err(Problem::procedure(PortalError::WrongStep, lang))
+                    Err(Problem::step(StepError::WrongStep, lang))
                 }
                 Ok(_) => Ok(()),
                 Err(e) => Err(Problem::internal(lang, &e)),
             }
         }
         Err(CertifyError::Request(OpenRequestError::NotFound)) => {
-            Err(Problem::procedure(PortalError::RequestNotFound, lang))
+            Err(Problem::step(StepError::RequestNotFound, lang))
         }
         Err(CertifyError::Unavailable) => Err(Problem::new(ApiProblem::Unavailable, lang)),
-        Err(CertifyError::SignatureNotAccepted(e)) => Err(Problem::procedure(
-            crate::common::errors::retryable_signature(&e),
-            lang,
-        )),
+        Err(CertifyError::SignatureNotAccepted(e)) => {
+            Err(Problem::step(answers::retryable_signature(&e), lang))
+        }
         Err(CertifyError::Request(OpenRequestError::Unexpected(e)))
         | Err(CertifyError::Unexpected(e)) => Err(Problem::internal(lang, &e)),
     }

@@ -10,7 +10,7 @@ use super::problem::Problem;
 use crate::common::AppState;
 use crate::domain::Iin;
 use crate::services::app_sign_in;
-use app::error::PortalError;
+use nomir_core::api_problem::ApiProblem;
 
 pub const CITIZEN_TOKEN: &str = "x-citizen-token";
 
@@ -31,7 +31,7 @@ impl FromRequestParts<AppState> for CitizenCall {
             .unwrap_or_default();
         match app_sign_in::citizen(&state.ports, &call.caller.client.id, token).await {
             Ok(Some(iin)) => Ok(Self { call, iin }),
-            Ok(None) => Err(Problem::procedure(PortalError::NotSignedIn, call.lang)),
+            Ok(None) => Err(Problem::new(ApiProblem::NotSignedIn, call.lang)),
             Err(e) => Err(Problem::internal(call.lang, &e)),
         }
     }

@@ -14,6 +14,7 @@ mod docs;
 mod idempotency;
 pub mod openapi;
 mod problem;
+mod step_problems;
 mod token;
 mod views;
 

@@ -8,9 +8,9 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use app::error::PortalError;
 use nomir_core::api_problem::ApiProblem;
 use nomir_core::i18n::Lang;
+use nomir_core::step_error::{StepError, StepField};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -67,11 +67,20 @@ pub struct ProblemBody {
 }
 
 /// What the problem is: one of the API's own, or a step of the procedure
-/// that the citizen (through the app) can correct, as the portal says it.
+/// that the citizen (through the app or the bank) can correct.
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     Api(ApiProblem),
-    Procedure(PortalError),
+    Step(StepError),
+}
+
+/// The request body's member a step error is about, as the API names it.
+fn member(field: StepField) -> &'static str {
+    match field {
+        StepField::Iin => "iin",
+        StepField::Number => "number",
+        StepField::Code => "code",
+    }
 }
 
 /// An API error, answered as `application/problem+json`.
@@ -93,25 +102,22 @@ impl Problem {
         }
     }
 
-    /// A procedure error, with the portal's texts; our own faults were
-    /// logged where the error was made.
-    pub fn procedure(error: PortalError, lang: Lang) -> Self {
-        let mut p = Self {
-            kind: Kind::Procedure(error),
+    /// A step of the procedure the citizen can correct, naming the body's
+    /// member it is about. A limit's `Retry-After` is added by
+    /// [`Self::retry_at`], from the time the service gave.
+    pub fn step(error: StepError, lang: Lang) -> Self {
+        Self {
+            kind: Kind::Step(error),
             lang,
-            field: error.field().map(|f| f.id().to_owned()),
+            field: error.field().map(|f| member(f).to_owned()),
             headers: Vec::new(),
-        };
-        if error == PortalError::TooSoon || error == PortalError::Busy {
-            p = p.header(header::RETRY_AFTER, "60");
         }
-        p
     }
 
     fn status(&self) -> u16 {
         match self.kind {
             Kind::Api(p) => p.status(),
-            Kind::Procedure(e) => e.status(),
+            Kind::Step(e) => e.status(),
         }
     }
 
@@ -127,11 +133,9 @@ impl Problem {
     }
 
     /// `Retry-After` saying when the client may try again: the seconds
-    /// from `now` to `at`, rounded up, at least 1 (replacing the default
-    /// of [`Self::procedure`], which knows no time). For an answer whose
+    /// from `now` to `at`, rounded up, at least 1. For an answer whose
     /// service said when, such as a code asked for too soon.
-    pub fn retry_at(mut self, at: OffsetDateTime, now: OffsetDateTime) -> Self {
-        self.headers.retain(|(name, _)| name != header::RETRY_AFTER);
+    pub fn retry_at(self, at: OffsetDateTime, now: OffsetDateTime) -> Self {
         let seconds = retry_after_seconds(at, now);
         self.header(header::RETRY_AFTER, &seconds.to_string())
     }
@@ -151,10 +155,10 @@ impl Problem {
                 (self.lang.texts().problem_detail)(p).to_owned(),
                 None,
             ),
-            Kind::Procedure(e) => {
+            Kind::Step(e) => {
                 let english = Lang::En.texts();
                 let (title, tries) = match e {
-                    PortalError::CodeWrong { tries_left } => {
+                    StepError::CodeWrong { tries_left } => {
                         (english.err_code_wrong.to_owned(), Some(tries_left))
                     }
                     e => (e.message(english), None),
@@ -220,7 +224,7 @@ mod tests {
         assert_eq!(retry_after_seconds(now + Duration::hours(1), now), 3600);
         assert_eq!(retry_after_seconds(now, now), 1);
         assert_eq!(retry_after_seconds(now - Duration::hours(5), now), 1);
-        let p = Problem::procedure(PortalError::TooSoon, Lang::En)
+        let p = Problem::step(StepError::TooSoon, Lang::En)
             .retry_at(now + Duration::milliseconds(41_500), now);
         let r = p.into_response();
         let values: Vec<_> = r.headers().get_all(header::RETRY_AFTER).iter().collect();

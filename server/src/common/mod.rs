@@ -7,7 +7,6 @@
 pub mod complaint_views;
 pub mod cookies;
 pub mod error_page;
-pub mod errors;
 pub mod health;
 pub mod security;
 pub mod slots;

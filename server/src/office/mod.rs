@@ -10,7 +10,7 @@ use axum::Router;
 
 use crate::common::complaint_views;
 use crate::common::cookies;
-use crate::common::errors;
+mod errors;
 use crate::common::AppState;
 use crate::domain::complaint::Decision;
 use crate::ports::StaffMember;

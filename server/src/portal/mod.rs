@@ -4,6 +4,7 @@
 //! (language switch, the result document and its check), the middleware
 //! that finds the visitor's session, and error addresses without a pile-up.
 
+mod errors;
 pub mod lang;
 pub mod result_document;
 pub mod server_fn_errors;
@@ -17,7 +18,8 @@ use base64::Engine;
 
 use crate::common::complaint_views;
 use crate::common::cookies;
-use crate::common::errors::{self, unexpected};
+use crate::services::answers;
+use errors::unexpected;
 use crate::demo::phone as demo_phone;
 use crate::domain::complaint::{Addressee, Subject};
 use crate::domain::{Iin, Purpose, REQUEST_TERM};
@@ -185,7 +187,7 @@ impl PortalApi for PortalService {
     async fn resend_code(&self, who: &Citizen, id: String) -> Result<(), PortalError> {
         match resend_code(&self.ports, &iin_of(who)?, &id).await {
             Ok(_) => Ok(()),
-            Err(e) => errors::resend(e),
+            Err(e) => errors::answer(answers::resend(e)),
         }
     }
 
@@ -197,7 +199,7 @@ impl PortalApi for PortalService {
     ) -> Result<(), PortalError> {
         match confirm_code::confirm_code(&self.ports, &iin_of(who)?, &id, &code).await {
             Ok(_) => Ok(()),
-            Err(e) => errors::confirm_code(e),
+            Err(e) => errors::answer(answers::confirm_code(e)),
         }
     }
 
@@ -215,7 +217,7 @@ impl PortalApi for PortalService {
             .map_err(|_| PortalError::Malformed)?;
         match certify::certify(&self.ports, &iin_of(who)?, &id, &cms).await {
             Ok(_) => Ok(()),
-            Err(e) => errors::certify(e),
+            Err(e) => errors::answer(answers::certify(e)),
         }
     }
 

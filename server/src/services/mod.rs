@@ -1,6 +1,7 @@
 //! Use cases, one per file. They own the procedure and talk to the outside
 //! only through [`crate::ports`].
 
+pub mod answers;
 pub mod api_clients;
 pub mod app_sign_in;
 pub mod audit;
