@@ -94,7 +94,7 @@ struct FileSettings {
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
-pub const DEFAULT_BIOMETRIC_THRESHOLD: f64 = 0.8;
+pub use crate::adapters::biometrics::DEFAULT_THRESHOLD as DEFAULT_BIOMETRIC_THRESHOLD;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/nomir.db?mode=rwc";
 
 #[derive(Debug, thiserror::Error)]

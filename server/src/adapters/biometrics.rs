@@ -14,6 +14,8 @@ use crate::domain::biometrics::Assertion;
 use crate::ports::{AssertionError, BiometricVerifier};
 
 /// The demo provider's key id, public key and private key (demo only).
+/// The least match score accepted unless `NOMIR_BIOMETRIC_THRESHOLD` says otherwise.
+pub const DEFAULT_THRESHOLD: f64 = 0.8;
 pub const DEMO_KID: &str = "demo-biometrics";
 pub const DEMO_PUBLIC_KEY: &str = include_str!("../../demo-biometrics/provider.pub.pem");
 pub const DEMO_PRIVATE_KEY: &str = include_str!("../../demo-biometrics/provider.key.pem");
@@ -55,7 +57,7 @@ impl JwsBiometrics {
         Self::new(
             DEMO_KID,
             DEMO_PUBLIC_KEY,
-            crate::config::DEFAULT_BIOMETRIC_THRESHOLD,
+            DEFAULT_THRESHOLD,
         )
     }
 }

@@ -1,8 +1,8 @@
 //! What every channel shares: the state handlers read, the request's
 //! source address, cookies (language and sessions), security headers and
 //! the same-origin check, the front end's files, health, the HTML error
-//! page, and the mapping of service errors to the procedure's errors that
-//! the portal shows and the API still answers with (see `errors`).
+//! page, and the complaints' views the portal and the office both show.
+//! Settings reach it as plain values from the composition root.
 
 pub mod complaint_views;
 pub mod cookies;
@@ -18,7 +18,6 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use crate::config::Settings;
 use crate::ports::clock::ShiftableClock;
 use crate::services::Ports;
 use app::office_port::SharedOfficeApi;
@@ -31,7 +30,8 @@ pub const MAX_BODY: usize = 64 * 1024;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub ports: Ports,
-    pub settings: Arc<Settings>,
+    /// Cookies only over HTTPS, and `Strict-Transport-Security` on every answer.
+    pub cookie_secure: bool,
     pub portal: SharedPortalApi,
     /// The back office's port.
     pub office: SharedOfficeApi,

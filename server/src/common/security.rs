@@ -1,7 +1,6 @@
 //! Security middleware: response headers, and a same-origin rule for every
 //! state-changing request (CSRF defence that needs no token in the form).
 
-use std::sync::Arc;
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -9,7 +8,6 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use super::error_page;
-use crate::config::Settings;
 
 /// Refuses POST/PUT/PATCH/DELETE whose `Origin` is not this host, or that the
 /// browser marks as cross-site.
@@ -47,10 +45,15 @@ fn is_static_asset(path: &str) -> bool {
     path.starts_with("/pkg/") || matches!(path, "/favicon.svg" | "/robots.txt")
 }
 
+/// Whether the service is reached over HTTPS only (`NOMIR_COOKIE_SECURE`):
+/// then browsers are told to keep to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Https(pub bool);
+
 /// Headers on every response; pages rendered by the app set their own CSP
 /// (with a nonce), everything else gets a strict default.
 pub async fn headers(
-    State(settings): State<Arc<Settings>>,
+    State(https): State<Https>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -97,7 +100,7 @@ pub async fn headers(
             HeaderValue::from_static("default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
         );
     }
-    if settings.cookie_secure {
+    if https.0 {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000"),

@@ -15,7 +15,6 @@ use ed25519_dalek::pkcs8::{DecodePublicKey, EncodePrivateKey, EncodePublicKey, K
 use ed25519_dalek::{SigningKey, VerifyingKey};
 
 use super::seal::{KeyError, Sealer};
-use crate::config::Settings;
 
 /// The demo key pair (fictional, demo mode and tests only).
 pub const DEMO_SEAL_KEY: &str = include_str!("../../demo-seal/seal.key.pem");
@@ -71,10 +70,16 @@ pub struct SealKeys {
 }
 
 impl SealKeys {
-    pub fn from_settings(settings: &Settings) -> Result<Self, KeyError> {
-        let sealer = match &settings.seal_key {
+    /// The sealer from `seal_key` (`NOMIR_SEAL_KEY`), the older keys from
+    /// `seal_trusted` (`NOMIR_SEAL_TRUSTED`); demo mode's own key in demo mode.
+    pub fn load(
+        seal_key: Option<&Path>,
+        seal_trusted: Option<&Path>,
+        demo: bool,
+    ) -> Result<Self, KeyError> {
+        let sealer = match seal_key {
             Some(path) => Some(Sealer::from_pem_file(path)?),
-            None if settings.demo => Some(demo_sealer()?),
+            None if demo => Some(demo_sealer()?),
             None => {
                 tracing::warn!(
                     "no seal key is configured (NOMIR_SEAL_KEY): result documents cannot be issued"
@@ -83,10 +88,10 @@ impl SealKeys {
             }
         };
         let mut keys: Vec<VerifyingKey> = sealer.iter().map(Sealer::public_key).collect();
-        if let Some(path) = &settings.seal_trusted {
+        if let Some(path) = seal_trusted {
             keys.extend(public_keys_file(path)?);
         }
-        if settings.demo {
+        if demo {
             keys.push(demo_public_key()?);
         }
         let mut trusted = Vec::with_capacity(keys.len());
@@ -158,16 +163,9 @@ mod tests {
 
     #[test]
     fn outside_demo_mode_the_demo_key_is_not_trusted() {
-        let env = |k: &str| match k {
-            "NOMIR_SECRET" => Some("s".repeat(40)),
-            "NOMIR_TRUSTED_ROOTS" => Some("/roots.pem".into()),
-            _ => None,
-        };
-        let settings = Settings::load(None, false, env).unwrap();
-        let keys = SealKeys::from_settings(&settings).unwrap();
+        let keys = SealKeys::load(None, None, false).unwrap();
         assert!(keys.sealer.is_none() && keys.trusted.is_empty());
-        let demo = Settings::load(None, true, |_| None).unwrap();
-        let keys = SealKeys::from_settings(&demo).unwrap();
+        let keys = SealKeys::load(None, None, true).unwrap();
         assert_eq!(keys.trusted, [demo_public_key().unwrap()]);
         assert!(keys.sealer.is_some());
     }

@@ -43,7 +43,7 @@ pub async fn switch(
     };
     let next = next.ok().and_then(|Query(n)| n.next);
     let target = safe_next(next.as_deref()).to_owned();
-    let cookie = cookies::lang(lang, state.settings.cookie_secure);
+    let cookie = cookies::lang(lang, state.cookie_secure);
     ([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response()
 }
 

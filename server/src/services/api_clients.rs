@@ -189,12 +189,6 @@ pub enum TokenError {
     Unexpected(#[from] Unexpected),
 }
 
-impl From<StoreError> for TokenError {
-    fn from(e: StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
-}
-
 /// A token just issued; `token` is given to the client once.
 #[derive(Debug, Clone)]
 pub struct IssuedToken {
@@ -305,12 +299,6 @@ pub enum CallError {
     RateLimited { retry_after: u64 },
     #[error(transparent)]
     Unexpected(#[from] Unexpected),
-}
-
-impl From<StoreError> for CallError {
-    fn from(e: StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
 }
 
 /// Counts one call against the client's rate in the current minute.

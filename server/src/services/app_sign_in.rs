@@ -14,7 +14,7 @@ use super::{audit, Ports, Unexpected};
 use crate::domain::api_client::ClientId;
 use crate::domain::audit::AuditAction;
 use crate::domain::Iin;
-use crate::ports::{CitizenSession, KeyPurpose, SignInChallenge, StoreError};
+use crate::ports::{CitizenSession, KeyPurpose, SignInChallenge};
 
 /// How long a challenge may wait for its signature.
 pub const CHALLENGE_LIFETIME: Duration = Duration::minutes(5);
@@ -37,12 +37,6 @@ pub enum AppSignInError {
 
 /// Too many challenges, or our fault: the same for the portal's.
 pub use super::eds_sign_in::ChallengeError;
-
-impl From<StoreError> for AppSignInError {
-    fn from(e: StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
-}
 
 /// A new challenge for `client`'s app to have signed, asked from `source`.
 pub async fn new_challenge(

@@ -20,7 +20,7 @@ use super::{Ports, Unexpected};
 use crate::domain::api_client::ClientId;
 use crate::domain::permission::{check_expiry, DocumentScope, PermissionError};
 use crate::domain::{Channel, Iin, IinError, Msisdn};
-use crate::ports::{DocumentPermission, StoreError};
+use crate::ports::DocumentPermission;
 
 /// What the bank asks for.
 #[derive(Debug, Clone)]
@@ -44,12 +44,6 @@ pub enum BankError {
     Code(RequestCodeError),
     #[error(transparent)]
     Unexpected(#[from] Unexpected),
-}
-
-impl From<StoreError> for BankError {
-    fn from(e: StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
 }
 
 /// Starts the bank's request: the code goes to the bank's number.

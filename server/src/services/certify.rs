@@ -35,12 +35,6 @@ pub enum CertifyError {
     Unexpected(#[from] Unexpected),
 }
 
-impl From<crate::ports::StoreError> for CertifyError {
-    fn from(e: crate::ports::StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
-}
-
 pub(super) async fn refuse(
     ports: &Ports,
     request: &BindingRequest,

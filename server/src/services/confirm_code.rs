@@ -32,12 +32,6 @@ pub enum ConfirmCodeError {
     Unexpected(#[from] Unexpected),
 }
 
-impl From<crate::ports::StoreError> for ConfirmCodeError {
-    fn from(e: crate::ports::StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
-}
-
 /// The document the citizen is asked to sign for `request`.
 pub fn document_for(request: &BindingRequest, nonce: &str) -> Vec<u8> {
     RequestDocument {

@@ -73,12 +73,6 @@ fn binder_hash(binder: &str) -> String {
     hex::encode(Sha256::digest(binder.as_bytes()))
 }
 
-impl From<crate::ports::StoreError> for EdsSignInError {
-    fn from(e: crate::ports::StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
-}
-
 /// A new challenge for the browser at `source`, unless that source has
 /// asked for too many this minute.
 pub async fn new_challenge(ports: &Ports, source: &str) -> Result<PortalChallenge, ChallengeError> {

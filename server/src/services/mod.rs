@@ -80,3 +80,30 @@ impl From<crate::ports::StoreError> for Unexpected {
         Self(e.into())
     }
 }
+
+/// A store's failure is our fault to every service whose error has an
+/// `Unexpected(Unexpected)` variant: one conversion for them all. (A
+/// service that gives a store conflict a meaning of its own, such as a
+/// complaint already under review, writes its own.)
+macro_rules! store_failure_is_unexpected {
+    ($($error:ty),+ $(,)?) => {$(
+        impl From<crate::ports::StoreError> for $error {
+            fn from(e: crate::ports::StoreError) -> Self {
+                Self::Unexpected(e.into())
+            }
+        }
+    )+};
+}
+
+store_failure_is_unexpected!(
+    api_clients::TokenError,
+    api_clients::CallError,
+    app_sign_in::AppSignInError,
+    bank::BankError,
+    certify::CertifyError,
+    confirm_code::ConfirmCodeError,
+    eds_sign_in::EdsSignInError,
+    office::OfficeError,
+    open_request::OpenRequestError,
+    request_code::RequestCodeError,
+);

@@ -35,12 +35,6 @@ pub enum OfficeError {
     Unexpected(#[from] Unexpected),
 }
 
-impl From<crate::ports::StoreError> for OfficeError {
-    fn from(e: crate::ports::StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
-}
-
 /// A complaint as an official sees it.
 pub struct Case {
     pub complaint: Complaint,

@@ -20,12 +20,6 @@ pub enum OpenRequestError {
     Unexpected(#[from] Unexpected),
 }
 
-impl From<crate::ports::StoreError> for OpenRequestError {
-    fn from(e: crate::ports::StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
-}
-
 /// What a step found: the request is open, or it is open but past its
 /// term (and must be ended as expired before the step says so).
 enum Found {

@@ -60,12 +60,6 @@ pub enum RequestCodeError {
     Unexpected(#[from] Unexpected),
 }
 
-impl From<crate::ports::StoreError> for RequestCodeError {
-    fn from(e: crate::ports::StoreError) -> Self {
-        Self::Unexpected(e.into())
-    }
-}
-
 /// The hourly limits of codes, to `msisdn` and at the locked account's
 /// request, read and decided under the locks of `tx`.
 /// A bank's codes count against that bank's own limits (`bank`), the

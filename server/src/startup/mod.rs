@@ -139,7 +139,11 @@ impl Application {
         )));
         // Read now so that a bad seal key stops the start, and the log says
         // whether result documents can be issued.
-        let seal_keys = crate::documents::keys::SealKeys::from_settings(&settings)?;
+        let seal_keys = crate::documents::keys::SealKeys::load(
+            settings.seal_key.as_deref(),
+            settings.seal_trusted.as_deref(),
+            settings.demo,
+        )?;
         let db = open_database(&settings).await?;
         // Read now so that a bad calendar stops the start, not a deadline later.
         let (calendar, source) =
@@ -196,7 +200,7 @@ impl Application {
         let state = AppState {
             leptos_options,
             ports,
-            settings: Arc::new(settings),
+            cookie_secure: settings.cookie_secure,
             office,
             seal: Arc::new(seal_keys),
             portal,
@@ -205,7 +209,7 @@ impl Application {
         };
         Ok(Self {
             listener,
-            app: router::router(state),
+            app: router::router(state, &settings),
             db,
         })
     }

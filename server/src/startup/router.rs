@@ -15,15 +15,16 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::TraceLayer;
 
 use crate::common::{security, source, static_files, AppState, MAX_BODY};
+use crate::config::Settings;
 use app::site::{DemoClockShift, DemoMode, SignerUrl};
 
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, settings: &Settings) -> Router {
     let routes = generate_route_list(app::App);
     let context = {
         let portal = state.portal.clone();
         let office = state.office.clone();
-        let demo = DemoMode(state.settings.demo);
-        let signer = SignerUrl(state.settings.signer_url.clone());
+        let demo = DemoMode(settings.demo);
+        let signer = SignerUrl(settings.signer_url.clone());
         let shift = state
             .demo_clock
             .clone()
@@ -71,11 +72,11 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", crate::api::router(state.ports.clone()))
         .merge(portal)
         .layer(middleware::from_fn_with_state(
-            state.settings.clone(),
+            security::Https(settings.cookie_secure),
             security::headers,
         ))
         .layer(middleware::from_fn_with_state(
-            state.settings.trusted_proxy,
+            settings.trusted_proxy,
             source::resolve,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY))
