@@ -40,7 +40,9 @@ pub enum StepError {
     CodeEmpty,
     CodeMalformed,
     /// A wrong code; the request stays open while tries are left.
-    CodeWrong { tries_left: u32 },
+    CodeWrong {
+        tries_left: u32,
+    },
     /// The code's 5 minutes passed: ask for a new one.
     CodeExpired,
     /// The request is not at the step this action belongs to (another tab moved it on).
@@ -167,9 +169,10 @@ impl StepError {
             Self::SmsUnavailable | Self::OperatorUnavailable | Self::SignatureCheckUnavailable => {
                 503
             }
-            Self::WrongKeySign | Self::WrongKeyAuth | Self::LegalEntityKey | Self::NumberNotYours => {
-                422
-            }
+            Self::WrongKeySign
+            | Self::WrongKeyAuth
+            | Self::LegalEntityKey
+            | Self::NumberNotYours => 422,
             _ => 400,
         }
     }

@@ -54,11 +54,7 @@ impl JwsBiometrics {
     }
 
     pub fn demo() -> anyhow::Result<Self> {
-        Self::new(
-            DEMO_KID,
-            DEMO_PUBLIC_KEY,
-            DEFAULT_THRESHOLD,
-        )
+        Self::new(DEMO_KID, DEMO_PUBLIC_KEY, DEFAULT_THRESHOLD)
     }
 }
 

@@ -14,18 +14,18 @@ use utoipa::{IntoParams, ToSchema};
 use super::body::{ApiJson, ApiQuery};
 use super::caller::ApiCall;
 use super::problem::{Problem, ProblemBody};
-use super::views::{request_view, rfc3339, RequestView};
 use super::step_problems;
-use crate::services::answers;
-use nomir_core::step_error::StepError;
+use super::views::{request_view, rfc3339, RequestView};
 use crate::domain::api_client::Scope;
 use crate::domain::permission::PermissionError;
 use crate::domain::{BindingState, Iin, RefusalGround};
 use crate::ports::DocumentPermission;
+use crate::services::answers;
 use crate::services::bank::{self, BankAsk, BankError};
 use crate::services::confirm_code::confirm_code;
 use crate::services::{request_status, Ports};
 use nomir_core::api_problem::ApiProblem;
+use nomir_core::step_error::StepError;
 
 /// A permission as the bank sees it.
 #[derive(Debug, Serialize, ToSchema)]

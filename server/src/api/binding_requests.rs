@@ -11,16 +11,16 @@ use utoipa::ToSchema;
 use super::body::ApiJson;
 use super::citizen::CitizenCall;
 use super::problem::{Problem, ProblemBody};
-use super::views::{binding_view, request_view, BindingView, RequestView};
 use super::step_problems;
+use super::views::{binding_view, request_view, BindingView, RequestView};
 use crate::domain::api_client::Scope;
 use crate::domain::Channel;
+use crate::services::answers;
 use crate::services::confirm_code::confirm_code;
 use crate::services::request_code::{request_code_from, resend_code, Origin, RequestCodeError};
 use crate::services::{request_status, Ports};
-use crate::services::answers;
-use nomir_core::step_error::StepError;
 use nomir_core::api_problem::ApiProblem;
+use nomir_core::step_error::StepError;
 
 /// The request as it stands now, or 404.
 async fn current(ports: &Ports, c: &CitizenCall, id: &str) -> Result<Json<RequestView>, Problem> {

@@ -4,14 +4,14 @@
 
 use super::problem::Problem;
 use crate::domain::Iin;
+use crate::services::answers;
 use crate::services::biometric_certify::certify_with_biometrics;
 use crate::services::certify::CertifyError;
 use crate::services::open_request::OpenRequestError;
 use crate::services::{request_status, Ports};
-use crate::services::answers;
-use nomir_core::step_error::StepError;
 use nomir_core::api_problem::ApiProblem;
 use nomir_core::i18n::Lang;
+use nomir_core::step_error::StepError;
 
 /// Runs the step; `Ok` when the request now shows its outcome.
 pub async fn certify(

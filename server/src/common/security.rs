@@ -1,7 +1,6 @@
 //! Security middleware: response headers, and a same-origin rule for every
 //! state-changing request (CSRF defence that needs no token in the form).
 
-
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -52,11 +51,7 @@ pub struct Https(pub bool);
 
 /// Headers on every response; pages rendered by the app set their own CSP
 /// (with a nonce), everything else gets a strict default.
-pub async fn headers(
-    State(https): State<Https>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn headers(State(https): State<Https>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let personal = !is_static_asset(path);
     let cache = if path.starts_with("/pkg/") && super::static_files::is_hashed(path) {

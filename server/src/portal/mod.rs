@@ -18,11 +18,10 @@ use base64::Engine;
 
 use crate::common::complaint_views;
 use crate::common::cookies;
-use crate::services::answers;
-use errors::unexpected;
 use crate::demo::phone as demo_phone;
 use crate::domain::complaint::{Addressee, Subject};
 use crate::domain::{Iin, Purpose, REQUEST_TERM};
+use crate::services::answers;
 use crate::services::request_code::{request_code, resend_code};
 use crate::services::request_status;
 use crate::services::{
@@ -31,6 +30,7 @@ use crate::services::{
 use app::citizen::Citizen;
 use app::error::PortalError;
 use app::port::{PortalApi, SetCookie};
+use errors::unexpected;
 use nomir_core::wire::{CabinetView, OpenRequestView, PhoneView, RequestView, SmsView};
 use nomir_core::wire_complaints::{ComplaintView, ComplaintsView};
 pub use views::{local_clock, local_time};

@@ -7,7 +7,9 @@ use rand::RngCore;
 use time::{Duration, OffsetDateTime};
 
 use super::session::{new_token, token_hash};
-use super::{password, Ports, Unexpected};
+use super::uses::{UsesApiClients, UsesClock, UsesFloods};
+use super::Ports;
+use super::{password, Unexpected};
 use crate::domain::api_client::{allowed_scopes, ClientId, ClientKind, Scope, Scopes};
 use crate::domain::audit::{Actor, AuditAction};
 use crate::ports::{ApiClient, ApiClientStore, ApiToken, AuditEntry, Clock, StoreError};
@@ -70,8 +72,8 @@ pub struct Registry<'a> {
 impl<'a> Registry<'a> {
     pub fn of(ports: &'a Ports) -> Self {
         Self {
-            clients: ports.api_clients.as_ref(),
-            clock: ports.clock.as_ref(),
+            clients: ports.api_clients().as_ref(),
+            clock: ports.clock().as_ref(),
         }
     }
 }
@@ -219,25 +221,25 @@ async fn secret_matches(secret: &str, client: Option<&ApiClient>) -> Result<bool
 /// `source` is where the call comes from: floods per source and per
 /// client id are refused before the secret is hashed.
 pub async fn issue_token(
-    ports: &Ports,
+    ports: &(impl UsesApiClients + UsesClock + UsesFloods),
     client_id: &str,
     secret: &str,
     scope: Option<&str>,
     source: &str,
 ) -> Result<IssuedToken, TokenError> {
     ports
-        .floods
+        .floods()
         .attempt(
             super::floods::Door::Token,
             source,
             client_id,
-            ports.clock.now(),
+            ports.clock().now(),
         )
         .map_err(|wait| TokenError::RateLimited {
             retry_after: wait.seconds(),
         })?;
     let client = match ClientId::parse(client_id) {
-        Ok(id) => ports.api_clients.client(&id).await?,
+        Ok(id) => ports.api_clients().client(&id).await?,
         Err(_) => None,
     }
     .filter(|c| c.revoked_at.is_none());
@@ -258,9 +260,9 @@ pub async fn issue_token(
         CallError::InvalidToken => TokenError::InvalidClient,
     })?;
     let token = new_token();
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     ports
-        .api_clients
+        .api_clients()
         .insert_token(&ApiToken {
             token_hash: token_hash(&token),
             client_id: client.id.clone(),
@@ -302,12 +304,15 @@ pub enum CallError {
 }
 
 /// Counts one call against the client's rate in the current minute.
-async fn count_call(ports: &Ports, client: &ApiClient) -> Result<u32, CallError> {
-    let now = ports.clock.now();
+async fn count_call(
+    ports: &(impl UsesApiClients + UsesClock),
+    client: &ApiClient,
+) -> Result<u32, CallError> {
+    let now = ports.clock().now();
     let second = now.unix_timestamp().rem_euclid(60);
     let minute_start = now - Duration::seconds(second);
     ports
-        .api_clients
+        .api_clients()
         .count_call(&client.id, minute_start, client.calls_per_minute)
         .await?
         .ok_or(CallError::RateLimited {
@@ -316,13 +321,16 @@ async fn count_call(ports: &Ports, client: &ApiClient) -> Result<u32, CallError>
 }
 
 /// Checks a bearer token and counts the call against the client's rate.
-pub async fn authorize(ports: &Ports, bearer: &str) -> Result<Caller, CallError> {
+pub async fn authorize(
+    ports: &(impl UsesApiClients + UsesClock),
+    bearer: &str,
+) -> Result<Caller, CallError> {
     if bearer.len() != 64 || !bearer.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(CallError::InvalidToken);
     }
     let (token, client) = ports
-        .api_clients
-        .live_token(&token_hash(bearer), ports.clock.now())
+        .api_clients()
+        .live_token(&token_hash(bearer), ports.clock().now())
         .await?
         .ok_or(CallError::InvalidToken)?;
     count_call(ports, &client).await?;

@@ -10,7 +10,8 @@ use rand::RngCore;
 use time::{Duration, OffsetDateTime};
 
 use super::session::{new_token, token_hash};
-use super::{audit, Ports, Unexpected};
+use super::uses::{UsesAccounts, UsesAppSignIn, UsesChallengeLimit, UsesClock, UsesSignatures};
+use super::{audit, Unexpected};
 use crate::domain::api_client::ClientId;
 use crate::domain::audit::AuditAction;
 use crate::domain::Iin;
@@ -40,13 +41,13 @@ pub use super::eds_sign_in::ChallengeError;
 
 /// A new challenge for `client`'s app to have signed, asked from `source`.
 pub async fn new_challenge(
-    ports: &Ports,
+    ports: &(impl UsesAppSignIn + UsesClock + UsesChallengeLimit),
     client: &ClientId,
     source: &str,
 ) -> Result<SignInChallenge, ChallengeError> {
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     ports
-        .challenge_limit
+        .challenge_limit()
         .hit(
             &[
                 &format!("app-source:{}", source),
@@ -70,7 +71,7 @@ pub async fn new_challenge(
         used_at: None,
     };
     ports
-        .app_sign_in
+        .app_sign_in()
         .insert_challenge(&challenge)
         .await
         .map_err(Unexpected::from)?;
@@ -87,28 +88,28 @@ pub struct AppSession {
 
 /// Checks the CMS over the challenge and starts the signer's session.
 pub async fn sign_in(
-    ports: &Ports,
+    ports: &(impl UsesAccounts + UsesAppSignIn + UsesSignatures + UsesClock),
     client: &ClientId,
     challenge_id: &str,
     cms_der: &[u8],
 ) -> Result<AppSession, AppSignInError> {
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     // Claimed before the signature is checked: this attempt spends it, and
     // of parallel attempts only the claimer verifies.
     let text = ports
-        .app_sign_in
+        .app_sign_in()
         .claim_challenge(challenge_id, client, now)
         .await?
         .ok_or(AppSignInError::ChallengeUnusable)?;
     let signer = ports
-        .signatures
+        .signatures()
         .verify(cms_der, text.as_bytes(), KeyPurpose::Auth, now)
         .await
         .map_err(|e| {
             tracing::info!(reason = e.code(), "app sign-in signature refused");
             AppSignInError::SignatureInvalid(e)
         })?;
-    if ports.accounts.account(&signer.iin).await?.is_none() {
+    if ports.accounts().account(&signer.iin).await?.is_none() {
         return Err(AppSignInError::NoAccount);
     }
     let token = new_token();
@@ -126,7 +127,7 @@ pub async fn sign_in(
         format!("client={client}"),
     );
     if !ports
-        .app_sign_in
+        .app_sign_in()
         .redeem_challenge(challenge_id, &session, &entry)
         .await?
     {
@@ -141,7 +142,7 @@ pub async fn sign_in(
 
 /// The citizen of `client`'s live session `token`, if any.
 pub async fn citizen(
-    ports: &Ports,
+    ports: &(impl UsesAppSignIn + UsesClock),
     client: &ClientId,
     token: &str,
 ) -> Result<Option<Iin>, Unexpected> {
@@ -149,7 +150,7 @@ pub async fn citizen(
         return Ok(None);
     }
     Ok(ports
-        .app_sign_in
-        .session_citizen(&token_hash(token), client, ports.clock.now())
+        .app_sign_in()
+        .session_citizen(&token_hash(token), client, ports.clock().now())
         .await?)
 }

@@ -16,7 +16,11 @@
 use time::OffsetDateTime;
 
 use super::request_code::{request_code_from, CodeSent, Origin, RequestCodeError};
-use super::{Ports, Unexpected};
+use super::uses::{
+    UsesAccounts, UsesAudit, UsesClock, UsesCodes, UsesOperators, UsesPermissions, UsesRequests,
+    UsesSms,
+};
+use super::Unexpected;
 use crate::domain::api_client::ClientId;
 use crate::domain::permission::{check_expiry, DocumentScope, PermissionError};
 use crate::domain::{Channel, Iin, IinError, Msisdn};
@@ -47,16 +51,26 @@ pub enum BankError {
 }
 
 /// Starts the bank's request: the code goes to the bank's number.
-pub async fn start(ports: &Ports, client: &ClientId, ask: BankAsk) -> Result<CodeSent, BankError> {
+pub async fn start(
+    ports: &(impl UsesAccounts
+          + UsesAudit
+          + UsesRequests
+          + UsesSms
+          + UsesOperators
+          + UsesClock
+          + UsesCodes),
+    client: &ClientId,
+    ask: BankAsk,
+) -> Result<CodeSent, BankError> {
     let iin = Iin::parse(&ask.iin).map_err(BankError::InvalidIin)?;
     let scope = DocumentScope::parse(&ask.documents).map_err(BankError::Permission)?;
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     check_expiry(now, ask.expires_at).map_err(BankError::Permission)?;
     let msisdn = Msisdn::parse(&ask.number)
         .map_err(|e| BankError::Code(RequestCodeError::InvalidNumber(e)))?;
     // Without an account the bank hears what it hears for a number the
     // operator does not attribute to the IIN: nothing tells it which.
-    if ports.accounts.account(&iin).await?.is_none() {
+    if ports.accounts().account(&iin).await?.is_none() {
         return Err(BankError::Code(RequestCodeError::NumberNotYours));
     }
     let permission = DocumentPermission {
@@ -92,7 +106,7 @@ pub async fn start(ports: &Ports, client: &ClientId, ask: BankAsk) -> Result<Cod
 /// The bank's own request `id`: its citizen and the permission asked with
 /// it; `None` for another client's request or none at all.
 pub async fn bank_request(
-    ports: &Ports,
+    ports: &impl UsesPermissions,
     client: &ClientId,
     id: &str,
 ) -> Result<Option<DocumentPermission>, Unexpected> {
@@ -100,7 +114,7 @@ pub async fn bank_request(
         return Ok(None);
     }
     Ok(ports
-        .permissions
+        .permissions()
         .permissions_of_request(id)
         .await?
         .into_iter()
@@ -109,12 +123,12 @@ pub async fn bank_request(
 
 /// This bank's permissions of the citizen, newest first.
 pub async fn permissions(
-    ports: &Ports,
+    ports: &impl UsesPermissions,
     client: &ClientId,
     iin: &Iin,
 ) -> Result<Vec<DocumentPermission>, Unexpected> {
     Ok(ports
-        .permissions
+        .permissions()
         .permissions_of(iin)
         .await?
         .into_iter()

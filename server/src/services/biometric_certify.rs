@@ -6,13 +6,20 @@
 //! once: the request leaves "awaiting certification" either way.
 
 use super::certify::{awaiting_certification, complete, refuse, CertifyError};
-use super::Ports;
+use super::uses::{
+    UsesBiometrics, UsesClock, UsesIdentity, UsesOperators, UsesPermissions, UsesRequests,
+};
 use crate::domain::biometrics::judge;
 use crate::domain::{Channel, Iin, RefusalGround};
 use crate::ports::{AssertionError, Binding};
 
 pub async fn certify_with_biometrics(
-    ports: &Ports,
+    ports: &(impl UsesPermissions
+          + UsesRequests
+          + UsesOperators
+          + UsesIdentity
+          + UsesBiometrics
+          + UsesClock),
     iin: &Iin,
     request_id: &str,
     assertion: &str,
@@ -22,15 +29,15 @@ pub async fn certify_with_biometrics(
         // The portal certifies with EDS (Rules §5.2), never with biometrics.
         return Err(CertifyError::NotAwaitingCertification);
     }
-    let verdict = match ports.biometrics.verify(assertion) {
+    let verdict = match ports.biometrics().verify(assertion) {
         Err(AssertionError::NotConfigured) => return Err(CertifyError::Unavailable),
         Err(e) => Err(e.to_string()),
         Ok(a) => judge(
             &a,
             iin,
             &nonce,
-            ports.clock.now(),
-            ports.biometrics.threshold(),
+            ports.clock().now(),
+            ports.biometrics().threshold(),
         )
         .map_err(|f| f.to_string()),
     };

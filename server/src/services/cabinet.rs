@@ -2,7 +2,10 @@
 //! history; and every use of the account (each channel and API client that
 //! started a request, each bank's permission to view documents).
 
-use super::{Ports, Unexpected};
+use super::uses::{
+    UsesAccounts, UsesApiClients, UsesBindings, UsesClock, UsesPermissions, UsesRequests,
+};
+use super::Unexpected;
 use crate::domain::api_client::ClientId;
 use crate::domain::binding::is_overdue;
 use crate::domain::Iin;
@@ -23,31 +26,39 @@ pub struct Cabinet {
 }
 
 /// A client's name as registered (its id if it is gone).
-async fn client_name(ports: &Ports, id: &ClientId) -> Result<String, Unexpected> {
+async fn client_name(ports: &impl UsesApiClients, id: &ClientId) -> Result<String, Unexpected> {
     Ok(ports
-        .api_clients
+        .api_clients()
         .client(id)
         .await?
         .map_or_else(|| id.to_string(), |c| c.name))
 }
 
 /// The cabinet of `iin`, or `None` if no such account exists.
-pub async fn view(ports: &Ports, iin: &Iin) -> Result<Option<Cabinet>, Unexpected> {
-    let Some(account) = ports.accounts.account(iin).await? else {
+pub async fn view(
+    ports: &(impl UsesAccounts
+          + UsesApiClients
+          + UsesBindings
+          + UsesPermissions
+          + UsesRequests
+          + UsesClock),
+    iin: &Iin,
+) -> Result<Option<Cabinet>, Unexpected> {
+    let Some(account) = ports.accounts().account(iin).await? else {
         return Ok(None);
     };
-    let active = ports.bindings.active_binding(iin).await?;
-    let history = ports.bindings.binding_history(iin).await?;
-    let consent = ports.requests.active_consent(iin).await?;
-    let now = ports.clock.now();
+    let active = ports.bindings().active_binding(iin).await?;
+    let history = ports.bindings().binding_history(iin).await?;
+    let consent = ports.requests().active_consent(iin).await?;
+    let now = ports.clock().now();
     let open_request = ports
-        .requests
+        .requests()
         .open_requests_of(iin)
         .await?
         .into_iter()
         .rfind(|r| !is_overdue(r.started_at, now));
     let mut uses = Vec::new();
-    for u in ports.requests.uses_of(iin).await? {
+    for u in ports.requests().uses_of(iin).await? {
         let name = match &u.client_id {
             Some(id) => Some(client_name(ports, id).await?),
             None => None,
@@ -55,7 +66,7 @@ pub async fn view(ports: &Ports, iin: &Iin) -> Result<Option<Cabinet>, Unexpecte
         uses.push((u, name));
     }
     let mut permissions = Vec::new();
-    for p in ports.permissions.permissions_of(iin).await? {
+    for p in ports.permissions().permissions_of(iin).await? {
         let open = p.granted_at.is_none()
             && p.request_id
                 .as_deref()

@@ -5,7 +5,10 @@
 
 use super::confirm_code::document_for;
 use super::open_request::{self, OpenRequestError};
-use super::{audit, Ports, Unexpected};
+use super::uses::{
+    UsesClock, UsesIdentity, UsesOperators, UsesPermissions, UsesRequests, UsesSignatures,
+};
+use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::checks::{
     consent_check, number_held_elsewhere, register_checks, HeldNumber, RegisterAnswers,
@@ -36,18 +39,18 @@ pub enum CertifyError {
 }
 
 pub(super) async fn refuse(
-    ports: &Ports,
+    ports: &(impl UsesRequests + UsesClock),
     request: &BindingRequest,
     ground: RefusalGround,
 ) -> Result<CertifyError, CertifyError> {
-    let tx = ports.requests.lock_account(&request.iin, None).await?;
+    let tx = ports.requests().lock_account(&request.iin, None).await?;
     refuse_in(ports, tx, request, ground).await
 }
 
 /// The request, if it awaits certification, with its nonce (the EDS
 /// document's, or the one the biometric provider must echo).
 pub(super) async fn awaiting_certification(
-    ports: &Ports,
+    ports: &(impl UsesRequests + UsesClock),
     iin: &Iin,
     request_id: &str,
 ) -> Result<(BindingRequest, String), CertifyError> {
@@ -65,16 +68,21 @@ pub(super) async fn awaiting_certification(
 /// Verifies the CMS signature over the request's document, runs the checks
 /// and binds the number. Returns the new binding.
 pub async fn certify(
-    ports: &Ports,
+    ports: &(impl UsesPermissions
+          + UsesRequests
+          + UsesOperators
+          + UsesIdentity
+          + UsesSignatures
+          + UsesClock),
     iin: &Iin,
     request_id: &str,
     cms_der: &[u8],
 ) -> Result<Binding, CertifyError> {
     let (request, nonce) = awaiting_certification(ports, iin, request_id).await?;
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let document = document_for(&request, &nonce);
     let verdict = ports
-        .signatures
+        .signatures()
         .verify(cms_der, &document, KeyPurpose::Sign, now)
         .await;
     let reason = match verdict {
@@ -89,7 +97,7 @@ pub async fn certify(
     if let Some(reason) = reason {
         tracing::info!(request = %request.id, reason, "signature refused");
         let ground = RefusalGround::SignatureInvalid;
-        let tx = ports.requests.lock_account(&request.iin, None).await?;
+        let tx = ports.requests().lock_account(&request.iin, None).await?;
         return Err(refuse_in_because(ports, tx, &request, ground, Some(reason)).await?);
     }
     complete(ports, iin, &request).await
@@ -103,7 +111,7 @@ pub async fn certify(
 /// binding itself is decided under the account's and the number's locks,
 /// where the request's state and the consent are read again.
 pub(super) async fn complete(
-    ports: &Ports,
+    ports: &(impl UsesPermissions + UsesRequests + UsesOperators + UsesIdentity + UsesClock),
     iin: &Iin,
     request: &BindingRequest,
 ) -> Result<Binding, CertifyError> {
@@ -111,17 +119,17 @@ pub(super) async fn complete(
     // register) is read only with the citizen's consent in place.
     let consent_given = match bank_statement(ports, request).await? {
         Some(stated) => stated,
-        None => ports.requests.active_consent(iin).await?.is_some(),
+        None => ports.requests().active_consent(iin).await?.is_some(),
     };
     if let Err(ground) = consent_check(consent_given) {
         return Err(refuse(ports, request, ground).await?);
     }
-    let person = ports.identity.person(iin).await.map_err(|e| {
+    let person = ports.identity().person(iin).await.map_err(|e| {
         tracing::error!(error = %e, "identity register unavailable");
         CertifyError::Unavailable
     })?;
     let subscriber = ports
-        .operators
+        .operators()
         .subscriber(&request.msisdn)
         .await
         .map_err(|e| {
@@ -150,14 +158,14 @@ pub(super) async fn complete(
 /// made it their own with the code and biometrics). `None` for the
 /// citizen's own channels, where the citizen's consent record counts.
 async fn bank_statement(
-    ports: &Ports,
+    ports: &impl UsesPermissions,
     request: &BindingRequest,
 ) -> Result<Option<bool>, CertifyError> {
     if request.channel != Channel::Bank {
         return Ok(None);
     }
     let asked = ports
-        .permissions
+        .permissions()
         .permissions_of_request(&request.id)
         .await?;
     Ok(Some(
@@ -178,20 +186,20 @@ fn is_conflict(e: &Unexpected) -> bool {
 /// the authority on whose a number is, has reassigned it), unless that
 /// binding is newer than the request: then the request is refused.
 async fn bind_under_lock(
-    ports: &Ports,
+    ports: &(impl UsesPermissions + UsesRequests + UsesClock),
     iin: &Iin,
     request: &BindingRequest,
     operator: String,
 ) -> Result<Binding, CertifyError> {
     let tx = ports
-        .requests
+        .requests()
         .lock_account(iin, Some(&request.msisdn))
         .await?;
     let (mut tx, request) = open_request::load_locked(ports, tx, iin, &request.id).await?;
     if request.state != BindingState::AwaitingCertification {
         return Err(CertifyError::NotAwaitingCertification);
     }
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let consent_given = match bank_statement(ports, &request).await? {
         Some(stated) => stated,
         None => tx.active_consent().await?.is_some(),
@@ -285,7 +293,7 @@ async fn bind_under_lock(
 /// The entry about the previous holder, whose binding ends because the
 /// operator now attributes the number to `iin`.
 fn reassigned_entry(
-    ports: &Ports,
+    ports: &impl UsesClock,
     iin: &Iin,
     held: &Binding,
     request: &BindingRequest,
@@ -309,7 +317,7 @@ fn reassigned_entry(
 
 /// Refuses the request inside `tx` and commits.
 async fn refuse_in(
-    ports: &Ports,
+    ports: &impl UsesClock,
     tx: Box<dyn AccountTx>,
     request: &BindingRequest,
     ground: RefusalGround,
@@ -319,7 +327,7 @@ async fn refuse_in(
 
 /// As `refuse_in`, with the particular reason (a signature's) in the audit entry.
 async fn refuse_in_because(
-    ports: &Ports,
+    ports: &impl UsesClock,
     mut tx: Box<dyn AccountTx>,
     request: &BindingRequest,
     ground: RefusalGround,
@@ -329,7 +337,7 @@ async fn refuse_in_because(
         request_id: request.id.clone(),
         from: request.state,
         to: BindingState::Refused(ground),
-        at: ports.clock.now(),
+        at: ports.clock().now(),
     };
     if tx.change_state(&change).await? {
         let mut detail = format!("request={} ground={}", request.id, ground.code());

@@ -2,7 +2,8 @@
 //! requests, and reading their own. Each change reaches the citizen's bound
 //! number by SMS.
 
-use super::{audit, Ports, Unexpected};
+use super::uses::{UsesBindings, UsesCalendar, UsesClock, UsesComplaints, UsesRequests, UsesSms};
+use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::complaint::{self, local_date, Addressee, ComplaintState, Subject, TextError};
 use crate::domain::sms::Sms;
@@ -38,7 +39,7 @@ impl From<StoreError> for FileError {
 /// Registers a complaint of `iin` about their request `request_id`; the
 /// registered complaint, with its number and deadlines.
 pub async fn file(
-    ports: &Ports,
+    ports: &(impl UsesBindings + UsesRequests + UsesSms + UsesClock + UsesComplaints + UsesCalendar),
     iin: &Iin,
     request_id: &str,
     subject: Subject,
@@ -49,7 +50,7 @@ pub async fn file(
         return Err(FileError::RequestNotFound);
     }
     let request = ports
-        .requests
+        .requests()
         .request(request_id)
         .await
         .map_err(Unexpected::from)?
@@ -64,7 +65,7 @@ pub async fn file(
         return Err(FileError::NotRefused);
     }
     let body = complaint::text(body).map_err(FileError::Text)?;
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let registered = local_date(now);
     let mut c = Complaint {
         id: uuid::Uuid::now_v7().to_string(),
@@ -76,7 +77,7 @@ pub async fn file(
         body,
         state: ComplaintState::first(addressee),
         filed_at: now,
-        deadlines: complaint::deadlines(&ports.calendar, addressee, registered),
+        deadlines: complaint::deadlines(ports.calendar(), addressee, registered),
         forwarded_at: None,
         forwarded_by: None,
         forward_note: None,
@@ -94,7 +95,7 @@ pub async fn file(
     );
     let entry = audit::entry(ports, iin, AuditAction::ComplaintFiled, detail);
     c.number = ports
-        .complaints
+        .complaints()
         .register_complaint(&c, registered.year(), &entry)
         .await?;
     tell(ports, &c).await;
@@ -102,18 +103,22 @@ pub async fn file(
 }
 
 /// The citizen's complaints, newest first.
-pub async fn list(ports: &Ports, iin: &Iin) -> Result<Vec<Complaint>, Unexpected> {
-    Ok(ports.complaints.complaints_of(iin).await?)
+pub async fn list(ports: &impl UsesComplaints, iin: &Iin) -> Result<Vec<Complaint>, Unexpected> {
+    Ok(ports.complaints().complaints_of(iin).await?)
 }
 
 /// The complaint `id` if it is `iin`'s; another citizen's is `None`, as if
 /// it did not exist.
-pub async fn one(ports: &Ports, iin: &Iin, id: &str) -> Result<Option<Complaint>, Unexpected> {
+pub async fn one(
+    ports: &impl UsesComplaints,
+    iin: &Iin,
+    id: &str,
+) -> Result<Option<Complaint>, Unexpected> {
     if id.len() > 64 {
         return Ok(None);
     }
     Ok(ports
-        .complaints
+        .complaints()
         .complaint(id)
         .await?
         .filter(|c| &c.iin == iin))
@@ -122,8 +127,8 @@ pub async fn one(ports: &Ports, iin: &Iin, id: &str) -> Result<Option<Complaint>
 /// Tells the citizen by SMS, on their bound number, where the complaint
 /// now stands. The decision stands whether or not the message goes: a
 /// failure is logged, not undone.
-pub async fn tell(ports: &Ports, c: &Complaint) {
-    let number = match ports.bindings.active_binding(&c.iin).await {
+pub async fn tell(ports: &(impl UsesBindings + UsesSms), c: &Complaint) {
+    let number = match ports.bindings().active_binding(&c.iin).await {
         Ok(Some(b)) => b.msisdn,
         Ok(None) => return,
         Err(e) => {
@@ -135,7 +140,7 @@ pub async fn tell(ports: &Ports, c: &Complaint) {
         number: c.number.clone(),
         status: status_of(c.state),
     };
-    if let Err(e) = ports.sms.send(&number, &news).await {
+    if let Err(e) = ports.sms().send(&number, &news).await {
         tracing::warn!(error = %e, complaint = %c.number, "complaint SMS not sent");
     }
 }

@@ -6,7 +6,8 @@ use rand::RngCore;
 use time::OffsetDateTime;
 
 use super::open_request::{self, OpenRequestError};
-use super::{audit, Ports, Unexpected};
+use super::uses::{UsesClock, UsesCodes, UsesRequests};
+use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::document::RequestDocument;
 use crate::domain::otp::MAX_WRONG_ATTEMPTS;
@@ -53,24 +54,27 @@ pub fn document_for(request: &BindingRequest, nonce: &str) -> Vec<u8> {
 /// works only on the same conditions. So guesses that arrive together are
 /// judged one after another, never against a stale count.
 pub async fn confirm_code(
-    ports: &Ports,
+    ports: &(impl UsesRequests + UsesClock + UsesCodes),
     iin: &Iin,
     request_id: &str,
     code_input: &str,
 ) -> Result<Vec<u8>, ConfirmCodeError> {
     let code = OtpCode::parse(code_input).map_err(ConfirmCodeError::Malformed)?;
-    let tx = ports.requests.lock_account(iin, None).await?;
+    let tx = ports.requests().lock_account(iin, None).await?;
     let (mut tx, request) = open_request::load_locked(ports, tx, iin, request_id).await?;
     if request.state != BindingState::AwaitingCode {
         return Err(ConfirmCodeError::NotAwaitingCode);
     }
-    let now: OffsetDateTime = ports.clock.now();
+    let now: OffsetDateTime = ports.clock().now();
     let challenge = tx
         .latest_challenge(request_id)
         .await?
         .filter(|c| c.used_at.is_none() && c.voided_at.is_none() && now < c.expires_at)
         .ok_or(ConfirmCodeError::CodeExpired)?;
-    if !ports.codes.matches(&challenge.code_hmac, request_id, &code) {
+    if !ports
+        .codes()
+        .matches(&challenge.code_hmac, request_id, &code)
+    {
         let tries = tx
             .count_wrong_try(&challenge.id, now, MAX_WRONG_ATTEMPTS)
             .await?

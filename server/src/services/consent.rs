@@ -1,7 +1,8 @@
 //! Consent to access restricted personal data (appendix row 9, ground 2;
 //! Law on Personal Data, art. 8): explicit, recorded with its time, revocable.
 
-use super::{audit, Ports, Unexpected};
+use super::uses::{UsesClock, UsesRequests};
+use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::Iin;
 use crate::ports::{AccountTx, Consent};
@@ -17,13 +18,13 @@ pub enum ConsentChange {
 /// Makes the citizen's consent `given` or not inside `tx`, with its audit
 /// entry if it changes.
 pub async fn set(
-    ports: &Ports,
+    ports: &impl UsesClock,
     tx: &mut dyn AccountTx,
     iin: &Iin,
     given: bool,
 ) -> Result<ConsentChange, Unexpected> {
     let was = tx.active_consent().await?.is_some();
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     if given && !was {
         let consent = Consent {
             id: uuid::Uuid::new_v4().to_string(),
@@ -60,7 +61,7 @@ pub async fn set(
 /// Puts the consent back as it was before `change`, inside `tx`: for a step
 /// that failed before it took effect (the SMS was not sent).
 pub async fn undo(
-    ports: &Ports,
+    ports: &impl UsesClock,
     tx: &mut dyn AccountTx,
     iin: &Iin,
     change: &ConsentChange,
@@ -87,12 +88,12 @@ pub async fn undo(
 }
 
 /// Revokes every active consent of the citizen (the cabinet's button).
-pub async fn revoke(ports: &Ports, iin: &Iin) -> Result<(), Unexpected> {
-    let mut tx = ports.requests.lock_account(iin, None).await?;
+pub async fn revoke(ports: &(impl UsesRequests + UsesClock), iin: &Iin) -> Result<(), Unexpected> {
+    let mut tx = ports.requests().lock_account(iin, None).await?;
     set(ports, tx.as_mut(), iin, false).await?;
     Ok(tx.commit().await?)
 }
 
-pub async fn active(ports: &Ports, iin: &Iin) -> Result<Option<Consent>, Unexpected> {
-    Ok(ports.requests.active_consent(iin).await?)
+pub async fn active(ports: &impl UsesRequests, iin: &Iin) -> Result<Option<Consent>, Unexpected> {
+    Ok(ports.requests().active_consent(iin).await?)
 }

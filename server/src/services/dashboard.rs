@@ -5,7 +5,7 @@
 
 use time::{Date, Duration, OffsetDateTime, Time};
 
-use super::Ports;
+use super::uses::{UsesAudit, UsesClock, UsesDashboard};
 use super::Unexpected;
 use crate::domain::audit::AuditAction;
 use crate::domain::complaint::{local_date, KZ_OFFSET};
@@ -51,26 +51,33 @@ pub fn period(asked: Option<u32>) -> u32 {
 }
 
 /// The last `days` days up to today (see [`period`]).
-pub async fn view(ports: &Ports, days: u32) -> Result<Dashboard, Unexpected> {
+pub async fn view(
+    ports: &(impl UsesClock + UsesDashboard),
+    days: u32,
+) -> Result<Dashboard, Unexpected> {
     let days = period(Some(days));
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let last_day = local_date(now);
     let first_day = last_day - Duration::days(i64::from(days) - 1);
     let (from, to) = (start_of(first_day), start_of(last_day) + Duration::days(1));
     Ok(Dashboard {
         first_day,
         last_day,
-        per_day: ports.dashboard.requests_per_day(from, to).await?,
-        outcomes: ports.dashboard.outcomes(from, to).await?,
-        service_times: ports.dashboard.service_times(from, to).await?,
-        complaints: ports.dashboard.complaint_counts(last_day).await?,
+        per_day: ports.dashboard().requests_per_day(from, to).await?,
+        outcomes: ports.dashboard().outcomes(from, to).await?,
+        service_times: ports.dashboard().service_times(from, to).await?,
+        complaints: ports.dashboard().complaint_counts(last_day).await?,
     })
 }
 
 /// The dashboard of the last `days` as CSV for the official `login`; the
 /// export is audited (the figures leave the service), and without its
 /// audit entry there is no file.
-pub async fn export(ports: &Ports, login: &str, days: u32) -> Result<String, Unexpected> {
+pub async fn export(
+    ports: &(impl UsesAudit + UsesClock + UsesDashboard),
+    login: &str,
+    days: u32,
+) -> Result<String, Unexpected> {
     let text = csv(&view(ports, days).await?)?;
     let entry = super::staff::audit(
         ports,
@@ -79,7 +86,7 @@ pub async fn export(ports: &Ports, login: &str, days: u32) -> Result<String, Une
         "dashboard",
         format!("days={days}"),
     );
-    ports.audit.append(&entry).await?;
+    ports.audit().append(&entry).await?;
     Ok(text)
 }
 

@@ -19,7 +19,11 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use time::Duration;
 
-use super::{audit, session, Ports, Unexpected};
+use super::uses::{
+    UsesAccounts, UsesAudit, UsesChallengeLimit, UsesClock, UsesIdentity, UsesSessions,
+    UsesSignatures,
+};
+use super::{audit, session, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::IdentityStatus;
 use crate::ports::{Account, KeyPurpose, Session, SignatureError};
@@ -75,10 +79,13 @@ fn binder_hash(binder: &str) -> String {
 
 /// A new challenge for the browser at `source`, unless that source has
 /// asked for too many this minute.
-pub async fn new_challenge(ports: &Ports, source: &str) -> Result<PortalChallenge, ChallengeError> {
-    let now = ports.clock.now();
+pub async fn new_challenge(
+    ports: &(impl UsesSessions + UsesClock + UsesChallengeLimit),
+    source: &str,
+) -> Result<PortalChallenge, ChallengeError> {
+    let now = ports.clock().now();
     ports
-        .challenge_limit
+        .challenge_limit()
         .hit(&[&format!("portal-source:{}", source)], now)
         .map_err(|wait| {
             tracing::info!(source = source, "EDS challenges: too many from one source");
@@ -95,7 +102,7 @@ pub async fn new_challenge(ports: &Ports, source: &str) -> Result<PortalChalleng
         hex::encode(random)
     );
     ports
-        .sessions
+        .sessions()
         .insert_portal_challenge(
             &id,
             &text,
@@ -111,7 +118,7 @@ pub async fn new_challenge(ports: &Ports, source: &str) -> Result<PortalChalleng
 /// Verifies the CMS over the challenge and starts a session; returns its
 /// token. `binder` is the cookie the browser got with the challenge.
 pub async fn sign_in(
-    ports: &Ports,
+    ports: &(impl UsesAccounts + UsesSessions + UsesAudit + UsesIdentity + UsesSignatures + UsesClock),
     challenge_id: &str,
     binder: Option<&str>,
     cms: &[u8],
@@ -121,13 +128,13 @@ pub async fn sign_in(
     let binder = binder.ok_or(EdsSignInError::ChallengeUnusable)?;
     // Claimed before the signature is checked: this attempt spends it.
     let text = ports
-        .sessions
-        .claim_portal_challenge(challenge_id, &binder_hash(binder), ports.clock.now())
+        .sessions()
+        .claim_portal_challenge(challenge_id, &binder_hash(binder), ports.clock().now())
         .await?
         .ok_or(EdsSignInError::ChallengeUnusable)?;
     let signer = ports
-        .signatures
-        .verify(cms, text.as_bytes(), KeyPurpose::Auth, ports.clock.now())
+        .signatures()
+        .verify(cms, text.as_bytes(), KeyPurpose::Auth, ports.clock().now())
         .await
         .map_err(|e| {
             tracing::info!(reason = e.code(), "EDS sign-in refused");
@@ -135,8 +142,8 @@ pub async fn sign_in(
         })?;
     let iin = signer.iin;
     // A first sign-in: the account comes from the identity register.
-    let opening = if ports.accounts.account(&iin).await?.is_none() {
-        let person = ports.identity.person(&iin).await.map_err(|e| {
+    let opening = if ports.accounts().account(&iin).await?.is_none() {
+        let person = ports.identity().person(&iin).await.map_err(|e| {
             tracing::error!(error = %e, "identity register unavailable");
             EdsSignInError::Unavailable
         })?;
@@ -148,7 +155,7 @@ pub async fn sign_in(
                 signer.certificate_serial
             );
             ports
-                .audit
+                .audit()
                 .append(&audit::entry(
                     ports,
                     &iin,
@@ -173,7 +180,7 @@ pub async fn sign_in(
         None
     };
     // The clock read again: the checks above may have asked the network.
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let token = session::new_token();
     let session = Session {
         token_hash: session::token_hash(&token),
@@ -188,7 +195,7 @@ pub async fn sign_in(
     let signed_in = audit::entry(ports, &iin, AuditAction::SignIn, detail);
     // One transaction: the claimed challenge, the account, the session, the audit.
     let redeemed = ports
-        .sessions
+        .sessions()
         .redeem_portal_challenge(
             challenge_id,
             now,

@@ -1,5 +1,6 @@
 //! Use cases, one per file. They own the procedure and talk to the outside
-//! only through [`crate::ports`].
+//! only through [`crate::ports`], and each says in its signature which of
+//! them it uses ([`uses`]).
 
 pub mod answers;
 pub mod api_clients;
@@ -27,6 +28,7 @@ pub mod result_document;
 pub mod session;
 pub mod sign_in;
 pub mod staff;
+pub mod uses;
 
 use std::sync::Arc;
 
@@ -37,7 +39,9 @@ use crate::ports::{
     SmsGateway, StaffStore,
 };
 
-/// Every port the services use, as shared trait objects.
+/// Every port, as shared trait objects: what the composition root fills
+/// and the channels hand the services. No service takes it whole: each
+/// names the ports it uses through [`uses`] (`&(impl UsesClock + …)`).
 #[derive(Clone)]
 pub struct Ports {
     pub accounts: Arc<dyn AccountStore>,

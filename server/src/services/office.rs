@@ -5,7 +5,8 @@
 
 use super::complaints::tell;
 use super::staff::audit;
-use super::{Ports, Unexpected};
+use super::uses::{UsesAudit, UsesBindings, UsesClock, UsesComplaints, UsesRequests, UsesSms};
+use super::Unexpected;
 use crate::domain::audit::AuditAction;
 use crate::domain::case_file::{CaseFile, CaseLine, CaseRequest};
 use crate::domain::complaint::{
@@ -50,8 +51,8 @@ fn queue_of(role: Role) -> Option<Queue> {
     }
 }
 
-fn case(ports: &Ports, complaint: Complaint) -> Case {
-    let today = local_date(ports.clock.now());
+fn case(ports: &impl UsesClock, complaint: Complaint) -> Case {
+    let today = local_date(ports.clock().now());
     Case {
         overdue: complaint.deadlines.overdue(complaint.state, today),
         complaint,
@@ -59,19 +60,26 @@ fn case(ports: &Ports, complaint: Complaint) -> Case {
 }
 
 /// The staff member's queue: waiting complaints by due date, then decided ones.
-pub async fn queue(ports: &Ports, staff: &StaffMember) -> Result<Vec<Case>, OfficeError> {
+pub async fn queue(
+    ports: &(impl UsesClock + UsesComplaints),
+    staff: &StaffMember,
+) -> Result<Vec<Case>, OfficeError> {
     let queue = queue_of(staff.role).ok_or(OfficeError::NoQueue)?;
-    let list = ports.complaints.queue(queue, QUEUE_LIMIT).await?;
+    let list = ports.complaints().queue(queue, QUEUE_LIMIT).await?;
     Ok(list.into_iter().map(|c| case(ports, c)).collect())
 }
 
 /// The complaint `id` if the staff member's role may see it.
-pub async fn one(ports: &Ports, staff: &StaffMember, id: &str) -> Result<Case, OfficeError> {
+pub async fn one(
+    ports: &(impl UsesClock + UsesComplaints),
+    staff: &StaffMember,
+    id: &str,
+) -> Result<Case, OfficeError> {
     if id.len() > 64 {
         return Err(OfficeError::NotFound);
     }
     let c = ports
-        .complaints
+        .complaints()
         .complaint(id)
         .await?
         .filter(|c| visible_to(staff.role, c.addressee, c.forwarded_at.is_some()))
@@ -81,14 +89,14 @@ pub async fn one(ports: &Ports, staff: &StaffMember, id: &str) -> Result<Case, O
 
 /// Takes `decision` on complaint `id`, with `reasons`; the complaint as it now stands.
 pub async fn decide(
-    ports: &Ports,
+    ports: &(impl UsesBindings + UsesAudit + UsesRequests + UsesSms + UsesClock + UsesComplaints),
     staff: &StaffMember,
     id: &str,
     decision: Decision,
     reasons: &str,
 ) -> Result<Complaint, OfficeError> {
     let c = one(ports, staff, id).await?.complaint;
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let to = complaint::decide(staff.role, decision, c.state, &c.deadlines, local_date(now))
         .map_err(OfficeError::Decision)?;
     let reason = complaint::text(reasons).map_err(OfficeError::Reason)?;
@@ -118,14 +126,14 @@ pub async fn decide(
         detail,
     );
     if !ports
-        .complaints
+        .complaints()
         .decide_complaint(&c.id, c.state, &change, &entry)
         .await?
     {
         return Err(OfficeError::Moved);
     }
     let now_stands = ports
-        .complaints
+        .complaints()
         .complaint(&c.id)
         .await?
         .ok_or_else(|| Unexpected(anyhow::anyhow!("complaint {} vanished", c.id)))?;
@@ -135,14 +143,17 @@ pub async fn decide(
 
 /// The case file forwarded with a complaint: the request as stored and
 /// the audit trail of the citizen's account while it ran, as JSON.
-async fn case_file(ports: &Ports, c: &Complaint) -> Result<String, OfficeError> {
+async fn case_file(
+    ports: &(impl UsesAudit + UsesRequests),
+    c: &Complaint,
+) -> Result<String, OfficeError> {
     let request = ports
-        .requests
+        .requests()
         .request(&c.request_id)
         .await?
         .ok_or_else(|| Unexpected(anyhow::anyhow!("request {} vanished", c.request_id)))?;
     let trail = ports
-        .audit
+        .audit()
         .about(
             c.iin.as_str(),
             request.started_at,

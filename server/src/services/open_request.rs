@@ -1,7 +1,8 @@
 //! Finding a citizen's open request, ending it first if its 10-minute term
 //! has passed (appendix row 3), so every step sees the same rules.
 
-use super::{audit, Ports, Unexpected};
+use super::uses::{UsesClock, UsesRequests};
+use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::binding::is_overdue;
 use crate::domain::{BindingState, Iin};
@@ -47,12 +48,12 @@ fn judge(
 }
 
 /// The move of an overdue request to expired, and its audit entry.
-fn expiry(ports: &Ports, request: &BindingRequest) -> (StateChange, AuditEntry) {
+fn expiry(ports: &impl UsesClock, request: &BindingRequest) -> (StateChange, AuditEntry) {
     let change = StateChange {
         request_id: request.id.clone(),
         from: request.state,
         to: BindingState::Expired,
-        at: ports.clock.now(),
+        at: ports.clock().now(),
     };
     let entry = audit::entry(
         ports,
@@ -64,8 +65,16 @@ fn expiry(ports: &Ports, request: &BindingRequest) -> (StateChange, AuditEntry) 
 }
 
 /// The open request `id` of `iin`, expiring it if overdue.
-pub async fn load(ports: &Ports, iin: &Iin, id: &str) -> Result<BindingRequest, OpenRequestError> {
-    match judge(ports.requests.request(id).await?, iin, ports.clock.now())? {
+pub async fn load(
+    ports: &(impl UsesRequests + UsesClock),
+    iin: &Iin,
+    id: &str,
+) -> Result<BindingRequest, OpenRequestError> {
+    match judge(
+        ports.requests().request(id).await?,
+        iin,
+        ports.clock().now(),
+    )? {
         Found::Open(request) => Ok(request),
         Found::Overdue(request) => {
             expire(ports, &request).await?;
@@ -78,12 +87,12 @@ pub async fn load(ports: &Ports, iin: &Iin, id: &str) -> Result<BindingRequest, 
 /// account's lock, so no other step can move it meanwhile. One past its term
 /// is ended as expired (committed) and refused.
 pub async fn load_locked(
-    ports: &Ports,
+    ports: &impl UsesClock,
     mut tx: Box<dyn AccountTx>,
     iin: &Iin,
     id: &str,
 ) -> Result<(Box<dyn AccountTx>, BindingRequest), OpenRequestError> {
-    match judge(tx.request(id).await?, iin, ports.clock.now())? {
+    match judge(tx.request(id).await?, iin, ports.clock().now())? {
         Found::Open(request) => Ok((tx, request)),
         Found::Overdue(request) => {
             let (change, entry) = expiry(ports, &request);
@@ -99,8 +108,11 @@ pub async fn load_locked(
 /// Ends an open request as expired (no-op if another step ended it first),
 /// under its account's lock like every other step, so expiry and an entered
 /// code never lock the same rows in opposite orders.
-pub async fn expire(ports: &Ports, request: &BindingRequest) -> Result<bool, Unexpected> {
-    let mut tx = ports.requests.lock_account(&request.iin, None).await?;
+pub async fn expire(
+    ports: &(impl UsesRequests + UsesClock),
+    request: &BindingRequest,
+) -> Result<bool, Unexpected> {
+    let mut tx = ports.requests().lock_account(&request.iin, None).await?;
     let (change, entry) = expiry(ports, request);
     let moved = tx.change_state(&change).await?;
     if moved {
@@ -111,10 +123,14 @@ pub async fn expire(ports: &Ports, request: &BindingRequest) -> Result<bool, Une
 }
 
 /// Expires every open request past its term; returns how many ended.
-pub async fn expire_overdue(ports: &Ports) -> Result<usize, Unexpected> {
-    let cutoff = ports.clock.now() - crate::domain::REQUEST_TERM;
+pub async fn expire_overdue(ports: &(impl UsesRequests + UsesClock)) -> Result<usize, Unexpected> {
+    let cutoff = ports.clock().now() - crate::domain::REQUEST_TERM;
     let mut ended = 0;
-    for request in ports.requests.open_requests_started_before(cutoff).await? {
+    for request in ports
+        .requests()
+        .open_requests_started_before(cutoff)
+        .await?
+    {
         if expire(ports, &request).await? {
             ended += 1;
         }

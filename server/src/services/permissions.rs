@@ -3,19 +3,27 @@
 //! their documents, which the citizen may revoke; a bank sees the
 //! revocation at once, since it reads the same record.
 
-use super::{audit, Ports, Unexpected};
+use super::uses::{UsesClock, UsesPermissions};
+use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::Iin;
 use crate::ports::DocumentPermission;
 
 /// Every permission of the citizen, newest first.
-pub async fn of(ports: &Ports, iin: &Iin) -> Result<Vec<DocumentPermission>, Unexpected> {
-    Ok(ports.permissions.permissions_of(iin).await?)
+pub async fn of(
+    ports: &impl UsesPermissions,
+    iin: &Iin,
+) -> Result<Vec<DocumentPermission>, Unexpected> {
+    Ok(ports.permissions().permissions_of(iin).await?)
 }
 
 /// Revokes the citizen's permission `id`; false if it is not theirs or is
 /// revoked already.
-pub async fn revoke(ports: &Ports, iin: &Iin, id: &str) -> Result<bool, Unexpected> {
+pub async fn revoke(
+    ports: &(impl UsesPermissions + UsesClock),
+    iin: &Iin,
+    id: &str,
+) -> Result<bool, Unexpected> {
     if id.len() > 64 {
         return Ok(false);
     }
@@ -25,5 +33,8 @@ pub async fn revoke(ports: &Ports, iin: &Iin, id: &str) -> Result<bool, Unexpect
         AuditAction::PermissionRevoked,
         format!("permission={id}"),
     );
-    Ok(ports.permissions.revoke_permission(id, iin, &entry).await?)
+    Ok(ports
+        .permissions()
+        .revoke_permission(id, iin, &entry)
+        .await?)
 }

@@ -10,7 +10,8 @@ use time::{Duration, OffsetDateTime};
 use super::code_hash::new_code;
 use super::consent::{self, ConsentChange};
 use super::open_request::{self, OpenRequestError};
-use super::{audit, Ports, Unexpected};
+use super::uses::{UsesAudit, UsesClock, UsesCodes, UsesOperators, UsesRequests, UsesSms};
+use super::{audit, Unexpected};
 use crate::domain::api_client::ClientId;
 use crate::domain::audit::AuditAction;
 use crate::domain::binding::is_overdue;
@@ -93,11 +94,11 @@ async fn check_hourly_limits(
 /// Asks the operator whether `msisdn` is the citizen's, before any code
 /// goes to it.
 pub(super) async fn attributed_to(
-    ports: &Ports,
+    ports: &impl UsesOperators,
     iin: &Iin,
     msisdn: &Msisdn,
 ) -> Result<(), RequestCodeError> {
-    match ports.operators.subscriber(msisdn).await {
+    match ports.operators().subscriber(msisdn).await {
         Ok(Some(s)) if &s.iin == iin => Ok(()),
         Ok(_) => Err(RequestCodeError::NumberNotYours),
         Err(e) => {
@@ -107,13 +108,18 @@ pub(super) async fn attributed_to(
     }
 }
 
-fn challenge(ports: &Ports, request_id: &str, msisdn: &Msisdn, code: &str) -> OtpChallenge {
-    let now = ports.clock.now();
+fn challenge(
+    ports: &(impl UsesClock + UsesCodes),
+    request_id: &str,
+    msisdn: &Msisdn,
+    code: &str,
+) -> OtpChallenge {
+    let now = ports.clock().now();
     OtpChallenge {
         id: uuid::Uuid::new_v4().to_string(),
         request_id: request_id.to_owned(),
         msisdn: msisdn.clone(),
-        code_hmac: ports.codes.hash(request_id, code),
+        code_hmac: ports.codes().hash(request_id, code),
         created_at: now,
         expires_at: now + CODE_LIFETIME,
         wrong_tries: 0,
@@ -129,13 +135,13 @@ fn challenge(ports: &Ports, request_id: &str, msisdn: &Msisdn, code: &str) -> Ot
 /// requests: one the citizen started elsewhere is left alone, and the
 /// bank is answered [`RequestCodeError::OpenElsewhere`].
 async fn withdraw_older(
-    ports: &Ports,
+    ports: &impl UsesClock,
     tx: &mut dyn AccountTx,
     iin: &Iin,
     newer: &str,
     origin: Origin<'_>,
 ) -> Result<(), RequestCodeError> {
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let open = tx.open_requests().await?;
     if origin.channel == Channel::Bank {
         let others = open.iter().any(|r| {
@@ -205,7 +211,7 @@ impl Origin<'_> {
 /// Starts a portal request for `number_input` and sends the code. `consent`
 /// is the citizen's answer to the consent question on the same form.
 pub async fn request_code(
-    ports: &Ports,
+    ports: &(impl UsesAudit + UsesRequests + UsesSms + UsesOperators + UsesClock + UsesCodes),
     iin: &Iin,
     number_input: &str,
     consent_given: bool,
@@ -231,7 +237,7 @@ pub async fn request_code(
 /// A bank's `permission` to view documents, if asked for, is recorded
 /// with the request, in its transaction; the binding grants it.
 pub async fn request_code_from(
-    ports: &Ports,
+    ports: &(impl UsesAudit + UsesRequests + UsesSms + UsesOperators + UsesClock + UsesCodes),
     iin: &Iin,
     number_input: &str,
     consent_given: bool,
@@ -249,17 +255,17 @@ pub async fn request_code_from(
                 origin.channel.code()
             );
             ports
-                .audit
+                .audit()
                 .append(&audit::entry(ports, iin, AuditAction::CodeNotSent, detail))
                 .await?;
         }
         return Err(e);
     }
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let bank = (origin.channel == Channel::Bank)
         .then_some(origin.client)
         .flatten();
-    let mut tx = ports.requests.lock_account(iin, Some(&msisdn)).await?;
+    let mut tx = ports.requests().lock_account(iin, Some(&msisdn)).await?;
     let active = tx.active_binding().await?;
     let purpose = match active {
         // Through a bank, the bound number is confirmed by the citizen's
@@ -312,7 +318,7 @@ pub async fn request_code_from(
         .await?;
     tx.commit().await?;
     if let Err(e) = ports
-        .sms
+        .sms()
         .send(&msisdn, &Sms::Code { code: code.clone() })
         .await
     {
@@ -332,17 +338,17 @@ pub async fn request_code_from(
 /// After a failed SMS: the request ends unbound and the consent is as it
 /// was before the form was sent, in one transaction.
 async fn undo_after_failed_sms(
-    ports: &Ports,
+    ports: &(impl UsesRequests + UsesClock),
     iin: &Iin,
     request_id: &str,
     consent_change: &ConsentChange,
 ) -> Result<(), RequestCodeError> {
-    let mut tx = ports.requests.lock_account(iin, None).await?;
+    let mut tx = ports.requests().lock_account(iin, None).await?;
     let change = StateChange {
         request_id: request_id.to_owned(),
         from: BindingState::AwaitingCode,
         to: BindingState::Expired,
-        at: ports.clock.now(),
+        at: ports.clock().now(),
     };
     if tx.change_state(&change).await? {
         consent::undo(ports, tx.as_mut(), iin, consent_change).await?;
@@ -362,17 +368,17 @@ async fn undo_after_failed_sms(
 /// between codes and the hourly limits are decided under the account's and
 /// the number's locks.
 pub async fn resend_code(
-    ports: &Ports,
+    ports: &(impl UsesRequests + UsesSms + UsesClock + UsesCodes),
     iin: &Iin,
     request_id: &str,
 ) -> Result<CodeSent, RequestCodeError> {
-    let tx = ports.requests.lock_account(iin, None).await?;
+    let tx = ports.requests().lock_account(iin, None).await?;
     let (mut tx, request) = open_request::load_locked(ports, tx, iin, request_id).await?;
     if request.state != BindingState::AwaitingCode {
         return Err(OpenRequestError::Ended(request.state).into());
     }
     tx.lock_number(&request.msisdn).await?;
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let bank = (request.channel == Channel::Bank)
         .then_some(request.client_id.as_ref())
         .flatten();
@@ -395,7 +401,7 @@ pub async fn resend_code(
     .await?;
     tx.commit().await?;
     ports
-        .sms
+        .sms()
         .send(&request.msisdn, &Sms::Code { code: code.clone() })
         .await
         .map_err(|e| {

@@ -2,7 +2,8 @@
 //! is awaited, the document to sign while certification is awaited.
 
 use super::confirm_code::document_for;
-use super::{open_request, Ports, Unexpected};
+use super::uses::{UsesBindings, UsesClock, UsesRequests};
+use super::{open_request, Unexpected};
 use crate::domain::binding::is_overdue;
 use crate::domain::BindingState;
 use crate::domain::Iin;
@@ -19,19 +20,28 @@ pub struct RequestStatus {
 }
 
 /// The request `id` of `iin` (expiring it first if overdue), or `None`.
-pub async fn view(ports: &Ports, iin: &Iin, id: &str) -> Result<Option<RequestStatus>, Unexpected> {
+pub async fn view(
+    ports: &(impl UsesBindings + UsesRequests + UsesClock),
+    iin: &Iin,
+    id: &str,
+) -> Result<Option<RequestStatus>, Unexpected> {
     if id.len() > 64 {
         return Ok(None);
     }
-    let Some(mut request) = ports.requests.request(id).await?.filter(|r| &r.iin == iin) else {
+    let Some(mut request) = ports
+        .requests()
+        .request(id)
+        .await?
+        .filter(|r| &r.iin == iin)
+    else {
         return Ok(None);
     };
-    if !request.state.is_ended() && is_overdue(request.started_at, ports.clock.now()) {
+    if !request.state.is_ended() && is_overdue(request.started_at, ports.clock().now()) {
         open_request::expire(ports, &request).await?;
         request.state = BindingState::Expired;
     }
     let challenge = match request.state {
-        BindingState::AwaitingCode => ports.requests.latest_challenge(id).await?,
+        BindingState::AwaitingCode => ports.requests().latest_challenge(id).await?,
         _ => None,
     };
     let document = match (request.state, &request.sign_nonce) {
@@ -40,7 +50,7 @@ pub async fn view(ports: &Ports, iin: &Iin, id: &str) -> Result<Option<RequestSt
     };
     let operator = match request.state {
         BindingState::Bound => ports
-            .bindings
+            .bindings()
             .binding_history(iin)
             .await?
             .into_iter()

@@ -11,7 +11,8 @@ use ed25519_dalek::VerifyingKey;
 use nomir_core::ground::RefusalGround;
 use nomir_core::i18n::Lang;
 
-use super::{request_status, Ports, Unexpected};
+use super::uses::{UsesAccounts, UsesApiClients, UsesAudit, UsesBindings, UsesClock, UsesRequests};
+use super::{request_status, Unexpected};
 use crate::documents::{pdf, Outcome, ResultDocument, SealError, SealMeta, Sealer};
 use crate::domain::audit::AuditAction;
 use crate::domain::{BindingState, Iin};
@@ -20,7 +21,7 @@ use crate::ports::BindingRequest;
 /// The sealed PDF of `iin`'s finished request `request_id` in `lang`, or
 /// `None` if there is no such request of this citizen or it has no result.
 pub async fn issue(
-    ports: &Ports,
+    ports: &(impl UsesAccounts + UsesApiClients + UsesBindings + UsesAudit + UsesRequests + UsesClock),
     sealer: &Sealer,
     iin: &Iin,
     request_id: &str,
@@ -35,15 +36,15 @@ pub async fn issue(
         return Ok(None);
     };
     let account = ports
-        .accounts
+        .accounts()
         .account(iin)
         .await?
         .ok_or_else(|| anyhow::anyhow!("request {} has no account", request.id))?;
     let client_name = match &request.client_id {
-        Some(id) => ports.api_clients.client(id).await?.map(|c| c.name),
+        Some(id) => ports.api_clients().client(id).await?.map(|c| c.name),
         None => None,
     };
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     let doc = ResultDocument {
         request_id: request.id.clone(),
         citizen_name: match lang {
@@ -72,7 +73,7 @@ pub async fn issue(
     tracing::info!(request = %request.id, outcome = doc.outcome.code(), "result document issued");
     let detail = format!("request={} outcome={}", request.id, doc.outcome.code());
     ports
-        .audit
+        .audit()
         .append(&super::audit::entry(
             ports,
             iin,
@@ -84,11 +85,14 @@ pub async fn issue(
 }
 
 /// How the request ended, if it has a result.
-async fn outcome(ports: &Ports, request: &BindingRequest) -> Result<Option<Outcome>, Unexpected> {
+async fn outcome(
+    ports: &impl UsesBindings,
+    request: &BindingRequest,
+) -> Result<Option<Outcome>, Unexpected> {
     Ok(match request.state {
         BindingState::Bound => {
             // The binding this request made: bound at the moment it ended.
-            let history = ports.bindings.binding_history(&request.iin).await?;
+            let history = ports.bindings().binding_history(&request.iin).await?;
             let binding = history
                 .iter()
                 .find(|b| b.msisdn == request.msisdn && b.bound_at == request.updated_at)

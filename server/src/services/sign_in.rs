@@ -13,7 +13,8 @@
 use time::{Duration, OffsetDateTime};
 
 use super::floods::Door;
-use super::{password, session, Ports, Unexpected};
+use super::uses::{UsesAccounts, UsesAudit, UsesClock, UsesFloods, UsesSessions};
+use super::{password, session, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::{Iin, IinError};
 use crate::ports::SignInFailures;
@@ -43,7 +44,7 @@ pub enum SignInError {
 /// Checks the credentials and starts a session; returns its token.
 /// `source` is where the attempt comes from (the peer address).
 pub async fn sign_in(
-    ports: &Ports,
+    ports: &(impl UsesAccounts + UsesSessions + UsesAudit + UsesClock + UsesFloods),
     iin_input: &str,
     password_input: &str,
     source: &str,
@@ -52,7 +53,7 @@ pub async fn sign_in(
     if password_input.is_empty() {
         return Err(SignInError::EmptyPassword);
     }
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     flood_check(ports, Door::CitizenSignIn, source, iin.as_str(), now)?;
     // A hashing slot first, so a busy server neither counts nor checks.
     let slot = password::hashing_slot(password::Pool::People)
@@ -65,7 +66,7 @@ pub async fn sign_in(
     // are counted too, so the lock-out does not reveal which IINs have
     // accounts.
     let (stored, counted) = ports
-        .accounts
+        .accounts()
         .reserve_sign_in_attempt(
             &failure_key(iin.as_str(), source),
             &|stored: &SignInFailures| {
@@ -79,7 +80,7 @@ pub async fn sign_in(
         return Err(SignInError::Locked { until });
     };
     let account = ports
-        .accounts
+        .accounts()
         .account(&iin)
         .await
         .map_err(Unexpected::from)?;
@@ -105,7 +106,7 @@ pub async fn sign_in(
         return Err(SignInError::BadCredentials);
     }
     ports
-        .accounts
+        .accounts()
         .clear_sign_in_failures(&failure_key(iin.as_str(), source))
         .await
         .map_err(Unexpected::from)?;
@@ -122,14 +123,14 @@ pub fn failure_key(login: &str, source: &str) -> String {
 
 /// The flood limits of `door`, before any hash: refused as a short lock.
 pub fn flood_check(
-    ports: &Ports,
+    ports: &impl UsesFloods,
     door: Door,
     source: &str,
     identity: &str,
     now: OffsetDateTime,
 ) -> Result<(), SignInError> {
     ports
-        .floods
+        .floods()
         .attempt(door, source, identity, now)
         .map_err(|wait| SignInError::Locked {
             until: now + Duration::seconds(i64::try_from(wait.seconds()).unwrap_or(60)),
@@ -138,10 +139,12 @@ pub fn flood_check(
 
 /// Forgets failure records whose window and lock have passed, so guesses
 /// at random IINs do not pile up; returns how many.
-pub async fn forget_old_failures(ports: &Ports) -> Result<u64, Unexpected> {
-    let now = ports.clock.now();
+pub async fn forget_old_failures(
+    ports: &(impl UsesAccounts + UsesClock),
+) -> Result<u64, Unexpected> {
+    let now = ports.clock().now();
     Ok(ports
-        .accounts
+        .accounts()
         .forget_sign_in_failures(now - FAILURE_WINDOW, now)
         .await?)
 }
@@ -173,13 +176,13 @@ pub fn after_failure(previous: &SignInFailures, now: OffsetDateTime) -> SignInFa
 }
 
 async fn audit(
-    ports: &Ports,
+    ports: &(impl UsesAudit + UsesClock),
     iin: &Iin,
     action: AuditAction,
     detail: &str,
 ) -> Result<(), Unexpected> {
     Ok(ports
-        .audit
+        .audit()
         .append(&super::audit::entry(ports, iin, action, detail.to_owned()))
         .await?)
 }

@@ -7,7 +7,8 @@ use time::Duration;
 
 use super::floods::Door;
 use super::sign_in::{after_failure, failure_key, flood_check, is_locked, SignInError};
-use super::{password, session, Ports, Unexpected};
+use super::uses::{UsesAccounts, UsesClock, UsesFloods, UsesStaff};
+use super::{password, session, Unexpected};
 use crate::domain::audit::{Actor, AuditAction};
 use crate::ports::{AuditEntry, SignInFailures, StaffMember, StaffSession};
 
@@ -19,14 +20,14 @@ const MAX_LOGIN_LEN: usize = 64;
 
 /// An entry by the staff member about `subject`.
 pub fn audit(
-    ports: &Ports,
+    ports: &impl UsesClock,
     login: &str,
     action: AuditAction,
     subject: &str,
     detail: String,
 ) -> AuditEntry {
     AuditEntry::new(
-        ports.clock.now(),
+        ports.clock().now(),
         Actor::Staff(login),
         action,
         subject,
@@ -37,7 +38,7 @@ pub fn audit(
 /// Checks the login and password and starts a session; returns its token.
 /// An unknown login and a wrong password get one answer.
 pub async fn sign_in(
-    ports: &Ports,
+    ports: &(impl UsesAccounts + UsesClock + UsesStaff + UsesFloods),
     login: &str,
     password_input: &str,
     source: &str,
@@ -49,7 +50,7 @@ pub async fn sign_in(
     if login.is_empty() || login.len() > MAX_LOGIN_LEN {
         return Err(SignInError::BadCredentials);
     }
-    let now = ports.clock.now();
+    let now = ports.clock().now();
     flood_check(ports, Door::StaffSignIn, source, login, now)?;
     let slot = password::hashing_slot(password::Pool::People)
         .await
@@ -58,7 +59,7 @@ pub async fn sign_in(
     // keep an official out.
     let key = failure_key(&format!("staff:{login}"), source);
     let (stored, counted) = ports
-        .accounts
+        .accounts()
         .reserve_sign_in_attempt(&key, &|stored: &SignInFailures| {
             (!is_locked(stored, now)).then(|| after_failure(stored, now))
         })
@@ -69,7 +70,7 @@ pub async fn sign_in(
         return Err(SignInError::Locked { until });
     }
     let member = ports
-        .staff
+        .staff()
         .staff_member(login)
         .await
         .map_err(Unexpected::from)?;
@@ -85,7 +86,7 @@ pub async fn sign_in(
         return Err(SignInError::BadCredentials);
     };
     ports
-        .accounts
+        .accounts()
         .clear_sign_in_failures(&key)
         .await
         .map_err(Unexpected::from)?;
@@ -104,7 +105,7 @@ pub async fn sign_in(
         member.role.code().to_owned(),
     );
     ports
-        .staff
+        .staff()
         .create_staff_session(&s, &entry)
         .await
         .map_err(Unexpected::from)?;
@@ -112,18 +113,25 @@ pub async fn sign_in(
 }
 
 /// The staff member signed in with `token`, if the session is live.
-pub async fn current(ports: &Ports, token: &str) -> Result<Option<StaffMember>, Unexpected> {
+pub async fn current(
+    ports: &(impl UsesClock + UsesStaff),
+    token: &str,
+) -> Result<Option<StaffMember>, Unexpected> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
     Ok(ports
-        .staff
-        .staff_session(&session::token_hash(token), ports.clock.now())
+        .staff()
+        .staff_session(&session::token_hash(token), ports.clock().now())
         .await?)
 }
 
 /// Ends the staff member's session of `token` and records it.
-pub async fn sign_out(ports: &Ports, login: &str, token: &str) -> Result<(), Unexpected> {
+pub async fn sign_out(
+    ports: &(impl UsesClock + UsesStaff),
+    login: &str,
+    token: &str,
+) -> Result<(), Unexpected> {
     let entry = audit(
         ports,
         login,
@@ -132,7 +140,7 @@ pub async fn sign_out(ports: &Ports, login: &str, token: &str) -> Result<(), Une
         String::new(),
     );
     ports
-        .staff
+        .staff()
         .delete_staff_session(&session::token_hash(token), &entry)
         .await?;
     Ok(())

@@ -115,7 +115,11 @@ async fn two_instances_on_one_database_keep_the_limits_together() {
         .count();
     let refused = answers
         .iter()
-        .filter(|a| **a == Err(PortalError::Step(nomir_core::step_error::StepError::TooSoon)))
+        .filter(|a| {
+            **a == Err(PortalError::Step(
+                nomir_core::step_error::StepError::TooSoon,
+            ))
+        })
         .count();
     assert_eq!(started + refused, 30, "{answers:?}");
     let sms = t.ports.outbox.outbox().await.unwrap();

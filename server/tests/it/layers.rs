@@ -36,7 +36,10 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
         &["database", "adapters", "demo", CHANNELS_AND_UP],
     ),
     // Settings reach the channels as plain values from the composition root.
-    ("common", &["portal", "office", "api", "cli", "startup", "config"]),
+    (
+        "common",
+        &["portal", "office", "api", "cli", "startup", "config"],
+    ),
     ("portal", &["office", "api", "cli", "startup", "config"]),
     ("office", &["portal", "api", "cli", "startup", "config"]),
     ("api", &["portal", "office", "cli", "startup", "config"]),
@@ -44,7 +47,10 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     // composition root, so it alone may name `startup`.
     ("cli", &["portal", "office", "api"]),
     // Demo mode serves a route (over `common`) but names no other channel.
-    ("demo", &["portal", "office", "api", "cli", "startup", "config"]),
+    (
+        "demo",
+        &["portal", "office", "api", "cli", "startup", "config"],
+    ),
 ];
 
 /// Stands for every channel and the composition root.

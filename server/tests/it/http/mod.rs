@@ -115,16 +115,34 @@ async fn a_demo_citizen_signs_in_sees_the_cabinet_and_signs_out() {
 async fn bad_sign_in_input_comes_back_with_its_reason() {
     let app = App::spawn().await;
     for (body, error) in [
-        ("iin=&password=x", PortalError::Step(nomir_core::step_error::StepError::IinEmpty)),
-        ("iin=90051541000A&password=x", PortalError::Step(nomir_core::step_error::StepError::IinNotDigits)),
+        (
+            "iin=&password=x",
+            PortalError::Step(nomir_core::step_error::StepError::IinEmpty),
+        ),
+        (
+            "iin=90051541000A&password=x",
+            PortalError::Step(nomir_core::step_error::StepError::IinNotDigits),
+        ),
         (
             "iin=%3Cscript%3Ealert(1)%3C%2Fscript%3E&password=x",
             PortalError::Step(nomir_core::step_error::StepError::IinNotDigits),
         ),
-        ("iin=ЖСН&password=x", PortalError::Step(nomir_core::step_error::StepError::IinNotDigits)),
-        ("iin=9005154100011&password=x", PortalError::Step(nomir_core::step_error::StepError::IinLength)),
-        ("iin=900515410002&password=x", PortalError::Step(nomir_core::step_error::StepError::IinCheckDigit)),
-        ("iin=940140000385&password=x", PortalError::Step(nomir_core::step_error::StepError::IinOfBusiness)),
+        (
+            "iin=ЖСН&password=x",
+            PortalError::Step(nomir_core::step_error::StepError::IinNotDigits),
+        ),
+        (
+            "iin=9005154100011&password=x",
+            PortalError::Step(nomir_core::step_error::StepError::IinLength),
+        ),
+        (
+            "iin=900515410002&password=x",
+            PortalError::Step(nomir_core::step_error::StepError::IinCheckDigit),
+        ),
+        (
+            "iin=940140000385&password=x",
+            PortalError::Step(nomir_core::step_error::StepError::IinOfBusiness),
+        ),
         ("iin=900515410001&password=", PortalError::PasswordEmpty),
         (
             "iin=900515410001&password=wrong",

@@ -28,12 +28,30 @@ async fn the_number_form_needs_a_session_and_explains_bad_numbers() {
     );
     let aigerim = app.session("900515410001").await;
     for (number, error) in [
-        ("", PortalError::Step(nomir_core::step_error::StepError::NumberEmpty)),
-        ("%2B7+727+123+4567", PortalError::Step(nomir_core::step_error::StepError::NumberLandline)),
-        ("%2B7+916+123+4567", PortalError::Step(nomir_core::step_error::StepError::NumberForeign)),
-        ("%3Cscript%3E", PortalError::Step(nomir_core::step_error::StepError::NumberCharacters)),
-        ("8701", PortalError::Step(nomir_core::step_error::StepError::NumberLength)),
-        ("%2B7+703+123+4567", PortalError::Step(nomir_core::step_error::StepError::NumberNotMobile)),
+        (
+            "",
+            PortalError::Step(nomir_core::step_error::StepError::NumberEmpty),
+        ),
+        (
+            "%2B7+727+123+4567",
+            PortalError::Step(nomir_core::step_error::StepError::NumberLandline),
+        ),
+        (
+            "%2B7+916+123+4567",
+            PortalError::Step(nomir_core::step_error::StepError::NumberForeign),
+        ),
+        (
+            "%3Cscript%3E",
+            PortalError::Step(nomir_core::step_error::StepError::NumberCharacters),
+        ),
+        (
+            "8701",
+            PortalError::Step(nomir_core::step_error::StepError::NumberLength),
+        ),
+        (
+            "%2B7+703+123+4567",
+            PortalError::Step(nomir_core::step_error::StepError::NumberNotMobile),
+        ),
     ] {
         let body = format!("number={number}&consent=yes");
         let (status, got) = app.call(RequestCode::PATH, &aigerim, &body).await;
@@ -89,12 +107,20 @@ async fn a_request_page_is_its_owners_only_and_bad_codes_are_explained() {
         .await;
     assert_eq!(
         error,
-        Some(PortalError::Step(nomir_core::step_error::StepError::RequestNotFound)),
+        Some(PortalError::Step(
+            nomir_core::step_error::StepError::RequestNotFound
+        )),
         "another citizen's request"
     );
     for (code, error) in [
-        ("12a456", PortalError::Step(nomir_core::step_error::StepError::CodeMalformed)),
-        ("", PortalError::Step(nomir_core::step_error::StepError::CodeEmpty)),
+        (
+            "12a456",
+            PortalError::Step(nomir_core::step_error::StepError::CodeMalformed),
+        ),
+        (
+            "",
+            PortalError::Step(nomir_core::step_error::StepError::CodeEmpty),
+        ),
     ] {
         let (_, got) = app
             .call(ConfirmCode::PATH, &aigerim, &format!("id={id}&code={code}"))
@@ -106,14 +132,24 @@ async fn a_request_page_is_its_owners_only_and_bad_codes_are_explained() {
         .await;
     assert_eq!(
         (status, error),
-        (StatusCode::TOO_MANY_REQUESTS, Some(PortalError::Step(nomir_core::step_error::StepError::TooSoon)))
+        (
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(PortalError::Step(
+                nomir_core::step_error::StepError::TooSoon
+            ))
+        )
     );
     let (status, error) = app
         .call(ConfirmCode::PATH, &aigerim, "id=%3Cscript%3E&code=123456")
         .await;
     assert_eq!(
         (status, error),
-        (StatusCode::NOT_FOUND, Some(PortalError::Step(nomir_core::step_error::StepError::RequestNotFound)))
+        (
+            StatusCode::NOT_FOUND,
+            Some(PortalError::Step(
+                nomir_core::step_error::StepError::RequestNotFound
+            ))
+        )
     );
     // Without the WASM, a wrong code comes back to the page with the tries left.
     let r = app

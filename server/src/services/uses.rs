@@ -1,0 +1,58 @@
+//! Each service says which ports it uses: a trait per port, and every
+//! service function takes `&(impl UsesClock + UsesRequests + …)` with just
+//! the ones it reaches (or that the services it calls reach). [`Ports`],
+//! which the composition root fills, has them all; a test or a new channel
+//! can give a service exactly what it names and nothing else.
+
+use std::sync::Arc;
+
+use super::code_hash::CodeHasher;
+use super::{flood, floods, Ports};
+use crate::domain::calendar::WorkingCalendar;
+use crate::ports::{
+    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier, Clock,
+    ComplaintStore, DashboardStore, IdempotencyStore, IdentityRegister, OperatorRegistry,
+    OutboxStore, PermissionStore, RegistryStore, RequestStore, SessionStore, SignatureVerifier,
+    SmsGateway, StaffStore,
+};
+
+macro_rules! uses {
+    ($($(#[$doc:meta])* $name:ident: $field:ident -> $ty:ty;)*) => {$(
+        $(#[$doc])*
+        pub trait $name: Sync {
+            fn $field(&self) -> &$ty;
+        }
+        impl $name for Ports {
+            fn $field(&self) -> &$ty {
+                &self.$field
+            }
+        }
+    )*};
+}
+
+uses! {
+    UsesAccounts: accounts -> Arc<dyn AccountStore>;
+    UsesSessions: sessions -> Arc<dyn SessionStore>;
+    UsesApiClients: api_clients -> Arc<dyn ApiClientStore>;
+    UsesAppSignIn: app_sign_in -> Arc<dyn AppSignInStore>;
+    UsesIdempotency: idempotency -> Arc<dyn IdempotencyStore>;
+    UsesBindings: bindings -> Arc<dyn BindingStore>;
+    UsesOutbox: outbox -> Arc<dyn OutboxStore>;
+    UsesPermissions: permissions -> Arc<dyn PermissionStore>;
+    UsesRegistries: registries -> Arc<dyn RegistryStore>;
+    UsesAudit: audit -> Arc<dyn AuditLog>;
+    UsesRequests: requests -> Arc<dyn RequestStore>;
+    UsesSms: sms -> Arc<dyn SmsGateway>;
+    UsesOperators: operators -> Arc<dyn OperatorRegistry>;
+    UsesIdentity: identity -> Arc<dyn IdentityRegister>;
+    UsesSignatures: signatures -> Arc<dyn SignatureVerifier>;
+    UsesBiometrics: biometrics -> Arc<dyn BiometricVerifier>;
+    UsesClock: clock -> Arc<dyn Clock>;
+    UsesCodes: codes -> CodeHasher;
+    UsesStaff: staff -> Arc<dyn StaffStore>;
+    UsesComplaints: complaints -> Arc<dyn ComplaintStore>;
+    UsesDashboard: dashboard -> Arc<dyn DashboardStore>;
+    UsesCalendar: calendar -> Arc<WorkingCalendar>;
+    UsesFloods: floods -> Arc<floods::Floods>;
+    UsesChallengeLimit: challenge_limit -> Arc<flood::FloodLimit>;
+}
