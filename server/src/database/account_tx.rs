@@ -17,8 +17,9 @@ use super::time_col::{from_opt, to_col};
 use super::Engine;
 use crate::domain::{Iin, Msisdn, REQUEST_TERM};
 use crate::ports::{
-    AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, CodeCounts, Consent,
-    DocumentPermission, OtpChallenge, StateChange, StoreResult,
+    AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, BindingTx, CodeCounts,
+    CodeTx, Consent, ConsentTx, DocumentPermission, OtpChallenge, PermissionTx, RequestTx,
+    StateChange, StoreResult,
 };
 
 pub(super) struct SqlAccountTx {
@@ -38,7 +39,11 @@ fn count(row: &sqlx::any::AnyRow) -> StoreResult<u32> {
 }
 
 #[async_trait]
-impl AccountTx for SqlAccountTx {
+impl CodeTx for SqlAccountTx {
+    async fn lock_number(&mut self, msisdn: &Msisdn) -> StoreResult<()> {
+        lock_number_row(&mut self.tx, msisdn).await
+    }
+
     async fn code_counts(
         &mut self,
         msisdn: &Msisdn,
@@ -86,6 +91,59 @@ impl AccountTx for SqlAccountTx {
         })
     }
 
+    async fn latest_challenge(&mut self, request_id: &str) -> StoreResult<Option<OtpChallenge>> {
+        requests::select_latest_challenge(&mut *self.tx, request_id).await
+    }
+
+    async fn add_challenge(&mut self, c: &OtpChallenge) -> StoreResult<()> {
+        void_live_codes_tx(&mut self.tx, &c.request_id, c.created_at).await?;
+        insert_challenge(&mut self.tx, c).await
+    }
+
+    async fn count_wrong_try(
+        &mut self,
+        challenge_id: &str,
+        now: OffsetDateTime,
+        max_tries: u32,
+    ) -> StoreResult<Option<u32>> {
+        // In SET and WHERE, `wrong_tries` is the stored value; RETURNING gives the new one.
+        let row = sqlx::query(
+            "UPDATE otp_challenges SET wrong_tries = wrong_tries + 1, \
+             voided_at = CASE WHEN wrong_tries + 1 >= $1 THEN $2 ELSE voided_at END \
+             WHERE id = $3 AND wrong_tries < $1 AND used_at IS NULL AND voided_at IS NULL \
+             AND expires_at > $2 RETURNING wrong_tries",
+        )
+        .bind(i64::from(max_tries))
+        .bind(to_col(now))
+        .bind(challenge_id)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        row.map(|r| Ok(u32::try_from(r.try_get::<i64, _>("wrong_tries")?).unwrap_or(u32::MAX)))
+            .transpose()
+    }
+
+    async fn use_code(
+        &mut self,
+        challenge_id: &str,
+        now: OffsetDateTime,
+        max_tries: u32,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE otp_challenges SET used_at = $1 \
+             WHERE id = $2 AND wrong_tries < $3 AND used_at IS NULL AND voided_at IS NULL \
+             AND expires_at > $1",
+        )
+        .bind(to_col(now))
+        .bind(challenge_id)
+        .bind(i64::from(max_tries))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
+
+#[async_trait]
+impl RequestTx for SqlAccountTx {
     async fn open_requests(&mut self) -> StoreResult<Vec<BindingRequest>> {
         requests::select_open_requests(&mut *self.tx, &self.iin).await
     }
@@ -94,10 +152,43 @@ impl AccountTx for SqlAccountTx {
         requests::select_request(&mut *self.tx, id).await
     }
 
-    async fn latest_challenge(&mut self, request_id: &str) -> StoreResult<Option<OtpChallenge>> {
-        requests::select_latest_challenge(&mut *self.tx, request_id).await
+    async fn insert_request(&mut self, r: &BindingRequest) -> StoreResult<()> {
+        sqlx::query(&format!(
+            "INSERT INTO binding_requests ({REQUEST_COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+        ))
+        .bind(&r.id)
+        .bind(r.iin.as_str())
+        .bind(r.msisdn.as_str())
+        .bind(r.channel.code())
+        .bind(r.purpose.code())
+        .bind(r.state.code())
+        .bind(r.state.ground().map(|g| g.code()))
+        .bind(to_col(r.started_at))
+        .bind(to_col(r.updated_at))
+        .bind(r.sign_nonce.as_deref())
+        .bind(r.client_id.as_ref().map(|c| c.as_str()))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
     }
 
+    async fn change_state(&mut self, change: &StateChange) -> StoreResult<bool> {
+        change_state_tx(&mut self.tx, change).await
+    }
+
+    async fn set_sign_nonce(&mut self, request_id: &str, nonce: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE binding_requests SET sign_nonce = $1 WHERE id = $2")
+            .bind(nonce)
+            .bind(request_id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl BindingTx for SqlAccountTx {
     async fn active_binding(&mut self) -> StoreResult<Option<Binding>> {
         bindings::select_active(&mut *self.tx, "iin", self.iin.as_str()).await
     }
@@ -106,6 +197,46 @@ impl AccountTx for SqlAccountTx {
         bindings::select_active(&mut *self.tx, "msisdn", msisdn.as_str()).await
     }
 
+    async fn lock_bindings(&mut self, ids: &[&str]) -> StoreResult<()> {
+        // SQLite's immediate transaction already excludes every other writer.
+        if self.engine == Engine::Postgres {
+            let mut sorted = ids.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            for id in sorted {
+                sqlx::query("SELECT id FROM bindings WHERE id = $1 FOR UPDATE")
+                    .bind(id)
+                    .fetch_optional(&mut *self.tx)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn end_binding(
+        &mut self,
+        binding_id: &str,
+        at: OffsetDateTime,
+        reason: BindingEndReason,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE bindings SET ended_at = $1, end_reason = $2 WHERE id = $3 AND ended_at IS NULL",
+        )
+        .bind(to_col(at))
+        .bind(reason.code())
+        .bind(binding_id)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_binding(&mut self, b: &Binding) -> StoreResult<()> {
+        insert_binding_tx(&mut self.tx, b).await
+    }
+}
+
+#[async_trait]
+impl ConsentTx for SqlAccountTx {
     async fn active_consent(&mut self) -> StoreResult<Option<Consent>> {
         requests::select_active_consent(&mut *self.tx, &self.iin).await
     }
@@ -156,128 +287,10 @@ impl AccountTx for SqlAccountTx {
             .await?;
         Ok(())
     }
+}
 
-    async fn insert_request(&mut self, r: &BindingRequest) -> StoreResult<()> {
-        sqlx::query(&format!(
-            "INSERT INTO binding_requests ({REQUEST_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-        ))
-        .bind(&r.id)
-        .bind(r.iin.as_str())
-        .bind(r.msisdn.as_str())
-        .bind(r.channel.code())
-        .bind(r.purpose.code())
-        .bind(r.state.code())
-        .bind(r.state.ground().map(|g| g.code()))
-        .bind(to_col(r.started_at))
-        .bind(to_col(r.updated_at))
-        .bind(r.sign_nonce.as_deref())
-        .bind(r.client_id.as_ref().map(|c| c.as_str()))
-        .execute(&mut *self.tx)
-        .await?;
-        Ok(())
-    }
-
-    async fn add_challenge(&mut self, c: &OtpChallenge) -> StoreResult<()> {
-        void_live_codes_tx(&mut self.tx, &c.request_id, c.created_at).await?;
-        insert_challenge(&mut self.tx, c).await
-    }
-
-    async fn change_state(&mut self, change: &StateChange) -> StoreResult<bool> {
-        change_state_tx(&mut self.tx, change).await
-    }
-
-    async fn count_wrong_try(
-        &mut self,
-        challenge_id: &str,
-        now: OffsetDateTime,
-        max_tries: u32,
-    ) -> StoreResult<Option<u32>> {
-        // In SET and WHERE, `wrong_tries` is the stored value; RETURNING gives the new one.
-        let row = sqlx::query(
-            "UPDATE otp_challenges SET wrong_tries = wrong_tries + 1, \
-             voided_at = CASE WHEN wrong_tries + 1 >= $1 THEN $2 ELSE voided_at END \
-             WHERE id = $3 AND wrong_tries < $1 AND used_at IS NULL AND voided_at IS NULL \
-             AND expires_at > $2 RETURNING wrong_tries",
-        )
-        .bind(i64::from(max_tries))
-        .bind(to_col(now))
-        .bind(challenge_id)
-        .fetch_optional(&mut *self.tx)
-        .await?;
-        row.map(|r| Ok(u32::try_from(r.try_get::<i64, _>("wrong_tries")?).unwrap_or(u32::MAX)))
-            .transpose()
-    }
-
-    async fn use_code(
-        &mut self,
-        challenge_id: &str,
-        now: OffsetDateTime,
-        max_tries: u32,
-    ) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "UPDATE otp_challenges SET used_at = $1 \
-             WHERE id = $2 AND wrong_tries < $3 AND used_at IS NULL AND voided_at IS NULL \
-             AND expires_at > $1",
-        )
-        .bind(to_col(now))
-        .bind(challenge_id)
-        .bind(i64::from(max_tries))
-        .execute(&mut *self.tx)
-        .await?;
-        Ok(done.rows_affected() == 1)
-    }
-
-    async fn set_sign_nonce(&mut self, request_id: &str, nonce: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE binding_requests SET sign_nonce = $1 WHERE id = $2")
-            .bind(nonce)
-            .bind(request_id)
-            .execute(&mut *self.tx)
-            .await?;
-        Ok(())
-    }
-
-    async fn lock_number(&mut self, msisdn: &Msisdn) -> StoreResult<()> {
-        lock_number_row(&mut self.tx, msisdn).await
-    }
-
-    async fn lock_bindings(&mut self, ids: &[&str]) -> StoreResult<()> {
-        // SQLite's immediate transaction already excludes every other writer.
-        if self.engine == Engine::Postgres {
-            let mut sorted = ids.to_vec();
-            sorted.sort_unstable();
-            sorted.dedup();
-            for id in sorted {
-                sqlx::query("SELECT id FROM bindings WHERE id = $1 FOR UPDATE")
-                    .bind(id)
-                    .fetch_optional(&mut *self.tx)
-                    .await?;
-            }
-        }
-        Ok(())
-    }
-
-    async fn end_binding(
-        &mut self,
-        binding_id: &str,
-        at: OffsetDateTime,
-        reason: BindingEndReason,
-    ) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "UPDATE bindings SET ended_at = $1, end_reason = $2 WHERE id = $3 AND ended_at IS NULL",
-        )
-        .bind(to_col(at))
-        .bind(reason.code())
-        .bind(binding_id)
-        .execute(&mut *self.tx)
-        .await?;
-        Ok(done.rows_affected() == 1)
-    }
-
-    async fn insert_binding(&mut self, b: &Binding) -> StoreResult<()> {
-        insert_binding_tx(&mut self.tx, b).await
-    }
-
+#[async_trait]
+impl PermissionTx for SqlAccountTx {
     async fn insert_permission(&mut self, p: &DocumentPermission) -> StoreResult<()> {
         permissions::insert_permission_with(&mut *self.tx, p).await
     }
@@ -289,7 +302,10 @@ impl AccountTx for SqlAccountTx {
     ) -> StoreResult<u64> {
         permissions::grant_of_request_with(&mut *self.tx, request_id, at).await
     }
+}
 
+#[async_trait]
+impl AccountTx for SqlAccountTx {
     async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()> {
         append_with(&mut *self.tx, entry).await
     }

@@ -12,8 +12,8 @@ use super::time_col::{from_col, from_opt, to_col};
 use super::Db;
 use crate::domain::{BindingState, Channel, Iin, Msisdn, Purpose};
 use crate::ports::{
-    AccountTx, BindingRequest, ChannelUse, Consent, OtpChallenge, RequestStore, StateChange,
-    StoreError, StoreResult,
+    AccountTx, BindingRequest, ChannelUse, CodeTx, Consent, OtpChallenge, RequestStore,
+    StateChange, StoreError, StoreResult,
 };
 
 pub(super) const REQUEST_COLUMNS: &str =

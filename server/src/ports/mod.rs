@@ -8,7 +8,9 @@ pub mod outside;
 pub use nomir_core::domain::records;
 pub mod store;
 
-pub use account_tx::{AccountTx, CodeCounts};
+pub use account_tx::{
+    AccountTx, BindingTx, CodeCounts, CodeTx, ConsentTx, PermissionTx, RequestTx,
+};
 pub use clock::Clock;
 pub use dashboard::DashboardStore;
 pub use outside::{
