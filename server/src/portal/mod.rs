@@ -22,8 +22,9 @@ use crate::demo::phone as demo_phone;
 use crate::domain::complaint::{Addressee, Subject};
 use crate::domain::{Iin, Purpose, REQUEST_TERM};
 use crate::services::answers;
-use crate::services::request_code::{request_code, resend_code};
+use crate::services::request_code::request_code;
 use crate::services::request_status;
+use crate::services::resend_code::resend_code;
 use crate::services::{
     cabinet, certify, complaints, confirm_code, consent, permissions, sign_in, Ports,
 };

@@ -24,6 +24,7 @@ pub mod password;
 pub mod permissions;
 pub mod request_code;
 pub mod request_status;
+pub mod resend_code;
 pub mod result_document;
 pub mod session;
 pub mod sign_in;

@@ -1,5 +1,6 @@
 //! "Get verification code" (Rules §5.2, §8): starts a request for a number
-//! and sends a one-time code to it by SMS; also sends a new code on request.
+//! and sends a one-time code to it by SMS (a new code on request is
+//! [`super::resend_code`]).
 //!
 //! No code goes to a number that the mobile operator attributes to someone
 //! else: the operator is asked before the SMS (and again at certification),
@@ -9,7 +10,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::code_hash::new_code;
 use super::consent::{self, ConsentChange};
-use super::open_request::{self, OpenRequestError};
+use super::open_request::OpenRequestError;
 use super::uses::{UsesAudit, UsesClock, UsesCodes, UsesOperators, UsesRequests, UsesSms};
 use super::{audit, Unexpected};
 use crate::domain::api_client::ClientId;
@@ -65,7 +66,7 @@ pub enum RequestCodeError {
 /// request, read and decided under the locks of `tx`.
 /// A bank's codes count against that bank's own limits (`bank`), the
 /// citizen's channels' against the citizen's.
-async fn check_hourly_limits(
+pub(super) async fn check_hourly_limits(
     tx: &mut dyn AccountTx,
     msisdn: &Msisdn,
     now: OffsetDateTime,
@@ -108,7 +109,7 @@ pub(super) async fn attributed_to(
     }
 }
 
-fn challenge(
+pub(super) fn challenge(
     ports: &(impl UsesClock + UsesCodes),
     request_id: &str,
     msisdn: &Msisdn,
@@ -362,56 +363,4 @@ async fn undo_after_failed_sms(
     }
     tx.commit().await?;
     Ok(())
-}
-
-/// Sends a new code for an open request still waiting for one. The wait
-/// between codes and the hourly limits are decided under the account's and
-/// the number's locks.
-pub async fn resend_code(
-    ports: &(impl UsesRequests + UsesSms + UsesClock + UsesCodes),
-    iin: &Iin,
-    request_id: &str,
-) -> Result<CodeSent, RequestCodeError> {
-    let tx = ports.requests().lock_account(iin, None).await?;
-    let (mut tx, request) = open_request::load_locked(ports, tx, iin, request_id).await?;
-    if request.state != BindingState::AwaitingCode {
-        return Err(OpenRequestError::Ended(request.state).into());
-    }
-    tx.lock_number(&request.msisdn).await?;
-    let now = ports.clock().now();
-    let bank = (request.channel == Channel::Bank)
-        .then_some(request.client_id.as_ref())
-        .flatten();
-    if let Some(last) = tx.latest_challenge(request_id).await? {
-        let retry_at = resend_allowed_at(last.created_at);
-        if now < retry_at {
-            return Err(RequestCodeError::TooSoon { retry_at });
-        }
-    }
-    check_hourly_limits(tx.as_mut(), &request.msisdn, now, bank).await?;
-    let code = new_code();
-    let challenge = challenge(ports, request_id, &request.msisdn, &code);
-    tx.add_challenge(&challenge).await?;
-    tx.audit(&audit::entry(
-        ports,
-        iin,
-        AuditAction::CodeResent,
-        request_id.to_owned(),
-    ))
-    .await?;
-    tx.commit().await?;
-    ports
-        .sms()
-        .send(&request.msisdn, &Sms::Code { code: code.clone() })
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, number = %request.msisdn, "SMS not sent");
-            RequestCodeError::SmsUnavailable
-        })?;
-    Ok(CodeSent {
-        request_id: request.id,
-        msisdn: request.msisdn,
-        code_expires_at: challenge.expires_at,
-        resend_at: resend_allowed_at(now),
-    })
 }

@@ -7,7 +7,8 @@ use crate::support;
 
 use nomir::domain::{BindingState, Iin, RefusalGround};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
-use nomir::services::request_code::{request_code, resend_code, RequestCodeError};
+use nomir::services::request_code::{request_code, RequestCodeError};
+use nomir::services::resend_code::resend_code;
 use nomir::services::sign_in::{sign_in, SignInError};
 use support::demo::{code_sent_to, engines_with_demo_data, wrong_code};
 use support::{at_once, TestDb};

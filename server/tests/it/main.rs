@@ -7,6 +7,7 @@ mod support;
 mod api_bank;
 mod api_clients;
 mod api_http;
+mod api_idempotency;
 mod api_mobile;
 mod calendar_cli;
 mod certify_eds;

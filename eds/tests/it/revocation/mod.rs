@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::io::{BufRead as _, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
@@ -47,16 +47,7 @@ fn fixture() -> &'static Fixture {
 /// Runs `openssl` in `dir` with `command` split on whitespace (no argument contains spaces).
 fn openssl(dir: &Path, command: &str) {
     let args: Vec<&str> = command.split_whitespace().collect();
-    let out = Command::new("openssl")
-        .current_dir(dir)
-        .args(&args)
-        .output()
-        .expect("run openssl");
-    assert!(
-        out.status.success(),
-        "openssl {command} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::openssl_pki::openssl(dir, &args);
 }
 
 /// An `openssl ca` configuration whose files carry `prefix` (so two CAs share the directory).

@@ -8,7 +8,8 @@ use nomir::domain::{BindingState, Iin, RefusalGround};
 use nomir::services::certify::{certify, CertifyError};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
 use nomir::services::open_request::{expire_overdue, OpenRequestError};
-use nomir::services::request_code::{request_code, resend_code, RequestCodeError};
+use nomir::services::request_code::{request_code, RequestCodeError};
+use nomir::services::resend_code::resend_code;
 use support::demo::{
     citizen_key, code_sent_to, engines_with_demo_data, unknown_numbers_are, wrong_code,
 };

@@ -1,0 +1,164 @@
+use super::*;
+use time::macros::{date, datetime};
+
+fn kz() -> WorkingCalendar {
+    crate::domain::calendar::builtin()
+}
+
+#[test]
+fn a_complaint_to_the_provider_is_due_in_3_and_5_working_days() {
+    // Thursday 19 March 2026: Friday 20 counts, the Nauryz days off
+    // (23, 24, 25 March) and the weekend do not.
+    let d = deadlines(&kz(), Addressee::Provider, date!(2026 - 03 - 19));
+    assert_eq!(d.forward_by, Some(date!(2026 - 03 - 27)));
+    assert_eq!(d.review_by, date!(2026 - 03 - 31));
+}
+
+#[test]
+fn a_complaint_to_the_authorized_body_is_due_in_15_working_days() {
+    let d = deadlines(&kz(), Addressee::AuthorizedBody, date!(2026 - 12 - 01));
+    assert_eq!(d.forward_by, None);
+    // 16 December (Independence Day) is off.
+    assert_eq!(d.review_by, date!(2026 - 12 - 23));
+}
+
+#[test]
+fn the_day_of_registration_is_not_counted_even_on_a_weekend() {
+    let d = deadlines(&kz(), Addressee::Provider, date!(2026 - 11 - 28)); // Saturday
+    assert_eq!(d.forward_by, Some(date!(2026 - 12 - 02)));
+}
+
+#[test]
+fn dates_are_read_in_kazakhstan() {
+    assert_eq!(
+        local_date(datetime!(2026-11-30 20:00 UTC)),
+        date!(2026 - 12 - 01)
+    );
+}
+
+#[test]
+fn the_provider_satisfies_or_forwards_and_the_reviewer_upholds_or_rejects() {
+    let d = deadlines(&kz(), Addressee::Provider, date!(2026 - 11 - 25));
+    let today = date!(2026 - 11 - 26);
+    use ComplaintState::*;
+    use Decision::*;
+    use Role::*;
+    assert_eq!(
+        decide(ProviderOfficial, Satisfy, AtProvider, &d, today),
+        Ok(Satisfied)
+    );
+    assert_eq!(
+        decide(ProviderOfficial, Forward, AtProvider, &d, today),
+        Ok(AtReviewer)
+    );
+    assert_eq!(decide(Reviewer, Uphold, AtReviewer, &d, today), Ok(Upheld));
+    assert_eq!(
+        decide(Reviewer, Reject, AtReviewer, &d, today),
+        Ok(Rejected)
+    );
+    assert_eq!(
+        decide(Reviewer, Satisfy, AtProvider, &d, today),
+        Err(DecisionError::NotYourRole)
+    );
+    assert_eq!(
+        decide(ProviderOfficial, Reject, AtReviewer, &d, today),
+        Err(DecisionError::NotYourRole)
+    );
+    assert_eq!(
+        decide(Administrator, Forward, AtProvider, &d, today),
+        Err(DecisionError::NotYourRole)
+    );
+    assert_eq!(
+        decide(ProviderOfficial, Forward, AtReviewer, &d, today),
+        Err(DecisionError::NotWaiting)
+    );
+    assert_eq!(
+        decide(Reviewer, Uphold, Rejected, &d, today),
+        Err(DecisionError::NotWaiting)
+    );
+}
+
+#[test]
+fn after_3_working_days_the_provider_can_only_forward() {
+    let d = deadlines(&kz(), Addressee::Provider, date!(2026 - 11 - 25));
+    assert_eq!(d.forward_by, Some(date!(2026 - 11 - 30)));
+    let late = date!(2026 - 12 - 01);
+    assert_eq!(
+        decide(
+            Role::ProviderOfficial,
+            Decision::Satisfy,
+            ComplaintState::AtProvider,
+            &d,
+            late
+        ),
+        Err(DecisionError::SatisfyTooLate)
+    );
+    assert!(decide(
+        Role::ProviderOfficial,
+        Decision::Forward,
+        ComplaintState::AtProvider,
+        &d,
+        late
+    )
+    .is_ok());
+    assert!(d.overdue(ComplaintState::AtProvider, late));
+    assert!(!d.overdue(ComplaintState::AtProvider, date!(2026 - 11 - 30)));
+    assert!(!d.overdue(ComplaintState::Satisfied, late));
+}
+
+#[test]
+fn each_role_sees_its_own_queue_only() {
+    use Addressee::*;
+    assert!(visible_to(Role::ProviderOfficial, Provider, false));
+    assert!(visible_to(Role::ProviderOfficial, Provider, true));
+    assert!(!visible_to(Role::ProviderOfficial, AuthorizedBody, false));
+    assert!(!visible_to(Role::Reviewer, Provider, false));
+    assert!(visible_to(Role::Reviewer, Provider, true));
+    assert!(visible_to(Role::Reviewer, AuthorizedBody, false));
+    assert!(!visible_to(Role::Administrator, Provider, true));
+}
+
+#[test]
+fn texts_are_trimmed_and_bounded() {
+    assert_eq!(text("  too short "), Err(TextError::TooShort));
+    assert_eq!(
+        text("   The code never came.  "),
+        Ok("The code never came.".to_owned())
+    );
+    assert_eq!(
+        text(&"ә".repeat(TEXT_MAX)).map(|t| t.chars().count()),
+        Ok(TEXT_MAX)
+    );
+    assert_eq!(text(&"ә".repeat(TEXT_MAX + 1)), Err(TextError::TooLong));
+}
+
+#[test]
+fn codes_round_trip() {
+    for s in ComplaintState::ALL {
+        assert_eq!(ComplaintState::from_code(s.code()), Some(*s));
+    }
+    assert_eq!(Role::from_code("reviewer"), Some(Role::Reviewer));
+    assert_eq!(Decision::from_code("approve"), None);
+    assert_eq!(registration_number(2026, 42), "ZH-2026-000042");
+}
+
+#[test]
+fn the_office_offers_exactly_the_decisions_the_rules_let_it_take() {
+    let in_time = Deadlines {
+        forward_by: Some(date!(2026 - 12 - 10)),
+        review_by: date!(2026 - 12 - 20),
+    };
+    for &role in Role::ALL {
+        for &state in ComplaintState::ALL {
+            let offered = decisions_open_to(role, state);
+            for &d in Decision::ALL {
+                let allowed = decide(role, d, state, &in_time, date!(2026 - 12 - 07)).is_ok();
+                assert_eq!(offered.contains(&d), allowed, "{role:?} {state:?} {d:?}");
+            }
+        }
+    }
+    assert_eq!(
+        decisions_open_to(Role::ProviderOfficial, ComplaintState::AtProvider),
+        [Decision::Satisfy, Decision::Forward]
+    );
+}

@@ -1,0 +1,65 @@
+//! "Send a new code" (Rules §5.2): a new one-time code for an open request
+//! still waiting for one, after the minute between codes and within the
+//! hourly limits, decided under the account's and the number's locks.
+
+use super::audit;
+use super::code_hash::new_code;
+use super::open_request::{self, OpenRequestError};
+use super::request_code::{challenge, check_hourly_limits, CodeSent, RequestCodeError};
+use super::uses::{UsesClock, UsesCodes, UsesRequests, UsesSms};
+use crate::domain::audit::AuditAction;
+use crate::domain::otp::resend_allowed_at;
+use crate::domain::sms::Sms;
+use crate::domain::{BindingState, Channel, Iin};
+
+/// Sends a new code for an open request still waiting for one. The wait
+/// between codes and the hourly limits are decided under the account's and
+/// the number's locks.
+pub async fn resend_code(
+    ports: &(impl UsesRequests + UsesSms + UsesClock + UsesCodes),
+    iin: &Iin,
+    request_id: &str,
+) -> Result<CodeSent, RequestCodeError> {
+    let tx = ports.requests().lock_account(iin, None).await?;
+    let (mut tx, request) = open_request::load_locked(ports, tx, iin, request_id).await?;
+    if request.state != BindingState::AwaitingCode {
+        return Err(OpenRequestError::Ended(request.state).into());
+    }
+    tx.lock_number(&request.msisdn).await?;
+    let now = ports.clock().now();
+    let bank = (request.channel == Channel::Bank)
+        .then_some(request.client_id.as_ref())
+        .flatten();
+    if let Some(last) = tx.latest_challenge(request_id).await? {
+        let retry_at = resend_allowed_at(last.created_at);
+        if now < retry_at {
+            return Err(RequestCodeError::TooSoon { retry_at });
+        }
+    }
+    check_hourly_limits(tx.as_mut(), &request.msisdn, now, bank).await?;
+    let code = new_code();
+    let challenge = challenge(ports, request_id, &request.msisdn, &code);
+    tx.add_challenge(&challenge).await?;
+    tx.audit(&audit::entry(
+        ports,
+        iin,
+        AuditAction::CodeResent,
+        request_id.to_owned(),
+    ))
+    .await?;
+    tx.commit().await?;
+    ports
+        .sms()
+        .send(&request.msisdn, &Sms::Code { code: code.clone() })
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, number = %request.msisdn, "SMS not sent");
+            RequestCodeError::SmsUnavailable
+        })?;
+    Ok(CodeSent {
+        request_id: request.id,
+        msisdn: request.msisdn,
+        code_expires_at: challenge.expires_at,
+        resend_at: resend_allowed_at(now),
+    })
+}
