@@ -223,9 +223,7 @@ pub async fn binding(
     State(ports): State<Ports>,
     c: CitizenCall,
 ) -> Result<Json<ProfileView>, Problem> {
-    let active = ports
-        .bindings
-        .active_binding(&c.iin)
+    let active = crate::services::cabinet::active_binding(&ports, &c.iin)
         .await
         .map_err(|e| Problem::internal(c.call.lang, &e))?;
     Ok(Json(ProfileView {

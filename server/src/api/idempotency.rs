@@ -7,32 +7,26 @@
 //! answers another's call. Calls that are not authenticated (the token
 //! endpoint's Basic credentials are checked only by the handler) are never
 //! stored, and neither is an answer that carries a secret (marked
-//! [`Unreplayable`]). Keys are kept a day, at most [`MAX_KEYS`] per client.
+//! [`Unreplayable`]). Keys are kept a day, at most
+//! [`idempotency::MAX_KEYS`] per client (`services/idempotency.rs`).
 //! The key is reserved in the database before the call runs, so competing
 //! retries run it once.
 
+use super::problem::{lang_of, Problem};
+use crate::common::MAX_BODY;
+use crate::ports::{KeyState, StoredAnswer};
+use crate::services::idempotency::{self, KEY_LIFETIME};
+use crate::services::{api_clients, Ports};
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
-use time::Duration;
-
-use super::problem::{lang_of, Problem};
-use crate::common::MAX_BODY;
-use crate::ports::{KeyState, StoredAnswer};
-use crate::services::session::token_hash;
-use crate::services::Ports;
 use nomir_core::api_problem::ApiProblem;
+use sha2::{Digest, Sha256};
 
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 const REPLAYED: &str = "idempotent-replayed";
-/// How long a key and its answer are kept.
-pub const KEY_LIFETIME: Duration = Duration::hours(24);
-/// The most keys one client holds at once (within [`KEY_LIFETIME`]); past
-/// it, a call with a new key is answered 429 until old keys are swept.
-pub const MAX_KEYS: i64 = 20_000;
 
 /// Put in a response's extensions by a handler whose answer carries a
 /// secret (a citizen's session token): such an answer is never stored.
@@ -50,9 +44,7 @@ async fn principal_of(ports: &Ports, headers: &HeaderMap) -> Option<(String, Str
     if !scheme.eq_ignore_ascii_case("bearer") {
         return None;
     }
-    let (_, client) = ports
-        .api_clients
-        .live_token(&token_hash(token.trim()), ports.clock.now())
+    let client = api_clients::client_of_token(ports, token.trim())
         .await
         .ok()??;
     let Some(citizen_token) = headers.get(super::citizen::CITIZEN_TOKEN) else {
@@ -124,39 +116,29 @@ pub async fn middleware(State(ports): State<Ports>, request: Request, next: Next
     };
     let request = Request::from_parts(parts, Body::from(bytes.clone()));
     let print = fingerprint(&request, &bytes);
-    let now = ports.clock.now();
-    let state = ports
-        .idempotency
-        .reserve_key(
-            &owner,
-            &client,
-            &key,
-            &print,
-            now,
-            now - KEY_LIFETIME,
-            MAX_KEYS,
-        )
-        .await;
+    let (state, now) = match idempotency::reserve(&ports, &owner, &client, &key, &print).await {
+        Ok(reserved) => reserved,
+        Err(e) => return Problem::internal(lang, &e).into_response(),
+    };
     match state {
-        Err(e) => Problem::internal(lang, &e).into_response(),
-        Ok(KeyState::OtherRequest) => Problem::new(ApiProblem::IdempotencyKeyReused, lang)
+        KeyState::OtherRequest => Problem::new(ApiProblem::IdempotencyKeyReused, lang)
             .field("Idempotency-Key")
             .into_response(),
-        Ok(KeyState::InProgress) => Problem::new(ApiProblem::IdempotencyInProgress, lang)
+        KeyState::InProgress => Problem::new(ApiProblem::IdempotencyInProgress, lang)
             .header(header::RETRY_AFTER, "1")
             .into_response(),
-        Ok(KeyState::Done(answer)) => replay(answer),
-        Ok(KeyState::TooMany { oldest }) => {
+        KeyState::Done(answer) => replay(answer),
+        KeyState::TooMany { oldest } => {
             let wait = (oldest + KEY_LIFETIME - now).whole_seconds().max(1);
             super::caller::rate_limited(lang, wait.unsigned_abs())
                 .field("Idempotency-Key")
                 .into_response()
         }
-        Ok(KeyState::Reserved) => {
+        KeyState::Reserved => {
             let response = next.run(request).await;
             let status = response.status().as_u16();
             if !keeps(status) || response.extensions().get::<Unreplayable>().is_some() {
-                if let Err(e) = ports.idempotency.release_key(&client, &key).await {
+                if let Err(e) = idempotency::release(&ports, &client, &key).await {
                     tracing::error!(error = %e, "could not release an idempotency key");
                 }
                 return response;
@@ -175,7 +157,7 @@ pub async fn middleware(State(ports): State<Ports>, request: Request, next: Next
                     .to_owned(),
                 body: String::from_utf8_lossy(&bytes).into_owned(),
             };
-            if let Err(e) = ports.idempotency.complete_key(&client, &key, &answer).await {
+            if let Err(e) = idempotency::complete(&ports, &client, &key, &answer).await {
                 tracing::error!(error = %e, "could not keep an idempotent answer");
             }
             parts

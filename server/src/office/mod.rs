@@ -36,9 +36,7 @@ pub struct OfficeService {
 impl OfficeService {
     /// The staff member of the session the middleware found.
     async fn member(&self, who: &Official) -> Result<StaffMember, PortalError> {
-        self.ports
-            .staff
-            .staff_member(&who.login)
+        staff::member(&self.ports, &who.login)
             .await
             .map_err(errors::unexpected)?
             .ok_or(PortalError::StaffNotSignedIn)
@@ -89,23 +87,11 @@ impl OfficeApi for OfficeService {
 
     async fn case(&self, who: &Official, id: String) -> Result<CaseView, PortalError> {
         let member = self.member(who).await?;
-        let case = office::one(&self.ports, &member, &id)
+        let open = office::open(&self.ports, &member, &id)
             .await
             .map_err(errors::office)?;
-        let c = case.complaint;
-        let request = self
-            .ports
-            .requests
-            .request(&c.request_id)
-            .await
-            .map_err(errors::unexpected)?;
-        let citizen = match self
-            .ports
-            .accounts
-            .account(&c.iin)
-            .await
-            .map_err(errors::unexpected)?
-        {
+        let (c, request) = (open.case.complaint, open.request);
+        let citizen = match open.citizen {
             Some(a) => format!("{} ({})", a.name_cyrillic, a.iin.as_str()),
             None => c.iin.as_str().to_owned(),
         };

@@ -237,13 +237,7 @@ impl PortalApi for PortalService {
     async fn complaints(&self, who: &Citizen) -> Result<ComplaintsView, PortalError> {
         let iin = iin_of(who)?;
         let now = self.ports.clock.now();
-        let list = complaints::list(&self.ports, &iin).await?;
-        let requests = self
-            .ports
-            .requests
-            .requests_of(&iin, 50)
-            .await
-            .map_err(unexpected)?;
+        let (list, requests) = complaints::overview(&self.ports, &iin).await?;
         Ok(ComplaintsView {
             complaints: list.iter().map(|c| complaint_views::item(c, now)).collect(),
             requests: requests.iter().map(complaint_views::request).collect(),
@@ -251,15 +245,9 @@ impl PortalApi for PortalService {
     }
 
     async fn complaint(&self, who: &Citizen, id: String) -> Result<ComplaintView, PortalError> {
-        let c = complaints::one(&self.ports, &iin_of(who)?, &id)
+        let (c, request) = complaints::one_with_request(&self.ports, &iin_of(who)?, &id)
             .await?
             .ok_or(PortalError::ComplaintNotFound)?;
-        let request = self
-            .ports
-            .requests
-            .request(&c.request_id)
-            .await
-            .map_err(unexpected)?;
         Ok(complaint_views::complaint(
             c,
             request.as_ref(),

@@ -320,6 +320,19 @@ async fn count_call(
         })
 }
 
+/// The client of a live bearer token, without counting a call (for
+/// deciding whose an idempotency key is).
+pub async fn client_of_token(
+    ports: &(impl UsesApiClients + UsesClock),
+    bearer: &str,
+) -> Result<Option<ApiClient>, Unexpected> {
+    Ok(ports
+        .api_clients()
+        .live_token(&token_hash(bearer), ports.clock().now())
+        .await?
+        .map(|(_, client)| client))
+}
+
 /// Checks a bearer token and counts the call against the client's rate.
 pub async fn authorize(
     ports: &(impl UsesApiClients + UsesClock),

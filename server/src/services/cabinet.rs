@@ -34,6 +34,14 @@ async fn client_name(ports: &impl UsesApiClients, id: &ClientId) -> Result<Strin
         .map_or_else(|| id.to_string(), |c| c.name))
 }
 
+/// The number bound to `iin`'s account now, if any (what the mobile app shows).
+pub async fn active_binding(
+    ports: &impl UsesBindings,
+    iin: &Iin,
+) -> Result<Option<Binding>, Unexpected> {
+    Ok(ports.bindings().active_binding(iin).await?)
+}
+
 /// The cabinet of `iin`, or `None` if no such account exists.
 pub async fn view(
     ports: &(impl UsesAccounts

@@ -8,7 +8,7 @@ use crate::domain::audit::AuditAction;
 use crate::domain::complaint::{self, local_date, Addressee, ComplaintState, Subject, TextError};
 use crate::domain::sms::Sms;
 use crate::domain::{BindingState, Iin};
-use crate::ports::{Complaint, StoreError};
+use crate::ports::{BindingRequest, Complaint, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
@@ -105,6 +105,32 @@ pub async fn file(
 /// The citizen's complaints, newest first.
 pub async fn list(ports: &impl UsesComplaints, iin: &Iin) -> Result<Vec<Complaint>, Unexpected> {
     Ok(ports.complaints().complaints_of(iin).await?)
+}
+
+/// How many of the citizen's latest requests the complaint form offers.
+pub const REQUESTS_OFFERED: i64 = 50;
+
+/// The citizen's complaints, and the latest requests one could be about.
+pub async fn overview(
+    ports: &(impl UsesComplaints + UsesRequests),
+    iin: &Iin,
+) -> Result<(Vec<Complaint>, Vec<BindingRequest>), Unexpected> {
+    let complaints = list(ports, iin).await?;
+    let requests = ports.requests().requests_of(iin, REQUESTS_OFFERED).await?;
+    Ok((complaints, requests))
+}
+
+/// One of the citizen's complaints with the request it is about.
+pub async fn one_with_request(
+    ports: &(impl UsesComplaints + UsesRequests),
+    iin: &Iin,
+    id: &str,
+) -> Result<Option<(Complaint, Option<BindingRequest>)>, Unexpected> {
+    let Some(c) = one(ports, iin, id).await? else {
+        return Ok(None);
+    };
+    let request = ports.requests().request(&c.request_id).await?;
+    Ok(Some((c, request)))
 }
 
 /// The complaint `id` if it is `iin`'s; another citizen's is `None`, as if

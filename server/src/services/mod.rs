@@ -18,6 +18,8 @@ pub mod dashboard;
 pub mod eds_sign_in;
 pub mod flood;
 pub mod floods;
+pub mod health;
+pub mod idempotency;
 pub mod office;
 pub mod open_request;
 pub mod password;

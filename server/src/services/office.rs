@@ -5,14 +5,16 @@
 
 use super::complaints::tell;
 use super::staff::audit;
-use super::uses::{UsesAudit, UsesBindings, UsesClock, UsesComplaints, UsesRequests, UsesSms};
+use super::uses::{
+    UsesAccounts, UsesAudit, UsesBindings, UsesClock, UsesComplaints, UsesRequests, UsesSms,
+};
 use super::Unexpected;
 use crate::domain::audit::AuditAction;
 use crate::domain::case_file::{CaseFile, CaseLine, CaseRequest};
 use crate::domain::complaint::{
     self, local_date, visible_to, ComplaintState, Decision, DecisionError, Role, TextError,
 };
-use crate::ports::{Complaint, ComplaintChange, Queue, StaffMember};
+use crate::ports::{Account, BindingRequest, Complaint, ComplaintChange, Queue, StaffMember};
 
 /// How many complaints a queue page lists.
 pub const QUEUE_LIMIT: i64 = 200;
@@ -85,6 +87,32 @@ pub async fn one(
         .filter(|c| visible_to(staff.role, c.addressee, c.forwarded_at.is_some()))
         .ok_or(OfficeError::NotFound)?;
     Ok(case(ports, c))
+}
+
+/// A case opened by an official: the complaint, the request it is about,
+/// and who filed it.
+pub struct OpenCase {
+    pub case: Case,
+    pub request: Option<BindingRequest>,
+    /// The citizen's account, if it is still there.
+    pub citizen: Option<Account>,
+}
+
+/// The complaint `id` with what the official needs to decide it, if the
+/// staff member's role may see it (nothing is read otherwise).
+pub async fn open(
+    ports: &(impl UsesAccounts + UsesRequests + UsesClock + UsesComplaints),
+    staff: &StaffMember,
+    id: &str,
+) -> Result<OpenCase, OfficeError> {
+    let case = one(ports, staff, id).await?;
+    let request = ports.requests().request(&case.complaint.request_id).await?;
+    let citizen = ports.accounts().account(&case.complaint.iin).await?;
+    Ok(OpenCase {
+        case,
+        request,
+        citizen,
+    })
 }
 
 /// Takes `decision` on complaint `id`, with `reasons`; the complaint as it now stands.

@@ -126,6 +126,14 @@ pub async fn current(
         .await?)
 }
 
+/// The staff member with `login` (of a session the middleware found live).
+pub async fn member(
+    ports: &impl UsesStaff,
+    login: &str,
+) -> Result<Option<StaffMember>, Unexpected> {
+    Ok(ports.staff().staff_member(login).await?)
+}
+
 /// Ends the staff member's session of `token` and records it.
 pub async fn sign_out(
     ports: &(impl UsesClock + UsesStaff),

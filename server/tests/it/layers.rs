@@ -168,3 +168,55 @@ fn a_crossing_is_seen_in_each_form_a_path_takes() {
     assert!(named_modules("// see crate::portal::PortalService").is_empty());
     assert_eq!(named_modules("use crate::portals::X;"), ["portals"]);
 }
+
+/// The ports a channel reads through `Ports` itself rather than a service:
+/// `name.field` after `ports.` that is not a method call.
+fn ports_fields_reached(source: &str) -> Vec<String> {
+    let code: String = source
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<String>()
+        .split_whitespace()
+        .collect();
+    let mut fields = Vec::new();
+    for (at, _) in code.match_indices("ports.") {
+        if code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let rest = &code[at + "ports.".len()..];
+        let field: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !field.is_empty() && !rest[field.len()..].starts_with('(') {
+            fields.push(field);
+        }
+    }
+    fields
+}
+
+#[test]
+fn channels_reach_the_stores_only_through_the_services() {
+    let mut broken = Vec::new();
+    for module in ["portal", "office", "api", "cli", "common"] {
+        for file in module_files(module) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for field in ports_fields_reached(&text) {
+                // The clock is no store: a view may say what time it is.
+                if field != "clock" {
+                    broken.push(format!("{}: ports.{field}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "a channel skips the services:\n{}",
+        broken.join("\n")
+    );
+    assert_eq!(
+        ports_fields_reached("self.ports\n    .requests\n    .request(id); ports.clock.now()"),
+        ["requests", "clock"]
+    );
+    assert!(ports_fields_reached("my_ports.requests; services::x(&ports)").is_empty());
+}
