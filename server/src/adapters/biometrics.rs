@@ -1,24 +1,18 @@
 //! Biometric assertions as compact JWS (ES256), signed by a configured
-//! provider's key and named by its `kid`. The demo's provider key is a
-//! fixture in `server/demo-biometrics/`, trusted in demo mode only.
+//! provider's key and named by its `kid`. (Demo mode's provider is in
+//! `demo/biometrics.rs`.)
 
 use std::collections::HashMap;
 
-use jsonwebtoken::{
-    decode, decode_header, Algorithm, DecodingKey, EncodingKey, Header, Validation,
-};
+use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::domain::biometrics::Assertion;
 use crate::ports::{AssertionError, BiometricVerifier};
 
-/// The demo provider's key id, public key and private key (demo only).
 /// The least match score accepted unless `NOMIR_BIOMETRIC_THRESHOLD` says otherwise.
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
-pub const DEMO_KID: &str = "demo-biometrics";
-pub const DEMO_PUBLIC_KEY: &str = include_str!("../../demo-biometrics/provider.pub.pem");
-pub const DEMO_PRIVATE_KEY: &str = include_str!("../../demo-biometrics/provider.key.pem");
 
 /// The claims of an assertion.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -51,10 +45,6 @@ impl JwsBiometrics {
             keys: HashMap::from([(kid.to_owned(), key)]),
             threshold,
         })
-    }
-
-    pub fn demo() -> anyhow::Result<Self> {
-        Self::new(DEMO_KID, DEMO_PUBLIC_KEY, DEFAULT_THRESHOLD)
     }
 }
 
@@ -114,18 +104,26 @@ impl BiometricVerifier for NoBiometrics {
     }
 }
 
-/// Signs an assertion with the demo provider's key (`nomir demo-assertion`
-/// and the tests; the demo key is trusted in demo mode only).
-pub fn demo_assertion(claims: &Claims) -> anyhow::Result<String> {
-    let key = EncodingKey::from_ec_pem(DEMO_PRIVATE_KEY.as_bytes())?;
-    let mut header = Header::new(Algorithm::ES256);
-    header.kid = Some(DEMO_KID.to_owned());
-    Ok(jsonwebtoken::encode(&header, claims, &key)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jsonwebtoken::{EncodingKey, Header};
+
+    // The demo provider's key pair, as this adapter's fixture.
+    const KID: &str = "demo-biometrics";
+    const PUBLIC_KEY: &str = include_str!("../../demo-biometrics/provider.pub.pem");
+    const PRIVATE_KEY: &str = include_str!("../../demo-biometrics/provider.key.pem");
+
+    fn verifier() -> JwsBiometrics {
+        JwsBiometrics::new(KID, PUBLIC_KEY, DEFAULT_THRESHOLD).unwrap()
+    }
+
+    fn signed(claims: &Claims) -> String {
+        let key = EncodingKey::from_ec_pem(PRIVATE_KEY.as_bytes()).unwrap();
+        let mut header = Header::new(Algorithm::ES256);
+        header.kid = Some(KID.to_owned());
+        jsonwebtoken::encode(&header, claims, &key).unwrap()
+    }
 
     fn claims() -> Claims {
         Claims {
@@ -139,9 +137,9 @@ mod tests {
     }
 
     #[test]
-    fn a_demo_assertion_reads_back() {
-        let jws = demo_assertion(&claims()).unwrap();
-        let a = JwsBiometrics::demo().unwrap().verify(&jws).unwrap();
+    fn a_signed_assertion_reads_back() {
+        let jws = signed(&claims());
+        let a = verifier().verify(&jws).unwrap();
         assert_eq!(a.iin, "900515410001");
         assert_eq!(a.nonce, "n-1");
         assert!(a.liveness);
@@ -150,12 +148,12 @@ mod tests {
 
     #[test]
     fn a_changed_or_foreign_assertion_is_refused() {
-        let verifier = JwsBiometrics::demo().unwrap();
-        let jws = demo_assertion(&claims()).unwrap();
+        let verifier = verifier();
+        let jws = signed(&claims());
         let mut parts: Vec<String> = jws.split('.').map(str::to_owned).collect();
         let mut other = claims();
         other.score = 0.99;
-        let forged = demo_assertion(&other).unwrap();
+        let forged = signed(&other);
         parts[1] = forged.split('.').nth(1).unwrap().to_owned();
         assert_eq!(
             verifier.verify(&parts.join(".")),
@@ -178,7 +176,7 @@ mod tests {
     fn any_time_claim_is_read_or_refused_without_panic() {
         use crate::domain::biometrics::{judge, BiometricFailure};
         use crate::domain::Iin;
-        let verifier = JwsBiometrics::demo().unwrap();
+        let verifier = verifier();
         let iin = Iin::parse("900515410001").unwrap();
         let now = OffsetDateTime::from_unix_timestamp(1_795_000_060).unwrap();
         // The last second time represents, and the first.
@@ -198,12 +196,11 @@ mod tests {
         ];
         for iat in values {
             for exp in values {
-                let jws = demo_assertion(&Claims {
+                let jws = signed(&Claims {
                     iat,
                     exp,
                     ..claims()
-                })
-                .unwrap();
+                });
                 let judged = verifier
                     .verify(&jws)
                     .map(|a| judge(&a, &iin, "n-1", now, 0.8));

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use ed25519_dalek::VerifyingKey;
 use nomir_core::i18n::{document_texts, Lang};
 
-use crate::documents::keys::{demo_public_key, public_keys_file};
+use crate::demo::seal::public_key as demo_public_key;
+use crate::documents::keys::public_keys_file;
 use crate::documents::local_time;
 use crate::documents::seal::{key_id, verify_with_key, SealError, MAX_FILE_BYTES};
 

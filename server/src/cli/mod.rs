@@ -105,7 +105,7 @@ enum Command {
     /// Make the demo key that seals result documents (demo only).
     DemoSeal {
         /// Output directory.
-        #[arg(long, default_value = crate::documents::keys::DEMO_SEAL_DIR)]
+        #[arg(long, default_value = crate::demo::seal::DIR)]
         out: PathBuf,
     },
     /// Manage the back office's staff (officials, reviewers, administrators).
@@ -240,7 +240,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 iat,
                 exp: iat.saturating_add(120),
             };
-            println!("{}", crate::adapters::biometrics::demo_assertion(&claims)?);
+            println!("{}", crate::demo::biometrics::assertion(&claims)?);
             Ok(())
         }
         Command::Calendar {

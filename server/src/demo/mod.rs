@@ -1,14 +1,17 @@
 //! Demo mode, all in one place: the fictional dataset and its loading
 //! (`data`), the demo PKI (`pki`), the NCALayer stand-in (`signer`), the
-//! demo phone that shows the SMS outbox (`phone`) and the movable clock
-//! (`clock`). Nothing here runs outside demo mode. (The dashboard
+//! demo phone that shows the SMS outbox (`phone`), the movable clock
+//! (`clock`), the biometric provider (`biometrics`) and the seal's keys
+//! (`seal`). Nothing here runs outside demo mode. (The dashboard
 //! benchmark's generated rows are written by `database/generated.rs`, as
 //! they need the store's own statements.)
 
+pub mod biometrics;
 pub mod clock;
 mod data;
 pub mod phone;
 pub mod pki;
+pub mod seal;
 pub mod signer;
 
 pub use data::*;

@@ -16,23 +16,8 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 
 use super::seal::{KeyError, Sealer};
 
-/// The demo key pair (fictional, demo mode and tests only).
-pub const DEMO_SEAL_KEY: &str = include_str!("../../demo-seal/seal.key.pem");
-pub const DEMO_SEAL_PUBLIC_KEY: &str = include_str!("../../demo-seal/seal.pub.pem");
-/// Where the repo keeps it (relative to the workspace root).
-pub const DEMO_SEAL_DIR: &str = "server/demo-seal";
 const PRIVATE_FILE: &str = "seal.key.pem";
 const PUBLIC_FILE: &str = "seal.pub.pem";
-
-/// The demo sealer.
-pub fn demo_sealer() -> Result<Sealer, KeyError> {
-    Sealer::from_pem(DEMO_SEAL_KEY, "the demo seal key")
-}
-
-/// The demo key's public half.
-pub fn demo_public_key() -> Result<VerifyingKey, KeyError> {
-    Ok(public_keys(DEMO_SEAL_PUBLIC_KEY, "the demo seal key")?[0])
-}
 
 /// Every public key (`-----BEGIN PUBLIC KEY-----`, SPKI) in a PEM text, in
 /// order; `what` names the text in errors. At least one, or an error.
@@ -71,15 +56,17 @@ pub struct SealKeys {
 
 impl SealKeys {
     /// The sealer from `seal_key` (`NOMIR_SEAL_KEY`), the older keys from
-    /// `seal_trusted` (`NOMIR_SEAL_TRUSTED`); demo mode's own key in demo mode.
+    /// `seal_trusted` (`NOMIR_SEAL_TRUSTED`). A `fallback` (demo mode's)
+    /// seals when no key is configured, and is trusted either way.
     pub fn load(
         seal_key: Option<&Path>,
         seal_trusted: Option<&Path>,
-        demo: bool,
+        fallback: Option<Sealer>,
     ) -> Result<Self, KeyError> {
+        let fallback_key = fallback.as_ref().map(Sealer::public_key);
         let sealer = match seal_key {
             Some(path) => Some(Sealer::from_pem_file(path)?),
-            None if demo => Some(demo_sealer()?),
+            None if fallback.is_some() => fallback,
             None => {
                 tracing::warn!(
                     "no seal key is configured (NOMIR_SEAL_KEY): result documents cannot be issued"
@@ -91,9 +78,7 @@ impl SealKeys {
         if let Some(path) = seal_trusted {
             keys.extend(public_keys_file(path)?);
         }
-        if demo {
-            keys.push(demo_public_key()?);
-        }
+        keys.extend(fallback_key);
         let mut trusted = Vec::with_capacity(keys.len());
         for k in keys {
             if !trusted.contains(&k) {
@@ -136,10 +121,15 @@ pub fn generate_demo(dir: &Path) -> anyhow::Result<()> {
 mod tests {
     use super::*;
 
+    // The demo key pair, as this module's fixture.
+    const DEMO_SEAL_KEY: &str = include_str!("../../demo-seal/seal.key.pem");
+    const DEMO_SEAL_PUBLIC_KEY: &str = include_str!("../../demo-seal/seal.pub.pem");
+
     #[test]
     fn the_demo_key_pair_belongs_together() {
-        let sealer = demo_sealer().unwrap();
-        assert_eq!(sealer.public_key(), demo_public_key().unwrap());
+        let sealer = Sealer::from_pem(DEMO_SEAL_KEY, "demo").unwrap();
+        let public = public_keys(DEMO_SEAL_PUBLIC_KEY, "demo").unwrap();
+        assert_eq!(public, [sealer.public_key()]);
     }
 
     #[test]
@@ -162,11 +152,13 @@ mod tests {
     }
 
     #[test]
-    fn outside_demo_mode_the_demo_key_is_not_trusted() {
-        let keys = SealKeys::load(None, None, false).unwrap();
+    fn a_fallback_key_is_trusted_only_where_it_is_given() {
+        let keys = SealKeys::load(None, None, None).unwrap();
         assert!(keys.sealer.is_none() && keys.trusted.is_empty());
-        let keys = SealKeys::load(None, None, true).unwrap();
-        assert_eq!(keys.trusted, [demo_public_key().unwrap()]);
+        let demo = Sealer::from_pem(DEMO_SEAL_KEY, "demo").unwrap();
+        let public = demo.public_key();
+        let keys = SealKeys::load(None, None, Some(demo)).unwrap();
+        assert_eq!(keys.trusted, [public]);
         assert!(keys.sealer.is_some());
     }
 }

@@ -81,7 +81,7 @@ pub fn biometric_verifier(settings: &Settings) -> anyhow::Result<Arc<dyn Biometr
                 settings.biometric_threshold,
             )?))
         }
-        None if settings.demo => Ok(Arc::new(JwsBiometrics::demo()?)),
+        None if settings.demo => Ok(Arc::new(crate::demo::biometrics::verifier()?)),
         None => {
             tracing::warn!("no biometric provider is configured (NOMIR_BIOMETRIC_KEY): the app and bank channels cannot complete a binding");
             Ok(Arc::new(NoBiometrics))
@@ -142,7 +142,7 @@ impl Application {
         let seal_keys = crate::documents::keys::SealKeys::load(
             settings.seal_key.as_deref(),
             settings.seal_trusted.as_deref(),
-            settings.demo,
+            settings.demo.then(crate::demo::seal::sealer).transpose()?,
         )?;
         let db = open_database(&settings).await?;
         // Read now so that a bad calendar stops the start, not a deadline later.

@@ -12,7 +12,7 @@ use crate::support;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
-use nomir::documents::keys::demo_sealer;
+use nomir::demo::seal::sealer as demo_sealer;
 use nomir::documents::seal::{SealMeta, MAX_FILE_BYTES};
 use nomir::portal::result_document::{CHECKS_AT_ONCE, CHECKS_PER_SOURCE};
 use reqwest::multipart::{Form, Part};

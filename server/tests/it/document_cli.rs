@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use nomir::documents::keys::demo_sealer;
+use nomir::demo::seal::sealer as demo_sealer;
 use nomir::documents::{pdf, Outcome, ResultDocument, Sealer};
 use nomir::domain::{Channel, Purpose};
 use nomir_core::ground::RefusalGround;

@@ -6,7 +6,7 @@
 use crate::support;
 
 use nomir::demo::pki::sign_detached;
-use nomir::documents::keys::{demo_public_key, demo_sealer};
+use nomir::demo::seal::{public_key as demo_public_key, sealer as demo_sealer};
 use nomir::domain::Iin;
 use nomir::ports::Clock;
 use nomir::services::certify::certify;

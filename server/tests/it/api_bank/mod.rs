@@ -9,7 +9,8 @@
 
 use crate::support;
 
-use nomir::adapters::biometrics::{demo_assertion, Claims};
+use nomir::adapters::biometrics::Claims;
+use nomir::demo::biometrics::assertion as demo_assertion;
 use nomir::domain::Iin;
 use reqwest::StatusCode;
 use serde_json::{json as body, Value};

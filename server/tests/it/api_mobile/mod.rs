@@ -6,7 +6,8 @@
 use crate::support;
 
 use base64::Engine as _;
-use nomir::adapters::biometrics::{demo_assertion, Claims};
+use nomir::adapters::biometrics::Claims;
+use nomir::demo::biometrics::assertion as demo_assertion;
 use nomir::demo::pki::sign_detached;
 use reqwest::StatusCode;
 use serde_json::{json as body, Value};

@@ -41,9 +41,8 @@ impl TestDb {
         let clock = Arc::new(TestClock::at(datetime!(2026-11-25 05:00 UTC)));
         let verifier = Arc::new(nomir::demo::pki::verifier().expect("demo roots"));
         let codes = CodeHasher::new("test-secret-that-is-long-enough-for-hmac");
-        let biometrics = std::sync::Arc::new(
-            nomir::adapters::biometrics::JwsBiometrics::demo().expect("demo biometrics"),
-        );
+        let biometrics =
+            std::sync::Arc::new(nomir::demo::biometrics::verifier().expect("demo biometrics"));
         let ports = ports_over(&db, clock.clone(), verifier, biometrics, codes, true);
         Self {
             name,
