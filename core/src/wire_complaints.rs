@@ -73,6 +73,9 @@ pub struct ComplaintItem {
     /// The deadline of the present state (`YYYY-MM-DD`), while one runs.
     pub due: Option<String>,
     pub overdue: bool,
+    /// The deadlines are counted past the calendar's last year (see
+    /// `Deadlines::provisional`).
+    pub due_provisional: bool,
 }
 
 /// One complaint, whole.

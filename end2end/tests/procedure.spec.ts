@@ -147,7 +147,7 @@ test("bad numbers are explained on the cabinet page", async ({ page }) => {
 });
 
 for (const [who, iin, typed, shown, consent, reason] of [
-  ["an expired ID card", "720314410000", "+77014440000", "+7 701 444 0000", true, "жарамды жеке куәлігіңіз жоқ"],
+  ["an expired ID card", "720314410000", "+77014440000", "+7 701 444 0000", true, "куәландыратын жарамды құжат жоқ"],
   ["a deceased person", "550101310009", "+77015550000", "+7 701 555 0000", true, "қайтыс болды"],
   ["no register record", "000229510005", "+77016660000", "+7 701 666 0000", true, "жазба табылмады"],
   ["no consent", "880808410008", "+77025551234", "+7 702 555 1234", false, "келісім берілмеді"],

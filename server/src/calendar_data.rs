@@ -61,12 +61,18 @@ pub async fn import(path: &Path, db: &crate::database::Db) -> anyhow::Result<Str
         ),
     );
     db.import_calendar(&text, &entry).await?;
+    let recounted = crate::services::deadlines::recount(db, &calendar, now).await?;
     let mut summary = format!(
         "calendar imported: {} working days in {year}, {} in {}; servers use it from their next start",
         calendar.working_days_in(year),
         calendar.working_days_in(year + 1),
         year + 1
     );
+    if recounted > 0 {
+        summary.push_str(&format!(
+            "\n{recounted} open complaints' provisional deadlines counted again (never earlier)"
+        ));
+    }
     for y in [year, year + 1] {
         if calendar.exceptions_in(y).next().is_none() {
             summary.push_str(&format!(

@@ -18,6 +18,7 @@ pub fn ComplaintFacts(
     let ct = t.complaints;
     let has_result = c.has_result;
     let item = c.item;
+    let provisional = item.due_provisional;
     let overdue = item
         .overdue
         .then(|| view! { " "<strong class="overdue" data-testid="overdue">{ct.overdue}</strong> });
@@ -46,6 +47,9 @@ pub fn ComplaintFacts(
             <dt>{ct.review_by_label}</dt>
             <dd data-testid="review-by">{c.review_by}</dd>
         </dl>
+        {provisional.then(|| view! {
+            <p class="hint" data-testid="deadline-provisional">{ct.deadline_provisional}</p>
+        })}
         <h2>{ct.body_label}</h2>
         <p class="complaint-body">{c.body}</p>
         {c.forwarded_at.map(|at| view! {

@@ -87,13 +87,15 @@ pub fn ComplaintTable(
                     .map(|c| {
                         let href = format!("{link_base}{}", c.id);
                         let overdue = c.overdue.then(|| view! { " "<strong class="overdue">{ct.overdue}</strong> });
+                        let provisional = (c.due_provisional && c.due.is_some())
+                            .then(|| format!(" ({})", ct.provisional_short));
                         view! {
                             <tr data-testid="complaint-row">
                                 <th scope="row"><a href=href>{c.number}</a></th>
                                 <td>{c.filed_at}</td>
                                 <td>{(ct.about)(c.about)}</td>
                                 <td>{(ct.status)(c.status)}</td>
-                                <td>{c.due.unwrap_or_else(|| "—".into())}{overdue}</td>
+                                <td>{c.due.unwrap_or_else(|| "—".into())}{provisional}{overdue}</td>
                             </tr>
                         }
                     })

@@ -34,6 +34,8 @@ pub enum AuditAction {
     CodeResent,
     CodeWrong,
     CodeConfirmed,
+    /// The biometrics passed where the citizen's EDS must follow (§8 in the app).
+    BiometricsPassed,
     SmsFailed,
     ConsentGranted,
     ConsentRevoked,
@@ -61,6 +63,8 @@ pub enum AuditAction {
     ApiClientAdded,
     ApiClientRevoked,
     CalendarImported,
+    /// A complaint's provisional deadlines counted again on a newer calendar.
+    DeadlinesRecounted,
 }
 
 crate::coded!(AuditAction);

@@ -2,15 +2,16 @@
 //!
 //! A request starts when a code is sent to the number, moves on when the code
 //! is confirmed, and ends either bound (after EDS in the portal, biometrics in
-//! the app and bank channels, and the automatic checks), refused with a
-//! ground, or expired after its 10-minute term. An ended request never moves
+//! the app and bank channels, biometrics and then EDS for a change of number
+//! in the app (§8), and the automatic checks), refused with a ground, or
+//! expired after its 10-minute term. An ended request never moves
 //! again, so nothing half-done can be resumed.
 
 use time::{Duration, OffsetDateTime};
 
 use super::RefusalGround;
 
-/// Standard row 3: the whole procedure takes at most 10 minutes.
+/// Appendix to the Rules, row 3: the service takes at most 10 minutes.
 pub const REQUEST_TERM: Duration = Duration::minutes(10);
 
 /// Where a request came from (appendix row 2).
@@ -40,12 +41,23 @@ pub enum Purpose {
 }
 crate::coded!(Purpose);
 
+/// §8: a change of number is certified "further with a certificate that
+/// bears an electronic digital signature". In the mobile app, whose
+/// channel certifies with biometrics (§6.2), a change needs both: the
+/// biometrics first, then the citizen's EDS over the request's document.
+pub fn signs_after_biometrics(channel: Channel, purpose: Purpose) -> bool {
+    channel == Channel::MobileApp && purpose == Purpose::Change
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BindingState {
     /// A code was sent to the number; waiting for the citizen to enter it.
     AwaitingCode,
     /// The code is confirmed; waiting for EDS (portal) or biometrics (app, bank).
     AwaitingCertification,
+    /// A change of number in the app: the biometrics passed; waiting for
+    /// the citizen's EDS (see [`signs_after_biometrics`]).
+    AwaitingSignature,
     /// The number is bound to the account.
     Bound,
     /// Ended without a binding, for a ground.
@@ -61,6 +73,8 @@ pub enum BindingState {
 pub enum BindingEvent {
     CodeResent,
     CodeConfirmed,
+    /// The biometrics passed where an EDS must follow them.
+    BiometricsPassed,
     /// Certified and every automatic check passed.
     Certified,
     Refuse(RefusalGround),
@@ -96,6 +110,8 @@ impl BindingState {
             (S::AwaitingCode, E::CodeResent) => Ok(S::AwaitingCode),
             (S::AwaitingCode, E::CodeConfirmed) => Ok(S::AwaitingCertification),
             (S::AwaitingCertification, E::Certified) => Ok(S::Bound),
+            (S::AwaitingCertification, E::BiometricsPassed) => Ok(S::AwaitingSignature),
+            (S::AwaitingSignature, E::Certified) => Ok(S::Bound),
             (_, E::Refuse(ground)) => Ok(S::Refused(ground)),
             (_, E::TermElapsed) => Ok(S::Expired),
             (_, E::Superseded) => Ok(S::Withdrawn),
@@ -108,6 +124,7 @@ impl BindingState {
         match self {
             Self::AwaitingCode => "awaiting_code",
             Self::AwaitingCertification => "awaiting_certification",
+            Self::AwaitingSignature => "awaiting_signature",
             Self::Bound => "bound",
             Self::Refused(_) => "refused",
             Self::Expired => "expired",
@@ -128,6 +145,7 @@ impl BindingState {
         Some(match state {
             "awaiting_code" => Self::AwaitingCode,
             "awaiting_certification" => Self::AwaitingCertification,
+            "awaiting_signature" => Self::AwaitingSignature,
             "bound" => Self::Bound,
             "refused" => Self::Refused(RefusalGround::from_code(ground?)?),
             "expired" => Self::Expired,
@@ -157,6 +175,33 @@ mod tests {
     }
 
     #[test]
+    fn a_change_in_the_app_goes_biometrics_then_signature_then_bound() {
+        assert!(signs_after_biometrics(Channel::MobileApp, Purpose::Change));
+        for (c, p) in [
+            (Channel::MobileApp, Purpose::Bind),
+            (Channel::Portal, Purpose::Change),
+            (Channel::Bank, Purpose::Confirm),
+        ] {
+            assert!(!signs_after_biometrics(c, p), "{c:?} {p:?}");
+        }
+        let s = S::AwaitingCertification.apply(E::BiometricsPassed).unwrap();
+        assert_eq!(s, S::AwaitingSignature);
+        assert!(!s.is_ended());
+        assert_eq!(
+            s.apply(E::BiometricsPassed),
+            Err(TransitionError::NotAllowed)
+        );
+        assert_eq!(s.apply(E::CodeConfirmed), Err(TransitionError::NotAllowed));
+        assert_eq!(s.apply(E::Certified), Ok(S::Bound));
+        assert_eq!(s.apply(E::TermElapsed), Ok(S::Expired));
+        assert_eq!(S::from_code(s.code(), None), Some(s));
+        assert_eq!(
+            S::AwaitingCode.apply(E::BiometricsPassed),
+            Err(TransitionError::NotAllowed)
+        );
+    }
+
+    #[test]
     fn certification_before_the_code_is_not_allowed() {
         assert_eq!(
             S::AwaitingCode.apply(E::Certified),
@@ -174,7 +219,11 @@ mod tests {
 
     #[test]
     fn any_open_request_can_be_refused_or_expire() {
-        for s in [S::AwaitingCode, S::AwaitingCertification] {
+        for s in [
+            S::AwaitingCode,
+            S::AwaitingCertification,
+            S::AwaitingSignature,
+        ] {
             let g = RefusalGround::ConsentMissing;
             assert_eq!(s.apply(E::Refuse(g)), Ok(S::Refused(g)));
             assert_eq!(s.apply(E::TermElapsed), Ok(S::Expired));

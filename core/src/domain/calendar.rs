@@ -107,6 +107,18 @@ impl WorkingCalendar {
         day
     }
 
+    /// The last year the calendar lists a date of (a holiday or a moved
+    /// day); past it, days off are not known.
+    pub fn last_year(&self) -> Option<i32> {
+        self.exceptions.keys().next_back().map(|d| d.year())
+    }
+
+    /// Whether `d` falls in a year the calendar lists, so that its days
+    /// off are known.
+    pub fn knows(&self, d: Date) -> bool {
+        self.last_year().is_some_and(|last| d.year() <= last)
+    }
+
     /// The year's listed dates, in order.
     pub fn exceptions_in(&self, year: i32) -> impl Iterator<Item = (Date, &Exception)> {
         self.exceptions

@@ -202,7 +202,7 @@ fn reason(g: RefusalGround) -> &'static str {
             "Жеке тұлғалардың мемлекеттік дерекқорында сіздің ЖСН бойынша жазба табылмады."
         }
         RefusalGround::IdentityDocumentInvalid => {
-            "Тізілімде сіздің жарамды жеке куәлігіңіз жоқ: құжаттың мерзімі өткен немесе жарамсыз."
+            "Тізілімде сіздің жеке басыңызды куәландыратын жарамды құжат жоқ: құжаттың мерзімі өткен немесе жарамсыз."
         }
         RefusalGround::PersonDeceased => "Тізілімде бұл ЖСН иесі қайтыс болды деп тіркелген.",
         RefusalGround::ConsentMissing => {
@@ -212,7 +212,7 @@ fn reason(g: RefusalGround) -> &'static str {
             "Ұялы байланыс операторы бұл нөмірдің сізге тіркелгенін растамады."
         }
         RefusalGround::CodeNotConfirmed => "Бір реттік пароль расталмады.",
-        RefusalGround::BiometricsFailed => "Биометриялық сәйкестендіру өтпеді.",
+        RefusalGround::BiometricsFailed => "Биометриялық аутентификациядан өтпеді.",
         RefusalGround::SignatureInvalid => {
             "Сұрау салу жарамды электрондық цифрлық қолтаңбамен куәландырылмады."
         }

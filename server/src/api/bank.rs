@@ -120,7 +120,9 @@ async fn view_of(
     // request ended before its code), it would tell the bank which
     // number is bound.
     let code_proved = match status.request.state {
-        BindingState::AwaitingCertification | BindingState::Bound => true,
+        BindingState::AwaitingCertification
+        | BindingState::AwaitingSignature
+        | BindingState::Bound => true,
         BindingState::Refused(ground) => ground != RefusalGround::CodeNotConfirmed,
         _ => false,
     };

@@ -16,10 +16,13 @@ use super::views::{binding_view, request_view, BindingView, RequestView};
 use crate::domain::api_client::Scope;
 use crate::domain::Channel;
 use crate::services::answers;
+use crate::services::certify::{certify_after_biometrics, CertifyError};
 use crate::services::confirm_code::confirm_code;
 use crate::services::request_code::{request_code_from, Origin, RequestCodeError};
 use crate::services::resend_code::resend_code;
 use crate::services::{request_status, Ports};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use nomir_core::api_problem::ApiProblem;
 use nomir_core::step_error::StepError;
 
@@ -202,6 +205,67 @@ pub async fn biometrics(
 ) -> Result<Json<RequestView>, Problem> {
     super::biometrics::certify(&ports, &c.iin, &id, &body.assertion, c.call.lang).await?;
     current(&ports, &c, &id).await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureEntry {
+    /// The detached CMS (base64) made with the citizen's EDS signing key
+    /// over the request's `document_base64`, as NCALayer makes it.
+    pub cms_base64: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/citizen/binding-requests/{id}/signature",
+    tag = "mobile app",
+    summary = "Sign a change of number with EDS (after the biometrics, Rules §8); the checks run and the number is bound or the request refused",
+    request_body = SignatureEntry,
+    params(("id" = String, Path), ("X-Citizen-Token" = String, Header)),
+    responses(
+        (status = 200, description = "The outcome: `bound`, or `refused` with its reason and basis (a signature that does not verify)", body = RequestView),
+        (status = 400, description = "`cms_base64` is not base64", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The request does not await a signature", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "The authentication key or another person's key was used: sign with the citizen's signing key; the request waits", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 503, description = "The signature check or a register is unavailable; retry", body = ProblemBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn signature(
+    State(ports): State<Ports>,
+    c: CitizenCall,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<SignatureEntry>,
+) -> Result<Json<RequestView>, Problem> {
+    let lang = c.call.lang;
+    let compact: String = body
+        .cms_base64
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let cms = BASE64
+        .decode(compact.as_bytes())
+        .map_err(|_| Problem::new(ApiProblem::InvalidRequest, lang).field("cms_base64"))?;
+    match certify_after_biometrics(&ports, &c.iin, &id, &cms).await {
+        // Still open means not at this step: the biometrics come first.
+        Err(CertifyError::NotAwaitingCertification) => awaits_signature(&ports, &c, &id).await?,
+        Err(e) => step_problems::answer(answers::certify(e), lang)?,
+        Ok(_) => {}
+    }
+    current(&ports, &c, &id).await
+}
+
+/// After a signature that found the request at another step: an ended
+/// request shows its outcome; an open one is the wrong step (409).
+async fn awaits_signature(ports: &Ports, c: &CitizenCall, id: &str) -> Result<(), Problem> {
+    match request_status::view(ports, &c.iin, id).await {
+        Ok(Some(s)) if !s.request.state.is_ended() => {
+            Err(Problem::step(StepError::WrongStep, c.call.lang))
+        }
+        Ok(_) => Ok(()),
+        Err(e) => Err(Problem::internal(c.call.lang, &e)),
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]

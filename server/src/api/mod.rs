@@ -64,6 +64,10 @@ pub fn router(ports: crate::services::Ports) -> Router<AppState> {
             "/citizen/binding-requests/{id}/biometrics",
             post(binding_requests::biometrics),
         )
+        .route(
+            "/citizen/binding-requests/{id}/signature",
+            post(binding_requests::signature),
+        )
         .route("/openapi.json", get(openapi::document))
         .route("/docs", get(docs::page))
         .fallback(not_found)

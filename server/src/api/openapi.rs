@@ -31,6 +31,7 @@ use super::{app_sign_in, bank, binding_requests, client, problem, token, views};
         binding_requests::code,
         binding_requests::resend,
         binding_requests::biometrics,
+        binding_requests::signature,
         binding_requests::binding,
         bank::start,
         bank::show,
@@ -49,6 +50,7 @@ use super::{app_sign_in, bank, binding_requests, client, problem, token, views};
         binding_requests::NewRequest,
         binding_requests::CodeEntry,
         binding_requests::BiometricsEntry,
+        binding_requests::SignatureEntry,
         binding_requests::ProfileView,
         views::RequestView,
         views::CodeView,
@@ -66,7 +68,7 @@ use super::{app_sign_in, bank, binding_requests, client, problem, token, views};
     tags(
         (name = "auth", description = "Client credentials and tokens"),
         (name = "bank", description = "Banks' apps: the permission to view the citizen's digital documents, binding the bank's number where the state's differs (Rules §7)"),
-        (name = "mobile app", description = "The e-government mobile app: EDS sign-in, then binding with the SMS code and biometrics (Rules §6, §8)")
+        (name = "mobile app", description = "The e-government mobile app: EDS sign-in, then binding with the SMS code and biometrics, and a change of number with the code, biometrics and EDS (Rules §6, §8)")
     )
 )]
 pub struct ApiDoc;

@@ -7,6 +7,9 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+
 use crate::domain::binding::REQUEST_TERM;
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::BindingState;
@@ -60,6 +63,11 @@ pub struct RequestView {
     /// put in its assertion.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub biometric_nonce: Option<String>,
+    /// While a signature is awaited (a change of number in the app, after
+    /// the biometrics, Rules §8): the document to sign with the citizen's
+    /// EDS signing key, base64; the detached CMS goes to `…/signature`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_base64: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refusal: Option<RefusalView>,
     /// The number's operator, once bound.
@@ -76,6 +84,7 @@ pub fn request_view(status: RequestStatus, lang: Lang) -> RequestView {
             "awaiting_signature"
         }
         BindingState::AwaitingCertification => "awaiting_biometrics",
+        BindingState::AwaitingSignature => "awaiting_signature",
         BindingState::Bound => "bound",
         BindingState::Refused(_) => "refused",
         BindingState::Expired => "expired",
@@ -102,6 +111,9 @@ pub fn request_view(status: RequestStatus, lang: Lang) -> RequestView {
         started_at: rfc3339(r.started_at),
         term_ends_at: rfc3339(r.started_at + REQUEST_TERM),
         code,
+        document_base64: (state == "awaiting_signature")
+            .then(|| status.document.as_deref().map(|d| BASE64.encode(d)))
+            .flatten(),
         biometric_nonce: (state == "awaiting_biometrics")
             .then_some(r.sign_nonce)
             .flatten(),

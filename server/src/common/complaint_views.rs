@@ -42,6 +42,7 @@ pub fn item(c: &Complaint, now: time::OffsetDateTime) -> ComplaintItem {
         filed_at: local_time(c.filed_at),
         due: c.deadlines.due_in(c.state).map(day),
         overdue: c.deadlines.overdue(c.state, local_date(now)),
+        due_provisional: c.deadlines.provisional,
     }
 }
 
@@ -75,9 +76,9 @@ pub fn request(r: &BindingRequest) -> RequestItem {
         number: r.msisdn.display(),
         started_at: local_time(r.started_at),
         outcome: match r.state {
-            BindingState::AwaitingCode | BindingState::AwaitingCertification => {
-                RequestOutcome::Open
-            }
+            BindingState::AwaitingCode
+            | BindingState::AwaitingCertification
+            | BindingState::AwaitingSignature => RequestOutcome::Open,
             BindingState::Bound => RequestOutcome::Bound,
             BindingState::Refused(g) => RequestOutcome::Refused(g),
             BindingState::Expired => RequestOutcome::Expired,

@@ -18,7 +18,7 @@ use crate::ports::{
 
 const COLUMNS: &str = "id, number, iin, request_id, subject, addressee, body, state, filed_at, \
      forward_by, review_by, forwarded_at, forwarded_by, forward_note, case_file, decided_at, \
-     decided_by, decision_reason";
+     decided_by, decision_reason, deadline_provisional";
 
 fn date_col(d: Date) -> String {
     d.to_string()
@@ -50,6 +50,7 @@ fn complaint(r: &AnyRow) -> StoreResult<Complaint> {
         deadlines: Deadlines {
             forward_by: forward_by.as_deref().map(parse_date).transpose()?,
             review_by: parse_date(&review_by)?,
+            provisional: r.try_get::<i64, _>("deadline_provisional")? != 0,
         },
         forwarded_at: from_opt(r.try_get("forwarded_at")?)?,
         forwarded_by: r.try_get("forwarded_by")?,
@@ -83,7 +84,7 @@ impl ComplaintStore for Db {
         let number = registration_number(year, sequence);
         sqlx::query(&format!(
             "INSERT INTO complaints ({COLUMNS}) VALUES \
-             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
+             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, NULL, NULL, NULL, $12)"
         ))
         .bind(&c.id)
         .bind(&number)
@@ -96,6 +97,7 @@ impl ComplaintStore for Db {
         .bind(to_col(c.filed_at))
         .bind(c.deadlines.forward_by.map(date_col))
         .bind(date_col(c.deadlines.review_by))
+        .bind(i64::from(c.deadlines.provisional))
         .execute(&mut *tx)
         .await
         .map_err(|e| conflict_or(e, "a complaint about this request is under review"))?;
@@ -172,5 +174,52 @@ impl ComplaintStore for Db {
         append_with(&mut *tx, audit).await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    async fn provisional_complaints(&self) -> StoreResult<Vec<Complaint>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM complaints \
+             WHERE deadline_provisional = 1 AND decided_at IS NULL ORDER BY filed_at, id"
+        );
+        let rows = sqlx::query(&sql).fetch_all(self.pool()).await?;
+        rows.iter().map(complaint).collect()
+    }
+
+    async fn recount_deadlines(
+        &self,
+        id: &str,
+        deadlines: &Deadlines,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool> {
+        let mut tx = self.begin_write().await?;
+        // Dates are stored as YYYY-MM-DD, so they compare as text.
+        let done = sqlx::query(
+            "UPDATE complaints SET forward_by = $1, review_by = $2, deadline_provisional = $3 \
+             WHERE id = $4 AND decided_at IS NULL AND deadline_provisional = 1 \
+             AND review_by <= $2",
+        )
+        .bind(deadlines.forward_by.map(date_col))
+        .bind(date_col(deadlines.review_by))
+        .bind(i64::from(deadlines.provisional))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        append_with(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn provisional_count(&self) -> StoreResult<u64> {
+        let n: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM complaints \
+             WHERE deadline_provisional = 1 AND decided_at IS NULL",
+        )
+        .fetch_one(self.pool())
+        .await?
+        .try_get("n")?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 }

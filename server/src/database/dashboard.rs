@@ -13,7 +13,8 @@ use crate::ports::{StoreError, StoreResult};
 /// Seconds east of UTC of Kazakhstan's time: days are counted there.
 const KZ_SECONDS: i64 = nomir_core::kz_time::OFFSET.whole_seconds() as i64;
 /// The request's term (appendix row 3), in seconds and in whole minutes:
-/// service times from it on are counted together.
+/// service times from it on are counted together. A request that expired
+/// counts there: the service was not provided within the term.
 const TERM_SECONDS: i64 = crate::domain::REQUEST_TERM.whole_seconds();
 const TERM_MINUTES: i64 = crate::domain::REQUEST_TERM.whole_minutes();
 
@@ -94,7 +95,7 @@ impl DashboardStore for Db {
              (SELECT CASE WHEN updated_at - started_at >= $3 THEN $4 \
                      ELSE (updated_at - started_at) / 60 END AS minutes \
               FROM binding_requests \
-              WHERE started_at >= $1 AND started_at < $2 AND state IN ('bound', 'refused')) AS done \
+              WHERE started_at >= $1 AND started_at < $2 AND state IN ('bound', 'refused', 'expired')) AS done \
              GROUP BY minutes ORDER BY minutes",
         )
         .bind(to_col(from))

@@ -19,7 +19,7 @@ use crate::ports::{
 pub(super) const REQUEST_COLUMNS: &str =
     "id, iin, msisdn, channel, purpose, state, refusal_ground, started_at, updated_at, sign_nonce, client_id";
 /// The states of a request that has not ended, as stored.
-const OPEN_STATES: &str = "'awaiting_code', 'awaiting_certification'";
+const OPEN_STATES: &str = "'awaiting_code', 'awaiting_certification', 'awaiting_signature'";
 const CHALLENGE_COLUMNS: &str =
     "id, request_id, msisdn, code_hmac, created_at, expires_at, wrong_tries, used_at, voided_at";
 
@@ -293,6 +293,7 @@ mod tests {
         for s in [
             BindingState::AwaitingCode,
             BindingState::AwaitingCertification,
+            BindingState::AwaitingSignature,
             BindingState::Bound,
             BindingState::Refused(RefusalGround::PersonDeceased),
             BindingState::Expired,

@@ -38,11 +38,13 @@ pub fn step(status: &RequestStatus, signer_url: &str) -> RequestStep {
                 resend_at,
             }
         }
-        BindingState::AwaitingCertification => RequestStep::Sign {
-            document_base64: BASE64.encode(status.document.as_deref().unwrap_or_default()),
-            iin: r.iin.as_str().to_owned(),
-            signer_url: signer_url.to_owned(),
-        },
+        BindingState::AwaitingCertification | BindingState::AwaitingSignature => {
+            RequestStep::Sign {
+                document_base64: BASE64.encode(status.document.as_deref().unwrap_or_default()),
+                iin: r.iin.as_str().to_owned(),
+                signer_url: signer_url.to_owned(),
+            }
+        }
         BindingState::Bound => RequestStep::Bound {
             operator: status.operator.clone().unwrap_or_default(),
         },

@@ -391,4 +391,19 @@ pub trait ComplaintStore: Send + Sync {
         change: &ComplaintChange,
         audit: &AuditEntry,
     ) -> StoreResult<bool>;
+    /// The undecided complaints whose deadlines are provisional (counted
+    /// past the calendar's last year), oldest first.
+    async fn provisional_complaints(&self) -> StoreResult<Vec<Complaint>>;
+    /// Sets an undecided complaint's provisional deadlines to `deadlines`,
+    /// with the audit entry, in one conditional update: only if it is
+    /// still undecided and provisional, and never to an earlier review
+    /// day; false if nothing was written.
+    async fn recount_deadlines(
+        &self,
+        id: &str,
+        deadlines: &crate::domain::complaint::Deadlines,
+        audit: &AuditEntry,
+    ) -> StoreResult<bool>;
+    /// How many undecided complaints have provisional deadlines.
+    async fn provisional_count(&self) -> StoreResult<u64>;
 }

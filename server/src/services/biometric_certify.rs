@@ -3,16 +3,26 @@
 //! this request's nonce, fresh, live and matching; then the same checks
 //! and binding as after an EDS. Any failure ends the request unbound with
 //! ground "biometric authentication failed" (Rules §9). The nonce works
-//! once: the request leaves "awaiting certification" either way.
+//! once: the request leaves "awaiting certification" either way. A change
+//! of number in the app (§8) then waits for the citizen's EDS, over a
+//! document with a fresh nonce, instead of binding here.
 
-use super::certify::{awaiting_certification, complete, refuse, CertifyError};
+use rand::RngCore;
+
+use super::audit;
+use super::certify::{awaiting, complete, refuse, CertifyError, Step};
+use super::open_request;
 use super::uses::{
     UsesBiometrics, UsesClock, UsesIdentity, UsesOperators, UsesPermissions, UsesRequests,
 };
+use crate::domain::audit::AuditAction;
+use crate::domain::binding::signs_after_biometrics;
 use crate::domain::biometrics::judge;
-use crate::domain::{Channel, Iin, RefusalGround};
-use crate::ports::{AssertionError, Binding};
+use crate::domain::{BindingState, Channel, Iin, RefusalGround};
+use crate::ports::{AssertionError, Binding, BindingRequest, StateChange};
 
+/// Certifies the request with the provider's `assertion`: the binding, or
+/// `None` when the citizen's EDS must follow (a change of number in the app).
 pub async fn certify_with_biometrics(
     ports: &(impl UsesPermissions
           + UsesRequests
@@ -23,8 +33,8 @@ pub async fn certify_with_biometrics(
     iin: &Iin,
     request_id: &str,
     assertion: &str,
-) -> Result<Binding, CertifyError> {
-    let (request, nonce) = awaiting_certification(ports, iin, request_id).await?;
+) -> Result<Option<Binding>, CertifyError> {
+    let (request, nonce) = awaiting(ports, iin, request_id, Step::Biometrics).await?;
     if request.channel == Channel::Portal {
         // The portal certifies with EDS (Rules §5.2), never with biometrics.
         return Err(CertifyError::NotAwaitingCertification);
@@ -45,5 +55,42 @@ pub async fn certify_with_biometrics(
         tracing::info!(request = %request.id, %why, "biometric authentication failed");
         return Err(refuse(ports, &request, RefusalGround::BiometricsFailed).await?);
     }
-    complete(ports, iin, &request).await
+    if signs_after_biometrics(request.channel, request.purpose) {
+        await_signature(ports, iin, &request).await?;
+        return Ok(None);
+    }
+    complete(ports, iin, &request).await.map(Some)
+}
+
+/// The biometrics passed on a request that the citizen's EDS must finish:
+/// it moves on, under the account's lock, with a fresh nonce for the
+/// document to sign (the biometric one was shown to the provider).
+async fn await_signature(
+    ports: &(impl UsesRequests + UsesClock),
+    iin: &Iin,
+    request: &BindingRequest,
+) -> Result<(), CertifyError> {
+    let tx = ports.requests().lock_account(iin, None).await?;
+    let (mut tx, request) = open_request::load_locked(ports, tx, iin, &request.id).await?;
+    let change = StateChange {
+        request_id: request.id.clone(),
+        from: BindingState::AwaitingCertification,
+        to: BindingState::AwaitingSignature,
+        at: ports.clock().now(),
+    };
+    if !tx.change_state(&change).await? {
+        return Err(CertifyError::NotAwaitingCertification);
+    }
+    let mut nonce = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut nonce);
+    tx.set_sign_nonce(&request.id, &hex::encode(nonce)).await?;
+    tx.audit(&audit::entry(
+        ports,
+        iin,
+        AuditAction::BiometricsPassed,
+        format!("request={}", request.id),
+    ))
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -47,38 +47,92 @@ pub(super) async fn refuse(
     refuse_in(ports, tx, request, ground).await
 }
 
-/// The request, if it awaits certification, with its nonce (the EDS
-/// document's, or the one the biometric provider must echo).
-pub(super) async fn awaiting_certification(
+/// The request, if it awaits the certification `step` it is given, with
+/// its nonce (the EDS document's, or the one the biometric provider must
+/// echo).
+pub(super) async fn awaiting(
     ports: &(impl UsesRequests + UsesClock),
     iin: &Iin,
     request_id: &str,
+    step: Step,
 ) -> Result<(BindingRequest, String), CertifyError> {
     let request = open_request::load(ports, iin, request_id).await?;
-    match request
-        .sign_nonce
-        .clone()
-        .filter(|_| request.state == BindingState::AwaitingCertification)
-    {
+    let at_step = match step {
+        Step::Biometrics => request.state == BindingState::AwaitingCertification,
+        Step::Signature => matches!(
+            request.state,
+            BindingState::AwaitingCertification | BindingState::AwaitingSignature
+        ),
+        Step::SignatureAfterBiometrics => request.state == BindingState::AwaitingSignature,
+    };
+    match request.sign_nonce.clone().filter(|_| at_step) {
         Some(nonce) => Ok((request, nonce)),
         None => Err(CertifyError::NotAwaitingCertification),
     }
 }
 
+/// The ports a certification with EDS uses: the signature's check, then
+/// the checks and the binding.
+pub trait SignaturePorts:
+    UsesPermissions + UsesRequests + UsesOperators + UsesIdentity + UsesSignatures + UsesClock
+{
+}
+
+impl<P> SignaturePorts for P where
+    P: UsesPermissions + UsesRequests + UsesOperators + UsesIdentity + UsesSignatures + UsesClock
+{
+}
+
+/// How the citizen certifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Step {
+    /// EDS on the portal (§5.2, §8): the code is enough before it, in any
+    /// channel's request, as the portal's own procedure asks no more.
+    Signature,
+    /// EDS in the app, which only finishes what the biometrics began: a
+    /// change of number (§8, `signs_after_biometrics`).
+    SignatureAfterBiometrics,
+    /// Biometrics in the app and bank channels (§6.2, §7).
+    Biometrics,
+}
+
 /// Verifies the CMS signature over the request's document, runs the checks
-/// and binds the number. Returns the new binding.
+/// and binds the number (the portal's certification). Returns the new binding.
 pub async fn certify(
-    ports: &(impl UsesPermissions
-          + UsesRequests
-          + UsesOperators
-          + UsesIdentity
-          + UsesSignatures
-          + UsesClock),
+    ports: &impl SignaturePorts,
     iin: &Iin,
     request_id: &str,
     cms_der: &[u8],
 ) -> Result<Binding, CertifyError> {
-    let (request, nonce) = awaiting_certification(ports, iin, request_id).await?;
+    certify_at(ports, iin, request_id, cms_der, Step::Signature).await
+}
+
+/// As [`certify`], in the app: only a change of number whose biometrics
+/// passed awaits a signature there (§8).
+pub async fn certify_after_biometrics(
+    ports: &impl SignaturePorts,
+    iin: &Iin,
+    request_id: &str,
+    cms_der: &[u8],
+) -> Result<Binding, CertifyError> {
+    certify_at(
+        ports,
+        iin,
+        request_id,
+        cms_der,
+        Step::SignatureAfterBiometrics,
+    )
+    .await
+}
+
+async fn certify_at(
+    ports: &impl SignaturePorts,
+    iin: &Iin,
+    request_id: &str,
+    cms_der: &[u8],
+    step: Step,
+) -> Result<Binding, CertifyError> {
+    let (request, nonce) = awaiting(ports, iin, request_id, step).await?;
     let now = ports.clock().now();
     let document = document_for(&request, &nonce);
     let verdict = ports
@@ -191,12 +245,14 @@ async fn bind_under_lock(
     request: &BindingRequest,
     operator: String,
 ) -> Result<Binding, CertifyError> {
+    // The state the request was certified in (after EDS or biometrics).
+    let certified_in = request.state;
     let tx = ports
         .requests()
         .lock_account(iin, Some(&request.msisdn))
         .await?;
     let (mut tx, request) = open_request::load_locked(ports, tx, iin, &request.id).await?;
-    if request.state != BindingState::AwaitingCertification {
+    if request.state != certified_in {
         return Err(CertifyError::NotAwaitingCertification);
     }
     let now = ports.clock().now();
@@ -266,7 +322,7 @@ async fn bind_under_lock(
     }
     let change = StateChange {
         request_id: request.id.clone(),
-        from: BindingState::AwaitingCertification,
+        from: certified_in,
         to: BindingState::Bound,
         at: now,
     };

@@ -98,6 +98,14 @@ pub async fn file(
         .complaints()
         .register_complaint(&c, registered.year(), &entry)
         .await?;
+    if c.deadlines.provisional {
+        tracing::warn!(
+            complaint = %c.number,
+            review_by = %c.deadlines.review_by,
+            last_year = ?ports.calendar().last_year(),
+            "a complaint's deadline is past the calendar's last year: provisional until a calendar listing it is imported (nomir calendar import)"
+        );
+    }
     tell(ports, &c).await;
     Ok(c)
 }

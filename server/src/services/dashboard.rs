@@ -26,7 +26,8 @@ pub struct Dashboard {
 }
 
 impl Dashboard {
-    /// Completed requests, and how many of them within the 10-minute term.
+    /// Requests that ended (bound, refused or expired: a withdrawn one was
+    /// replaced by its citizen), and how many of them within the 10-minute term.
     pub fn within_term(&self) -> (u64, u64) {
         let all = self.service_times.iter().map(|d| d.count).sum();
         let within = self

@@ -15,6 +15,7 @@ pub mod complaints;
 pub mod confirm_code;
 pub mod consent;
 pub mod dashboard;
+pub mod deadlines;
 pub mod eds_sign_in;
 pub mod flood;
 pub mod floods;

@@ -45,7 +45,9 @@ pub async fn view(
         _ => None,
     };
     let document = match (request.state, &request.sign_nonce) {
-        (BindingState::AwaitingCertification, Some(nonce)) => Some(document_for(&request, nonce)),
+        (BindingState::AwaitingCertification | BindingState::AwaitingSignature, Some(nonce)) => {
+            Some(document_for(&request, nonce))
+        }
         _ => None,
     };
     let operator = match request.state {

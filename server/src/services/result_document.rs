@@ -109,7 +109,8 @@ async fn outcome(
         }),
         BindingState::Withdrawn
         | BindingState::AwaitingCode
-        | BindingState::AwaitingCertification => None,
+        | BindingState::AwaitingCertification
+        | BindingState::AwaitingSignature => None,
     })
 }
 

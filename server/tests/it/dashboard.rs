@@ -83,8 +83,8 @@ async fn the_dashboard_counts_what_happened() {
             .iter()
             .map(|s| (s.minutes, s.count))
             .collect();
-        assert_eq!(minutes, vec![(0, 1), (3, 1)]);
-        assert_eq!(d.within_term(), (2, 2));
+        assert_eq!(minutes, vec![(0, 1), (3, 1), (10, 1)], "{}", t.name);
+        assert_eq!(d.within_term(), (2, 3), "the expired request counts");
         assert_eq!(d.complaints.len(), 1);
         assert_eq!(
             (

@@ -137,23 +137,43 @@ pub struct Deadlines {
     pub forward_by: Option<Date>,
     /// The last day of the review.
     pub review_by: Date,
+    /// A deadline falls past the last year the calendar lists: it is
+    /// counted as if that year had no holidays, marked so, and counted
+    /// again when a calendar that lists the year is imported.
+    pub provisional: bool,
 }
 
 /// The deadlines of a complaint received and registered on `registered`.
 pub fn deadlines(calendar: &WorkingCalendar, addressee: Addressee, registered: Date) -> Deadlines {
-    match addressee {
-        Addressee::Provider => Deadlines {
-            forward_by: Some(calendar.add_working_days(registered, FORWARD_DAYS)),
-            review_by: calendar.add_working_days(registered, PROVIDER_REVIEW_DAYS),
-        },
-        Addressee::AuthorizedBody => Deadlines {
-            forward_by: None,
-            review_by: calendar.add_working_days(registered, AUTHORITY_REVIEW_DAYS),
-        },
+    let (forward_by, review_by) = match addressee {
+        Addressee::Provider => (
+            Some(calendar.add_working_days(registered, FORWARD_DAYS)),
+            calendar.add_working_days(registered, PROVIDER_REVIEW_DAYS),
+        ),
+        Addressee::AuthorizedBody => (
+            None,
+            calendar.add_working_days(registered, AUTHORITY_REVIEW_DAYS),
+        ),
+    };
+    Deadlines {
+        forward_by,
+        review_by,
+        // The review's day is the latest: if it is known, all are.
+        provisional: !calendar.knows(review_by),
     }
 }
 
 impl Deadlines {
+    /// The deadlines counted again (`fresh`, on a newer calendar), never
+    /// earlier than those already told to the citizen.
+    pub fn recounted(self, fresh: Deadlines) -> Deadlines {
+        Deadlines {
+            forward_by: self.forward_by.max(fresh.forward_by),
+            review_by: self.review_by.max(fresh.review_by),
+            provisional: fresh.provisional,
+        }
+    }
+
     /// The deadline that applies in `state` (none once decided).
     pub fn due_in(&self, state: ComplaintState) -> Option<Date> {
         match state {

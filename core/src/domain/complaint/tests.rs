@@ -147,6 +147,7 @@ fn the_office_offers_exactly_the_decisions_the_rules_let_it_take() {
     let in_time = Deadlines {
         forward_by: Some(date!(2026 - 12 - 10)),
         review_by: date!(2026 - 12 - 20),
+        provisional: false,
     };
     for &role in Role::ALL {
         for &state in ComplaintState::ALL {
@@ -161,4 +162,29 @@ fn the_office_offers_exactly_the_decisions_the_rules_let_it_take() {
         decisions_open_to(Role::ProviderOfficial, ComplaintState::AtProvider),
         [Decision::Satisfy, Decision::Forward]
     );
+}
+
+#[test]
+fn a_deadline_past_the_calendars_last_year_is_provisional_and_recounting_never_shortens_it() {
+    let short =
+        WorkingCalendar::parse("date,status,reason\n2026-12-16,off,Independence Day\n").unwrap();
+    assert_eq!(short.last_year(), Some(2026));
+    // Registered on 21 December 2026: the review's 15 working days reach into 2027.
+    let told = deadlines(&short, Addressee::AuthorizedBody, date!(2026 - 12 - 21));
+    assert!(told.provisional, "{told:?}");
+    let within = deadlines(&short, Addressee::Provider, date!(2026 - 12 - 01));
+    assert!(!within.provisional, "{within:?}");
+    // The full calendar knows 2027's holidays (1-2 and 7 January): later days.
+    let fresh = deadlines(&kz(), Addressee::AuthorizedBody, date!(2026 - 12 - 21));
+    assert!(!fresh.provisional);
+    assert!(fresh.review_by > told.review_by, "{fresh:?} {told:?}");
+    assert_eq!(told.recounted(fresh), fresh);
+    // A recount that would come out earlier keeps the day told.
+    let earlier = Deadlines {
+        review_by: told.review_by - time::Duration::days(3),
+        ..fresh
+    };
+    let kept = told.recounted(earlier);
+    assert_eq!(kept.review_by, told.review_by);
+    assert!(!kept.provisional);
 }

@@ -47,6 +47,8 @@ pub const EN: ComplaintTexts = ComplaintTexts {
     forward_by_label: "Satisfy in full or forward to the reviewing body by",
     review_by_label: "Review by",
     overdue: "overdue",
+    provisional_short: "provisional",
+    deadline_provisional: "These deadlines are provisional: the working-day calendar does not list that year's holidays yet. They will be counted again when it does, and never brought earlier.",
     forwarded_label: "Forwarded to the reviewing body",
     forward_note_label: "Grounds for forwarding",
     decided_label: "Decided",

@@ -62,6 +62,9 @@ pub struct ComplaintTexts {
     pub forward_by_label: &'static str,
     pub review_by_label: &'static str,
     pub overdue: &'static str,
+    /// After a deadline counted past the calendar's last year.
+    pub provisional_short: &'static str,
+    pub deadline_provisional: &'static str,
     pub forwarded_label: &'static str,
     pub forward_note_label: &'static str,
     pub decided_label: &'static str,

@@ -16,6 +16,7 @@ use support::demo::{citizen_key, code_sent_to, wrong_code};
 use support::{engines, TestDb};
 
 mod biometrics;
+mod change;
 mod sign_in;
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;

@@ -18,6 +18,7 @@ use time::macros::date;
 use time::Duration;
 
 mod parallel;
+mod provisional;
 
 const YERLAN: &str = "851102310000";
 const AIGERIM: &str = "900515410001";
