@@ -19,6 +19,7 @@ pub fn ComplaintFacts(
     let has_result = c.has_result;
     let item = c.item;
     let provisional = item.due_provisional;
+    let overdue_now = item.overdue;
     let overdue = item
         .overdue
         .then(|| view! { " "<strong class="overdue" data-testid="overdue">{ct.overdue}</strong> });
@@ -70,9 +71,13 @@ pub fn ComplaintFacts(
                 <dd data-testid="decision-reason">{c.decision_reason.unwrap_or_default()}</dd>
             </dl>
         })}
-        {item.status.is_closed().then(|| view! {
-            <p class="notice" data-testid="court-next">{ct.court_next}</p>
-        })}
+        {if item.status.is_closed() {
+            Some(view! { <p class="notice" data-testid="court-next">{ct.court_next}</p> })
+        } else if overdue_now {
+            Some(view! { <p class="notice" data-testid="court-next">{ct.court_overdue}</p> })
+        } else {
+            None
+        }}
         {citizen.then(|| {
             let pdf = format!("{request_href}/result.pdf");
             view! {

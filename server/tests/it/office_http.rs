@@ -256,6 +256,43 @@ async fn a_complaint_goes_from_the_citizen_through_both_officials_and_back() {
 }
 
 #[tokio::test]
+async fn an_undecided_complaint_past_its_deadline_says_court_may_be_next() {
+    let app = App::spawn().await;
+    let aigerim = app.session("900515410001").await;
+    let id = aigerim_complains(&app, &aigerim).await;
+    let page = |cookie: String| {
+        let path = format!("/cabinet/complaints/{id}");
+        let app = &app;
+        async move {
+            let cookie = format!("{cookie}; nomir_lang=en");
+            app.get(&path, Some(&cookie)).await.text().await.unwrap()
+        }
+    };
+    assert!(!page(aigerim.clone())
+        .await
+        .contains(r#"data-testid="court-next""#));
+    // Eight days on (the demo's clock): the 3 working days to forward
+    // or satisfy have passed without a decision.
+    for _ in 0..8 {
+        let r = app
+            .client
+            .post(app.url("/demo/clock?minutes=1440"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    }
+    let later = page(app.session("900515410001").await).await;
+    assert!(later.contains(r#"data-testid="overdue""#), "{later}");
+    assert!(
+        later.contains(r#"data-testid="court-next""#)
+            && later.contains("was not decided in time")
+            && later.contains("unless the law provides otherwise"),
+        "{later}"
+    );
+}
+
+#[tokio::test]
 async fn the_dashboard_and_its_csv_are_for_staff_only() {
     let app = App::spawn().await;
     let r = app.get("/office/dashboard.csv", None).await;

@@ -69,7 +69,10 @@ pub struct ComplaintTexts {
     pub forward_note_label: &'static str,
     pub decided_label: &'static str,
     pub decision_label: &'static str,
+    /// After a decision: court is next (Rules ch. 3, unless the law provides otherwise).
     pub court_next: &'static str,
+    /// After a deadline passed without a decision: court may be next too.
+    pub court_overdue: &'static str,
     pub back_to_list: &'static str,
     pub not_found: &'static str,
 
