@@ -10,6 +10,7 @@ mod body;
 mod caller;
 mod citizen;
 mod client;
+mod complaints;
 mod docs;
 mod idempotency;
 pub mod openapi;
@@ -68,6 +69,11 @@ pub fn router(ports: crate::services::Ports) -> Router<AppState> {
             "/citizen/binding-requests/{id}/signature",
             post(binding_requests::signature),
         )
+        .route(
+            "/citizen/complaints",
+            post(complaints::file).get(complaints::list),
+        )
+        .route("/citizen/complaints/{id}", get(complaints::show))
         .route("/openapi.json", get(openapi::document))
         .route("/docs", get(docs::page))
         .fallback(not_found)

@@ -5,7 +5,7 @@ use axum::response::IntoResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{app_sign_in, bank, binding_requests, client, problem, token, views};
+use super::{app_sign_in, bank, binding_requests, client, complaints, problem, token, views};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -33,6 +33,9 @@ use super::{app_sign_in, bank, binding_requests, client, problem, token, views};
         binding_requests::biometrics,
         binding_requests::signature,
         binding_requests::binding,
+        complaints::file,
+        complaints::list,
+        complaints::show,
         bank::start,
         bank::show,
         bank::code,
@@ -51,6 +54,9 @@ use super::{app_sign_in, bank, binding_requests, client, problem, token, views};
         binding_requests::CodeEntry,
         binding_requests::BiometricsEntry,
         binding_requests::SignatureEntry,
+        complaints::NewComplaint,
+        complaints::ComplaintView,
+        complaints::ComplaintsView,
         binding_requests::ProfileView,
         views::RequestView,
         views::CodeView,

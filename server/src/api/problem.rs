@@ -72,6 +72,52 @@ pub struct ProblemBody {
 enum Kind {
     Api(ApiProblem),
     Step(StepError),
+    Complaint(ComplaintProblem),
+}
+
+/// What a citizen can correct in a complaint filed through the app
+/// (Rules ch. 3), in the words the portal's form uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComplaintProblem {
+    TextShort,
+    TextLong,
+    /// A refusal is complained about, but the request was not refused.
+    NotRefused,
+    /// A complaint about this request is under review already.
+    UnderReview,
+    /// No such complaint of this citizen's.
+    NotFound,
+}
+
+impl ComplaintProblem {
+    fn code(self) -> &'static str {
+        match self {
+            Self::TextShort => "complaint_text_short",
+            Self::TextLong => "complaint_text_long",
+            Self::NotRefused => "not_refused",
+            Self::UnderReview => "complaint_under_review",
+            Self::NotFound => "complaint_not_found",
+        }
+    }
+
+    fn status(self) -> u16 {
+        match self {
+            Self::TextShort | Self::TextLong => 400,
+            Self::NotFound => 404,
+            Self::NotRefused | Self::UnderReview => 409,
+        }
+    }
+
+    fn detail(self, lang: Lang) -> &'static str {
+        let t = lang.texts().complaints;
+        match self {
+            Self::TextShort => t.err_text_short,
+            Self::TextLong => t.err_text_long,
+            Self::NotRefused => t.err_not_refused,
+            Self::UnderReview => t.err_under_review,
+            Self::NotFound => t.err_not_found,
+        }
+    }
 }
 
 /// The request body's member a step error is about, as the API names it.
@@ -114,10 +160,26 @@ impl Problem {
         }
     }
 
+    /// A complaint's problem; a text too short or long is about `text`.
+    pub fn complaint(problem: ComplaintProblem, lang: Lang) -> Self {
+        let field = matches!(
+            problem,
+            ComplaintProblem::TextShort | ComplaintProblem::TextLong
+        )
+        .then(|| "text".to_owned());
+        Self {
+            kind: Kind::Complaint(problem),
+            lang,
+            field,
+            headers: Vec::new(),
+        }
+    }
+
     fn status(&self) -> u16 {
         match self.kind {
             Kind::Api(p) => p.status(),
             Kind::Step(e) => e.status(),
+            Kind::Complaint(c) => c.status(),
         }
     }
 
@@ -153,6 +215,12 @@ impl Problem {
                 p.slug(),
                 p.title().to_owned(),
                 (self.lang.texts().problem_detail)(p).to_owned(),
+                None,
+            ),
+            Kind::Complaint(c) => (
+                c.code(),
+                c.detail(Lang::En).to_owned(),
+                c.detail(self.lang).to_owned(),
                 None,
             ),
             Kind::Step(e) => {

@@ -17,6 +17,7 @@ use support::{engines, TestDb};
 
 mod biometrics;
 mod change;
+mod complaints;
 mod sign_in;
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
