@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Texts;
-use crate::wire_complaints::ComplaintView;
+use crate::wire_complaints::{ComplaintTo, ComplaintView};
 
 #[component]
 pub fn ComplaintFacts(
@@ -58,6 +58,8 @@ pub fn ComplaintFacts(
             <dl class="facts">
                 <dt>{ct.forwarded_label}</dt>
                 <dd>{at}</dd>
+                <dt>{ct.forwarded_to_label}</dt>
+                <dd data-testid="forwarded-to">{(ct.to)(ComplaintTo::AuthorizedBody)}</dd>
                 <dt>{ct.forward_note_label}</dt>
                 <dd data-testid="forward-note">{c.forward_note.unwrap_or_default()}</dd>
             </dl>

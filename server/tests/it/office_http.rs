@@ -253,6 +253,14 @@ async fn a_complaint_goes_from_the_citizen_through_both_officials_and_back() {
         "{mine}"
     );
     assert!(mine.contains(r#"data-testid="court-next""#) && mine.contains("rejected"));
+    // The forwarded complaint says to whom it went.
+    assert!(
+        mine.contains(r#"data-testid="forwarded-to""#)
+            && mine.contains(
+                "The authorized body for assessing and controlling the quality of public services"
+            ),
+        "{mine}"
+    );
 }
 
 #[tokio::test]

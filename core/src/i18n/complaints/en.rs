@@ -50,6 +50,7 @@ pub const EN: ComplaintTexts = ComplaintTexts {
     provisional_short: "provisional",
     deadline_provisional: "These deadlines are provisional: the working-day calendar does not list that year's holidays yet. They will be counted again when it does, and never brought earlier.",
     forwarded_label: "Forwarded to the reviewing body",
+    forwarded_to_label: "Forwarded to",
     forward_note_label: "Grounds for forwarding",
     decided_label: "Decided",
     decision_label: "Decision and its reasons",
@@ -154,7 +155,9 @@ fn en_about(a: ComplaintAbout) -> &'static str {
 fn en_to(t: ComplaintTo) -> &'static str {
     match t {
         ComplaintTo::Provider => "The service provider (Ministry of Digital Development)",
-        ComplaintTo::AuthorizedBody => "The authorized body for the quality of public services",
+        ComplaintTo::AuthorizedBody => {
+            "The authorized body for assessing and controlling the quality of public services"
+        }
     }
 }
 

@@ -66,6 +66,8 @@ pub struct ComplaintTexts {
     pub provisional_short: &'static str,
     pub deadline_provisional: &'static str,
     pub forwarded_label: &'static str,
+    /// To whom a forwarded complaint went: the reviewing body (§10).
+    pub forwarded_to_label: &'static str,
     pub forward_note_label: &'static str,
     pub decided_label: &'static str,
     pub decision_label: &'static str,

@@ -50,6 +50,7 @@ pub const RU: ComplaintTexts = ComplaintTexts {
     provisional_short: "предварительно",
     deadline_provisional: "Эти сроки предварительные: производственный календарь ещё не содержит праздников того года. Их пересчитают, когда календарь будет дополнен, и никогда не сократят.",
     forwarded_label: "Направлена в рассматривающий орган",
+    forwarded_to_label: "Кому направлена",
     forward_note_label: "Основание направления",
     decided_label: "Решение принято",
     decision_label: "Решение и его мотивировка",
