@@ -73,3 +73,19 @@ impl AuditLog for Db {
         rows.iter().map(entry).collect()
     }
 }
+
+/// The end of a conditional change: if it changed exactly one row, its
+/// audit entry is appended and `tx` commits; otherwise `tx` rolls back
+/// (nothing written). Whether it changed.
+pub(super) async fn commit_if_one_changed(
+    mut tx: super::locks::Tx,
+    done: sqlx::any::AnyQueryResult,
+    audit: &AuditEntry,
+) -> StoreResult<bool> {
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    append_with(&mut *tx, audit).await?;
+    tx.commit().await?;
+    Ok(true)
+}

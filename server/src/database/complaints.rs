@@ -5,7 +5,7 @@ use time::macros::format_description;
 use time::Date;
 
 use super::accounts::parse_iin;
-use super::audit::append_with;
+use super::audit::{append_with, commit_if_one_changed};
 use super::time_col::{from_col, from_opt, to_col};
 use super::{conflict_or, Db};
 use crate::domain::complaint::{
@@ -168,12 +168,7 @@ impl ComplaintStore for Db {
             .bind(from.code())
             .execute(&mut *tx)
             .await?;
-        if done.rows_affected() != 1 {
-            return Ok(false);
-        }
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(true)
+        commit_if_one_changed(tx, done, audit).await
     }
 
     async fn provisional_complaints(&self) -> StoreResult<Vec<Complaint>> {
@@ -204,12 +199,7 @@ impl ComplaintStore for Db {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() != 1 {
-            return Ok(false);
-        }
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(true)
+        commit_if_one_changed(tx, done, audit).await
     }
 
     async fn provisional_count(&self) -> StoreResult<u64> {

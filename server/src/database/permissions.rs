@@ -4,7 +4,7 @@ use sqlx::{Any, Executor, Row};
 use time::OffsetDateTime;
 
 use super::accounts::parse_iin;
-use super::audit::append_with;
+use super::audit::{append_with, commit_if_one_changed};
 use super::time_col::{from_col, from_opt, to_col};
 use super::Db;
 use crate::domain::api_client::ClientId;
@@ -121,11 +121,6 @@ impl PermissionStore for Db {
         .bind(iin.as_str())
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() != 1 {
-            return Ok(false);
-        }
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(true)
+        commit_if_one_changed(tx, done, audit).await
     }
 }

@@ -281,15 +281,7 @@ async fn an_undecided_complaint_past_its_deadline_says_court_may_be_next() {
         .contains(r#"data-testid="court-next""#));
     // Eight days on (the demo's clock): the 3 working days to forward
     // or satisfy have passed without a decision.
-    for _ in 0..8 {
-        let r = app
-            .client
-            .post(app.url("/demo/clock?minutes=1440"))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    }
+    app.advance_days(8).await;
     let later = page(app.session("900515410001").await).await;
     assert!(later.contains(r#"data-testid="overdue""#), "{later}");
     assert!(

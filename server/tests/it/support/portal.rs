@@ -118,6 +118,19 @@ impl App {
         set_cookie(&r).split(';').next().unwrap().to_owned()
     }
 
+    /// Moves the demo server's clock `days` days on, a day per call.
+    pub async fn advance_days(&self, days: u32) {
+        for _ in 0..days {
+            let r = self
+                .client
+                .post(self.url("/demo/clock?minutes=1440"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), reqwest::StatusCode::NO_CONTENT);
+        }
+    }
+
     /// How many rows `table` of the server's database holds now.
     pub async fn rows(&self, table: &str) -> i64 {
         use sqlx::Connection;
