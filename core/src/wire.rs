@@ -137,6 +137,9 @@ pub enum RequestStep {
         iin: String,
         signer_url: String,
     },
+    /// A change of number started in an app, waiting for its biometrics
+    /// there (Rules §8: biometrics, then the EDS).
+    InApp,
     Bound {
         operator: String,
     },

@@ -76,6 +76,8 @@ pub struct ComplaintItem {
     /// The deadlines are counted past the calendar's last year (see
     /// `Deadlines::provisional`).
     pub due_provisional: bool,
+    /// The review's last day passed without a decision: court may be next.
+    pub review_overdue: bool,
 }
 
 /// One complaint, whole.

@@ -19,7 +19,7 @@ pub fn ComplaintFacts(
     let has_result = c.has_result;
     let item = c.item;
     let provisional = item.due_provisional;
-    let overdue_now = item.overdue;
+    let overdue_now = item.review_overdue;
     let overdue = item
         .overdue
         .then(|| view! { " "<strong class="overdue" data-testid="overdue">{ct.overdue}</strong> });

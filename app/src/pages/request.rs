@@ -4,7 +4,7 @@
 //! the page is rendered again with the request's new step (put in place by
 //! the navigator, `crate::navigation`, when the WASM runs).
 
-use leptos::either::{EitherOf4, EitherOf6};
+use leptos::either::{EitherOf4, EitherOf7};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -117,7 +117,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             valid_until,
             tries_left,
             resend_at,
-        } => EitherOf6::A(view! {
+        } => EitherOf7::A(view! {
             <StepHeading text=t.request_title/>
             {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
             {facts}
@@ -128,7 +128,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             document_base64,
             iin,
             signer_url,
-        } => EitherOf6::B(view! {
+        } => EitherOf7::B(view! {
             <StepHeading text=t.sign_title/>
             {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
             {facts}
@@ -143,7 +143,13 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             </ActionForm>
             {back}
         }),
-        RequestStep::Bound { operator } => EitherOf6::C(view! {
+        RequestStep::InApp => EitherOf7::G(view! {
+            <StepHeading text=t.in_app_title/>
+            {facts}
+            <p class="notice" role="status" data-testid="in-app">{t.in_app_text}</p>
+            {back}
+        }),
+        RequestStep::Bound { operator } => EitherOf7::C(view! {
             <StepHeading text=t.result_bound_title/>
             <p class="notice" role="status">{t.result_bound_text}</p>
             {facts}
@@ -151,7 +157,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             {document}
             {back}
         }),
-        RequestStep::Refused { ground } => EitherOf6::D(view! {
+        RequestStep::Refused { ground } => EitherOf7::D(view! {
             <StepHeading text=t.result_refused_title/>
             {facts}
             <dl class="facts refusal" data-ground=ground.code()>
@@ -165,7 +171,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             {document}
             {back}
         }),
-        RequestStep::Expired => EitherOf6::E(view! {
+        RequestStep::Expired => EitherOf7::E(view! {
             <StepHeading text=t.result_expired_title/>
             {facts}
             <p>{t.result_expired_text}</p>
@@ -173,7 +179,7 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             {document}
             {back}
         }),
-        RequestStep::Withdrawn => EitherOf6::F(view! {
+        RequestStep::Withdrawn => EitherOf7::F(view! {
             <StepHeading text=t.result_withdrawn_title/>
             {facts}
             <p>{t.result_withdrawn_text}</p>

@@ -111,6 +111,8 @@ pub const TEXTS: Texts = Texts {
     resend_after: "A new code can be requested at",
     sign_title: "Certify with your EDS",
     sign_intro: "The code is confirmed. Now certify the request with your electronic digital signature (NCALayer).",
+    in_app_title: "Continue in the app",
+    in_app_text: "This change of number was started in an app: pass the biometric authentication there. Then sign the request with your EDS, in the app or here.",
     sign_button: "Sign with EDS",
     signing: "Signing…",
     signer_cancelled: "Signing was cancelled.",

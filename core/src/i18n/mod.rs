@@ -170,6 +170,10 @@ pub struct Texts {
     pub resend_after: &'static str,
     pub sign_title: &'static str,
     pub sign_intro: &'static str,
+    /// A change of number started in the mobile app or a bank's app, at
+    /// its biometrics: it is finished there, not on the portal.
+    pub in_app_title: &'static str,
+    pub in_app_text: &'static str,
     pub sign_button: &'static str,
     pub signing: &'static str,
     pub signer_cancelled: &'static str,

@@ -186,11 +186,11 @@ pub struct BiometricsEntry {
     post,
     path = "/api/v1/citizen/binding-requests/{id}/biometrics",
     tag = "mobile app",
-    summary = "Pass biometrics; the checks run and the number is bound or the request refused",
+    summary = "Pass biometrics; the checks run and the number is bound or the request refused (a change of number then awaits the citizen's EDS)",
     request_body = BiometricsEntry,
     params(("id" = String, Path), ("X-Citizen-Token" = String, Header)),
     responses(
-        (status = 200, description = "The outcome: `bound`, or `refused` with its reason and basis", body = RequestView),
+        (status = 200, description = "The outcome: `bound`, or `refused` with its reason and basis; for a change of number (Rules §8), `awaiting_signature` with `document_base64`, which the citizen's EDS signs at `…/signature`", body = RequestView),
         (status = 404, body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The code is not confirmed yet", body = ProblemBody, content_type = "application/problem+json"),
         (status = 503, description = "The biometric provider or a register is unavailable; retry", body = ProblemBody, content_type = "application/problem+json"),
@@ -223,11 +223,11 @@ pub struct SignatureEntry {
     request_body = SignatureEntry,
     params(("id" = String, Path), ("X-Citizen-Token" = String, Header)),
     responses(
-        (status = 200, description = "The outcome: `bound`, or `refused` with its reason and basis (a signature that does not verify)", body = RequestView),
+        (status = 200, description = "The outcome: `bound`, or `refused` with its reason and basis (a signature that does not verify, or another person's)", body = RequestView),
         (status = 400, description = "`cms_base64` is not base64", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The request does not await a signature", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "The authentication key or another person's key was used: sign with the citizen's signing key; the request waits", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "The authentication key or a legal entity's key was used: sign with the citizen's personal signing key; the request waits", body = ProblemBody, content_type = "application/problem+json"),
         (status = 503, description = "The signature check or a register is unavailable; retry", body = ProblemBody, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

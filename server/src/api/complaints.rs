@@ -63,8 +63,8 @@ pub struct ComplaintView {
     pub decided_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_reason: Option<String>,
-    /// Court is the next step (after a decision, or a deadline passed
-    /// without one), unless the law provides otherwise.
+    /// Court is the next step (after a decision, or the review's last day
+    /// passed without one), unless the law provides otherwise.
     pub court_next: bool,
 }
 
@@ -92,7 +92,7 @@ fn view(c: &Complaint, ports: &Ports) -> ComplaintView {
         overdue,
         decided_at: c.decided_at.map(rfc3339),
         decision_reason: c.decision_reason.clone(),
-        court_next: status.is_closed() || overdue,
+        court_next: status.is_closed() || c.deadlines.review_overdue(c.state, today),
     }
 }
 
@@ -107,7 +107,7 @@ fn view(c: &Complaint, ports: &Ports) -> ComplaintView {
         (status = 201, description = "Registered, with its number and deadlines", body = ComplaintView),
         (status = 400, description = "`text` too short or too long, or `about`/`to` unknown", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such request of this citizen's", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 409, description = "A refusal is complained about but the request was not refused, or a complaint about it is under review already", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "A refusal is complained about but the request was not refused, or a complaint about it to the same addressee is under review already", body = ProblemBody, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]

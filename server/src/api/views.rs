@@ -52,7 +52,10 @@ pub struct RequestView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purpose: Option<&'static str>,
     /// `awaiting_code`, `awaiting_biometrics`, `awaiting_signature`,
-    /// `bound`, `refused`, `expired` or `withdrawn`.
+    /// `bound`, `refused`, `expired` or `withdrawn`. `awaiting_signature`:
+    /// the citizen's EDS is awaited, at `…/signature` for a change of
+    /// number after its biometrics; a request started on the portal is
+    /// signed on the portal.
     pub state: &'static str,
     pub started_at: String,
     /// The request ends unbound unless completed by then (10 minutes).

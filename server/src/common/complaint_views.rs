@@ -43,6 +43,7 @@ pub fn item(c: &Complaint, now: time::OffsetDateTime) -> ComplaintItem {
         due: c.deadlines.due_in(c.state).map(day),
         overdue: c.deadlines.overdue(c.state, local_date(now)),
         due_provisional: c.deadlines.provisional,
+        review_overdue: c.deadlines.review_overdue(c.state, local_date(now)),
     }
 }
 

@@ -202,6 +202,17 @@ impl ComplaintStore for Db {
         commit_if_one_changed(tx, done, audit).await
     }
 
+    async fn mark_provisional_after(&self, last_day: Date) -> StoreResult<u64> {
+        let done = sqlx::query(
+            "UPDATE complaints SET deadline_provisional = 1 \
+             WHERE decided_at IS NULL AND deadline_provisional = 0 AND review_by > $1",
+        )
+        .bind(date_col(last_day))
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     async fn provisional_count(&self) -> StoreResult<u64> {
         let n: i64 = sqlx::query(
             "SELECT COUNT(*) AS n FROM complaints \

@@ -3,7 +3,7 @@
 
 use crate::domain::case_file::CaseFile;
 use crate::domain::complaint::{decisions_open_to, ComplaintState, Decision, Role};
-use crate::domain::Channel;
+use crate::domain::{BindingState, Channel};
 use crate::ports::StaffMember;
 use crate::services::complaints::status_of;
 use crate::services::dashboard::Dashboard;
@@ -82,17 +82,15 @@ pub fn dashboard(d: &Dashboard, staff: StaffView, days: u32) -> DashboardView {
         .outcomes
         .iter()
         .filter_map(|o| {
-            let outcome = match o.state.as_str() {
-                "awaiting_code" | "awaiting_certification" => RequestOutcome::Open,
-                "bound" => RequestOutcome::Bound,
-                "expired" => RequestOutcome::Expired,
-                "withdrawn" => RequestOutcome::Withdrawn,
-                "refused" => RequestOutcome::Refused(
-                    o.ground
-                        .as_deref()
-                        .and_then(nomir_core::ground::RefusalGround::from_code)?,
-                ),
-                _ => return None,
+            // Read as the domain's states, so a new state cannot be missed.
+            let outcome = match BindingState::from_code(&o.state, o.ground.as_deref())? {
+                BindingState::AwaitingCode
+                | BindingState::AwaitingCertification
+                | BindingState::AwaitingSignature => RequestOutcome::Open,
+                BindingState::Bound => RequestOutcome::Bound,
+                BindingState::Expired => RequestOutcome::Expired,
+                BindingState::Withdrawn => RequestOutcome::Withdrawn,
+                BindingState::Refused(ground) => RequestOutcome::Refused(ground),
             };
             Some((outcome, o.count))
         })

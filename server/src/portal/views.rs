@@ -5,6 +5,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use time::OffsetDateTime;
 
+use crate::domain::binding::signs_after_biometrics;
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::permission::{DocumentKind, PermissionStatus};
 use crate::domain::BindingState;
@@ -37,6 +38,10 @@ pub fn step(status: &RequestStatus, signer_url: &str) -> RequestStep {
                 tries_left,
                 resend_at,
             }
+        }
+        // A change started in an app: its biometrics come first, there.
+        BindingState::AwaitingCertification if signs_after_biometrics(r.channel, r.purpose) => {
+            RequestStep::InApp
         }
         BindingState::AwaitingCertification | BindingState::AwaitingSignature => {
             RequestStep::Sign {

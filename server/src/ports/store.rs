@@ -406,4 +406,7 @@ pub trait ComplaintStore: Send + Sync {
     ) -> StoreResult<bool>;
     /// How many undecided complaints have provisional deadlines.
     async fn provisional_count(&self) -> StoreResult<u64>;
+    /// Marks provisional the undecided complaints whose review day falls
+    /// after `last_day` (the calendar's last listed day); how many.
+    async fn mark_provisional_after(&self, last_day: time::Date) -> StoreResult<u64>;
 }

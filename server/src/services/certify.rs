@@ -10,6 +10,7 @@ use super::uses::{
 };
 use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
+use crate::domain::binding::signs_after_biometrics;
 use crate::domain::checks::{
     consent_check, number_held_elsewhere, register_checks, HeldNumber, RegisterAnswers,
 };
@@ -59,10 +60,13 @@ pub(super) async fn awaiting(
     let request = open_request::load(ports, iin, request_id).await?;
     let at_step = match step {
         Step::Biometrics => request.state == BindingState::AwaitingCertification,
-        Step::Signature => matches!(
-            request.state,
-            BindingState::AwaitingCertification | BindingState::AwaitingSignature
-        ),
+        Step::Signature => match request.state {
+            BindingState::AwaitingSignature => true,
+            BindingState::AwaitingCertification => {
+                !signs_after_biometrics(request.channel, request.purpose)
+            }
+            _ => false,
+        },
         Step::SignatureAfterBiometrics => request.state == BindingState::AwaitingSignature,
     };
     match request.sign_nonce.clone().filter(|_| at_step) {
@@ -86,8 +90,8 @@ impl<P> SignaturePorts for P where
 /// How the citizen certifies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Step {
-    /// EDS on the portal (§5.2, §8): the code is enough before it, in any
-    /// channel's request, as the portal's own procedure asks no more.
+    /// EDS on the portal (§5.2, §8): after the code, or, for a change
+    /// started in an app, after the code and the biometrics there.
     Signature,
     /// EDS in the app, which only finishes what the biometrics began: a
     /// change of number (§8, `signs_after_biometrics`).

@@ -46,3 +46,24 @@ pub async fn recount(
     }
     Ok(changed)
 }
+
+/// At start, with the calendar the server counts with: complaints whose
+/// review day falls past its last year are marked provisional (those
+/// registered before the mark existed too), and the provisional ones are
+/// counted again (the calendar may have been imported, or its file
+/// changed, since they were registered).
+pub async fn at_start(
+    complaints: &dyn ComplaintStore,
+    calendar: &WorkingCalendar,
+    now: OffsetDateTime,
+) -> Result<(u64, usize), Unexpected> {
+    let marked = match calendar.last_year() {
+        Some(year) => match time::Date::from_calendar_date(year, time::Month::December, 31) {
+            Ok(last_day) => complaints.mark_provisional_after(last_day).await?,
+            Err(_) => 0,
+        },
+        None => 0,
+    };
+    let recounted = recount(complaints, calendar, now).await?;
+    Ok((marked, recounted))
+}

@@ -148,6 +148,15 @@ impl Application {
         // Read now so that a bad calendar stops the start, not a deadline later.
         let (calendar, source) =
             crate::calendar_data::load_for_server(settings.calendar.as_deref(), &db).await?;
+        let (marked, recounted) =
+            crate::services::deadlines::at_start(&db, &calendar, clock.now()).await?;
+        if marked + recounted as u64 > 0 {
+            tracing::warn!(
+                marked,
+                recounted,
+                "complaint deadlines past the calendar's last year"
+            );
+        }
         let this_year = time::OffsetDateTime::now_utc().year();
         tracing::info!(
             source,

@@ -183,6 +183,12 @@ impl Deadlines {
         }
     }
 
+    /// Whether the review's last day has passed on `today` without a
+    /// decision: court may be next (ch. 3), unless the law provides otherwise.
+    pub fn review_overdue(&self, state: ComplaintState, today: Date) -> bool {
+        !state.is_closed() && today > self.review_by
+    }
+
     /// Whether the deadline of `state` has passed on `today`.
     pub fn overdue(&self, state: ComplaintState, today: Date) -> bool {
         self.due_in(state).is_some_and(|due| today > due)

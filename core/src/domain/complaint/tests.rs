@@ -184,6 +184,15 @@ fn a_deadline_past_the_calendars_last_year_is_provisional_and_recounting_never_s
         review_by: told.review_by - time::Duration::days(3),
         ..fresh
     };
+    assert!(told.review_overdue(
+        ComplaintState::AtReviewer,
+        told.review_by + time::Duration::days(1)
+    ));
+    assert!(!told.review_overdue(ComplaintState::AtReviewer, told.review_by));
+    assert!(!told.review_overdue(
+        ComplaintState::Rejected,
+        told.review_by + time::Duration::days(9)
+    ));
     let kept = told.recounted(earlier);
     assert_eq!(kept.review_by, told.review_by);
     assert!(!kept.provisional);

@@ -94,7 +94,7 @@ pub const EN: ComplaintTexts = ComplaintTexts {
     err_to_missing: "Choose who the complaint is addressed to.",
     err_decision_missing: "Choose a decision.",
     err_not_refused: "This request was not refused: complain about an action or inaction instead.",
-    err_under_review: "A complaint about this request is under review. Wait for its decision.",
+    err_under_review: "A complaint about this request to the same addressee is under review. Wait for its decision, or address the other body.",
     err_not_found: "No such complaint was found.",
     err_not_your_role: "Your role does not take this decision.",
     err_not_waiting: "The complaint is not waiting for this decision: another official may have handled it.",

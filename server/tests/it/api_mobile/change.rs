@@ -148,3 +148,48 @@ async fn without_the_signature_a_change_in_the_app_expires_and_binds_nothing() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn the_portal_finishes_an_app_change_only_after_its_biometrics() {
+    use nomir::domain::Iin;
+    use nomir::services::certify::{certify, CertifyError};
+    use nomir::services::request_status;
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let app = App::sign_in(&api, AIGERIM).await;
+        app.bound(&t, OLD).await;
+        let confirmed = app.confirmed(&t, NEW).await;
+        let id = confirmed["id"].as_str().unwrap().to_owned();
+        let who = Iin::parse(AIGERIM).unwrap();
+        let key = citizen_key(&format!("{AIGERIM}-sign"));
+        // Before the biometrics, the portal's EDS step is closed to it.
+        let status = request_status::view(&t.ports, &who, &id)
+            .await
+            .unwrap()
+            .unwrap();
+        let cms = sign_detached(&status.document.unwrap(), &key).unwrap();
+        let early = certify(&t.ports, &who, &id, &cms).await;
+        assert!(
+            matches!(early, Err(CertifyError::NotAwaitingCertification)),
+            "{}: {early:?}",
+            t.name
+        );
+        assert_eq!(app.number().await, OLD);
+        // After them, the citizen may sign on the portal as well.
+        let nonce = confirmed["biometric_nonce"].as_str().unwrap();
+        let waiting = app
+            .ok(
+                "POST",
+                &format!("/binding-requests/{id}/biometrics"),
+                Some(body!({ "assertion": assertion(AIGERIM, nonce, |_| {}) })),
+            )
+            .await;
+        let document = B64
+            .decode(waiting["document_base64"].as_str().unwrap())
+            .unwrap();
+        let cms = sign_detached(&document, &key).unwrap();
+        certify(&t.ports, &who, &id, &cms).await.unwrap();
+        assert_eq!(app.number().await, NEW, "{}", t.name);
+        t.cleanup().await;
+    }
+}
