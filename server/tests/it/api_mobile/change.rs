@@ -193,3 +193,72 @@ async fn the_portal_finishes_an_app_change_only_after_its_biometrics() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_biometrics_and_signatures_on_one_change_move_it_once() {
+    use nomir::domain::Iin;
+    use nomir::ports::Clock as _;
+    use nomir::services::biometric_certify::certify_with_biometrics;
+    use nomir::services::certify::certify;
+    use support::at_once;
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let app = App::sign_in(&api, AIGERIM).await;
+        app.bound(&t, OLD).await;
+        let confirmed = app.confirmed(&t, NEW).await;
+        let id = confirmed["id"].as_str().unwrap().to_owned();
+        let nonce = confirmed["biometric_nonce"].as_str().unwrap().to_owned();
+        let who = Iin::parse(AIGERIM).unwrap();
+        // Eight good assertions at once (timed by the test's clock): one moves it on.
+        let now = t.clock.now().unix_timestamp();
+        let jws = demo_assertion(&Claims {
+            sub: AIGERIM.into(),
+            nonce,
+            liveness: true,
+            score: 0.93,
+            iat: now,
+            exp: now + 120,
+        })
+        .unwrap();
+        let ports = t.ports.clone();
+        let passed = at_once(8, |_| {
+            let (ports, who, id, jws) = (ports.clone(), who.clone(), id.clone(), jws.clone());
+            async move { certify_with_biometrics(&ports, &who, &id, &jws).await }
+        })
+        .await;
+        let moved = passed.iter().filter(|r| matches!(r, Ok(None))).count();
+        assert_eq!(moved, 1, "{}: {passed:?}", t.name);
+        let audit = t.recent_actions(50).await;
+        let count = |action: &str| audit.iter().filter(|a| *a == action).count();
+        assert_eq!(count("biometrics_passed"), 1, "{}", t.name);
+        // Eight signatures at once: one binds.
+        let waiting = app
+            .ok("GET", &format!("/binding-requests/{id}"), None)
+            .await;
+        assert_eq!(waiting["state"], "awaiting_signature", "{}", t.name);
+        let document = B64
+            .decode(waiting["document_base64"].as_str().unwrap())
+            .unwrap();
+        let cms = sign_detached(&document, &citizen_key(&format!("{AIGERIM}-sign"))).unwrap();
+        let signed = at_once(8, |_| {
+            let (ports, who, id, cms) = (ports.clone(), who.clone(), id.clone(), cms.clone());
+            async move { certify(&ports, &who, &id, &cms).await }
+        })
+        .await;
+        assert_eq!(
+            signed.iter().filter(|r| r.is_ok()).count(),
+            1,
+            "{}: {signed:?}",
+            t.name
+        );
+        assert_eq!(app.number().await, NEW, "{}", t.name);
+        let audit = t.recent_actions(50).await;
+        let bound = audit.iter().filter(|a| *a == "number_bound").count();
+        assert_eq!(
+            bound, 2,
+            "{}: the first binding and the change, once",
+            t.name
+        );
+        t.cleanup().await;
+    }
+}

@@ -70,3 +70,45 @@ async fn a_deadline_past_the_calendar_is_provisional_until_an_import_counts_it_a
         t.cleanup().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_recounts_change_a_provisional_deadline_once() {
+    use nomir::ports::Clock as _;
+    for t in engines_with_demo_data().await {
+        let mut short = t.ports.clone();
+        short.calendar = Arc::new(
+            WorkingCalendar::parse("date,status,reason\n2026-12-16,off,Independence Day\n")
+                .unwrap(),
+        );
+        t.clock.advance(Duration::days(26));
+        let request = expired_request(&t, YERLAN, "+77051234568").await;
+        let filed = complaints::file(
+            &short,
+            &iin(YERLAN),
+            &request,
+            Subject::Refusal,
+            Addressee::AuthorizedBody,
+            TEXT,
+        )
+        .await
+        .unwrap();
+        assert!(filed.deadlines.provisional, "{}", t.name);
+        let store = t.ports.complaints.clone();
+        let now = t.clock.now();
+        let counted = at_once(6, |_| {
+            let store = store.clone();
+            async move {
+                let kz = nomir::calendar_data::builtin();
+                nomir::services::deadlines::recount(store.as_ref(), &kz, now)
+                    .await
+                    .unwrap()
+            }
+        })
+        .await;
+        assert_eq!(counted.iter().sum::<usize>(), 1, "{}: {counted:?}", t.name);
+        let audit = t.recent_actions(20).await;
+        let recounts = audit.iter().filter(|a| *a == "deadlines_recounted").count();
+        assert_eq!(recounts, 1, "{}", t.name);
+        t.cleanup().await;
+    }
+}
