@@ -34,7 +34,7 @@ pub mod source;
 pub mod staff;
 
 // The shared vocabulary lives in the core crate; the pages name it as their own.
-pub use nomir_core::{api_problem, ground, i18n, wire, wire_complaints};
+pub use nomir_core::{api_problem, end_reason, i18n, wire, wire_complaints};
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link};

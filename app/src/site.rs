@@ -46,3 +46,17 @@ impl Site {
 pub fn use_site() -> Site {
     use_context::<Site>().unwrap_or_default()
 }
+
+/// Appendix row 7: the maintenance banner the server put in this request's
+/// extensions, from 24 hours before a window until its end.
+/// (Pages render on the server only; the WASM has no banner to read.)
+pub fn maintenance_banner() -> Option<crate::wire::MaintenanceBanner> {
+    #[cfg(feature = "ssr")]
+    return use_context::<http::request::Parts>().and_then(|p| {
+        p.extensions
+            .get::<crate::wire::MaintenanceBanner>()
+            .cloned()
+    });
+    #[cfg(not(feature = "ssr"))]
+    None
+}

@@ -36,6 +36,9 @@ pub enum ApiProblem {
     NoAccount,
     /// An outside system (the biometric provider, a register) cannot be reached.
     Unavailable,
+    /// Appendix row 7: the service is paused for an announced maintenance
+    /// window; `Retry-After` says when it ends.
+    Maintenance,
     /// The `Idempotency-Key` was used with another request.
     IdempotencyKeyReused,
     /// A call with this `Idempotency-Key` is still running.
@@ -45,7 +48,7 @@ pub enum ApiProblem {
 }
 
 impl ApiProblem {
-    pub const ALL: [ApiProblem; 20] = [
+    pub const ALL: [ApiProblem; 21] = [
         Self::InvalidClient,
         Self::InvalidRequest,
         Self::UnsupportedGrantType,
@@ -63,6 +66,7 @@ impl ApiProblem {
         Self::SignatureInvalid,
         Self::NoAccount,
         Self::Unavailable,
+        Self::Maintenance,
         Self::IdempotencyKeyReused,
         Self::IdempotencyInProgress,
         Self::Internal,
@@ -89,6 +93,7 @@ impl ApiProblem {
             Self::SignatureInvalid => "signature_invalid",
             Self::NoAccount => "no_account",
             Self::Unavailable => "unavailable",
+            Self::Maintenance => "maintenance",
             Self::IdempotencyKeyReused => "idempotency_key_reused",
             Self::IdempotencyInProgress => "idempotency_in_progress",
             Self::Internal => "internal",
@@ -118,7 +123,7 @@ impl ApiProblem {
             Self::UnsupportedMediaType => 415,
             Self::RateLimited => 429,
             Self::Internal => 500,
-            Self::Busy | Self::Unavailable => 503,
+            Self::Busy | Self::Unavailable | Self::Maintenance => 503,
         }
     }
 
@@ -142,6 +147,7 @@ impl ApiProblem {
             Self::SignatureInvalid => "The signature is not valid",
             Self::NoAccount => "No e-government account",
             Self::Unavailable => "A system the service needs is unavailable",
+            Self::Maintenance => "The service is paused for maintenance",
             Self::IdempotencyKeyReused => "The idempotency key was used with another request",
             Self::IdempotencyInProgress => "A call with this idempotency key is still running",
             Self::Internal => "Internal error",

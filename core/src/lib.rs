@@ -3,7 +3,7 @@
 //! WASM as well as for the server.
 //!
 //! - [`domain`]: the procedure's pure rules and entities (order No. 58);
-//! - [`ground`]: the two grounds for refusal the law establishes;
+//! - [`end_reason`]: why a request ended without a binding: row 9's two refusal grounds, or a step not performed;
 //! - [`kz_time`]: Kazakhstan's time (UTC+5), the one place it is defined;
 //! - [`i18n`]: everything a person reads, in Kazakh, Russian and English;
 //! - [`step_error`]: what a citizen can correct in the procedure, on any channel;
@@ -14,7 +14,7 @@ pub mod api_problem;
 pub mod coded;
 pub mod domain;
 pub mod eds_reason;
-pub mod ground;
+pub mod end_reason;
 pub mod i18n;
 pub mod kz_time;
 pub mod step_error;

@@ -143,9 +143,10 @@ pub enum RequestStep {
     Bound {
         operator: String,
     },
-    /// Refused: the reason and legal basis come from the translations.
-    Refused {
-        ground: crate::ground::RefusalGround,
+    /// Ended without a binding (refused, or not performed): the reason and
+    /// its rule come from the translations.
+    Ended {
+        reason: crate::end_reason::EndReason,
     },
     Expired,
     /// Replaced by a newer request of the same account.
@@ -160,4 +161,32 @@ pub struct EdsChallenge {
     pub document_base64: String,
     /// Where the page reaches NCALayer.
     pub signer_url: String,
+}
+
+/// Appendix row 7: what every page says about maintenance, the server
+/// having put it in the request's extensions. Times as Kazakhstan's clocks
+/// read them, and in RFC 3339 for the `<time>` element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaintenanceBanner {
+    /// True during the window: the service is paused until `until`.
+    pub paused: bool,
+    /// When it starts (shown before the window only).
+    pub from: Option<ShownTime>,
+    pub until: ShownTime,
+}
+
+/// A moment as pages show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownTime {
+    /// `20.12.2026 02:00`, in Kazakhstan (UTC+5).
+    pub local: String,
+    /// RFC 3339.
+    pub iso: String,
+}
+
+/// An announced maintenance window, as the back office lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowItem {
+    pub from: ShownTime,
+    pub until: ShownTime,
 }

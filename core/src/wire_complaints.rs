@@ -110,15 +110,17 @@ pub struct RequestItem {
 pub enum RequestOutcome {
     Open,
     Bound,
-    Refused(crate::ground::RefusalGround),
+    /// Refused on a row 9 ground, or not performed ([`EndReason::is_refusal`](crate::end_reason::EndReason::is_refusal)).
+    Ended(crate::end_reason::EndReason),
     Expired,
     Withdrawn,
 }
 
 impl RequestOutcome {
-    /// A refusal can be complained about as such (an expired term is one too).
-    pub fn is_refusal(self) -> bool {
-        matches!(self, Self::Refused(_) | Self::Expired)
+    /// The request's result can be complained about as a decision: it was
+    /// refused, or not performed (an expired term too).
+    pub fn ended_unbound(self) -> bool {
+        matches!(self, Self::Ended(_) | Self::Expired)
     }
 }
 
@@ -151,6 +153,9 @@ pub struct QueueView {
     pub staff: StaffView,
     /// `None` for a role with no queue (administrators).
     pub items: Option<Vec<ComplaintItem>>,
+    /// The provider's announced maintenance breaks to come or under way
+    /// (appendix row 7).
+    pub maintenance: Vec<crate::wire::WindowItem>,
 }
 
 /// One line of a case file's audit trail.

@@ -68,7 +68,7 @@ test("without JavaScript: sign in, number and consent, code, resend, up to the E
   await expect(page).toHaveURL(/\/sign-in\?signed_out=1$/);
 });
 
-test("without JavaScript: the outcome pages (refused after three wrong codes, withdrawn)", async ({ page }) => {
+test("without JavaScript: the outcome pages (not performed after three wrong codes, withdrawn)", async ({ page }) => {
   await page.goto("/sign-in");
   await page.locator("#iin").fill("550101310009");
   await page.locator("#password").fill(DEMO_PASSWORD);
@@ -88,7 +88,7 @@ test("without JavaScript: the outcome pages (refused after three wrong codes, wi
     await page.locator("#code").fill(wrong);
     await page.locator("form[action^='/fn/confirm_code'] button[type=submit]").click();
   }
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мемлекеттік қызметті көрсетуден бас тартылды");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мемлекеттік қызмет көрсетілмеді");
   await expect(page.getByTestId("refusal-reason")).toHaveText("Бір реттік пароль расталмады.");
   await expect(page.getByTestId("refusal-basis")).toContainText("9");
   await expectNoAxeViolationsWithoutScript(page);

@@ -117,7 +117,7 @@ test("three wrong codes end the request; the right code no longer works", async 
   await enterCode(page, wrong);
   await expect(page.getByTestId("tries-left")).toHaveText("1");
   await enterCode(page, wrong);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мемлекеттік қызметті көрсетуден бас тартылды");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мемлекеттік қызмет көрсетілмеді");
   await expect(page.getByTestId("refusal-reason")).toHaveText("Бір реттік пароль расталмады.");
   await expectNoAxeViolationsInEveryLanguage(page);
   // The right code, posted now, changes nothing.

@@ -6,7 +6,8 @@ use leptos_router::hooks::use_location;
 
 use super::Navigator;
 use crate::i18n::Lang;
-use crate::site::use_site;
+use crate::site::{maintenance_banner, use_site};
+use crate::wire::{MaintenanceBanner, ShownTime};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -35,6 +36,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {t.demo_clock_moved}" "{site.clock_moved_minutes}
                     </p>
                 })}
+                {maintenance_banner().map(|b| view! { <Maintenance b t/> })}
             </header>
             <main id="main" tabindex="-1">{children()}</main>
             <footer class="site-footer">
@@ -50,6 +52,29 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </dl>
                 <p>{t.footer_free}</p>
             </footer>
+        </div>
+    }
+}
+
+/// Appendix row 7: a maintenance window ahead, or the pause under way.
+#[component]
+fn Maintenance(b: MaintenanceBanner, t: &'static crate::i18n::Texts) -> impl IntoView {
+    let title = if b.paused {
+        t.maint_paused_title
+    } else {
+        t.maint_upcoming_title
+    };
+    let at =
+        move |s: ShownTime| view! { <time datetime=s.iso>{s.local}</time>", "{t.maint_time_zone} };
+    view! {
+        <div class="maintenance-banner" role="status" data-testid="maintenance-banner"
+            data-paused=b.paused.then_some("true")>
+            <p><strong>{title}</strong></p>
+            <dl>
+                {b.from.map(|from| view! { <div><dt>{t.maint_from}</dt><dd>{at(from)}</dd></div> })}
+                <div><dt>{t.maint_until}</dt><dd>{at(b.until)}</dd></div>
+            </dl>
+            <p>{t.maint_kept}</p>
         </div>
     }
 }

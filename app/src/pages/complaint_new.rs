@@ -73,7 +73,7 @@ fn ComplaintForm(r: RequestItem, t: &'static Texts) -> impl IntoView {
     let ct = t.complaints;
     let action = ServerAction::<FileComplaint>::new();
     let error = move || error_of(action.value());
-    let refusal = r.outcome.is_refusal();
+    let refusal = r.outcome.ended_unbound();
     let about = ABOUT
         .into_iter()
         .filter(|(a, _)| refusal || *a != ComplaintAbout::Refusal)

@@ -83,7 +83,7 @@ fn Case(
             <dd>{r.started_at}</dd>
             <dt>{ct.col_outcome}</dt>
             <dd>{(ct.outcome)(r.outcome)}{match r.outcome {
-                crate::wire_complaints::RequestOutcome::Refused(g) => format!(": {}", (t.ground_reason)(g)),
+                crate::wire_complaints::RequestOutcome::Ended(g) => format!(": {}", (t.ground_reason)(g)),
                 _ => String::new(),
             }}</dd>
         </dl>

@@ -51,7 +51,7 @@ pub fn DashboardPage() -> impl IntoView {
 
 fn outcome_label(t: &'static Texts, o: RequestOutcome) -> String {
     match o {
-        RequestOutcome::Refused(g) => {
+        RequestOutcome::Ended(g) => {
             format!("{}: {}", (t.complaints.outcome)(o), (t.ground_reason)(g))
         }
         other => (t.complaints.outcome)(other).to_owned(),

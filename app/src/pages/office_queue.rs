@@ -62,6 +62,36 @@ fn Queue(q: QueueView, t: &'static Texts) -> impl IntoView {
     view! {
         <StaffBar staff=q.staff t/>
         {body}
+        <Schedule windows=q.maintenance t/>
+    }
+}
+
+/// Appendix row 7: the provider's announced maintenance breaks.
+#[component]
+fn Schedule(windows: Vec<crate::wire::WindowItem>, t: &'static Texts) -> impl IntoView {
+    let rows = if windows.is_empty() {
+        Either::Left(view! { <p data-testid="maintenance-none">{t.maint_schedule_empty}</p> })
+    } else {
+        Either::Right(view! {
+            <table data-testid="maintenance-schedule">
+                <thead><tr><th scope="col">{t.maint_from}</th><th scope="col">{t.maint_until}</th></tr></thead>
+                <tbody>
+                    {windows.into_iter().map(|w| view! {
+                        <tr>
+                            <td><time datetime=w.from.iso>{w.from.local}</time></td>
+                            <td><time datetime=w.until.iso>{w.until.local}</time></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p>{t.maint_time_zone}</p>
+        })
+    };
+    view! {
+        <section aria-labelledby="maintenance-heading" class="card">
+            <h2 id="maintenance-heading">{t.maint_schedule_title}</h2>
+            {rows}
+        </section>
     }
 }
 

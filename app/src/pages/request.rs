@@ -157,14 +157,14 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             {document}
             {back}
         }),
-        RequestStep::Refused { ground } => EitherOf7::D(view! {
-            <StepHeading text=t.result_refused_title/>
+        RequestStep::Ended { reason } => EitherOf7::D(view! {
+            <StepHeading text=if reason.is_refusal() { t.result_refused_title } else { t.result_not_performed_title }/>
             {facts}
-            <dl class="facts refusal" data-ground=ground.code()>
+            <dl class="facts refusal" data-ground=reason.code() data-outcome=reason.outcome_code()>
                 <dt>{t.result_reason}</dt>
-                <dd data-testid="refusal-reason">{(t.ground_reason)(ground)}</dd>
-                <dt>{t.result_basis}</dt>
-                <dd data-testid="refusal-basis">{(t.ground_basis)(ground)}</dd>
+                <dd data-testid="refusal-reason">{(t.ground_reason)(reason)}</dd>
+                <dt>{if reason.is_refusal() { t.result_basis } else { t.result_requirement }}</dt>
+                <dd data-testid="refusal-basis">{(t.ground_basis)(reason)}</dd>
             </dl>
             <p>{t.result_nothing_bound}</p>
             <p>{t.result_contact}</p>

@@ -42,7 +42,10 @@ pub enum AuditAction {
     ConsentRestored,
     RequestWithdrawn,
     RequestExpired,
+    /// Refused on a row 9 ground.
     RequestRefused,
+    /// Ended as not performed: a step the Rules require did not happen.
+    RequestNotPerformed,
     NumberBound,
     NumberConfirmed,
     BindingEnded,
@@ -63,6 +66,9 @@ pub enum AuditAction {
     ApiClientAdded,
     ApiClientRevoked,
     CalendarImported,
+    /// Appendix row 7: a maintenance window announced, or cancelled.
+    MaintenanceAnnounced,
+    MaintenanceCancelled,
     /// A complaint's provisional deadlines counted again on a newer calendar.
     DeadlinesRecounted,
 }
@@ -70,6 +76,15 @@ pub enum AuditAction {
 crate::coded!(AuditAction);
 
 impl AuditAction {
+    /// The action of a request's ending without a binding.
+    pub fn of_ending(reason: crate::end_reason::EndReason) -> Self {
+        if reason.is_refusal() {
+            Self::RequestRefused
+        } else {
+            Self::RequestNotPerformed
+        }
+    }
+
     /// The action of an official's decision on a complaint.
     pub fn of_decision(decision: super::complaint::Decision) -> Self {
         use super::complaint::Decision;

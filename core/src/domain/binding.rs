@@ -7,9 +7,9 @@
 //! expired after its 10-minute term. An ended request never moves
 //! again, so nothing half-done can be resumed.
 
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
-use super::RefusalGround;
+use super::EndReason;
 
 /// Appendix to the Rules, row 3: the service takes at most 10 minutes.
 pub const REQUEST_TERM: Duration = Duration::minutes(10);
@@ -62,9 +62,11 @@ pub enum BindingState {
     AwaitingSignature,
     /// The number is bound to the account.
     Bound,
-    /// Ended without a binding, for a ground.
-    Refused(RefusalGround),
-    /// Not completed within [`REQUEST_TERM`].
+    /// Ended without a binding: refused on a row 9 ground, or not performed
+    /// for a step that did not happen ([`EndReason::is_refusal`]). Never
+    /// [`EndReason::TermExpired`]: that ending is [`Expired`](Self::Expired).
+    Ended(EndReason),
+    /// Not completed within [`REQUEST_TERM`] (not performed).
     Expired,
     /// Replaced by a newer request of the same account: a citizen has one
     /// open request at a time, so a code from an older one never binds.
@@ -79,7 +81,8 @@ pub enum BindingEvent {
     BiometricsPassed,
     /// Certified and every automatic check passed.
     Certified,
-    Refuse(RefusalGround),
+    /// The request ends without a binding, for a reason.
+    End(EndReason),
     TermElapsed,
     /// The citizen started a newer request.
     Superseded,
@@ -94,10 +97,18 @@ pub enum TransitionError {
 }
 
 impl BindingState {
+    /// The state of a request that ended without a binding for `reason`.
+    pub fn ended(reason: EndReason) -> Self {
+        match reason {
+            EndReason::TermExpired => Self::Expired,
+            reason => Self::Ended(reason),
+        }
+    }
+
     pub fn is_ended(self) -> bool {
         matches!(
             self,
-            Self::Bound | Self::Refused(_) | Self::Expired | Self::Withdrawn
+            Self::Bound | Self::Ended(_) | Self::Expired | Self::Withdrawn
         )
     }
 
@@ -114,8 +125,8 @@ impl BindingState {
             (S::AwaitingCertification, E::Certified) => Ok(S::Bound),
             (S::AwaitingCertification, E::BiometricsPassed) => Ok(S::AwaitingSignature),
             (S::AwaitingSignature, E::Certified) => Ok(S::Bound),
-            (_, E::Refuse(ground)) => Ok(S::Refused(ground)),
             (_, E::TermElapsed) => Ok(S::Expired),
+            (_, E::End(reason)) => Ok(S::ended(reason)),
             (_, E::Superseded) => Ok(S::Withdrawn),
             _ => Err(TransitionError::NotAllowed),
         }
@@ -128,16 +139,26 @@ impl BindingState {
             Self::AwaitingCertification => "awaiting_certification",
             Self::AwaitingSignature => "awaiting_signature",
             Self::Bound => "bound",
-            Self::Refused(_) => "refused",
+            Self::Ended(reason) => reason.outcome_code(),
             Self::Expired => "expired",
             Self::Withdrawn => "withdrawn",
         }
     }
 
-    /// The refusal ground, for a refused request.
-    pub fn ground(self) -> Option<RefusalGround> {
+    /// Why the request ended without a binding, if it did (a withdrawn
+    /// request was replaced by the citizen's newer one: no reason to give).
+    pub fn ending(self) -> Option<EndReason> {
         match self {
-            Self::Refused(g) => Some(g),
+            Self::Ended(reason) => Some(reason),
+            Self::Expired => Some(EndReason::TermExpired),
+            _ => None,
+        }
+    }
+
+    /// The stored reason: `None` for an expired request, whose state says it.
+    pub fn ground(self) -> Option<EndReason> {
+        match self {
+            Self::Ended(reason) => Some(reason),
             _ => None,
         }
     }
@@ -149,17 +170,18 @@ impl BindingState {
             "awaiting_certification" => Self::AwaitingCertification,
             "awaiting_signature" => Self::AwaitingSignature,
             "bound" => Self::Bound,
-            "refused" => Self::Refused(RefusalGround::from_code(ground?)?),
+            "refused" | "not_performed" => {
+                let reason = EndReason::from_code(ground?)?;
+                if reason.outcome_code() != state || reason == EndReason::TermExpired {
+                    return None;
+                }
+                Self::Ended(reason)
+            }
             "expired" => Self::Expired,
             "withdrawn" => Self::Withdrawn,
             _ => return None,
         })
     }
-}
-
-/// Whether a request started at `started_at` is past its term at `now`.
-pub fn is_overdue(started_at: OffsetDateTime, now: OffsetDateTime) -> bool {
-    now - started_at >= REQUEST_TERM
 }
 
 #[cfg(test)]
@@ -228,18 +250,48 @@ mod tests {
             S::AwaitingCertification,
             S::AwaitingSignature,
         ] {
-            let g = RefusalGround::ConsentMissing;
-            assert_eq!(s.apply(E::Refuse(g)), Ok(S::Refused(g)));
+            let g = EndReason::ConsentMissing;
+            assert_eq!(s.apply(E::End(g)), Ok(S::Ended(g)));
             assert_eq!(s.apply(E::TermElapsed), Ok(S::Expired));
             assert_eq!(s.apply(E::Superseded), Ok(S::Withdrawn));
         }
     }
 
     #[test]
+    fn only_row_nine_grounds_are_refusals_every_other_ending_is_not_performed() {
+        for &r in EndReason::ALL {
+            let ended = S::AwaitingCertification.apply(E::End(r)).unwrap();
+            let row_nine = matches!(
+                r,
+                EndReason::IdentityNotFound
+                    | EndReason::IdentityDocumentInvalid
+                    | EndReason::PersonDeceased
+                    | EndReason::ConsentMissing
+            );
+            let code = if row_nine {
+                "refused"
+            } else if r == EndReason::TermExpired {
+                "expired"
+            } else {
+                "not_performed"
+            };
+            assert_eq!(ended.code(), code, "{r:?}");
+            assert_eq!(ended.ending(), Some(r));
+            assert_eq!(
+                S::from_code(ended.code(), ended.ground().map(EndReason::code)),
+                Some(ended)
+            );
+        }
+        // A stored state must agree with its reason.
+        assert_eq!(S::from_code("refused", Some("code_not_confirmed")), None);
+        assert_eq!(S::from_code("not_performed", Some("consent_missing")), None);
+    }
+
+    #[test]
     fn an_ended_request_never_moves_again() {
         let ended = [
             S::Bound,
-            S::Refused(RefusalGround::CodeNotConfirmed),
+            S::Ended(EndReason::CodeNotConfirmed),
             S::Expired,
             S::Withdrawn,
         ];
@@ -247,7 +299,7 @@ mod tests {
             E::CodeResent,
             E::CodeConfirmed,
             E::Certified,
-            E::Refuse(RefusalGround::TermExpired),
+            E::End(EndReason::TermExpired),
             E::TermElapsed,
             E::Superseded,
         ];
@@ -270,10 +322,10 @@ mod tests {
             S::Bound,
             S::Expired,
             S::Withdrawn,
-            S::Refused(RefusalGround::PersonDeceased),
+            S::Ended(EndReason::PersonDeceased),
         ] {
             assert_eq!(
-                S::from_code(s.code(), s.ground().map(RefusalGround::code)),
+                S::from_code(s.code(), s.ground().map(EndReason::code)),
                 Some(s)
             );
         }
@@ -288,8 +340,9 @@ mod tests {
 
     #[test]
     fn the_term_is_ten_minutes() {
-        let start = OffsetDateTime::UNIX_EPOCH;
-        assert!(!is_overdue(start, start + Duration::seconds(599)));
-        assert!(is_overdue(start, start + Duration::minutes(10)));
+        let start = time::OffsetDateTime::UNIX_EPOCH;
+        use super::super::maintenance::is_overdue;
+        assert!(!is_overdue(start, start + Duration::seconds(599), &[]));
+        assert!(is_overdue(start, start + Duration::minutes(10), &[]));
     }
 }

@@ -8,15 +8,15 @@
 use time::OffsetDateTime;
 
 use super::identity::{identity_refusal, IdentityStatus};
-use super::{Iin, RefusalGround};
+use super::{EndReason, Iin};
 
 /// Ground 2: consent to access restricted personal data must be in place
 /// before any of it is read.
-pub fn consent_check(consent_given: bool) -> Result<(), RefusalGround> {
+pub fn consent_check(consent_given: bool) -> Result<(), EndReason> {
     if consent_given {
         Ok(())
     } else {
-        Err(RefusalGround::ConsentMissing)
+        Err(EndReason::ConsentMissing)
     }
 }
 
@@ -30,12 +30,12 @@ pub struct RegisterAnswers<'a> {
 }
 
 /// `Ok` if the registers allow the binding, else the first ground that refuses it.
-pub fn register_checks(answers: &RegisterAnswers<'_>) -> Result<(), RefusalGround> {
+pub fn register_checks(answers: &RegisterAnswers<'_>) -> Result<(), EndReason> {
     if let Some(ground) = identity_refusal(answers.identity) {
         return Err(ground);
     }
     if answers.operator_subscriber != Some(answers.applicant) {
-        return Err(RefusalGround::OperatorDoesNotConfirm);
+        return Err(EndReason::OperatorDoesNotConfirm);
     }
     Ok(())
 }
@@ -48,8 +48,10 @@ pub enum HeldNumber {
     /// reassigned the number (a recycled number), so that binding ends.
     EndIt,
     /// The other binding was made while this request was open (two requests
-    /// for one number at once): the later request is refused.
-    Refuse,
+    /// for one number at once): this request ends not performed, for
+    /// [`EndReason::NumberTakenMeanwhile`] (not a refusal, and not the
+    /// operator's doing).
+    TakenMeanwhile,
 }
 
 pub fn number_held_elsewhere(
@@ -59,7 +61,7 @@ pub fn number_held_elsewhere(
     if held_since < request_started {
         HeldNumber::EndIt
     } else {
-        HeldNumber::Refuse
+        HeldNumber::TakenMeanwhile
     }
 }
 
@@ -75,7 +77,7 @@ mod tests {
     #[test]
     fn consent_comes_first_and_alone() {
         assert_eq!(consent_check(true), Ok(()));
-        assert_eq!(consent_check(false), Err(RefusalGround::ConsentMissing));
+        assert_eq!(consent_check(false), Err(EndReason::ConsentMissing));
     }
 
     #[test]
@@ -105,7 +107,7 @@ mod tests {
         };
         assert_eq!(
             register_checks(&no_record),
-            Err(RefusalGround::IdentityNotFound)
+            Err(EndReason::IdentityNotFound)
         );
         let someone_elses = RegisterAnswers {
             operator_subscriber: Some(&other),
@@ -113,7 +115,7 @@ mod tests {
         };
         assert_eq!(
             register_checks(&someone_elses),
-            Err(RefusalGround::OperatorDoesNotConfirm)
+            Err(EndReason::OperatorDoesNotConfirm)
         );
         let unassigned = RegisterAnswers {
             operator_subscriber: None,
@@ -121,21 +123,24 @@ mod tests {
         };
         assert_eq!(
             register_checks(&unassigned),
-            Err(RefusalGround::OperatorDoesNotConfirm)
+            Err(EndReason::OperatorDoesNotConfirm)
         );
     }
 
     #[test]
-    fn an_older_binding_of_the_number_ends_and_a_newer_one_refuses() {
+    fn an_older_binding_of_the_number_ends_and_a_newer_one_ends_this_request() {
         let started = OffsetDateTime::UNIX_EPOCH + Duration::days(365);
         assert_eq!(
             number_held_elsewhere(started - Duration::days(300), started),
             HeldNumber::EndIt
         );
-        assert_eq!(number_held_elsewhere(started, started), HeldNumber::Refuse);
+        assert_eq!(
+            number_held_elsewhere(started, started),
+            HeldNumber::TakenMeanwhile
+        );
         assert_eq!(
             number_held_elsewhere(started + Duration::seconds(5), started),
-            HeldNumber::Refuse
+            HeldNumber::TakenMeanwhile
         );
     }
 }

@@ -2,7 +2,7 @@
 //! (appendix row 9, ground 1; appendix row 8: identity comes from state
 //! systems through the e-government gateway, the citizen uploads nothing).
 
-use super::RefusalGround;
+use super::EndReason;
 
 /// The register's verdict on a person.
 #[derive(
@@ -20,12 +20,12 @@ pub enum IdentityStatus {
 crate::coded!(IdentityStatus);
 
 /// Ground 1 applies unless the register holds a person with a valid document.
-pub fn identity_refusal(status: Option<IdentityStatus>) -> Option<RefusalGround> {
+pub fn identity_refusal(status: Option<IdentityStatus>) -> Option<EndReason> {
     match status {
         Some(IdentityStatus::Valid) => None,
-        Some(IdentityStatus::DocumentExpired) => Some(RefusalGround::IdentityDocumentInvalid),
-        Some(IdentityStatus::Deceased) => Some(RefusalGround::PersonDeceased),
-        None => Some(RefusalGround::IdentityNotFound),
+        Some(IdentityStatus::DocumentExpired) => Some(EndReason::IdentityDocumentInvalid),
+        Some(IdentityStatus::Deceased) => Some(EndReason::PersonDeceased),
+        None => Some(EndReason::IdentityNotFound),
     }
 }
 
@@ -38,16 +38,13 @@ mod tests {
         assert_eq!(identity_refusal(Some(IdentityStatus::Valid)), None);
         assert_eq!(
             identity_refusal(Some(IdentityStatus::DocumentExpired)),
-            Some(RefusalGround::IdentityDocumentInvalid)
+            Some(EndReason::IdentityDocumentInvalid)
         );
         assert_eq!(
             identity_refusal(Some(IdentityStatus::Deceased)),
-            Some(RefusalGround::PersonDeceased)
+            Some(EndReason::PersonDeceased)
         );
-        assert_eq!(
-            identity_refusal(None),
-            Some(RefusalGround::IdentityNotFound)
-        );
+        assert_eq!(identity_refusal(None), Some(EndReason::IdentityNotFound));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use super::Texts;
 use crate::api_problem::ApiProblem;
-use crate::ground::RefusalGround;
+use crate::end_reason::EndReason;
 use crate::wire::{DocumentKindView, PermissionState, UseChannel};
 
 pub const TEXTS: Texts = Texts {
@@ -122,6 +122,16 @@ pub const TEXTS: Texts = Texts {
     result_refused_title: "The public service was refused",
     result_reason: "Reason",
     result_basis: "Legal basis",
+    result_not_performed_title: "The public service was not performed",
+    maint_upcoming_title: "Scheduled maintenance break",
+    maint_paused_title: "The service is paused for maintenance",
+    maint_from: "Starts",
+    maint_until: "Ends",
+    maint_time_zone: "Astana time (UTC+5)",
+    maint_kept: "No actions can be taken during the break. Requests already started are not lost: their term is extended by the break.",
+    maint_schedule_title: "Scheduled maintenance breaks",
+    maint_schedule_empty: "No breaks are announced.",
+    result_requirement: "What the Rules require",
     result_nothing_bound: "Nothing was bound. You can check your details and make a new request.",
     result_contact: "Questions: contact centre 1414, 8-800-080-7777.",
     result_expired_title: "The request has expired",
@@ -198,38 +208,41 @@ pub const TEXTS: Texts = Texts {
     permission_state,
 };
 
-fn reason(g: RefusalGround) -> &'static str {
+fn reason(g: EndReason) -> &'static str {
     match g {
-        RefusalGround::IdentityNotFound => {
+        EndReason::IdentityNotFound => {
             "The national register of individuals holds no record of your IIN."
         }
-        RefusalGround::IdentityDocumentInvalid => {
+        EndReason::IdentityDocumentInvalid => {
             "The register holds no valid identity document of yours: it has expired or is invalid."
         }
-        RefusalGround::PersonDeceased => "The register records the holder of this IIN as deceased.",
-        RefusalGround::ConsentMissing => "No consent was given to access restricted personal data.",
-        RefusalGround::OperatorDoesNotConfirm => {
+        EndReason::PersonDeceased => "The register records the holder of this IIN as deceased.",
+        EndReason::ConsentMissing => "No consent was given to access restricted personal data.",
+        EndReason::OperatorDoesNotConfirm => {
             "The mobile operator did not confirm that this number is registered to you."
         }
-        RefusalGround::CodeNotConfirmed => "The one-time password was not confirmed.",
-        RefusalGround::BiometricsFailed => "Biometric authentication failed.",
-        RefusalGround::SignatureInvalid => {
+        EndReason::NumberTakenMeanwhile => {
+            "While this request was open, the number was bound to another citizen's account with the mobile operator's confirmation."
+        }
+        EndReason::CodeNotConfirmed => "The one-time password was not confirmed.",
+        EndReason::BiometricsFailed => "Biometric authentication failed.",
+        EndReason::SignatureInvalid => {
             "The request was not certified with a valid electronic digital signature."
         }
-        RefusalGround::TermExpired => {
+        EndReason::TermExpired => {
             "The request was not completed within 10 minutes and has expired."
         }
     }
 }
 
-fn basis(g: RefusalGround) -> &'static str {
+fn basis(g: EndReason) -> &'static str {
     match g {
-        RefusalGround::ConsentMissing => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 9, ground 2: Article 8 of the Law of the Republic of Kazakhstan on personal data and their protection",
-        RefusalGround::OperatorDoesNotConfirm => "Rules, paragraph 1: the subscriber number must be one provided by the mobile operator",
-        RefusalGround::CodeNotConfirmed | RefusalGround::BiometricsFailed => "Rules, paragraph 9",
-        RefusalGround::SignatureInvalid => "Rules, paragraph 5.2; appendix to the Rules (the procedure for providing the public service), row 8",
-        RefusalGround::TermExpired => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 3: the service term is 10 minutes",
-        RefusalGround::IdentityNotFound | RefusalGround::IdentityDocumentInvalid | RefusalGround::PersonDeceased => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 9, ground 1: the Laws of the Republic of Kazakhstan on identity documents and on the national registers of identification numbers",
+        EndReason::ConsentMissing => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 9, ground 2: Article 8 of the Law of the Republic of Kazakhstan on personal data and their protection",
+        EndReason::OperatorDoesNotConfirm | EndReason::NumberTakenMeanwhile => "Rules, paragraph 1: the subscriber number bound is the one the mobile operator provides to the citizen",
+        EndReason::CodeNotConfirmed | EndReason::BiometricsFailed => "Rules, paragraph 9",
+        EndReason::SignatureInvalid => "Rules, paragraph 5.2; appendix to the Rules (the procedure for providing the public service), row 8",
+        EndReason::TermExpired => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 3: the service term is 10 minutes",
+        EndReason::IdentityNotFound | EndReason::IdentityDocumentInvalid | EndReason::PersonDeceased => "Appendix to the Rules approved by order No. 58 (the procedure for providing the public service), row 9, ground 1: the Laws of the Republic of Kazakhstan on identity documents and on the national registers of identification numbers",
     }
 }
 
@@ -252,6 +265,7 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::ChallengeUnusable => "The sign-in challenge is unknown, another client's, used already or expired: ask for a new one.",
         ApiProblem::SignatureInvalid => "The EDS over the challenge is not valid: sign again with the citizen's valid key.",
         ApiProblem::NoAccount => "The signer has no account on the e-government portal.",
+        ApiProblem::Maintenance => "The service is paused for a scheduled maintenance break: retry when it ends (Retry-After). Requests already started are not lost: their term is extended by the break.",
         ApiProblem::Unavailable => "A system the service needs (the biometric provider or a register) is unavailable now: retry later.",
         ApiProblem::IdempotencyKeyReused => "This Idempotency-Key was used with another request: a new request needs a new key.",
         ApiProblem::IdempotencyInProgress => "A call with this Idempotency-Key is still running: retry shortly.",

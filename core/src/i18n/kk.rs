@@ -1,6 +1,6 @@
 use super::Texts;
 use crate::api_problem::ApiProblem;
-use crate::ground::RefusalGround;
+use crate::end_reason::EndReason;
 use crate::wire::{DocumentKindView, PermissionState, UseChannel};
 
 pub const TEXTS: Texts = Texts {
@@ -122,6 +122,16 @@ pub const TEXTS: Texts = Texts {
     result_refused_title: "Мемлекеттік қызметті көрсетуден бас тартылды",
     result_reason: "Себебі",
     result_basis: "Негіздеме",
+    result_not_performed_title: "Мемлекеттік қызмет көрсетілмеді",
+    maint_upcoming_title: "Жоспарлы техникалық үзіліс",
+    maint_paused_title: "Қызмет техникалық жұмыстарға байланысты уақытша тоқтатылды",
+    maint_from: "Басталуы",
+    maint_until: "Аяқталуы",
+    maint_time_zone: "Астана уақыты (UTC+5)",
+    maint_kept: "Үзіліс кезінде әрекеттер орындалмайды. Басталған сұрау салулар жоғалмайды: олардың мерзімі үзіліс уақытына ұзартылады.",
+    maint_schedule_title: "Жоспарлы техникалық үзілістер",
+    maint_schedule_empty: "Үзілістер жарияланбаған.",
+    result_requirement: "Қағидалардың талабы",
     result_nothing_bound: "Нөмір қосылмады. Деректерді тексеріп, жаңа сұрау салуға болады.",
     result_contact: "Сұрақтар бойынша: Бірыңғай байланыс орталығы 1414, 8-800-080-7777.",
     result_expired_title: "Сұрау салу мерзімі өтті",
@@ -198,38 +208,41 @@ pub const TEXTS: Texts = Texts {
     permission_state,
 };
 
-fn reason(g: RefusalGround) -> &'static str {
+fn reason(g: EndReason) -> &'static str {
     match g {
-        RefusalGround::IdentityNotFound => {
+        EndReason::IdentityNotFound => {
             "Жеке тұлғалардың мемлекеттік дерекқорында сіздің ЖСН бойынша жазба табылмады."
         }
-        RefusalGround::IdentityDocumentInvalid => {
+        EndReason::IdentityDocumentInvalid => {
             "Тізілімде сіздің жеке басыңызды куәландыратын жарамды құжат жоқ: құжаттың мерзімі өткен немесе жарамсыз."
         }
-        RefusalGround::PersonDeceased => "Тізілімде бұл ЖСН иесі қайтыс болды деп тіркелген.",
-        RefusalGround::ConsentMissing => {
+        EndReason::PersonDeceased => "Тізілімде бұл ЖСН иесі қайтыс болды деп тіркелген.",
+        EndReason::ConsentMissing => {
             "Қолжетімділігі шектеулі дербес деректерге қол жеткізуге келісім берілмеді."
         }
-        RefusalGround::OperatorDoesNotConfirm => {
+        EndReason::OperatorDoesNotConfirm => {
             "Ұялы байланыс операторы бұл нөмірдің сізге тіркелгенін растамады."
         }
-        RefusalGround::CodeNotConfirmed => "Бір реттік пароль расталмады.",
-        RefusalGround::BiometricsFailed => "Биометриялық аутентификациядан өтпеді.",
-        RefusalGround::SignatureInvalid => {
+        EndReason::NumberTakenMeanwhile => {
+            "Бұл сұрау салу ашық тұрғанда нөмір ұялы байланыс операторының растауымен басқа азаматтың есептік жазбасына байланыстырылды."
+        }
+        EndReason::CodeNotConfirmed => "Бір реттік пароль расталмады.",
+        EndReason::BiometricsFailed => "Биометриялық аутентификациядан өтпеді.",
+        EndReason::SignatureInvalid => {
             "Сұрау салу жарамды электрондық цифрлық қолтаңбамен куәландырылмады."
         }
-        RefusalGround::TermExpired => "Сұрау салу 10 минут ішінде аяқталмады, оның мерзімі өтті.",
+        EndReason::TermExpired => "Сұрау салу 10 минут ішінде аяқталмады, оның мерзімі өтті.",
     }
 }
 
-fn basis(g: RefusalGround) -> &'static str {
+fn basis(g: EndReason) -> &'static str {
     match g {
-        RefusalGround::ConsentMissing => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 9-жол, 2) тармақша: \"Дербес деректер және оларды қорғау туралы\" Қазақстан Республикасы Заңының 8-бабы",
-        RefusalGround::OperatorDoesNotConfirm => "Қағидалардың 1-тармағы: абоненттік нөмір ұялы байланыс операторы ұсынған болуы тиіс",
-        RefusalGround::CodeNotConfirmed | RefusalGround::BiometricsFailed => "Қағидалардың 9-тармағы",
-        RefusalGround::SignatureInvalid => "Қағидалардың 5-тармағының 2) тармақшасы; Қағидаларға қосымшаның (мемлекеттік қызметті көрсету тәртібі) 8-жолы",
-        RefusalGround::TermExpired => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 3-жол: көрсету мерзімі 10 минут",
-        RefusalGround::IdentityNotFound | RefusalGround::IdentityDocumentInvalid | RefusalGround::PersonDeceased => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 9-жол, 1) тармақша: \"Жеке басты куәландыратын құжаттар туралы\" және \"Сәйкестендіру нөмірлерінің ұлттық тізілімдері туралы\" Қазақстан Республикасының заңдары",
+        EndReason::ConsentMissing => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 9-жол, 2) тармақша: \"Дербес деректер және оларды қорғау туралы\" Қазақстан Республикасы Заңының 8-бабы",
+        EndReason::OperatorDoesNotConfirm | EndReason::NumberTakenMeanwhile => "Қағидалардың 1-тармағы: азаматқа ұялы байланыс операторы ұсынған абоненттік нөмір байланыстырылады",
+        EndReason::CodeNotConfirmed | EndReason::BiometricsFailed => "Қағидалардың 9-тармағы",
+        EndReason::SignatureInvalid => "Қағидалардың 5-тармағының 2) тармақшасы; Қағидаларға қосымшаның (мемлекеттік қызметті көрсету тәртібі) 8-жолы",
+        EndReason::TermExpired => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 3-жол: көрсету мерзімі 10 минут",
+        EndReason::IdentityNotFound | EndReason::IdentityDocumentInvalid | EndReason::PersonDeceased => "№ 58 бұйрықпен бекітілген Қағидаларға қосымша (мемлекеттік қызметті көрсету тәртібі), 9-жол, 1) тармақша: \"Жеке басты куәландыратын құжаттар туралы\" және \"Сәйкестендіру нөмірлерінің ұлттық тізілімдері туралы\" Қазақстан Республикасының заңдары",
     }
 }
 
@@ -252,6 +265,7 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::ChallengeUnusable => "Кіру сын-тапсырмасы белгісіз, басқа клиенттікі, пайдаланылған немесе мерзімі өткен: жаңасын сұраңыз.",
         ApiProblem::SignatureInvalid => "Сын-тапсырмадағы ЭЦҚ жарамсыз: азаматтың жарамды кілтімен қайта қол қойыңыз.",
         ApiProblem::NoAccount => "Қол қоюшының электрондық үкімет порталында есептік жазбасы жоқ.",
+        ApiProblem::Maintenance => "Қызмет жоспарлы техникалық үзіліске байланысты уақытша тоқтатылды: үзіліс аяқталғанда қайталаңыз (Retry-After). Басталған сұрау салулар жоғалмайды: олардың мерзімі үзіліс уақытына ұзартылады.",
         ApiProblem::Unavailable => "Қызметке қажет жүйе (биометрия провайдері немесе тізілім) қазір қолжетімсіз: кейінірек қайталаңыз.",
         ApiProblem::IdempotencyKeyReused => "Бұл Idempotency-Key басқа сұрауда қолданылған: жаңа сұрауға жаңа кілт беріңіз.",
         ApiProblem::IdempotencyInProgress => "Осы Idempotency-Key кілтімен сұрау әлі орындалуда: сәлден кейін қайталаңыз.",

@@ -12,7 +12,7 @@ pub use document::document_texts;
 use serde::{Deserialize, Serialize};
 
 use crate::api_problem::ApiProblem;
-use crate::ground::RefusalGround;
+use crate::end_reason::EndReason;
 use crate::wire::{DocumentKindView, PermissionState, UseChannel};
 
 /// The cookie that keeps the chosen language.
@@ -183,6 +183,23 @@ pub struct Texts {
     pub result_refused_title: &'static str,
     pub result_reason: &'static str,
     pub result_basis: &'static str,
+    /// The heading when the service was not performed (not a refusal).
+    pub result_not_performed_title: &'static str,
+    /// Appendix row 7: the banner before a maintenance break.
+    pub maint_upcoming_title: &'static str,
+    /// The notice during a break (pages, and the 503 page for actions).
+    pub maint_paused_title: &'static str,
+    pub maint_from: &'static str,
+    pub maint_until: &'static str,
+    /// The time zone the times are given in.
+    pub maint_time_zone: &'static str,
+    /// What a break means for the citizen's actions and requests.
+    pub maint_kept: &'static str,
+    /// The back office's list of announced breaks.
+    pub maint_schedule_title: &'static str,
+    pub maint_schedule_empty: &'static str,
+    /// The label of the rule a not-performed request did not meet.
+    pub result_requirement: &'static str,
     pub result_nothing_bound: &'static str,
     pub result_contact: &'static str,
     pub result_expired_title: &'static str,
@@ -229,12 +246,13 @@ pub struct Texts {
     pub sign_needs_script: &'static str,
     pub code_sent_status: &'static str,
     pub new_code_sent: &'static str,
-    /// What happened, for each refusal ground (an exhaustive match per language).
+    /// What happened, for each ending without a binding (an exhaustive match per language).
     pub complaints: &'static complaints::ComplaintTexts,
     pub eds: &'static eds::EdsTexts,
-    pub ground_reason: fn(RefusalGround) -> &'static str,
-    /// The rule each refusal rests on.
-    pub ground_basis: fn(RefusalGround) -> &'static str,
+    pub ground_reason: fn(EndReason) -> &'static str,
+    /// The rule each ending rests on: the row 9 ground of a refusal, or the
+    /// requirement a not-performed request did not meet.
+    pub ground_basis: fn(EndReason) -> &'static str,
     /// The `detail` of each JSON API problem (an exhaustive match per language).
     pub problem_detail: fn(ApiProblem) -> &'static str,
     /// The cabinet's view of every use of the account.

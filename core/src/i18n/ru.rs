@@ -1,6 +1,6 @@
 use super::Texts;
 use crate::api_problem::ApiProblem;
-use crate::ground::RefusalGround;
+use crate::end_reason::EndReason;
 use crate::wire::{DocumentKindView, PermissionState, UseChannel};
 
 pub const TEXTS: Texts = Texts {
@@ -122,6 +122,16 @@ pub const TEXTS: Texts = Texts {
     result_refused_title: "Отказ в оказании государственной услуги",
     result_reason: "Причина",
     result_basis: "Основание",
+    result_not_performed_title: "Государственная услуга не оказана",
+    maint_upcoming_title: "Плановый технический перерыв",
+    maint_paused_title: "Услуга приостановлена на время технических работ",
+    maint_from: "Начало",
+    maint_until: "Окончание",
+    maint_time_zone: "время Астаны (UTC+5)",
+    maint_kept: "Во время перерыва действия не выполняются. Начатые запросы не теряются: их срок продлевается на время перерыва.",
+    maint_schedule_title: "Плановые технические перерывы",
+    maint_schedule_empty: "Перерывы не объявлены.",
+    result_requirement: "Требование Правил",
     result_nothing_bound: "Номер не привязан. Можно проверить данные и подать новый запрос.",
     result_contact: "По вопросам: Единый контакт-центр 1414, 8-800-080-7777.",
     result_expired_title: "Срок запроса истёк",
@@ -198,28 +208,29 @@ pub const TEXTS: Texts = Texts {
     permission_state,
 };
 
-fn reason(g: RefusalGround) -> &'static str {
+fn reason(g: EndReason) -> &'static str {
     match g {
-        RefusalGround::IdentityNotFound => "В государственной базе данных физических лиц нет записи по вашему ИИН.",
-        RefusalGround::IdentityDocumentInvalid => "В реестре нет действительного документа, удостоверяющего вашу личность: срок истёк или документ недействителен.",
-        RefusalGround::PersonDeceased => "В реестре владелец этого ИИН записан как умерший.",
-        RefusalGround::ConsentMissing => "Не дано согласие на доступ к персональным данным ограниченного доступа.",
-        RefusalGround::OperatorDoesNotConfirm => "Оператор сотовой связи не подтвердил, что этот номер зарегистрирован на вас.",
-        RefusalGround::CodeNotConfirmed => "Одноразовый пароль не подтверждён.",
-        RefusalGround::BiometricsFailed => "Биометрическая аутентификация не пройдена.",
-        RefusalGround::SignatureInvalid => "Запрос не удостоверен действительной электронной цифровой подписью.",
-        RefusalGround::TermExpired => "Запрос не был завершён за 10 минут, его срок истёк.",
+        EndReason::IdentityNotFound => "В государственной базе данных физических лиц нет записи по вашему ИИН.",
+        EndReason::IdentityDocumentInvalid => "В реестре нет действительного документа, удостоверяющего вашу личность: срок истёк или документ недействителен.",
+        EndReason::PersonDeceased => "В реестре владелец этого ИИН записан как умерший.",
+        EndReason::ConsentMissing => "Не дано согласие на доступ к персональным данным ограниченного доступа.",
+        EndReason::OperatorDoesNotConfirm => "Оператор сотовой связи не подтвердил, что этот номер зарегистрирован на вас.",
+        EndReason::NumberTakenMeanwhile => "Пока этот запрос был открыт, номер с подтверждением оператора сотовой связи привязан к учётной записи другого гражданина.",
+        EndReason::CodeNotConfirmed => "Одноразовый пароль не подтверждён.",
+        EndReason::BiometricsFailed => "Биометрическая аутентификация не пройдена.",
+        EndReason::SignatureInvalid => "Запрос не удостоверен действительной электронной цифровой подписью.",
+        EndReason::TermExpired => "Запрос не был завершён за 10 минут, его срок истёк.",
     }
 }
 
-fn basis(g: RefusalGround) -> &'static str {
+fn basis(g: EndReason) -> &'static str {
     match g {
-        RefusalGround::ConsentMissing => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 9, подпункт 2): статья 8 Закона Республики Казахстан «О персональных данных и их защите»",
-        RefusalGround::OperatorDoesNotConfirm => "Пункт 1 Правил: абонентский номер должен быть предоставлен оператором сотовой связи",
-        RefusalGround::CodeNotConfirmed | RefusalGround::BiometricsFailed => "Пункт 9 Правил",
-        RefusalGround::SignatureInvalid => "Подпункт 2) пункта 5 Правил; строка 8 приложения к Правилам (порядок оказания государственной услуги)",
-        RefusalGround::TermExpired => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 3: срок оказания 10 минут",
-        RefusalGround::IdentityNotFound | RefusalGround::IdentityDocumentInvalid | RefusalGround::PersonDeceased => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 9, подпункт 1): законы Республики Казахстан «О документах, удостоверяющих личность» и «О национальных реестрах идентификационных номеров»",
+        EndReason::ConsentMissing => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 9, подпункт 2): статья 8 Закона Республики Казахстан «О персональных данных и их защите»",
+        EndReason::OperatorDoesNotConfirm | EndReason::NumberTakenMeanwhile => "Пункт 1 Правил: привязывается абонентский номер, предоставленный гражданину оператором сотовой связи",
+        EndReason::CodeNotConfirmed | EndReason::BiometricsFailed => "Пункт 9 Правил",
+        EndReason::SignatureInvalid => "Подпункт 2) пункта 5 Правил; строка 8 приложения к Правилам (порядок оказания государственной услуги)",
+        EndReason::TermExpired => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 3: срок оказания 10 минут",
+        EndReason::IdentityNotFound | EndReason::IdentityDocumentInvalid | EndReason::PersonDeceased => "Приложение к Правилам, утверждённым приказом № 58 (порядок оказания государственной услуги), строка 9, подпункт 1): законы Республики Казахстан «О документах, удостоверяющих личность» и «О национальных реестрах идентификационных номеров»",
     }
 }
 
@@ -242,6 +253,7 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::ChallengeUnusable => "Задание для входа неизвестно, выдано другому клиенту, уже использовано или истекло: запросите новое.",
         ApiProblem::SignatureInvalid => "ЭЦП над заданием недействительна: подпишите заново действующим ключом гражданина.",
         ApiProblem::NoAccount => "У подписавшего нет учётной записи на портале электронного правительства.",
+        ApiProblem::Maintenance => "Услуга приостановлена на плановый технический перерыв: повторите, когда он закончится (Retry-After). Начатые запросы не теряются: их срок продлевается на время перерыва.",
         ApiProblem::Unavailable => "Нужная сервису система (провайдер биометрии или реестр) сейчас недоступна: повторите позже.",
         ApiProblem::IdempotencyKeyReused => "Этот Idempotency-Key уже использован с другим запросом: для нового запроса нужен новый ключ.",
         ApiProblem::IdempotencyInProgress => "Запрос с этим Idempotency-Key ещё выполняется: повторите чуть позже.",

@@ -18,7 +18,7 @@ use super::step_problems;
 use super::views::{request_view, rfc3339, RequestView};
 use crate::domain::api_client::Scope;
 use crate::domain::permission::PermissionError;
-use crate::domain::{BindingState, Iin, RefusalGround};
+use crate::domain::{BindingState, EndReason, Iin};
 use crate::ports::DocumentPermission;
 use crate::services::answers;
 use crate::services::bank::{self, BankAsk, BankError};
@@ -123,7 +123,7 @@ async fn view_of(
         BindingState::AwaitingCertification
         | BindingState::AwaitingSignature
         | BindingState::Bound => true,
-        BindingState::Refused(ground) => ground != RefusalGround::CodeNotConfirmed,
+        BindingState::Ended(reason) => reason != EndReason::CodeNotConfirmed,
         _ => false,
     };
     let mut request = request_view(status, call.lang);

@@ -23,7 +23,7 @@ pub async fn certify(
 ) -> Result<(), Problem> {
     match certify_with_biometrics(ports, iin, id, assertion.trim()).await {
         Ok(_)
-        | Err(CertifyError::Refused(_))
+        | Err(CertifyError::Ended(_))
         | Err(CertifyError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_))) => {
             Ok(())
         }

@@ -13,6 +13,7 @@ mod client;
 mod complaints;
 mod docs;
 mod idempotency;
+mod maintenance;
 pub mod openapi;
 mod problem;
 mod step_problems;
@@ -79,8 +80,13 @@ pub fn router(ports: crate::services::Ports) -> Router<AppState> {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(
-            ports,
+            ports.clone(),
             idempotency::middleware,
+        ))
+        // Outside the idempotency layer: a paused call is not remembered.
+        .layer(axum::middleware::from_fn_with_state(
+            ports,
+            maintenance::gate,
         ))
         .layer(CatchPanicLayer::custom(panicked))
 }

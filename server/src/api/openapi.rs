@@ -60,7 +60,7 @@ use super::{app_sign_in, bank, binding_requests, client, complaints, problem, to
         binding_requests::ProfileView,
         views::RequestView,
         views::CodeView,
-        views::RefusalView,
+        views::EndingView,
         views::BindingView,
         bank::BankRequest,
         bank::PermissionAsk,

@@ -1,5 +1,5 @@
 //! What the API answers about requests and bindings: times in RFC 3339
-//! (UTC), numbers in E.164, refusals with their reason and legal basis in
+//! (UTC), numbers in E.164, endings with their reason and rule in
 //! the language asked for.
 
 use serde::Serialize;
@@ -10,7 +10,6 @@ use utoipa::ToSchema;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 
-use crate::domain::binding::REQUEST_TERM;
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::BindingState;
 use crate::ports::Binding;
@@ -30,9 +29,14 @@ pub struct CodeView {
     pub resend_at: String,
 }
 
-/// Why the request ended unbound (appendix row 5: a reasoned refusal).
+/// Why the request ended unbound: a reasoned refusal on a row 9 ground
+/// (appendix rows 5 and 9), or the service not performed because a step
+/// the Rules require did not happen.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct RefusalView {
+pub struct EndingView {
+    /// `refused` (row 9) or `not_performed`.
+    #[schema(example = "not_performed")]
+    pub outcome: &'static str,
     #[schema(example = "biometrics_failed")]
     pub ground: &'static str,
     pub reason: &'static str,
@@ -52,7 +56,7 @@ pub struct RequestView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purpose: Option<&'static str>,
     /// `awaiting_code`, `awaiting_biometrics`, `awaiting_signature`,
-    /// `bound`, `refused`, `expired` or `withdrawn`. `awaiting_signature`:
+    /// `bound`, `refused` (row 9), `not_performed`, `expired` or `withdrawn`. `awaiting_signature`:
     /// the citizen's EDS is awaited, at `…/signature` for a change of
     /// number after its biometrics; a request started on the portal is
     /// signed on the portal.
@@ -71,8 +75,9 @@ pub struct RequestView {
     /// EDS signing key, base64; the detached CMS goes to `…/signature`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document_base64: Option<String>,
+    /// Why the request ended unbound (also for `expired`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub refusal: Option<RefusalView>,
+    pub ending: Option<EndingView>,
     /// The number's operator, once bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
@@ -89,7 +94,7 @@ pub fn request_view(status: RequestStatus, lang: Lang) -> RequestView {
         BindingState::AwaitingCertification => "awaiting_biometrics",
         BindingState::AwaitingSignature => "awaiting_signature",
         BindingState::Bound => "bound",
-        BindingState::Refused(_) => "refused",
+        BindingState::Ended(reason) => reason.outcome_code(),
         BindingState::Expired => "expired",
         BindingState::Withdrawn => "withdrawn",
     };
@@ -98,21 +103,19 @@ pub fn request_view(status: RequestStatus, lang: Lang) -> RequestView {
         tries_left: MAX_WRONG_ATTEMPTS.saturating_sub(c.wrong_tries),
         resend_at: rfc3339(resend_allowed_at(c.created_at)),
     });
-    let refusal = match r.state {
-        BindingState::Refused(ground) => Some(RefusalView {
-            ground: ground.code(),
-            reason: (t.ground_reason)(ground),
-            basis: (t.ground_basis)(ground),
-        }),
-        _ => None,
-    };
+    let ending = r.state.ending().map(|reason| EndingView {
+        outcome: reason.outcome_code(),
+        ground: reason.code(),
+        reason: (t.ground_reason)(reason),
+        basis: (t.ground_basis)(reason),
+    });
     RequestView {
         number: r.msisdn.as_str().to_owned(),
         channel: r.channel.code(),
         purpose: Some(r.purpose.code()),
         state,
         started_at: rfc3339(r.started_at),
-        term_ends_at: rfc3339(r.started_at + REQUEST_TERM),
+        term_ends_at: rfc3339(status.term_ends_at),
         code,
         document_base64: (state == "awaiting_signature")
             .then(|| status.document.as_deref().map(|d| BASE64.encode(d)))
@@ -120,7 +123,7 @@ pub fn request_view(status: RequestStatus, lang: Lang) -> RequestView {
         biometric_nonce: (state == "awaiting_biometrics")
             .then_some(r.sign_nonce)
             .flatten(),
-        refusal,
+        ending,
         operator: status.operator,
         id: r.id,
     }

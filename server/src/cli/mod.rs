@@ -4,6 +4,7 @@
 pub mod clients;
 pub mod documents;
 pub mod eds;
+pub mod maintenance;
 pub mod staff;
 
 use std::path::PathBuf;
@@ -123,6 +124,11 @@ enum Command {
         #[command(subcommand)]
         action: eds::Action,
     },
+    /// Maintenance windows (appendix row 7): announce, list, cancel.
+    Maintenance {
+        #[command(subcommand)]
+        action: maintenance::Action,
+    },
 }
 
 #[derive(Subcommand)]
@@ -196,6 +202,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;
             let db = open_database(&settings).await?;
             let result = staff::run(&db, action).await;
+            db.close().await;
+            result
+        }
+        Command::Maintenance { action } => {
+            let settings = Settings::load(cli.config.as_deref(), false, env)?;
+            let db = open_database(&settings).await?;
+            let result = maintenance::run(&db, action).await;
             db.close().await;
             result
         }

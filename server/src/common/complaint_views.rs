@@ -65,7 +65,7 @@ pub fn complaint(
         has_result: request.is_some_and(|r| {
             matches!(
                 r.state,
-                BindingState::Bound | BindingState::Refused(_) | BindingState::Expired
+                BindingState::Bound | BindingState::Ended(_) | BindingState::Expired
             )
         }),
     }
@@ -81,7 +81,7 @@ pub fn request(r: &BindingRequest) -> RequestItem {
             | BindingState::AwaitingCertification
             | BindingState::AwaitingSignature => RequestOutcome::Open,
             BindingState::Bound => RequestOutcome::Bound,
-            BindingState::Refused(g) => RequestOutcome::Refused(g),
+            BindingState::Ended(reason) => RequestOutcome::Ended(reason),
             BindingState::Expired => RequestOutcome::Expired,
             BindingState::Withdrawn => RequestOutcome::Withdrawn,
         },

@@ -9,6 +9,7 @@ pub mod cookies;
 pub mod error_page;
 pub mod health;
 pub mod security;
+pub mod shown_time;
 pub mod slots;
 pub mod source;
 pub mod static_files;

@@ -95,7 +95,7 @@ impl DashboardStore for Db {
              (SELECT CASE WHEN updated_at - started_at >= $3 THEN $4 \
                      ELSE (updated_at - started_at) / 60 END AS minutes \
               FROM binding_requests \
-              WHERE started_at >= $1 AND started_at < $2 AND state IN ('bound', 'refused', 'expired')) AS done \
+              WHERE started_at >= $1 AND started_at < $2 AND state IN ('bound', 'refused', 'not_performed', 'expired')) AS done \
              GROUP BY minutes ORDER BY minutes",
         )
         .bind(to_col(from))

@@ -16,6 +16,7 @@ mod dashboard;
 mod generated;
 mod idempotency;
 mod locks;
+mod maintenance;
 mod outbox;
 mod permissions;
 mod registries;

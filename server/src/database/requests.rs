@@ -286,7 +286,7 @@ fn consent(r: &AnyRow) -> StoreResult<Consent> {
 #[cfg(test)]
 mod tests {
     use super::OPEN_STATES;
-    use crate::domain::{BindingState, RefusalGround};
+    use crate::domain::{BindingState, EndReason};
 
     #[test]
     fn the_stored_open_states_are_the_domains_open_states() {
@@ -295,7 +295,7 @@ mod tests {
             BindingState::AwaitingCertification,
             BindingState::AwaitingSignature,
             BindingState::Bound,
-            BindingState::Refused(RefusalGround::PersonDeceased),
+            BindingState::Ended(EndReason::PersonDeceased),
             BindingState::Expired,
             BindingState::Withdrawn,
         ] {

@@ -14,7 +14,7 @@ pub mod keys;
 pub mod pdf;
 pub mod seal;
 
-use nomir_core::ground::RefusalGround;
+use nomir_core::end_reason::EndReason;
 use nomir_core::i18n::Lang;
 use time::OffsetDateTime;
 
@@ -50,16 +50,17 @@ pub struct ResultDocument {
 pub enum Outcome {
     /// The number is bound: its display form (`+7 701 123 4567`) and operator.
     Bound { number: String, operator: String },
-    /// Refused on a ground, whose reason and legal basis the document quotes.
-    Refused { ground: RefusalGround },
+    /// Ended unbound: refused on a row 9 ground, or not performed; the
+    /// document quotes the reason and the rule it rests on.
+    Ended { reason: EndReason },
 }
 
 impl Outcome {
-    /// The stable code the seal carries: `bound` or `refused`.
+    /// The stable code the seal carries: `bound`, `refused` or `not_performed`.
     pub fn code(&self) -> &'static str {
         match self {
             Self::Bound { .. } => "bound",
-            Self::Refused { .. } => "refused",
+            Self::Ended { reason } => reason.outcome_code(),
         }
     }
 }
@@ -72,7 +73,7 @@ impl ResultDocument {
             issued_at: self.issued_at,
             outcome: self.outcome.code().to_owned(),
             ground: match &self.outcome {
-                Outcome::Refused { ground } => Some(ground.code().to_owned()),
+                Outcome::Ended { reason } => Some(reason.code().to_owned()),
                 Outcome::Bound { .. } => None,
             },
         }

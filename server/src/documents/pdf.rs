@@ -118,11 +118,16 @@ fn draw(page: &mut Page, doc: &ResultDocument, words: &DocumentTexts, texts: &Te
             page.row(words.number, number);
             page.row(words.operator, operator);
         }
-        Outcome::Refused { ground } => {
-            page.paragraph(Style::Bold, 12.0, LEFT, RIGHT, words.outcome_refused);
+        Outcome::Ended { reason } => {
+            let (outcome, basis) = if reason.is_refusal() {
+                (words.outcome_refused, words.legal_basis)
+            } else {
+                (words.outcome_not_performed, words.requirement)
+            };
+            page.paragraph(Style::Bold, 12.0, LEFT, RIGHT, outcome);
             page.gap(10.0);
-            page.row(words.reason, (texts.ground_reason)(*ground));
-            page.row(words.legal_basis, (texts.ground_basis)(*ground));
+            page.row(words.reason, (texts.ground_reason)(*reason));
+            page.row(basis, (texts.ground_basis)(*reason));
         }
     }
 
@@ -308,7 +313,7 @@ fn wrap(font: &Font, text: &str, size: f32, width: f32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nomir_core::ground::RefusalGround;
+    use nomir_core::end_reason::EndReason;
     use nomir_core::i18n::Lang;
     use time::macros::datetime;
 
@@ -322,8 +327,8 @@ mod tests {
             client_name: Some("Halyk Bank app".into()),
             started_at: datetime!(2026-11-25 05:00:00 UTC),
             finished_at: datetime!(2026-11-25 05:03:10 UTC),
-            outcome: Outcome::Refused {
-                ground: RefusalGround::ConsentMissing,
+            outcome: Outcome::Ended {
+                reason: EndReason::ConsentMissing,
             },
             issued_at: datetime!(2026-11-25 05:04:00 UTC),
             lang,
@@ -369,7 +374,7 @@ mod tests {
     #[test]
     fn long_text_wraps_within_the_width_and_long_words_are_cut() {
         let font = Font::regular().unwrap();
-        let basis = (Lang::Kk.texts().ground_basis)(RefusalGround::IdentityNotFound);
+        let basis = (Lang::Kk.texts().ground_basis)(EndReason::IdentityNotFound);
         let lines = wrap(&font, basis, 10.0, RIGHT - VALUE_X);
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| font.width(l, 10.0) <= RIGHT - VALUE_X));

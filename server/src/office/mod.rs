@@ -11,6 +11,7 @@ use axum::Router;
 use crate::common::complaint_views;
 use crate::common::cookies;
 mod errors;
+use crate::common::shown_time::shown;
 use crate::common::AppState;
 use crate::domain::complaint::Decision;
 use crate::ports::StaffMember;
@@ -19,6 +20,7 @@ use app::error::PortalError;
 use app::office_port::OfficeApi;
 use app::port::SetCookie;
 use app::staff::Official;
+use nomir_core::wire::WindowItem;
 use nomir_core::wire_complaints::{CaseView, DashboardView, QueueView};
 
 /// The office's routes beside its pages (which the router adds).
@@ -79,9 +81,18 @@ impl OfficeApi for OfficeService {
             Err(office::OfficeError::NoQueue) => None,
             Err(e) => return Err(errors::office(e)),
         };
+        let maintenance = crate::services::maintenance::schedule(&self.ports)
+            .await?
+            .into_iter()
+            .map(|w| WindowItem {
+                from: shown(w.from),
+                until: shown(w.until),
+            })
+            .collect();
         Ok(QueueView {
             staff: views::staff(&member),
             items,
+            maintenance,
         })
     }
 

@@ -90,7 +90,7 @@ pub fn dashboard(d: &Dashboard, staff: StaffView, days: u32) -> DashboardView {
                 BindingState::Bound => RequestOutcome::Bound,
                 BindingState::Expired => RequestOutcome::Expired,
                 BindingState::Withdrawn => RequestOutcome::Withdrawn,
-                BindingState::Refused(ground) => RequestOutcome::Refused(ground),
+                BindingState::Ended(reason) => RequestOutcome::Ended(reason),
             };
             Some((outcome, o.count))
         })

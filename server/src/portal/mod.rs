@@ -6,6 +6,7 @@
 
 mod errors;
 pub mod lang;
+pub mod maintenance;
 pub mod result_document;
 pub mod server_fn_errors;
 
@@ -20,7 +21,7 @@ use crate::common::complaint_views;
 use crate::common::cookies;
 use crate::demo::phone as demo_phone;
 use crate::domain::complaint::{Addressee, Subject};
-use crate::domain::{Iin, Purpose, REQUEST_TERM};
+use crate::domain::{Iin, Purpose};
 use crate::services::answers;
 use crate::services::request_code::request_code;
 use crate::services::request_status;
@@ -147,7 +148,7 @@ impl PortalApi for PortalService {
             consent_given_at: c.consent.map(|k| local_time(k.granted_at)),
             open_request: c.open_request.map(|r| OpenRequestView {
                 number: r.msisdn.display(),
-                term_ends_at: local_clock(r.started_at + REQUEST_TERM),
+                term_ends_at: local_clock(c.open_request_ends_at.unwrap_or(r.started_at)),
                 id: r.id,
             }),
             uses: c.uses.into_iter().map(views::use_view).collect(),
@@ -168,7 +169,7 @@ impl PortalApi for PortalService {
             id: r.id.clone(),
             number: r.msisdn.display(),
             is_change: r.purpose == Purpose::Change,
-            term_ends_at: local_clock(r.started_at + REQUEST_TERM),
+            term_ends_at: local_clock(status.term_ends_at),
             step: views::step(&status, &self.signer_url),
         }))
     }

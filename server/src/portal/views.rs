@@ -53,7 +53,7 @@ pub fn step(status: &RequestStatus, signer_url: &str) -> RequestStep {
         BindingState::Bound => RequestStep::Bound {
             operator: status.operator.clone().unwrap_or_default(),
         },
-        BindingState::Refused(ground) => RequestStep::Refused { ground },
+        BindingState::Ended(reason) => RequestStep::Ended { reason },
         BindingState::Expired => RequestStep::Expired,
         BindingState::Withdrawn => RequestStep::Withdrawn,
     }

@@ -4,6 +4,7 @@
 pub mod account_tx;
 pub mod clock;
 pub mod dashboard;
+pub mod maintenance;
 pub mod outside;
 pub use nomir_core::domain::records;
 pub mod store;
@@ -13,6 +14,7 @@ pub use account_tx::{
 };
 pub use clock::Clock;
 pub use dashboard::DashboardStore;
+pub use maintenance::MaintenanceStore;
 pub use outside::{
     AssertionError, BiometricVerifier, IdentityRegister, KeyPurpose, OperatorRegistry,
     SignatureError, SignatureVerifier, Signer, SmsGateway, Unavailable,

@@ -92,7 +92,7 @@ pub fn confirm_code(e: ConfirmCodeError) -> Answer {
 /// Certification: a refusal, a binding or the term's end is an outcome.
 pub fn certify(e: CertifyError) -> Answer {
     match e {
-        CertifyError::Refused(_)
+        CertifyError::Ended(_)
         | CertifyError::NotAwaitingCertification
         | CertifyError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_)) => {
             Answer::Shown

@@ -17,8 +17,8 @@ use time::OffsetDateTime;
 
 use super::request_code::{request_code_from, CodeSent, Origin, RequestCodeError};
 use super::uses::{
-    UsesAccounts, UsesAudit, UsesClock, UsesCodes, UsesOperators, UsesPermissions, UsesRequests,
-    UsesSms,
+    UsesAccounts, UsesAudit, UsesClock, UsesCodes, UsesMaintenance, UsesOperators, UsesPermissions,
+    UsesRequests, UsesSms,
 };
 use super::Unexpected;
 use crate::domain::api_client::ClientId;
@@ -55,6 +55,7 @@ pub async fn start(
     ports: &(impl UsesAccounts
           + UsesAudit
           + UsesRequests
+          + UsesMaintenance
           + UsesSms
           + UsesOperators
           + UsesClock

@@ -10,15 +10,16 @@
 use rand::RngCore;
 
 use super::audit;
-use super::certify::{awaiting, complete, refuse, CertifyError, Step};
+use super::certify::{awaiting, complete, end_unbound, CertifyError, Step};
 use super::open_request;
 use super::uses::{
-    UsesBiometrics, UsesClock, UsesIdentity, UsesOperators, UsesPermissions, UsesRequests,
+    UsesBiometrics, UsesClock, UsesIdentity, UsesMaintenance, UsesOperators, UsesPermissions,
+    UsesRequests,
 };
 use crate::domain::audit::AuditAction;
 use crate::domain::binding::signs_after_biometrics;
 use crate::domain::biometrics::judge;
-use crate::domain::{BindingState, Channel, Iin, RefusalGround};
+use crate::domain::{BindingState, Channel, EndReason, Iin};
 use crate::ports::{AssertionError, Binding, BindingRequest, StateChange};
 
 /// Certifies the request with the provider's `assertion`: the binding, or
@@ -26,6 +27,7 @@ use crate::ports::{AssertionError, Binding, BindingRequest, StateChange};
 pub async fn certify_with_biometrics(
     ports: &(impl UsesPermissions
           + UsesRequests
+          + UsesMaintenance
           + UsesOperators
           + UsesIdentity
           + UsesBiometrics
@@ -53,7 +55,7 @@ pub async fn certify_with_biometrics(
     };
     if let Err(why) = verdict {
         tracing::info!(request = %request.id, %why, "biometric authentication failed");
-        return Err(refuse(ports, &request, RefusalGround::BiometricsFailed).await?);
+        return Err(end_unbound(ports, &request, EndReason::BiometricsFailed).await?);
     }
     if signs_after_biometrics(request.channel, request.purpose) {
         await_signature(ports, iin, &request).await?;
@@ -66,7 +68,7 @@ pub async fn certify_with_biometrics(
 /// it moves on, under the account's lock, with a fresh nonce for the
 /// document to sign (the biometric one was shown to the provider).
 async fn await_signature(
-    ports: &(impl UsesRequests + UsesClock),
+    ports: &(impl UsesRequests + UsesMaintenance + UsesClock),
     iin: &Iin,
     request: &BindingRequest,
 ) -> Result<(), CertifyError> {

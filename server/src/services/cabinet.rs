@@ -3,11 +3,12 @@
 //! started a request, each bank's permission to view documents).
 
 use super::uses::{
-    UsesAccounts, UsesApiClients, UsesBindings, UsesClock, UsesPermissions, UsesRequests,
+    UsesAccounts, UsesApiClients, UsesBindings, UsesClock, UsesMaintenance, UsesPermissions,
+    UsesRequests,
 };
 use super::Unexpected;
 use crate::domain::api_client::ClientId;
-use crate::domain::binding::is_overdue;
+use crate::domain::maintenance::is_overdue;
 use crate::domain::Iin;
 use crate::ports::{Account, Binding, BindingRequest, ChannelUse, Consent, DocumentPermission};
 
@@ -18,6 +19,9 @@ pub struct Cabinet {
     pub consent: Option<Consent>,
     /// The request in progress (at most one per account), within its term.
     pub open_request: Option<BindingRequest>,
+    /// When the open request ends unless completed (its term, lengthened
+    /// by maintenance breaks within it).
+    pub open_request_ends_at: Option<time::OffsetDateTime>,
     /// Each channel's use, with the API client's name where there is one.
     pub uses: Vec<(ChannelUse, Option<String>)>,
     /// Banks' permissions with the bank's name, and whether the request
@@ -49,6 +53,7 @@ pub async fn view(
           + UsesBindings
           + UsesPermissions
           + UsesRequests
+          + UsesMaintenance
           + UsesClock),
     iin: &Iin,
 ) -> Result<Option<Cabinet>, Unexpected> {
@@ -59,12 +64,13 @@ pub async fn view(
     let history = ports.bindings().binding_history(iin).await?;
     let consent = ports.requests().active_consent(iin).await?;
     let now = ports.clock().now();
+    let breaks = super::maintenance::recent_breaks(ports).await?;
     let open_request = ports
         .requests()
         .open_requests_of(iin)
         .await?
         .into_iter()
-        .rfind(|r| !is_overdue(r.started_at, now));
+        .rfind(|r| !is_overdue(r.started_at, now, &breaks));
     let mut uses = Vec::new();
     for u in ports.requests().uses_of(iin).await? {
         let name = match &u.client_id {
@@ -87,6 +93,9 @@ pub async fn view(
         active,
         history,
         consent,
+        open_request_ends_at: open_request
+            .as_ref()
+            .map(|r| crate::domain::maintenance::term_ends_at(r.started_at, &breaks)),
         open_request,
         uses,
         permissions,

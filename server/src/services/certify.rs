@@ -6,7 +6,8 @@
 use super::confirm_code::document_for;
 use super::open_request::{self, OpenRequestError};
 use super::uses::{
-    UsesClock, UsesIdentity, UsesOperators, UsesPermissions, UsesRequests, UsesSignatures,
+    UsesClock, UsesIdentity, UsesMaintenance, UsesOperators, UsesPermissions, UsesRequests,
+    UsesSignatures,
 };
 use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
@@ -14,7 +15,7 @@ use crate::domain::binding::signs_after_biometrics;
 use crate::domain::checks::{
     consent_check, number_held_elsewhere, register_checks, HeldNumber, RegisterAnswers,
 };
-use crate::domain::{BindingState, Channel, Iin, Purpose, RefusalGround};
+use crate::domain::{BindingState, Channel, EndReason, Iin, Purpose};
 use crate::ports::{
     AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, KeyPurpose, StateChange,
     StoreError,
@@ -22,8 +23,8 @@ use crate::ports::{
 
 #[derive(Debug, thiserror::Error)]
 pub enum CertifyError {
-    #[error("the request was refused: {0:?}")]
-    Refused(RefusalGround),
+    #[error("the request ended without a binding: {0:?}")]
+    Ended(EndReason),
     #[error("this step is not allowed now")]
     NotAwaitingCertification,
     #[error("an outside system is unavailable; try again")]
@@ -39,20 +40,20 @@ pub enum CertifyError {
     Unexpected(#[from] Unexpected),
 }
 
-pub(super) async fn refuse(
+pub(super) async fn end_unbound(
     ports: &(impl UsesRequests + UsesClock),
     request: &BindingRequest,
-    ground: RefusalGround,
+    ground: EndReason,
 ) -> Result<CertifyError, CertifyError> {
     let tx = ports.requests().lock_account(&request.iin, None).await?;
-    refuse_in(ports, tx, request, ground).await
+    end_unbound_in(ports, tx, request, ground).await
 }
 
 /// The request, if it awaits the certification `step` it is given, with
 /// its nonce (the EDS document's, or the one the biometric provider must
 /// echo).
 pub(super) async fn awaiting(
-    ports: &(impl UsesRequests + UsesClock),
+    ports: &(impl UsesRequests + UsesMaintenance + UsesClock),
     iin: &Iin,
     request_id: &str,
     step: Step,
@@ -78,12 +79,24 @@ pub(super) async fn awaiting(
 /// The ports a certification with EDS uses: the signature's check, then
 /// the checks and the binding.
 pub trait SignaturePorts:
-    UsesPermissions + UsesRequests + UsesOperators + UsesIdentity + UsesSignatures + UsesClock
+    UsesPermissions
+    + UsesRequests
+    + UsesOperators
+    + UsesIdentity
+    + UsesSignatures
+    + UsesMaintenance
+    + UsesClock
 {
 }
 
 impl<P> SignaturePorts for P where
-    P: UsesPermissions + UsesRequests + UsesOperators + UsesIdentity + UsesSignatures + UsesClock
+    P: UsesPermissions
+        + UsesRequests
+        + UsesOperators
+        + UsesIdentity
+        + UsesSignatures
+        + UsesMaintenance
+        + UsesClock
 {
 }
 
@@ -154,9 +167,9 @@ async fn certify_at(
     };
     if let Some(reason) = reason {
         tracing::info!(request = %request.id, reason, "signature refused");
-        let ground = RefusalGround::SignatureInvalid;
+        let ground = EndReason::SignatureInvalid;
         let tx = ports.requests().lock_account(&request.iin, None).await?;
-        return Err(refuse_in_because(ports, tx, &request, ground, Some(reason)).await?);
+        return Err(end_unbound_because(ports, tx, &request, ground, Some(reason)).await?);
     }
     complete(ports, iin, &request).await
 }
@@ -169,7 +182,12 @@ async fn certify_at(
 /// binding itself is decided under the account's and the number's locks,
 /// where the request's state and the consent are read again.
 pub(super) async fn complete(
-    ports: &(impl UsesPermissions + UsesRequests + UsesOperators + UsesIdentity + UsesClock),
+    ports: &(impl UsesPermissions
+          + UsesRequests
+          + UsesOperators
+          + UsesIdentity
+          + UsesMaintenance
+          + UsesClock),
     iin: &Iin,
     request: &BindingRequest,
 ) -> Result<Binding, CertifyError> {
@@ -180,7 +198,7 @@ pub(super) async fn complete(
         None => ports.requests().active_consent(iin).await?.is_some(),
     };
     if let Err(ground) = consent_check(consent_given) {
-        return Err(refuse(ports, request, ground).await?);
+        return Err(end_unbound(ports, request, ground).await?);
     }
     let person = ports.identity().person(iin).await.map_err(|e| {
         tracing::error!(error = %e, "identity register unavailable");
@@ -200,13 +218,13 @@ pub(super) async fn complete(
         operator_subscriber: subscriber.as_ref().map(|s| &s.iin),
     };
     if let Err(ground) = register_checks(&answers) {
-        return Err(refuse(ports, request, ground).await?);
+        return Err(end_unbound(ports, request, ground).await?);
     }
     let operator = subscriber.map(|s| s.operator).unwrap_or_default();
     match bind_under_lock(ports, iin, request, operator).await {
         Err(CertifyError::Unexpected(e)) if is_conflict(&e) => {
             // The database's uniqueness rule caught what the lock should have.
-            Err(refuse(ports, request, RefusalGround::OperatorDoesNotConfirm).await?)
+            Err(end_unbound(ports, request, EndReason::OperatorDoesNotConfirm).await?)
         }
         other => other,
     }
@@ -244,7 +262,7 @@ fn is_conflict(e: &Unexpected) -> bool {
 /// the authority on whose a number is, has reassigned it), unless that
 /// binding is newer than the request: then the request is refused.
 async fn bind_under_lock(
-    ports: &(impl UsesPermissions + UsesRequests + UsesClock),
+    ports: &(impl UsesPermissions + UsesRequests + UsesMaintenance + UsesClock),
     iin: &Iin,
     request: &BindingRequest,
     operator: String,
@@ -265,7 +283,7 @@ async fn bind_under_lock(
         None => tx.active_consent().await?.is_some(),
     };
     if let Err(ground) = consent_check(consent_given) {
-        return Err(refuse_in(ports, tx, &request, ground).await?);
+        return Err(end_unbound_in(ports, tx, &request, ground).await?);
     }
     // The rows that may change: this account's binding (ended as changed)
     // and the number's binding on another account (a recycled number).
@@ -276,9 +294,9 @@ async fn bind_under_lock(
     let held = tx.binding_of_number(&request.msisdn).await?;
     if let Some(held) = held.filter(|b| &b.iin != iin) {
         match number_held_elsewhere(held.bound_at, request.started_at) {
-            HeldNumber::Refuse => {
-                let ground = RefusalGround::OperatorDoesNotConfirm;
-                return Err(refuse_in(ports, tx, &request, ground).await?);
+            HeldNumber::TakenMeanwhile => {
+                let ground = EndReason::NumberTakenMeanwhile;
+                return Err(end_unbound_in(ports, tx, &request, ground).await?);
             }
             HeldNumber::EndIt => {
                 let reason = BindingEndReason::OperatorReassigned;
@@ -375,28 +393,29 @@ fn reassigned_entry(
     }
 }
 
-/// Refuses the request inside `tx` and commits.
-async fn refuse_in(
+/// Ends the request without a binding (refused or not performed, as the
+/// reason says) inside `tx`, with its audit entry, and commits.
+async fn end_unbound_in(
     ports: &impl UsesClock,
     tx: Box<dyn AccountTx>,
     request: &BindingRequest,
-    ground: RefusalGround,
+    ground: EndReason,
 ) -> Result<CertifyError, CertifyError> {
-    refuse_in_because(ports, tx, request, ground, None).await
+    end_unbound_because(ports, tx, request, ground, None).await
 }
 
-/// As `refuse_in`, with the particular reason (a signature's) in the audit entry.
-async fn refuse_in_because(
+/// As `end_unbound_in`, with the particular reason (a signature's) in the audit entry.
+async fn end_unbound_because(
     ports: &impl UsesClock,
     mut tx: Box<dyn AccountTx>,
     request: &BindingRequest,
-    ground: RefusalGround,
+    ground: EndReason,
     reason: Option<&str>,
 ) -> Result<CertifyError, CertifyError> {
     let change = StateChange {
         request_id: request.id.clone(),
         from: request.state,
-        to: BindingState::Refused(ground),
+        to: BindingState::ended(ground),
         at: ports.clock().now(),
     };
     if tx.change_state(&change).await? {
@@ -407,12 +426,12 @@ async fn refuse_in_because(
         tx.audit(&audit::entry(
             ports,
             &request.iin,
-            AuditAction::RequestRefused,
+            AuditAction::of_ending(ground),
             detail,
         ))
         .await?;
     }
     tx.commit().await?;
-    tracing::info!(request = %request.id, ground = ground.code(), "request refused");
-    Ok(CertifyError::Refused(ground))
+    tracing::info!(request = %request.id, ground = ground.code(), outcome = ground.outcome_code(), "request ended");
+    Ok(CertifyError::Ended(ground))
 }

@@ -59,7 +59,7 @@ pub async fn file(
     if subject == Subject::Refusal
         && !matches!(
             request.state,
-            BindingState::Refused(_) | BindingState::Expired
+            BindingState::Ended(_) | BindingState::Expired
         )
     {
         return Err(FileError::NotRefused);

@@ -6,12 +6,12 @@ use rand::RngCore;
 use time::OffsetDateTime;
 
 use super::open_request::{self, OpenRequestError};
-use super::uses::{UsesClock, UsesCodes, UsesRequests};
+use super::uses::{UsesClock, UsesCodes, UsesMaintenance, UsesRequests};
 use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::document::RequestDocument;
 use crate::domain::otp::MAX_WRONG_ATTEMPTS;
-use crate::domain::{BindingState, Iin, OtpCode, OtpCodeError, RefusalGround};
+use crate::domain::{BindingState, EndReason, Iin, OtpCode, OtpCodeError};
 use crate::ports::{BindingRequest, StateChange};
 
 #[derive(Debug, thiserror::Error)]
@@ -54,7 +54,7 @@ pub fn document_for(request: &BindingRequest, nonce: &str) -> Vec<u8> {
 /// works only on the same conditions. So guesses that arrive together are
 /// judged one after another, never against a stale count.
 pub async fn confirm_code(
-    ports: &(impl UsesRequests + UsesClock + UsesCodes),
+    ports: &(impl UsesRequests + UsesMaintenance + UsesClock + UsesCodes),
     iin: &Iin,
     request_id: &str,
     code_input: &str,
@@ -84,19 +84,19 @@ pub async fn confirm_code(
             let change = StateChange {
                 request_id: request_id.to_owned(),
                 from: BindingState::AwaitingCode,
-                to: BindingState::Refused(RefusalGround::CodeNotConfirmed),
+                to: BindingState::ended(EndReason::CodeNotConfirmed),
                 at: now,
             };
             tx.change_state(&change).await?;
         }
         let action = if refused {
-            AuditAction::RequestRefused
+            AuditAction::of_ending(EndReason::CodeNotConfirmed)
         } else {
             AuditAction::CodeWrong
         };
         let detail = format!(
             "request={request_id} tries={tries} ground={}",
-            RefusalGround::CodeNotConfirmed.code()
+            EndReason::CodeNotConfirmed.code()
         );
         tx.audit(&audit::entry(ports, iin, action, detail)).await?;
         tx.commit().await?;

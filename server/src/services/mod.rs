@@ -21,6 +21,7 @@ pub mod flood;
 pub mod floods;
 pub mod health;
 pub mod idempotency;
+pub mod maintenance;
 pub mod office;
 pub mod open_request;
 pub mod password;
@@ -69,6 +70,7 @@ pub struct Ports {
     pub staff: Arc<dyn StaffStore>,
     pub complaints: Arc<dyn ComplaintStore>,
     pub dashboard: Arc<dyn DashboardStore>,
+    pub maintenance: Arc<dyn crate::ports::MaintenanceStore>,
     /// The working-day calendar complaint deadlines are counted in.
     pub calendar: Arc<crate::domain::calendar::WorkingCalendar>,
     /// Flood limits per source and per claimed identity, before Argon2.

@@ -1,10 +1,10 @@
 //! Finding a citizen's open request, ending it first if its 10-minute term
 //! has passed (appendix row 3), so every step sees the same rules.
 
-use super::uses::{UsesClock, UsesRequests};
-use super::{audit, Unexpected};
+use super::uses::{UsesClock, UsesMaintenance, UsesRequests};
+use super::{audit, maintenance, Unexpected};
 use crate::domain::audit::AuditAction;
-use crate::domain::binding::is_overdue;
+use crate::domain::maintenance::{is_overdue, MaintenanceWindow};
 use crate::domain::{BindingState, Iin};
 use crate::ports::{AccountTx, AuditEntry, BindingRequest, StateChange};
 
@@ -28,11 +28,13 @@ enum Found {
     Overdue(BindingRequest),
 }
 
-/// Judges the stored request for a step of `iin` at `now`.
+/// Judges the stored request for a step of `iin` at `now`, its term
+/// lengthened by the maintenance `breaks` within it (appendix row 7).
 fn judge(
     request: Option<BindingRequest>,
     iin: &Iin,
     now: time::OffsetDateTime,
+    breaks: &[MaintenanceWindow],
 ) -> Result<Found, OpenRequestError> {
     let request = request
         .filter(|r| &r.iin == iin)
@@ -40,7 +42,7 @@ fn judge(
     if request.state.is_ended() {
         return Err(OpenRequestError::Ended(request.state));
     }
-    Ok(if is_overdue(request.started_at, now) {
+    Ok(if is_overdue(request.started_at, now, breaks) {
         Found::Overdue(request)
     } else {
         Found::Open(request)
@@ -66,14 +68,16 @@ fn expiry(ports: &impl UsesClock, request: &BindingRequest) -> (StateChange, Aud
 
 /// The open request `id` of `iin`, expiring it if overdue.
 pub async fn load(
-    ports: &(impl UsesRequests + UsesClock),
+    ports: &(impl UsesRequests + UsesMaintenance + UsesClock),
     iin: &Iin,
     id: &str,
 ) -> Result<BindingRequest, OpenRequestError> {
+    let breaks = maintenance::recent_breaks(ports).await?;
     match judge(
         ports.requests().request(id).await?,
         iin,
         ports.clock().now(),
+        &breaks,
     )? {
         Found::Open(request) => Ok(request),
         Found::Overdue(request) => {
@@ -87,12 +91,13 @@ pub async fn load(
 /// account's lock, so no other step can move it meanwhile. One past its term
 /// is ended as expired (committed) and refused.
 pub async fn load_locked(
-    ports: &impl UsesClock,
+    ports: &(impl UsesMaintenance + UsesClock),
     mut tx: Box<dyn AccountTx>,
     iin: &Iin,
     id: &str,
 ) -> Result<(Box<dyn AccountTx>, BindingRequest), OpenRequestError> {
-    match judge(tx.request(id).await?, iin, ports.clock().now())? {
+    let breaks = maintenance::recent_breaks(ports).await?;
+    match judge(tx.request(id).await?, iin, ports.clock().now(), &breaks)? {
         Found::Open(request) => Ok((tx, request)),
         Found::Overdue(request) => {
             let (change, entry) = expiry(ports, &request);
@@ -122,16 +127,21 @@ pub async fn expire(
     Ok(moved)
 }
 
-/// Expires every open request past its term; returns how many ended.
-pub async fn expire_overdue(ports: &(impl UsesRequests + UsesClock)) -> Result<usize, Unexpected> {
-    let cutoff = ports.clock().now() - crate::domain::REQUEST_TERM;
+/// Expires every open request past its term (lengthened by the breaks
+/// within it); returns how many ended.
+pub async fn expire_overdue(
+    ports: &(impl UsesRequests + UsesMaintenance + UsesClock),
+) -> Result<usize, Unexpected> {
+    let now = ports.clock().now();
+    let cutoff = now - crate::domain::REQUEST_TERM;
+    let breaks = maintenance::recent_breaks(ports).await?;
     let mut ended = 0;
     for request in ports
         .requests()
         .open_requests_started_before(cutoff)
         .await?
     {
-        if expire(ports, &request).await? {
+        if is_overdue(request.started_at, now, &breaks) && expire(ports, &request).await? {
             ended += 1;
         }
     }

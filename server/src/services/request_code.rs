@@ -11,11 +11,13 @@ use time::{Duration, OffsetDateTime};
 use super::code_hash::new_code;
 use super::consent::{self, ConsentChange};
 use super::open_request::OpenRequestError;
-use super::uses::{UsesAudit, UsesClock, UsesCodes, UsesOperators, UsesRequests, UsesSms};
+use super::uses::{
+    UsesAudit, UsesClock, UsesCodes, UsesMaintenance, UsesOperators, UsesRequests, UsesSms,
+};
 use super::{audit, Unexpected};
 use crate::domain::api_client::ClientId;
 use crate::domain::audit::AuditAction;
-use crate::domain::binding::is_overdue;
+use crate::domain::maintenance::is_overdue;
 use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
 };
@@ -136,17 +138,18 @@ pub(super) fn challenge(
 /// requests: one the citizen started elsewhere is left alone, and the
 /// bank is answered [`RequestCodeError::OpenElsewhere`].
 async fn withdraw_older(
-    ports: &impl UsesClock,
+    ports: &(impl UsesMaintenance + UsesClock),
     tx: &mut dyn AccountTx,
     iin: &Iin,
     newer: &str,
     origin: Origin<'_>,
 ) -> Result<(), RequestCodeError> {
     let now = ports.clock().now();
+    let breaks = super::maintenance::recent_breaks(ports).await?;
     let open = tx.open_requests().await?;
     if origin.channel == Channel::Bank {
         let others = open.iter().any(|r| {
-            !is_overdue(r.started_at, now)
+            !is_overdue(r.started_at, now, &breaks)
                 && (r.channel != Channel::Bank || r.client_id.as_ref() != origin.client)
         });
         if others {
@@ -154,7 +157,7 @@ async fn withdraw_older(
         }
     }
     for old in open {
-        let (event, action, detail) = if is_overdue(old.started_at, now) {
+        let (event, action, detail) = if is_overdue(old.started_at, now, &breaks) {
             (
                 BindingEvent::TermElapsed,
                 AuditAction::RequestExpired,
@@ -212,7 +215,13 @@ impl Origin<'_> {
 /// Starts a portal request for `number_input` and sends the code. `consent`
 /// is the citizen's answer to the consent question on the same form.
 pub async fn request_code(
-    ports: &(impl UsesAudit + UsesRequests + UsesSms + UsesOperators + UsesClock + UsesCodes),
+    ports: &(impl UsesAudit
+          + UsesRequests
+          + UsesSms
+          + UsesOperators
+          + UsesMaintenance
+          + UsesClock
+          + UsesCodes),
     iin: &Iin,
     number_input: &str,
     consent_given: bool,
@@ -238,7 +247,13 @@ pub async fn request_code(
 /// A bank's `permission` to view documents, if asked for, is recorded
 /// with the request, in its transaction; the binding grants it.
 pub async fn request_code_from(
-    ports: &(impl UsesAudit + UsesRequests + UsesSms + UsesOperators + UsesClock + UsesCodes),
+    ports: &(impl UsesAudit
+          + UsesRequests
+          + UsesSms
+          + UsesOperators
+          + UsesMaintenance
+          + UsesClock
+          + UsesCodes),
     iin: &Iin,
     number_input: &str,
     consent_given: bool,

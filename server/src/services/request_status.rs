@@ -2,15 +2,18 @@
 //! is awaited, the document to sign while certification is awaited.
 
 use super::confirm_code::document_for;
-use super::uses::{UsesBindings, UsesClock, UsesRequests};
-use super::{open_request, Unexpected};
-use crate::domain::binding::is_overdue;
+use super::uses::{UsesBindings, UsesClock, UsesMaintenance, UsesRequests};
+use super::{maintenance, open_request, Unexpected};
+use crate::domain::maintenance::{is_overdue, term_ends_at};
 use crate::domain::BindingState;
 use crate::domain::Iin;
 use crate::ports::{BindingRequest, OtpChallenge};
 
 pub struct RequestStatus {
     pub request: BindingRequest,
+    /// When the request ends unless completed: 10 minutes, lengthened by
+    /// maintenance breaks within them (appendix rows 3 and 7).
+    pub term_ends_at: time::OffsetDateTime,
     /// The live code, while a code is awaited.
     pub challenge: Option<OtpChallenge>,
     /// The document to certify, while certification is awaited.
@@ -21,7 +24,7 @@ pub struct RequestStatus {
 
 /// The request `id` of `iin` (expiring it first if overdue), or `None`.
 pub async fn view(
-    ports: &(impl UsesBindings + UsesRequests + UsesClock),
+    ports: &(impl UsesBindings + UsesRequests + UsesMaintenance + UsesClock),
     iin: &Iin,
     id: &str,
 ) -> Result<Option<RequestStatus>, Unexpected> {
@@ -36,7 +39,8 @@ pub async fn view(
     else {
         return Ok(None);
     };
-    if !request.state.is_ended() && is_overdue(request.started_at, ports.clock().now()) {
+    let breaks = maintenance::breaks_since(ports, request.started_at).await?;
+    if !request.state.is_ended() && is_overdue(request.started_at, ports.clock().now(), &breaks) {
         open_request::expire(ports, &request).await?;
         request.state = BindingState::Expired;
     }
@@ -61,6 +65,7 @@ pub async fn view(
         _ => None,
     };
     Ok(Some(RequestStatus {
+        term_ends_at: term_ends_at(request.started_at, &breaks),
         request,
         challenge,
         document,

@@ -6,7 +6,7 @@ use super::audit;
 use super::code_hash::new_code;
 use super::open_request::{self, OpenRequestError};
 use super::request_code::{challenge, check_hourly_limits, CodeSent, RequestCodeError};
-use super::uses::{UsesClock, UsesCodes, UsesRequests, UsesSms};
+use super::uses::{UsesClock, UsesCodes, UsesMaintenance, UsesRequests, UsesSms};
 use crate::domain::audit::AuditAction;
 use crate::domain::otp::resend_allowed_at;
 use crate::domain::sms::Sms;
@@ -16,7 +16,7 @@ use crate::domain::{BindingState, Channel, Iin};
 /// between codes and the hourly limits are decided under the account's and
 /// the number's locks.
 pub async fn resend_code(
-    ports: &(impl UsesRequests + UsesSms + UsesClock + UsesCodes),
+    ports: &(impl UsesRequests + UsesSms + UsesMaintenance + UsesClock + UsesCodes),
     iin: &Iin,
     request_id: &str,
 ) -> Result<CodeSent, RequestCodeError> {

@@ -8,10 +8,12 @@
 //! one, whose result is the one that counts), and an open one none yet.
 
 use ed25519_dalek::VerifyingKey;
-use nomir_core::ground::RefusalGround;
+use nomir_core::end_reason::EndReason;
 use nomir_core::i18n::Lang;
 
-use super::uses::{UsesAccounts, UsesApiClients, UsesAudit, UsesBindings, UsesClock, UsesRequests};
+use super::uses::{
+    UsesAccounts, UsesApiClients, UsesAudit, UsesBindings, UsesClock, UsesMaintenance, UsesRequests,
+};
 use super::{request_status, Unexpected};
 use crate::documents::{pdf, Outcome, ResultDocument, SealError, SealMeta, Sealer};
 use crate::domain::audit::AuditAction;
@@ -21,7 +23,13 @@ use crate::ports::BindingRequest;
 /// The sealed PDF of `iin`'s finished request `request_id` in `lang`, or
 /// `None` if there is no such request of this citizen or it has no result.
 pub async fn issue(
-    ports: &(impl UsesAccounts + UsesApiClients + UsesBindings + UsesAudit + UsesRequests + UsesClock),
+    ports: &(impl UsesAccounts
+          + UsesApiClients
+          + UsesBindings
+          + UsesAudit
+          + UsesRequests
+          + UsesMaintenance
+          + UsesClock),
     sealer: &Sealer,
     iin: &Iin,
     request_id: &str,
@@ -103,9 +111,9 @@ async fn outcome(
                 operator: binding.operator.clone(),
             })
         }
-        BindingState::Refused(ground) => Some(Outcome::Refused { ground }),
-        BindingState::Expired => Some(Outcome::Refused {
-            ground: RefusalGround::TermExpired,
+        BindingState::Ended(reason) => Some(Outcome::Ended { reason }),
+        BindingState::Expired => Some(Outcome::Ended {
+            reason: EndReason::TermExpired,
         }),
         BindingState::Withdrawn
         | BindingState::AwaitingCode

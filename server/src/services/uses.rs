@@ -11,9 +11,9 @@ use super::{flood, floods, Ports};
 use crate::domain::calendar::WorkingCalendar;
 use crate::ports::{
     AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier, Clock,
-    ComplaintStore, DashboardStore, IdempotencyStore, IdentityRegister, OperatorRegistry,
-    OutboxStore, PermissionStore, RegistryStore, RequestStore, SessionStore, SignatureVerifier,
-    SmsGateway, StaffStore,
+    ComplaintStore, DashboardStore, IdempotencyStore, IdentityRegister, MaintenanceStore,
+    OperatorRegistry, OutboxStore, PermissionStore, RegistryStore, RequestStore, SessionStore,
+    SignatureVerifier, SmsGateway, StaffStore,
 };
 
 macro_rules! uses {
@@ -52,6 +52,7 @@ uses! {
     UsesStaff: staff -> Arc<dyn StaffStore>;
     UsesComplaints: complaints -> Arc<dyn ComplaintStore>;
     UsesDashboard: dashboard -> Arc<dyn DashboardStore>;
+    UsesMaintenance: maintenance -> Arc<dyn MaintenanceStore>;
     UsesCalendar: calendar -> Arc<WorkingCalendar>;
     UsesFloods: floods -> Arc<floods::Floods>;
     UsesChallengeLimit: challenge_limit -> Arc<flood::FloodLimit>;

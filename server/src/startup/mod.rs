@@ -46,6 +46,7 @@ pub fn ports_over(
         staff: db.clone(),
         complaints: db.clone(),
         dashboard: db.clone(),
+        maintenance: db.clone(),
         registries: db.clone(),
         audit: db.clone(),
         requests: db.clone(),

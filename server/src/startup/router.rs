@@ -57,6 +57,10 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         >(context, app::shell))
         .layer(middleware::from_fn_with_state(
             state.ports.clone(),
+            crate::portal::maintenance::gate,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.ports.clone(),
             crate::portal::visitor::resolve,
         ))
         .layer(middleware::from_fn(

@@ -11,7 +11,7 @@ use crate::support::procedure;
 use std::path::PathBuf;
 
 use nomir::demo::pki::{sign_detached, KeyPair};
-use nomir::domain::{BindingState, Iin, RefusalGround};
+use nomir::domain::{BindingState, EndReason, Iin};
 use nomir::ports::{KeyPurpose, SignatureError};
 use nomir::services::certify::{certify, CertifyError};
 use support::demo::{citizen_key, engines_with_demo_data};
@@ -37,7 +37,7 @@ async fn refusal_reason(t: &TestDb, id: &str) -> String {
     let entries = t.ports.audit.recent(20).await.unwrap();
     let entry = entries
         .iter()
-        .find(|e| e.action == "request_refused" && e.detail.contains(id))
+        .find(|e| e.action == "request_not_performed" && e.detail.contains(id))
         .unwrap_or_else(|| panic!("no refusal of {id}"));
     entry
         .detail
@@ -65,7 +65,7 @@ async fn a_revoked_certificate_refuses_the_request_and_binds_nothing() {
         let cms = sign_detached(&document, &revoked).unwrap();
         assert!(matches!(
             certify(&t.ports, &aigerim(), &id, &cms).await,
-            Err(CertifyError::Refused(RefusalGround::SignatureInvalid))
+            Err(CertifyError::Ended(EndReason::SignatureInvalid))
         ));
         assert_eq!(refusal_reason(&t, &id).await, "revoked", "{}", t.name);
         assert!(nothing_bound(&t).await, "{}", t.name);
@@ -110,7 +110,7 @@ async fn a_replayed_signature_or_one_over_other_content_refuses() {
         assert_ne!(first, second);
         assert!(matches!(
             certify(&t.ports, &aigerim(), &second, &old).await,
-            Err(CertifyError::Refused(RefusalGround::SignatureInvalid))
+            Err(CertifyError::Ended(EndReason::SignatureInvalid))
         ));
         assert_eq!(
             refusal_reason(&t, &second).await,
@@ -127,14 +127,14 @@ async fn a_replayed_signature_or_one_over_other_content_refuses() {
             sign_detached(text.as_bytes(), &citizen_key(&format!("{AIGERIM}-sign"))).unwrap();
         assert!(matches!(
             certify(&t.ports, &aigerim(), &third, &other).await,
-            Err(CertifyError::Refused(RefusalGround::SignatureInvalid))
+            Err(CertifyError::Ended(EndReason::SignatureInvalid))
         ));
         // Someone else's valid key over the right document.
         let (fourth, fourth_doc) = at_signing(&t).await;
         let theirs = sign_detached(&fourth_doc, &citizen_key("991231410007-sign")).unwrap();
         assert!(matches!(
             certify(&t.ports, &aigerim(), &fourth, &theirs).await,
-            Err(CertifyError::Refused(RefusalGround::SignatureInvalid))
+            Err(CertifyError::Ended(EndReason::SignatureInvalid))
         ));
         assert_eq!(
             refusal_reason(&t, &fourth).await,

@@ -5,7 +5,7 @@
 
 use crate::support;
 
-use nomir::domain::{BindingState, Iin, RefusalGround};
+use nomir::domain::{BindingState, EndReason, Iin};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
 use nomir::services::request_code::{request_code, RequestCodeError};
 use nomir::services::resend_code::resend_code;
@@ -70,7 +70,7 @@ async fn parallel_wrong_guesses_count_three_tries_and_then_the_right_code_fails(
         let request = t.ports.requests.request(&sent.request_id).await.unwrap();
         assert_eq!(
             request.unwrap().state,
-            BindingState::Refused(RefusalGround::CodeNotConfirmed),
+            BindingState::Ended(EndReason::CodeNotConfirmed),
             "{}",
             t.name
         );

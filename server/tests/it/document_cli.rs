@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use nomir::demo::seal::sealer as demo_sealer;
 use nomir::documents::{pdf, Outcome, ResultDocument, Sealer};
 use nomir::domain::{Channel, Purpose};
-use nomir_core::ground::RefusalGround;
+use nomir_core::end_reason::EndReason;
 use nomir_core::i18n::Lang;
 use time::macros::datetime;
 
@@ -31,8 +31,8 @@ fn document() -> ResultDocument {
         client_name: None,
         started_at: datetime!(2026-11-25 05:00:00 UTC),
         finished_at: datetime!(2026-11-25 05:02:30 UTC),
-        outcome: Outcome::Refused {
-            ground: RefusalGround::OperatorDoesNotConfirm,
+        outcome: Outcome::Ended {
+            reason: EndReason::OperatorDoesNotConfirm,
         },
         issued_at: datetime!(2026-11-25 05:10:00 UTC),
         lang: Lang::Kk,

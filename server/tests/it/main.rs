@@ -25,6 +25,8 @@ mod floods;
 mod http;
 mod instances;
 mod layers;
+mod maintenance;
+mod migrations;
 mod numbers;
 mod office_http;
 mod outages;

@@ -8,7 +8,7 @@ use crate::support::procedure;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use nomir::domain::{Iin, Msisdn, RefusalGround};
+use nomir::domain::{EndReason, Iin, Msisdn};
 use nomir::ports::{BindingEndReason, OperatorRegistry, Subscriber, Unavailable};
 use nomir::services::cabinet;
 use nomir::services::certify::{certify, CertifyError};
@@ -100,7 +100,7 @@ impl OperatorRegistry for AttributesToAsker {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn two_accounts_binding_one_number_at_once_bind_it_once_and_the_other_is_refused() {
+async fn two_accounts_binding_one_number_at_once_bind_it_once_and_the_other_ends_not_performed() {
     for mut t in engines_with_demo_data().await {
         t.ports.operators = Arc::new(AttributesToAsker);
         let number = "+77019990000";
@@ -131,7 +131,7 @@ async fn two_accounts_binding_one_number_at_once_bind_it_once_and_the_other_is_r
         assert!(
             matches!(
                 refused,
-                CertifyError::Refused(RefusalGround::OperatorDoesNotConfirm)
+                CertifyError::Ended(EndReason::NumberTakenMeanwhile)
             ),
             "{}: {refused:?}",
             t.name

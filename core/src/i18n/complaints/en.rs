@@ -93,7 +93,7 @@ pub const EN: ComplaintTexts = ComplaintTexts {
     err_about_missing: "Choose what the complaint is about.",
     err_to_missing: "Choose who the complaint is addressed to.",
     err_decision_missing: "Choose a decision.",
-    err_not_refused: "This request was not refused: complain about an action or inaction instead.",
+    err_not_refused: "This request was neither refused nor left not performed: complain about an action or inaction instead.",
     err_under_review: "A complaint about this request to the same addressee is under review. Wait for its decision, or address the other body.",
     err_not_found: "No such complaint was found.",
     err_not_your_role: "Your role does not take this decision.",
@@ -108,9 +108,9 @@ pub const EN: ComplaintTexts = ComplaintTexts {
     dash_show: "Show",
     dash_csv: "Download as CSV",
     dash_per_day: "Requests per day by channel",
-    dash_outcomes: "Outcomes and refusal grounds",
+    dash_outcomes: "Outcomes and their reasons",
     dash_service_time: "Service time (against the 10-minute term)",
-    dash_service_hint: "Completed requests (bound or refused) by whole minutes taken.",
+    dash_service_hint: "Ended requests (bound, refused or not performed) by whole minutes taken.",
     dash_within_term: "Completed within 10 minutes",
     dash_minutes: "min",
     dash_ten_plus: "10 min or more",
@@ -128,7 +128,8 @@ fn en_outcome(o: RequestOutcome) -> &'static str {
     match o {
         RequestOutcome::Open => "in progress",
         RequestOutcome::Bound => "number bound",
-        RequestOutcome::Refused(_) => "refused",
+        RequestOutcome::Ended(r) if r.is_refusal() => "refused",
+        RequestOutcome::Ended(_) => "not performed",
         RequestOutcome::Expired => "term expired",
         RequestOutcome::Withdrawn => "replaced by a newer request",
     }
@@ -146,7 +147,7 @@ fn en_status(s: ComplaintStatus) -> &'static str {
 
 fn en_about(a: ComplaintAbout) -> &'static str {
     match a {
-        ComplaintAbout::Refusal => "the refusal",
+        ComplaintAbout::Refusal => "the result: a refusal or the service not performed",
         ComplaintAbout::Action => "an action",
         ComplaintAbout::Inaction => "inaction",
     }

@@ -93,7 +93,7 @@ pub const KK: ComplaintTexts = ComplaintTexts {
     err_about_missing: "Шағым неге қатысты екенін таңдаңыз.",
     err_to_missing: "Шағым кімге жолданатынын таңдаңыз.",
     err_decision_missing: "Шешімді таңдаңыз.",
-    err_not_refused: "Бұл сұраныс бойынша бас тарту болған жоқ: әрекетке немесе әрекетсіздікке шағым беріңіз.",
+    err_not_refused: "Бұл сұраныс бойынша бас тарту да, қызметтің көрсетілмеуі де болған жоқ: әрекетке немесе әрекетсіздікке шағым беріңіз.",
     err_under_review: "Бұл сұраныс бойынша сол адресатқа жіберілген шағым қаралуда. Оның шешімін күтіңіз немесе басқа органға жүгініңіз.",
     err_not_found: "Мұндай шағым табылмады.",
     err_not_your_role: "Бұл шешімді сіздің рөліңіз қабылдамайды.",
@@ -108,9 +108,9 @@ pub const KK: ComplaintTexts = ComplaintTexts {
     dash_show: "Көрсету",
     dash_csv: "CSV ретінде жүктеу",
     dash_per_day: "Күн сайынғы сұраныстар, арналар бойынша",
-    dash_outcomes: "Нәтижелер және бас тарту негіздері",
+    dash_outcomes: "Нәтижелер және олардың себептері",
     dash_service_time: "Қызмет көрсету уақыты (10 минуттық мерзімге қатысты)",
-    dash_service_hint: "Аяқталған сұраныстар (байланған немесе бас тартылған), жұмсалған толық минуттар бойынша.",
+    dash_service_hint: "Аяқталған сұраныстар (байланған, бас тартылған немесе көрсетілмеген), жұмсалған толық минуттар бойынша.",
     dash_within_term: "10 минут ішінде аяқталғандар",
     dash_minutes: "мин",
     dash_ten_plus: "10 мин және одан көп",
@@ -128,7 +128,8 @@ fn kk_outcome(o: RequestOutcome) -> &'static str {
     match o {
         RequestOutcome::Open => "жүріп жатыр",
         RequestOutcome::Bound => "нөмір байланды",
-        RequestOutcome::Refused(_) => "бас тартылды",
+        RequestOutcome::Ended(r) if r.is_refusal() => "бас тартылды",
+        RequestOutcome::Ended(_) => "көрсетілмеді",
         RequestOutcome::Expired => "мерзімі өтті",
         RequestOutcome::Withdrawn => "жаңа сұраныспен ауыстырылды",
     }
@@ -146,7 +147,7 @@ fn kk_status(s: ComplaintStatus) -> &'static str {
 
 fn kk_about(a: ComplaintAbout) -> &'static str {
     match a {
-        ComplaintAbout::Refusal => "қызметтен бас тарту",
+        ComplaintAbout::Refusal => "нәтиже: қызметтен бас тарту немесе қызметтің көрсетілмеуі",
         ComplaintAbout::Action => "әрекет",
         ComplaintAbout::Inaction => "әрекетсіздік",
     }

@@ -93,7 +93,7 @@ pub const RU: ComplaintTexts = ComplaintTexts {
     err_about_missing: "Выберите, на что жалоба.",
     err_to_missing: "Выберите, кому адресована жалоба.",
     err_decision_missing: "Выберите решение.",
-    err_not_refused: "По этому запросу отказа не было: обжалуйте действие или бездействие.",
+    err_not_refused: "По этому запросу не было ни отказа, ни неоказания услуги: обжалуйте действие или бездействие.",
     err_under_review: "Жалоба по этому запросу тому же адресату уже рассматривается. Дождитесь решения по ней или обратитесь к другому органу.",
     err_not_found: "Такая жалоба не найдена.",
     err_not_your_role: "Это решение принимает не ваша роль.",
@@ -108,9 +108,9 @@ pub const RU: ComplaintTexts = ComplaintTexts {
     dash_show: "Показать",
     dash_csv: "Скачать CSV",
     dash_per_day: "Запросы по дням и каналам",
-    dash_outcomes: "Результаты и основания отказа",
+    dash_outcomes: "Результаты и их причины",
     dash_service_time: "Время оказания услуги (относительно срока 10 минут)",
-    dash_service_hint: "Завершённые запросы (привязка или отказ) по полным минутам.",
+    dash_service_hint: "Завершённые запросы (привязка, отказ или неоказание) по полным минутам.",
     dash_within_term: "Завершены за 10 минут",
     dash_minutes: "мин",
     dash_ten_plus: "10 мин и более",
@@ -128,7 +128,8 @@ fn ru_outcome(o: RequestOutcome) -> &'static str {
     match o {
         RequestOutcome::Open => "выполняется",
         RequestOutcome::Bound => "номер привязан",
-        RequestOutcome::Refused(_) => "отказано",
+        RequestOutcome::Ended(r) if r.is_refusal() => "отказано",
+        RequestOutcome::Ended(_) => "не оказана",
         RequestOutcome::Expired => "срок истёк",
         RequestOutcome::Withdrawn => "заменён новым запросом",
     }
@@ -146,7 +147,7 @@ fn ru_status(s: ComplaintStatus) -> &'static str {
 
 fn ru_about(a: ComplaintAbout) -> &'static str {
     match a {
-        ComplaintAbout::Refusal => "отказ в услуге",
+        ComplaintAbout::Refusal => "результат: отказ или неоказание услуги",
         ComplaintAbout::Action => "действие",
         ComplaintAbout::Inaction => "бездействие",
     }

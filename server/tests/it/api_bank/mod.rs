@@ -240,8 +240,8 @@ async fn failed_biometrics_bind_nothing_and_grant_nothing() {
         let api = Api::over(&t).await;
         let bank = bank(&api).await;
         let refused = bank.bind(&t, YERLAN, HIS_NUMBER, 0.2).await;
-        assert_eq!(refused["request"]["state"], "refused", "{}", t.name);
-        assert_eq!(refused["request"]["refusal"]["ground"], "biometrics_failed");
+        assert_eq!(refused["request"]["state"], "not_performed", "{}", t.name);
+        assert_eq!(refused["request"]["ending"]["ground"], "biometrics_failed");
         assert_eq!(refused["permission"]["state"], "not_granted");
         let iin = Iin::parse(YERLAN).unwrap();
         assert!(

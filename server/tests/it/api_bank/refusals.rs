@@ -150,7 +150,7 @@ async fn the_banks_consent_is_its_statement_not_the_citizens_record() {
         let id = started["request"]["id"].as_str().unwrap();
         let (_, refused) = bank.finish(&t, id, YERLAN, "+77051234568", 0.95).await;
         assert_eq!(refused["request"]["state"], "refused", "{}", t.name);
-        assert_eq!(refused["request"]["refusal"]["ground"], "consent_missing");
+        assert_eq!(refused["request"]["ending"]["ground"], "consent_missing");
         assert_eq!(refused["permission"]["state"], "not_granted");
         let bound = t
             .ports

@@ -29,10 +29,10 @@ async fn failed_biometrics_end_the_request_unbound_with_the_reason() {
                     Some(body!({ "assertion": assertion(AIGERIM, &nonce, change) })),
                 )
                 .await;
-            assert_eq!(refused["state"], "refused", "{}: {what}", t.name);
-            assert_eq!(refused["refusal"]["ground"], "biometrics_failed", "{what}");
+            assert_eq!(refused["state"], "not_performed", "{}: {what}", t.name);
+            assert_eq!(refused["ending"]["ground"], "biometrics_failed", "{what}");
             assert_eq!(
-                refused["refusal"]["reason"],
+                refused["ending"]["reason"],
                 "Biometric authentication failed."
             );
             // The nonce is spent: a good assertion now binds nothing.
@@ -43,7 +43,7 @@ async fn failed_biometrics_end_the_request_unbound_with_the_reason() {
                     Some(body!({ "assertion": assertion(AIGERIM, &nonce, |_| {}) })),
                 )
                 .await;
-            assert_eq!(again["state"], "refused", "{}: {what}", t.name);
+            assert_eq!(again["state"], "not_performed", "{}: {what}", t.name);
             let profile = app.ok("GET", "/binding", None).await;
             assert_eq!(profile["binding"], Value::Null, "{}: {what}", t.name);
         }
@@ -106,7 +106,7 @@ async fn a_forged_assertion_or_one_too_early_refuses_or_waits() {
             )
             .await;
         assert_eq!(
-            refused["refusal"]["ground"], "biometrics_failed",
+            refused["ending"]["ground"], "biometrics_failed",
             "{}",
             t.name
         );
@@ -144,8 +144,8 @@ async fn an_assertion_with_times_at_the_ends_of_the_range_is_judged_not_a_crash(
                 .await;
             assert_eq!(r.status(), StatusCode::OK, "{}: {what}", t.name);
             let refused = json(r).await;
-            assert_eq!(refused["state"], "refused", "{}: {what}", t.name);
-            assert_eq!(refused["refusal"]["ground"], "biometrics_failed", "{what}");
+            assert_eq!(refused["state"], "not_performed", "{}: {what}", t.name);
+            assert_eq!(refused["ending"]["ground"], "biometrics_failed", "{what}");
         }
         // An expiry at the end of time (it used to overflow, a 500): the
         // assertion is fresh by its issue time, so it binds.

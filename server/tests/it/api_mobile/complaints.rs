@@ -16,7 +16,7 @@ async fn refused_request(app: &App<'_>, t: &TestDb) -> String {
             Some(body!({ "assertion": assertion(AIGERIM, nonce, |c| c.score = 0.1) })),
         )
         .await;
-    assert_eq!(refused["state"], "refused", "{}", t.name);
+    assert_eq!(refused["state"], "not_performed", "{}", t.name);
     id
 }
 

@@ -32,8 +32,8 @@ async fn three_wrong_codes_end_the_request_and_the_right_code_no_longer_works() 
         assert!(
             matches!(
                 e,
-                ConfirmCodeError::Request(OpenRequestError::Ended(BindingState::Refused(
-                    RefusalGround::CodeNotConfirmed
+                ConfirmCodeError::Request(OpenRequestError::Ended(BindingState::Ended(
+                    EndReason::CodeNotConfirmed
                 )))
             ),
             "{}: {e:?}",

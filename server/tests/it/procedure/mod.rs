@@ -4,7 +4,7 @@
 use crate::support;
 
 use nomir::demo::pki::sign_detached;
-use nomir::domain::{BindingState, Iin, RefusalGround};
+use nomir::domain::{BindingState, EndReason, Iin};
 use nomir::services::certify::{certify, CertifyError};
 use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
 use nomir::services::open_request::{expire_overdue, OpenRequestError};
@@ -139,30 +139,30 @@ async fn every_refusal_ground_of_the_demo_dataset_ends_with_its_reason_and_nothi
                 "720314410000",
                 "+77014440000",
                 true,
-                RefusalGround::IdentityDocumentInvalid,
+                EndReason::IdentityDocumentInvalid,
             ),
             (
                 "550101310009",
                 "+77015550000",
                 true,
-                RefusalGround::PersonDeceased,
+                EndReason::PersonDeceased,
             ),
             (
                 "000229510005",
                 "+77016660000",
                 true,
-                RefusalGround::IdentityNotFound,
+                EndReason::IdentityNotFound,
             ),
             (
                 "880808410008",
                 "+77025551234",
                 false,
-                RefusalGround::ConsentMissing,
+                EndReason::ConsentMissing,
             ),
         ] {
             let e = bind(&t, who, number, consent, who).await.unwrap_err();
             assert!(
-                matches!(e, CertifyError::Refused(g) if g == ground),
+                matches!(e, CertifyError::Ended(g) if g == ground),
                 "{} {who}: {e:?}",
                 t.name
             );
@@ -181,7 +181,7 @@ async fn a_request_certified_with_another_persons_key_is_refused() {
             .await
             .unwrap_err();
         assert!(
-            matches!(e, CertifyError::Refused(RefusalGround::SignatureInvalid)),
+            matches!(e, CertifyError::Ended(EndReason::SignatureInvalid)),
             "{}: {e:?}",
             t.name
         );
@@ -337,7 +337,7 @@ async fn revoking_consent_before_certifying_refuses_on_ground_2_without_reading_
             .await
             .unwrap_err();
         assert!(
-            matches!(e, CertifyError::Refused(RefusalGround::ConsentMissing)),
+            matches!(e, CertifyError::Ended(EndReason::ConsentMissing)),
             "{}: {e:?}",
             t.name
         );

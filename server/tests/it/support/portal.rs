@@ -31,6 +31,11 @@ impl App {
         }
     }
 
+    /// The server's database, for the operator's commands.
+    pub fn database_url(&self) -> String {
+        format!("sqlite://{}", self.db_path.display())
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

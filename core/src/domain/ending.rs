@@ -3,7 +3,7 @@
 //! every text a person reads comes from one module; the rules that choose a
 //! ground are in the services and `domain::checks`.
 
-pub use crate::ground::RefusalGround;
+pub use crate::end_reason::EndReason;
 
 #[cfg(test)]
 mod tests {
@@ -12,13 +12,13 @@ mod tests {
 
     #[test]
     fn every_ground_round_trips_through_its_code() {
-        for &g in RefusalGround::ALL {
-            assert_eq!(RefusalGround::from_code(g.code()), Some(g));
+        for &g in EndReason::ALL {
+            assert_eq!(EndReason::from_code(g.code()), Some(g));
         }
-        assert_eq!(RefusalGround::from_code("nonsense"), None);
+        assert_eq!(EndReason::from_code("nonsense"), None);
     }
 
-    fn texts(g: RefusalGround, basis: bool) -> [&'static str; 3] {
+    fn texts(g: EndReason, basis: bool) -> [&'static str; 3] {
         Lang::ALL.map(|l| {
             let t = l.texts();
             if basis {
@@ -31,7 +31,7 @@ mod tests {
 
     #[test]
     fn every_ground_has_a_reason_and_a_basis_in_three_languages() {
-        for &g in RefusalGround::ALL {
+        for &g in EndReason::ALL {
             for basis in [false, true] {
                 let [kk, ru, en] = texts(g, basis);
                 assert!(!kk.is_empty() && !ru.is_empty() && !en.is_empty(), "{g:?}");
@@ -44,17 +44,17 @@ mod tests {
     #[test]
     fn the_three_register_grounds_rest_on_ground_one() {
         for g in [
-            RefusalGround::IdentityNotFound,
-            RefusalGround::IdentityDocumentInvalid,
-            RefusalGround::PersonDeceased,
+            EndReason::IdentityNotFound,
+            EndReason::IdentityDocumentInvalid,
+            EndReason::PersonDeceased,
         ] {
-            assert_eq!(texts(g, true), texts(RefusalGround::IdentityNotFound, true));
+            assert_eq!(texts(g, true), texts(EndReason::IdentityNotFound, true));
             assert!(texts(g, true)[2].contains("ground 1"));
         }
-        let [kk, _, en] = texts(RefusalGround::ConsentMissing, true);
+        let [kk, _, en] = texts(EndReason::ConsentMissing, true);
         assert!(en.contains("Article 8"));
         // Since the 2024 amendment the appendix is the procedure, not a "standard".
-        for &g in RefusalGround::ALL {
+        for &g in EndReason::ALL {
             let [kk, ru, en] = texts(g, true);
             assert!(!en.contains("standard"), "{g:?}");
             assert!(!ru.contains("стандарт"), "{g:?}");
