@@ -103,7 +103,10 @@ for pid in "$SERVER_PID" "$SIGNER_PID"; do
 done
 
 say "Playwright in headless Chromium"
-if ! (cd end2end && BASE_URL="http://$E2E_ADDR" SIGNER_ADDR="$SIGNER_ADDR" npx playwright test); then
+# The operator's command and the server's database, for the maintenance test.
+if ! (cd end2end && BASE_URL="http://$E2E_ADDR" SIGNER_ADDR="$SIGNER_ADDR" \
+      NOMIR_BIN="$ROOT/target/release/nomir" E2E_DATABASE_URL="sqlite://$E2E_DIR/e2e.db" \
+      npx playwright test); then
   echo "--- server log ---"; tail -n 50 "$E2E_DIR/server.log"
   echo "--- signer log ---"; tail -n 20 "$E2E_DIR/signer.log"
   exit 1
