@@ -46,6 +46,8 @@ pub enum PortalError {
     DecisionMissing,
     /// A refusal is complained about, but the request was not refused.
     NotRefused,
+    /// The complaint names an official not in the request's history.
+    OfficialUnknown,
     /// A complaint about this request is under review already.
     ComplaintUnderReview,
     /// No such complaint in the caller's view.
@@ -135,6 +137,7 @@ impl PortalError {
             Self::AddresseeMissing => t.complaints.err_to_missing,
             Self::DecisionMissing => t.complaints.err_decision_missing,
             Self::NotRefused => t.complaints.err_not_refused,
+            Self::OfficialUnknown => t.complaints.err_official_unknown,
             Self::ComplaintUnderReview => t.complaints.err_under_review,
             Self::ComplaintNotFound => t.complaints.err_not_found,
             Self::NotYourRole => t.complaints.err_not_your_role,
@@ -165,7 +168,7 @@ impl PortalError {
             Self::ComplaintTextShort | Self::ComplaintTextLong => Some(Field::ComplaintText),
             Self::ReasonsShort | Self::ReasonsLong => Some(Field::Reasons),
             Self::AboutMissing => Some(Field::About),
-            Self::AddresseeMissing => Some(Field::Addressee),
+            Self::AddresseeMissing | Self::OfficialUnknown => Some(Field::Addressee),
             Self::DecisionMissing => Some(Field::Decision),
             _ => None,
         }

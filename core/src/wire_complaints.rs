@@ -35,6 +35,8 @@ pub enum ComplaintAbout {
 pub enum ComplaintTo {
     Provider,
     AuthorizedBody,
+    /// The official whose decision, action or inaction it concerns.
+    Official,
 }
 
 /// An official's decision (a form's choice values are the codes).
@@ -103,6 +105,16 @@ pub struct RequestItem {
     pub number: String,
     pub started_at: String,
     pub outcome: RequestOutcome,
+    /// The provider's officials in the request's history (who forwarded or
+    /// decided a complaint about it): a complaint may be addressed to one.
+    pub officials: Vec<OfficialItem>,
+}
+
+/// An official a complaint may be addressed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficialItem {
+    pub login: String,
+    pub name: String,
 }
 
 /// How a request ended, or that it is still open.

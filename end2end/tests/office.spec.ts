@@ -99,6 +99,18 @@ test("a citizen complains of a refusal; the official forwards it, the reviewer d
   await expect(page.getByTestId("decision-reason")).toContainText("бас тарту заңды");
   await expect(page.getByTestId("court-next")).toBeVisible();
   await expectNoAxeViolationsInEveryLanguage(page);
+  // §10: he may now address the official who forwarded it, by name.
+  await page.goto(requestPage);
+  await page.getByTestId("complain-link").click();
+  const toOfficial = page.getByLabel(/Серікова Ләззат/);
+  await expect(toOfficial).toHaveValue("official:official.demo");
+  await expectNoAxeViolations(page);
+  await page.locator("#about-action").check();
+  await toOfficial.check();
+  await page.locator("#complaint-text").fill("Қызметкер тізілімге сұрау жібермей, шағымды жолдап жіберді.");
+  await page.locator("form[action^='/fn/file_complaint'] button[type=submit]").click();
+  await expect(page.getByTestId("complaint-registered")).toBeVisible();
+  await expect(page.getByTestId("complaint-status")).toContainText("қызмет берушіде қаралуда");
   // Each change reached him? His number was never bound: the demo phone
   // shows only the codes. The SMS test lives in the service tests.
 });

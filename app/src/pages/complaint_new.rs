@@ -101,6 +101,23 @@ fn ComplaintForm(r: RequestItem, t: &'static Texts) -> impl IntoView {
             }
         })
         .collect_view();
+    // §10: the official whose decision it concerns, from the request's history.
+    let officials = r
+        .officials
+        .iter()
+        .map(|o| {
+            let id = format!("to-official-{}", o.login);
+            let hint = format!("{id}-hint");
+            view! {
+                <div class="choice">
+                    <input type="radio" id=id.clone() name="to" value=format!("official:{}", o.login)
+                        aria-describedby=hint.clone()/>
+                    <label for=id>{(ct.to)(ComplaintTo::Official)}": "{o.name.clone()}</label>
+                    <p class="hint" id=hint>{(ct.to_hint)(ComplaintTo::Official)}</p>
+                </div>
+            }
+        })
+        .collect_view();
     view! {
         <dl class="facts">
             <dt>{ct.about_request}</dt>
@@ -110,7 +127,7 @@ fn ComplaintForm(r: RequestItem, t: &'static Texts) -> impl IntoView {
         <ActionForm action attr:class="form" attr:novalidate=true>
             <input type="hidden" name="request_id" value=r.id.clone()/>
             <ChoiceGroup field=Field::About legend=ct.subject_legend error t>{about}</ChoiceGroup>
-            <ChoiceGroup field=Field::Addressee legend=ct.addressee_legend error t>{to}</ChoiceGroup>
+            <ChoiceGroup field=Field::Addressee legend=ct.addressee_legend error t>{to}{officials}</ChoiceGroup>
             <div class="field">
                 <label for="complaint-text">{ct.text_label}</label>
                 <p class="hint" id="complaint-text-hint">{ct.text_hint}</p>

@@ -285,6 +285,8 @@ pub struct Complaint {
     pub request_id: String,
     pub subject: crate::domain::complaint::Subject,
     pub addressee: crate::domain::complaint::Addressee,
+    /// The official's login, when addressed to an official.
+    pub official: Option<String>,
     pub body: String,
     pub state: crate::domain::complaint::ComplaintState,
     /// Received and registered (one moment here).

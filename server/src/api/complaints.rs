@@ -27,10 +27,16 @@ pub struct NewComplaint {
     #[schema(example = "refusal")]
     pub about: String,
     /// `provider` (the service provider, which reviews it in 5 working
-    /// days or forwards it in 3) or `authorized_body` (the authorized body
-    /// for the quality of public services, 15 working days).
+    /// days or forwards it in 3), `official` (the provider's official whose
+    /// decision it concerns, named in `official`; as the provider) or
+    /// `authorized_body` (the authorized body for the quality of public
+    /// services, 15 working days).
     #[schema(example = "provider")]
     pub to: String,
+    /// With `to: official`: the official's login, one of the request's
+    /// `officials` (those who took a decision on a complaint about it).
+    #[serde(default)]
+    pub official: Option<String>,
     /// What happened and what the citizen asks for (10 to 4000 characters).
     pub text: String,
 }
@@ -44,7 +50,11 @@ pub struct ComplaintView {
     pub number: String,
     pub request_id: String,
     pub about: &'static str,
+    /// `provider`, `official` or `authorized_body`.
     pub to: &'static str,
+    /// The official's login, for `to: official`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official: Option<String>,
     /// `at_provider`, `at_reviewer`, `satisfied`, `upheld` or `rejected`.
     pub status: &'static str,
     pub filed_at: String,
@@ -84,6 +94,7 @@ fn view(c: &Complaint, ports: &Ports) -> ComplaintView {
         request_id: c.request_id.clone(),
         about: c.subject.code(),
         to: c.addressee.code(),
+        official: c.official.clone(),
         status: c.state.code(),
         filed_at: rfc3339(c.filed_at),
         forward_by: c.deadlines.forward_by.map(|d| d.to_string()),
@@ -108,6 +119,7 @@ fn view(c: &Complaint, ports: &Ports) -> ComplaintView {
         (status = 400, description = "`text` too short or too long, or `about`/`to` unknown", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such request of this citizen's", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "A refusal is complained about but the request was not refused, or a complaint about it to the same addressee is under review already", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "`official_unknown`: `official` names no official in the request's history", body = ProblemBody, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -129,12 +141,16 @@ pub async fn file(
         &body.request_id,
         subject,
         addressee,
+        body.official.as_deref(),
         &body.text,
     )
     .await
     .map_err(|e| match e {
         FileError::RequestNotFound => Problem::step(StepError::RequestNotFound, lang),
         FileError::NotRefused => Problem::complaint(ComplaintProblem::NotRefused, lang),
+        FileError::OfficialNotInHistory => {
+            Problem::complaint(ComplaintProblem::OfficialUnknown, lang)
+        }
         FileError::Text(TextError::TooShort) => {
             Problem::complaint(ComplaintProblem::TextShort, lang)
         }
@@ -189,4 +205,42 @@ pub async fn show(
         .map_err(|e| Problem::internal(lang, &e))?
         .map(|x| Json(view(&x, &ports)))
         .ok_or_else(|| Problem::complaint(ComplaintProblem::NotFound, lang))
+}
+
+/// An official a complaint may be addressed to (`to: official`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfficialView {
+    #[schema(example = "official.demo")]
+    pub login: String,
+    pub name: String,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/citizen/binding-requests/{id}/officials",
+    tag = "mobile app",
+    summary = "The provider's officials in a request's history, to address a complaint to (Rules §10)",
+    params(("id" = String, Path), ("X-Citizen-Token" = String, Header)),
+    responses(
+        (status = 200, description = "Those who forwarded or decided a complaint about the request; often none", body = [OfficialView]),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn officials(
+    State(ports): State<Ports>,
+    c: CitizenCall,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<OfficialView>>, Problem> {
+    let officials = complaints::officials_of(&ports, &c.iin, &id)
+        .await
+        .map_err(|e| Problem::internal(c.call.lang, &e))?;
+    Ok(Json(
+        officials
+            .into_iter()
+            .map(|m| OfficialView {
+                login: m.login,
+                name: m.name,
+            })
+            .collect(),
+    ))
 }

@@ -75,6 +75,10 @@ pub fn router(ports: crate::services::Ports) -> Router<AppState> {
             post(complaints::file).get(complaints::list),
         )
         .route("/citizen/complaints/{id}", get(complaints::show))
+        .route(
+            "/citizen/binding-requests/{id}/officials",
+            get(complaints::officials),
+        )
         .route("/openapi.json", get(openapi::document))
         .route("/docs", get(docs::page))
         .fallback(not_found)

@@ -87,6 +87,8 @@ pub enum ComplaintProblem {
     UnderReview,
     /// No such complaint of this citizen's.
     NotFound,
+    /// `official` names no official in the request's history.
+    OfficialUnknown,
 }
 
 impl ComplaintProblem {
@@ -97,12 +99,14 @@ impl ComplaintProblem {
             Self::NotRefused => "not_refused",
             Self::UnderReview => "complaint_under_review",
             Self::NotFound => "complaint_not_found",
+            Self::OfficialUnknown => "official_unknown",
         }
     }
 
     fn status(self) -> u16 {
         match self {
             Self::TextShort | Self::TextLong => 400,
+            Self::OfficialUnknown => 422,
             Self::NotFound => 404,
             Self::NotRefused | Self::UnderReview => 409,
         }
@@ -116,6 +120,7 @@ impl ComplaintProblem {
             Self::NotRefused => t.err_not_refused,
             Self::UnderReview => t.err_under_review,
             Self::NotFound => t.err_not_found,
+            Self::OfficialUnknown => t.err_official_unknown,
         }
     }
 }
@@ -162,11 +167,11 @@ impl Problem {
 
     /// A complaint's problem; a text too short or long is about `text`.
     pub fn complaint(problem: ComplaintProblem, lang: Lang) -> Self {
-        let field = matches!(
-            problem,
-            ComplaintProblem::TextShort | ComplaintProblem::TextLong
-        )
-        .then(|| "text".to_owned());
+        let field = match problem {
+            ComplaintProblem::TextShort | ComplaintProblem::TextLong => Some("text".to_owned()),
+            ComplaintProblem::OfficialUnknown => Some("official".to_owned()),
+            _ => None,
+        };
         Self {
             kind: Kind::Complaint(problem),
             lang,

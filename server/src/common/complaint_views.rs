@@ -4,10 +4,11 @@ use time::Date;
 
 use crate::domain::complaint::{local_date, Addressee, Subject};
 use crate::domain::BindingState;
-use crate::ports::{BindingRequest, Complaint};
+use crate::ports::{BindingRequest, Complaint, StaffMember};
 use crate::services::complaints::status_of;
 use nomir_core::wire_complaints::{
-    ComplaintAbout, ComplaintItem, ComplaintTo, ComplaintView, RequestItem, RequestOutcome,
+    ComplaintAbout, ComplaintItem, ComplaintTo, ComplaintView, OfficialItem, RequestItem,
+    RequestOutcome,
 };
 
 use nomir_core::kz_time::local_time;
@@ -24,6 +25,7 @@ fn to(a: Addressee) -> ComplaintTo {
     match a {
         Addressee::Provider => ComplaintTo::Provider,
         Addressee::AuthorizedBody => ComplaintTo::AuthorizedBody,
+        Addressee::Official => ComplaintTo::Official,
     }
 }
 
@@ -71,8 +73,15 @@ pub fn complaint(
     }
 }
 
-pub fn request(r: &BindingRequest) -> RequestItem {
+pub fn request(r: &BindingRequest, officials: &[StaffMember]) -> RequestItem {
     RequestItem {
+        officials: officials
+            .iter()
+            .map(|m| OfficialItem {
+                login: m.login.clone(),
+                name: m.name.clone(),
+            })
+            .collect(),
         id: r.id.clone(),
         number: r.msisdn.display(),
         started_at: local_time(r.started_at),

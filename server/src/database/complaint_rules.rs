@@ -16,10 +16,15 @@ const DUE_AT_REVIEWER: &str = "review_by";
 
 /// The condition that a complaint is in `queue`, the state it waits there
 /// in, and the column of its deadline there.
-pub(super) fn queue(queue: Queue) -> (String, &'static str, &'static str) {
+/// The provider's queue names its official as `$3`.
+pub(super) fn queue(queue: &Queue) -> (String, &'static str, &'static str) {
     match queue {
-        Queue::Provider => (
-            format!("addressee = '{}'", Addressee::Provider.code()),
+        Queue::Provider { .. } => (
+            format!(
+                "(addressee = '{}' OR (addressee = '{}' AND official_login = $3))",
+                Addressee::Provider.code(),
+                Addressee::Official.code()
+            ),
             ComplaintState::AtProvider.code(),
             DUE_AT_PROVIDER,
         ),

@@ -18,7 +18,7 @@ use crate::ports::{
 
 const COLUMNS: &str = "id, number, iin, request_id, subject, addressee, body, state, filed_at, \
      forward_by, review_by, forwarded_at, forwarded_by, forward_note, case_file, decided_at, \
-     decided_by, decision_reason, deadline_provisional";
+     decided_by, decision_reason, deadline_provisional, official_login";
 
 fn date_col(d: Date) -> String {
     d.to_string()
@@ -44,6 +44,7 @@ fn complaint(r: &AnyRow) -> StoreResult<Complaint> {
         request_id: r.try_get("request_id")?,
         subject: coded(r, "subject", Subject::from_code)?,
         addressee: coded(r, "addressee", Addressee::from_code)?,
+        official: r.try_get("official_login")?,
         body: r.try_get("body")?,
         state: coded(r, "state", ComplaintState::from_code)?,
         filed_at: from_col(r.try_get("filed_at")?)?,
@@ -84,7 +85,7 @@ impl ComplaintStore for Db {
         let number = registration_number(year, sequence);
         sqlx::query(&format!(
             "INSERT INTO complaints ({COLUMNS}) VALUES \
-             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, NULL, NULL, NULL, $12)"
+             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, NULL, NULL, NULL, $12, $13)"
         ))
         .bind(&c.id)
         .bind(&number)
@@ -98,6 +99,7 @@ impl ComplaintStore for Db {
         .bind(c.deadlines.forward_by.map(date_col))
         .bind(date_col(c.deadlines.review_by))
         .bind(i64::from(c.deadlines.provisional))
+        .bind(c.official.as_deref())
         .execute(&mut *tx)
         .await
         .map_err(|e| conflict_or(e, "a complaint about this request is under review"))?;
@@ -129,17 +131,19 @@ impl ComplaintStore for Db {
     }
 
     async fn queue(&self, queue: Queue, limit: i64) -> StoreResult<Vec<Complaint>> {
-        let (whose, waiting, due) = super::complaint_rules::queue(queue);
-        let rows = sqlx::query(&format!(
+        let (whose, waiting, due) = super::complaint_rules::queue(&queue);
+        let sql = format!(
             "SELECT {COLUMNS} FROM complaints WHERE {whose} \
              ORDER BY CASE WHEN state = $1 THEN 0 ELSE 1 END, \
              CASE WHEN state = $1 THEN {due} END, \
              COALESCE(decided_at, forwarded_at, filed_at) DESC, number LIMIT $2"
-        ))
-        .bind(waiting)
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await?;
+        );
+        let query = sqlx::query(&sql).bind(waiting).bind(limit);
+        let query = match &queue {
+            Queue::Provider { official } => query.bind(official.as_str()),
+            Queue::Reviewer => query,
+        };
+        let rows = query.fetch_all(self.pool()).await?;
         rows.iter().map(complaint).collect()
     }
 

@@ -109,7 +109,7 @@ impl OfficeApi for OfficeService {
         Ok(CaseView {
             staff: views::staff(&member),
             citizen,
-            request: request.as_ref().map(complaint_views::request),
+            request: request.as_ref().map(|r| complaint_views::request(r, &[])),
             trail: c.case_file.as_deref().map(views::trail),
             decisions: views::decisions(member.role, c.state),
             complaint: complaint_views::complaint(c, request.as_ref(), self.ports.clock.now()),

@@ -73,6 +73,7 @@ pub fn file_complaint(e: FileError) -> PortalError {
     match e {
         FileError::RequestNotFound => PortalError::Step(StepError::RequestNotFound),
         FileError::NotRefused => PortalError::NotRefused,
+        FileError::OfficialNotInHistory => PortalError::OfficialUnknown,
         FileError::Text(TextError::TooShort) => PortalError::ComplaintTextShort,
         FileError::Text(TextError::TooLong) => PortalError::ComplaintTextLong,
         FileError::AlreadyUnderReview => PortalError::ComplaintUnderReview,

@@ -239,9 +239,14 @@ impl PortalApi for PortalService {
         let iin = iin_of(who)?;
         let now = self.ports.clock.now();
         let (list, requests) = complaints::overview(&self.ports, &iin).await?;
+        let mut items = Vec::with_capacity(requests.len());
+        for r in &requests {
+            let officials = complaints::officials_in(&self.ports, &list, &r.id).await?;
+            items.push(complaint_views::request(r, &officials));
+        }
         Ok(ComplaintsView {
             complaints: list.iter().map(|c| complaint_views::item(c, now)).collect(),
-            requests: requests.iter().map(complaint_views::request).collect(),
+            requests: items,
         })
     }
 
@@ -268,16 +273,24 @@ impl PortalApi for PortalService {
             .as_deref()
             .and_then(Subject::from_code)
             .ok_or(PortalError::AboutMissing)?;
-        let addressee = to
-            .as_deref()
-            .and_then(Addressee::from_code)
-            .ok_or(PortalError::AddresseeMissing)?;
+        // An official is chosen as `official:<login>`.
+        let (addressee, official) = match to.as_deref().map(|t| t.split_once(':')) {
+            Some(Some(("official", login))) => (Addressee::Official, Some(login)),
+            _ => (
+                to.as_deref()
+                    .filter(|t| *t != Addressee::Official.code())
+                    .and_then(Addressee::from_code)
+                    .ok_or(PortalError::AddresseeMissing)?,
+                None,
+            ),
+        };
         let c = complaints::file(
             &self.ports,
             &iin_of(who)?,
             &request_id,
             subject,
             addressee,
+            official,
             &text,
         )
         .await

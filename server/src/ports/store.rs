@@ -355,10 +355,11 @@ pub trait StaffStore: Send + Sync {
 }
 
 /// Whose queue of complaints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Queue {
-    /// Complaints addressed to the provider.
-    Provider,
+    /// Complaints addressed to the provider, and those addressed to this
+    /// official by name.
+    Provider { official: String },
     /// Complaints forwarded to the reviewing body or addressed to it.
     Reviewer,
 }

@@ -2,13 +2,17 @@
 //! requests, and reading their own. Each change reaches the citizen's bound
 //! number by SMS.
 
-use super::uses::{UsesBindings, UsesCalendar, UsesClock, UsesComplaints, UsesRequests, UsesSms};
+use super::uses::{
+    UsesBindings, UsesCalendar, UsesClock, UsesComplaints, UsesRequests, UsesSms, UsesStaff,
+};
 use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
-use crate::domain::complaint::{self, local_date, Addressee, ComplaintState, Subject, TextError};
+use crate::domain::complaint::{
+    self, local_date, Addressee, ComplaintState, Role, Subject, TextError,
+};
 use crate::domain::sms::Sms;
 use crate::domain::{BindingState, Iin};
-use crate::ports::{BindingRequest, Complaint, StoreError};
+use crate::ports::{BindingRequest, Complaint, StaffMember, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
@@ -20,6 +24,10 @@ pub enum FileError {
     NotRefused,
     #[error("the complaint's text: {0:?}")]
     Text(TextError),
+    /// Addressed to an official who took no decision in the request's
+    /// history (or to none).
+    #[error("no such official in the request's history")]
+    OfficialNotInHistory,
     /// A complaint about this request is under review already.
     #[error("a complaint about this request is under review")]
     AlreadyUnderReview,
@@ -36,14 +44,62 @@ impl From<StoreError> for FileError {
     }
 }
 
-/// Registers a complaint of `iin` about their request `request_id`; the
-/// registered complaint, with its number and deadlines.
+/// The provider's officials in the history of request `request_id` of
+/// `iin`: those who forwarded or decided a complaint about it, so the
+/// citizen can address a complaint to the official whose decision it
+/// concerns (§10). By login, once each.
+pub async fn officials_of(
+    ports: &(impl UsesComplaints + UsesStaff),
+    iin: &Iin,
+    request_id: &str,
+) -> Result<Vec<StaffMember>, Unexpected> {
+    let complaints = ports.complaints().complaints_of(iin).await?;
+    officials_in(ports, &complaints, request_id).await
+}
+
+/// As [`officials_of`], from the citizen's `complaints` already read.
+pub async fn officials_in(
+    ports: &impl UsesStaff,
+    complaints: &[Complaint],
+    request_id: &str,
+) -> Result<Vec<StaffMember>, Unexpected> {
+    let mut logins: Vec<&str> = complaints
+        .iter()
+        .filter(|c| c.request_id == request_id)
+        .flat_map(|c| [c.forwarded_by.as_deref(), c.decided_by.as_deref()])
+        .flatten()
+        .collect();
+    logins.sort();
+    logins.dedup();
+    let mut officials = Vec::new();
+    for login in logins {
+        if let Some(m) = ports.staff().staff_member(login).await? {
+            if m.role == Role::ProviderOfficial {
+                officials.push(m);
+            }
+        }
+    }
+    Ok(officials)
+}
+
+/// Registers a complaint of `iin` about their request `request_id`, to
+/// `addressee` (`official`: the login, for [`Addressee::Official`], one of
+/// [`officials_of`] the request); the registered complaint, with its
+/// number and deadlines.
+#[allow(clippy::too_many_arguments)]
 pub async fn file(
-    ports: &(impl UsesBindings + UsesRequests + UsesSms + UsesClock + UsesComplaints + UsesCalendar),
+    ports: &(impl UsesBindings
+          + UsesRequests
+          + UsesSms
+          + UsesClock
+          + UsesComplaints
+          + UsesCalendar
+          + UsesStaff),
     iin: &Iin,
     request_id: &str,
     subject: Subject,
     addressee: Addressee,
+    official: Option<&str>,
     body: &str,
 ) -> Result<Complaint, FileError> {
     if request_id.len() > 64 {
@@ -65,6 +121,18 @@ pub async fn file(
         return Err(FileError::NotRefused);
     }
     let body = complaint::text(body).map_err(FileError::Text)?;
+    let official = match (addressee, official) {
+        (Addressee::Official, Some(login)) => {
+            let known = officials_of(ports, iin, &request.id).await?;
+            let m = known
+                .into_iter()
+                .find(|m| m.login == login)
+                .ok_or(FileError::OfficialNotInHistory)?;
+            Some(m.login)
+        }
+        (Addressee::Official, None) => return Err(FileError::OfficialNotInHistory),
+        _ => None,
+    };
     let now = ports.clock().now();
     let registered = local_date(now);
     let mut c = Complaint {
@@ -74,6 +142,7 @@ pub async fn file(
         request_id: request.id.clone(),
         subject,
         addressee,
+        official,
         body,
         state: ComplaintState::first(addressee),
         filed_at: now,
@@ -86,13 +155,16 @@ pub async fn file(
         decided_by: None,
         decision_reason: None,
     };
-    let detail = format!(
+    let mut detail = format!(
         "complaint={} request={} subject={} addressee={}",
         c.id,
         c.request_id,
         subject.code(),
         addressee.code()
     );
+    if let Some(login) = &c.official {
+        detail.push_str(&format!(" official={login}"));
+    }
     let entry = audit::entry(ports, iin, AuditAction::ComplaintFiled, detail);
     c.number = ports
         .complaints()

@@ -12,7 +12,7 @@ use super::Unexpected;
 use crate::domain::audit::AuditAction;
 use crate::domain::case_file::{CaseFile, CaseLine, CaseRequest};
 use crate::domain::complaint::{
-    self, local_date, visible_to, ComplaintState, Decision, DecisionError, Role, TextError,
+    self, local_date, visible_to, Addressed, ComplaintState, Decision, DecisionError, Role, TextError, Viewer,
 };
 use crate::ports::{Account, BindingRequest, Complaint, ComplaintChange, Queue, StaffMember};
 
@@ -45,9 +45,11 @@ pub struct Case {
     pub overdue: bool,
 }
 
-fn queue_of(role: Role) -> Option<Queue> {
-    match role {
-        Role::ProviderOfficial => Some(Queue::Provider),
+fn queue_of(staff: &StaffMember) -> Option<Queue> {
+    match staff.role {
+        Role::ProviderOfficial => Some(Queue::Provider {
+            official: staff.login.clone(),
+        }),
         Role::Reviewer => Some(Queue::Reviewer),
         Role::Administrator => None,
     }
@@ -66,7 +68,7 @@ pub async fn queue(
     ports: &(impl UsesClock + UsesComplaints),
     staff: &StaffMember,
 ) -> Result<Vec<Case>, OfficeError> {
-    let queue = queue_of(staff.role).ok_or(OfficeError::NoQueue)?;
+    let queue = queue_of(staff).ok_or(OfficeError::NoQueue)?;
     let list = ports.complaints().queue(queue, QUEUE_LIMIT).await?;
     Ok(list.into_iter().map(|c| case(ports, c)).collect())
 }
@@ -84,7 +86,18 @@ pub async fn one(
         .complaints()
         .complaint(id)
         .await?
-        .filter(|c| visible_to(staff.role, c.addressee, c.forwarded_at.is_some()))
+        .filter(|c| {
+            let viewer = Viewer {
+                role: staff.role,
+                login: &staff.login,
+            };
+            let to = Addressed {
+                addressee: c.addressee,
+                official: c.official.as_deref(),
+                forwarded: c.forwarded_at.is_some(),
+            };
+            visible_to(viewer, to)
+        })
         .ok_or(OfficeError::NotFound)?;
     Ok(case(ports, c))
 }

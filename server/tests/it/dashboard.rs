@@ -49,6 +49,7 @@ async fn the_dashboard_counts_what_happened() {
             &refused,
             Subject::Refusal,
             Addressee::Provider,
+            None,
             "Менің деректерім тізілімде бар.",
         )
         .await

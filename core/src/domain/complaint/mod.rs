@@ -60,8 +60,20 @@ pub enum Addressee {
     Provider,
     /// The authorized body for the quality of public services.
     AuthorizedBody,
+    /// The provider's official whose decision, action or inaction the
+    /// complaint concerns (§10), chosen from the request's history: like
+    /// the provider, the official satisfies it in full or forwards it.
+    Official,
 }
 crate::coded!(Addressee);
+
+impl Addressee {
+    /// Whether the provider's side (the provider or its official) receives
+    /// it first, to satisfy in full or forward within 3 working days.
+    pub fn is_providers(self) -> bool {
+        matches!(self, Self::Provider | Self::Official)
+    }
+}
 
 /// Where a complaint stands.
 #[derive(
@@ -91,7 +103,7 @@ impl ComplaintState {
     /// Where a newly registered complaint goes.
     pub fn first(addressee: Addressee) -> Self {
         match addressee {
-            Addressee::Provider => Self::AtProvider,
+            Addressee::Provider | Addressee::Official => Self::AtProvider,
             Addressee::AuthorizedBody => Self::AtReviewer,
         }
     }
@@ -146,7 +158,7 @@ pub struct Deadlines {
 /// The deadlines of a complaint received and registered on `registered`.
 pub fn deadlines(calendar: &WorkingCalendar, addressee: Addressee, registered: Date) -> Deadlines {
     let (forward_by, review_by) = match addressee {
-        Addressee::Provider => (
+        Addressee::Provider | Addressee::Official => (
             Some(calendar.add_working_days(registered, FORWARD_DAYS)),
             calendar.add_working_days(registered, PROVIDER_REVIEW_DAYS),
         ),
@@ -273,13 +285,34 @@ pub fn decide(
     Ok(to)
 }
 
-/// Whether `role` may see a complaint: the provider's officials those
-/// addressed to the provider; the reviewers those forwarded to them or
-/// addressed to them; administrators none (they run the service).
-pub fn visible_to(role: Role, addressee: Addressee, forwarded: bool) -> bool {
-    match role {
-        Role::ProviderOfficial => addressee == Addressee::Provider,
-        Role::Reviewer => forwarded || addressee == Addressee::AuthorizedBody,
+/// Who looks at a complaint in the back office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewer<'a> {
+    pub role: Role,
+    pub login: &'a str,
+}
+
+/// Whom a complaint is addressed to, and whether it was forwarded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Addressed<'a> {
+    pub addressee: Addressee,
+    /// The official's login, for [`Addressee::Official`].
+    pub official: Option<&'a str>,
+    pub forwarded: bool,
+}
+
+/// Whether `viewer` may see a complaint: the provider's officials those
+/// addressed to the provider, and those addressed to them by name; the
+/// reviewers those forwarded to them or addressed to them; administrators
+/// none (they run the service).
+pub fn visible_to(viewer: Viewer<'_>, to: Addressed<'_>) -> bool {
+    match viewer.role {
+        Role::ProviderOfficial => match to.addressee {
+            Addressee::Provider => true,
+            Addressee::Official => to.official == Some(viewer.login),
+            Addressee::AuthorizedBody => false,
+        },
+        Role::Reviewer => to.forwarded || to.addressee == Addressee::AuthorizedBody,
         Role::Administrator => false,
     }
 }

@@ -109,13 +109,41 @@ fn after_3_working_days_the_provider_can_only_forward() {
 #[test]
 fn each_role_sees_its_own_queue_only() {
     use Addressee::*;
-    assert!(visible_to(Role::ProviderOfficial, Provider, false));
-    assert!(visible_to(Role::ProviderOfficial, Provider, true));
-    assert!(!visible_to(Role::ProviderOfficial, AuthorizedBody, false));
-    assert!(!visible_to(Role::Reviewer, Provider, false));
-    assert!(visible_to(Role::Reviewer, Provider, true));
-    assert!(visible_to(Role::Reviewer, AuthorizedBody, false));
-    assert!(!visible_to(Role::Administrator, Provider, true));
+    let sees = |role, login, addressee, official, forwarded| {
+        visible_to(
+            Viewer { role, login },
+            Addressed {
+                addressee,
+                official,
+                forwarded,
+            },
+        )
+    };
+    let anna = Some("anna.official");
+    assert!(sees(Role::ProviderOfficial, "anna.official", Provider, None, false));
+    assert!(sees(Role::ProviderOfficial, "anna.official", Provider, None, true));
+    assert!(!sees(Role::ProviderOfficial, "anna.official", AuthorizedBody, None, false));
+    assert!(!sees(Role::Reviewer, "rita.reviewer", Provider, None, false));
+    assert!(sees(Role::Reviewer, "rita.reviewer", Provider, None, true));
+    assert!(sees(Role::Reviewer, "rita.reviewer", AuthorizedBody, None, false));
+    assert!(!sees(Role::Administrator, "admin", Provider, None, true));
+    // A complaint addressed to an official is theirs alone until forwarded.
+    assert!(sees(Role::ProviderOfficial, "anna.official", Official, anna, false));
+    assert!(!sees(Role::ProviderOfficial, "other.official", Official, anna, false));
+    assert!(!sees(Role::Reviewer, "rita.reviewer", Official, anna, false));
+    assert!(sees(Role::Reviewer, "rita.reviewer", Official, anna, true));
+}
+
+#[test]
+fn an_official_receives_a_complaint_as_the_provider_does() {
+    let cal = kz();
+    let day = date!(2026 - 12 - 07);
+    assert_eq!(ComplaintState::first(Addressee::Official), ComplaintState::AtProvider);
+    assert_eq!(
+        deadlines(&cal, Addressee::Official, day),
+        deadlines(&cal, Addressee::Provider, day)
+    );
+    assert!(deadlines(&cal, Addressee::Official, day).forward_by.is_some());
 }
 
 #[test]

@@ -94,6 +94,7 @@ pub const EN: ComplaintTexts = ComplaintTexts {
     err_to_missing: "Choose who the complaint is addressed to.",
     err_decision_missing: "Choose a decision.",
     err_not_refused: "This request was neither refused nor left not performed: complain about an action or inaction instead.",
+    err_official_unknown: "No such official took a decision on this request: choose one from the list, or address the service provider.",
     err_under_review: "A complaint about this request to the same addressee is under review. Wait for its decision, or address the other body.",
     err_not_found: "No such complaint was found.",
     err_not_your_role: "Your role does not take this decision.",
@@ -159,6 +160,7 @@ fn en_to(t: ComplaintTo) -> &'static str {
         ComplaintTo::AuthorizedBody => {
             "The authorized body for assessing and controlling the quality of public services"
         }
+        ComplaintTo::Official => "The official whose decision, action or inaction it concerns",
     }
 }
 
@@ -166,6 +168,7 @@ fn en_to_hint(t: ComplaintTo) -> &'static str {
     match t {
         ComplaintTo::Provider => "Reviewed within 5 working days; within 3 working days the provider satisfies it in full or forwards it with the case file to the reviewing body.",
         ComplaintTo::AuthorizedBody => "Reviewed within 15 working days.",
+        ComplaintTo::Official => "Reviewed within 5 working days; within 3 working days the official satisfies it in full or forwards it with the case file to the reviewing body.",
     }
 }
 

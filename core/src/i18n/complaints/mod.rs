@@ -115,6 +115,8 @@ pub struct ComplaintTexts {
     pub err_to_missing: &'static str,
     pub err_decision_missing: &'static str,
     pub err_not_refused: &'static str,
+    /// The complaint names an official not in the request's history.
+    pub err_official_unknown: &'static str,
     pub err_under_review: &'static str,
     pub err_not_found: &'static str,
     pub err_not_your_role: &'static str,

@@ -17,6 +17,7 @@ use support::{at_once, TestDb};
 use time::macros::date;
 use time::Duration;
 
+mod officials;
 mod parallel;
 mod provisional;
 
@@ -48,7 +49,7 @@ async fn member(t: &TestDb, login: &str) -> StaffMember {
 }
 
 async fn file(t: &TestDb, who: &str, request: &str, to: Addressee) -> nomir::ports::Complaint {
-    complaints::file(&t.ports, &iin(who), request, Subject::Refusal, to, TEXT)
+    complaints::file(&t.ports, &iin(who), request, Subject::Refusal, to, None, TEXT)
         .await
         .unwrap()
 }
@@ -105,6 +106,7 @@ async fn a_refusal_is_complained_of_once_refused_and_bad_texts_store_nothing() {
             &open,
             Subject::Refusal,
             Addressee::Provider,
+            None,
             TEXT,
         )
         .await;
@@ -117,6 +119,7 @@ async fn a_refusal_is_complained_of_once_refused_and_bad_texts_store_nothing() {
                 &open,
                 Subject::Inaction,
                 Addressee::Provider,
+                None,
                 text,
             )
             .await;
@@ -140,6 +143,7 @@ async fn a_refusal_is_complained_of_once_refused_and_bad_texts_store_nothing() {
             &open,
             Subject::Inaction,
             Addressee::Provider,
+            None,
             TEXT,
         )
         .await
@@ -151,6 +155,7 @@ async fn a_refusal_is_complained_of_once_refused_and_bad_texts_store_nothing() {
             &open,
             Subject::Action,
             Addressee::Provider,
+            None,
             TEXT,
         )
         .await;
@@ -163,6 +168,7 @@ async fn a_refusal_is_complained_of_once_refused_and_bad_texts_store_nothing() {
             &open,
             Subject::Action,
             Addressee::AuthorizedBody,
+            None,
             TEXT,
         )
         .await
@@ -186,6 +192,7 @@ async fn a_citizen_reaches_only_their_own_requests_and_complaints() {
             &request,
             Subject::Action,
             Addressee::Provider,
+            None,
             TEXT,
         )
         .await;

@@ -16,6 +16,7 @@ async fn parallel_filings_about_one_request_register_one() {
                     &request,
                     Subject::Refusal,
                     Addressee::Provider,
+                    None,
                     TEXT,
                 )
                 .await
@@ -66,6 +67,7 @@ async fn parallel_filings_get_distinct_numbers() {
                     &request,
                     Subject::Inaction,
                     Addressee::Provider,
+                    None,
                     TEXT,
                 )
                 .await

@@ -24,6 +24,7 @@ async fn a_deadline_past_the_calendar_is_provisional_until_an_import_counts_it_a
             &request,
             Subject::Refusal,
             Addressee::AuthorizedBody,
+            None,
             TEXT,
         )
         .await
@@ -88,6 +89,7 @@ async fn parallel_recounts_change_a_provisional_deadline_once() {
             &request,
             Subject::Refusal,
             Addressee::AuthorizedBody,
+            None,
             TEXT,
         )
         .await
