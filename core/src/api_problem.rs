@@ -36,6 +36,13 @@ pub enum ApiProblem {
     NoAccount,
     /// An outside system (the biometric provider, a register) cannot be reached.
     Unavailable,
+    /// A certificate request (PKCS#10) that is malformed, or whose
+    /// self-signature does not verify.
+    CertificateRequestInvalid,
+    /// The biometric assertion does not authenticate this citizen for this challenge.
+    BiometricsFailed,
+    /// The identity register does not confirm a living person with a valid document.
+    NotConfirmed,
     /// Appendix row 7: the service is paused for an announced maintenance
     /// window; `Retry-After` says when it ends.
     Maintenance,
@@ -48,7 +55,7 @@ pub enum ApiProblem {
 }
 
 impl ApiProblem {
-    pub const ALL: [ApiProblem; 21] = [
+    pub const ALL: [ApiProblem; 24] = [
         Self::InvalidClient,
         Self::InvalidRequest,
         Self::UnsupportedGrantType,
@@ -66,6 +73,9 @@ impl ApiProblem {
         Self::SignatureInvalid,
         Self::NoAccount,
         Self::Unavailable,
+        Self::CertificateRequestInvalid,
+        Self::BiometricsFailed,
+        Self::NotConfirmed,
         Self::Maintenance,
         Self::IdempotencyKeyReused,
         Self::IdempotencyInProgress,
@@ -94,6 +104,9 @@ impl ApiProblem {
             Self::NoAccount => "no_account",
             Self::Unavailable => "unavailable",
             Self::Maintenance => "maintenance",
+            Self::CertificateRequestInvalid => "certificate_request_invalid",
+            Self::BiometricsFailed => "biometrics_failed",
+            Self::NotConfirmed => "not_confirmed",
             Self::IdempotencyKeyReused => "idempotency_key_reused",
             Self::IdempotencyInProgress => "idempotency_in_progress",
             Self::Internal => "internal",
@@ -111,7 +124,10 @@ impl ApiProblem {
             | Self::UnsupportedGrantType
             | Self::InvalidScope
             | Self::ChallengeUnusable
-            | Self::SignatureInvalid => 400,
+            | Self::SignatureInvalid
+            | Self::CertificateRequestInvalid => 400,
+            Self::BiometricsFailed => 401,
+            Self::NotConfirmed => 403,
             Self::NoAccount => 403,
             Self::InvalidClient | Self::InvalidToken | Self::NotSignedIn => 401,
             Self::InsufficientScope => 403,
@@ -148,6 +164,9 @@ impl ApiProblem {
             Self::NoAccount => "No e-government account",
             Self::Unavailable => "A system the service needs is unavailable",
             Self::Maintenance => "The service is paused for maintenance",
+            Self::CertificateRequestInvalid => "The certificate request is not valid",
+            Self::BiometricsFailed => "Biometric authentication failed",
+            Self::NotConfirmed => "The identity register does not confirm the person",
             Self::IdempotencyKeyReused => "The idempotency key was used with another request",
             Self::IdempotencyInProgress => "A call with this idempotency key is still running",
             Self::Internal => "Internal error",

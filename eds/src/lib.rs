@@ -19,6 +19,7 @@
 mod algorithms;
 pub mod bounded;
 mod chain;
+pub mod csr;
 pub mod gost;
 pub mod input;
 pub mod names;

@@ -28,6 +28,8 @@ pub enum AuditAction {
     SignOut,
     AccountCreated,
     AppSignIn,
+    /// Rules §6.1: a certificate issued in the app for the citizen's key.
+    CertificateIssued,
     // The binding procedure.
     CodeSent,
     CodeNotSent,

@@ -3,5 +3,6 @@
 
 pub mod biometrics;
 pub mod eds;
+pub mod no_issuer;
 pub mod registry_tables;
 pub mod sms_outbox;

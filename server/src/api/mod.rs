@@ -8,6 +8,7 @@ mod binding_requests;
 mod biometrics;
 mod body;
 mod caller;
+mod certificates;
 mod citizen;
 mod client;
 mod complaints;
@@ -40,6 +41,7 @@ pub fn router(ports: crate::services::Ports) -> Router<AppState> {
         .route("/client", get(client::show))
         .route("/citizen/challenges", post(app_sign_in::challenge))
         .route("/citizen/sessions", post(app_sign_in::session))
+        .route("/citizen/certificates", post(certificates::issue))
         .route("/citizen/binding", get(binding_requests::binding))
         .route("/citizen/binding-requests", post(binding_requests::start))
         .route("/bank/binding-requests", post(bank::start))

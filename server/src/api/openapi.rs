@@ -5,7 +5,9 @@ use axum::response::IntoResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{app_sign_in, bank, binding_requests, client, complaints, problem, token, views};
+use super::{
+    app_sign_in, bank, binding_requests, certificates, client, complaints, problem, token, views,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -26,6 +28,7 @@ use super::{app_sign_in, bank, binding_requests, client, complaints, problem, to
         client::show,
         app_sign_in::challenge,
         app_sign_in::session,
+        certificates::issue,
         binding_requests::start,
         binding_requests::show,
         binding_requests::code,
@@ -50,6 +53,8 @@ use super::{app_sign_in, bank, binding_requests, client, complaints, problem, to
         client::ClientView,
         app_sign_in::ChallengeView,
         app_sign_in::SessionRequest,
+        certificates::CertificateRequest,
+        certificates::CertificateView,
         app_sign_in::SessionView,
         binding_requests::NewRequest,
         binding_requests::CodeEntry,

@@ -86,6 +86,25 @@ impl AppSignInStore for Db {
             .transpose()?)
     }
 
+    async fn claim_for_certificate(
+        &self,
+        challenge_id: &str,
+        client_id: &ClientId,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE api_challenges SET certificate_claimed_at = $1 \
+             WHERE id = $2 AND client_id = $3 AND used_at IS NULL AND expires_at > $1 \
+               AND certificate_claimed_at IS NULL",
+        )
+        .bind(to_col(now))
+        .bind(challenge_id)
+        .bind(client_id.as_str())
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn redeem_challenge(
         &self,
         challenge_id: &str,

@@ -16,8 +16,9 @@ pub use clock::Clock;
 pub use dashboard::DashboardStore;
 pub use maintenance::MaintenanceStore;
 pub use outside::{
-    AssertionError, BiometricVerifier, IdentityRegister, KeyPurpose, OperatorRegistry,
-    SignatureError, SignatureVerifier, Signer, SmsGateway, Unavailable,
+    AssertionError, BiometricVerifier, CertificateIssuer, CertificateOrder, IdentityRegister,
+    KeyPurpose, OperatorRegistry, SignatureError, SignatureVerifier, Signer, SmsGateway,
+    Unavailable,
 };
 pub use records::*;
 pub use store::{

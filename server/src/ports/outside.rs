@@ -60,3 +60,25 @@ pub trait BiometricVerifier: Send + Sync {
     /// The least similarity score accepted.
     fn threshold(&self) -> f64;
 }
+
+/// What the citizen asks a certificate for (Rules §6.1: "by issuing new
+/// ones"): the public key from a verified request, and who it is for, as
+/// the identity register names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertificateOrder {
+    pub iin: Iin,
+    /// The person's name as the register holds it (Cyrillic).
+    pub name: String,
+    /// The key's SubjectPublicKeyInfo, DER.
+    pub public_key: Vec<u8>,
+    /// Authentication (sign-in) or signing.
+    pub purpose: KeyPurpose,
+}
+
+/// The certification authority that issues citizens' certificates (the
+/// NCA's; in demo mode a demo NCA over the demo CA).
+#[async_trait]
+pub trait CertificateIssuer: Send + Sync {
+    /// The certificate issued, DER.
+    async fn issue(&self, order: &CertificateOrder) -> Result<Vec<u8>, Unavailable>;
+}

@@ -235,6 +235,15 @@ pub trait AppSignInStore: Send + Sync {
         client_id: &crate::domain::api_client::ClientId,
         now: OffsetDateTime,
     ) -> StoreResult<Option<String>>;
+    /// Claims the challenge (unused for sign-in, unexpired at `now`, of this
+    /// client) for its one certificate issuance, in one conditional UPDATE;
+    /// false if it cannot be, or was claimed so before.
+    async fn claim_for_certificate(
+        &self,
+        challenge_id: &str,
+        client_id: &crate::domain::api_client::ClientId,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool>;
     /// Consumes the claimed challenge (once, of this client) and starts
     /// the session with its audit entry, in one transaction; false if the
     /// challenge is not there claimed (nothing is written then).

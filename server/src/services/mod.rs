@@ -9,6 +9,7 @@ pub mod audit;
 pub mod bank;
 pub mod biometric_certify;
 pub mod cabinet;
+pub mod certificates;
 pub mod certify;
 pub mod code_hash;
 pub mod complaints;
@@ -65,6 +66,8 @@ pub struct Ports {
     pub identity: Arc<dyn IdentityRegister>,
     pub signatures: Arc<dyn SignatureVerifier>,
     pub biometrics: Arc<dyn BiometricVerifier>,
+    /// Issues citizens' certificates (demo mode: the demo NCA).
+    pub issuer: Arc<dyn crate::ports::CertificateIssuer>,
     pub clock: Arc<dyn Clock>,
     pub codes: code_hash::CodeHasher,
     pub staff: Arc<dyn StaffStore>,

@@ -12,7 +12,8 @@ use super::Unexpected;
 use crate::domain::audit::AuditAction;
 use crate::domain::case_file::{CaseFile, CaseLine, CaseRequest};
 use crate::domain::complaint::{
-    self, local_date, visible_to, Addressed, ComplaintState, Decision, DecisionError, Role, TextError, Viewer,
+    self, local_date, visible_to, Addressed, ComplaintState, Decision, DecisionError, Role,
+    TextError, Viewer,
 };
 use crate::ports::{Account, BindingRequest, Complaint, ComplaintChange, Queue, StaffMember};
 

@@ -10,10 +10,10 @@ use super::code_hash::CodeHasher;
 use super::{flood, floods, Ports};
 use crate::domain::calendar::WorkingCalendar;
 use crate::ports::{
-    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier, Clock,
-    ComplaintStore, DashboardStore, IdempotencyStore, IdentityRegister, MaintenanceStore,
-    OperatorRegistry, OutboxStore, PermissionStore, RegistryStore, RequestStore, SessionStore,
-    SignatureVerifier, SmsGateway, StaffStore,
+    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier,
+    CertificateIssuer, Clock, ComplaintStore, DashboardStore, IdempotencyStore, IdentityRegister,
+    MaintenanceStore, OperatorRegistry, OutboxStore, PermissionStore, RegistryStore, RequestStore,
+    SessionStore, SignatureVerifier, SmsGateway, StaffStore,
 };
 
 macro_rules! uses {
@@ -47,6 +47,7 @@ uses! {
     UsesIdentity: identity -> Arc<dyn IdentityRegister>;
     UsesSignatures: signatures -> Arc<dyn SignatureVerifier>;
     UsesBiometrics: biometrics -> Arc<dyn BiometricVerifier>;
+    UsesIssuer: issuer -> Arc<dyn CertificateIssuer>;
     UsesClock: clock -> Arc<dyn Clock>;
     UsesCodes: codes -> CodeHasher;
     UsesStaff: staff -> Arc<dyn StaffStore>;

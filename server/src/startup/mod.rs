@@ -22,6 +22,18 @@ use crate::ports::{BiometricVerifier, Clock, SignatureVerifier};
 use crate::services::code_hash::CodeHasher;
 use crate::services::Ports;
 
+/// The certification authority: the demo NCA in demo mode; none outside
+/// it yet (the NCA's issuing interface is not public).
+fn issuer(demo: bool, clock: &Arc<dyn Clock>) -> Arc<dyn crate::ports::CertificateIssuer> {
+    if demo {
+        match crate::demo::pki::DemoNca::new(clock.clone()) {
+            Ok(nca) => return Arc::new(nca),
+            Err(e) => tracing::error!(error = %e, "the demo certification authority cannot start"),
+        }
+    }
+    Arc::new(crate::adapters::no_issuer::NoIssuer)
+}
+
 /// Every port with its embedded default over the database, given the clock,
 /// the signature and biometric verifiers and the code hasher.
 pub fn ports_over(
@@ -59,6 +71,7 @@ pub fn ports_over(
         identity: registries,
         signatures,
         biometrics,
+        issuer: issuer(demo, &clock),
         clock,
         codes,
         calendar: Arc::new(crate::calendar_data::builtin()),

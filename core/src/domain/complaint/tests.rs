@@ -120,17 +120,65 @@ fn each_role_sees_its_own_queue_only() {
         )
     };
     let anna = Some("anna.official");
-    assert!(sees(Role::ProviderOfficial, "anna.official", Provider, None, false));
-    assert!(sees(Role::ProviderOfficial, "anna.official", Provider, None, true));
-    assert!(!sees(Role::ProviderOfficial, "anna.official", AuthorizedBody, None, false));
-    assert!(!sees(Role::Reviewer, "rita.reviewer", Provider, None, false));
+    assert!(sees(
+        Role::ProviderOfficial,
+        "anna.official",
+        Provider,
+        None,
+        false
+    ));
+    assert!(sees(
+        Role::ProviderOfficial,
+        "anna.official",
+        Provider,
+        None,
+        true
+    ));
+    assert!(!sees(
+        Role::ProviderOfficial,
+        "anna.official",
+        AuthorizedBody,
+        None,
+        false
+    ));
+    assert!(!sees(
+        Role::Reviewer,
+        "rita.reviewer",
+        Provider,
+        None,
+        false
+    ));
     assert!(sees(Role::Reviewer, "rita.reviewer", Provider, None, true));
-    assert!(sees(Role::Reviewer, "rita.reviewer", AuthorizedBody, None, false));
+    assert!(sees(
+        Role::Reviewer,
+        "rita.reviewer",
+        AuthorizedBody,
+        None,
+        false
+    ));
     assert!(!sees(Role::Administrator, "admin", Provider, None, true));
     // A complaint addressed to an official is theirs alone until forwarded.
-    assert!(sees(Role::ProviderOfficial, "anna.official", Official, anna, false));
-    assert!(!sees(Role::ProviderOfficial, "other.official", Official, anna, false));
-    assert!(!sees(Role::Reviewer, "rita.reviewer", Official, anna, false));
+    assert!(sees(
+        Role::ProviderOfficial,
+        "anna.official",
+        Official,
+        anna,
+        false
+    ));
+    assert!(!sees(
+        Role::ProviderOfficial,
+        "other.official",
+        Official,
+        anna,
+        false
+    ));
+    assert!(!sees(
+        Role::Reviewer,
+        "rita.reviewer",
+        Official,
+        anna,
+        false
+    ));
     assert!(sees(Role::Reviewer, "rita.reviewer", Official, anna, true));
 }
 
@@ -138,12 +186,17 @@ fn each_role_sees_its_own_queue_only() {
 fn an_official_receives_a_complaint_as_the_provider_does() {
     let cal = kz();
     let day = date!(2026 - 12 - 07);
-    assert_eq!(ComplaintState::first(Addressee::Official), ComplaintState::AtProvider);
+    assert_eq!(
+        ComplaintState::first(Addressee::Official),
+        ComplaintState::AtProvider
+    );
     assert_eq!(
         deadlines(&cal, Addressee::Official, day),
         deadlines(&cal, Addressee::Provider, day)
     );
-    assert!(deadlines(&cal, Addressee::Official, day).forward_by.is_some());
+    assert!(deadlines(&cal, Addressee::Official, day)
+        .forward_by
+        .is_some());
 }
 
 #[test]

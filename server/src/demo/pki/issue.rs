@@ -88,7 +88,7 @@ fn root(cn: &str, from: &str, to: &str) -> anyhow::Result<KeyPair> {
     Ok(KeyPair { certificate, key })
 }
 
-/// A person's certificate issued by `ca`.
+/// A person's certificate issued by `ca`, with a new key.
 fn leaf(
     ca: &KeyPair,
     iin: &str,
@@ -98,6 +98,20 @@ fn leaf(
     to: &str,
 ) -> anyhow::Result<KeyPair> {
     let key = new_key()?;
+    let certificate = person_certificate(ca, spki(&key)?, iin, name, kind, validity(from, to)?)?;
+    Ok(KeyPair { certificate, key })
+}
+
+/// A person's certificate for `public_key`, issued by `ca` with NCA RK's
+/// shape (also what the demo NCA issues for a certificate request).
+pub(super) fn person_certificate(
+    ca: &KeyPair,
+    public_key: SubjectPublicKeyInfoOwned,
+    iin: &str,
+    name: &str,
+    kind: KeyKind,
+    validity: Validity,
+) -> anyhow::Result<Certificate> {
     let surname = name.split_whitespace().next().unwrap_or(name);
     let serial_attr = format!("IIN{iin}");
     let subject = build_name(&[
@@ -112,22 +126,15 @@ fn leaf(
         enable_key_encipherment: kind == KeyKind::Auth,
     };
     let signer = SigningKey::<Sha256>::new(ca.key.clone());
-    let mut builder = CertificateBuilder::new(
-        profile,
-        serial()?,
-        validity(from, to)?,
-        subject,
-        spki(&key)?,
-        &signer,
-    )?;
+    let mut builder =
+        CertificateBuilder::new(profile, serial()?, validity, subject, public_key, &signer)?;
     let purposes = match kind {
         KeyKind::Sign => vec![EKU_SIGNING, EKU_INDIVIDUAL],
         KeyKind::Auth => vec![EKU_CLIENT_AUTH, EKU_INDIVIDUAL],
         KeyKind::Ocsp => vec![EKU_OCSP_SIGNING],
     };
     builder.add_extension(&ExtendedKeyUsage(purposes))?;
-    let certificate = builder.build::<rsa::pkcs1v15::Signature>()?;
-    Ok(KeyPair { certificate, key })
+    Ok(builder.build::<rsa::pkcs1v15::Signature>()?)
 }
 
 fn write_cert(dir: &Path, stem: &str, cert: &Certificate) -> anyhow::Result<()> {

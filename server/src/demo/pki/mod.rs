@@ -6,9 +6,11 @@
 
 mod crl;
 mod issue;
+mod nca;
 mod sign;
 
 pub use issue::{generate, KeyKind};
+pub use nca::DemoNca;
 pub use sign::{sign_detached, KeyPair};
 
 /// The trusted root bundle of demo mode.

@@ -16,6 +16,7 @@ use support::demo::{citizen_key, code_sent_to, wrong_code};
 use support::{engines, TestDb};
 
 mod biometrics;
+mod certificates;
 mod change;
 mod complaints;
 mod sign_in;

@@ -49,9 +49,17 @@ async fn member(t: &TestDb, login: &str) -> StaffMember {
 }
 
 async fn file(t: &TestDb, who: &str, request: &str, to: Addressee) -> nomir::ports::Complaint {
-    complaints::file(&t.ports, &iin(who), request, Subject::Refusal, to, None, TEXT)
-        .await
-        .unwrap()
+    complaints::file(
+        &t.ports,
+        &iin(who),
+        request,
+        Subject::Refusal,
+        to,
+        None,
+        TEXT,
+    )
+    .await
+    .unwrap()
 }
 
 /// The newest SMS to `number`, if any.

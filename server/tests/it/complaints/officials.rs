@@ -16,33 +16,65 @@ async fn a_complaint_to_the_official_in_the_requests_history_is_theirs_to_forwar
         let request = expired_request(&t, AIGERIM, "+77011234567").await;
         let who = iin(AIGERIM);
         // Before any official acted on the request, there is none to choose.
-        assert!(complaints::officials_of(&t.ports, &who, &request).await.unwrap().is_empty());
+        assert!(complaints::officials_of(&t.ports, &who, &request)
+            .await
+            .unwrap()
+            .is_empty());
         let to_official = |official: Option<&'static str>| {
             let (ports, who, request) = (t.ports.clone(), who.clone(), request.clone());
             async move {
-                complaints::file(&ports, &who, &request, Subject::Action, Addressee::Official, official, TEXT).await
+                complaints::file(
+                    &ports,
+                    &who,
+                    &request,
+                    Subject::Action,
+                    Addressee::Official,
+                    official,
+                    TEXT,
+                )
+                .await
             }
         };
-        assert!(matches!(to_official(Some("official.demo")).await, Err(FileError::OfficialNotInHistory)));
+        assert!(matches!(
+            to_official(Some("official.demo")).await,
+            Err(FileError::OfficialNotInHistory)
+        ));
 
         // The provider's official forwards a first complaint; the reviewer decides it.
         let official = member(&t, "official.demo").await;
         let reviewer = member(&t, "reviewer.demo").await;
         let first = file(&t, AIGERIM, &request, Addressee::Provider).await;
-        office::decide(&t.ports, &official, &first.id, Decision::Forward, REASONS).await.unwrap();
-        office::decide(&t.ports, &reviewer, &first.id, Decision::Reject, REASONS).await.unwrap();
-        let known = complaints::officials_of(&t.ports, &who, &request).await.unwrap();
-        assert_eq!(known.iter().map(|m| m.login.as_str()).collect::<Vec<_>>(), ["official.demo"], "{}", t.name);
+        office::decide(&t.ports, &official, &first.id, Decision::Forward, REASONS)
+            .await
+            .unwrap();
+        office::decide(&t.ports, &reviewer, &first.id, Decision::Reject, REASONS)
+            .await
+            .unwrap();
+        let known = complaints::officials_of(&t.ports, &who, &request)
+            .await
+            .unwrap();
+        assert_eq!(
+            known.iter().map(|m| m.login.as_str()).collect::<Vec<_>>(),
+            ["official.demo"],
+            "{}",
+            t.name
+        );
 
         // Only that official may be named: not the reviewer, nobody, or a stranger.
         for bad in [Some("reviewer.demo"), None, Some("nobody.here")] {
-            assert!(matches!(to_official(bad).await, Err(FileError::OfficialNotInHistory)), "{bad:?}");
+            assert!(
+                matches!(to_official(bad).await, Err(FileError::OfficialNotInHistory)),
+                "{bad:?}"
+            );
         }
         let c = to_official(Some("official.demo")).await.unwrap();
         assert_eq!(c.addressee, Addressee::Official);
         assert_eq!(c.official.as_deref(), Some("official.demo"));
         assert_eq!(c.state, ComplaintState::AtProvider);
-        assert!(c.deadlines.forward_by.is_some(), "3 working days to satisfy or forward");
+        assert!(
+            c.deadlines.forward_by.is_some(),
+            "3 working days to satisfy or forward"
+        );
 
         // Another official of the provider neither sees nor decides it.
         let other = StaffMember {
@@ -54,19 +86,37 @@ async fn a_complaint_to_the_official_in_the_requests_history_is_theirs_to_forwar
         };
         assert!(t.ports.staff.insert_staff_if_missing(&other).await.unwrap());
         let theirs = office::queue(&t.ports, &other).await.unwrap();
-        assert!(theirs.iter().all(|case| case.complaint.id != c.id), "{}", t.name);
+        assert!(
+            theirs.iter().all(|case| case.complaint.id != c.id),
+            "{}",
+            t.name
+        );
         assert!(matches!(
             office::decide(&t.ports, &other, &c.id, Decision::Forward, REASONS).await,
             Err(OfficeError::NotFound)
         ));
         // The reviewer does not see it until it is forwarded.
-        assert!(office::queue(&t.ports, &reviewer).await.unwrap().iter().all(|x| x.complaint.id != c.id));
+        assert!(office::queue(&t.ports, &reviewer)
+            .await
+            .unwrap()
+            .iter()
+            .all(|x| x.complaint.id != c.id));
         // The named official has it in the queue and forwards it.
         let mine = office::queue(&t.ports, &official).await.unwrap();
-        assert!(mine.iter().any(|case| case.complaint.id == c.id), "{}", t.name);
-        let forwarded = office::decide(&t.ports, &official, &c.id, Decision::Forward, REASONS).await.unwrap();
+        assert!(
+            mine.iter().any(|case| case.complaint.id == c.id),
+            "{}",
+            t.name
+        );
+        let forwarded = office::decide(&t.ports, &official, &c.id, Decision::Forward, REASONS)
+            .await
+            .unwrap();
         assert_eq!(forwarded.state, ComplaintState::AtReviewer);
-        assert!(office::queue(&t.ports, &reviewer).await.unwrap().iter().any(|x| x.complaint.id == c.id));
+        assert!(office::queue(&t.ports, &reviewer)
+            .await
+            .unwrap()
+            .iter()
+            .any(|x| x.complaint.id == c.id));
         t.cleanup().await;
     }
 }
