@@ -51,6 +51,12 @@ pub struct DocumentTexts {
     pub issued_at: &'static str,
     /// How anyone can check the seal.
     pub check_how: &'static str,
+    /// Rules ch. 3: how and where to complain, and the review's terms.
+    pub complain_title: &'static str,
+    pub complain_how: &'static str,
+    /// Label of the last day to complain, and the term it follows from.
+    pub complain_by: &'static str,
+    pub complain_by_term: &'static str,
     /// Verdicts of a check: a valid seal; a seal that does not match (the
     /// file was changed, or another key sealed it); no seal at all.
     pub verdict_valid: &'static str,
@@ -113,6 +119,10 @@ pub const KK: DocumentTexts = DocumentTexts {
     legal_basis: "Негіздеме",
     requirement: "Қағидалардың талабы",
     issued_at: "Құжат берілген уақыт",
+    complain_title: "Шағымдану тәртібі",
+    complain_how: "Осы нәтижеге, көрсетілетін қызметті берушінің немесе оның лауазымды адамының әрекетіне (әрекетсіздігіне) шағым көрсетілетін қызметті берушіге (Қазақстан Республикасы Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі) және (немесе) шешіміне, әрекетіне (әрекетсіздігіне) шағым жасалатын лауазымды адамға не мемлекеттік қызметтер көрсету сапасын бағалау және бақылау жөніндегі уәкілетті органға беріледі: порталдағы жеке кабинетте («Шағымдар») немесе eGov mobile қосымшасында. Қызмет беруші не лауазымды адам шағымды 3 жұмыс күні ішінде толық қанағаттандырмаса, оны шағымды қарайтын органға жібереді; шағым тіркелген күнінен бастап 5 жұмыс күні ішінде (уәкілетті органда 15 жұмыс күні ішінде) қаралады. Егер заңда өзгеше көзделмесе, сотқа сотқа дейінгі тәртіппен шағым жасалғаннан кейін жүгінуге болады (Қағидалардың 10-тармағы).",
+    complain_by: "Шағым беру мерзімі",
+    complain_by_term: "нәтижені білген күннен бастап үш ай (Қазақстан Республикасының Әкімшілік рәсімдік-процестік кодексі)",
     check_how: "Құжатты сервис бергенін және оның өзгертілмегенін тексеру үшін оны сервис сайтындағы /check-document бетіне жүктеңіз немесе «nomir document verify ФАЙЛ» командасын орындаңыз.",
     check_title: "Құжатты тексеру",
     check_intro: "Nomir берген нәтиже құжатын (PDF) жүктеңіз: мөрі оны сервис бергенін және өзгертілмегенін көрсетеді.",
@@ -156,6 +166,10 @@ pub const RU: DocumentTexts = DocumentTexts {
     legal_basis: "Основание",
     requirement: "Требование Правил",
     issued_at: "Документ выдан",
+    complain_title: "Порядок обжалования",
+    complain_how: "Жалоба на этот результат, на действие (бездействие) услугодателя или его должностного лица подаётся услугодателю (Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан) и (или) должностному лицу, чьё решение, действие (бездействие) обжалуется, либо в уполномоченный орган по оценке и контролю за качеством оказания государственных услуг: в личном кабинете портала («Жалобы») или в приложении eGov mobile. Услугодатель или должностное лицо в течение 3 рабочих дней направляет жалобу в рассматривающий орган, если не удовлетворит её полностью; жалоба рассматривается в течение 5 рабочих дней со дня регистрации (в уполномоченном органе — 15 рабочих дней). Обращение в суд допускается после обжалования в досудебном порядке, если иное не предусмотрено законом (пункт 10 Правил).",
+    complain_by: "Подать жалобу до",
+    complain_by_term: "три месяца со дня, когда стало известно о результате (Административный процедурно-процессуальный кодекс Республики Казахстан)",
     check_how: "Чтобы проверить, что документ выдан сервисом и не изменён, загрузите его на странице /check-document сайта сервиса или выполните «nomir document verify ФАЙЛ».",
     check_title: "Проверка документа",
     check_intro: "Загрузите документ о результате (PDF), выданный Nomir: печать показывает, что его выдал сервис и он не изменён.",
@@ -199,6 +213,10 @@ pub const EN: DocumentTexts = DocumentTexts {
     legal_basis: "Legal basis",
     requirement: "What the Rules require",
     issued_at: "Document issued",
+    complain_title: "How to complain",
+    complain_how: "A complaint about this result, or about an action or inaction of the service provider or its official, is filed with the service provider (the Ministry of Digital Development, Innovation and Aerospace Industry of the Republic of Kazakhstan) and/or the official whose decision, action or inaction it concerns, or with the authorized body for assessing and controlling the quality of public services: in the portal's cabinet (Complaints) or in the eGov mobile app. Unless the provider or the official satisfies it in full within 3 working days, they forward it to the reviewing body; it is reviewed within 5 working days of its registration (15 by the authorized body). Court comes after this pre-trial step, unless the law provides otherwise (Rules, paragraph 10).",
+    complain_by: "Complain by",
+    complain_by_term: "three months from the day you learned of the result (the Administrative Procedural and Process Code of the Republic of Kazakhstan)",
     check_how: "To check that this document was issued by the service and has not been altered, upload it at /check-document on the service's site or run «nomir document verify FILE».",
     check_title: "Check a document",
     check_intro: "Upload a result document (PDF) issued by Nomir: its seal shows whether the service issued it and whether it is unaltered.",

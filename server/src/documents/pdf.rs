@@ -16,7 +16,12 @@ use time::OffsetDateTime;
 
 use super::font::{deflate, Font, FontError, FontRefs};
 use super::{local_time, Outcome, ResultDocument};
+use crate::domain::complaint;
 use crate::domain::{Channel, Purpose};
+
+/// The last day to complain, as a date in Kazakhstan.
+const DAY: &[time::format_description::FormatItem<'static>] =
+    time::macros::format_description!("[day].[month].[year]");
 
 /// The document could not be made (its fonts did not load): a broken build.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +34,9 @@ const HEIGHT: f32 = 841.89;
 const LEFT: f32 = 56.0;
 const RIGHT: f32 = WIDTH - 56.0;
 const TOP: f32 = HEIGHT - 60.0;
+/// The lowest a baseline may fall: the document is one page.
+#[cfg(test)]
+const BOTTOM: f32 = 40.0;
 /// Where the values of the label–value rows start.
 const VALUE_X: f32 = LEFT + 160.0;
 const LABEL_GAP: f32 = 12.0;
@@ -133,10 +141,22 @@ fn draw(page: &mut Page, doc: &ResultDocument, words: &DocumentTexts, texts: &Te
 
     page.gap(8.0);
     page.rule(0.5);
-    page.gap(22.0);
+    page.gap(18.0);
     page.row(words.issued_at, &local_time(doc.issued_at));
-    page.gap(24.0);
-    page.paragraph(Style::Regular, 9.0, LEFT, RIGHT, words.check_how);
+    page.gap(8.0);
+    page.paragraph(Style::Bold, 10.0, LEFT, RIGHT, words.complain_title);
+    page.gap(2.0);
+    page.paragraph(Style::Regular, 8.5, LEFT, RIGHT, words.complain_how);
+    page.gap(4.0);
+    let by = complaint::filing_ends(complaint::local_date(doc.finished_at));
+    let by = format!(
+        "{} ({})",
+        by.format(DAY).unwrap_or_default(),
+        words.complain_by_term
+    );
+    page.row(words.complain_by, &by);
+    page.gap(6.0);
+    page.paragraph(Style::Regular, 8.5, LEFT, RIGHT, words.check_how);
 }
 
 /// The channel, with the app or bank it came through.
@@ -343,6 +363,47 @@ mod tests {
         let id = b"0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b";
         assert!(pdf.windows(id.len()).any(|w| w == id));
         assert!(pdf.windows(17).any(|w| w == b"D:20261125050400Z"));
+    }
+
+    #[test]
+    fn every_outcome_in_every_language_fits_on_its_one_page() {
+        for lang in Lang::ALL {
+            for &reason in EndReason::ALL {
+                let doc = ResultDocument {
+                    outcome: Outcome::Ended { reason },
+                    ..refused(lang)
+                };
+                let mut page = Page::new().unwrap();
+                let (words, texts) = (nomir_core::i18n::document_texts(lang), lang.texts());
+                draw(&mut page, &doc, words, texts);
+                assert!(page.y > BOTTOM, "{lang:?} {reason:?}: ends at {}", page.y);
+            }
+        }
+    }
+
+    #[test]
+    fn the_document_says_how_where_and_by_when_to_complain() {
+        let doc = refused(Lang::En);
+        let mut page = Page::new().unwrap();
+        draw(
+            &mut page,
+            &doc,
+            nomir_core::i18n::document_texts(Lang::En),
+            Lang::En.texts(),
+        );
+        let words = nomir_core::i18n::document_texts(Lang::En);
+        assert!(
+            words.complain_how.contains("eGov mobile")
+                && words.complain_how.contains("5 working days")
+        );
+        // Finished on 25.11.2026: three months on.
+        let pdf = render(&doc).unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("Nomir"));
+        assert_eq!(
+            complaint::filing_ends(complaint::local_date(doc.finished_at)),
+            time::macros::date!(2027 - 02 - 25)
+        );
     }
 
     #[test]

@@ -35,6 +35,24 @@ pub fn local_date(at: OffsetDateTime) -> Date {
     crate::kz_time::local(at).date()
 }
 
+/// Months a citizen has to complain from the day they learned of the
+/// decision, action or inaction (the Administrative Procedural and Process
+/// Code; the Rules set no term of their own).
+pub const FILING_MONTHS: u8 = 3;
+
+/// The last day to complain about what the citizen learned of on `learned`:
+/// the same day [`FILING_MONTHS`] months on, or that month's last day.
+pub fn filing_ends(learned: Date) -> Date {
+    let months = i32::from(learned.month() as u8) - 1 + i32::from(FILING_MONTHS);
+    let year = learned.year() + months / 12;
+    let month = time::Month::try_from(u8::try_from(months % 12 + 1).unwrap_or(1))
+        .unwrap_or(time::Month::January);
+    let day = learned
+        .day()
+        .min(time::util::days_in_year_month(year, month));
+    Date::from_calendar_date(year, month, day).unwrap_or(learned)
+}
+
 /// What the citizen complains about (§10: a decision, an action or inaction).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,

@@ -278,3 +278,12 @@ fn a_deadline_past_the_calendars_last_year_is_provisional_and_recounting_never_s
     assert_eq!(kept.review_by, told.review_by);
     assert!(!kept.provisional);
 }
+
+#[test]
+fn the_last_day_to_complain_is_three_months_on_or_that_months_last_day() {
+    assert_eq!(filing_ends(date!(2026 - 12 - 07)), date!(2027 - 03 - 07));
+    assert_eq!(filing_ends(date!(2026 - 11 - 30)), date!(2027 - 02 - 28));
+    assert_eq!(filing_ends(date!(2027 - 11 - 30)), date!(2028 - 02 - 29));
+    assert_eq!(filing_ends(date!(2026 - 01 - 31)), date!(2026 - 04 - 30));
+    assert_eq!(filing_ends(date!(2026 - 09 - 15)), date!(2026 - 12 - 15));
+}
