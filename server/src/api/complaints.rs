@@ -14,7 +14,7 @@ use super::problem::{ComplaintProblem, Problem, ProblemBody};
 use super::views::rfc3339;
 use crate::domain::complaint::{local_date, Addressee, TextError};
 use crate::ports::Complaint;
-use crate::services::complaints::{self, status_of, FileError};
+use crate::services::complaints::{self, FileError};
 use crate::services::Ports;
 use nomir_core::step_error::StepError;
 
@@ -87,7 +87,6 @@ pub struct ComplaintsView {
 fn view(c: &Complaint, ports: &Ports) -> ComplaintView {
     let today = local_date(ports.clock.now());
     let overdue = c.deadlines.overdue(c.state, today);
-    let status = status_of(c.state);
     ComplaintView {
         id: c.id.clone(),
         number: c.number.clone(),
@@ -103,7 +102,7 @@ fn view(c: &Complaint, ports: &Ports) -> ComplaintView {
         overdue,
         decided_at: c.decided_at.map(rfc3339),
         decision_reason: c.decision_reason.clone(),
-        court_next: status.is_closed() || c.deadlines.review_overdue(c.state, today),
+        court_next: c.deadlines.court_is_next(c.state, today),
     }
 }
 

@@ -72,8 +72,7 @@ async fn await_signature(
     iin: &Iin,
     request: &BindingRequest,
 ) -> Result<(), CertifyError> {
-    let tx = ports.requests().lock_account(iin, None).await?;
-    let (mut tx, request) = open_request::load_locked(ports, tx, iin, &request.id).await?;
+    let (mut tx, request) = open_request::lock_open(ports, iin, None, &request.id).await?;
     let change = StateChange {
         request_id: request.id.clone(),
         from: BindingState::AwaitingCertification,

@@ -269,11 +269,8 @@ async fn bind_under_lock(
 ) -> Result<Binding, CertifyError> {
     // The state the request was certified in (after EDS or biometrics).
     let certified_in = request.state;
-    let tx = ports
-        .requests()
-        .lock_account(iin, Some(&request.msisdn))
-        .await?;
-    let (mut tx, request) = open_request::load_locked(ports, tx, iin, &request.id).await?;
+    let (mut tx, request) =
+        open_request::lock_open(ports, iin, Some(&request.msisdn), &request.id).await?;
     if request.state != certified_in {
         return Err(CertifyError::NotAwaitingCertification);
     }

@@ -60,8 +60,7 @@ pub async fn confirm_code(
     code_input: &str,
 ) -> Result<Vec<u8>, ConfirmCodeError> {
     let code = OtpCode::parse(code_input).map_err(ConfirmCodeError::Malformed)?;
-    let tx = ports.requests().lock_account(iin, None).await?;
-    let (mut tx, request) = open_request::load_locked(ports, tx, iin, request_id).await?;
+    let (mut tx, request) = open_request::lock_open(ports, iin, None, request_id).await?;
     if request.state != BindingState::AwaitingCode {
         return Err(ConfirmCodeError::NotAwaitingCode);
     }

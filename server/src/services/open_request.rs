@@ -87,17 +87,31 @@ pub async fn load(
     }
 }
 
-/// The open request `id` of `iin`, read again inside `tx`, which holds the
-/// account's lock, so no other step can move it meanwhile. One past its term
-/// is ended as expired (committed) and refused.
-pub async fn load_locked(
-    ports: &(impl UsesMaintenance + UsesClock),
-    mut tx: Box<dyn AccountTx>,
+/// Locks `iin`'s account (and `number`'s, when given) and reads its open
+/// request `id` under that lock, so no other step can move it meanwhile.
+/// One past its term is ended as expired (committed) and refused. The
+/// maintenance breaks are read before the lock: a step holding a
+/// connection never waits for a second one (a pool of many such steps
+/// would wait on itself).
+pub async fn lock_open(
+    ports: &(impl UsesRequests + UsesMaintenance + UsesClock),
     iin: &Iin,
+    number: Option<&crate::domain::Msisdn>,
     id: &str,
 ) -> Result<(Box<dyn AccountTx>, BindingRequest), OpenRequestError> {
     let breaks = maintenance::recent_breaks(ports).await?;
-    match judge(tx.request(id).await?, iin, ports.clock().now(), &breaks)? {
+    let tx = ports.requests().lock_account(iin, number).await?;
+    load_locked(ports, tx, &breaks, iin, id).await
+}
+
+async fn load_locked(
+    ports: &impl UsesClock,
+    mut tx: Box<dyn AccountTx>,
+    breaks: &[MaintenanceWindow],
+    iin: &Iin,
+    id: &str,
+) -> Result<(Box<dyn AccountTx>, BindingRequest), OpenRequestError> {
+    match judge(tx.request(id).await?, iin, ports.clock().now(), breaks)? {
         Found::Open(request) => Ok((tx, request)),
         Found::Overdue(request) => {
             let (change, entry) = expiry(ports, &request);

@@ -17,7 +17,7 @@ use super::uses::{
 use super::{audit, Unexpected};
 use crate::domain::api_client::ClientId;
 use crate::domain::audit::AuditAction;
-use crate::domain::maintenance::is_overdue;
+use crate::domain::maintenance::{is_overdue, MaintenanceWindow};
 use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
 };
@@ -138,18 +138,18 @@ pub(super) fn challenge(
 /// requests: one the citizen started elsewhere is left alone, and the
 /// bank is answered [`RequestCodeError::OpenElsewhere`].
 async fn withdraw_older(
-    ports: &(impl UsesMaintenance + UsesClock),
+    ports: &impl UsesClock,
     tx: &mut dyn AccountTx,
+    breaks: &[MaintenanceWindow],
     iin: &Iin,
     newer: &str,
     origin: Origin<'_>,
 ) -> Result<(), RequestCodeError> {
     let now = ports.clock().now();
-    let breaks = super::maintenance::recent_breaks(ports).await?;
     let open = tx.open_requests().await?;
     if origin.channel == Channel::Bank {
         let others = open.iter().any(|r| {
-            !is_overdue(r.started_at, now, &breaks)
+            !is_overdue(r.started_at, now, breaks)
                 && (r.channel != Channel::Bank || r.client_id.as_ref() != origin.client)
         });
         if others {
@@ -157,7 +157,7 @@ async fn withdraw_older(
         }
     }
     for old in open {
-        let (event, action, detail) = if is_overdue(old.started_at, now, &breaks) {
+        let (event, action, detail) = if is_overdue(old.started_at, now, breaks) {
             (
                 BindingEvent::TermElapsed,
                 AuditAction::RequestExpired,
@@ -281,6 +281,8 @@ pub async fn request_code_from(
     let bank = (origin.channel == Channel::Bank)
         .then_some(origin.client)
         .flatten();
+    // Read before the lock: a step holding a connection never waits for another.
+    let breaks = super::maintenance::recent_breaks(ports).await?;
     let mut tx = ports.requests().lock_account(iin, Some(&msisdn)).await?;
     let active = tx.active_binding().await?;
     let purpose = match active {
@@ -315,7 +317,7 @@ pub async fn request_code_from(
         sign_nonce: None,
         client_id: origin.client.cloned(),
     };
-    withdraw_older(ports, tx.as_mut(), iin, &request.id, origin).await?;
+    withdraw_older(ports, tx.as_mut(), &breaks, iin, &request.id, origin).await?;
     let code = new_code();
     let challenge = challenge(ports, &request.id, &msisdn, &code);
     tx.insert_request(&request).await?;

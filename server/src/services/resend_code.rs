@@ -20,8 +20,7 @@ pub async fn resend_code(
     iin: &Iin,
     request_id: &str,
 ) -> Result<CodeSent, RequestCodeError> {
-    let tx = ports.requests().lock_account(iin, None).await?;
-    let (mut tx, request) = open_request::load_locked(ports, tx, iin, request_id).await?;
+    let (mut tx, request) = open_request::lock_open(ports, iin, None, request_id).await?;
     if request.state != BindingState::AwaitingCode {
         return Err(OpenRequestError::Ended(request.state).into());
     }

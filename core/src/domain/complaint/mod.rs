@@ -47,9 +47,7 @@ pub fn filing_ends(learned: Date) -> Date {
     let year = learned.year() + months / 12;
     let month = time::Month::try_from(u8::try_from(months % 12 + 1).unwrap_or(1))
         .unwrap_or(time::Month::January);
-    let day = learned
-        .day()
-        .min(time::util::days_in_year_month(year, month));
+    let day = learned.day().min(month.length(year));
     Date::from_calendar_date(year, month, day).unwrap_or(learned)
 }
 
@@ -215,6 +213,13 @@ impl Deadlines {
 
     /// Whether the review's last day has passed on `today` without a
     /// decision: court may be next (ch. 3), unless the law provides otherwise.
+    /// Court is the citizen's next step: the complaint was decided, or the
+    /// review's last day passed without a decision ("unless the law
+    /// provides otherwise", the pages add).
+    pub fn court_is_next(&self, state: ComplaintState, today: Date) -> bool {
+        state.is_closed() || self.review_overdue(state, today)
+    }
+
     pub fn review_overdue(&self, state: ComplaintState, today: Date) -> bool {
         !state.is_closed() && today > self.review_by
     }
