@@ -1,5 +1,6 @@
-//! Grounds on which a request ends without a binding. The type and its
-//! texts live in this crate's `ground` and `i18n`, so
+//! Why a request ends without a binding: row 9's refusal grounds, or a
+//! step not performed. The type and its texts live in this crate's
+//! `end_reason` and `i18n`, so
 //! every text a person reads comes from one module; the rules that choose a
 //! ground are in the services and `domain::checks`.
 

@@ -241,7 +241,7 @@ pub struct BankCode {
     request_body = BankCode,
     params(("id" = String, Path)),
     responses(
-        (status = 200, description = "Confirmed (`awaiting_biometrics`), or refused after the third wrong code", body = BankView),
+        (status = 200, description = "Confirmed (`awaiting_biometrics`), or `not_performed` after the third wrong code", body = BankView),
         (status = 400, description = "A wrong (`tries_left`), expired or malformed code", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, body = ProblemBody, content_type = "application/problem+json"),
     ),
@@ -276,7 +276,7 @@ pub struct BankBiometrics {
     request_body = BankBiometrics,
     params(("id" = String, Path)),
     responses(
-        (status = 200, description = "Bound with the permission in force, or refused with its reason", body = BankView),
+        (status = 200, description = "Bound with the permission in force, or `refused` (row 9) or `not_performed`, with its reason in `ending`", body = BankView),
         (status = 404, body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The code is not confirmed yet", body = ProblemBody, content_type = "application/problem+json"),
         (status = 503, body = ProblemBody, content_type = "application/problem+json"),

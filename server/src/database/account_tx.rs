@@ -57,13 +57,17 @@ impl CodeTx for SqlAccountTx {
             "r.channel <> 'bank' AND $4 = ''"
         };
         let bank = bank.map_or("", |c| c.as_str());
+        // A code is only ever sent while its request is open: within its
+        // 10-minute term, lengthened by maintenance breaks (at most a day
+        // each; two are allowed for) — the bound keeps the index usable.
+        let opened_after = since - REQUEST_TERM - 2 * crate::domain::maintenance::LONGEST;
         let to_number = sqlx::query(&format!(
             "SELECT COUNT(*) AS n, MIN(c.created_at) AS oldest FROM otp_challenges c \
              JOIN binding_requests r ON r.id = c.request_id \
              WHERE c.msisdn = $1 AND r.started_at > $2 AND c.created_at > $3 AND {whose}"
         ))
         .bind(msisdn.as_str())
-        .bind(to_col(since - REQUEST_TERM))
+        .bind(to_col(opened_after))
         .bind(to_col(since))
         .bind(bank)
         .fetch_one(&mut *self.tx)
@@ -74,8 +78,7 @@ impl CodeTx for SqlAccountTx {
              WHERE r.iin = $1 AND r.started_at > $2 AND c.created_at > $3 AND {whose}"
         ))
         .bind(self.iin.as_str())
-        // A code is only ever sent while its request is open.
-        .bind(to_col(since - REQUEST_TERM))
+        .bind(to_col(opened_after))
         .bind(to_col(since))
         .bind(bank)
         .fetch_one(&mut *self.tx)

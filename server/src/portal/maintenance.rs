@@ -25,6 +25,11 @@ fn is_action(request: &Request) -> bool {
 }
 
 pub async fn gate(State(ports): State<Ports>, mut request: Request, next: Next) -> Response {
+    // Files and the health probe show no banner: no query for them.
+    let path = request.uri().path();
+    if path.starts_with("/pkg/") || path == "/health" {
+        return next.run(request).await;
+    }
     let banner = match maintenance::notice(&ports).await {
         None => return next.run(request).await,
         Some(Notice::Upcoming { from, until }) => MaintenanceBanner {

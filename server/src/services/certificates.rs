@@ -88,7 +88,10 @@ pub async fn issue_in_app(
     let assertion = ports
         .biometrics()
         .verify(ask.assertion)
-        .map_err(|e: AssertionError| refused(e.to_string()))?;
+        .map_err(|e| match e {
+            AssertionError::NotConfigured => CertificateError::Unavailable(e.to_string()),
+            e => refused(e.to_string()),
+        })?;
     judge(
         &assertion,
         ask.iin,

@@ -223,8 +223,9 @@ pub(super) async fn complete(
     let operator = subscriber.map(|s| s.operator).unwrap_or_default();
     match bind_under_lock(ports, iin, request, operator).await {
         Err(CertifyError::Unexpected(e)) if is_conflict(&e) => {
-            // The database's uniqueness rule caught what the lock should have.
-            Err(end_unbound(ports, request, EndReason::OperatorDoesNotConfirm).await?)
+            // The database's uniqueness rule caught what the lock should
+            // have: another account took the number meanwhile.
+            Err(end_unbound(ports, request, EndReason::NumberTakenMeanwhile).await?)
         }
         other => other,
     }
@@ -260,7 +261,7 @@ fn is_conflict(e: &Unexpected) -> bool {
 /// locks: the request must still await certification and the consent still
 /// stand; a number still bound to someone else ends there (the operator,
 /// the authority on whose a number is, has reassigned it), unless that
-/// binding is newer than the request: then the request is refused.
+/// binding is newer than the request: then the request ends not performed.
 async fn bind_under_lock(
     ports: &(impl UsesPermissions + UsesRequests + UsesMaintenance + UsesClock),
     iin: &Iin,
@@ -269,13 +270,16 @@ async fn bind_under_lock(
 ) -> Result<Binding, CertifyError> {
     // The state the request was certified in (after EDS or biometrics).
     let certified_in = request.state;
+    // Read before the lock (the bank's statement is fixed when its request
+    // starts): a step holding a connection never waits for another.
+    let stated = bank_statement(ports, request).await?;
     let (mut tx, request) =
         open_request::lock_open(ports, iin, Some(&request.msisdn), &request.id).await?;
     if request.state != certified_in {
         return Err(CertifyError::NotAwaitingCertification);
     }
     let now = ports.clock().now();
-    let consent_given = match bank_statement(ports, &request).await? {
+    let consent_given = match stated {
         Some(stated) => stated,
         None => tx.active_consent().await?.is_some(),
     };

@@ -1,9 +1,11 @@
 //! The result document of a finished request (appendix row 5): the bound
-//! number, or the reasoned refusal with its ground and legal basis, as a
-//! sealed PDF issued in the service provider's name; and its check.
+//! number, the reasoned refusal with its row 9 ground and legal basis, or
+//! "not performed" with its reason, as a sealed PDF issued in the service
+//! provider's name; and its check.
 //!
 //! Issued only to the request's own citizen, and only once the request has
-//! a result: bound, refused, or expired (a refusal on the term's ground). A
+//! a result: bound, refused, not performed, or expired (not performed on
+//! the term). A
 //! withdrawn request has none of its own (the citizen went on with a newer
 //! one, whose result is the one that counts), and an open one none yet.
 
@@ -39,6 +41,7 @@ pub async fn issue(
     let Some(status) = request_status::view(ports, iin, request_id).await? else {
         return Ok(None);
     };
+    let term_ended = status.term_ends_at;
     let request = status.request;
     let Some(outcome) = outcome(ports, &request).await? else {
         return Ok(None);
@@ -64,9 +67,10 @@ pub async fn issue(
         channel: request.channel,
         client_name,
         started_at: request.started_at,
-        // An expired request ended when its term did, whenever that was noticed.
+        // An expired request ended when its term did (lengthened by any
+        // maintenance break within it), whenever that was noticed.
         finished_at: match request.state {
-            BindingState::Expired => request.started_at + crate::domain::REQUEST_TERM,
+            BindingState::Expired => term_ended,
             _ => request.updated_at,
         },
         outcome,

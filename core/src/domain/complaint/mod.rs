@@ -211,8 +211,6 @@ impl Deadlines {
         }
     }
 
-    /// Whether the review's last day has passed on `today` without a
-    /// decision: court may be next (ch. 3), unless the law provides otherwise.
     /// Court is the citizen's next step: the complaint was decided, or the
     /// review's last day passed without a decision ("unless the law
     /// provides otherwise", the pages add).
@@ -220,6 +218,8 @@ impl Deadlines {
         state.is_closed() || self.review_overdue(state, today)
     }
 
+    /// Whether the review's last day has passed on `today` without a
+    /// decision: court may be next (ch. 3), unless the law provides otherwise.
     pub fn review_overdue(&self, state: ComplaintState, today: Date) -> bool {
         !state.is_closed() && today > self.review_by
     }

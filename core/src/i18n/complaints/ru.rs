@@ -130,7 +130,7 @@ fn ru_outcome(o: RequestOutcome) -> &'static str {
         RequestOutcome::Open => "выполняется",
         RequestOutcome::Bound => "номер привязан",
         RequestOutcome::Ended(r) if r.is_refusal() => "отказано",
-        RequestOutcome::Ended(_) => "не оказана",
+        RequestOutcome::Ended(_) => "услуга не оказана",
         RequestOutcome::Expired => "срок истёк",
         RequestOutcome::Withdrawn => "заменён новым запросом",
     }
