@@ -121,6 +121,7 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 if ! { BASE="http://$API_ADDR" bash scripts/api-demo-mobile.sh &&
+  BASE="http://$API_ADDR" bash scripts/api-demo-certificate.sh &&
   BASE="http://$API_ADDR" bash scripts/api-demo-bank.sh; }; then
   echo "--- API server log ---"; tail -n 50 "$E2E_DIR/api-server.log"
   exit 1
