@@ -117,6 +117,24 @@ async fn a_complaint_to_the_official_in_the_requests_history_is_theirs_to_forwar
             .unwrap()
             .iter()
             .any(|x| x.complaint.id == c.id));
+
+        // Each official is an addressee of their own: with a second one in
+        // the history, a complaint to each may be open at once.
+        let second = file(&t, AIGERIM, &request, Addressee::Provider).await;
+        office::decide(&t.ports, &other, &second.id, Decision::Forward, REASONS)
+            .await
+            .unwrap();
+        let to_other = to_official(Some("other.official")).await.unwrap();
+        assert_eq!(
+            to_other.official.as_deref(),
+            Some("other.official"),
+            "{}",
+            t.name
+        );
+        assert!(matches!(
+            to_official(Some("other.official")).await,
+            Err(FileError::AlreadyUnderReview)
+        ));
         t.cleanup().await;
     }
 }
