@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 use time::OffsetDateTime;
 
-use super::audit::append_with;
+use super::audit::commit_if_one_changed;
 use super::time_col::{from_col, to_col};
 use super::Db;
 use crate::domain::maintenance::MaintenanceWindow;
@@ -40,12 +40,7 @@ impl MaintenanceStore for Db {
         .bind(to_col(w.announced_at))
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() != 1 {
-            return Ok(false);
-        }
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(true)
+        commit_if_one_changed(tx, done, audit).await
     }
 
     async fn cancel(&self, id: &str, at: OffsetDateTime, audit: &AuditEntry) -> StoreResult<bool> {
@@ -62,12 +57,7 @@ impl MaintenanceStore for Db {
         .bind(at)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() != 1 {
-            return Ok(false);
-        }
-        append_with(&mut *tx, audit).await?;
-        tx.commit().await?;
-        Ok(true)
+        commit_if_one_changed(tx, done, audit).await
     }
 
     async fn windows_ending_after(

@@ -25,13 +25,16 @@ fn certification_request(key: &RsaPrivateKey) -> Vec<u8> {
     request.to_der().unwrap()
 }
 
+/// Asks for a certificate for `csr` with Aigerim's assertion for
+/// `challenge`, as `change` alters it.
 async fn ask(
     api: &Api,
     token: &str,
     challenge: &str,
-    assertion: &str,
+    change: fn(&mut Claims),
     csr: &[u8],
 ) -> reqwest::Response {
+    let assertion = assertion(AIGERIM, challenge, change);
     api.post("/api/v1/citizen/certificates")
         .bearer_auth(token)
         .header("accept-language", "en")
@@ -68,14 +71,7 @@ async fn a_citizen_without_a_certificate_gets_one_in_the_app_and_signs_in_with_i
                 c.sub = "991231410007".into()
             }),
         ] {
-            let r = ask(
-                &api,
-                &token,
-                &challenge_id,
-                &assertion(AIGERIM, &challenge_id, change),
-                &csr,
-            )
-            .await;
+            let r = ask(&api, &token, &challenge_id, change, &csr).await;
             problem(r, StatusCode::UNAUTHORIZED, "biometrics_failed").await;
             assert!(
                 !t.recent_actions(50)
@@ -88,14 +84,7 @@ async fn a_citizen_without_a_certificate_gets_one_in_the_app_and_signs_in_with_i
         }
 
         // The citizen's own assertion for this challenge: a certificate for the app's key.
-        let r = ask(
-            &api,
-            &token,
-            &challenge_id,
-            &assertion(AIGERIM, &challenge_id, |_| {}),
-            &csr,
-        )
-        .await;
+        let r = ask(&api, &token, &challenge_id, |_| {}, &csr).await;
         assert_eq!(r.status(), StatusCode::CREATED, "{}", t.name);
         let der = B64
             .decode(json(r).await["certificate_base64"].as_str().unwrap())
@@ -109,28 +98,14 @@ async fn a_citizen_without_a_certificate_gets_one_in_the_app_and_signs_in_with_i
         assert_eq!(spki.to_der().unwrap(), ours.as_bytes());
 
         // The same challenge issues once.
-        let again = ask(
-            &api,
-            &token,
-            &challenge_id,
-            &assertion(AIGERIM, &challenge_id, |_| {}),
-            &csr,
-        )
-        .await;
+        let again = ask(&api, &token, &challenge_id, |_| {}, &csr).await;
         problem(again, StatusCode::BAD_REQUEST, "challenge_unusable").await;
         // A request whose self-signature fails issues nothing.
         let (other, _) = challenge(&api, &token).await;
         let mut tampered = csr.clone();
         let last = tampered.len() - 1;
         tampered[last] ^= 0x01;
-        let r = ask(
-            &api,
-            &token,
-            &other,
-            &assertion(AIGERIM, &other, |_| {}),
-            &tampered,
-        )
-        .await;
+        let r = ask(&api, &token, &other, |_| {}, &tampered).await;
         problem(r, StatusCode::BAD_REQUEST, "certificate_request_invalid").await;
 
         // The new certificate signs the challenge: the citizen is signed in.
