@@ -7,28 +7,34 @@ use nomir::domain::calendar::WorkingCalendar;
 use nomir::services::health;
 use std::sync::Arc;
 
+/// Yerlan's complaint to the authorized body, filed on Monday 21 December
+/// 2026 with a calendar that lists 2026 only: the ports that calendar is
+/// in, and the complaint.
+async fn filed_past_the_calendar(t: &TestDb) -> (nomir::services::Ports, nomir::ports::Complaint) {
+    let mut short = t.ports.clone();
+    short.calendar = Arc::new(
+        WorkingCalendar::parse("date,status,reason\n2026-12-16,off,Independence Day\n").unwrap(),
+    );
+    t.clock.advance(Duration::days(26));
+    let request = expired_request(t, YERLAN, "+77051234568").await;
+    let filed = complaints::file(
+        &short,
+        &iin(YERLAN),
+        &request,
+        Subject::Refusal,
+        Addressee::AuthorizedBody,
+        None,
+        TEXT,
+    )
+    .await
+    .unwrap();
+    (short, filed)
+}
+
 #[tokio::test]
 async fn a_deadline_past_the_calendar_is_provisional_until_an_import_counts_it_again() {
     for t in engines_with_demo_data().await {
-        // A calendar that lists 2026 only; today is Monday 21 December 2026.
-        let mut short = t.ports.clone();
-        short.calendar = Arc::new(
-            WorkingCalendar::parse("date,status,reason\n2026-12-16,off,Independence Day\n")
-                .unwrap(),
-        );
-        t.clock.advance(Duration::days(26));
-        let request = expired_request(&t, YERLAN, "+77051234568").await;
-        let filed = complaints::file(
-            &short,
-            &iin(YERLAN),
-            &request,
-            Subject::Refusal,
-            Addressee::AuthorizedBody,
-            None,
-            TEXT,
-        )
-        .await
-        .unwrap();
+        let (short, filed) = filed_past_the_calendar(&t).await;
         // 15 working days reach into 2027, whose holidays it does not know.
         assert!(filed.deadlines.provisional, "{}", t.name);
         assert_eq!(filed.deadlines.review_by, date!(2027 - 01 - 11));
@@ -76,24 +82,7 @@ async fn a_deadline_past_the_calendar_is_provisional_until_an_import_counts_it_a
 async fn parallel_recounts_change_a_provisional_deadline_once() {
     use nomir::ports::Clock as _;
     for t in engines_with_demo_data().await {
-        let mut short = t.ports.clone();
-        short.calendar = Arc::new(
-            WorkingCalendar::parse("date,status,reason\n2026-12-16,off,Independence Day\n")
-                .unwrap(),
-        );
-        t.clock.advance(Duration::days(26));
-        let request = expired_request(&t, YERLAN, "+77051234568").await;
-        let filed = complaints::file(
-            &short,
-            &iin(YERLAN),
-            &request,
-            Subject::Refusal,
-            Addressee::AuthorizedBody,
-            None,
-            TEXT,
-        )
-        .await
-        .unwrap();
+        let (_, filed) = filed_past_the_calendar(&t).await;
         assert!(filed.deadlines.provisional, "{}", t.name);
         let store = t.ports.complaints.clone();
         let now = t.clock.now();

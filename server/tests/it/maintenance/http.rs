@@ -5,14 +5,12 @@
 
 use std::process::Command;
 
-use app::server_fns::StaffSignIn;
-use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
 use crate::support::api::problem;
-use crate::support::portal::{location, set_cookie, App};
+use crate::support::portal::App;
 
 fn nomir(app: &App, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_nomir"))
@@ -33,19 +31,10 @@ fn rfc3339(t: OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap()
 }
 
-async fn staff(app: &App, login: &str) -> String {
-    let body = format!("login={login}&password=demo-pass-2026");
-    let r = app
-        .form(StaffSignIn::PATH, "", &body, "/office/sign-in")
-        .await;
-    assert_eq!(location(&r), "/office", "{login}");
-    set_cookie(&r).split(';').next().unwrap().to_owned()
-}
-
 #[tokio::test]
 async fn a_window_is_shown_a_day_ahead_pauses_every_action_and_ends_when_cancelled() {
     let app = App::spawn().await;
-    let official = staff(&app, "official.demo").await;
+    let official = app.staff_session("official.demo").await;
     let from = OffsetDateTime::now_utc() + Duration::hours(2);
     let until = from + Duration::hours(2);
     // Bad times are refused with a reason, and nothing is stored.

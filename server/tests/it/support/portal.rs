@@ -115,6 +115,21 @@ impl App {
         self.form(SignIn::PATH, "", body, "/sign-in").await
     }
 
+    /// Signs a demo staff member in through the office's form; the cookie pair.
+    pub async fn staff_session(&self, login: &str) -> String {
+        let body = format!("login={login}&password=demo-pass-2026");
+        let r = self
+            .form(
+                app::server_fns::StaffSignIn::PATH,
+                "",
+                &body,
+                "/office/sign-in",
+            )
+            .await;
+        assert_eq!(location(&r), "/office", "{login}");
+        set_cookie(&r).split(';').next().unwrap().to_owned()
+    }
+
     /// Signs `iin` in and returns the session cookie pair.
     pub async fn session(&self, iin: &str) -> String {
         let r = self
