@@ -36,6 +36,15 @@ if ! openssl engine -t gost >/dev/null 2>&1; then
 fi
 export NOMIR_REQUIRE_GOST_ENGINE=1
 
+# --- poppler's pdfsig: the independent PDF reader that checks the result
+# document's PAdES signature (the test fails without it, never skips) ---
+if ! command -v pdfsig >/dev/null; then
+  say "installing poppler-utils (pdfsig)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+export NOMIR_REQUIRE_PDFSIG=1
+
 # --- PostgreSQL: use DATABASE_URL_PG if given, else the local cluster ---
 if [ -z "${DATABASE_URL_PG:-}" ]; then
   if ! pg_isready -h 127.0.0.1 -q 2>/dev/null; then

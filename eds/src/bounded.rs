@@ -14,7 +14,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use tokio::sync::Semaphore;
 
-use crate::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
+use crate::{KeyPurpose, Sealed, SignatureError, SignatureVerifier, Signer};
 
 /// How long one check may take before the caller is answered "try again".
 pub const TIME_LIMIT: Duration = Duration::from_secs(10);
@@ -56,15 +56,13 @@ impl BoundedVerifier {
     }
 }
 
-#[async_trait]
-impl SignatureVerifier for BoundedVerifier {
-    async fn verify(
+impl BoundedVerifier {
+    /// Runs `check` on the blocking pool once a slot is free (waiting at
+    /// most the queue wait), within the time limit.
+    async fn bounded<T: Send + 'static>(
         &self,
-        cms: &[u8],
-        document: &[u8],
-        purpose: KeyPurpose,
-        at: time::OffsetDateTime,
-    ) -> Result<Signer, SignatureError> {
+        check: impl FnOnce(Arc<dyn SignatureVerifier>) -> Result<T, SignatureError> + Send + 'static,
+    ) -> Result<T, SignatureError> {
         let permit =
             match tokio::time::timeout(self.queue_wait, self.slots.clone().acquire_owned()).await {
                 Ok(Ok(permit)) => permit,
@@ -79,14 +77,9 @@ impl SignatureVerifier for BoundedVerifier {
                 }
             };
         let inner = self.inner.clone();
-        let (cms, document) = (cms.to_vec(), document.to_vec());
-        let runtime = tokio::runtime::Handle::current();
         let job = tokio::task::spawn_blocking(move || {
-            // Held until the check really ends, even if nobody waits for it.
             let _permit = permit;
-            // Revocation is asynchronous (OCSP, CRL downloads): its I/O is
-            // driven by the runtime while this thread waits.
-            runtime.block_on(inner.verify(&cms, &document, purpose, at))
+            check(inner)
         });
         match tokio::time::timeout(self.time_limit, job).await {
             Ok(Ok(outcome)) => outcome,
@@ -103,6 +96,33 @@ impl SignatureVerifier for BoundedVerifier {
                 ))
             }
         }
+    }
+}
+
+#[async_trait]
+impl SignatureVerifier for BoundedVerifier {
+    async fn verify(
+        &self,
+        cms: &[u8],
+        document: &[u8],
+        purpose: KeyPurpose,
+        at: time::OffsetDateTime,
+    ) -> Result<Signer, SignatureError> {
+        let (cms, document) = (cms.to_vec(), document.to_vec());
+        let runtime = tokio::runtime::Handle::current();
+        self.bounded(move |inner| runtime.block_on(inner.verify(&cms, &document, purpose, at)))
+            .await
+    }
+
+    async fn verify_seal(
+        &self,
+        cms: Vec<u8>,
+        document: Vec<u8>,
+        at: time::OffsetDateTime,
+    ) -> Result<Sealed, SignatureError> {
+        let runtime = tokio::runtime::Handle::current();
+        self.bounded(move |inner| runtime.block_on(inner.verify_seal(cms, document, at)))
+            .await
     }
 }
 
@@ -131,6 +151,15 @@ mod tests {
             self.most.fetch_max(now, Ordering::SeqCst);
             self.release.notified().await;
             self.running.fetch_sub(1, Ordering::SeqCst);
+            Err(SignatureError::BadSignature)
+        }
+
+        async fn verify_seal(
+            &self,
+            _cms: Vec<u8>,
+            _document: Vec<u8>,
+            _at: time::OffsetDateTime,
+        ) -> Result<Sealed, SignatureError> {
             Err(SignatureError::BadSignature)
         }
     }

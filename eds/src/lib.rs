@@ -11,7 +11,8 @@
 //!   with Streebog; the legacy GOST 2004 refused as unsupported;
 //! - `chain`: the path to a trusted root by key identifiers and signatures,
 //!   validity at signing time and now, CA constraints, critical extensions;
-//! - `usage`: the signing or the authentication key of an individual;
+//! - `usage`: the signing or the authentication key of an individual, or
+//!   the signing key of an organisation (a seal);
 //! - `revocation`: CRLs and OCSP, behind `revocation_port`;
 //! - `verify`: the CMS itself, attached or detached, and the order of checks;
 //! - `bounded`: the verifier off the async workers, a bounded pool, a time limit.
@@ -36,7 +37,7 @@ pub use names::iin_of;
 pub use revocation_port::{NoRevocationSource, RevocationCheck};
 pub use revocation_sources::{revocation_sources, AnyAlgorithm, RevocationSources};
 pub use verify::{CmsVerifier, Verified};
-pub use vocabulary::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
+pub use vocabulary::{KeyPurpose, Sealed, SignatureError, SignatureVerifier, Signer};
 
 /// Whether `issuer`'s key made `signature` over `tbs` with `algorithm`
 /// (any algorithm the verifier accepts): for CRLs, OCSP answers, benchmarks.

@@ -38,6 +38,19 @@ pub fn iin_of(subject: &Name) -> Option<Iin> {
     Iin::parse(serial.strip_prefix("IIN")?).ok()
 }
 
+/// The BIN in the subject's OU (`BIN` + 12 digits): a legal entity's
+/// certificate names the organisation so (NCA RK practice).
+pub fn bin_of(subject: &Name) -> Option<String> {
+    let unit = attribute(subject, super::oids::AT_ORGANIZATIONAL_UNIT)?;
+    let bin = unit.strip_prefix("BIN")?;
+    (bin.len() == 12 && bin.bytes().all(|b| b.is_ascii_digit())).then(|| bin.to_owned())
+}
+
+/// The organisation's name (O) of a legal entity's certificate.
+pub fn organisation_of(subject: &Name) -> String {
+    attribute(subject, super::oids::AT_ORGANIZATION).unwrap_or_default()
+}
+
 pub fn common_name(subject: &Name) -> String {
     attribute(subject, AT_COMMON_NAME).unwrap_or_default()
 }
@@ -82,5 +95,26 @@ mod tests {
         assert_eq!(iin_of(&no_iin), None);
         let bin = build_name(&[(AT_SERIAL_NUMBER, "BIN940140000385")]).unwrap();
         assert_eq!(iin_of(&bin), None);
+    }
+
+    #[test]
+    fn the_bin_is_read_from_the_organisational_unit() {
+        use crate::oids::{AT_ORGANIZATION, AT_ORGANIZATIONAL_UNIT};
+        let name = build_name(&[
+            (AT_ORGANIZATION, "ТЕСТ"),
+            (AT_ORGANIZATIONAL_UNIT, "BIN260140000015"),
+        ])
+        .unwrap();
+        assert_eq!(bin_of(&name).as_deref(), Some("260140000015"));
+        assert_eq!(organisation_of(&name), "ТЕСТ");
+        for unit in [
+            "BIN26014000001",
+            "BIN26014000001X",
+            "260140000015",
+            "IIN850101300025",
+        ] {
+            let name = build_name(&[(AT_ORGANIZATIONAL_UNIT, unit)]).unwrap();
+            assert_eq!(bin_of(&name), None, "{unit}");
+        }
     }
 }

@@ -70,6 +70,20 @@ fn legal_entity(cert: &Certificate) -> Result<bool, SignatureError> {
         || attribute(subject, AT_ORGANIZATIONAL_UNIT).is_some_and(|ou| ou.starts_with("BIN")))
 }
 
+/// Checks the leaf is a legal entity's signing key: what seals the
+/// provider's documents.
+pub fn check_organisation(cert: &Certificate) -> Result<(), SignatureError> {
+    if !legal_entity(cert)? {
+        return Err(SignatureError::NotAnOrganisation);
+    }
+    if purpose_of(cert)? != Some(KeyPurpose::Sign) {
+        return Err(SignatureError::WrongKey {
+            expected: KeyPurpose::Sign,
+        });
+    }
+    Ok(())
+}
+
 /// Checks the leaf is an individual's key of the `purpose` kind.
 pub fn check(cert: &Certificate, purpose: KeyPurpose) -> Result<(), SignatureError> {
     if legal_entity(cert)? {

@@ -15,11 +15,11 @@ use x509_cert::Certificate;
 use super::algorithms::{verify_signer, DigestAlg};
 use super::chain::{verify_path, CheckBudget, Known, Times};
 use super::input::to_der;
-use super::names::{common_name, iin_of};
+use super::names::{bin_of, common_name, iin_of, organisation_of};
 use super::oids::*;
 use super::revocation_port::RevocationCheck;
 use super::usage;
-use crate::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
+use crate::{KeyPurpose, Sealed, SignatureError, SignatureVerifier, Signer};
 
 /// The most certificates a CMS may carry (NCALayer sends the signer's and
 /// at most its chain): more only makes the chain search longer.
@@ -56,6 +56,12 @@ impl CmsVerifier {
 
     /// Trusts the certificates in a PEM bundle.
     pub fn from_pem(pem: &str, revocation: Arc<dyn RevocationCheck>) -> anyhow::Result<Self> {
+        // x509-cert 0.2.5's chain reader overflows on a text without a
+        // certificate: such a bundle is refused before it is read.
+        anyhow::ensure!(
+            pem.contains("-----BEGIN CERTIFICATE-----"),
+            "trusted roots: the bundle holds no certificate"
+        );
         let roots = Certificate::load_pem_chain(pem.as_bytes())
             .map_err(|e| anyhow::anyhow!("trusted roots: {e}"))?;
         anyhow::ensure!(
@@ -74,6 +80,67 @@ impl CmsVerifier {
         purpose: KeyPurpose,
         now: OffsetDateTime,
     ) -> Result<Verified, SignatureError> {
+        let checked = self
+            .checked(cms, document, now, |leaf| {
+                usage::check(leaf, purpose)?;
+                iin_of(&leaf.tbs_certificate.subject)
+                    .map(|_| ())
+                    .ok_or(SignatureError::NoIin)
+            })
+            .await?;
+        let cert = &checked.leaf.tbs_certificate;
+        Ok(Verified {
+            signer: Signer {
+                iin: iin_of(&cert.subject).ok_or(SignatureError::NoIin)?,
+                common_name: common_name(&cert.subject),
+                certificate_serial: hex::encode(cert.serial_number.as_bytes()),
+                algorithm: checked.algorithm,
+            },
+            content: checked.content,
+            signed_at: checked.signed_at,
+        })
+    }
+
+    /// Verifies a detached `cms` over `document` as an organisation's seal:
+    /// the signing key of a legal entity (with its BIN), checked like any
+    /// signature (chain to a trusted root, validity, revocation). Whether
+    /// it is the right organisation is the caller's question.
+    pub async fn verify_seal(
+        &self,
+        cms: &[u8],
+        document: &[u8],
+        now: OffsetDateTime,
+    ) -> Result<Sealed, SignatureError> {
+        let checked = self
+            .checked(cms, Some(document), now, |leaf| {
+                usage::check_organisation(leaf)?;
+                bin_of(&leaf.tbs_certificate.subject)
+                    .map(|_| ())
+                    .ok_or(SignatureError::NotAnOrganisation)
+            })
+            .await?;
+        let cert = &checked.leaf.tbs_certificate;
+        Ok(Sealed {
+            bin: bin_of(&cert.subject).ok_or(SignatureError::NotAnOrganisation)?,
+            organisation: organisation_of(&cert.subject),
+            common_name: common_name(&cert.subject),
+            certificate_serial: hex::encode(cert.serial_number.as_bytes()),
+            algorithm: checked.algorithm,
+            signed_at: checked.signed_at,
+        })
+    }
+
+    /// Every check but whose key it is, which `holder` judges (after the
+    /// chain, before revocation): the CMS, the content, the signer's
+    /// signature, the path to a trusted root, then revocation last, since
+    /// it may ask the network, and only about a signature otherwise good.
+    async fn checked(
+        &self,
+        cms: &[u8],
+        document: Option<&[u8]>,
+        now: OffsetDateTime,
+        holder: impl Fn(&Certificate) -> Result<(), SignatureError>,
+    ) -> Result<Checked, SignatureError> {
         let der = to_der(cms)?;
         let info = ContentInfo::from_der(&der).map_err(malformed)?;
         if info.content_type != ID_SIGNED_DATA {
@@ -124,25 +191,25 @@ impl CmsVerifier {
             now,
         };
         let path = verify_path(&leaf.cert, &certs, &self.roots, times, &mut budget)?;
-        usage::check(&leaf.cert, purpose)?;
-        let iin = iin_of(&leaf.cert.tbs_certificate.subject).ok_or(SignatureError::NoIin)?;
-        // Revocation last: it may ask the network, and only about a
-        // signature that is otherwise good.
+        holder(&leaf.cert)?;
         if let [leaf_cert, issuer, ..] = path.as_slice() {
             self.revocation.check(leaf_cert, issuer, now).await?;
         }
-        let cert = &leaf.cert.tbs_certificate;
-        Ok(Verified {
-            signer: Signer {
-                iin,
-                common_name: common_name(&cert.subject),
-                certificate_serial: hex::encode(cert.serial_number.as_bytes()),
-                algorithm: key.name(),
-            },
+        Ok(Checked {
+            leaf: leaf.cert.clone(),
+            algorithm: key.name(),
             content,
             signed_at,
         })
     }
+}
+
+/// A signature that passed every check but whose key it is.
+struct Checked {
+    leaf: Certificate,
+    algorithm: String,
+    content: Vec<u8>,
+    signed_at: Option<OffsetDateTime>,
 }
 
 /// The signed content: the attached one (equal to `document` when given),
@@ -234,5 +301,14 @@ impl SignatureVerifier for CmsVerifier {
             .verify_cms(cms, Some(document), purpose, at)
             .await?
             .signer)
+    }
+
+    async fn verify_seal(
+        &self,
+        cms: Vec<u8>,
+        document: Vec<u8>,
+        at: OffsetDateTime,
+    ) -> Result<Sealed, SignatureError> {
+        CmsVerifier::verify_seal(self, &cms, &document, at).await
     }
 }

@@ -26,6 +26,22 @@ pub struct Signer {
     pub algorithm: String,
 }
 
+/// Which organisation sealed a document, as the verified certificate says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    /// The organisation's BIN (the certificate's `OU=BIN…`).
+    pub bin: String,
+    /// The organisation's name (O).
+    pub organisation: String,
+    /// The key holder (CN): for a seal, the person it was issued to.
+    pub common_name: String,
+    /// The certificate's serial number, hex.
+    pub certificate_serial: String,
+    pub algorithm: String,
+    /// The signing time the signature claims, if it does.
+    pub signed_at: Option<time::OffsetDateTime>,
+}
+
 /// Why a signature is not accepted. Each names its reason; `code` is the
 /// stable key the audit log, the API and the pages use.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,6 +70,8 @@ pub enum SignatureError {
     WrongKey { expected: KeyPurpose },
     #[error("the certificate is a legal entity's; an individual's key is required")]
     LegalEntity,
+    #[error("the certificate is an individual's; an organisation's seal is required")]
+    NotAnOrganisation,
     #[error("the certificate names no IIN")]
     NoIin,
     #[error("the signature algorithm is not supported: {0}")]
@@ -91,6 +109,7 @@ impl SignatureError {
                 expected: KeyPurpose::Auth,
             } => "wrong_key_auth_expected",
             Self::LegalEntity => "legal_entity",
+            Self::NotAnOrganisation => "not_an_organisation",
             Self::NoIin => "no_iin",
             Self::UnsupportedAlgorithm(_) => "unsupported_algorithm",
             Self::Revoked(_) => "revoked",
@@ -127,4 +146,16 @@ pub trait SignatureVerifier: Send + Sync {
         purpose: KeyPurpose,
         at: time::OffsetDateTime,
     ) -> Result<Signer, SignatureError>;
+
+    /// Checks that `cms` is a valid detached signature over exactly
+    /// `document` by a legal entity's signing key whose certificate chains
+    /// to a trusted root, is valid at `at` and is not revoked: a seal.
+    /// The document is given, not lent: it may be megabytes, and a check
+    /// may run on another thread, which then takes it without a copy.
+    async fn verify_seal(
+        &self,
+        cms: Vec<u8>,
+        document: Vec<u8>,
+        at: time::OffsetDateTime,
+    ) -> Result<Sealed, SignatureError>;
 }

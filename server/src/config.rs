@@ -56,12 +56,16 @@ pub struct Settings {
     pub biometric_threshold: f64,
     /// A working-day calendar file instead of the built-in one.
     pub calendar: Option<PathBuf>,
-    /// The Ed25519 private key (PKCS #8 PEM) that seals result documents;
-    /// in demo mode the demo key when none is given; otherwise none, and no
+    /// The private key (RSA, PKCS #8 PEM) of the provider's legal-entity
+    /// signing certificate, which signs result documents (PAdES); in demo
+    /// mode the demo provider's when none is given; otherwise none, and no
     /// document is issued.
     pub seal_key: Option<PathBuf>,
-    /// More public keys (PEM) a document check trusts: older seal keys.
-    pub seal_trusted: Option<PathBuf>,
+    /// That certificate (PEM), followed by its issuing CAs if any.
+    pub seal_cert: Option<PathBuf>,
+    /// The provider's BIN: a document check accepts only its signatures
+    /// (by default the signing certificate's BIN).
+    pub provider_bin: Option<String>,
     /// A reverse proxy's address: requests from it are taken to come from
     /// the last address it appended to `X-Forwarded-For`.
     pub trusted_proxy: Option<std::net::IpAddr>,
@@ -89,7 +93,8 @@ struct FileSettings {
     biometric_threshold: Option<f64>,
     calendar: Option<PathBuf>,
     seal_key: Option<PathBuf>,
-    seal_trusted: Option<PathBuf>,
+    seal_cert: Option<PathBuf>,
+    provider_bin: Option<String>,
     trusted_proxy: Option<String>,
 }
 
@@ -251,9 +256,10 @@ impl Settings {
             seal_key: env("NOMIR_SEAL_KEY")
                 .map(PathBuf::from)
                 .or(from_file.seal_key),
-            seal_trusted: env("NOMIR_SEAL_TRUSTED")
+            seal_cert: env("NOMIR_SEAL_CERT")
                 .map(PathBuf::from)
-                .or(from_file.seal_trusted),
+                .or(from_file.seal_cert),
+            provider_bin: env("NOMIR_PROVIDER_BIN").or(from_file.provider_bin),
         })
     }
 }

@@ -57,8 +57,8 @@ pub struct DocumentTexts {
     /// Label of the last day to complain, and the term it follows from.
     pub complain_by: &'static str,
     pub complain_by_term: &'static str,
-    /// Verdicts of a check: a valid seal; a seal that does not match (the
-    /// file was changed, or another key sealed it); no seal at all.
+    /// Verdicts of a check: a valid signature of the provider; one that
+    /// does not hold (the file was changed, or someone else signed it); none at all.
     pub verdict_valid: &'static str,
     pub verdict_invalid: &'static str,
     pub verdict_not_sealed: &'static str,
@@ -77,11 +77,13 @@ pub struct DocumentTexts {
     pub download: &'static str,
     /// Documents cannot be issued now (no sealing key configured).
     pub unavailable: &'static str,
-    /// Label of the key that made a valid seal.
+    /// Label of who signed a valid document (the organisation, its BIN).
     pub seal_key: &'static str,
-    /// Said after a valid verdict when the demo key made the seal: anyone
-    /// can seal with it, since its private half is public.
+    /// Said after a valid verdict when the demo certificate signed: anyone
+    /// can sign with it, since its private key is public.
     pub demo_seal_note: &'static str,
+    /// A check that cannot be decided now (revocation unknown, busy).
+    pub check_unavailable: &'static str,
 }
 
 /// The labels in `lang`.
@@ -123,9 +125,9 @@ pub const KK: DocumentTexts = DocumentTexts {
     complain_how: "Осы нәтижеге, көрсетілетін қызметті берушінің немесе оның лауазымды адамының әрекетіне (әрекетсіздігіне) шағым көрсетілетін қызметті берушіге (Қазақстан Республикасы Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі) және (немесе) шешіміне, әрекетіне (әрекетсіздігіне) шағым жасалатын лауазымды адамға не мемлекеттік қызметтер көрсету сапасын бағалау және бақылау жөніндегі уәкілетті органға беріледі: порталдағы жеке кабинетте («Шағымдар») немесе eGov mobile қосымшасында. Қызмет беруші не лауазымды адам шағымды 3 жұмыс күні ішінде толық қанағаттандырмаса, оны шағымды қарайтын органға жібереді; шағым тіркелген күнінен бастап 5 жұмыс күні ішінде (уәкілетті органда 15 жұмыс күні ішінде) қаралады. Егер заңда өзгеше көзделмесе, сотқа сотқа дейінгі тәртіппен шағым жасалғаннан кейін жүгінуге болады (Қағидалардың 10-тармағы).",
     complain_by: "Шағым беру мерзімі",
     complain_by_term: "нәтижені білген күннен бастап үш ай (Қазақстан Республикасының Әкімшілік рәсімдік-процестік кодексі)",
-    check_how: "Құжатты сервис бергенін және оның өзгертілмегенін тексеру үшін оны сервис сайтындағы /check-document бетіне жүктеңіз немесе «nomir document verify ФАЙЛ» командасын орындаңыз.",
+    check_how: "Құжатқа қызмет берушінің ЭЦҚ-сы қойылған, оны кез келген PDF оқу құралы көрсетеді. Құжатты сервис сайтындағы /check-document бетінде немесе «nomir document verify ФАЙЛ» командасымен де тексеруге болады.",
     check_title: "Құжатты тексеру",
-    check_intro: "Nomir берген нәтиже құжатын (PDF) жүктеңіз: мөрі оны сервис бергенін және өзгертілмегенін көрсетеді.",
+    check_intro: "Nomir берген нәтиже құжатын (PDF) жүктеңіз: оның электрондық цифрлық қолтаңбасы құжатты сервис бергенін және өзгертілмегенін көрсетеді.",
     check_file_label: "Құжат файлы (PDF, 5 МБ-қа дейін)",
     check_submit: "Тексеру",
     check_busy: "Қазір тым көп құжат тексерілуде. Бірнеше секундтан кейін қайталаңыз.",
@@ -135,9 +137,10 @@ pub const KK: DocumentTexts = DocumentTexts {
     unavailable: "Құжаттарды қазір беру мүмкін емес. Кейінірек қайталаңыз немесе 1414-ке хабарласыңыз.",
     verdict_valid: "Жарамды: құжатты сервис берген, ол өзгертілмеген.",
     verdict_invalid: "Жарамсыз: құжат өзгертілген немесе оны сервис бермеген.",
-    verdict_not_sealed: "Бұл файл сервистің электрондық мөрі бар құжаты емес.",
-    seal_key: "Мөр кілті",
-    demo_seal_note: "Демо-кілтпен мөрленген: оған тек демо-режимде сенім білдіріледі.",
+    verdict_not_sealed: "Бұл файл сервистің электрондық цифрлық қолтаңбасы бар құжаты емес.",
+    seal_key: "Қол қойған",
+    demo_seal_note: "Демо-сертификатпен қол қойылған: оған тек демо-режимде сенім білдіріледі.",
+    check_unavailable: "Қолтаңбаны қазір тексеру мүмкін емес: сертификат мәртебесі қызметі жауап бермейді. Кейінірек қайталаңыз.",
 };
 
 pub const RU: DocumentTexts = DocumentTexts {
@@ -170,9 +173,9 @@ pub const RU: DocumentTexts = DocumentTexts {
     complain_how: "Жалоба на этот результат, на действие (бездействие) услугодателя или его должностного лица подаётся услугодателю (Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан) и (или) должностному лицу, чьё решение, действие (бездействие) обжалуется, либо в уполномоченный орган по оценке и контролю за качеством оказания государственных услуг: в личном кабинете портала («Жалобы») или в приложении eGov mobile. Услугодатель или должностное лицо в течение 3 рабочих дней направляет жалобу в рассматривающий орган, если не удовлетворит её полностью; жалоба рассматривается в течение 5 рабочих дней со дня регистрации (в уполномоченном органе — 15 рабочих дней). Обращение в суд допускается после обжалования в досудебном порядке, если иное не предусмотрено законом (пункт 10 Правил).",
     complain_by: "Подать жалобу до",
     complain_by_term: "три месяца со дня, когда стало известно о результате (Административный процедурно-процессуальный кодекс Республики Казахстан)",
-    check_how: "Чтобы проверить, что документ выдан сервисом и не изменён, загрузите его на странице /check-document сайта сервиса или выполните «nomir document verify ФАЙЛ».",
+    check_how: "Документ подписан ЭЦП услугодателя, её показывает любая программа для чтения PDF. Проверить его можно и на странице /check-document сайта сервиса или командой «nomir document verify ФАЙЛ».",
     check_title: "Проверка документа",
-    check_intro: "Загрузите документ о результате (PDF), выданный Nomir: печать показывает, что его выдал сервис и он не изменён.",
+    check_intro: "Загрузите документ о результате (PDF), выданный Nomir: его электронная цифровая подпись показывает, что его выдал сервис и он не изменён.",
     check_file_label: "Файл документа (PDF, до 5 МБ)",
     check_submit: "Проверить",
     check_busy: "Сейчас проверяется слишком много документов. Повторите через несколько секунд.",
@@ -182,9 +185,10 @@ pub const RU: DocumentTexts = DocumentTexts {
     unavailable: "Выдать документ сейчас нельзя. Повторите позже или позвоните 1414.",
     verdict_valid: "Действителен: документ выдан сервисом и не изменён.",
     verdict_invalid: "Недействителен: документ изменён или выдан не сервисом.",
-    verdict_not_sealed: "Этот файл не является документом сервиса с электронной печатью.",
-    seal_key: "Ключ печати",
-    demo_seal_note: "Скреплён демо-ключом, которому доверяют только в демо-режиме.",
+    verdict_not_sealed: "Этот файл не является документом сервиса с электронной цифровой подписью.",
+    seal_key: "Подписал",
+    demo_seal_note: "Подписан демо-сертификатом, которому доверяют только в демо-режиме.",
+    check_unavailable: "Подпись сейчас нельзя проверить: служба статуса сертификатов не отвечает. Повторите позже.",
 };
 
 pub const EN: DocumentTexts = DocumentTexts {
@@ -217,9 +221,9 @@ pub const EN: DocumentTexts = DocumentTexts {
     complain_how: "A complaint about this result, or about an action or inaction of the service provider or its official, is filed with the service provider (the Ministry of Digital Development, Innovation and Aerospace Industry of the Republic of Kazakhstan) and/or the official whose decision, action or inaction it concerns, or with the authorized body for assessing and controlling the quality of public services: in the portal's cabinet (Complaints) or in the eGov mobile app. Unless the provider or the official satisfies it in full within 3 working days, they forward it to the reviewing body; it is reviewed within 5 working days of its registration (15 by the authorized body). Court comes after this pre-trial step, unless the law provides otherwise (Rules, paragraph 10).",
     complain_by: "Complain by",
     complain_by_term: "three months from the day you learned of the result (the Administrative Procedural and Process Code of the Republic of Kazakhstan)",
-    check_how: "To check that this document was issued by the service and has not been altered, upload it at /check-document on the service's site or run «nomir document verify FILE».",
+    check_how: "This document carries the service provider's electronic digital signature, which any PDF reader shows. You can also check that the service issued it unaltered at /check-document on the service's site or with «nomir document verify FILE».",
     check_title: "Check a document",
-    check_intro: "Upload a result document (PDF) issued by Nomir: its seal shows whether the service issued it and whether it is unaltered.",
+    check_intro: "Upload a result document (PDF) issued by Nomir: its electronic digital signature shows whether the service issued it and whether it is unaltered.",
     check_file_label: "The document file (PDF, up to 5 MB)",
     check_submit: "Check",
     check_busy: "Too many documents are being checked right now. Please try again in a few seconds.",
@@ -229,9 +233,10 @@ pub const EN: DocumentTexts = DocumentTexts {
     unavailable: "Documents cannot be issued just now. Try again later or call 1414.",
     verdict_valid: "Valid: the document was issued by the service and has not been altered.",
     verdict_invalid: "Not valid: the document was altered or was not issued by the service.",
-    verdict_not_sealed: "This file is not a sealed document of the service.",
-    seal_key: "Seal key",
-    demo_seal_note: "Sealed with the demo key, which is trusted in demo mode only.",
+    verdict_not_sealed: "This file is not a signed document of the service.",
+    seal_key: "Signed by",
+    demo_seal_note: "Signed with the demo certificate, which is trusted in demo mode only.",
+    check_unavailable: "The signature cannot be checked just now: the certificate status service does not answer. Try again later.",
 };
 
 #[cfg(test)]

@@ -1,34 +1,44 @@
-//! `nomir document verify FILE`: checks a result document's seal, as the
-//! check page does, and prints the verdict with what the seal states.
+//! `nomir document verify FILE`: checks a result document's signature, as
+//! the check page does (the same verifier as citizens' signatures: trusted
+//! roots, validity, revocation; a legal entity's signing key; the
+//! provider's BIN), and prints the verdict with what the document states.
 //!
-//! Exit status: 0 when the seal holds; 1 when it does not (altered, sealed
-//! with an untrusted key, or not sealed at all); 2 on a usage error (a file
-//! or key that cannot be read), so scripts can tell a bad document from a
-//! bad call.
+//! Exit status: 0 when the signature holds; 1 when it does not (altered,
+//! signed by someone else, not signed at all, or its certificate's status
+//! unknown now); 2 on a usage error (a file or trust directory that cannot
+//! be read), so scripts can tell a bad document from a bad call.
 
 use std::path::{Path, PathBuf};
 
-use ed25519_dalek::VerifyingKey;
 use nomir_core::i18n::{document_texts, Lang};
 
-use crate::demo::seal::public_key as demo_public_key;
-use crate::documents::keys::public_keys_file;
+use super::eds::trusted_roots;
+use crate::adapters::eds::{revocation_sources, CmsVerifier, RevocationSources};
+use crate::demo::pki::organisation::PROVIDER as DEMO_PROVIDER;
 use crate::documents::local_time;
-use crate::documents::seal::{key_id, verify_with_key, SealError, MAX_FILE_BYTES};
+use crate::documents::seal::{verify, Provider, SealError, MAX_FILE_BYTES};
 
 #[derive(clap::Subcommand)]
 pub enum Action {
-    /// Check a result document's seal: exit status 0 if it holds, 1 if not.
+    /// Check a result document's signature: exit status 0 if it holds, 1 if not.
     Verify {
-        /// The document (a PDF with the service's seal line).
+        /// The document (a PDF signed by the service provider).
         file: PathBuf,
-        /// A trusted public key file (PEM; it may hold several keys): the
-        /// service's published seal key. May be repeated.
-        #[arg(long = "key", value_name = "PUB.pem", required_unless_present = "demo")]
-        keys: Vec<PathBuf>,
-        /// Trust the demo seal key: for documents of a demo server only
-        /// (its private half is public, so anyone can seal with it).
-        #[arg(long)]
+        /// A directory of trusted CA certificates (the NCA RK roots; PEM or DER).
+        #[arg(long, value_name = "DIR", required_unless_present = "demo")]
+        trust: Option<PathBuf>,
+        /// The provider's BIN: only its signature is accepted.
+        #[arg(long, required_unless_present = "demo")]
+        bin: Option<String>,
+        /// A CRL (DER or PEM) of the issuing CA; may be repeated; URLs too.
+        #[arg(long = "crl", value_name = "FILE|URL")]
+        crls: Vec<String>,
+        /// An OCSP responder (RFC 6960) to ask first.
+        #[arg(long, value_name = "URL")]
+        ocsp: Option<String>,
+        /// Trust the demo CA and accept the demo provider: for documents
+        /// of a demo server only (the demo keys are public).
+        #[arg(long, conflicts_with_all = ["trust", "bin"])]
         demo: bool,
         /// The verdict's language: kk, ru or en.
         #[arg(long, default_value = "kk", value_parser = parse_lang)]
@@ -36,39 +46,64 @@ pub enum Action {
     },
 }
 
-/// The verdict was printed and the seal does not hold (exit status 1).
+/// The verdict was printed and the signature does not hold (exit status 1).
 #[derive(Debug, thiserror::Error)]
-#[error("the document's seal does not hold")]
+#[error("the document's signature does not hold")]
 pub struct NotValid;
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| format!("{code:?} is not kk, ru or en"))
 }
 
-pub fn run(action: Action) -> anyhow::Result<()> {
+pub async fn run(action: Action) -> anyhow::Result<()> {
     let Action::Verify {
         file,
-        keys,
-        demo: trust_demo,
+        trust,
+        bin,
+        crls,
+        ocsp,
+        demo: _,
         lang,
     } = action;
     let words = document_texts(lang);
-    let demo = demo_public_key()?;
-    let mut trusted: Vec<VerifyingKey> = Vec::new();
-    for path in &keys {
-        trusted.extend(public_keys_file(path)?);
-    }
-    if trust_demo {
-        trusted.push(demo);
-    }
+    let (verifier, provider) = match (trust, bin) {
+        (Some(trust), Some(bin)) => {
+            let revocation = revocation_sources(RevocationSources {
+                crls,
+                ocsp_url: ocsp,
+                crl_bytes: Vec::new(),
+            })?;
+            (
+                CmsVerifier::new(trusted_roots(&trust)?, revocation),
+                Provider { bin },
+            )
+        }
+        _ => (
+            crate::demo::pki::verifier()?,
+            Provider {
+                bin: DEMO_PROVIDER.bin.to_owned(),
+            },
+        ),
+    };
     let bytes = read_capped(&file)?;
-    match verify_with_key(&bytes, &trusted) {
-        Ok((meta, key)) => {
+    let now = time::OffsetDateTime::now_utc();
+    match verify(&bytes, &verifier, &provider, now).await {
+        Ok(checked) => {
             println!("{}", words.verdict_valid);
-            println!("{}: {}", words.request_number, meta.request_id);
-            println!("{}: {}", words.issued_at, local_time(meta.issued_at));
-            println!("{}: {}", words.seal_key, key_id(&key));
-            if key == demo {
+            println!("{}: {}", words.request_number, checked.meta.request_id);
+            println!(
+                "{}: {}",
+                words.issued_at,
+                local_time(checked.meta.issued_at)
+            );
+            println!(
+                "{}: {} (BIN {}), {}",
+                words.seal_key,
+                checked.sealed.organisation,
+                checked.sealed.bin,
+                checked.sealed.common_name
+            );
+            if checked.sealed.bin == DEMO_PROVIDER.bin {
                 println!("{}", words.demo_seal_note);
             }
             Ok(())
@@ -78,7 +113,8 @@ pub fn run(action: Action) -> anyhow::Result<()> {
                 "{}",
                 match e {
                     SealError::NotSealed | SealError::TooLarge => words.verdict_not_sealed,
-                    SealError::UnknownKey | SealError::Altered => words.verdict_invalid,
+                    SealError::Untrusted(_) | SealError::Altered => words.verdict_invalid,
+                    SealError::CannotCheckNow(_) => words.check_unavailable,
                 }
             );
             eprintln!("nomir: {e}");

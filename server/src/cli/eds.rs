@@ -50,7 +50,7 @@ fn parse_purpose(text: &str) -> Result<KeyPurpose, String> {
 }
 
 /// Every certificate in `dir` (PEM bundles or single DER files).
-fn trusted_roots(dir: &Path) -> anyhow::Result<Vec<x509_cert::Certificate>> {
+pub(super) fn trusted_roots(dir: &Path) -> anyhow::Result<Vec<x509_cert::Certificate>> {
     use der::Decode;
     let mut roots = Vec::new();
     let entries = std::fs::read_dir(dir)

@@ -103,11 +103,13 @@ enum Command {
         #[arg(long, default_value = crate::demo::pki::DEMO_PKI_DIR)]
         out: PathBuf,
     },
-    /// Make the demo key that seals result documents (demo only).
+    /// Issue the demo provider's seal certificate (and another
+    /// organisation's, for tests) from the demo CA already in the demo
+    /// PKI directory, leaving the citizens' certificates as they are.
     DemoSeal {
-        /// Output directory.
-        #[arg(long, default_value = crate::demo::seal::DIR)]
-        out: PathBuf,
+        /// The demo PKI directory (with `root-ca.pem` and `root-ca.key.pem`).
+        #[arg(long, default_value = crate::demo::pki::DEMO_PKI_DIR)]
+        pki: PathBuf,
     },
     /// Manage the back office's staff (officials, reviewers, administrators).
     Staff {
@@ -191,12 +193,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("demo PKI written to {}", out.display());
             Ok(())
         }
-        Command::DemoSeal { out } => {
-            crate::documents::keys::generate_demo(&out)?;
-            println!("demo seal key written to {}", out.display());
+        Command::DemoSeal { pki } => {
+            crate::demo::pki::organisation::generate_from_stored_ca(&pki)?;
+            println!("demo seal certificates written to {}", pki.display());
             Ok(())
         }
-        Command::Document { action } => documents::run(action),
+        Command::Document { action } => documents::run(action).await,
         Command::Eds { action } => eds::run(action).await,
         Command::Staff { action } => {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;

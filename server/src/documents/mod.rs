@@ -1,16 +1,19 @@
 //! The result document of a binding request (appendix row 5): for each
 //! finished request, the bound number or the reasoned refusal, as a PDF
-//! issued in the service provider's name and sealed so that anyone can
-//! check that the service issued it and nothing in it changed.
+//! issued in the service provider's name and signed with its electronic
+//! digital signature, so that anyone (any PDF reader) can check that the
+//! service issued it and nothing in it changed.
 //!
 //! - [`ResultDocument`]: what the document says, decided by the service;
 //! - [`pdf`]: its one A4 page, with an embedded subset of DejaVu Sans
 //!   ([`font`]) so Kazakh letters render in any reader;
-//! - [`seal`]: the Ed25519 seal carried in the file itself;
-//! - [`keys`]: which key seals and which keys a check trusts.
+//! - [`pades`]: where the signature sits in the PDF, and finding it;
+//! - [`seal`]: the provider's PAdES signature, made and checked;
+//! - [`keys`]: which key signs and which organisation a check accepts.
 
 mod font;
 pub mod keys;
+pub mod pades;
 pub mod pdf;
 pub mod seal;
 
@@ -20,7 +23,7 @@ use time::OffsetDateTime;
 
 use crate::domain::{Channel, Purpose};
 
-pub use seal::{verify, SealError, SealMeta, Sealer};
+pub use seal::{verify, Checked, Provider, SealError, SealMeta, Sealer};
 
 /// Everything the document states, in the words of `lang`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,11 +10,13 @@
 
 use nomir_core::i18n::document::DocumentTexts;
 use nomir_core::i18n::Texts;
+use pdf_writer::types::SigFlags;
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use super::font::{deflate, Font, FontError, FontRefs};
+use super::pades;
 use super::{local_time, Outcome, ResultDocument};
 use crate::domain::complaint;
 use crate::domain::{Channel, Purpose};
@@ -23,10 +25,16 @@ use crate::domain::{Channel, Purpose};
 const DAY: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[day].[month].[year]");
 
-/// The document could not be made (its fonts did not load): a broken build.
+/// The document could not be made.
 #[derive(Debug, thiserror::Error)]
-#[error(transparent)]
-pub struct RenderError(#[from] FontError);
+pub enum RenderError {
+    /// Its fonts did not load: a broken build.
+    #[error(transparent)]
+    Font(#[from] FontError),
+    /// What the seal states cannot be written (an issue time past 9999).
+    #[error("the seal's data cannot be written: {0}")]
+    Meta(#[from] serde_json::Error),
+}
 
 /// A4 in points.
 const WIDTH: f32 = 595.28;
@@ -47,10 +55,14 @@ const PAGES: Ref = Ref::new(2);
 const PAGE: Ref = Ref::new(3);
 const CONTENT: Ref = Ref::new(4);
 const INFO: Ref = Ref::new(5);
+const SIGNATURE_FIELD: Ref = Ref::new(6);
+const SIGNATURE: Ref = Ref::new(7);
 const REGULAR_REFS: Ref = Ref::new(10);
 const BOLD_REFS: Ref = Ref::new(20);
 
-/// The PDF bytes of `doc`, the same for the same document.
+/// The PDF bytes of `doc`, the same for the same document, with room for
+/// the provider's signature ([`super::pades`]), which
+/// [`super::Sealer::seal`] fills.
 pub fn render(doc: &ResultDocument) -> Result<Vec<u8>, RenderError> {
     let words = nomir_core::i18n::document_texts(doc.lang);
     let texts = doc.lang.texts();
@@ -58,14 +70,19 @@ pub fn render(doc: &ResultDocument) -> Result<Vec<u8>, RenderError> {
     draw(&mut page, doc, words, texts);
 
     let mut pdf = Pdf::new();
-    pdf.catalog(CATALOG)
-        .pages(PAGES)
-        .lang(TextStr(doc.lang.code()));
+    let mut catalog = pdf.catalog(CATALOG);
+    catalog.pages(PAGES).lang(TextStr(doc.lang.code()));
+    catalog
+        .form()
+        .fields([SIGNATURE_FIELD])
+        .sig_flags(SigFlags::SIGNATURES_EXIST | SigFlags::APPEND_ONLY);
+    catalog.finish();
     pdf.pages(PAGES).kids([PAGE]).count(1);
     let mut p = pdf.page(PAGE);
     p.parent(PAGES)
         .media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT))
-        .contents(CONTENT);
+        .contents(CONTENT)
+        .annotations([SIGNATURE_FIELD]);
     p.resources()
         .fonts()
         .pair(Name(b"F1"), REGULAR_REFS)
@@ -88,6 +105,17 @@ pub fn render(doc: &ResultDocument) -> Result<Vec<u8>, RenderError> {
         .creator(TextStr("Nomir"))
         .producer(TextStr("Nomir"))
         .creation_date(pdf_date(doc.issued_at));
+    pades::write_placeholder(
+        &mut pdf,
+        &pades::Placeholder {
+            field: SIGNATURE_FIELD,
+            signature: SIGNATURE,
+            page: PAGE,
+            signed_at: pdf_date(doc.issued_at),
+            reason: words.title,
+            meta: &doc.seal_meta().encode()?,
+        },
+    );
     pdf.set_file_id(file_id(doc));
     Ok(pdf.finish())
 }
@@ -98,7 +126,7 @@ fn draw(page: &mut Page, doc: &ResultDocument, words: &DocumentTexts, texts: &Te
     page.paragraph(Style::Bold, 11.0, LEFT, RIGHT, texts.footer_provider);
     page.gap(4.0);
     page.rule(1.0);
-    page.gap(30.0);
+    page.gap(24.0);
     page.centred(Style::Bold, 14.0, words.title);
     page.gap(20.0);
 
@@ -331,7 +359,7 @@ fn wrap(font: &Font, text: &str, size: f32, width: f32) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use nomir_core::end_reason::EndReason;
     use nomir_core::i18n::Lang;

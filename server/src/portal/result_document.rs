@@ -15,7 +15,7 @@ use axum::Extension;
 use crate::common::error_page::escape;
 use crate::common::slots::{Full, Slots};
 use crate::common::{cookies, error_page, AppState};
-use crate::documents::seal::{SealError, Upload, MAX_FILE_BYTES};
+use crate::documents::seal::{Checked, SealError, Upload, MAX_FILE_BYTES};
 use crate::domain::Iin;
 use crate::services::result_document;
 use app::citizen::Visitor;
@@ -134,7 +134,8 @@ pub async fn check_form(headers: HeaderMap) -> Response {
 /// How many checks run at once, in all and per source (the request's
 /// [`Source`]).
 ///
-/// The seal's signature covers the whole file and sits at its end (see
+/// The seal's signature covers the whole file but its own `/Contents`,
+/// whose place is said near the file's end (see
 /// [`crate::documents::seal::Upload`]), so a check cannot hash the file
 /// as it comes and forget it: it keeps one buffer of at most
 /// [`MAX_FILE_BYTES`] per upload, filled chunk by chunk and checked in
@@ -256,29 +257,52 @@ pub async fn check(State(state): State<AppState>, request: Request) -> Response 
             Some((false, escape(d.verdict_not_sealed))),
         );
     };
-    match result_document::check_upload(file, &state.seal.trusted) {
-        Ok(meta) => {
-            let text = format!(
-                "{} {}: <span class=\"mono\">{}</span>. {}: {}.",
+    let checked =
+        result_document::check_upload(&state.ports, file, state.seal.provider.as_ref()).await;
+    let (status, valid, text) = match checked {
+        Ok(Checked { meta, sealed }) => {
+            let mut text = format!(
+                "{} {}: <span class=\"mono\">{}</span>. {}: {}. {}: {} ({} {}).",
                 escape(d.verdict_valid),
                 escape(d.request_number),
                 escape(&meta.request_id),
                 escape(d.issued_at),
                 escape(&crate::documents::local_time(meta.issued_at)),
+                escape(d.seal_key),
+                escape(&sealed.organisation),
+                "BIN",
+                escape(&sealed.bin),
             );
-            check_page(StatusCode::OK, lang, Some((true, text)))
+            if sealed.bin == crate::demo::pki::organisation::PROVIDER.bin {
+                text = format!("{text} {}", escape(d.demo_seal_note));
+            }
+            (StatusCode::OK, true, text)
         }
-        Err(SealError::NotSealed) | Err(SealError::TooLarge) => check_page(
+        Err(SealError::NotSealed) | Err(SealError::TooLarge) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            lang,
-            Some((false, escape(d.verdict_not_sealed))),
+            false,
+            escape(d.verdict_not_sealed),
         ),
-        Err(SealError::UnknownKey) | Err(SealError::Altered) => check_page(
+        Err(SealError::Untrusted(_)) | Err(SealError::Altered) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            lang,
-            Some((false, escape(d.verdict_invalid))),
+            false,
+            escape(d.verdict_invalid),
         ),
-    }
+        Err(SealError::CannotCheckNow(why)) => {
+            tracing::warn!(%why, "a document check could not be decided");
+            let mut response = check_page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                lang,
+                Some((false, escape(d.check_unavailable))),
+            );
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(CHECK_RETRY_AFTER),
+            );
+            return response;
+        }
+    };
+    check_page(status, lang, Some((valid, text)))
 }
 
 /// The largest upload the check takes (the seal's own limit, and room for the form).

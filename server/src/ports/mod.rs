@@ -17,7 +17,7 @@ pub use dashboard::DashboardStore;
 pub use maintenance::MaintenanceStore;
 pub use outside::{
     AssertionError, BiometricVerifier, CertificateIssuer, CertificateOrder, IdentityRegister,
-    KeyPurpose, OperatorRegistry, SignatureError, SignatureVerifier, Signer, SmsGateway,
+    KeyPurpose, OperatorRegistry, Sealed, SignatureError, SignatureVerifier, Signer, SmsGateway,
     Unavailable,
 };
 pub use records::*;

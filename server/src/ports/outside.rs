@@ -36,7 +36,7 @@ pub trait IdentityRegister: Send + Sync {
 
 // The signature's vocabulary (which key, who signed, why refused) and the
 // verifier's trait belong to the signature crate; the services use them as ports.
-pub use kz_eds::{KeyPurpose, SignatureError, SignatureVerifier, Signer};
+pub use kz_eds::{KeyPurpose, Sealed, SignatureError, SignatureVerifier, Signer};
 
 /// Why a biometric assertion could not be read as a provider's.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -138,6 +138,7 @@ pub fn eds_reason(e: &SignatureError) -> EdsReason {
         E::Malformed(_) | E::TooLarge(_) | E::ContentMismatch | E::BadSignature => R::Invalid,
         E::WrongKey { .. }
         | E::LegalEntity
+        | E::NotAnOrganisation
         | E::RevocationUnavailable(_)
         | E::CheckUnavailable(_) => R::Invalid,
     }

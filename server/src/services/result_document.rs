@@ -9,15 +9,16 @@
 //! withdrawn request has none of its own (the citizen went on with a newer
 //! one, whose result is the one that counts), and an open one none yet.
 
-use ed25519_dalek::VerifyingKey;
 use nomir_core::end_reason::EndReason;
 use nomir_core::i18n::Lang;
 
 use super::uses::{
-    UsesAccounts, UsesApiClients, UsesAudit, UsesBindings, UsesClock, UsesMaintenance, UsesRequests,
+    UsesAccounts, UsesApiClients, UsesAudit, UsesBindings, UsesClock, UsesMaintenance,
+    UsesRequests, UsesSignatures,
 };
 use super::{request_status, Unexpected};
-use crate::documents::{pdf, Outcome, ResultDocument, SealError, SealMeta, Sealer};
+use crate::documents::seal::Upload;
+use crate::documents::{pdf, Checked, Outcome, Provider, ResultDocument, SealError, Sealer};
 use crate::domain::audit::AuditAction;
 use crate::domain::{BindingState, Iin};
 use crate::ports::BindingRequest;
@@ -78,10 +79,8 @@ pub async fn issue(
         issued_at: now.replace_nanosecond(0).unwrap_or(now),
         lang,
     };
-    let pdf = pdf::render(&doc).map_err(anyhow::Error::from)?;
-    let sealed = sealer
-        .seal(&pdf, &doc.seal_meta())
-        .map_err(anyhow::Error::from)?;
+    let prepared = pdf::render(&doc).map_err(anyhow::Error::from)?;
+    let sealed = sealer.seal(prepared).map_err(anyhow::Error::from)?;
     tracing::info!(request = %request.id, outcome = doc.outcome.code(), "result document issued");
     let detail = format!("request={} outcome={}", request.id, doc.outcome.code());
     ports
@@ -126,15 +125,19 @@ async fn outcome(
     })
 }
 
-/// Checks an uploaded file's seal against the trusted keys.
-pub fn check(file: &[u8], trusted: &[VerifyingKey]) -> Result<SealMeta, SealError> {
-    crate::documents::verify(file, trusted)
-}
-
-/// Checks an upload's seal, in the buffer it was read into (no copy).
-pub fn check_upload(
-    file: crate::documents::seal::Upload,
-    trusted: &[VerifyingKey],
-) -> Result<SealMeta, SealError> {
-    Ok(file.verify(trusted)?.0)
+/// Checks an upload's seal, in the buffer it was read into: the
+/// provider's signature, by the verifier of citizens' signatures (off the
+/// async workers, bounded) at the service's time. Without a configured
+/// provider nothing can be accepted: every document is "not the provider's".
+pub async fn check_upload(
+    ports: &(impl UsesSignatures + UsesClock),
+    file: Upload,
+    provider: Option<&Provider>,
+) -> Result<Checked, SealError> {
+    let Some(provider) = provider else {
+        return Err(SealError::Untrusted("no provider is configured".into()));
+    };
+    let now = ports.clock().now();
+    file.verify(ports.signatures().as_ref(), provider, now)
+        .await
 }

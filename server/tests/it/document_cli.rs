@@ -1,6 +1,7 @@
-//! `nomir document verify`: a sealed result document made with the library
-//! checks with the real binary (exit 0, the request named); one changed
-//! byte, another key or no seal at all exit 1; a bad call exits 2.
+//! `nomir document verify`: a signed result document made with the library
+//! checks with the real binary (exit 0, the request and the signer named);
+//! one changed byte, another organisation's signature or none at all exit
+//! 1; a bad call exits 2.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -40,9 +41,19 @@ fn document() -> ResultDocument {
 }
 
 fn sealed_by(sealer: &Sealer) -> Vec<u8> {
-    let doc = document();
-    let pdf = pdf::render(&doc).unwrap();
-    sealer.seal(&pdf, &doc.seal_meta()).unwrap()
+    sealer.seal(pdf::render(&document()).unwrap()).unwrap()
+}
+
+const PKI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/demo-pki");
+
+/// Another organisation's valid seal, from the demo CA.
+fn other_organisation() -> Sealer {
+    let pki = Path::new(PKI);
+    Sealer::from_pem_files(
+        &pki.join("test/other-organisation-seal.key.pem"),
+        &pki.join("test/other-organisation-seal.pem"),
+    )
+    .unwrap()
 }
 
 struct TempDir(PathBuf);
@@ -81,7 +92,7 @@ fn a_sealed_document_verifies_and_a_changed_byte_does_not() {
     let sealed = sealed_by(&demo_sealer().unwrap());
     let file = dir.write("result.pdf", &sealed);
 
-    // Without a key named, nothing is trusted: a bad call.
+    // Without roots and a BIN named, nothing is trusted: a bad call.
     let out = nomir(&["document", "verify", &file]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let out = nomir(&["document", "verify", "--demo", &file]);
@@ -111,45 +122,70 @@ fn a_sealed_document_verifies_and_a_changed_byte_does_not() {
 }
 
 #[test]
-fn another_key_or_no_seal_is_not_valid() {
+fn another_organisation_or_no_signature_is_not_valid() {
     let dir = TempDir::new();
-    // Sealed by the demo key, checked against another key only.
-    let other_dir = dir.path().join("other");
-    nomir::documents::keys::generate_demo(&other_dir).unwrap();
-    let other_pub = other_dir.join("seal.pub.pem");
-    let file = dir.write("result.pdf", &sealed_by(&demo_sealer().unwrap()));
+    // A trust directory with the demo CA only, as an operator would give the NCA's roots.
+    let trust = dir.path().join("trust");
+    std::fs::create_dir_all(&trust).unwrap();
+    std::fs::copy(
+        Path::new(PKI).join("root-ca.pem"),
+        trust.join("root-ca.pem"),
+    )
+    .unwrap();
+    let crl = Path::new(PKI).join("root-ca.crl");
+    let (trust, crl) = (trust.to_str().unwrap(), crl.to_str().unwrap());
+    let file = dir.write("other.pdf", &sealed_by(&other_organisation()));
+
+    // Checked as the provider's: another organisation signed it.
+    let out = nomir(&["document", "verify", "--lang", "en", "--demo", &file]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(stdout(&out).starts_with("Not valid:"));
     let out = nomir(&[
         "document",
         "verify",
         "--lang",
         "en",
-        "--key",
-        other_pub.to_str().unwrap(),
+        "--trust",
+        trust,
+        "--crl",
+        crl,
+        "--bin",
+        "260140000015",
         &file,
     ]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert!(stdout(&out).starts_with("Not valid:"));
 
-    // Sealed by that key and checked against it: valid, and not the demo key.
-    let other = Sealer::from_pem_file(&other_dir.join("seal.key.pem")).unwrap();
-    let file = dir.write("other.pdf", &sealed_by(&other));
+    // Checked as that organisation's: valid, and not the demo provider's.
     let out = nomir(&[
         "document",
         "verify",
-        "--key",
-        other_pub.to_str().unwrap(),
+        "--trust",
+        trust,
+        "--crl",
+        crl,
+        "--bin",
+        "260540000097",
         &file,
     ]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(stdout(&out).contains("260540000097"), "{out:?}");
     assert!(!stdout(&out).contains(nomir_core::i18n::document::KK.demo_seal_note));
 
-    let plain = dir.write("plain.pdf", &pdf::render(&document()).unwrap());
+    let plain = dir.write(
+        "plain.pdf",
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n",
+    );
     let out = nomir(&["document", "verify", "--demo", "--lang", "ru", &plain]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_eq!(
         stdout(&out).trim_end(),
         nomir_core::i18n::document::RU.verdict_not_sealed
     );
+    // Rendered but never signed: its placeholder signs nothing.
+    let unsigned = dir.write("unsigned.pdf", &pdf::render(&document()).unwrap());
+    let out = nomir(&["document", "verify", "--demo", "--lang", "en", &unsigned]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(stdout(&out).starts_with("Not valid:"));
 }
 
 #[test]
@@ -163,7 +199,26 @@ fn a_bad_call_exits_2() {
     let file = dir.write("x.pdf", b"%PDF-1.7\n");
     let out = nomir(&["document", "verify", "--demo", "--lang", "de", &file]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
-    let not_a_key = dir.write("key.pem", b"not a key");
-    let out = nomir(&["document", "verify", "--key", &not_a_key, &file]);
+    let no_roots = dir.path().join("empty");
+    std::fs::create_dir_all(&no_roots).unwrap();
+    let out = nomir(&[
+        "document",
+        "verify",
+        "--trust",
+        no_roots.to_str().unwrap(),
+        "--bin",
+        "260140000015",
+        &file,
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    // The demo and a trust directory are not mixed.
+    let out = nomir(&[
+        "document",
+        "verify",
+        "--demo",
+        "--trust",
+        no_roots.to_str().unwrap(),
+        &file,
+    ]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
 }

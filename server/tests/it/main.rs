@@ -19,6 +19,7 @@ mod dashboard;
 mod database_outage;
 mod document_cli;
 mod document_http;
+mod document_pdfsig;
 mod eds_cli;
 mod eds_sign_in;
 mod floods;

@@ -6,13 +6,13 @@
 use crate::support;
 
 use nomir::demo::pki::sign_detached;
-use nomir::demo::seal::{public_key as demo_public_key, sealer as demo_sealer};
+use nomir::demo::seal::sealer as demo_sealer;
 use nomir::domain::Iin;
 use nomir::ports::Clock;
 use nomir::services::certify::certify;
 use nomir::services::confirm_code::confirm_code;
 use nomir::services::request_code::request_code;
-use nomir::services::result_document::{check, issue};
+use nomir::services::result_document::issue;
 use nomir_core::i18n::Lang;
 use support::demo::{citizen_key, code_sent_to};
 use support::TestDb;
@@ -53,7 +53,7 @@ async fn a_refusal_is_issued_sealed_with_its_ground() {
         .unwrap()
         .expect("a document for a refused request");
     assert!(sealed.starts_with(b"%PDF-"));
-    let meta = check(&sealed, &[demo_public_key().unwrap()]).unwrap();
+    let meta = support::check_demo_document(&sealed).await.unwrap().meta;
     assert_eq!(meta.request_id, id);
     assert_eq!(meta.outcome, "refused");
     assert_eq!(meta.ground.as_deref(), Some("consent_missing"));
@@ -80,14 +80,13 @@ async fn a_bound_request_is_issued_and_an_open_or_withdrawn_one_is_not() {
     // The numbers she changes to below are hers, as the operator says.
     support::demo::unknown_numbers_are(&mut t, "900515410001");
     let sealer = demo_sealer().unwrap();
-    let trusted = [demo_public_key().unwrap()];
     let person = iin("900515410001");
     let id = run_procedure(&t, "900515410001", "+77011234567", true).await;
     let sealed = issue(&t.ports, &sealer, &person, &id, Lang::Kk)
         .await
         .unwrap()
         .expect("a document for a bound request");
-    let meta = check(&sealed, &trusted).unwrap();
+    let meta = support::check_demo_document(&sealed).await.unwrap().meta;
     assert_eq!((meta.outcome.as_str(), meta.ground), ("bound", None));
 
     // An open request has no result yet; a newer one withdraws it.
@@ -116,7 +115,7 @@ async fn a_bound_request_is_issued_and_an_open_or_withdrawn_one_is_not() {
         .await
         .unwrap()
         .expect("a document for an expired request");
-    let meta = check(&sealed, &trusted).unwrap();
+    let meta = support::check_demo_document(&sealed).await.unwrap().meta;
     assert_eq!(meta.ground.as_deref(), Some("term_expired"));
     t.cleanup().await;
 }

@@ -42,11 +42,11 @@ impl KeyKind {
 
 const KEY_BITS: usize = 2048;
 
-fn new_key() -> anyhow::Result<RsaPrivateKey> {
+pub(super) fn new_key() -> anyhow::Result<RsaPrivateKey> {
     Ok(RsaPrivateKey::new(&mut rand::rngs::OsRng, KEY_BITS)?)
 }
 
-fn serial() -> anyhow::Result<SerialNumber> {
+pub(super) fn serial() -> anyhow::Result<SerialNumber> {
     let mut bytes = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     bytes[0] &= 0x7f;
@@ -67,7 +67,7 @@ pub(super) fn validity(from: &str, to: &str) -> anyhow::Result<Validity> {
     })
 }
 
-fn spki(key: &RsaPrivateKey) -> anyhow::Result<SubjectPublicKeyInfoOwned> {
+pub(super) fn spki(key: &RsaPrivateKey) -> anyhow::Result<SubjectPublicKeyInfoOwned> {
     let der = key.to_public_key().to_public_key_der()?;
     Ok(SubjectPublicKeyInfoOwned::try_from(der.as_bytes())?)
 }
@@ -145,7 +145,7 @@ fn write_cert(dir: &Path, stem: &str, cert: &Certificate) -> anyhow::Result<()> 
     Ok(())
 }
 
-fn write_pair(dir: &Path, stem: &str, pair: &KeyPair) -> anyhow::Result<()> {
+pub(super) fn write_pair(dir: &Path, stem: &str, pair: &KeyPair) -> anyhow::Result<()> {
     write_cert(dir, stem, &pair.certificate)?;
     std::fs::write(
         dir.join(format!("{stem}.key.pem")),
@@ -242,6 +242,7 @@ pub fn generate(out: &Path) -> anyhow::Result<()> {
         "2045-01-01T00:00:00Z",
     )?;
     write_pair(out, "ocsp-responder", &responder)?;
+    super::organisation::generate(out, &ca)?;
     std::fs::write(
         out.join("root-ca.key.pem"),
         ca.key.to_pkcs8_pem(LineEnding::LF)?.as_bytes(),

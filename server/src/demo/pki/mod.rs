@@ -1,12 +1,14 @@
 //! The demo public-key infrastructure: a demo CA, AUTH and SIGN
 //! certificates for every demo citizen, and the test certificates (expired,
 //! untrusted root, revoked), the CA's CRL and an OCSP responder's
-//! certificate. `nomir demo-pki --out DIR` makes them; the repo keeps
+//! certificate, and the organisations' seal certificates
+//! ([`organisation`]). `nomir demo-pki --out DIR` makes them; the repo keeps
 //! them in `server/demo-pki/` as fixtures, trusted only in demo mode.
 
 mod crl;
 mod issue;
 mod nca;
+pub mod organisation;
 mod sign;
 
 pub use issue::{generate, KeyKind};

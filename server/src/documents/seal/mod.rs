@@ -1,49 +1,54 @@
-//! The seal: an Ed25519 signature of the service over the document's exact
-//! bytes, carried in the file itself.
+//! The seal: the service provider's electronic digital signature over the
+//! result document, as a PAdES signature in the PDF itself (CMS,
+//! `ETSI.CAdES.detached`, baseline B-B: content type, message digest and
+//! the ESS signing certificate v2 signed; no signing-time attribute, the
+//! time is the signature dictionary's `/M`).
 //!
-//! Why a signature carried in the file: the citizen keeps, forwards and
-//! uploads one file, and it is still a PDF that any reader opens. A PDF
-//! signature (PAdES) would need a signature dictionary and byte ranges
-//! patched into the PDF; a separate signature file would be lost on the
-//! way. So the sealed file is the PDF followed by one trailer line after
-//! `%%EOF`, which PDF readers ignore:
+//! It is made with the provider's legal-entity signing certificate (an
+//! NCA RK certificate with `OU=BIN…`), so Adobe Reader, poppler's `pdfsig`
+//! or any PDF reader shows the document as signed and unaltered, and it is
+//! checked by the service with the verifier it uses for citizens'
+//! signatures: the chain to the trusted roots, validity and revocation,
+//! a legal entity's signing key, and the provider's BIN.
 //!
-//! ```text
-//! \n%NOMIR-SEAL v1 <key-id> <base64 JSON> <base64 signature>\n
-//! ```
-//!
-//! - `key-id`: the first 16 hex digits of SHA-256 of the 32-byte public
-//!   key, so a check knows which trusted key to use (keys rotate);
-//! - the JSON ([`SealMeta`]): the request, the issue time and the outcome,
-//!   which a check can show without reading the PDF;
-//! - the signature (64 bytes) covers `nomir-seal/v1\n`, the PDF's length
-//!   as 8 bytes big-endian, the PDF, then the JSON: neither can change, nor
-//!   can bytes move from one to the other, nor can the seal be reused for
-//!   anything but this format.
-//!
-//! A file over [`MAX_FILE_BYTES`] is not read at all; no input panics.
+//! - [`Sealer`]: the provider's key and certificate; signs a prepared PDF;
+//! - [`Upload`] and [`verify`]: a check of a file, at most
+//!   [`MAX_FILE_BYTES`], no input panicking.
 
 use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use ed25519_dalek::pkcs8::DecodePrivateKey;
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
+use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
+use der::asn1::{ObjectIdentifier, OctetString};
+use der::{Any, Decode, Encode};
+use rsa::pkcs1v15::SigningKey;
+use rsa::pkcs8::DecodePrivateKey;
+use rsa::RsaPrivateKey;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use spki::{AlgorithmIdentifierOwned, EncodePublicKey};
 use time::OffsetDateTime;
+use x509_cert::attr::Attribute;
+use x509_cert::Certificate;
 
-/// What starts the trailer line (after the newline that ends the PDF part).
-const MARK: &[u8] = b"\n%NOMIR-SEAL ";
-const VERSION: &str = "v1";
-/// What the signed message starts with.
-const DOMAIN: &[u8] = b"nomir-seal/v1\n";
+use super::pades::{self, FillError, FindError};
+use crate::adapters::eds::names::bin_of;
+use crate::ports::{Sealed, SignatureError, SignatureVerifier};
+
 /// The largest file a check reads: a result document is a few tens of kB.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-/// The longest trailer line a check looks for.
-const MAX_TRAILER_BYTES: usize = 4096;
 
-/// What the seal states, beside the PDF it covers.
+const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
+const SHA256_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
+/// id-aa-signingCertificateV2 (RFC 5035), which PAdES requires signed.
+const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
+
+/// What the seal states, beside the PDF it covers: written in the
+/// signature dictionary (so signed), read back by a check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SealMeta {
@@ -51,164 +56,253 @@ pub struct SealMeta {
     pub request_id: String,
     #[serde(with = "time::serde::rfc3339")]
     pub issued_at: OffsetDateTime,
-    /// `bound` or `refused` ([`super::Outcome::code`]).
+    /// `bound`, `refused` or `not_performed` ([`super::Outcome::code`]).
     pub outcome: String,
-    /// The refusal ground's code, for a refusal.
+    /// The reason's code, when the request ended unbound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ground: Option<String>,
 }
 
+impl SealMeta {
+    /// The value the signature dictionary carries: base64 of the JSON
+    /// (an error only for an issue time past the year 9999).
+    pub fn encode(&self) -> Result<String, serde_json::Error> {
+        Ok(BASE64.encode(serde_json::to_vec(self)?))
+    }
+
+    fn decode(text: &str) -> Option<Self> {
+        serde_json::from_slice(&BASE64.decode(text).ok()?).ok()
+    }
+}
+
 /// Why a file's seal does not hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SealError {
-    /// No seal: not a document of the service (or its trailer was cut off).
-    #[error("the file carries no seal of the service")]
+    /// No signature: not a document of the service.
+    #[error("the file carries no signature of the service")]
     NotSealed,
-    /// Sealed with a key the check does not trust: not issued by the service.
-    #[error("the file was sealed with a key that is not trusted")]
-    UnknownKey,
-    /// The seal does not match the bytes: the file was changed.
-    #[error("the seal does not match: the file was altered")]
+    /// Signed, but not by the provider's trusted certificate (another
+    /// organisation, an individual, an unknown CA, an expired or revoked
+    /// certificate): not issued by the service.
+    #[error("the file is not signed by the service provider: {0}")]
+    Untrusted(String),
+    /// The signature does not match the bytes, or does not cover them all:
+    /// the file was changed.
+    #[error("the signature does not match: the file was altered")]
     Altered,
     /// Larger than any document of the service; not read.
     #[error("the file is larger than any document of the service")]
     TooLarge,
+    /// The certificate's status cannot be learnt now, or the verifier is
+    /// busy: nothing is known yet.
+    #[error("the signature cannot be checked now: {0}")]
+    CannotCheckNow(String),
 }
 
-/// The seal could not be made.
+impl From<SignatureError> for SealError {
+    fn from(e: SignatureError) -> Self {
+        use SignatureError as E;
+        match e {
+            E::Malformed(_) | E::TooLarge(_) | E::ContentMismatch | E::BadSignature => {
+                Self::Altered
+            }
+            E::RevocationUnavailable(_) | E::CheckUnavailable(_) => {
+                Self::CannotCheckNow(e.to_string())
+            }
+            other => Self::Untrusted(other.code().to_owned()),
+        }
+    }
+}
+
+/// The seal could not be made (a bug or a broken key: the PDF is ours).
 #[derive(Debug, thiserror::Error)]
-pub enum SealingError {
-    /// The issue time cannot be written as RFC 3339 (a year past 9999).
-    #[error("the seal's data cannot be written: {0}")]
-    Meta(#[from] serde_json::Error),
-}
+#[error("the document cannot be sealed: {0}")]
+pub struct SealingError(#[from] FillError);
 
-/// A private key that is not usable for sealing.
+/// A key or certificate that is not usable for sealing.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
-    #[error("cannot read the key file {path}: {source}")]
+    #[error("cannot read {path}: {source}")]
     Read {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
-    #[error("{0} is not an Ed25519 private key in PKCS #8 PEM (-----BEGIN PRIVATE KEY-----)")]
+    #[error("{0} is not an RSA private key in PKCS #8 PEM (-----BEGIN PRIVATE KEY-----)")]
     NotPrivateKey(String),
-    #[error("{0} holds no Ed25519 public key in PEM (-----BEGIN PUBLIC KEY-----)")]
-    NotPublicKey(String),
+    #[error("{0} holds no certificate in PEM (-----BEGIN CERTIFICATE-----)")]
+    NotCertificate(String),
+    #[error("the seal key is not the key of the certificate {0}")]
+    NotItsKey(String),
+    #[error("the certificate {0} names no BIN (OU=BIN…): it is not an organisation's")]
+    NotAnOrganisation(String),
 }
 
-/// The service's sealing key. Its private half never prints.
+/// The provider's signing key and certificate (with its CAs, if given).
+/// Its private half never prints.
 pub struct Sealer {
-    key: SigningKey,
-    key_id: String,
+    key: RsaPrivateKey,
+    certificate: Certificate,
+    chain: Vec<Certificate>,
+    bin: String,
 }
 
 impl std::fmt::Debug for Sealer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Sealer({})", self.key_id)
+        write!(f, "Sealer(BIN {})", self.bin)
     }
 }
 
 impl Sealer {
-    pub fn new(key: SigningKey) -> Self {
-        let key_id = key_id(&key.verifying_key());
-        Self { key, key_id }
+    /// From a PKCS #8 PEM key and a PEM bundle whose first certificate is
+    /// its own; `what` names them in errors.
+    pub fn from_pem(key_pem: &str, certs_pem: &str, what: &str) -> Result<Self, KeyError> {
+        let key = RsaPrivateKey::from_pkcs8_pem(key_pem)
+            .map_err(|_| KeyError::NotPrivateKey(what.to_owned()))?;
+        // x509-cert 0.2.5's chain reader overflows on a text without a
+        // certificate, so it is asked only when there is one.
+        let mut certs = Some(certs_pem)
+            .filter(|pem| pem.contains("-----BEGIN CERTIFICATE-----"))
+            .and_then(|pem| Certificate::load_pem_chain(pem.as_bytes()).ok())
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| KeyError::NotCertificate(what.to_owned()))?;
+        let certificate = certs.remove(0);
+        let own = key
+            .to_public_key()
+            .to_public_key_der()
+            .map_err(|_| KeyError::NotPrivateKey(what.to_owned()))?;
+        let named = certificate
+            .tbs_certificate
+            .subject_public_key_info
+            .to_der()
+            .map_err(|_| KeyError::NotCertificate(what.to_owned()))?;
+        if own.as_bytes() != named.as_slice() {
+            return Err(KeyError::NotItsKey(what.to_owned()));
+        }
+        let bin = bin_of(&certificate.tbs_certificate.subject)
+            .ok_or_else(|| KeyError::NotAnOrganisation(what.to_owned()))?;
+        Ok(Self {
+            key,
+            certificate,
+            chain: certs,
+            bin,
+        })
     }
 
-    /// From a PKCS #8 PEM (`-----BEGIN PRIVATE KEY-----`); `what` names it in errors.
-    pub fn from_pem(pem: &str, what: &str) -> Result<Self, KeyError> {
-        SigningKey::from_pkcs8_pem(pem)
-            .map(Self::new)
-            .map_err(|_| KeyError::NotPrivateKey(what.to_owned()))
+    pub fn from_pem_files(key: &Path, certs: &Path) -> Result<Self, KeyError> {
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).map_err(|source| KeyError::Read {
+                path: path.to_owned(),
+                source,
+            })
+        };
+        Self::from_pem(&read(key)?, &read(certs)?, &certs.display().to_string())
     }
 
-    pub fn from_pem_file(path: &Path) -> Result<Self, KeyError> {
-        let pem = std::fs::read_to_string(path).map_err(|source| KeyError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        Self::from_pem(&pem, &path.display().to_string())
+    /// The provider's BIN, as its certificate names it.
+    pub fn bin(&self) -> &str {
+        &self.bin
     }
 
-    pub fn public_key(&self) -> VerifyingKey {
-        self.key.verifying_key()
+    pub fn certificate(&self) -> &Certificate {
+        &self.certificate
     }
 
-    pub fn key_id(&self) -> &str {
-        &self.key_id
+    /// Signs a PDF prepared with room for its signature
+    /// ([`super::pdf::render`]).
+    pub fn seal(&self, prepared: Vec<u8>) -> Result<Vec<u8>, SealingError> {
+        Ok(pades::fill(prepared, |signed| self.cms(signed))?)
     }
 
-    /// `pdf` with the seal line appended.
-    pub fn seal(&self, pdf: &[u8], meta: &SealMeta) -> Result<Vec<u8>, SealingError> {
-        let json = serde_json::to_vec(meta)?;
-        let signature = self.key.sign(&signed_message(pdf, &json));
-        let line = format!(
-            "%NOMIR-SEAL {VERSION} {} {} {}\n",
-            self.key_id,
-            BASE64.encode(&json),
-            BASE64.encode(signature.to_bytes())
-        );
-        let mut out = Vec::with_capacity(pdf.len() + 1 + line.len());
-        out.extend_from_slice(pdf);
-        out.push(b'\n');
-        out.extend_from_slice(line.as_bytes());
-        Ok(out)
+    /// The detached CMS over `document`.
+    fn cms(&self, document: &[u8]) -> anyhow::Result<Vec<u8>> {
+        let cert = &self.certificate;
+        let content = EncapsulatedContentInfo {
+            econtent_type: ID_DATA,
+            econtent: None,
+        };
+        let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+            issuer: cert.tbs_certificate.issuer.clone(),
+            serial_number: cert.tbs_certificate.serial_number.clone(),
+        });
+        let sha256 = AlgorithmIdentifierOwned {
+            oid: SHA256_OID,
+            parameters: None,
+        };
+        let key = SigningKey::<Sha256>::new(self.key.clone());
+        let digest = Sha256::digest(document);
+        let mut info =
+            SignerInfoBuilder::new(&key, sid, sha256.clone(), &content, Some(digest.as_slice()))
+                .map_err(|e| anyhow::anyhow!("signer info: {e}"))?;
+        info.add_signed_attribute(signing_certificate_v2(cert)?)
+            .map_err(|e| anyhow::anyhow!("signed attribute: {e}"))?;
+        let mut builder = SignedDataBuilder::new(&content);
+        builder
+            .add_digest_algorithm(sha256)
+            .map_err(|e| anyhow::anyhow!("digest: {e}"))?;
+        for c in std::iter::once(cert).chain(&self.chain) {
+            builder
+                .add_certificate(CertificateChoices::Certificate(c.clone()))
+                .map_err(|e| anyhow::anyhow!("certificate: {e}"))?;
+        }
+        let signed = builder
+            .add_signer_info::<_, rsa::pkcs1v15::Signature>(info)
+            .and_then(|b| b.build())
+            .map_err(|e| anyhow::anyhow!("signed data: {e}"))?;
+        Ok(signed.to_der()?)
     }
 }
 
-/// The first 16 hex digits of SHA-256 of the raw public key.
-pub fn key_id(key: &VerifyingKey) -> String {
-    hex::encode(&Sha256::digest(key.as_bytes())[..8])
+/// The ESS signing-certificate-v2 attribute naming `cert` by its SHA-256
+/// (the default hash, so not written): `SigningCertificateV2 ::= SEQUENCE
+/// { certs SEQUENCE OF ESSCertIDv2 }`, `ESSCertIDv2 ::= SEQUENCE {
+/// certHash OCTET STRING }`. A SEQUENCE of one element and a SEQUENCE OF
+/// one element are the same DER, so nested `Vec`s write it exactly.
+fn signing_certificate_v2(cert: &Certificate) -> anyhow::Result<Attribute> {
+    let hash = OctetString::new(Sha256::digest(cert.to_der()?).to_vec())?;
+    let value = vec![vec![vec![hash]]].to_der()?;
+    Ok(Attribute {
+        oid: SIGNING_CERTIFICATE_V2,
+        values: der::asn1::SetOfVec::try_from(vec![Any::from_der(&value)?])?,
+    })
 }
 
-/// What the signature covers (see the module's documentation).
-fn signed_message(pdf: &[u8], json: &[u8]) -> Vec<u8> {
-    let mut m = Vec::with_capacity(PREFIX + pdf.len() + json.len());
-    m.extend_from_slice(DOMAIN);
-    m.extend_from_slice(&(pdf.len() as u64).to_be_bytes());
-    m.extend_from_slice(pdf);
-    m.extend_from_slice(json);
-    m
+/// A seal that holds: what the document states and who signed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    pub meta: SealMeta,
+    pub sealed: Sealed,
 }
 
-/// What the signed message has before the PDF: the domain and the length.
-const PREFIX: usize = DOMAIN.len() + 8;
+/// Which signatures a check accepts: the provider's BIN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provider {
+    pub bin: String,
+}
 
-/// A file being read for a check, a piece at a time (an upload).
-///
-/// The seal cannot be checked as the bytes come: the signature, and which
-/// key made it, are in the trailer at the file's very end, and an Ed25519
-/// check needs the signature's first half before the message. So the file
-/// is kept, but once only and at most [`MAX_FILE_BYTES`]: the bytes are
-/// stored where the signed message has them (after room for the domain
-/// and the length), and the check turns the buffer into that message in
-/// place, without a second copy. What many checks at once cost is bounded
-/// by how many run at once (see the check page's limits).
+/// A file being read for a check, a piece at a time (an upload): kept
+/// once, at most [`MAX_FILE_BYTES`], and checked in place (the signature's
+/// `/Contents` is taken out of the buffer, which leaves the signed bytes).
+/// What many checks at once cost is bounded by how many run at once (see
+/// the check page's limits).
+#[derive(Default)]
 pub struct Upload {
     buf: Vec<u8>,
 }
 
-impl Default for Upload {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Upload {
     pub fn new() -> Self {
-        let mut buf = Vec::with_capacity(PREFIX + 64 * 1024);
-        buf.extend_from_slice(DOMAIN);
-        buf.extend_from_slice(&[0; 8]);
-        Self { buf }
+        Self {
+            buf: Vec::with_capacity(64 * 1024),
+        }
     }
 
     /// How many bytes of the file were read.
     pub fn len(&self) -> usize {
-        self.buf.len() - PREFIX
+        self.buf.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.buf.is_empty()
     }
 
     /// The next bytes of the file; [`SealError::TooLarge`] once the file
@@ -218,83 +312,58 @@ impl Upload {
         if len > MAX_FILE_BYTES {
             return Err(SealError::TooLarge);
         }
-        let needed = PREFIX + len;
-        if needed > self.buf.capacity() {
-            // Grow by doubling, but never past the largest file: the
-            // buffer is at most PREFIX + MAX_FILE_BYTES.
-            let target = needed
+        if len > self.buf.capacity() {
+            // Grow by doubling, but never past the largest file.
+            let target = len
                 .max(self.buf.capacity().saturating_mul(2))
-                .min(PREFIX + MAX_FILE_BYTES);
+                .min(MAX_FILE_BYTES);
             self.buf.reserve_exact(target - self.buf.len());
         }
         self.buf.extend_from_slice(chunk);
         Ok(())
     }
 
-    /// Checks the file's seal against the `trusted` keys: what it states,
-    /// and the key that made it, if it holds.
-    pub fn verify(
+    /// Checks the file's signature with `verifier` at `now`: valid, by a
+    /// legal entity's key trusted as citizens' keys are, of `provider`.
+    pub async fn verify(
         mut self,
-        trusted: &[VerifyingKey],
-    ) -> Result<(SealMeta, VerifyingKey), SealError> {
-        let file = &self.buf[PREFIX..];
-        let tail_start = file.len().saturating_sub(MAX_TRAILER_BYTES);
-        let at = file[tail_start..]
-            .windows(MARK.len())
-            .rposition(|w| w == MARK)
-            .map(|i| tail_start + i)
-            .ok_or(SealError::NotSealed)?;
-        let trailer = &file[at + 1..];
-        let line = trailer
-            .strip_suffix(b"\n")
-            .and_then(|l| std::str::from_utf8(l).ok())
-            .ok_or(SealError::Altered)?;
-        let fields: Vec<&str> = line.split(' ').collect();
-        let [_, version, kid, json, signature] = fields[..] else {
-            return Err(SealError::Altered);
-        };
-        if version != VERSION {
-            return Err(SealError::Altered);
+        verifier: &dyn SignatureVerifier,
+        provider: &Provider,
+        now: OffsetDateTime,
+    ) -> Result<Checked, SealError> {
+        let found = pades::find(&self.buf).map_err(|e| match e {
+            FindError::Unsigned => SealError::NotSealed,
+            FindError::NotWhole => SealError::Altered,
+        })?;
+        self.buf.drain(found.gap);
+        // What it states is read before the check takes the bytes, and
+        // trusted only once the check holds.
+        let meta = pades::meta(&self.buf).and_then(SealMeta::decode);
+        let sealed = verifier.verify_seal(found.cms, self.buf, now).await?;
+        if sealed.bin != provider.bin {
+            return Err(SealError::Untrusted(format!(
+                "signed by BIN {}, not the provider's",
+                sealed.bin
+            )));
         }
-        let key = *trusted
-            .iter()
-            .find(|k| key_id(k) == kid)
-            .ok_or(SealError::UnknownKey)?;
-        let json = BASE64.decode(json).map_err(|_| SealError::Altered)?;
-        let signature = BASE64
-            .decode(signature)
-            .ok()
-            .and_then(|s| Signature::from_slice(&s).ok())
-            .ok_or(SealError::Altered)?;
-        // The buffer becomes the signed message: the domain (already
-        // there), the PDF's length, the PDF (already there), the JSON. The
-        // JSON is shorter than the trailer it replaces, so no reallocation.
-        self.buf.truncate(PREFIX + at);
-        self.buf[DOMAIN.len()..PREFIX].copy_from_slice(&(at as u64).to_be_bytes());
-        self.buf.extend_from_slice(&json);
-        key.verify_strict(&self.buf, &signature)
-            .map_err(|_| SealError::Altered)?;
-        let meta = serde_json::from_slice(&json).map_err(|_| SealError::Altered)?;
-        Ok((meta, key))
+        let meta = meta.ok_or(SealError::NotSealed)?;
+        Ok(Checked { meta, sealed })
     }
 }
 
-/// Checks `file`'s seal against the `trusted` keys; what it states, if it holds.
-pub fn verify(file: &[u8], trusted: &[VerifyingKey]) -> Result<SealMeta, SealError> {
-    Ok(verify_with_key(file, trusted)?.0)
-}
-
-/// Like [`verify`], also naming the key that made the seal.
-pub fn verify_with_key(
+/// Checks `file`'s seal (see [`Upload::verify`]).
+pub async fn verify(
     file: &[u8],
-    trusted: &[VerifyingKey],
-) -> Result<(SealMeta, VerifyingKey), SealError> {
+    verifier: &dyn SignatureVerifier,
+    provider: &Provider,
+    now: OffsetDateTime,
+) -> Result<Checked, SealError> {
     if file.len() > MAX_FILE_BYTES {
         return Err(SealError::TooLarge);
     }
     let mut upload = Upload::new();
     upload.push(file)?;
-    upload.verify(trusted)
+    upload.verify(verifier, provider, now).await
 }
 
 #[cfg(test)]

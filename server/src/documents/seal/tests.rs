@@ -1,118 +1,162 @@
 use super::*;
+use crate::demo::pki::{sign_detached, KeyPair};
+use crate::documents::pdf::{self, tests::refused};
+use kz_eds::CmsVerifier;
+use nomir_core::i18n::Lang;
 use time::macros::datetime;
 
-fn sealer(seed: u8) -> Sealer {
-    Sealer::new(SigningKey::from_bytes(&[seed; 32]))
+const NOW: OffsetDateTime = datetime!(2026-12-06 12:00 UTC);
+const PKI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/demo-pki");
+
+fn demo() -> Sealer {
+    crate::demo::seal::sealer().unwrap()
 }
 
-fn meta() -> SealMeta {
-    SealMeta {
-        request_id: "0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b".into(),
-        issued_at: datetime!(2026-11-25 05:04:00 UTC),
-        outcome: "refused".into(),
-        ground: Some("consent_missing".into()),
+fn provider() -> Provider {
+    Provider {
+        bin: "260140000015".into(),
     }
 }
 
-const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n";
-
-/// Where the trailer's fields start: (JSON, signature).
-fn field_starts(sealed: &[u8]) -> (usize, usize) {
-    let spaces: Vec<usize> = sealed
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b' ')
-        .map(|(i, _)| i)
-        .collect();
-    let n = spaces.len();
-    (spaces[n - 2] + 1, spaces[n - 1] + 1)
+fn verifier() -> CmsVerifier {
+    crate::demo::pki::verifier().unwrap()
 }
 
-#[test]
-fn a_sealed_file_verifies_and_says_what_it_seals() {
-    let s = sealer(7);
-    let sealed = s.seal(PDF, &meta()).unwrap();
-    assert!(sealed.starts_with(PDF));
-    let line = std::str::from_utf8(&sealed[PDF.len()..]).unwrap();
-    assert!(line.starts_with(&format!("\n%NOMIR-SEAL v1 {} ", s.key_id())));
-    assert!(line.ends_with('\n') && line.lines().count() == 2);
-    assert_eq!(s.key_id().len(), 16);
-    assert_eq!(verify(&sealed, &[s.public_key()]), Ok(meta()));
-    let other = sealer(8).public_key();
-    assert_eq!(verify(&sealed, &[other, s.public_key()]), Ok(meta()));
+fn sealed_by(sealer: &Sealer) -> Vec<u8> {
+    sealer
+        .seal(pdf::render(&refused(Lang::Kk)).unwrap())
+        .unwrap()
 }
 
-#[test]
-fn any_changed_byte_breaks_the_seal() {
-    let s = sealer(7);
-    let sealed = s.seal(PDF, &meta()).unwrap();
-    let (json, signature) = field_starts(&sealed);
-    let mut positions = vec![0, 5, PDF.len() / 2, PDF.len() - 2, PDF.len() - 1];
-    positions.extend(json..signature - 1);
-    positions.extend(signature..sealed.len() - 1);
+/// Where `needle` last occurs in `file`.
+fn last(needle: &str, file: &[u8]) -> usize {
+    file.windows(needle.len())
+        .rposition(|w| w == needle.as_bytes())
+        .unwrap()
+}
+
+async fn check(file: &[u8]) -> Result<Checked, SealError> {
+    verify(file, &verifier(), &provider(), NOW).await
+}
+
+#[tokio::test]
+async fn a_sealed_document_checks_and_says_what_it_states_and_who_signed() {
+    let file = sealed_by(&demo());
+    let checked = check(&file).await.unwrap();
+    assert_eq!(checked.meta, refused(Lang::Kk).seal_meta());
+    assert_eq!(checked.sealed.bin, "260140000015");
+    assert!(checked.sealed.organisation.starts_with("NOMIR DEMO"));
+    assert_eq!(checked.sealed.algorithm, "RSA-SHA256");
+    // The same document signs to the same bytes (no clock, no randomness).
+    assert_eq!(sealed_by(&demo()), file);
+    let text = String::from_utf8_lossy(&file);
+    assert!(text.contains("/SubFilter /ETSI.CAdES.detached"));
+    assert!(text.contains("/FT /Sig"));
+}
+
+#[tokio::test]
+async fn a_changed_byte_anywhere_breaks_the_signature() {
+    let file = sealed_by(&demo());
+    let found = pades::find(&file).unwrap();
+    let keyword = last("/ByteRange", &file);
+    let mut positions: Vec<usize> = (0..file.len()).step_by(997).collect();
+    positions.extend([
+        file.len() - 1,
+        found.gap.start + 1,
+        found.gap.start + 100,
+        found.gap.end - 1,
+        found.gap.end + 3,
+    ]);
     for at in positions {
-        for flip in [0x01, 0x20, 0x80] {
-            let mut bad = sealed.clone();
-            bad[at] ^= flip;
-            assert_eq!(
-                verify(&bad, &[s.public_key()]),
-                Err(SealError::Altered),
-                "byte {at} ^ {flip:#x}"
+        if (keyword..keyword + 10).contains(&at) {
+            continue;
+        }
+        let mut bad = file.clone();
+        bad[at] ^= 0x01;
+        let verdict = check(&bad).await.err();
+        if found.gap.contains(&at) {
+            // Within the CMS a changed certificate no longer chains.
+            assert!(
+                matches!(verdict, Some(SealError::Altered | SealError::Untrusted(_))),
+                "byte {at}: {verdict:?}"
             );
+        } else {
+            assert_eq!(verdict, Some(SealError::Altered), "byte {at}");
         }
     }
-    // Wherever a byte changes, the seal never holds.
-    for at in 0..sealed.len() {
-        let mut bad = sealed.clone();
-        bad[at] = bad[at].wrapping_add(1);
-        assert!(verify(&bad, &[s.public_key()]).is_err(), "byte {at}");
-    }
+    // Its keyword gone, the file is not a signed one at all.
+    let mut bad = file.clone();
+    bad[keyword + 1] = b'X';
+    assert_eq!(check(&bad).await.err(), Some(SealError::NotSealed));
 }
 
-#[test]
-fn added_or_removed_bytes_break_the_seal() {
-    let s = sealer(7);
-    let sealed = s.seal(PDF, &meta()).unwrap();
-    let keys = [s.public_key()];
-    let mut longer = sealed.clone();
-    longer.insert(3, b' ');
-    assert_eq!(verify(&longer, &keys), Err(SealError::Altered));
-    let mut appended = sealed.clone();
-    appended.extend_from_slice(b"more\n");
-    assert_eq!(verify(&appended, &keys), Err(SealError::Altered));
+#[tokio::test]
+async fn an_appended_update_or_a_cut_breaks_the_signature() {
+    let file = sealed_by(&demo());
+    let mut longer = file.clone();
+    longer.extend_from_slice(b"\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n");
+    assert_eq!(check(&longer).await.err(), Some(SealError::Altered));
     assert_eq!(
-        verify(&sealed[..sealed.len() - 1], &keys),
-        Err(SealError::Altered)
+        check(&file[..file.len() - 1]).await.err(),
+        Some(SealError::Altered)
     );
-    let mut shorter = sealed.clone();
-    shorter.remove(PDF.len() - 3);
-    assert_eq!(verify(&shorter, &keys), Err(SealError::Altered));
 }
 
-#[test]
-fn another_keys_seal_is_not_trusted() {
-    let sealed = sealer(9).seal(PDF, &meta()).unwrap();
+#[tokio::test]
+async fn another_organisations_valid_seal_is_not_the_providers() {
+    let other = Sealer::from_pem_files(
+        &Path::new(PKI).join("test/other-organisation-seal.key.pem"),
+        &Path::new(PKI).join("test/other-organisation-seal.pem"),
+    )
+    .unwrap();
+    assert_eq!(other.bin(), "260540000097");
+    let file = sealed_by(&other);
+    // Valid as a seal of its own organisation...
+    let theirs = Provider {
+        bin: "260540000097".into(),
+    };
+    assert!(verify(&file, &verifier(), &theirs, NOW).await.is_ok());
+    // ...but not the provider's.
+    assert!(matches!(check(&file).await, Err(SealError::Untrusted(_))));
+}
+
+#[tokio::test]
+async fn a_persons_signature_or_an_untrusted_ca_is_not_a_seal() {
+    let prepared = pdf::render(&refused(Lang::En)).unwrap();
+    let citizens = Path::new(PKI).join("citizens");
+    let person = KeyPair::load(&citizens, "900515410001-sign").unwrap();
+    let file = pades::fill(prepared.clone(), |signed| sign_detached(signed, &person)).unwrap();
     assert_eq!(
-        verify(&sealed, &[sealer(7).public_key()]),
-        Err(SealError::UnknownKey)
+        check(&file).await.err(),
+        Some(SealError::Untrusted("not_an_organisation".into()))
     );
-    assert_eq!(verify(&sealed, &[]), Err(SealError::UnknownKey));
+    let untrusted =
+        KeyPair::load(&Path::new(PKI).join("test"), "untrusted-900515410001-sign").unwrap();
+    let file = pades::fill(prepared, |signed| sign_detached(signed, &untrusted)).unwrap();
+    assert_eq!(
+        check(&file).await.err(),
+        Some(SealError::Untrusted("untrusted_chain".into()))
+    );
 }
 
-#[test]
-fn a_plain_pdf_is_not_sealed_and_a_huge_file_is_not_read() {
-    let keys = [sealer(7).public_key()];
-    assert_eq!(verify(PDF, &keys), Err(SealError::NotSealed));
-    assert_eq!(verify(b"", &keys), Err(SealError::NotSealed));
+#[tokio::test]
+async fn a_plain_pdf_is_not_sealed_and_a_huge_file_is_not_read() {
+    let plain = pdf::render(&refused(Lang::Ru)).unwrap();
+    // The placeholder's ranges were never filled: not a whole signature.
+    assert_eq!(check(&plain).await.err(), Some(SealError::Altered));
+    assert_eq!(
+        check(b"%PDF-1.7\n%%EOF\n").await.err(),
+        Some(SealError::NotSealed)
+    );
+    assert_eq!(check(b"").await.err(), Some(SealError::NotSealed));
     let huge = vec![b'%'; MAX_FILE_BYTES + 1];
-    assert_eq!(verify(&huge, &keys), Err(SealError::TooLarge));
+    assert_eq!(check(&huge).await.err(), Some(SealError::TooLarge));
 }
 
-#[test]
-fn garbage_never_panics() {
-    let s = sealer(7);
-    let keys = [s.public_key()];
-    let sealed = s.seal(PDF, &meta()).unwrap();
+#[tokio::test]
+async fn garbage_never_panics() {
+    let file = sealed_by(&demo());
+    let keyword = last("/ByteRange", &file);
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = || {
         state ^= state << 13;
@@ -120,50 +164,43 @@ fn garbage_never_panics() {
         state ^= state << 17;
         state
     };
-    for round in 0..2000 {
+    for round in 0..300 {
         let len = (next() % 600) as usize;
         let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
         if round % 2 == 0 {
-            // Random bytes after a real mark and key id, to reach the parser.
-            let (json, _) = field_starts(&sealed);
-            let mut prefix = sealed[..json].to_vec();
+            // Random bytes after a real keyword, to reach the parser.
+            let mut prefix = file[..keyword + 10].to_vec();
             prefix.append(&mut bytes);
             bytes = prefix;
         }
-        assert!(verify(&bytes, &keys).is_err());
+        assert!(check(&bytes).await.is_err());
     }
-    for line in [
-        "\n%NOMIR-SEAL \n",
-        "\n%NOMIR-SEAL v1\n",
-        "\n%NOMIR-SEAL v1 a b c d e\n",
-        "\n%NOMIR-SEAL v2 0000000000000000 e30= AAAA\n",
-        "\n%NOMIR-SEAL v1 \u{0} \u{0} \u{0}\n",
+    for tail in [
+        " [0 1 2 3]",
+        " [0 5 3 9999999999999999999999]",
+        " [0 0 0 0]",
+        " [0 10 20]",
+        " [a b c d]",
+        " [",
     ] {
-        let mut file = PDF.to_vec();
-        file.extend_from_slice(line.as_bytes());
-        assert!(verify(&file, &keys).is_err(), "{line:?}");
+        let mut bytes = b"%PDF-1.7 <00> /ByteRange".to_vec();
+        bytes.extend_from_slice(tail.as_bytes());
+        assert!(check(&bytes).await.is_err(), "{tail:?}");
     }
 }
 
-#[test]
-fn an_upload_read_in_pieces_checks_as_the_whole_file_and_stays_bounded() {
-    let s = sealer(7);
-    let keys = [s.public_key()];
-    let sealed = s.seal(PDF, &meta()).unwrap();
-    for piece in [1, 7, 64, sealed.len()] {
+#[tokio::test]
+async fn an_upload_read_in_pieces_checks_as_the_whole_file_and_stays_bounded() {
+    let file = sealed_by(&demo());
+    for piece in [7, 4096, file.len()] {
         let mut upload = Upload::new();
-        for chunk in sealed.chunks(piece) {
+        for chunk in file.chunks(piece) {
             upload.push(chunk).unwrap();
         }
-        assert_eq!(upload.len(), sealed.len());
-        assert_eq!(upload.verify(&keys).map(|(m, _)| m), Ok(meta()));
+        assert_eq!(upload.len(), file.len());
+        let checked = upload.verify(&verifier(), &provider(), NOW).await.unwrap();
+        assert_eq!(checked.meta.request_id, refused(Lang::Kk).request_id);
     }
-    let mut bad = sealed.clone();
-    bad[3] ^= 1;
-    let mut upload = Upload::new();
-    upload.push(&bad).unwrap();
-    assert_eq!(upload.verify(&keys).err(), Some(SealError::Altered));
-
     // The buffer never grows past the largest file, and refuses more.
     let mut upload = Upload::new();
     let chunk = vec![b'%'; 300 * 1024];
@@ -175,12 +212,10 @@ fn an_upload_read_in_pieces_checks_as_the_whole_file_and_stays_bounded() {
         .unwrap();
     assert_eq!(upload.len(), MAX_FILE_BYTES);
     assert_eq!(upload.push(b"x"), Err(SealError::TooLarge));
-    assert!(upload.buf.capacity() <= PREFIX + MAX_FILE_BYTES);
-    assert_eq!(upload.verify(&keys).err(), Some(SealError::NotSealed));
+    assert!(upload.buf.capacity() <= MAX_FILE_BYTES);
 }
 
 #[test]
 fn the_private_key_never_prints() {
-    let s = sealer(7);
-    assert_eq!(format!("{s:?}"), format!("Sealer({})", s.key_id()));
+    assert_eq!(format!("{:?}", demo()), "Sealer(BIN 260140000015)");
 }

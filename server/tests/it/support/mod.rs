@@ -144,7 +144,8 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         biometric_threshold: nomir::config::DEFAULT_BIOMETRIC_THRESHOLD,
         calendar: None,
         seal_key: None,
-        seal_trusted: None,
+        seal_cert: None,
+        provider_bin: None,
         trusted_proxy: None,
     }
 }
@@ -198,4 +199,16 @@ where
         out.push(r.expect("task panicked"));
     }
     out
+}
+
+/// Checks a result document as a demo server does: the demo CA trusted
+/// (with its CRL), the demo provider's BIN accepted.
+pub async fn check_demo_document(
+    file: &[u8],
+) -> Result<nomir::documents::Checked, nomir::documents::SealError> {
+    let provider = nomir::documents::Provider {
+        bin: nomir::demo::pki::organisation::PROVIDER.bin.to_owned(),
+    };
+    let verifier = nomir::demo::pki::verifier().unwrap();
+    nomir::documents::verify(file, &verifier, &provider, time::OffsetDateTime::now_utc()).await
 }
