@@ -118,10 +118,11 @@ impl SignatureVerifier for BoundedVerifier {
         &self,
         cms: Vec<u8>,
         document: Vec<u8>,
+        accepted: Vec<[u8; 32]>,
         at: time::OffsetDateTime,
     ) -> Result<Sealed, SignatureError> {
         let runtime = tokio::runtime::Handle::current();
-        self.bounded(move |inner| runtime.block_on(inner.verify_seal(cms, document, at)))
+        self.bounded(move |inner| runtime.block_on(inner.verify_seal(cms, document, accepted, at)))
             .await
     }
 }
@@ -158,6 +159,7 @@ mod tests {
             &self,
             _cms: Vec<u8>,
             _document: Vec<u8>,
+            _accepted: Vec<[u8; 32]>,
             _at: time::OffsetDateTime,
         ) -> Result<Sealed, SignatureError> {
             Err(SignatureError::BadSignature)

@@ -8,6 +8,7 @@ use cms::cert::CertificateChoices;
 use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
 use der::{Decode, Encode};
+use sha2::Digest;
 use time::OffsetDateTime;
 use x509_cert::ext::pkix::SubjectKeyIdentifier;
 use x509_cert::Certificate;
@@ -96,27 +97,38 @@ impl CmsVerifier {
                 certificate_serial: hex::encode(cert.serial_number.as_bytes()),
                 algorithm: checked.algorithm,
             },
-            content: checked.content,
+            content: checked
+                .content
+                .or_else(|| document.map(<[u8]>::to_vec))
+                .unwrap_or_default(),
             signed_at: checked.signed_at,
         })
     }
 
     /// Verifies a detached `cms` over `document` as an organisation's seal:
     /// the signing key of a legal entity (with its BIN), checked like any
-    /// signature (chain to a trusted root, validity, revocation). Whether
-    /// it is the right organisation is the caller's question.
+    /// signature (chain to a trusted root, validity, revocation), made with
+    /// one of the `accepted` certificates (SHA-256 of the DER): any
+    /// employee of an organisation has its BIN, so the BIN alone does not
+    /// say the organisation sealed.
     pub async fn verify_seal(
         &self,
         cms: &[u8],
         document: &[u8],
+        accepted: &[[u8; 32]],
         now: OffsetDateTime,
     ) -> Result<Sealed, SignatureError> {
         let checked = self
             .checked(cms, Some(document), now, |leaf| {
                 usage::check_organisation(leaf)?;
-                bin_of(&leaf.tbs_certificate.subject)
-                    .map(|_| ())
-                    .ok_or(SignatureError::NotAnOrganisation)
+                bin_of(&leaf.tbs_certificate.subject).ok_or(SignatureError::NotAnOrganisation)?;
+                let der = leaf.to_der().map_err(malformed)?;
+                let print: [u8; 32] = sha2::Sha256::digest(&der).into();
+                if accepted.contains(&print) {
+                    Ok(())
+                } else {
+                    Err(SignatureError::NotAcceptedSeal)
+                }
             })
             .await?;
         let cert = &checked.leaf.tbs_certificate;
@@ -151,8 +163,9 @@ impl CmsVerifier {
             return Err(malformed("exactly one signer is expected"));
         };
         let content = content_of(&signed, document)?;
+        let content = content.as_ref();
         let digest = DigestAlg::from_oid(si.digest_alg.oid)?;
-        let signed_at = check_attributes(si, digest, &content, now)?;
+        let signed_at = check_attributes(si, digest, content, now)?;
         let certs: Vec<Known> = signed
             .certificates
             .iter()
@@ -198,23 +211,28 @@ impl CmsVerifier {
         Ok(Checked {
             leaf: leaf.cert.clone(),
             algorithm: key.name(),
-            content,
+            // A detached document is not copied: a seal's may be megabytes.
+            content: document.is_none().then(|| content.to_vec()),
             signed_at,
         })
     }
 }
 
-/// A signature that passed every check but whose key it is.
+/// A signature that passed every check but whose key it is; `content` is
+/// the attached content, when the document was not given.
 struct Checked {
     leaf: Certificate,
     algorithm: String,
-    content: Vec<u8>,
+    content: Option<Vec<u8>>,
     signed_at: Option<OffsetDateTime>,
 }
 
 /// The signed content: the attached one (equal to `document` when given),
 /// or `document` for a detached signature.
-fn content_of(signed: &SignedData, document: Option<&[u8]>) -> Result<Vec<u8>, SignatureError> {
+fn content_of<'a>(
+    signed: &SignedData,
+    document: Option<&'a [u8]>,
+) -> Result<std::borrow::Cow<'a, [u8]>, SignatureError> {
     if signed.encap_content_info.econtent_type != ID_DATA {
         return Err(SignatureError::ContentMismatch);
     }
@@ -225,10 +243,10 @@ fn content_of(signed: &SignedData, document: Option<&[u8]>) -> Result<Vec<u8>, S
                 .map_err(malformed)?;
             match expected {
                 Some(doc) if doc != bytes.as_bytes() => Err(SignatureError::ContentMismatch),
-                _ => Ok(bytes.as_bytes().to_vec()),
+                _ => Ok(bytes.as_bytes().to_vec().into()),
             }
         }
-        (None, Some(doc)) => Ok(doc.to_vec()),
+        (None, Some(doc)) => Ok(doc.into()),
         (None, None) => Err(malformed(
             "the signature is detached: the signed content must be given",
         )),
@@ -307,8 +325,9 @@ impl SignatureVerifier for CmsVerifier {
         &self,
         cms: Vec<u8>,
         document: Vec<u8>,
+        accepted: Vec<[u8; 32]>,
         at: OffsetDateTime,
     ) -> Result<Sealed, SignatureError> {
-        CmsVerifier::verify_seal(self, &cms, &document, at).await
+        CmsVerifier::verify_seal(self, &cms, &document, &accepted, at).await
     }
 }

@@ -72,6 +72,8 @@ pub enum SignatureError {
     LegalEntity,
     #[error("the certificate is an individual's; an organisation's seal is required")]
     NotAnOrganisation,
+    #[error("the certificate is not one of the seal certificates accepted")]
+    NotAcceptedSeal,
     #[error("the certificate names no IIN")]
     NoIin,
     #[error("the signature algorithm is not supported: {0}")]
@@ -110,6 +112,7 @@ impl SignatureError {
             } => "wrong_key_auth_expected",
             Self::LegalEntity => "legal_entity",
             Self::NotAnOrganisation => "not_an_organisation",
+            Self::NotAcceptedSeal => "not_accepted_seal",
             Self::NoIin => "no_iin",
             Self::UnsupportedAlgorithm(_) => "unsupported_algorithm",
             Self::Revoked(_) => "revoked",
@@ -149,13 +152,15 @@ pub trait SignatureVerifier: Send + Sync {
 
     /// Checks that `cms` is a valid detached signature over exactly
     /// `document` by a legal entity's signing key whose certificate chains
-    /// to a trusted root, is valid at `at` and is not revoked: a seal.
+    /// to a trusted root, is valid at `at` and is not revoked, and is one
+    /// of the `accepted` certificates (SHA-256 of their DER): a seal.
     /// The document is given, not lent: it may be megabytes, and a check
     /// may run on another thread, which then takes it without a copy.
     async fn verify_seal(
         &self,
         cms: Vec<u8>,
         document: Vec<u8>,
+        accepted: Vec<[u8; 32]>,
         at: time::OffsetDateTime,
     ) -> Result<Sealed, SignatureError>;
 }

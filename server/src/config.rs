@@ -63,9 +63,9 @@ pub struct Settings {
     pub seal_key: Option<PathBuf>,
     /// That certificate (PEM), followed by its issuing CAs if any.
     pub seal_cert: Option<PathBuf>,
-    /// The provider's BIN: a document check accepts only its signatures
-    /// (by default the signing certificate's BIN).
-    pub provider_bin: Option<String>,
+    /// Earlier seal certificates (PEM) a document check still accepts,
+    /// beside the current one: documents signed before a renewal.
+    pub seal_trusted: Option<PathBuf>,
     /// A reverse proxy's address: requests from it are taken to come from
     /// the last address it appended to `X-Forwarded-For`.
     pub trusted_proxy: Option<std::net::IpAddr>,
@@ -94,7 +94,7 @@ struct FileSettings {
     calendar: Option<PathBuf>,
     seal_key: Option<PathBuf>,
     seal_cert: Option<PathBuf>,
-    provider_bin: Option<String>,
+    seal_trusted: Option<PathBuf>,
     trusted_proxy: Option<String>,
 }
 
@@ -259,7 +259,9 @@ impl Settings {
             seal_cert: env("NOMIR_SEAL_CERT")
                 .map(PathBuf::from)
                 .or(from_file.seal_cert),
-            provider_bin: env("NOMIR_PROVIDER_BIN").or(from_file.provider_bin),
+            seal_trusted: env("NOMIR_SEAL_TRUSTED")
+                .map(PathBuf::from)
+                .or(from_file.seal_trusted),
         })
     }
 }

@@ -15,6 +15,7 @@ use nomir_core::i18n::{document_texts, Lang};
 use super::eds::trusted_roots;
 use crate::adapters::eds::{revocation_sources, CmsVerifier, RevocationSources};
 use crate::demo::pki::organisation::PROVIDER as DEMO_PROVIDER;
+use crate::documents::keys::certificates_file;
 use crate::documents::local_time;
 use crate::documents::seal::{verify, Provider, SealError, MAX_FILE_BYTES};
 
@@ -27,10 +28,18 @@ pub enum Action {
         /// A directory of trusted CA certificates (the NCA RK roots; PEM or DER).
         #[arg(long, value_name = "DIR", required_unless_present = "demo")]
         trust: Option<PathBuf>,
-        /// The provider's BIN: only its signature is accepted.
-        #[arg(long, required_unless_present = "demo")]
-        bin: Option<String>,
+        /// The provider's published seal certificate (PEM; it may hold
+        /// several, earlier ones too): only signatures made with it are
+        /// accepted. May be repeated.
+        #[arg(
+            long = "seal-cert",
+            value_name = "CERT.pem",
+            required_unless_present = "demo"
+        )]
+        seal_certs: Vec<PathBuf>,
         /// A CRL (DER or PEM) of the issuing CA; may be repeated; URLs too.
+        /// A CRL or an OCSP responder is required: a signature's
+        /// revocation is always checked.
         #[arg(long = "crl", value_name = "FILE|URL")]
         crls: Vec<String>,
         /// An OCSP responder (RFC 6960) to ask first.
@@ -38,7 +47,7 @@ pub enum Action {
         ocsp: Option<String>,
         /// Trust the demo CA and accept the demo provider: for documents
         /// of a demo server only (the demo keys are public).
-        #[arg(long, conflicts_with_all = ["trust", "bin"])]
+        #[arg(long, conflicts_with_all = ["trust", "seal_certs"])]
         demo: bool,
         /// The verdict's language: kk, ru or en.
         #[arg(long, default_value = "kk", value_parser = parse_lang)]
@@ -59,15 +68,23 @@ pub async fn run(action: Action) -> anyhow::Result<()> {
     let Action::Verify {
         file,
         trust,
-        bin,
+        seal_certs,
         crls,
         ocsp,
         demo: _,
         lang,
     } = action;
     let words = document_texts(lang);
-    let (verifier, provider) = match (trust, bin) {
-        (Some(trust), Some(bin)) => {
+    let (verifier, provider) = match trust {
+        Some(trust) => {
+            anyhow::ensure!(
+                !crls.is_empty() || ocsp.is_some(),
+                "give a CRL (--crl) or an OCSP responder (--ocsp): revocation is always checked"
+            );
+            let mut accepted = Vec::new();
+            for path in &seal_certs {
+                accepted.extend(certificates_file(path)?);
+            }
             let revocation = revocation_sources(RevocationSources {
                 crls,
                 ocsp_url: ocsp,
@@ -75,14 +92,12 @@ pub async fn run(action: Action) -> anyhow::Result<()> {
             })?;
             (
                 CmsVerifier::new(trusted_roots(&trust)?, revocation),
-                Provider { bin },
+                Provider::of(&accepted),
             )
         }
-        _ => (
+        None => (
             crate::demo::pki::verifier()?,
-            Provider {
-                bin: DEMO_PROVIDER.bin.to_owned(),
-            },
+            Provider::of([crate::demo::seal::sealer()?.certificate()]),
         ),
     };
     let bytes = read_capped(&file)?;

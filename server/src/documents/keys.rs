@@ -1,17 +1,20 @@
-//! Which key signs result documents and which organisation a check
+//! Which key signs result documents and which seal certificates a check
 //! accepts.
 //!
 //! Outside demo mode the service signs with `NOMIR_SEAL_KEY` (the RSA
 //! private key, PKCS #8 PEM) of the provider's legal-entity certificate
 //! `NOMIR_SEAL_CERT` (PEM, with its CAs after it if any); without them no
-//! document is issued, and the start-up log says so. A check accepts the
-//! signatures of `NOMIR_PROVIDER_BIN`, by default that certificate's BIN,
-//! made with a certificate the service trusts as it trusts citizens'
+//! document is issued, and the start-up log says so. A check accepts
+//! signatures made with that certificate or one in `NOMIR_SEAL_TRUSTED`
+//! (earlier seal certificates, so documents signed before a renewal still
+//! check), and only if the certificate is also trusted as citizens' are
 //! (`NOMIR_TRUSTED_ROOTS`, revocation). In demo mode the demo provider's
 //! certificate in `server/demo-pki/` signs when none is set: the demo CA
 //! is trusted in demo mode only, so nothing it signs checks elsewhere.
 
 use std::path::Path;
+
+use x509_cert::Certificate;
 
 use super::seal::{KeyError, Provider, Sealer};
 
@@ -30,22 +33,31 @@ pub enum ConfigError {
     Key(#[from] KeyError),
     #[error("NOMIR_SEAL_KEY and NOMIR_SEAL_CERT go together: set both or neither")]
     HalfPair,
-    #[error(
-        "NOMIR_PROVIDER_BIN {configured} is not the BIN of the seal certificate ({certificate})"
-    )]
-    OtherBin {
-        configured: String,
-        certificate: String,
-    },
+}
+
+/// Every certificate in a PEM file (at least one).
+pub fn certificates_file(path: &Path) -> Result<Vec<Certificate>, KeyError> {
+    let what = path.display().to_string();
+    let pem = std::fs::read_to_string(path).map_err(|source| KeyError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    // x509-cert 0.2.5's chain reader overflows on a text without a
+    // certificate, so it is asked only when there is one.
+    Some(pem)
+        .filter(|pem| pem.contains("-----BEGIN CERTIFICATE-----"))
+        .and_then(|pem| Certificate::load_pem_chain(pem.as_bytes()).ok())
+        .filter(|c| !c.is_empty())
+        .ok_or(KeyError::NotCertificate(what))
 }
 
 impl SealKeys {
     /// The sealer from `key` and `cert`, else `fallback` (demo mode's);
-    /// the provider from `bin`, else the sealer's.
+    /// the accepted certificates: the sealer's and those in `trusted`.
     pub fn load(
         key: Option<&Path>,
         cert: Option<&Path>,
-        bin: Option<&str>,
+        trusted: Option<&Path>,
         fallback: Option<Sealer>,
     ) -> Result<Self, ConfigError> {
         let sealer = match (key, cert) {
@@ -53,26 +65,23 @@ impl SealKeys {
             (None, None) => fallback,
             _ => return Err(ConfigError::HalfPair),
         };
-        let provider = match (bin, &sealer) {
-            (Some(bin), Some(s)) if bin != s.bin() => {
-                return Err(ConfigError::OtherBin {
-                    configured: bin.to_owned(),
-                    certificate: s.bin().to_owned(),
-                })
-            }
-            (Some(bin), _) => Some(bin.to_owned()),
-            (None, Some(s)) => Some(s.bin().to_owned()),
-            (None, None) => None,
-        }
-        .map(|bin| Provider { bin });
+        let earlier = trusted
+            .map(certificates_file)
+            .transpose()?
+            .unwrap_or_default();
+        let accepted: Vec<&Certificate> = sealer
+            .iter()
+            .map(Sealer::certificate)
+            .chain(&earlier)
+            .collect();
+        let provider = (!accepted.is_empty()).then(|| Provider::of(accepted));
         match (&sealer, &provider) {
             (Some(s), _) => tracing::info!(bin = s.bin(), "result documents are signed"),
-            (None, Some(p)) => tracing::warn!(
-                bin = p.bin,
+            (None, Some(_)) => tracing::warn!(
                 "no seal key is configured (NOMIR_SEAL_KEY, NOMIR_SEAL_CERT): result documents cannot be issued"
             ),
             (None, None) => tracing::warn!(
-                "no seal key nor provider BIN is configured: result documents can be neither issued nor checked"
+                "no seal certificate is configured: result documents can be neither issued nor checked"
             ),
         }
         Ok(Self { sealer, provider })
@@ -88,6 +97,7 @@ mod tests {
     const OTHER_KEY: &str = include_str!("../../demo-pki/test/other-organisation-seal.key.pem");
     const PERSON: &str = include_str!("../../demo-pki/citizens/900515410001-sign.pem");
     const PERSON_KEY: &str = include_str!("../../demo-pki/citizens/900515410001-sign.key.pem");
+    const PKI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/demo-pki");
 
     #[test]
     fn the_demo_provider_seals_with_its_bin() {
@@ -116,21 +126,23 @@ mod tests {
     }
 
     #[test]
-    fn the_provider_is_the_configured_bin_or_the_sealers() {
+    fn a_check_accepts_the_sealers_certificate_and_the_earlier_ones() {
         let demo = || Some(Sealer::from_pem(KEY, CERT, "demo").unwrap());
         let keys = SealKeys::load(None, None, None, None).unwrap();
         assert!(keys.sealer.is_none() && keys.provider.is_none());
         let keys = SealKeys::load(None, None, None, demo()).unwrap();
-        assert_eq!(keys.provider.unwrap().bin, "260140000015");
-        let keys = SealKeys::load(None, None, Some("260540000097"), None).unwrap();
-        assert_eq!(keys.provider.unwrap().bin, "260540000097");
-        assert!(matches!(
-            SealKeys::load(None, None, Some("260540000097"), demo()),
-            Err(ConfigError::OtherBin { .. })
-        ));
+        assert_eq!(keys.provider.unwrap().certificates.len(), 1);
+        let earlier = Path::new(PKI).join("test/other-organisation-seal.pem");
+        let keys = SealKeys::load(None, None, Some(&earlier), demo()).unwrap();
+        assert_eq!(keys.provider.unwrap().certificates.len(), 2);
+        let keys = SealKeys::load(None, None, Some(&earlier), None).unwrap();
+        assert!(keys.sealer.is_none());
+        assert_eq!(keys.provider.unwrap().certificates.len(), 1);
         assert!(matches!(
             SealKeys::load(Some(Path::new("k.pem")), None, None, None),
             Err(ConfigError::HalfPair)
         ));
+        let not_pem = Path::new(PKI).join("root-ca.crl");
+        assert!(SealKeys::load(None, None, Some(&not_pem), None).is_err());
     }
 }

@@ -126,12 +126,18 @@ pub fn fill(
 }
 
 /// A signature found in a file: where its `/Contents` string lies (the
-/// bytes outside it are the signed ones) and the CMS it holds.
+/// bytes outside it are the signed ones), the CMS it holds, and where its
+/// `/ByteRange` is (inside its signature dictionary, before the gap).
 #[derive(Debug)]
 pub struct Found {
     pub gap: Range<usize>,
     pub cms: Vec<u8>,
+    pub byte_range_at: usize,
 }
+
+/// The largest `/Contents` a check decodes: a CMS with a few certificates
+/// is a few kilobytes; more is not a document of the service.
+const MAX_CMS_BYTES: usize = 64 * 1024;
 
 /// Why no signature covering the file was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,7 +159,7 @@ pub fn find(file: &[u8]) -> Result<Found, FindError> {
         && after.checked_add(rest) == Some(file.len())
         && file.get(lt) == Some(&b'<')
         && file.get(after - 1) == Some(&b'>');
-    if !whole {
+    if !whole || after - lt > 2 * MAX_CMS_BYTES + 2 {
         return Err(FindError::NotWhole);
     }
     let hex_digits = &file[lt + 1..after - 1];
@@ -162,6 +168,7 @@ pub fn find(file: &[u8]) -> Result<Found, FindError> {
     Ok(Found {
         gap: lt..after,
         cms,
+        byte_range_at: at,
     })
 }
 
@@ -199,10 +206,14 @@ fn last_position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-/// [`META_KEY`]'s value in the signed bytes, if there is one.
-pub fn meta(signed: &[u8]) -> Option<&str> {
-    let key = last_position(signed, META_KEY)?;
-    let value = &signed[key + META_KEY.len()..];
+/// [`META_KEY`]'s value in the signature dictionary whose `/ByteRange`
+/// is at `byte_range_at` (between the dictionary's `<<` and it, where
+/// [`write_placeholder`] puts it), if there is one.
+pub fn meta(file: &[u8], byte_range_at: usize) -> Option<&str> {
+    let before = file.get(..byte_range_at)?;
+    let dict = &before[last_position(before, b"<<")?..];
+    let key = last_position(dict, META_KEY)?;
+    let value = &dict[key + META_KEY.len()..];
     let value = value.trim_ascii_start().strip_prefix(b"(")?;
     let end = position(value, b")")?;
     std::str::from_utf8(&value[..end]).ok()
@@ -256,7 +267,7 @@ mod tests {
         assert_eq!(outside, seen);
         assert_eq!(found.cms, der_of(&seen));
         assert_eq!(found.gap.len(), 2 + 2 * CONTENTS_BYTES);
-        assert_eq!(meta(&seen), Some("bWV0YQ=="));
+        assert_eq!(meta(&file, found.byte_range_at), Some("bWV0YQ=="));
     }
 
     #[test]

@@ -359,7 +359,7 @@ fn wrap(font: &Font, text: &str, size: f32, width: f32) -> Vec<String> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use nomir_core::end_reason::EndReason;
     use nomir_core::i18n::Lang;

@@ -139,6 +139,7 @@ pub fn eds_reason(e: &SignatureError) -> EdsReason {
         E::WrongKey { .. }
         | E::LegalEntity
         | E::NotAnOrganisation
+        | E::NotAcceptedSeal
         | E::RevocationUnavailable(_)
         | E::CheckUnavailable(_) => R::Invalid,
     }

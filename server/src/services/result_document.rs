@@ -128,14 +128,17 @@ async fn outcome(
 /// Checks an upload's seal, in the buffer it was read into: the
 /// provider's signature, by the verifier of citizens' signatures (off the
 /// async workers, bounded) at the service's time. Without a configured
-/// provider nothing can be accepted: every document is "not the provider's".
+/// seal certificate configured nothing can be decided: it cannot be
+/// checked now (the start-up log says why).
 pub async fn check_upload(
     ports: &(impl UsesSignatures + UsesClock),
     file: Upload,
     provider: Option<&Provider>,
 ) -> Result<Checked, SealError> {
     let Some(provider) = provider else {
-        return Err(SealError::Untrusted("no provider is configured".into()));
+        return Err(SealError::CannotCheckNow(
+            "no seal certificate is configured".into(),
+        ));
     };
     let now = ports.clock().now();
     file.verify(ports.signatures().as_ref(), provider, now)

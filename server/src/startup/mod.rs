@@ -156,7 +156,7 @@ impl Application {
         let seal_keys = crate::documents::keys::SealKeys::load(
             settings.seal_key.as_deref(),
             settings.seal_cert.as_deref(),
-            settings.provider_bin.as_deref(),
+            settings.seal_trusted.as_deref(),
             settings.demo.then(crate::demo::seal::sealer).transpose()?,
         )?;
         let db = open_database(&settings).await?;

@@ -134,6 +134,12 @@ fn another_organisation_or_no_signature_is_not_valid() {
     .unwrap();
     let crl = Path::new(PKI).join("root-ca.crl");
     let (trust, crl) = (trust.to_str().unwrap(), crl.to_str().unwrap());
+    let provider_cert = Path::new(PKI).join("provider-seal.pem");
+    let other_cert = Path::new(PKI).join("test/other-organisation-seal.pem");
+    let (provider_cert, other_cert) = (
+        provider_cert.to_str().unwrap(),
+        other_cert.to_str().unwrap(),
+    );
     let file = dir.write("other.pdf", &sealed_by(&other_organisation()));
 
     // Checked as the provider's: another organisation signed it.
@@ -149,13 +155,24 @@ fn another_organisation_or_no_signature_is_not_valid() {
         trust,
         "--crl",
         crl,
-        "--bin",
-        "260140000015",
+        "--seal-cert",
+        provider_cert,
         &file,
     ]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
+    // Without a CRL or an OCSP responder, revocation could not be checked: a bad call.
+    let out = nomir(&[
+        "document",
+        "verify",
+        "--trust",
+        trust,
+        "--seal-cert",
+        other_cert,
+        &file,
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
 
-    // Checked as that organisation's: valid, and not the demo provider's.
+    // Checked against that organisation's certificate: valid, and not the demo provider's.
     let out = nomir(&[
         "document",
         "verify",
@@ -163,8 +180,8 @@ fn another_organisation_or_no_signature_is_not_valid() {
         trust,
         "--crl",
         crl,
-        "--bin",
-        "260540000097",
+        "--seal-cert",
+        other_cert,
         &file,
     ]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
@@ -206,8 +223,10 @@ fn a_bad_call_exits_2() {
         "verify",
         "--trust",
         no_roots.to_str().unwrap(),
-        "--bin",
-        "260140000015",
+        "--crl",
+        "missing.crl",
+        "--seal-cert",
+        "missing.pem",
         &file,
     ]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");

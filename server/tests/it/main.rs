@@ -20,6 +20,7 @@ mod database_outage;
 mod document_cli;
 mod document_http;
 mod document_pdfsig;
+mod document_seal;
 mod eds_cli;
 mod eds_sign_in;
 mod floods;

@@ -145,7 +145,7 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         calendar: None,
         seal_key: None,
         seal_cert: None,
-        provider_bin: None,
+        seal_trusted: None,
         trusted_proxy: None,
     }
 }
@@ -202,13 +202,12 @@ where
 }
 
 /// Checks a result document as a demo server does: the demo CA trusted
-/// (with its CRL), the demo provider's BIN accepted.
+/// (with its CRL), the demo provider's seal certificate accepted.
 pub async fn check_demo_document(
     file: &[u8],
 ) -> Result<nomir::documents::Checked, nomir::documents::SealError> {
-    let provider = nomir::documents::Provider {
-        bin: nomir::demo::pki::organisation::PROVIDER.bin.to_owned(),
-    };
+    let sealer = nomir::demo::seal::sealer().unwrap();
+    let provider = nomir::documents::Provider::of([sealer.certificate()]);
     let verifier = nomir::demo::pki::verifier().unwrap();
     nomir::documents::verify(file, &verifier, &provider, time::OffsetDateTime::now_utc()).await
 }

@@ -1,25 +1,54 @@
-use super::*;
-use crate::demo::pki::{sign_detached, KeyPair};
-use crate::documents::pdf::{self, tests::refused};
+//! The provider's seal on result documents, made and checked with the
+//! demo PKI: what a valid one states and who signed; a changed byte, an
+//! appended revision, another organisation's certificate, a person's
+//! signature or an untrusted CA fail; garbage never panics; an upload read
+//! in pieces checks as the whole file within its bound.
+
+use std::path::Path;
+
 use kz_eds::CmsVerifier;
+use nomir::demo::pki::{sign_detached, KeyPair};
+use nomir::documents::seal::{
+    verify, Checked, Provider, SealError, Sealer, Upload, MAX_FILE_BYTES,
+};
+use nomir::documents::{pades, pdf, Outcome, ResultDocument};
+use nomir::domain::{Channel, Purpose};
+use nomir_core::end_reason::EndReason;
 use nomir_core::i18n::Lang;
 use time::macros::datetime;
+use time::OffsetDateTime;
+
+fn refused(lang: Lang) -> ResultDocument {
+    ResultDocument {
+        request_id: "0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b".into(),
+        citizen_name: "Жұмабаева Мадина".into(),
+        iin: "880808410008".into(),
+        purpose: Purpose::Bind,
+        channel: Channel::Bank,
+        client_name: Some("Halyk Bank app".into()),
+        started_at: datetime!(2026-11-25 05:00:00 UTC),
+        finished_at: datetime!(2026-11-25 05:04:00 UTC),
+        outcome: Outcome::Ended {
+            reason: EndReason::ConsentMissing,
+        },
+        issued_at: datetime!(2026-11-25 05:10:00 UTC),
+        lang,
+    }
+}
 
 const NOW: OffsetDateTime = datetime!(2026-12-06 12:00 UTC);
 const PKI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/demo-pki");
 
 fn demo() -> Sealer {
-    crate::demo::seal::sealer().unwrap()
+    nomir::demo::seal::sealer().unwrap()
 }
 
 fn provider() -> Provider {
-    Provider {
-        bin: "260140000015".into(),
-    }
+    Provider::of([demo().certificate()])
 }
 
 fn verifier() -> CmsVerifier {
-    crate::demo::pki::verifier().unwrap()
+    nomir::demo::pki::verifier().unwrap()
 }
 
 fn sealed_by(sealer: &Sealer) -> Vec<u8> {
@@ -44,6 +73,7 @@ async fn a_sealed_document_checks_and_says_what_it_states_and_who_signed() {
     let file = sealed_by(&demo());
     let checked = check(&file).await.unwrap();
     assert_eq!(checked.meta, refused(Lang::Kk).seal_meta());
+    assert_eq!(checked.meta.ground.as_deref(), Some("consent_missing"));
     assert_eq!(checked.sealed.bin, "260140000015");
     assert!(checked.sealed.organisation.starts_with("NOMIR DEMO"));
     assert_eq!(checked.sealed.algorithm, "RSA-SHA256");
@@ -111,13 +141,18 @@ async fn another_organisations_valid_seal_is_not_the_providers() {
     .unwrap();
     assert_eq!(other.bin(), "260540000097");
     let file = sealed_by(&other);
-    // Valid as a seal of its own organisation...
-    let theirs = Provider {
-        bin: "260540000097".into(),
-    };
-    assert!(verify(&file, &verifier(), &theirs, NOW).await.is_ok());
-    // ...but not the provider's.
-    assert!(matches!(check(&file).await, Err(SealError::Untrusted(_))));
+    // Valid where its certificate is the accepted one...
+    let theirs = Provider::of([other.certificate()]);
+    let checked = verify(&file, &verifier(), &theirs, NOW).await.unwrap();
+    assert_eq!(checked.sealed.bin, "260540000097");
+    // ...but not the provider's seal: only its own certificates are.
+    assert_eq!(
+        check(&file).await.err(),
+        Some(SealError::Untrusted("not_accepted_seal".into()))
+    );
+    // Both accepted (an earlier certificate, say): either checks.
+    let both = Provider::of([demo().certificate(), other.certificate()]);
+    assert!(verify(&file, &verifier(), &both, NOW).await.is_ok());
 }
 
 #[tokio::test]
@@ -212,7 +247,7 @@ async fn an_upload_read_in_pieces_checks_as_the_whole_file_and_stays_bounded() {
         .unwrap();
     assert_eq!(upload.len(), MAX_FILE_BYTES);
     assert_eq!(upload.push(b"x"), Err(SealError::TooLarge));
-    assert!(upload.buf.capacity() <= MAX_FILE_BYTES);
+    assert!(upload.capacity() <= MAX_FILE_BYTES);
 }
 
 #[test]

@@ -35,8 +35,9 @@ use x509_cert::attr::Attribute;
 use x509_cert::Certificate;
 
 use super::pades::{self, FillError, FindError};
-use crate::adapters::eds::names::bin_of;
 use crate::ports::{Sealed, SignatureError, SignatureVerifier};
+use kz_eds::names::bin_of;
+use rsa::signature::{Keypair, RandomizedSigner, Signer};
 
 /// The largest file a check reads: a result document is a few tens of kB.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -228,7 +229,7 @@ impl Sealer {
             oid: SHA256_OID,
             parameters: None,
         };
-        let key = SigningKey::<Sha256>::new(self.key.clone());
+        let key = Blinded(SigningKey::<Sha256>::new(self.key.clone()));
         let digest = Sha256::digest(document);
         let mut info =
             SignerInfoBuilder::new(&key, sid, sha256.clone(), &content, Some(digest.as_slice()))
@@ -249,6 +250,32 @@ impl Sealer {
             .and_then(|b| b.build())
             .map_err(|e| anyhow::anyhow!("signed data: {e}"))?;
         Ok(signed.to_der()?)
+    }
+}
+
+/// The provider's key, signing with RSA blinding. rsa 0.9's `Signer` for
+/// PKCS #1 v1.5 signs without a random source, so unblinded; the CMS
+/// builder asks only `Signer`, so this routes it through the randomized
+/// signer (the signature is the same: PKCS #1 v1.5 is deterministic).
+struct Blinded(SigningKey<Sha256>);
+
+impl Signer<rsa::pkcs1v15::Signature> for Blinded {
+    fn try_sign(&self, msg: &[u8]) -> Result<rsa::pkcs1v15::Signature, rsa::signature::Error> {
+        self.0.try_sign_with_rng(&mut rand::rngs::OsRng, msg)
+    }
+}
+
+impl Keypair for Blinded {
+    type VerifyingKey = rsa::pkcs1v15::VerifyingKey<Sha256>;
+
+    fn verifying_key(&self) -> Self::VerifyingKey {
+        self.0.verifying_key()
+    }
+}
+
+impl spki::DynSignatureAlgorithmIdentifier for Blinded {
+    fn signature_algorithm_identifier(&self) -> spki::Result<AlgorithmIdentifierOwned> {
+        self.0.signature_algorithm_identifier()
     }
 }
 
@@ -273,10 +300,25 @@ pub struct Checked {
     pub sealed: Sealed,
 }
 
-/// Which signatures a check accepts: the provider's BIN.
+/// Which signatures a check accepts: the provider's seal certificates
+/// (today's and earlier ones, so documents signed before a renewal still
+/// check), each as the SHA-256 of its DER.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provider {
-    pub bin: String,
+    pub certificates: Vec<[u8; 32]>,
+}
+
+impl Provider {
+    pub fn of<'a>(certificates: impl IntoIterator<Item = &'a Certificate>) -> Self {
+        Self {
+            certificates: certificates.into_iter().filter_map(fingerprint).collect(),
+        }
+    }
+}
+
+/// SHA-256 of a certificate's DER.
+pub fn fingerprint(certificate: &Certificate) -> Option<[u8; 32]> {
+    Some(Sha256::digest(certificate.to_der().ok()?).into())
 }
 
 /// A file being read for a check, a piece at a time (an upload): kept
@@ -305,6 +347,12 @@ impl Upload {
         self.buf.is_empty()
     }
 
+    /// How many bytes the buffer holds room for (never more than
+    /// [`MAX_FILE_BYTES`]).
+    pub fn capacity(&self) -> usize {
+        self.buf.capacity()
+    }
+
     /// The next bytes of the file; [`SealError::TooLarge`] once the file
     /// is larger than [`MAX_FILE_BYTES`] (the bytes are then not kept).
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), SealError> {
@@ -324,7 +372,8 @@ impl Upload {
     }
 
     /// Checks the file's signature with `verifier` at `now`: valid, by a
-    /// legal entity's key trusted as citizens' keys are, of `provider`.
+    /// legal entity's key trusted as citizens' keys are, with one of
+    /// `provider`'s seal certificates.
     pub async fn verify(
         mut self,
         verifier: &dyn SignatureVerifier,
@@ -335,19 +384,16 @@ impl Upload {
             FindError::Unsigned => SealError::NotSealed,
             FindError::NotWhole => SealError::Altered,
         })?;
-        self.buf.drain(found.gap);
         // What it states is read before the check takes the bytes, and
         // trusted only once the check holds.
-        let meta = pades::meta(&self.buf).and_then(SealMeta::decode);
-        let sealed = verifier.verify_seal(found.cms, self.buf, now).await?;
-        if sealed.bin != provider.bin {
-            return Err(SealError::Untrusted(format!(
-                "signed by BIN {}, not the provider's",
-                sealed.bin
-            )));
-        }
-        let meta = meta.ok_or(SealError::NotSealed)?;
-        Ok(Checked { meta, sealed })
+        let meta = pades::meta(&self.buf, found.byte_range_at).and_then(SealMeta::decode);
+        self.buf.drain(found.gap);
+        let accepted = provider.certificates.clone();
+        verifier
+            .verify_seal(found.cms, self.buf, accepted, now)
+            .await
+            .map(|sealed| meta.map(|meta| Checked { meta, sealed }))?
+            .ok_or(SealError::NotSealed)
     }
 }
 
@@ -365,6 +411,3 @@ pub async fn verify(
     upload.push(file)?;
     upload.verify(verifier, provider, now).await
 }
-
-#[cfg(test)]
-mod tests;
