@@ -37,11 +37,12 @@ fi
 export NOMIR_REQUIRE_GOST_ENGINE=1
 
 # --- poppler's pdfsig: the independent PDF reader that checks the result
-# document's PAdES signature (the test fails without it, never skips) ---
-if ! command -v pdfsig >/dev/null; then
-  say "installing poppler-utils (pdfsig)"
+# document's PAdES signature, with NSS's certutil for the roots it trusts
+# (the test fails without them, never skips) ---
+if ! command -v pdfsig >/dev/null || ! command -v certutil >/dev/null; then
+  say "installing poppler-utils (pdfsig) and libnss3-tools (certutil)"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils libnss3-tools >/dev/null
 fi
 export NOMIR_REQUIRE_PDFSIG=1
 

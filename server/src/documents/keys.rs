@@ -16,7 +16,10 @@ use std::path::Path;
 
 use x509_cert::Certificate;
 
-use super::seal::{KeyError, Provider, Sealer};
+use time::OffsetDateTime;
+
+use super::seal::{KeyError, Provider, SealError, Sealer};
+use crate::ports::SignatureVerifier;
 
 /// The keys as configured: read at start, so a bad key file stops it.
 pub struct SealKeys {
@@ -85,6 +88,28 @@ impl SealKeys {
             ),
         }
         Ok(Self { sealer, provider })
+    }
+
+    /// Checks the sealer's own certificate as a document's would be
+    /// checked ([`super::seal::self_check`]). One that every check would
+    /// refuse (expired, revoked, not trusted) is put aside, so no document
+    /// is issued that its own check calls invalid, and the log says why;
+    /// one whose status cannot be learnt now is kept, with a warning.
+    pub async fn self_check(&mut self, verifier: &dyn SignatureVerifier, now: OffsetDateTime) {
+        let Some(sealer) = &self.sealer else { return };
+        match super::seal::self_check(sealer, verifier, now).await {
+            Ok(()) => {}
+            Err(SealError::CannotCheckNow(why)) => {
+                tracing::warn!(%why, "the seal certificate's status cannot be checked now")
+            }
+            Err(e) => {
+                tracing::error!(
+                    error = %e,
+                    "the seal certificate does not pass the document check: result documents cannot be issued"
+                );
+                self.sealer = None;
+            }
+        }
     }
 }
 

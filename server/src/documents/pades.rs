@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use der::{Decode, Reader};
-use pdf_writer::types::{AnnotationFlags, FieldType};
+use pdf_writer::types::{AnnotationFlags, FieldType, SigFlags};
 use pdf_writer::{Date, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 /// The room kept for the CMS, in bytes (written as twice as many hex
@@ -76,6 +76,42 @@ pub fn write_placeholder(pdf: &mut Pdf, p: &Placeholder) {
     // Non-ASCII bytes, so pdf-writer writes a hex string of fixed width.
     sig.pair(Name(b"Contents"), Str(&[0xff; CONTENTS_BYTES]));
     sig.finish();
+}
+
+/// An empty page with room for a signature stating `meta`: what the
+/// start-up check of the seal signs.
+pub fn blank(meta: &str) -> Vec<u8> {
+    let (catalog, pages, page, field, signature) = (
+        Ref::new(1),
+        Ref::new(2),
+        Ref::new(3),
+        Ref::new(4),
+        Ref::new(5),
+    );
+    let mut pdf = Pdf::new();
+    let mut c = pdf.catalog(catalog);
+    c.pages(pages);
+    c.form()
+        .fields([field])
+        .sig_flags(SigFlags::SIGNATURES_EXIST | SigFlags::APPEND_ONLY);
+    c.finish();
+    pdf.pages(pages).kids([page]).count(1);
+    pdf.page(page)
+        .parent(pages)
+        .media_box(Rect::new(0.0, 0.0, 595.0, 842.0))
+        .annotations([field]);
+    write_placeholder(
+        &mut pdf,
+        &Placeholder {
+            field,
+            signature,
+            page,
+            signed_at: Date::new(2026),
+            reason: "Nomir",
+            meta,
+        },
+    );
+    pdf.finish()
 }
 
 /// Why a prepared file could not be signed (a bug: it is our own file).
@@ -224,24 +260,7 @@ mod tests {
     use super::*;
 
     fn prepared() -> Vec<u8> {
-        let mut pdf = Pdf::new();
-        pdf.catalog(Ref::new(1)).pages(Ref::new(2));
-        pdf.pages(Ref::new(2)).kids([Ref::new(3)]).count(1);
-        pdf.page(Ref::new(3))
-            .parent(Ref::new(2))
-            .annotations([Ref::new(4)]);
-        write_placeholder(
-            &mut pdf,
-            &Placeholder {
-                field: Ref::new(4),
-                signature: Ref::new(5),
-                page: Ref::new(3),
-                signed_at: Date::new(2026),
-                reason: "test",
-                meta: "bWV0YQ==",
-            },
-        );
-        pdf.finish()
+        blank("bWV0YQ==")
     }
 
     /// A CMS stand-in: any DER value.

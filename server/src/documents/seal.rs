@@ -397,6 +397,31 @@ impl Upload {
     }
 }
 
+/// Signs a blank page with `sealer` and checks it as any document is
+/// checked at `now`: whether the seal's own certificate passes (trusted,
+/// valid, not revoked, a legal entity's signing key). Run at start, so a
+/// certificate that every check would refuse issues nothing.
+pub async fn self_check(
+    sealer: &Sealer,
+    verifier: &dyn SignatureVerifier,
+    now: OffsetDateTime,
+) -> Result<(), SealError> {
+    let meta = SealMeta {
+        request_id: "self-check".into(),
+        issued_at: now.replace_nanosecond(0).unwrap_or(now),
+        outcome: "bound".into(),
+        ground: None,
+    };
+    let meta = meta
+        .encode()
+        .map_err(|e| SealError::Untrusted(e.to_string()))?;
+    let file = sealer
+        .seal(pades::blank(&meta))
+        .map_err(|e| SealError::Untrusted(e.to_string()))?;
+    let provider = Provider::of([sealer.certificate()]);
+    verify(&file, verifier, &provider, now).await.map(|_| ())
+}
+
 /// Checks `file`'s seal (see [`Upload::verify`]).
 pub async fn verify(
     file: &[u8],

@@ -153,12 +153,13 @@ impl Application {
         )));
         // Read now so that a bad seal key stops the start, and the log says
         // whether result documents can be issued.
-        let seal_keys = crate::documents::keys::SealKeys::load(
+        let mut seal_keys = crate::documents::keys::SealKeys::load(
             settings.seal_key.as_deref(),
             settings.seal_cert.as_deref(),
             settings.seal_trusted.as_deref(),
             settings.demo.then(crate::demo::seal::sealer).transpose()?,
         )?;
+        seal_keys.self_check(verifier.as_ref(), clock.now()).await;
         let db = open_database(&settings).await?;
         // Read now so that a bad calendar stops the start, not a deadline later.
         let (calendar, source) =

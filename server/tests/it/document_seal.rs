@@ -254,3 +254,27 @@ async fn an_upload_read_in_pieces_checks_as_the_whole_file_and_stays_bounded() {
 fn the_private_key_never_prints() {
     assert_eq!(format!("{:?}", demo()), "Sealer(BIN 260140000015)");
 }
+
+#[tokio::test]
+async fn at_start_a_seal_certificate_the_check_would_refuse_is_put_aside() {
+    use nomir::documents::keys::SealKeys;
+    // Trusted as the demo server trusts it: kept.
+    let mut keys = SealKeys::load(None, None, None, Some(demo())).unwrap();
+    keys.self_check(&verifier(), NOW).await;
+    assert!(keys.sealer.is_some());
+    // Where its CA is not trusted, every document would check invalid:
+    // nothing is issued, while the check still knows the certificate.
+    let stranger =
+        std::fs::read_to_string(Path::new(PKI).join("test/untrusted-root-ca.pem")).unwrap();
+    let elsewhere =
+        CmsVerifier::from_pem(&stranger, std::sync::Arc::new(kz_eds::NoRevocationSource)).unwrap();
+    let mut keys = SealKeys::load(None, None, None, Some(demo())).unwrap();
+    keys.self_check(&elsewhere, NOW).await;
+    assert!(keys.sealer.is_none());
+    assert!(keys.provider.is_some());
+    // Past the certificate's end (2036), likewise.
+    let mut keys = SealKeys::load(None, None, None, Some(demo())).unwrap();
+    keys.self_check(&verifier(), datetime!(2036-06-01 00:00 UTC))
+        .await;
+    assert!(keys.sealer.is_none());
+}
