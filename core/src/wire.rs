@@ -123,6 +123,18 @@ pub struct RequestView {
     pub step: RequestStep,
 }
 
+/// The code step's times in Unix seconds of the service's own clock (the
+/// demo clock included): what the page's live timers count from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepClock {
+    /// The service's time when the page was made.
+    pub now: i64,
+    /// When the request's term ends (10 minutes, lengthened by breaks).
+    pub term_ends: i64,
+    /// When a new code may be asked for.
+    pub resend_at: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RequestStep {
     /// Waiting for the code sent by SMS.
@@ -130,6 +142,8 @@ pub enum RequestStep {
         valid_until: String,
         tries_left: u32,
         resend_at: String,
+        /// The same times as the live timers count them.
+        clock: StepClock,
     },
     /// Waiting for the EDS: the document to sign (base64) and the signer's address.
     Sign {

@@ -10,14 +10,14 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    described_by, show_errors_of, ErrorSummary, FieldError, PageTitle, SignButton, SignLabels,
-    SignTask, StepHeading, CMS_FIELD,
+    described_by, show_errors_of, CodeTimer, ErrorSummary, FieldError, PageTitle, ResendButton,
+    SignButton, SignLabels, SignTask, StepHeading, TimerLabels, CMS_FIELD,
 };
 use crate::error::{Field, PortalError};
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Lang;
 use crate::server_fns::{get_request, CertifyRequest, ConfirmCode, ResendCode};
 use crate::site::use_site;
-use crate::wire::{RequestStep, RequestView};
+use crate::wire::{RequestStep, RequestView, StepClock};
 
 /// The request page's actions: the outcome of the one just posted (an
 /// error travels in the address) shows on the page it returns to.
@@ -117,11 +117,12 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             valid_until,
             tries_left,
             resend_at,
+            clock,
         } => EitherOf7::A(view! {
             <StepHeading text=t.request_title/>
             {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
             {facts}
-            <CodeStep id=r.id.clone() valid_until tries_left resend_at t actions/>
+            <CodeStep id=r.id.clone() valid_until tries_left resend_at clock lang actions/>
             {back}
         }),
         RequestStep::Sign {
@@ -196,9 +197,14 @@ fn CodeStep(
     valid_until: String,
     tries_left: u32,
     resend_at: String,
-    t: &'static Texts,
+    clock: StepClock,
+    lang: Lang,
     actions: Actions,
 ) -> impl IntoView {
+    let t = lang.texts();
+    let labels = TimerLabels::of(lang);
+    let resend_labels = labels.clone();
+    let page = format!("/cabinet/request/{id}");
     let query = use_query_map();
     let error = move || actions.error();
     let resent = move || query.with(|q| q.get("resent").is_some());
@@ -215,6 +221,7 @@ fn CodeStep(
                     {t.code_hint}". "{t.code_valid_until}" "{valid_until}". "
                     <span aria-live="polite">{t.tries_left}": "<span data-testid="tries-left">{tries_left}</span></span>
                 </p>
+                <CodeTimer now=clock.now ends=clock.term_ends result_href=page labels/>
                 {move || view! { <FieldError error=error() field=Field::Code t/> }}
                 <input
                     id="code"
@@ -233,9 +240,7 @@ fn CodeStep(
         <ActionForm action=actions.resend>
             <input type="hidden" name="id" value=resend_id/>
             <p class="hint">{t.resend_after}" "{resend_at}</p>
-            <button type="submit" class="secondary">
-                {t.resend_button}
-            </button>
+            <ResendButton now=clock.now resend_at=clock.resend_at label=t.resend_button.to_owned() labels=resend_labels/>
         </ActionForm>
     }
 }

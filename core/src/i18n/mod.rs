@@ -6,8 +6,10 @@ pub mod eds;
 mod en;
 mod kk;
 mod ru;
+pub mod timer;
 
 pub use document::document_texts;
+pub use timer::timer_texts;
 
 use serde::{Deserialize, Serialize};
 

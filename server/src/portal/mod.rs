@@ -170,7 +170,7 @@ impl PortalApi for PortalService {
             number: r.msisdn.display(),
             is_change: r.purpose == Purpose::Change,
             term_ends_at: local_clock(status.term_ends_at),
-            step: views::step(&status, &self.signer_url),
+            step: views::step(&status, &self.signer_url, self.ports.clock.now()),
         }))
     }
 

@@ -13,30 +13,36 @@ use crate::domain::Channel;
 use crate::ports::{Binding, BindingEndReason, ChannelUse, DocumentPermission};
 use crate::services::request_status::RequestStatus;
 use nomir_core::wire::{
-    BindingView, DocumentKindView, PermissionItem, PermissionState, RequestStep, UseChannel,
-    UseView,
+    BindingView, DocumentKindView, PermissionItem, PermissionState, RequestStep, StepClock,
+    UseChannel, UseView,
 };
 
 pub use nomir_core::kz_time::{local_clock, local_time};
 
-pub fn step(status: &RequestStatus, signer_url: &str) -> RequestStep {
+/// The request's step as the page shows it, at the service's time `now`.
+pub fn step(status: &RequestStatus, signer_url: &str, now: OffsetDateTime) -> RequestStep {
     let r = &status.request;
     match r.state {
         BindingState::AwaitingCode => {
             let (valid_until, tries_left, resend_at) = status.challenge.as_ref().map_or_else(
-                || (String::new(), 0, local_clock(r.started_at)),
+                || (String::new(), 0, r.started_at),
                 |c| {
                     (
                         local_clock(c.expires_at),
                         MAX_WRONG_ATTEMPTS.saturating_sub(c.wrong_tries),
-                        local_clock(resend_allowed_at(c.created_at)),
+                        resend_allowed_at(c.created_at),
                     )
                 },
             );
             RequestStep::Code {
                 valid_until,
                 tries_left,
-                resend_at,
+                resend_at: local_clock(resend_at),
+                clock: StepClock {
+                    now: now.unix_timestamp(),
+                    term_ends: status.term_ends_at.unix_timestamp(),
+                    resend_at: resend_at.unix_timestamp(),
+                },
             }
         }
         // A change started in an app: its biometrics come first, there.

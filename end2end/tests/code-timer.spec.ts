@@ -1,0 +1,41 @@
+import { test, expect } from "@playwright/test";
+import { expectNoAxeViolations, requestCode, signIn, waitForHydration } from "./helpers";
+
+// The browser's clock is Playwright's to move; the service's is not moved
+// (later specs expect it where the demo starts). The timers count from the
+// service's time given in the page, so a browser clock set anywhere still
+// counts the same minutes.
+test("the code step counts down its term, turns the resend on at its second and says when the term is over", async ({ page }) => {
+  await page.clock.install({ time: new Date("2031-03-04T05:06:07Z") });
+  await signIn(page, "010721510001");
+  await requestCode(page, "+77081112233");
+  await waitForHydration(page);
+
+  const left = page.getByTestId("time-left");
+  const heard = page.getByTestId("timer-announcement");
+  const resend = page.getByTestId("resend-button");
+  await expect(left).toHaveText(/^(10:00|9:5\d)$/);
+  await expect(heard).toHaveText("Өтінімді аяқтауға 10 минут бар.");
+  await expect(resend).toBeDisabled();
+  await expect(page.getByTestId("resend-wait")).toContainText(/0:[0-5]\d/);
+  await expectNoAxeViolations(page);
+
+  // A minute on, a new code may be asked for.
+  await page.clock.fastForward("01:02");
+  await expect(resend).toBeEnabled();
+  await expect(page.getByTestId("resend-wait")).toHaveText("Енді жаңа кодты сұрауға болады.");
+  await expect(left).toHaveText(/^8:5\d$/);
+  // The time left is heard at 5 minutes, not each second.
+  await expect(heard).toHaveText("Өтінімді аяқтауға 10 минут бар.");
+  await page.clock.fastForward("04:00");
+  await expect(heard).toHaveText("Өтінімді аяқтауға 5 минут қалды.");
+  await page.clock.fastForward("03:00");
+  await expect(heard).toHaveText("Өтінімді аяқтауға 2 минут қалды.");
+
+  // At the end, without a reload.
+  await page.clock.fastForward("02:10");
+  await expect(left).toHaveText("0:00");
+  await expect(page.getByTestId("code-expired")).toBeVisible();
+  await expect(heard).toHaveText("Өтінімнің мерзімі өтті.");
+  await expectNoAxeViolations(page);
+});
