@@ -6,6 +6,12 @@ import { expectNoAxeViolations, requestCode, signIn, waitForHydration } from "./
 // service's time given in the page, so a browser clock set anywhere still
 // counts the same minutes.
 test("the code step counts down its term, turns the resend on at its second and says when the term is over", async ({ page }) => {
+  // Hydration mismatches and panics show in the console: none may.
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
   await page.clock.install({ time: new Date("2031-03-04T05:06:07Z") });
   await signIn(page, "010721510001");
   await requestCode(page, "+77081112233");
@@ -38,4 +44,5 @@ test("the code step counts down its term, turns the resend on at its second and 
   await expect(page.getByTestId("code-expired")).toBeVisible();
   await expect(heard).toHaveText("Өтінімнің мерзімі өтті.");
   await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
 });
