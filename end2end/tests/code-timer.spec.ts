@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectNoAxeViolations, requestCode, signIn, waitForHydration } from "./helpers";
+import { codeFromDemoPhone, enterCode, expectNoAxeViolations, requestCode, signIn, waitForHydration } from "./helpers";
 
 // The browser's clock is Playwright's to move; the service's is not moved
 // (later specs expect it where the demo starts). The timers count from the
@@ -45,4 +45,27 @@ test("the code step counts down its term, turns the resend on at its second and 
   await expect(heard).toHaveText("Өтінімнің мерзімі өтті.");
   await expectNoAxeViolations(page);
   expect(problems).toEqual([]);
+});
+
+test("the code step learns, without a reload, that its request moved on in another tab", async ({ page, context }) => {
+  await signIn(page, "010721510001");
+  await requestCode(page, "+77081112233");
+  await waitForHydration(page);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText("Нөмірді растау");
+  const marker = await page.evaluate(() => ((window as any).__sameDocument = true));
+  expect(marker).toBe(true);
+
+  // The code is entered in another tab of the same browser.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const code = await codeFromDemoPhone(other, "+7 708 111 2233");
+  await enterCode(other, code);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("ЭЦҚ-мен куәландыру");
+  await other.close();
+
+  // The first tab shows the EDS step in place: the same document, never reloaded.
+  await expect(heading).toHaveText("ЭЦҚ-мен куәландыру", { timeout: 15_000 });
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  await expect(heading).toBeFocused();
 });

@@ -117,11 +117,56 @@ fn every_second(
     let _ = (service_now, anchor, each);
 }
 
+/// How often the step asks whether its request moved on elsewhere.
+const WATCH_EVERY: i64 = 5;
+
+/// Whether the request is still at its code step, as
+/// `GET /cabinet/request/{id}/step` says (`None`: no answer now). The
+/// answer is `{"step":"<name>"}`, one field, read without a JSON parser:
+/// one would weigh more in the WASM than everything else here.
+#[cfg(feature = "hydrate")]
+async fn still_at_code(url: &str) -> Option<bool> {
+    let answer = gloo_net::http::Request::get(url).send().await.ok()?;
+    if !answer.ok() {
+        return None;
+    }
+    let text = answer.text().await.ok()?;
+    Some(text.contains(r#""step":"code""#))
+}
+
+/// Every [`WATCH_EVERY`] seconds, asks whether the request moved on (the
+/// code entered in another tab, the request finished in the app) and, if
+/// it did, shows the page again in place.
+fn watch(step_href: String, in_flight: RwSignal<bool>) {
+    #[cfg(feature = "hydrate")]
+    if !in_flight.get_untracked() {
+        in_flight.set(true);
+        leptos::task::spawn_local(async move {
+            let moved_on = still_at_code(&step_href).await == Some(false);
+            in_flight.set(false);
+            if moved_on {
+                crate::navigation::refresh();
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (step_href, in_flight);
+}
+
 /// The time left in the request's term; at its end, a notice with a link
-/// to the request's result (the page, loaded again, shows it).
+/// to the request's result (the page, loaded again, shows it). Every few
+/// seconds it also asks whether the request moved on elsewhere, and then
+/// shows its new step in place.
 #[island]
-pub fn CodeTimer(now: i64, ends: i64, result_href: String, labels: TimerLabels) -> impl IntoView {
+pub fn CodeTimer(
+    now: i64,
+    ends: i64,
+    result_href: String,
+    labels: TimerLabels,
+) -> impl IntoView {
     let left = RwSignal::new((ends - now).max(0));
+    let in_flight = RwSignal::new(false);
+    let step_href = format!("{result_href}/step");
     let heard = RwSignal::new(String::new());
     let told = RwSignal::new(u8::MAX);
     let anchor = NodeRef::<leptos::html::Span>::new();
@@ -130,6 +175,9 @@ pub fn CodeTimer(now: i64, ends: i64, result_href: String, labels: TimerLabels) 
     every_second(now, anchor, move |service_now| {
         let l = (ends - service_now).max(0);
         left.set(l);
+        if (service_now - now) % WATCH_EVERY == WATCH_EVERY - 1 {
+            watch(step_href.clone(), in_flight);
+        }
         if !started.get_untracked() {
             started.set(true);
             let minutes = (l + 59) / 60;

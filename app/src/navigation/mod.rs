@@ -118,6 +118,16 @@ pub fn install() {
     cancel.forget();
 }
 
+/// Shows the page again, in place, when it changed elsewhere (the code
+/// step learnt its request moved on): its outcome takes focus, as a step's
+/// does. Nothing while a post is on its way (its answer will show).
+pub fn refresh() {
+    if !INSTALLED.with(Cell::get) || POSTING.with(Cell::get) {
+        return;
+    }
+    start(Visit::of_refresh(), Rc::new(Cell::new(true)));
+}
+
 /// A step the citizen asked for: ours to fetch, and its outcome takes focus.
 fn take_over(ev: &web_sys::Event, visit: Visit, pending: &Rc<Cell<bool>>) {
     ev.prevent_default();

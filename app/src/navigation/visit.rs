@@ -133,6 +133,13 @@ impl Visit {
         Some(Self::read(url.href(), History::Push))
     }
 
+    /// The page shown, read again where it is scrolled to (it changed
+    /// elsewhere).
+    pub fn of_refresh() -> Self {
+        let scrolled = web_sys::window().and_then(|w| w.scroll_y().ok());
+        Self::read(here(), History::Replace { scrolled })
+    }
+
     /// Back or forward: the page now in the address bar.
     pub fn of_history(scrolled: Option<f64>) -> Self {
         Self::read(here(), History::Replace { scrolled })

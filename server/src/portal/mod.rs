@@ -7,6 +7,7 @@
 mod errors;
 pub mod lang;
 pub mod maintenance;
+pub mod request_step;
 pub mod result_document;
 pub mod server_fn_errors;
 
@@ -51,6 +52,7 @@ pub fn routes() -> Router<AppState> {
             "/cabinet/request/{id}/result.pdf",
             get(result_document::download),
         )
+        .route("/cabinet/request/{id}/step", get(request_step::step))
         .route(
             "/check-document",
             get(result_document::check_form)

@@ -33,6 +33,7 @@ mod numbers;
 mod office_http;
 mod outages;
 mod procedure;
+mod request_step;
 mod result_document;
 mod sign_in;
 mod signature;
