@@ -13,6 +13,12 @@ test("the code step counts down its term, turns the resend on at its second and 
   });
   page.on("pageerror", (e) => problems.push(e.message));
   await page.clock.install({ time: new Date("2031-03-04T05:06:07Z") });
+  // Only the browser's clock moves here, so the service's answers about the
+  // step (which re-teach the page the service's time) are kept to "still at
+  // the code step", without times: the countdown runs on the page's own.
+  await page.route("**/cabinet/request/*/step", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"step":"code"}' }),
+  );
   await signIn(page, "010721510001");
   await requestCode(page, "+77081112233");
   await waitForHydration(page);
@@ -21,7 +27,7 @@ test("the code step counts down its term, turns the resend on at its second and 
   const heard = page.getByTestId("timer-announcement");
   const resend = page.getByTestId("resend-button");
   await expect(left).toHaveText(/^(10:00|9:5\d)$/);
-  await expect(heard).toHaveText("Өтінімді аяқтауға 10 минут бар.");
+  await expect(heard).toHaveText("Сұрау салуды аяқтауға 10 минут бар.");
   await expect(resend).toBeDisabled();
   await expect(page.getByTestId("resend-wait")).toContainText(/0:[0-5]\d/);
   await expectNoAxeViolations(page);
@@ -32,17 +38,17 @@ test("the code step counts down its term, turns the resend on at its second and 
   await expect(page.getByTestId("resend-wait")).toHaveText("Енді жаңа кодты сұрауға болады.");
   await expect(left).toHaveText(/^8:5\d$/);
   // The time left is heard at 5 minutes, not each second.
-  await expect(heard).toHaveText("Өтінімді аяқтауға 10 минут бар.");
+  await expect(heard).toHaveText("Сұрау салуды аяқтауға 10 минут бар.");
   await page.clock.fastForward("04:00");
-  await expect(heard).toHaveText("Өтінімді аяқтауға 5 минут қалды.");
+  await expect(heard).toHaveText("Сұрау салуды аяқтауға 5 минут қалды.");
   await page.clock.fastForward("03:00");
-  await expect(heard).toHaveText("Өтінімді аяқтауға 2 минут қалды.");
+  await expect(heard).toHaveText("Сұрау салуды аяқтауға 2 минут қалды.");
 
   // At the end, without a reload.
   await page.clock.fastForward("02:10");
   await expect(left).toHaveText("0:00");
   await expect(page.getByTestId("code-expired")).toBeVisible();
-  await expect(heard).toHaveText("Өтінімнің мерзімі өтті.");
+  await expect(heard).toHaveText("Сұрау салу мерзімі өтті.");
   await expectNoAxeViolations(page);
   expect(problems).toEqual([]);
 });

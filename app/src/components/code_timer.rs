@@ -83,113 +83,207 @@ fn browser_now() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
-/// Calls `each` with the service's time now and then every second, once
-/// hydrated (never on the server). Stops when `alive` says the island's
-/// element has left the page (the navigator replaced it).
-fn every_second(
-    service_now: i64,
-    anchor: NodeRef<leptos::html::Span>,
-    each: impl Fn(i64) + Clone + 'static,
-) {
+/// Calls `each` with the browser's time now and then every second, once
+/// hydrated (never on the server). Stops when the island's element
+/// (`anchor`) has left the page (the navigator replaced it).
+fn every_second(anchor: NodeRef<leptos::html::Span>, each: impl Fn(i64) + Clone + 'static) {
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         use std::cell::Cell;
         use std::rc::Rc;
-        // The service's clock minus the browser's, learnt once.
-        let skew = service_now - browser_now();
-        each(browser_now() + skew);
+        each(browser_now());
         let handle: Rc<Cell<Option<IntervalHandle>>> = Rc::default();
         let held = handle.clone();
         let each = each.clone();
         let tick = move || {
-            let connected = anchor.get_untracked().is_some_and(|e| e.is_connected());
-            if !connected {
+            if !connected(anchor) {
                 if let Some(h) = held.take() {
                     h.clear();
                 }
                 return;
             }
-            each(browser_now() + skew);
+            each(browser_now());
         };
         handle.set(set_interval_with_handle(tick, std::time::Duration::from_secs(1)).ok());
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (service_now, anchor, each);
+    let _ = (anchor, each);
 }
 
-/// How often the step asks whether its request moved on elsewhere.
-const WATCH_EVERY: i64 = 5;
-
-/// Whether the request is still at its code step, as
-/// `GET /cabinet/request/{id}/step` says (`None`: no answer now). The
-/// answer is `{"step":"<name>"}`, one field, read without a JSON parser:
-/// one would weigh more in the WASM than everything else here.
+/// Whether the island's element is still on the page.
 #[cfg(feature = "hydrate")]
-async fn still_at_code(url: &str) -> Option<bool> {
-    let answer = gloo_net::http::Request::get(url).send().await.ok()?;
-    if !answer.ok() {
-        return None;
-    }
-    let text = answer.text().await.ok()?;
-    Some(text.contains(r#""step":"code""#))
+fn connected(anchor: NodeRef<leptos::html::Span>) -> bool {
+    anchor.get_untracked().is_some_and(|e| e.is_connected())
 }
 
-/// Every [`WATCH_EVERY`] seconds, asks whether the request moved on (the
-/// code entered in another tab, the request finished in the app) and, if
-/// it did, shows the page again in place.
-fn watch(step_href: String, in_flight: RwSignal<bool>) {
-    #[cfg(feature = "hydrate")]
-    if !in_flight.get_untracked() {
-        in_flight.set(true);
-        leptos::task::spawn_local(async move {
-            let moved_on = still_at_code(&step_href).await == Some(false);
-            in_flight.set(false);
-            if moved_on {
-                crate::navigation::refresh();
-            }
-        });
+/// How often the step asks whether its request moved on (seconds), and
+/// how long an unanswered ask is waited for before asking again.
+const WATCH_EVERY: i64 = 5;
+const WATCH_GIVE_UP: i64 = 20;
+
+/// What `GET /cabinet/request/{id}/step` said.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Still at the code step, with the service's time and the term's end.
+    Code { now: i64, term_ends: i64 },
+    /// Anywhere else, or no longer this citizen's to see (signed out).
+    MovedOn,
+}
+
+/// The number after `"key":` in a flat JSON object.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+fn number(text: &str, key: &str) -> Option<i64> {
+    let at = text.find(&format!("\"{key}\":"))? + key.len() + 3;
+    let rest = &text[at..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .unwrap_or(rest.len());
+    rest[..end].parse().ok()
+}
+
+/// Reads the step endpoint's answer (`None`: no usable answer). The JSON
+/// is one flat object, read without a JSON parser: one would weigh more
+/// in the WASM than everything else here.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+fn read_step(status: u16, text: &str) -> Option<Step> {
+    match status {
+        200 if text.contains(r#""step":"code""#) => Some(Step::Code {
+            now: number(text, "now")?,
+            term_ends: number(text, "term_ends")?,
+        }),
+        200 | 401 | 404 => Some(Step::MovedOn),
+        _ => None,
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (step_href, in_flight);
+}
+
+#[cfg(feature = "hydrate")]
+async fn ask(url: &str) -> Option<Step> {
+    let answer = gloo_net::http::Request::get(url).send().await.ok()?;
+    let status = answer.status();
+    let text = answer.text().await.ok()?;
+    read_step(status, &text)
+}
+
+/// The code step's watch on its request: the service's clock as last
+/// learnt (its time minus the browser's), the term's end, and the ask on
+/// its way, if any.
+#[derive(Clone, Copy)]
+struct Watch {
+    skew: RwSignal<Option<i64>>,
+    ends: RwSignal<i64>,
+    asked_at: RwSignal<Option<i64>>,
+    last_ask: RwSignal<i64>,
+    /// Set once the request moved on: nothing more is asked or shown.
+    done: RwSignal<bool>,
+}
+
+impl Watch {
+    /// Asks the endpoint when it is time (every [`WATCH_EVERY`] seconds of
+    /// the browser's clock, whichever way it jumps; again after
+    /// [`WATCH_GIVE_UP`] without an answer).
+    fn maybe_ask(
+        self,
+        browser: i64,
+        step_href: &str,
+        page: &str,
+        anchor: NodeRef<leptos::html::Span>,
+    ) {
+        if self.done.get_untracked() {
+            return;
+        }
+        let since = browser - self.last_ask.get_untracked();
+        if (0..WATCH_EVERY).contains(&since) {
+            return;
+        }
+        if let Some(at) = self.asked_at.get_untracked() {
+            if (0..WATCH_GIVE_UP).contains(&(browser - at)) {
+                return;
+            }
+        }
+        self.last_ask.set(browser);
+        self.asked_at.set(Some(browser));
+        #[cfg(feature = "hydrate")]
+        {
+            let (step_href, page) = (step_href.to_owned(), page.to_owned());
+            leptos::task::spawn_local(async move {
+                let step = ask(&step_href).await;
+                // A newer ask, or a page already replaced, decides instead.
+                if self.asked_at.get_untracked() != Some(browser) || !connected(anchor) {
+                    return;
+                }
+                self.asked_at.set(None);
+                match step {
+                    Some(Step::Code { now, term_ends }) => {
+                        // Re-learnt only when off by more than the
+                        // answer's own delay could explain, so the
+                        // countdown does not jitter by a second.
+                        let learnt = now - browser_now();
+                        if self
+                            .skew
+                            .get_untracked()
+                            .is_none_or(|s| (s - learnt).abs() > 2)
+                        {
+                            self.skew.set(Some(learnt));
+                        }
+                        self.ends.set(term_ends);
+                    }
+                    Some(Step::MovedOn) if !self.done.get_untracked() => {
+                        self.done.set(true);
+                        crate::navigation::refresh(&page);
+                    }
+                    _ => {}
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (step_href, page, anchor);
+    }
 }
 
 /// The time left in the request's term; at its end, a notice with a link
 /// to the request's result (the page, loaded again, shows it). Every few
-/// seconds it also asks whether the request moved on elsewhere, and then
-/// shows its new step in place.
+/// seconds it also asks the service for its step: the term may have grown
+/// (a maintenance break), the clock is learnt again, and once the request
+/// moved on elsewhere (another tab, the app) its new step is shown in
+/// place.
 #[island]
-pub fn CodeTimer(
-    now: i64,
-    ends: i64,
-    result_href: String,
-    labels: TimerLabels,
-) -> impl IntoView {
+pub fn CodeTimer(now: i64, ends: i64, result_href: String, labels: TimerLabels) -> impl IntoView {
+    let watch = Watch {
+        skew: RwSignal::new(None),
+        ends: RwSignal::new(ends),
+        asked_at: RwSignal::new(None),
+        last_ask: RwSignal::new(i64::MIN / 2),
+        done: RwSignal::new(false),
+    };
     let left = RwSignal::new((ends - now).max(0));
-    let in_flight = RwSignal::new(false);
-    let step_href = format!("{result_href}/step");
     let heard = RwSignal::new(String::new());
     let told = RwSignal::new(u8::MAX);
     let anchor = NodeRef::<leptos::html::Span>::new();
     let words = labels.clone();
     let started = RwSignal::new(false);
-    every_second(now, anchor, move |service_now| {
-        let l = (ends - service_now).max(0);
+    let step_href = format!("{result_href}/step");
+    let page = result_href.clone();
+    every_second(anchor, move |browser| {
+        // The first tick learns the clock from the page; asks correct it.
+        let skew = watch.skew.get_untracked().unwrap_or(now - browser);
+        watch.skew.set(Some(skew));
+        let l = (watch.ends.get_untracked() - (browser + skew)).max(0);
         left.set(l);
-        if (service_now - now) % WATCH_EVERY == WATCH_EVERY - 1 {
-            watch(step_href.clone(), in_flight);
-        }
         if !started.get_untracked() {
             started.set(true);
-            let minutes = (l + 59) / 60;
-            heard.set(words.announce_start.replace("{}", &minutes.to_string()));
-            // The start says the time; the next moment is the first crossed after it.
+            // Said only at a request's start, not again after each step
+            // shown in place (a wrong code, a new code).
+            if l >= START_WINDOW {
+                let minutes = (l + 30) / 60;
+                heard.set(words.announce_start.replace("{}", &minutes.to_string()));
+            }
             told.set(announcement(l, u8::MAX, &words).map_or(u8::MAX, |(m, _)| m));
-            return;
-        }
-        if let Some((moment, text)) = announcement(l, told.get_untracked(), &words) {
+        } else if let Some((moment, text)) = announcement(l, told.get_untracked(), &words) {
             told.set(moment);
             heard.set(text);
         }
+        watch.maybe_ask(browser, &step_href, &page, anchor);
     });
     let TimerLabels {
         time_left,
@@ -211,19 +305,37 @@ pub fn CodeTimer(
     }
 }
 
+/// How much of the term must be left for the start to be announced: the
+/// first minute, when the page comes right after "get code".
+const START_WINDOW: i64 = 540;
+
 /// "Send a new code": the button and the wait before it may be pressed.
 /// Without JavaScript the button is always on (the server says when it is
-/// too early); with it, the button turns on at the second the service
-/// allows, and the wait counts down beside it.
+/// too early); with it, the button says it is unavailable
+/// (`aria-disabled`, still reachable with the keyboard and described by
+/// the wait) until a second after the service allows it, and the wait
+/// counts down beside it; a screen reader hears when it turns on.
 #[island]
 pub fn ResendButton(now: i64, resend_at: i64, label: String, labels: TimerLabels) -> impl IntoView {
     let scripted = RwSignal::new(false);
-    let wait = RwSignal::new((resend_at - now).max(0));
+    // A second's margin: the browser's clock is read to the second.
+    let wait = RwSignal::new((resend_at + 1 - now).max(0));
+    let heard = RwSignal::new(String::new());
     let anchor = NodeRef::<leptos::html::Span>::new();
-    every_second(now, anchor, move |service_now| {
+    let ready_words = labels.resend_ready.clone();
+    let skew = RwSignal::new(None::<i64>);
+    every_second(anchor, move |browser| {
+        let sk = skew.get_untracked().unwrap_or(now - browser);
+        skew.set(Some(sk));
+        let was = wait.get_untracked();
+        let w = (resend_at + 1 - (browser + sk)).max(0);
+        wait.set(w);
+        if scripted.get_untracked() && was > 0 && w == 0 {
+            heard.set(ready_words.clone());
+        }
         scripted.set(true);
-        wait.set((resend_at - service_now).max(0));
     });
+    let waiting = move || scripted.get() && wait.get() > 0;
     let TimerLabels {
         resend_in,
         resend_ready,
@@ -235,9 +347,12 @@ pub fn ResendButton(now: i64, resend_at: i64, label: String, labels: TimerLabels
         (true, w) => format!("{resend_in} {}", minutes_seconds(w)),
     };
     view! {
-        <p class="hint status-line" data-testid="resend-wait"><span node_ref=anchor>{line}</span></p>
+        <p class="hint status-line" id="resend-wait" data-testid="resend-wait"><span node_ref=anchor>{line}</span></p>
+        <p class="visually-hidden" role="status">{move || heard.get()}</p>
         <button type="submit" class="secondary" data-testid="resend-button"
-            disabled=move || { scripted.get() && wait.get() > 0 }>
+            aria-disabled=move || waiting().to_string()
+            aria-describedby="resend-wait"
+            on:click=move |ev| { if waiting() { ev.prevent_default(); } }>
             {label}
         </button>
     }
@@ -253,6 +368,30 @@ mod tests {
         assert_eq!(minutes_seconds(61), "1:01");
         assert_eq!(minutes_seconds(0), "0:00");
         assert_eq!(minutes_seconds(-5), "0:00");
+    }
+
+    #[test]
+    fn the_step_answer_is_read_without_a_json_parser() {
+        assert_eq!(
+            read_step(
+                200,
+                r#"{"step":"code","now":100,"term_ends":700,"resend_at":160}"#
+            ),
+            Some(Step::Code {
+                now: 100,
+                term_ends: 700
+            })
+        );
+        assert_eq!(read_step(200, r#"{"step":"sign"}"#), Some(Step::MovedOn));
+        assert_eq!(
+            read_step(401, r#"{"error":"not_signed_in"}"#),
+            Some(Step::MovedOn)
+        );
+        assert_eq!(read_step(404, ""), Some(Step::MovedOn));
+        assert_eq!(read_step(503, r#"{"error":"unavailable"}"#), None);
+        assert_eq!(read_step(200, r#"{"step":"code","now":"x"}"#), None);
+        assert_eq!(number(r#"{"a":-5,"b":7}"#, "a"), Some(-5));
+        assert_eq!(number(r#"{"a":-5,"b":7}"#, "b"), Some(7));
     }
 
     #[test]

@@ -38,6 +38,10 @@ thread_local! {
     static POSTING: Cell<bool> = const { Cell::new(false) };
     /// The address of the page shown, without its `#…` part.
     static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
+    /// How many navigations are on their way.
+    static VISITING: Cell<u32> = const { Cell::new(0) };
+    /// Whether the next page shown takes focus (see `install`).
+    static PENDING: RefCell<Option<Rc<Cell<bool>>>> = const { RefCell::new(None) };
 }
 
 fn set_shown(url: &str) {
@@ -56,6 +60,7 @@ pub fn install() {
     // Set when a step was asked for; the citizen typing or pointing in the
     // meantime clears it, so focus is never taken from someone who moved on.
     let pending = Rc::new(Cell::new(false));
+    PENDING.with(|p| *p.borrow_mut() = Some(pending.clone()));
 
     let on_submit = {
         let pending = pending.clone();
@@ -118,14 +123,22 @@ pub fn install() {
     cancel.forget();
 }
 
-/// Shows the page again, in place, when it changed elsewhere (the code
-/// step learnt its request moved on): its outcome takes focus, as a step's
-/// does. Nothing while a post is on its way (its answer will show).
-pub fn refresh() {
-    if !INSTALLED.with(Cell::get) || POSTING.with(Cell::get) {
+/// Shows the page at `path` again, in place, when it changed elsewhere
+/// (the code step learnt its request moved on): its outcome takes focus as
+/// a step's does, unless the citizen types or points meanwhile. Nothing
+/// while another navigation is on its way: its answer shows the change.
+pub fn refresh(path: &str) {
+    if !INSTALLED.with(Cell::get) || VISITING.with(Cell::get) > 0 {
         return;
     }
-    start(Visit::of_refresh(), Rc::new(Cell::new(true)));
+    let Some(visit) = Visit::of_refresh(path) else {
+        return;
+    };
+    let Some(pending) = PENDING.with(|p| p.borrow().clone()) else {
+        return;
+    };
+    pending.set(true);
+    start(visit, pending);
 }
 
 /// A step the citizen asked for: ours to fetch, and its outcome takes focus.
@@ -144,8 +157,10 @@ fn start(visit: Visit, pending: Rc<Cell<bool>>) {
     if visit.is_post() {
         POSTING.with(|p| p.set(true));
     }
+    VISITING.with(|v| v.set(v.get() + 1));
     leptos::task::spawn_local(async move {
         let answer = visit.send().await;
+        VISITING.with(|v| v.set(v.get().saturating_sub(1)));
         if visit.is_post() {
             POSTING.with(|p| p.set(false));
         }

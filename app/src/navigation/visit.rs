@@ -133,11 +133,12 @@ impl Visit {
         Some(Self::read(url.href(), History::Push))
     }
 
-    /// The page shown, read again where it is scrolled to (it changed
-    /// elsewhere).
-    pub fn of_refresh() -> Self {
+    /// The page at `path` (the one shown, without an earlier error in its
+    /// address), read again where it is scrolled to: it changed elsewhere.
+    pub fn of_refresh(path: &str) -> Option<Self> {
+        let url = same_site(path)?;
         let scrolled = web_sys::window().and_then(|w| w.scroll_y().ok());
-        Self::read(here(), History::Replace { scrolled })
+        Some(Self::read(url.href(), History::Replace { scrolled }))
     }
 
     /// Back or forward: the page now in the address bar.

@@ -1,5 +1,7 @@
 //! `GET /cabinet/request/{id}/step`: which step the citizen's request is
-//! at, as a small JSON object (`{"step":"code"}`), for the code step's
+//! at, as a small JSON object (`{"step":"sign"}`; at the code step with the
+//! service's times: `{"step":"code","now":…,"term_ends":…,"resend_at":…}`,
+//! Unix seconds), for the code step's
 //! island to learn of a change made elsewhere (the code entered in another
 //! tab, the request finished in the app, its term over) without a reload.
 //! The owner's only: anyone else gets 404, as for a request that does not
@@ -56,20 +58,32 @@ pub async fn step(
             )
         }
         Visitor::Anonymous => {
-            return json(StatusCode::UNAUTHORIZED, r#"{"error":"not_signed_in"}"#.into())
+            return json(
+                StatusCode::UNAUTHORIZED,
+                r#"{"error":"not_signed_in"}"#.into(),
+            )
         }
     };
     let Ok(iin) = Iin::parse(&citizen.iin) else {
-        return json(StatusCode::UNAUTHORIZED, r#"{"error":"not_signed_in"}"#.into());
+        return json(
+            StatusCode::UNAUTHORIZED,
+            r#"{"error":"not_signed_in"}"#.into(),
+        );
     };
     match request_status::view(&state.ports, &iin, &id).await {
         Ok(Some(status)) => {
             let now = state.ports.clock.now();
             let step = super::views::step(&status, "", now);
-            json(
-                StatusCode::OK,
-                format!(r#"{{"step":"{}"}}"#, step_name(&step)),
-            )
+            let body = match &step {
+                // The code step's times too: the term may have grown (a
+                // maintenance break), and the island re-learns the clock.
+                RequestStep::Code { clock, .. } => format!(
+                    r#"{{"step":"code","now":{},"term_ends":{},"resend_at":{}}}"#,
+                    clock.now, clock.term_ends, clock.resend_at
+                ),
+                other => format!(r#"{{"step":"{}"}}"#, step_name(other)),
+            };
+            json(StatusCode::OK, body)
         }
         Ok(None) => json(StatusCode::NOT_FOUND, r#"{"error":"not_found"}"#.into()),
         Err(e) => {

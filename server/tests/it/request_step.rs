@@ -27,7 +27,16 @@ async fn the_step_is_the_owners_and_follows_the_request() {
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["content-type"], "application/json");
     assert_eq!(r.headers()["cache-control"], "no-store");
-    assert_eq!(r.text().await.unwrap(), r#"{"step":"code"}"#);
+    let body = r.text().await.unwrap();
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["step"], "code", "{body}");
+    let (now, ends, resend) = (
+        json["now"].as_i64().unwrap(),
+        json["term_ends"].as_i64().unwrap(),
+        json["resend_at"].as_i64().unwrap(),
+    );
+    assert_eq!(ends - now, 600, "{body}");
+    assert_eq!(resend - now, 60, "{body}");
 
     // Nobody else learns anything of it, not even that it exists.
     let dana = app.session("991231410007").await;
