@@ -27,6 +27,7 @@ pub mod port;
 #[cfg(feature = "ssr")]
 pub mod security;
 pub mod server_fns;
+mod sign_error;
 pub mod site;
 #[cfg(feature = "ssr")]
 pub mod source;

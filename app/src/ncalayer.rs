@@ -12,27 +12,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, WebSocket};
 
+use crate::sign_error::classify;
+pub use crate::sign_error::SignError;
+
 /// How long NCALayer may take to accept the connection: it answers at once
 /// when it runs.
 const CONNECT_MS: i32 = 10_000;
 /// How long the citizen may take in NCALayer's dialogs (storage, key, password).
 const ANSWER_MS: i32 = 5 * 60_000;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignError {
-    /// Nothing answers at the signer's address.
-    NotRunning,
-    /// The person closed the signer's dialog.
-    Cancelled,
-    /// The key's password was wrong.
-    WrongPassword,
-    /// The chosen storage holds no suitable key (no card, an empty token).
-    NoKey,
-    /// No answer in time.
-    TimedOut,
-    /// The signer answered with another error.
-    Failed(String),
-}
 
 /// Which of the citizen's keys NCALayer offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,27 +61,6 @@ fn get(value: &JsValue, path: &[&str]) -> JsValue {
             JsValue::UNDEFINED
         }
     })
-}
-
-/// What an error answer means, from its code and message (NCALayer's codes
-/// are few and its messages vary by version and language).
-fn classify(code: &str, message: &str) -> SignError {
-    let text = format!("{code} {message}").to_lowercase();
-    if text.contains("cancel") {
-        SignError::Cancelled
-    } else if text.contains("password") || text.contains("пароль") || text.contains("құпиясөз")
-    {
-        SignError::WrongPassword
-    } else if text.contains("storage")
-        || text.contains("no key")
-        || text.contains("key not found")
-        || text.contains("хранилищ")
-        || text.contains("ключ не найден")
-    {
-        SignError::NoKey
-    } else {
-        SignError::Failed(format!("{code}: {message}"))
-    }
 }
 
 /// Reads one answer frame: the CMS (base64), a cancel, or an error; `None`

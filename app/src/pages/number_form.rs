@@ -5,7 +5,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::components::{described_by, FieldError};
+use crate::components::{described_by, FieldError, FieldHelp, Kind};
 use crate::error::{Field, PortalError};
 use crate::i18n::Texts;
 use crate::server_fns::{RequestCode, RevokeConsent};
@@ -51,6 +51,7 @@ pub fn NumberForm(
                     <label for="consent">{t.consent_label}</label>
                 </div>
                 <p class="hint" id="consent-hint">{t.consent_hint}</p>
+                <FieldHelp kinds=&[Kind::Number] t/>
                 <button type="submit">{t.get_code_button}</button>
             </ActionForm>
         </section>

@@ -10,8 +10,8 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    described_by, show_errors_of, CodeTimer, ErrorSummary, FieldError, PageTitle, ResendButton,
-    SignButton, SignLabels, SignTask, StepHeading, TimerLabels, CMS_FIELD,
+    described_by, show_errors_of, CodeTimer, ErrorSummary, FieldError, FieldHelp, Kind, PageTitle,
+    ResendButton, SignButton, SignLabels, SignTask, StepHeading, TimerLabels, CMS_FIELD,
 };
 use crate::error::{Field, PortalError};
 use crate::i18n::Lang;
@@ -235,6 +235,7 @@ fn CodeStep(
                     aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Code)).to_string()
                 />
             </div>
+            <FieldHelp kinds=&[Kind::Code] t/>
             <button type="submit">{t.code_submit}</button>
         </ActionForm>
         <ActionForm action=actions.resend>

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{
-    described_by, error_of, ErrorSummary, FieldError, PageTitle, PasswordField, SignButton,
-    SignLabels, SignTask, StepHeading, CHALLENGE_FIELD, CMS_FIELD,
+    described_by, error_of, ErrorSummary, FieldError, FieldHelp, Kind, PageTitle, PasswordField,
+    SignButton, SignLabels, SignTask, StepHeading, CHALLENGE_FIELD, CMS_FIELD,
 };
 use crate::error::Field;
 use crate::i18n::Texts;
@@ -52,6 +52,7 @@ pub fn SignInPage() -> impl IntoView {
                 />
             </div>
             <PasswordField error t/>
+            <FieldHelp kinds=&[Kind::Iin, Kind::Password] t/>
             <button type="submit">{t.sign_in_button}</button>
         </ActionForm>
         {site.demo.then(|| view! { <p class="hint demo-hint">{t.demo_accounts_hint}</p> })}

@@ -37,6 +37,23 @@ const MAX_INPUT: usize = 32;
 impl Msisdn {
     /// Parses the ways people write a Kazakh mobile number into E.164.
     pub fn parse(input: &str) -> Result<Self, MsisdnError> {
+        let national = Self::shape(input)?;
+        let e164 = format!("+7{national}");
+        let number = phonenumber::parse(None, &e164).map_err(|_| MsisdnError::NotMobile)?;
+        match number.number_type(&DATABASE) {
+            Type::Mobile if number.is_valid() => Ok(Self(e164)),
+            Type::FixedLine => Err(MsisdnError::Landline),
+            _ => Err(MsisdnError::NotMobile),
+        }
+    }
+
+    /// What the characters alone tell, before the numbering plan's mobile
+    /// ranges are looked up: the 10-digit national number, or the first
+    /// error [`Msisdn::parse`] would give. The browser checks this much as
+    /// the citizen types, without carrying the plan's metadata; only
+    /// [`MsisdnError::NotMobile`] (and a landline outside 71x/72x) is left
+    /// for the server.
+    pub fn shape(input: &str) -> Result<String, MsisdnError> {
         let input = input.trim();
         if input.is_empty() {
             return Err(MsisdnError::Empty);
@@ -62,13 +79,21 @@ impl Msisdn {
         if national.starts_with("71") || national.starts_with("72") {
             return Err(MsisdnError::Landline);
         }
-        let e164 = format!("+7{national}");
-        let number = phonenumber::parse(None, &e164).map_err(|_| MsisdnError::NotMobile)?;
-        match number.number_type(&DATABASE) {
-            Type::Mobile if number.is_valid() => Ok(Self(e164)),
-            Type::FixedLine => Err(MsisdnError::Landline),
-            _ => Err(MsisdnError::NotMobile),
-        }
+        Ok(national)
+    }
+
+    /// How a typed number is shown back once it is whole: `+7 701 123 45 67`,
+    /// the way the number is read aloud. `None` while it is not (yet) a
+    /// Kazakh number's shape, so what is being typed is left alone.
+    pub fn format_typed(input: &str) -> Option<String> {
+        let n = Self::shape(input).ok()?;
+        Some(format!(
+            "+7 {} {} {} {}",
+            &n[..3],
+            &n[3..6],
+            &n[6..8],
+            &n[8..]
+        ))
     }
 
     /// E.164, as stored: `+77011234567`.
@@ -242,5 +267,35 @@ mod tests {
         assert_eq!(n.display(), "+7 701 123 4567");
         assert_eq!(n.masked(), "+7701***4567");
         assert_eq!(n.to_string(), "+7701***4567");
+    }
+
+    #[test]
+    fn a_number_typed_any_way_is_shown_the_way_it_is_read() {
+        for typed in [
+            "87011234567",
+            "8 701 123 45 67",
+            "+7 (701) 123-45-67",
+            "+77011234567",
+            "7011234567",
+            " 8(701)1234567 ",
+        ] {
+            assert_eq!(
+                Msisdn::format_typed(typed).as_deref(),
+                Some("+7 701 123 45 67"),
+                "{typed}"
+            );
+        }
+        for partial in ["", "8 701", "+7 701 123", "+1 202 555 0100", "8 727 123 45 67"] {
+            assert_eq!(Msisdn::format_typed(partial), None, "{partial}");
+        }
+    }
+
+    #[test]
+    fn the_shape_gives_the_same_first_error_as_parsing() {
+        for typed in ["", "abc", "8 701", "+1 202 555 0100", "8 727 123 45 67", "8 (701) 123 45 67"] {
+            let shaped = Msisdn::shape(typed).err();
+            let parsed = Msisdn::parse(typed).err();
+            assert_eq!(shaped, parsed, "{typed}");
+        }
     }
 }

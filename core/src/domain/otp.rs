@@ -60,6 +60,22 @@ impl OtpCode {
         Ok(Self(compact))
     }
 
+    /// The code in a pasted SMS: Nomir's message gives it once in Kazakh
+    /// and once in Russian, among words. The one six-digit group, if every
+    /// such group in the text is the same code; else the text's digits,
+    /// when there are exactly six of them (`123 456`).
+    pub fn from_pasted(text: &str) -> Option<String> {
+        let groups: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|g| g.len() == Self::LENGTH)
+            .collect();
+        if let Some(first) = groups.first() {
+            return groups.iter().all(|g| g == first).then(|| (*first).to_owned());
+        }
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        (digits.len() == Self::LENGTH).then_some(digits)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -106,5 +122,17 @@ mod tests {
             format!("{:?}", OtpCode::parse("123456").unwrap()),
             "OtpCode(******)"
         );
+    }
+
+    #[test]
+    fn the_code_is_taken_from_a_pasted_message() {
+        let sms = crate::domain::sms::Sms::Code { code: "482915".into() }.text();
+        assert_eq!(OtpCode::from_pasted(&sms).as_deref(), Some("482915"));
+        assert_eq!(OtpCode::from_pasted("482 915").as_deref(), Some("482915"));
+        assert_eq!(OtpCode::from_pasted(" 482915\n").as_deref(), Some("482915"));
+        // Two different codes, or none: nothing is guessed.
+        assert_eq!(OtpCode::from_pasted("482915 or 111222"), None);
+        assert_eq!(OtpCode::from_pasted("48291"), None);
+        assert_eq!(OtpCode::from_pasted("call 1414"), None);
     }
 }
