@@ -2,15 +2,18 @@
 //! request `kz.gov.pki.knca.basics.sign` for a detached CMS over a document.
 //! The demo signer (`nomir demo-signer`) speaks the same protocol.
 //!
-//! Written on `web-sys` and the browser's own JSON rather than a WebSocket
-//! crate and `serde_json`: the page's WASM stays small (it is downloaded by
-//! every citizen), and the protocol is one request and one answer.
+//! The socket is `gloo-net`'s (a stream of answers and a sink for the
+//! request); the frames are read with the browser's own JSON rather than
+//! `serde_json`'s typed decoding, which would add a decoder per frame shape
+//! to the WASM every citizen downloads.
 
-use js_sys::{Array, Function, Promise, Reflect, JSON};
+use futures::future::{select, Either};
+use futures::{SinkExt, StreamExt};
+use gloo_net::websocket::{futures::WebSocket, Message};
+use js_sys::{Array, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{MessageEvent, WebSocket};
 
 use crate::sign_error::classify;
 pub use crate::sign_error::SignError;
@@ -87,29 +90,14 @@ fn parse_answer(frame: &JsValue) -> Option<Result<String, SignError>> {
     }
 }
 
-/// The outcome, carried through the promise as text: `ok:<cms>` or an error name.
-fn encode(outcome: Result<String, SignError>) -> JsValue {
-    JsValue::from_str(&match outcome {
-        Ok(cms) => format!("ok:{cms}"),
-        Err(SignError::NotRunning) => "not-running".into(),
-        Err(SignError::Cancelled) => "cancelled".into(),
-        Err(SignError::WrongPassword) => "wrong-password".into(),
-        Err(SignError::NoKey) => "no-key".into(),
-        Err(SignError::TimedOut) => "timed-out".into(),
-        Err(SignError::Failed(why)) => format!("failed:{why}"),
-    })
-}
-
-fn decode(value: &str) -> Result<String, SignError> {
-    match value {
-        v if v.starts_with("ok:") => Ok(v[3..].to_owned()),
-        "cancelled" => Err(SignError::Cancelled),
-        "wrong-password" => Err(SignError::WrongPassword),
-        "no-key" => Err(SignError::NoKey),
-        "timed-out" => Err(SignError::TimedOut),
-        v if v.starts_with("failed:") => Err(SignError::Failed(v[7..].to_owned())),
-        _ => Err(SignError::NotRunning),
-    }
+/// Resolves after `ms` milliseconds (on the browser's timer).
+async fn sleep(ms: i32) {
+    let timer = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(timer).await;
 }
 
 /// Asks the signer at `url` for a CMS over the document with `key`;
@@ -121,108 +109,48 @@ pub async fn sign_cms(
     key: Key,
     locale: &str,
 ) -> Result<String, SignError> {
-    let ws = WebSocket::new(url).map_err(|_| SignError::NotRunning)?;
-    let request = sign_request(document_base64, iin, key, locale);
-    let window = web_sys::window();
-    // The answer arrives through callbacks; a promise turns them into one await
-    // (it settles once: later calls of `resolve` do nothing).
-    let mut handlers: Vec<Closure<dyn FnMut(JsValue)>> = Vec::new();
-    let mut timers: Vec<i32> = Vec::new();
-    let answer = Promise::new(&mut |resolve: Function, _reject: Function| {
-        let socket = ws.clone();
-        let text = request.clone();
-        // Whether NCALayer answered the connection: a close after that is
-        // NCALayer ending the exchange, not NCALayer missing.
-        let opened = std::rc::Rc::new(std::cell::Cell::new(false));
-        let opened_now = opened.clone();
-        let on_open = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            opened_now.set(true);
-            let _ = socket.send_with_str(&text);
-        });
-        let on_message = {
-            let resolve = resolve.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-                let Some(data) = event
-                    .dyn_ref::<MessageEvent>()
-                    .and_then(|e| e.data().as_string())
-                else {
-                    return;
-                };
-                let Ok(frame) = JSON::parse(&data) else {
-                    return;
-                };
-                if let Some(outcome) = parse_answer(&frame) {
-                    let _ = resolve.call1(&JsValue::NULL, &encode(outcome));
-                }
-            })
-        };
-        let on_failure = {
-            let resolve = resolve.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                let outcome = if opened.get() {
-                    SignError::Failed("NCALayer closed the connection".into())
-                } else {
-                    SignError::NotRunning
-                };
-                let _ = resolve.call1(&JsValue::NULL, &encode(Err(outcome)));
-            })
-        };
-        let on_connect_timeout = {
-            let resolve = resolve.clone();
-            let socket = ws.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                if socket.ready_state() == WebSocket::CONNECTING {
-                    let _ = resolve.call1(&JsValue::NULL, &encode(Err(SignError::NotRunning)));
-                }
-            })
-        };
-        let on_answer_timeout = {
-            let resolve = resolve.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                let _ = resolve.call1(&JsValue::NULL, &encode(Err(SignError::TimedOut)));
-            })
-        };
-        ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-        ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        ws.set_onerror(Some(on_failure.as_ref().unchecked_ref()));
-        ws.set_onclose(Some(on_failure.as_ref().unchecked_ref()));
-        if let Some(w) = &window {
-            for (callback, ms) in [
-                (&on_connect_timeout, CONNECT_MS),
-                (&on_answer_timeout, ANSWER_MS),
-            ] {
-                if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    callback.as_ref().unchecked_ref(),
-                    ms,
-                ) {
-                    timers.push(id);
-                }
+    let socket = WebSocket::open(url).map_err(|_| SignError::NotRunning)?;
+    let (mut requests, mut answers) = socket.split();
+    let request = Message::Text(sign_request(document_base64, iin, key, locale));
+    // The request goes once NCALayer accepts the connection, which it does
+    // at once when it runs. The answers are watched meanwhile: a socket
+    // closed while connecting ends them without ever being "ready".
+    let mut heard = false;
+    let sending = select(requests.send(request), answers.next());
+    match select(sending, Box::pin(sleep(CONNECT_MS))).await {
+        Either::Left((Either::Left((Ok(()), _)), _)) => {}
+        Either::Left((Either::Right((Some(Ok(_greeting)), send)), _)) => {
+            heard = true;
+            send.await.map_err(|_| SignError::NotRunning)?;
+        }
+        _ => return Err(SignError::NotRunning),
+    }
+    // Then its answer, however long the citizen takes in its dialogs. An
+    // end before anything was heard is a socket that never connected (a
+    // closed socket takes the request silently); after, NCALayer ending the
+    // exchange.
+    let answer = async {
+        while let Some(frame) = answers.next().await {
+            let Ok(frame) = frame else { break };
+            heard = true;
+            let Message::Text(text) = frame else { continue };
+            let Ok(frame) = JSON::parse(&text) else {
+                continue;
+            };
+            if let Some(outcome) = parse_answer(&frame) {
+                return outcome;
             }
         }
-        handlers.extend([
-            on_open,
-            on_message,
-            on_failure,
-            on_connect_timeout,
-            on_answer_timeout,
-        ]);
-    });
-    let outcome = JsFuture::from(answer).await;
-    // Detach every handler and timer before the closures are dropped:
-    // events after this point must not call into freed code.
-    if let Some(w) = &window {
-        for id in timers {
-            w.clear_timeout_with_handle(id);
-        }
-    }
-    ws.set_onopen(None);
-    ws.set_onmessage(None);
-    ws.set_onerror(None);
-    ws.set_onclose(None);
-    let _ = ws.close();
-    drop(handlers);
-    match outcome {
-        Ok(v) => decode(&v.as_string().unwrap_or_default()),
-        Err(_) => Err(SignError::NotRunning),
-    }
+        Err(if heard {
+            SignError::Failed("NCALayer closed the connection".into())
+        } else {
+            SignError::NotRunning
+        })
+    };
+    let outcome = match select(Box::pin(answer), Box::pin(sleep(ANSWER_MS))).await {
+        Either::Left((outcome, _)) => outcome,
+        Either::Right(_) => Err(SignError::TimedOut),
+    };
+    // Dropping the socket closes it and detaches its listeners.
+    outcome
 }

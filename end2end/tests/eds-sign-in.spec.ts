@@ -39,6 +39,12 @@ test("a citizen signs in with the authentication key through NCALayer", async ({
   page.on("request", (r) => {
     if (r.url().includes(CHALLENGE)) asked.push(r.url());
   });
+  // The socket to NCALayer is closed and let go without a word in the console.
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
   await openSignIn(page);
   await expect(eds(page).getByRole("heading", { level: 2 })).toHaveText("Электрондық цифрлық қолтаңбамен (ЭЦҚ) кіру");
   await expectNoAxeViolations(page);
@@ -50,6 +56,8 @@ test("a citizen signs in with the authentication key through NCALayer", async ({
   const binder = (await page.context().cookies()).find((c) => c.name === "nomir_eds_binder");
   expect(binder?.httpOnly).toBe(true);
   expect(binder?.sameSite).toBe("Strict");
+  await page.waitForTimeout(500);
+  expect(problems).toEqual([]);
 });
 
 test("NCALayer not running: instructions and a retry", async ({ page }) => {
@@ -86,6 +94,18 @@ test("NCALayer that never answers times out", async ({ page }) => {
   await expect.poll(asked).toBe(true);
   await page.clock.runFor(5 * 60_000 + 1_000);
   await expect(eds(page).getByTestId("sign-status")).toContainText("NCALayer уақытында жауап бермеді");
+});
+
+test("NCALayer that greets, then closes without answering, failed to sign: it is running", async ({ page }) => {
+  await page.routeWebSocket(SIGNER, (ws: WebSocketRoute) => {
+    ws.send(JSON.stringify({ result: { version: "1.4" } }));
+    ws.onMessage(() => ws.close());
+  });
+  await openSignIn(page);
+  await eds(page).getByTestId("sign-button").click();
+  await expect(eds(page).getByTestId("sign-status")).toContainText("NCALayer қол қоя алмады");
+  await expect(eds(page).getByTestId("sign-status")).not.toContainText("NCALayer жауап бермейді");
+  await expect(eds(page).getByTestId("sign-button")).toHaveText("Қайталау");
 });
 
 test("the signing key chosen to sign in is refused, saying which key to choose", async ({ page }) => {

@@ -66,6 +66,21 @@ test("the number is shown as it is read however it is typed, and a landline is r
   // Following the summary's link puts the citizen back in the field.
   await summary.getByRole("link").click();
   await expect(number).toBeFocused();
+
+  // In Russian and English too: the server's words in that language, and axe.
+  for (const lang of ["ru", "en"]) {
+    await page.goto(`/lang/${lang}?next=/cabinet`);
+    await waitForHydration(page);
+    await number.fill("8 727 123 45 67");
+    await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
+    await expect(summary).toBeFocused();
+    const words = await serverSays(browser, page, "/cabinet", "number", "8 727 123 45 67");
+    expect((await summary.innerText()).trim()).toBe(words.summary);
+    expect(words.summary).not.toBe(server.summary);
+    await expectNoAxeViolations(page);
+  }
+  await page.goto("/lang/kk?next=/cabinet");
+  expect(posts).toEqual([]);
 });
 
 test("the IIN's check digit is checked before signing in, in the server's words", async ({ page, browser }) => {

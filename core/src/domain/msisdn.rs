@@ -285,14 +285,27 @@ mod tests {
                 "{typed}"
             );
         }
-        for partial in ["", "8 701", "+7 701 123", "+1 202 555 0100", "8 727 123 45 67"] {
+        for partial in [
+            "",
+            "8 701",
+            "+7 701 123",
+            "+1 202 555 0100",
+            "8 727 123 45 67",
+        ] {
             assert_eq!(Msisdn::format_typed(partial), None, "{partial}");
         }
     }
 
     #[test]
     fn the_shape_gives_the_same_first_error_as_parsing() {
-        for typed in ["", "abc", "8 701", "+1 202 555 0100", "8 727 123 45 67", "8 (701) 123 45 67"] {
+        for typed in [
+            "",
+            "abc",
+            "8 701",
+            "+1 202 555 0100",
+            "8 727 123 45 67",
+            "8 (701) 123 45 67",
+        ] {
             let shaped = Msisdn::shape(typed).err();
             let parsed = Msisdn::parse(typed).err();
             assert_eq!(shaped, parsed, "{typed}");

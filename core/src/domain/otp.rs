@@ -70,7 +70,10 @@ impl OtpCode {
             .filter(|g| g.len() == Self::LENGTH)
             .collect();
         if let Some(first) = groups.first() {
-            return groups.iter().all(|g| g == first).then(|| (*first).to_owned());
+            return groups
+                .iter()
+                .all(|g| g == first)
+                .then(|| (*first).to_owned());
         }
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
         (digits.len() == Self::LENGTH).then_some(digits)
@@ -126,7 +129,10 @@ mod tests {
 
     #[test]
     fn the_code_is_taken_from_a_pasted_message() {
-        let sms = crate::domain::sms::Sms::Code { code: "482915".into() }.text();
+        let sms = crate::domain::sms::Sms::Code {
+            code: "482915".into(),
+        }
+        .text();
         assert_eq!(OtpCode::from_pasted(&sms).as_deref(), Some("482915"));
         assert_eq!(OtpCode::from_pasted("482 915").as_deref(), Some("482915"));
         assert_eq!(OtpCode::from_pasted(" 482915\n").as_deref(), Some("482915"));
