@@ -113,22 +113,24 @@ pub async fn sign_cms(
     let (mut requests, mut answers) = socket.split();
     let request = Message::Text(sign_request(document_base64, iin, key, locale));
     // The request goes once NCALayer accepts the connection, which it does
-    // at once when it runs. The answers are watched meanwhile: a socket
-    // closed while connecting ends them without ever being "ready".
+    // at once when it runs. The answers are watched meanwhile, and first: a
+    // socket that failed to connect is "ready" too (closed), and its error
+    // must be seen before anything is sent into it; one closed while
+    // connecting ends the answers without ever being ready.
     let mut heard = false;
-    let sending = select(requests.send(request), answers.next());
+    let sending = select(answers.next(), requests.send(request));
     match select(sending, Box::pin(sleep(CONNECT_MS))).await {
-        Either::Left((Either::Left((Ok(()), _)), _)) => {}
-        Either::Left((Either::Right((Some(Ok(_greeting)), send)), _)) => {
+        Either::Left((Either::Right((Ok(()), _)), _)) => {}
+        Either::Left((Either::Left((Some(Ok(_greeting)), send)), _)) => {
             heard = true;
             send.await.map_err(|_| SignError::NotRunning)?;
         }
         _ => return Err(SignError::NotRunning),
     }
-    // Then its answer, however long the citizen takes in its dialogs. An
-    // end before anything was heard is a socket that never connected (a
-    // closed socket takes the request silently); after, NCALayer ending the
-    // exchange.
+    // Then its answer, however long the citizen takes in its dialogs.
+    // NCALayer greets as soon as it accepts a connection: an end before
+    // anything was heard is a socket with nothing behind it; after, it is
+    // NCALayer ending the exchange.
     let answer = async {
         while let Some(frame) = answers.next().await {
             let Ok(frame) = frame else { break };

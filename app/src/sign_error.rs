@@ -18,28 +18,26 @@ pub enum SignError {
     Failed(String),
 }
 
-/// What an error answer means, from its code and message (NCALayer's codes
-/// are few and its messages vary by version and language). Words are
-/// matched as written and capitalised rather than through Unicode's case
-/// tables, which would weigh some kilobytes in the WASM.
-pub fn classify(code: &str, message: &str) -> SignError {
-    let text = format!("{code} {message}").to_ascii_lowercase();
-    let has = |word: &str| {
-        let mut chars = word.chars();
-        let capital: String = chars
-            .next()
-            .map(|c| match c {
-                'п' => 'П',
-                'қ' => 'Қ',
-                'х' => 'Х',
-                'к' => 'К',
-                c => c,
-            })
-            .into_iter()
-            .chain(chars)
-            .collect();
-        text.contains(word) || text.contains(&capital)
+/// A letter in lower case, for the alphabets NCALayer writes in (Latin,
+/// Russian and Kazakh Cyrillic): Unicode's case tables would weigh some
+/// kilobytes in the WASM every citizen downloads.
+fn lower(c: char) -> char {
+    let code = u32::from(c);
+    let lowered = match c {
+        'A'..='Z' | 'А'..='Я' => code + 32,
+        'Ѐ'..='Џ' => code + 80,
+        // Kazakh letters: the capital at an even point, its small letter next.
+        'Ғ' | 'Қ' | 'Ң' | 'Ү' | 'Ұ' | 'Һ' | 'Ә' | 'Ө' => code + 1,
+        _ => code,
     };
+    char::from_u32(lowered).unwrap_or(c)
+}
+
+/// What an error answer means, from its code and message (NCALayer's codes
+/// are few and its messages vary by version and language).
+pub fn classify(code: &str, message: &str) -> SignError {
+    let text: String = format!("{code} {message}").chars().map(lower).collect();
+    let has = |word: &str| text.contains(word);
     if has("cancel") {
         SignError::Cancelled
     } else if has("password") || has("пароль") || has("құпиясөз") {
@@ -68,6 +66,9 @@ mod tests {
         assert_eq!(classify("", "Құпиясөз қате"), SignError::WrongPassword);
         assert_eq!(classify("", "Хранилище пусто"), SignError::NoKey);
         assert_eq!(classify("", "Ключ не найден"), SignError::NoKey);
+        assert_eq!(classify("", "НЕВЕРНЫЙ ПАРОЛЬ"), SignError::WrongPassword);
+        assert_eq!(classify("", "ҚҰПИЯСӨЗ ҚАТЕ"), SignError::WrongPassword);
+        assert_eq!(classify("", "ХРАНИЛИЩЕ ПУСТО"), SignError::NoKey);
         assert_eq!(classify("", "Key not found"), SignError::NoKey);
         assert_eq!(
             classify("500", "boom"),

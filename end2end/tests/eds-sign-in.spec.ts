@@ -61,6 +61,15 @@ test("a citizen signs in with the authentication key through NCALayer", async ({
 });
 
 test("NCALayer not running: instructions and a retry", async ({ page }) => {
+  // Nothing is sent into a socket that did not connect: the console has no
+  // complaint of the page's own (the browser's note of the failed
+  // connection is the browser's).
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if ((m.type() === "error" || m.type() === "warning") && !m.text().startsWith("WebSocket connection to")) {
+      problems.push(m.text());
+    }
+  });
   await page.routeWebSocket(SIGNER, (ws: WebSocketRoute) => ws.close());
   await openSignIn(page);
   await eds(page).getByTestId("sign-button").click();
@@ -68,6 +77,7 @@ test("NCALayer not running: instructions and a retry", async ({ page }) => {
   await expect(eds(page).getByTestId("sign-status")).toContainText("pki.gov.kz");
   await expect(eds(page).getByTestId("sign-button")).toHaveText("Қайталау");
   await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
 });
 
 for (const [name, answer, expected] of [

@@ -32,14 +32,33 @@ test("the number is shown as it is read however it is typed, and a landline is r
   await page.goto("/cabinet");
   await waitForHydration(page);
   const number = page.locator("#number");
-  for (const typed of ["87025551234", "8 702 555 12 34", "+7 (702) 555-12-34", "+77025551234", "702 555 1234"]) {
+  for (const typed of ["87025551234", "8 702 555 12 34", "+7 (702) 555-12-34", "+77025551234"]) {
     await number.fill(typed);
     await expect(number, typed).toHaveValue(NUMBER);
   }
+  // Pasted whole, even the ten digits alone.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.evaluate(() => navigator.clipboard.writeText("702 555 1234"));
+  await number.fill("");
+  await number.focus();
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(number).toHaveValue(NUMBER);
   // Typed key by key, from the keyboard alone.
   await number.fill("");
   await number.focus();
   await page.keyboard.type("8(702)5551234");
+  await expect(number).toHaveValue(NUMBER);
+  // With the country code but no "+": ten digits in, the number is not yet whole.
+  await number.fill("");
+  await page.keyboard.type("7702555123");
+  await expect(number).toHaveValue("7702555123");
+  await page.keyboard.type("4");
+  await expect(number).toHaveValue(NUMBER);
+  // Ten digits, then leaving the field: that is the whole number.
+  await number.fill("");
+  await page.keyboard.type("7025551234");
+  await expect(number).toHaveValue("7025551234");
+  await page.keyboard.press("Tab");
   await expect(number).toHaveValue(NUMBER);
   // A number still being typed is left as it is.
   await number.fill("8 702 55");
@@ -56,6 +75,9 @@ test("the number is shown as it is read however it is typed, and a landline is r
   const summary = page.getByTestId("error-summary");
   await expect(summary).toBeVisible();
   await expect(summary).toBeFocused();
+  // Where the server's page has it: before the card with the form.
+  await expect(page.locator("section.card .error-summary")).toHaveCount(0);
+  await expect(page.locator(".error-summary + section.card #number")).toHaveCount(1);
   await expect(number).toHaveAttribute("aria-invalid", "true");
   await expect(number).toHaveAttribute("aria-describedby", "number-hint number-error");
   expect(posts).toEqual([]);
@@ -91,6 +113,8 @@ test("the IIN's check digit is checked before signing in, in the server's words"
   await page.locator("form[action^='/fn/sign_in'] button[type=submit]").click();
   const summary = page.getByTestId("error-summary");
   await expect(summary).toBeFocused();
+  // Under the page's heading, as the server's page has it.
+  await expect(page.locator("main h1 + .error-summary")).toHaveCount(1);
   await expect(page.locator("#iin")).toHaveAttribute("aria-invalid", "true");
   const server = await serverSays(browser, page, "/sign-in", "iin", "880808410009");
   expect((await summary.innerText()).trim()).toBe(server.summary);
@@ -102,11 +126,21 @@ test("the IIN's check digit is checked before signing in, in the server's words"
   await expect(page.locator("#iin")).toHaveAttribute("aria-invalid", "false");
   await expect(page.locator("#iin-error")).toHaveCount(0);
   await expect(page.locator("#password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#password")).toHaveAttribute("aria-describedby", "password-error");
   await expect(page.getByTestId("error-summary")).toHaveCount(1);
+  // Corrected again, the form goes, cleared of what was shown.
+  await page.locator("#password").fill("not-the-password");
+  await page.locator("form[action^='/fn/sign_in'] button[type=submit]").click();
+  await expect(page.locator("#password")).not.toHaveAttribute("aria-describedby", /password-error/);
   await expectNoAxeViolations(page);
 });
 
 test("a whole SMS pasted into the code field leaves its code, which is then accepted", async ({ page, context }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, CITIZEN);
   await requestCode(page, "8 702 555 12 34");
@@ -124,4 +158,5 @@ test("a whole SMS pasted into the code field leaves its code, which is then acce
   await expect(page.locator("#code")).toHaveValue(code);
   await page.locator("form[action^='/fn/confirm_code'] button[type=submit]").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ЭЦҚ-мен куәландыру");
+  expect(problems).toEqual([]);
 });

@@ -15,7 +15,11 @@
 //!
 //! What only the server can decide (the numbering plan's mobile ranges,
 //! the password, the code itself) is left to it; its answer comes back as
-//! a page, as without JavaScript.
+//! a page, as without JavaScript. The server checks two things before the
+//! fields, which the browser does not know: that the session is still on,
+//! and that the service is not in a maintenance break. A citizen in either
+//! case who also typed a wrong field hears of the field first, then, once
+//! it is corrected, of the session or the break.
 //!
 //! Why it changes the server's HTML in place rather than rendering the
 //! fields itself: an island that rendered them with Leptos' views made the
@@ -95,13 +99,14 @@ pub fn check(kind: Kind, value: &str) -> Option<PortalError> {
     step.map(PortalError::Step)
 }
 
-/// What a field shows back as the citizen types or pastes: the number in
-/// its read form once whole, the code out of a pasted message.
+/// What a field shows back as the citizen types or pastes (`finished`:
+/// once they leave it): the number in its read form once whole, the code
+/// out of a pasted message.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-pub fn shown_back(kind: Kind, value: &str) -> Option<String> {
+pub fn shown_back(kind: Kind, value: &str, finished: bool) -> Option<String> {
     use nomir_core::domain::{Msisdn, OtpCode};
     match kind {
-        Kind::Number => Msisdn::format_typed(value).filter(|f| f != value),
+        Kind::Number => Msisdn::format_typed(value, finished).filter(|f| f != value),
         Kind::Code if value.trim().len() > OtpCode::LENGTH => OtpCode::from_pasted(value),
         _ => None,
     }
@@ -146,12 +151,23 @@ fn Helper(kinds: String, messages: String, title: String) -> impl IntoView {
 /// The browser's side: reading and marking the server's form.
 #[cfg(feature = "hydrate")]
 mod browser {
+    use std::cell::RefCell;
+
     use leptos::prelude::document;
     use leptos::wasm_bindgen::prelude::Closure;
     use leptos::wasm_bindgen::JsCast;
     use web_sys::{Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement};
 
     use super::{check, shown_back, Kind};
+
+    type Listener = Closure<dyn Fn(Event)>;
+
+    thread_local! {
+        /// The listeners of each form helped, kept while the form is on the
+        /// page: a step shown in place replaces the form, and the next
+        /// helper installed lets the old ones go.
+        static KEPT: RefCell<Vec<(HtmlFormElement, Vec<Listener>)>> = const { RefCell::new(Vec::new()) };
+    }
 
     fn input(id: &str) -> Option<HtmlInputElement> {
         document().get_element_by_id(id)?.dyn_into().ok()
@@ -165,29 +181,36 @@ mod browser {
         else {
             return;
         };
+        let mut listeners = Vec::new();
         for (kind, _) in &fields {
             let kind = *kind;
             let Some(field) = input(kind.id()) else {
                 continue;
             };
-            let show = Closure::<dyn Fn(Event)>::new(move |ev: Event| show_back(&ev, kind));
+            let show = Listener::new(move |ev: Event| show_back(&ev, kind));
             for event in ["input", "change"] {
                 let _ =
                     field.add_event_listener_with_callback(event, show.as_ref().unchecked_ref());
             }
-            // They live as long as the field, which a step shown in place replaces.
-            show.forget();
+            listeners.push(show);
         }
         // The form's own listener runs before the navigator's (on the document).
         let checked = form.clone();
-        let on_submit = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
-            if let Some((kind, message)) = first_error(&checked, &fields) {
+        let on_submit = Listener::new(move |ev: Event| {
+            let found = first_error(&checked, &fields);
+            if found.is_some() {
                 ev.prevent_default();
-                mark(&checked, &fields, kind, &message, &title);
             }
+            // A form that goes is cleared of the errors shown before.
+            mark(&checked, &fields, found, &title);
         });
         let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
-        on_submit.forget();
+        listeners.push(on_submit);
+        KEPT.with(|kept| {
+            let mut kept = kept.borrow_mut();
+            kept.retain(|(form, _)| form.is_connected());
+            kept.push((form, listeners));
+        });
     }
 
     fn first_error(
@@ -214,33 +237,41 @@ mod browser {
         Some(e)
     }
 
-    /// Shows the error as the server's page would: beside the field (with
-    /// the field's `aria-invalid` and `aria-describedby`) and in the error
-    /// summary, which takes focus. An earlier error is taken away.
+    /// Shows the error found as the server's page would: beside the field
+    /// (with the field's `aria-invalid` and `aria-describedby`) and in the
+    /// error summary where the server puts it, which takes focus. Errors
+    /// shown before are taken away, and with no error found nothing is left.
     fn mark(
         form: &HtmlFormElement,
         fields: &[(Kind, Vec<String>)],
-        kind: Kind,
-        message: &str,
+        found: Option<(Kind, String)>,
         title: &str,
     ) {
-        let error_id = format!("{}-error", kind.id());
+        let wrong = found.as_ref().map(|(k, _)| *k);
         for (k, _) in fields {
             let Some(field) = input(k.id()) else { continue };
-            if let Some(old) = document().get_element_by_id(&format!("{}-error", k.id())) {
+            let error_id = format!("{}-error", k.id());
+            if let Some(old) = document().get_element_by_id(&error_id) {
                 old.remove();
             }
             let described: Vec<String> = field
                 .get_attribute("aria-describedby")
                 .unwrap_or_default()
                 .split_whitespace()
-                .filter(|w| !w.ends_with("-error"))
+                .filter(|w| *w != error_id)
                 .map(str::to_owned)
-                .chain((*k == kind).then(|| error_id.clone()))
+                .chain((wrong == Some(*k)).then(|| error_id.clone()))
                 .collect();
-            let _ = field.set_attribute("aria-describedby", &described.join(" "));
-            let _ = field.set_attribute("aria-invalid", if *k == kind { "true" } else { "false" });
-            if *k == kind {
+            let _ = if described.is_empty() {
+                field.remove_attribute("aria-describedby")
+            } else {
+                field.set_attribute("aria-describedby", &described.join(" "))
+            };
+            let _ = field.set_attribute(
+                "aria-invalid",
+                if wrong == Some(*k) { "true" } else { "false" },
+            );
+            if let (Some((_, message)), true) = (&found, wrong == Some(*k)) {
                 if let Some(p) =
                     element("p", &[("class", "field-error"), ("id", &error_id)], message)
                 {
@@ -248,8 +279,41 @@ mod browser {
                 }
             }
         }
-        // The markup of `ErrorSummary`.
-        let Some(summary) = element(
+        let old = document().query_selector(".error-summary").ok().flatten();
+        let Some((kind, message)) = found else {
+            if let Some(old) = old {
+                old.remove();
+            }
+            return;
+        };
+        let Some(summary) = summary(kind, &message, title) else {
+            return;
+        };
+        match old {
+            Some(old) => {
+                let _ = old.replace_with_with_node_1(&summary);
+            }
+            // Where the server's page has it: before the card the form is
+            // in (the cabinet), else under the page's heading.
+            None => {
+                let _ = match (
+                    form.closest("section.card").ok().flatten(),
+                    document().query_selector("main h1").ok().flatten(),
+                ) {
+                    (Some(card), _) => card.before_with_node_1(&summary),
+                    (None, Some(heading)) => heading.after_with_node_1(&summary),
+                    (None, None) => form.before_with_node_1(&summary),
+                };
+            }
+        }
+        if let Ok(summary) = summary.dyn_into::<HtmlElement>() {
+            let _ = summary.focus();
+        }
+    }
+
+    /// The markup of `ErrorSummary`, with a link to the field.
+    fn summary(kind: Kind, message: &str, title: &str) -> Option<Element> {
+        let summary = element(
             "div",
             &[
                 ("class", "error-summary"),
@@ -258,34 +322,17 @@ mod browser {
                 ("data-testid", "error-summary"),
             ],
             "",
-        ) else {
-            return;
-        };
+        )?;
         let href = format!("#{}", kind.id());
-        let parts = (
-            element("h2", &[("id", "error-summary-title")], title),
-            element("ul", &[("class", "error-list")], ""),
-            element("li", &[], ""),
-            element("a", &[("href", &href)], message),
-        );
-        let (Some(h2), Some(ul), Some(li), Some(a)) = parts else {
-            return;
-        };
-        let _ = li.append_child(&a);
-        let _ = ul.append_child(&li);
-        let _ = summary.append_child(&h2);
-        let _ = summary.append_child(&ul);
-        match document().query_selector(".error-summary").ok().flatten() {
-            Some(old) => {
-                let _ = old.replace_with_with_node_1(&summary);
-            }
-            None => {
-                let _ = form.before_with_node_1(&summary);
-            }
-        }
-        if let Ok(summary) = summary.dyn_into::<HtmlElement>() {
-            let _ = summary.focus();
-        }
+        let h2 = element("h2", &[("id", "error-summary-title")], title)?;
+        let ul = element("ul", &[("class", "error-list")], "")?;
+        let li = element("li", &[], "")?;
+        let a = element("a", &[("href", &href)], message)?;
+        li.append_child(&a).ok()?;
+        ul.append_child(&li).ok()?;
+        summary.append_child(&h2).ok()?;
+        summary.append_child(&ul).ok()?;
+        Some(summary)
     }
 
     /// Puts the read form of what was typed in the field, when there is one.
@@ -297,12 +344,18 @@ mod browser {
             return;
         };
         let value = field.value();
+        // Leaving the field, or pasting into it, ends what is being typed.
+        let pasted = js_sys::Reflect::get(ev, &"inputType".into())
+            .ok()
+            .and_then(|t| t.as_string())
+            .is_some_and(|t| t == "insertFromPaste");
+        let finished = pasted || ev.type_() == "change";
         // Only with the caret at the end: an edit in the middle is not
         // rewritten under the citizen's fingers.
         let at_end =
             field.selection_start().ok().flatten() == Some(value.encode_utf16().count() as u32);
-        if let Some(new) = shown_back(kind, &value) {
-            if at_end || ev.type_() == "change" {
+        if let Some(new) = shown_back(kind, &value, finished) {
+            if at_end || finished {
                 field.set_value(&new);
             }
         }
@@ -346,17 +399,16 @@ mod tests {
 
     #[test]
     fn what_is_typed_is_shown_back_in_its_read_form() {
-        assert_eq!(
-            shown_back(Kind::Number, "87011234567").as_deref(),
-            Some("+7 701 123 45 67")
-        );
-        assert_eq!(shown_back(Kind::Number, "+7 701 123 45 67"), None);
-        assert_eq!(shown_back(Kind::Number, "8 701"), None);
-        assert_eq!(
-            shown_back(Kind::Code, "Код: 482915. Код: 482915").as_deref(),
-            Some("482915")
-        );
-        assert_eq!(shown_back(Kind::Code, "482915"), None);
-        assert_eq!(shown_back(Kind::Iin, "900101300025"), None);
+        let typing = |kind, value| shown_back(kind, value, false);
+        let read = Some("+7 701 123 45 67".to_owned());
+        assert_eq!(typing(Kind::Number, "87011234567"), read);
+        assert_eq!(typing(Kind::Number, "+7 701 123 45 67"), None);
+        assert_eq!(typing(Kind::Number, "8 701"), None);
+        assert_eq!(typing(Kind::Number, "7701123456"), None);
+        assert_eq!(shown_back(Kind::Number, "7011234567", true), read);
+        let pasted = typing(Kind::Code, "Код: 482915. Код: 482915");
+        assert_eq!(pasted.as_deref(), Some("482915"));
+        assert_eq!(typing(Kind::Code, "482915"), None);
+        assert_eq!(typing(Kind::Iin, "900101300025"), None);
     }
 }

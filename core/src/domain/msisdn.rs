@@ -84,8 +84,18 @@ impl Msisdn {
 
     /// How a typed number is shown back once it is whole: `+7 701 123 45 67`,
     /// the way the number is read aloud. `None` while it is not (yet) a
-    /// Kazakh number's shape, so what is being typed is left alone.
-    pub fn format_typed(input: &str) -> Option<String> {
+    /// Kazakh number's shape, so what is being typed is left alone. While
+    /// the citizen is still typing (`finished` false), ten digits that
+    /// start with 7 and no `+` are left alone too: they may be the first
+    /// ten of `7 701 123 45 67`, the country code written without its `+`.
+    pub fn format_typed(input: &str, finished: bool) -> Option<String> {
+        let digits = input.chars().filter(char::is_ascii_digit).count();
+        let may_grow = !input.trim_start().starts_with('+')
+            && digits == 10
+            && input.trim_start().starts_with('7');
+        if may_grow && !finished {
+            return None;
+        }
         let n = Self::shape(input).ok()?;
         Some(format!(
             "+7 {} {} {} {}",
@@ -276,15 +286,34 @@ mod tests {
             "8 701 123 45 67",
             "+7 (701) 123-45-67",
             "+77011234567",
-            "7011234567",
             " 8(701)1234567 ",
         ] {
-            assert_eq!(
-                Msisdn::format_typed(typed).as_deref(),
-                Some("+7 701 123 45 67"),
-                "{typed}"
-            );
+            for finished in [false, true] {
+                assert_eq!(
+                    Msisdn::format_typed(typed, finished).as_deref(),
+                    Some("+7 701 123 45 67"),
+                    "{typed}"
+                );
+            }
         }
+        // Typed key by key with the country code but no `+`: the first ten
+        // digits are not taken for a whole number.
+        let mut typed = String::new();
+        for key in "77011234567".chars() {
+            typed.push(key);
+            let shown = Msisdn::format_typed(&typed, false);
+            if typed.len() < 11 {
+                assert_eq!(shown, None, "{typed}");
+            } else {
+                assert_eq!(shown.as_deref(), Some("+7 701 123 45 67"));
+            }
+        }
+        // Once the citizen leaves the field, ten digits are the number.
+        assert_eq!(
+            Msisdn::format_typed("7011234567", true).as_deref(),
+            Some("+7 701 123 45 67")
+        );
+        assert_eq!(Msisdn::format_typed("7011234567", false), None);
         for partial in [
             "",
             "8 701",
@@ -292,7 +321,7 @@ mod tests {
             "+1 202 555 0100",
             "8 727 123 45 67",
         ] {
-            assert_eq!(Msisdn::format_typed(partial), None, "{partial}");
+            assert_eq!(Msisdn::format_typed(partial, true), None, "{partial}");
         }
     }
 
