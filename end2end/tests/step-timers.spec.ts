@@ -1,5 +1,8 @@
 import { test, expect } from "@playwright/test";
-import { codeFromDemoPhone, enterCode, expectNoAxeViolations, requestCode, signIn, waitForHydration } from "./helpers";
+import {
+  codeFromDemoPhone, enterCode, expectNoAxeViolations, expectNoAxeViolationsInEveryLanguage, requestCode, signIn,
+  waitForHydration,
+} from "./helpers";
 
 // The browser's clock is Playwright's to move; the service's is not moved
 // (later specs expect it where the demo starts). The timers count from the
@@ -31,6 +34,11 @@ test("the code step counts down its term, turns the resend on at its second and 
   await expect(resend).toBeDisabled();
   await expect(page.getByTestId("resend-wait")).toContainText(/0:[0-5]\d/);
   await expectNoAxeViolations(page);
+  // The running step in Russian and English too (each a page load: the
+  // countdown goes on from the service's times).
+  await expectNoAxeViolationsInEveryLanguage(page);
+  await waitForHydration(page);
+  await expect(heard).toHaveText("Сұрау салуды аяқтауға 10 минут бар.");
 
   // A minute on, a new code may be asked for.
   await page.clock.fastForward("01:02");
