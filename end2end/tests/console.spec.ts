@@ -1,20 +1,11 @@
 import { test, expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, waitForHydration } from "./helpers";
+import { consoleProblems, DEMO_PASSWORD, signIn, waitForHydration } from "./helpers";
 
 // Every page, as a citizen and as an official opens it: the islands
 // hydrate (a mismatch between the server's HTML and the WASM's view, a
 // panic or a failed load shows in the console as an error or a warning),
 // and nothing else complains. Nothing here sends an SMS or changes a
 // request, so the specs after it find the demo as it starts.
-function listen(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`${page.url()}: ${e.message}`));
-  return problems;
-}
-
 /** Opens a page; a page that answers 4xx on purpose (not found, not this
  * role's) has the browser's own note of that status left out. */
 async function visit(page: Page, path: string, problems: string[]) {
@@ -32,7 +23,7 @@ async function visit(page: Page, path: string, problems: string[]) {
 
 test("no page logs an error or a warning in the browser's console, in any language", async ({ page }) => {
   test.setTimeout(120_000);
-  const problems = listen(page);
+  const problems = consoleProblems(page);
   for (const lang of ["kk", "ru", "en"]) {
     await page.goto(`/lang/${lang}?next=/`);
     for (const path of ["/", "/sign-in", "/demo/phone", "/office/sign-in", "/check-document", "/no-such-page"]) {
@@ -49,7 +40,7 @@ test("no page logs an error or a warning in the browser's console, in any langua
 
 test("no back-office page logs an error or a warning", async ({ page }) => {
   test.setTimeout(60_000);
-  const problems = listen(page);
+  const problems = consoleProblems(page);
   for (const login of ["official.demo", "reviewer.demo", "admin.demo"]) {
     await page.goto("/office/sign-in");
     await page.locator("#login").fill(login);

@@ -1,5 +1,5 @@
 import { test, expect, Page, WebSocketRoute } from "@playwright/test";
-import { expectNoAxeViolations, waitForHydration } from "./helpers";
+import { consoleProblems, expectNoAxeViolations, waitForHydration } from "./helpers";
 
 // Signing in with EDS: the demo signer (started beside the server) plays
 // NCALayer and signs the challenge with the demo citizen's AUTH key. The
@@ -40,11 +40,7 @@ test("a citizen signs in with the authentication key through NCALayer", async ({
     if (r.url().includes(CHALLENGE)) asked.push(r.url());
   });
   // The socket to NCALayer is closed and let go without a word in the console.
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
+  const problems = consoleProblems(page);
   await openSignIn(page);
   await expect(eds(page).getByRole("heading", { level: 2 })).toHaveText("Электрондық цифрлық қолтаңбамен (ЭЦҚ) кіру");
   await expectNoAxeViolations(page);
@@ -64,12 +60,7 @@ test("NCALayer not running: instructions and a retry", async ({ page }) => {
   // Nothing is sent into a socket that did not connect: the console has no
   // complaint of the page's own (the browser's note of the failed
   // connection is the browser's).
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if ((m.type() === "error" || m.type() === "warning") && !m.text().startsWith("WebSocket connection to")) {
-      problems.push(m.text());
-    }
-  });
+  const problems = consoleProblems(page, (text) => text.startsWith("WebSocket connection to"));
   await page.routeWebSocket(SIGNER, (ws: WebSocketRoute) => ws.close());
   await openSignIn(page);
   await eds(page).getByTestId("sign-button").click();

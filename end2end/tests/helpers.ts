@@ -117,3 +117,17 @@ export async function bindThroughPortal(page: Page, iin: string, typed: string, 
   await certify(page);
 }
 
+
+/** Collects what the page logs as an error or a warning, and uncaught
+ * errors (a hydration mismatch, a panic, a closure called after it was
+ * dropped); `ignore` leaves out the browser's own notes. */
+export function consoleProblems(page: Page, ignore?: (text: string) => boolean): string[] {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if ((m.type() === "error" || m.type() === "warning") && !ignore?.(m.text())) {
+      problems.push(`${page.url()}: ${m.text()}`);
+    }
+  });
+  page.on("pageerror", (e) => problems.push(`${page.url()}: ${e.message}`));
+  return problems;
+}

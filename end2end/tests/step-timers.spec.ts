@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import {
-  codeFromDemoPhone, enterCode, expectNoAxeViolations, expectNoAxeViolationsInEveryLanguage, requestCode, signIn,
+  codeFromDemoPhone, consoleProblems, enterCode, expectNoAxeViolations, expectNoAxeViolationsInEveryLanguage, requestCode, signIn,
   waitForHydration,
 } from "./helpers";
 
@@ -10,11 +10,7 @@ import {
 // counts the same minutes.
 test("the code step counts down its term, turns the resend on at its second and says when the term is over", async ({ page }) => {
   // Hydration mismatches and panics show in the console: none may.
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
+  const problems = consoleProblems(page);
   await page.clock.install({ time: new Date("2031-03-04T05:06:07Z") });
   // Only the browser's clock moves here, so the service's answers about the
   // step (which re-teach the page the service's time) are kept to "still at

@@ -1,5 +1,5 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations, requestCode, signIn, waitForHydration } from "./helpers";
+import { consoleProblems, expectNoAxeViolations, requestCode, signIn, waitForHydration } from "./helpers";
 
 // The fields help as the citizen types (issue 19 item 3): the number is
 // shown back the way it is read, a pasted SMS leaves its code, and what
@@ -136,11 +136,7 @@ test("the IIN's check digit is checked before signing in, in the server's words"
 });
 
 test("a whole SMS pasted into the code field leaves its code, which is then accepted", async ({ page, context }) => {
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
+  const problems = consoleProblems(page);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, CITIZEN);
   await requestCode(page, "8 702 555 12 34");
