@@ -81,7 +81,7 @@ pub struct PermissionItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenRequestView {
     pub id: String,
-    /// `+7 701 123 4567`
+    /// `+7 701 123 45 67`
     pub number: String,
     /// Local time (Astana) the 10-minute term ends, `10:25`.
     pub term_ends_at: String,
@@ -89,7 +89,7 @@ pub struct OpenRequestView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BindingView {
-    /// `+7 701 123 4567`
+    /// `+7 701 123 45 67`
     pub number: String,
     pub operator: String,
     /// Local time (Astana), `25.11.2026 10:15`.
@@ -115,7 +115,7 @@ pub struct SmsView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestView {
     pub id: String,
-    /// `+7 701 123 4567`
+    /// `+7 701 123 45 67`
     pub number: String,
     pub is_change: bool,
     /// When the 10-minute term ends (Astana time, `HH:MM`).

@@ -27,7 +27,7 @@ export async function signIn(page: Page, iin: string, password = DEMO_PASSWORD) 
   await expect(page.getByTestId("holder-name").or(page.getByTestId("error-summary"))).toBeVisible();
 }
 
-/** The newest code the demo phone received on `number` (as shown, e.g. "+7 701 123 4567"). */
+/** The newest code the demo phone received on `number` (as shown, e.g. "+7 701 123 45 67"). */
 export async function codeFromDemoPhone(page: Page, number: string): Promise<string> {
   const phone = await page.context().newPage();
   await phone.goto("/demo/phone");

@@ -23,7 +23,7 @@ test("without JavaScript: sign in, number and consent, code, resend, up to the E
   await expect(page.getByTestId("holder-name")).toHaveText("Қасымов Арман");
 
   // A landline is explained beside the field.
-  await page.locator("#number").fill("+7 727 123 4567");
+  await page.locator("#number").fill("+7 727 123 45 67");
   await page.locator("#consent").check();
   await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
   await expect(page.locator("#number-error")).toHaveText("Бұл қалалық нөмір. Ұялы нөмірді енгізіңіз.");
@@ -41,7 +41,7 @@ test("without JavaScript: sign in, number and consent, code, resend, up to the E
   // Resending at once is refused with its reason; then a wrong code.
   await page.locator("form[action^='/fn/resend_code'] button[type=submit]").click();
   await expect(page.getByTestId("error-summary")).toContainText("Кодтар тым жиі сұралды");
-  const code = await codeFromDemoPhone(page, "+7 708 111 2233");
+  const code = await codeFromDemoPhone(page, "+7 708 111 22 33");
   const wrong = code === "000000" ? "111111" : "000000";
   await page.locator("#code").fill(wrong);
   await page.locator("form[action^='/fn/confirm_code'] button[type=submit]").click();
@@ -82,7 +82,7 @@ test("without JavaScript: the outcome pages (not performed after three wrong cod
     return page.url();
   };
   await ask();
-  const code = await codeFromDemoPhone(page, "+7 701 555 0000");
+  const code = await codeFromDemoPhone(page, "+7 701 555 00 00");
   const wrong = code === "000000" ? "111111" : "000000";
   for (let i = 0; i < 3; i++) {
     await page.locator("#code").fill(wrong);

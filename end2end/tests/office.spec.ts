@@ -24,7 +24,7 @@ test("a citizen complains of a refusal; the official forwards it, the reviewer d
   // Three people, eight pages, each scanned in three languages.
   test.setTimeout(150_000);
   // Timur is not in the register: his request is refused on ground 1.
-  await bindThroughPortal(page, "000229510005", "+77016660000", "+7 701 666 0000");
+  await bindThroughPortal(page, "000229510005", "+77016660000", "+7 701 666 00 00");
   await expect(page.getByTestId("refusal-reason")).toBeVisible();
   // The result document: the sealed PDF, which the public check accepts.
   const pdf = await page.request.get((await page.getByTestId("result-document").getAttribute("href"))!);
@@ -70,7 +70,7 @@ test("a citizen complains of a refusal; the official forwards it, the reviewer d
   await expectNoAxeViolationsInEveryLanguage(staff);
   await staff.getByRole("link", { name: number }).click();
   await expect(staff.getByTestId("complaint-number")).toHaveText(number);
-  await expect(staff.getByTestId("case-request")).toContainText("+7 701 666 0000");
+  await expect(staff.getByTestId("case-request")).toContainText("+7 701 666 00 00");
   await expectNoAxeViolationsInEveryLanguage(staff);
   await decide(staff, "forward", "Тізілімге сұрау жіберу керек: қарайтын органға жолданады.");
   await expect(staff.getByTestId("complaint-status")).toContainText("уәкілетті органда қаралуда");

@@ -32,7 +32,7 @@ test("a citizen binds a number with the keyboard alone; focus follows each step"
   await expectNoAxeViolationsInEveryLanguage(page);
   await waitForHydration(page);
 
-  const code = await codeFromDemoPhone(page, "+7 701 123 4567");
+  const code = await codeFromDemoPhone(page, "+7 701 123 45 67");
   const wrong = code === "000000" ? "111111" : "000000";
   await tabTo(page, "#code");
   await page.keyboard.type(wrong);
@@ -63,32 +63,32 @@ test("a citizen binds a number with the keyboard alone; focus follows each step"
 
   await tabTo(page, "main a[href='/cabinet']");
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 123 4567");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 123 45 67");
   await expect(page.getByTestId("history")).toContainText("Kcell");
   await expect(page.getByTestId("consent-given")).toBeVisible();
   await expectNoAxeViolationsInEveryLanguage(page);
 });
 
 test("a citizen changes the number; the old one stays in the history", async ({ page }) => {
-  await bindThroughPortal(page, "851102310000", "+77051234568", "+7 705 123 4568");
+  await bindThroughPortal(page, "851102310000", "+77051234568", "+7 705 123 45 68");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Нөмір қосылды");
   await requestCode(page, "+7 (747) 123-45-69");
-  const code = await codeFromDemoPhone(page, "+7 747 123 4569");
+  const code = await codeFromDemoPhone(page, "+7 747 123 45 69");
   await enterCode(page, code);
   await certify(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Нөмір қосылды");
   await page.goto("/cabinet");
-  await expect(page.getByTestId("bound-number")).toHaveText("+7 747 123 4569");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 747 123 45 69");
   const history = page.getByTestId("history").locator("li");
   await expect(history).toHaveCount(2);
-  await expect(history.nth(1)).toContainText("+7 705 123 4568");
+  await expect(history.nth(1)).toContainText("+7 705 123 45 68");
 });
 
 // After the change above: his state number is +7 747…, and a bank holds +7 705….
 test("a bank binds its number with a permission; the cabinet shows both, and revoking works", async ({ page, request }) => {
-  await bankBinds(request, page, "851102310000", "+77051234568", "+7 705 123 4568");
+  await bankBinds(request, page, "851102310000", "+77051234568", "+7 705 123 45 68");
   await signIn(page, "851102310000");
-  await expect(page.getByTestId("bound-number")).toHaveText("+7 705 123 4568");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 705 123 45 68");
   await expect(page.getByTestId("uses")).toContainText("Demo Bank");
   const permission = page.getByTestId("permission");
   await expect(permission).toHaveCount(1);
@@ -108,7 +108,7 @@ test("three wrong codes end the request; the right code no longer works", async 
   await requestCode(page, "+77025551234");
   const url = page.url();
   const target = await confirmTarget(page);
-  const right = await codeFromDemoPhone(page, "+7 702 555 1234");
+  const right = await codeFromDemoPhone(page, "+7 702 555 12 34");
   const wrong = right === "000000" ? "111111" : "000000";
   await enterCode(page, wrong);
   await expect(page.getByTestId("error-summary")).toContainText("Код қате.");
@@ -132,8 +132,8 @@ test("bad numbers are explained on the cabinet page", async ({ page }) => {
   await signIn(page, "991231410007");
   for (const [typed, message] of [
     ["", "Ұялы нөмірді енгізіңіз."],
-    ["+7 727 123 4567", "Бұл қалалық нөмір."],
-    ["+7 916 123 4567", "Бұл Қазақстан нөмірі емес."],
+    ["+7 727 123 45 67", "Бұл қалалық нөмір."],
+    ["+7 916 123 45 67", "Бұл Қазақстан нөмірі емес."],
     ["<script>alert(1)</script>", "Нөмірде тек цифрлар"],
     ["8701", "10 цифр"],
   ]) {
@@ -147,10 +147,10 @@ test("bad numbers are explained on the cabinet page", async ({ page }) => {
 });
 
 for (const [who, iin, typed, shown, consent, reason] of [
-  ["an expired ID card", "720314410000", "+77014440000", "+7 701 444 0000", true, "куәландыратын жарамды құжат жоқ"],
-  ["a deceased person", "550101310009", "+77015550000", "+7 701 555 0000", true, "қайтыс болды"],
-  ["no register record", "000229510005", "+77016660000", "+7 701 666 0000", true, "жазба табылмады"],
-  ["no consent", "880808410008", "+77025551234", "+7 702 555 1234", false, "келісім берілмеді"],
+  ["an expired ID card", "720314410000", "+77014440000", "+7 701 444 00 00", true, "куәландыратын жарамды құжат жоқ"],
+  ["a deceased person", "550101310009", "+77015550000", "+7 701 555 00 00", true, "қайтыс болды"],
+  ["no register record", "000229510005", "+77016660000", "+7 701 666 00 00", true, "жазба табылмады"],
+  ["no consent", "880808410008", "+77025551234", "+7 702 555 12 34", false, "келісім берілмеді"],
 ] as const) {
   test(`refusal: ${who}`, async ({ page }) => {
     await bindThroughPortal(page, iin, typed, shown, consent);
@@ -186,7 +186,7 @@ test("the refusal is given in Russian and English too", async ({ page }) => {
   await page.goto("/lang/ru?next=/sign-in");
   await signIn(page, "000229510005");
   await requestCode(page, "+77016660000");
-  const code = await codeFromDemoPhone(page, "+7 701 666 0000");
+  const code = await codeFromDemoPhone(page, "+7 701 666 00 00");
   await enterCode(page, code);
   await certify(page);
   await expect(page.getByTestId("refusal-basis")).toContainText("О национальных реестрах идентификационных номеров");
@@ -199,15 +199,15 @@ test("a newer request replaces the older one, whose code then binds nothing", as
   await requestCode(page, "+77777654321");
   const first = page.url();
   const target = await confirmTarget(page);
-  const oldCode = await codeFromDemoPhone(page, "+7 777 765 4321");
+  const oldCode = await codeFromDemoPhone(page, "+7 777 765 43 21");
   // The cabinet links back to the request in progress.
   await page.goto("/cabinet");
-  await expect(page.getByTestId("open-request")).toContainText("+7 777 765 4321");
+  await expect(page.getByTestId("open-request")).toContainText("+7 777 765 43 21");
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Сұрау салуды жалғастыру" }).click();
   await expect(page).toHaveURL(first);
   // The request page is in place before the next navigation starts.
-  await expect(page.getByTestId("request-number")).toHaveText("+7 777 765 4321");
+  await expect(page.getByTestId("request-number")).toHaveText("+7 777 765 43 21");
   await requestCode(page, "+7 777 765 43 21");
   expect(page.url()).not.toBe(first);
   await page.goto(first);
@@ -222,22 +222,22 @@ test("a newer request replaces the older one, whose code then binds nothing", as
 });
 
 test("a recycled number: binding it ends the previous holder's binding, and her cabinet says why", async ({ page }) => {
-  // Gulnar has held +7 701 777 0000 since 2023; the operator now attributes it to Dana.
+  // Gulnar has held +7 701 777 00 00 since 2023; the operator now attributes it to Dana.
   await signIn(page, "720314410000");
   await page.goto("/cabinet");
-  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 777 0000");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 777 00 00");
   await page.context().clearCookies();
 
-  await bindThroughPortal(page, "991231410007", "+7 701 777 00 00", "+7 701 777 0000");
+  await bindThroughPortal(page, "991231410007", "+7 701 777 00 00", "+7 701 777 00 00");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Нөмір қосылды");
   await page.goto("/cabinet");
-  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 777 0000");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 777 00 00");
   await page.context().clearCookies();
 
   await signIn(page, "720314410000");
   await page.goto("/cabinet");
   await expect(page.getByTestId("no-number")).toBeVisible();
-  await expect(page.getByTestId("history")).toContainText("+7 701 777 0000");
+  await expect(page.getByTestId("history")).toContainText("+7 701 777 00 00");
   await expect(page.getByTestId("history-reassigned")).toHaveText("аяқталды: оператор нөмірді басқа абонентке берді");
   await expectNoAxeViolations(page);
 });
@@ -255,10 +255,10 @@ test("with the WASM, steps change in place, and the back button understands them
   const request = page.url();
   await page.goBack();
   await expect(page).toHaveURL(/\/cabinet$/);
-  await expect(page.getByTestId("open-request")).toContainText("+7 701 666 0000");
+  await expect(page.getByTestId("open-request")).toContainText("+7 701 666 00 00");
   await page.goForward();
   await expect(page).toHaveURL(request);
-  await expect(page.getByTestId("request-number")).toHaveText("+7 701 666 0000");
+  await expect(page.getByTestId("request-number")).toHaveText("+7 701 666 00 00");
   expect(await page.evaluate(() => (window as any).samePage)).toBe(true);
 });
 

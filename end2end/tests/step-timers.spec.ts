@@ -69,7 +69,7 @@ test("the code step learns, without a reload, that its request moved on in anoth
   // The code is entered in another tab of the same browser.
   const other = await context.newPage();
   await other.goto(page.url());
-  const code = await codeFromDemoPhone(other, "+7 708 111 2233");
+  const code = await codeFromDemoPhone(other, "+7 708 111 22 33");
   await enterCode(other, code);
   await expect(other.getByRole("heading", { level: 1 })).toHaveText("ЭЦҚ-мен куәландыру");
   await other.close();

@@ -5,7 +5,7 @@ import { certify, codeFromDemoPhone, DEMO_PASSWORD, waitForHydration } from "./h
 // accessibility checkers) add elements to pages they did not write. Every
 // step must still show its outcome: here each step is taken after a
 // `<style>` and a `<script>` were added to `<head>` and a `<div>` to `<body>`.
-// Runs after procedure.spec.ts: Aigerim then holds +7 701 123 4567 and
+// Runs after procedure.spec.ts: Aigerim then holds +7 701 123 45 67 and
 // changes it here to her second number.
 
 /** What an extension does to a page, once per call. */
@@ -69,7 +69,7 @@ test("with extensions' elements added before each step, every step shows its out
   await page.locator("form[action^='/fn/request_code'] button[type=submit]").click();
   await expect(page).toHaveURL(/\/cabinet\/request\/[0-9a-f-]+$/);
   await expect(heading(page)).toHaveText("Нөмірді растау");
-  await expect(page.getByTestId("request-number")).toHaveText("+7 701 765 4321");
+  await expect(page.getByTestId("request-number")).toHaveText("+7 701 765 43 21");
   await expect(page.getByTestId("code-status")).toHaveText("Растау коды SMS арқылы жіберілді.");
   await expect(heading(page)).toBeFocused();
   await inPlace();
@@ -83,7 +83,7 @@ test("with extensions' elements added before each step, every step shows its out
   await expect(page.getByTestId("error-summary")).toBeFocused();
   await inPlace();
 
-  const code = await codeFromDemoPhone(page, "+7 701 765 4321");
+  const code = await codeFromDemoPhone(page, "+7 701 765 43 21");
   const wrong = code === "000000" ? "111111" : "000000";
   await meddle(page);
   await page.locator("#code").fill(wrong);
@@ -110,7 +110,7 @@ test("with extensions' elements added before each step, every step shows its out
 
   await meddle(page);
   await page.locator("main a[href='/cabinet']").click();
-  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 765 4321");
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 765 43 21");
   // The extensions' own elements are theirs: the page never removes them.
   await expect(page.locator("body > div[data-extension]")).not.toHaveCount(0);
   // The islands the last step brought are hydrated.

@@ -59,7 +59,7 @@ mod tests {
         let file = CaseFile {
             request: CaseRequest {
                 id: "r1".into(),
-                number: "+7 701 123 4567".into(),
+                number: "+7 701 123 45 67".into(),
                 channel: "portal".into(),
                 purpose: "bind".into(),
                 state: "refused".into(),

@@ -96,14 +96,7 @@ impl Msisdn {
         if may_grow && !finished {
             return None;
         }
-        let n = Self::shape(input).ok()?;
-        Some(format!(
-            "+7 {} {} {} {}",
-            &n[..3],
-            &n[3..6],
-            &n[6..8],
-            &n[8..]
-        ))
+        Self::shape(input).ok().map(|n| read_form(&n))
     }
 
     /// E.164, as stored: `+77011234567`.
@@ -111,16 +104,20 @@ impl Msisdn {
         &self.0
     }
 
-    /// The form people read: `+7 701 123 4567`.
+    /// The form people read: `+7 701 123 45 67`.
     pub fn display(&self) -> String {
-        let s = &self.0;
-        format!("+7 {} {} {}", &s[2..5], &s[5..8], &s[8..])
+        read_form(&self.0[2..])
     }
 
     /// The form logs use: `+7701***4567`.
     pub fn masked(&self) -> String {
         format!("{}***{}", &self.0[..5], &self.0[8..])
     }
+}
+
+/// The read form of a 10-digit national number: `+7 701 123 45 67`.
+fn read_form(n: &str) -> String {
+    format!("+7 {} {} {} {}", &n[..3], &n[3..6], &n[6..8], &n[8..])
 }
 
 /// The 10-digit national significant number, from the digits typed.
@@ -202,7 +199,10 @@ mod tests {
 
     #[test]
     fn landlines_are_refused_as_landlines() {
-        assert_eq!(Msisdn::parse("+7 727 123 4567"), Err(MsisdnError::Landline));
+        assert_eq!(
+            Msisdn::parse("+7 727 123 45 67"),
+            Err(MsisdnError::Landline)
+        );
         assert_eq!(
             Msisdn::parse("8 (727) 250 12 34"),
             Err(MsisdnError::Landline)
@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn russian_numbers_are_refused_as_not_kazakh() {
         assert_eq!(
-            Msisdn::parse("+7 916 123 4567"),
+            Msisdn::parse("+7 916 123 45 67"),
             Err(MsisdnError::NotKazakh)
         );
         assert_eq!(
@@ -232,15 +232,15 @@ mod tests {
     #[test]
     fn numbers_outside_the_mobile_ranges_are_refused() {
         assert_eq!(
-            Msisdn::parse("+7 703 123 4567"),
+            Msisdn::parse("+7 703 123 45 67"),
             Err(MsisdnError::NotMobile)
         );
         assert_eq!(
-            Msisdn::parse("+7 750 123 4567"),
+            Msisdn::parse("+7 750 123 45 67"),
             Err(MsisdnError::NotMobile)
         );
         assert_eq!(
-            Msisdn::parse("+7 751 123 4567"),
+            Msisdn::parse("+7 751 123 45 67"),
             Err(MsisdnError::NotMobile)
         );
     }
@@ -274,7 +274,7 @@ mod tests {
     #[test]
     fn display_and_log_forms() {
         let n = Msisdn::parse("87011234567").unwrap();
-        assert_eq!(n.display(), "+7 701 123 4567");
+        assert_eq!(n.display(), "+7 701 123 45 67");
         assert_eq!(n.masked(), "+7701***4567");
         assert_eq!(n.to_string(), "+7701***4567");
     }

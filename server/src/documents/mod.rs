@@ -51,7 +51,7 @@ pub struct ResultDocument {
 /// How the request ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    /// The number is bound: its display form (`+7 701 123 4567`) and operator.
+    /// The number is bound: its display form (`+7 701 123 45 67`) and operator.
     Bound { number: String, operator: String },
     /// Ended unbound: refused on a row 9 ground, or not performed; the
     /// document quotes the reason and the rule it rests on.

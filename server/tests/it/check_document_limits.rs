@@ -50,7 +50,7 @@ fn sealed_document(size: usize) -> Vec<u8> {
         started_at: time::macros::datetime!(2026-11-25 05:00:00 UTC),
         finished_at: time::macros::datetime!(2026-11-25 05:04:00 UTC),
         outcome: Outcome::Bound {
-            number: "+7 702 555 1234".into(),
+            number: "+7 702 555 12 34".into(),
             operator: "Beeline".into(),
         },
         issued_at: time::macros::datetime!(2026-11-25 05:04:00 UTC),

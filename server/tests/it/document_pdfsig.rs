@@ -26,7 +26,7 @@ fn document() -> ResultDocument {
         started_at: datetime!(2026-11-25 05:00:00 UTC),
         finished_at: datetime!(2026-11-25 05:03:00 UTC),
         outcome: Outcome::Bound {
-            number: "+7 701 123 4567".into(),
+            number: "+7 701 123 45 67".into(),
             operator: "Kcell".into(),
         },
         issued_at: datetime!(2026-11-25 05:10:00 UTC),
