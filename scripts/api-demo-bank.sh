@@ -28,7 +28,7 @@ permission_through_the_bank() {
     '{iin: $iin, number: $number, consent: true,
       permission: {documents: "identity-card passport", expires_at: $until}}')
   id=$(curl -fsS "${BANK[@]}" -d "$ask" "$BASE/api/v1/bank/binding-requests" | jq -r .request.id)
-  shown="+7 ${NUMBER:2:3} ${NUMBER:5:3} ${NUMBER:8:4}"
+  shown="+7 ${NUMBER:2:3} ${NUMBER:5:3} ${NUMBER:8:2} ${NUMBER:10:2}"
   code=$(curl -fsS "$BASE/demo/phone" | grep -o "aria-label=\"$shown\".*" |
     grep -o 'class="sms-body">[^<]*' | head -1 | grep -oE '[0-9]{6}' | head -1)
   nonce=$(curl -fsS "${BANK[@]}" -d "{\"code\": \"$code\"}" \

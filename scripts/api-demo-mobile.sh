@@ -35,7 +35,7 @@ ID=$(jq -r .id <<<"$REQUEST")
 
 # 4. The code, as the demo phone shows it (the newest SMS to the number).
 code_of() {
-  local shown="+7 ${1:2:3} ${1:5:3} ${1:8:4}"
+  local shown="+7 ${1:2:3} ${1:5:3} ${1:8:2} ${1:10:2}"
   curl -fsS "$BASE/demo/phone" | grep -o "aria-label=\"$shown\".*" |
     grep -o 'class="sms-body">[^<]*' | head -1 | grep -oE '[0-9]{6}' | head -1
 }
