@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // The server is started by scripts/test.sh (fresh SQLite database, demo mode).
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // A test that walks a whole procedure takes 10-25 s on an idle machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -5,6 +5,9 @@ import { codeFromDemoPhone, DEMO_PASSWORD, expectNoAxeViolationsWithoutScript } 
 // functions; errors come back in the address, so each error state can be
 // scanned in every language.
 test.use({ javaScriptEnabled: false });
+// Each test walks many full pages, each scanned by axe in several
+// languages: 25 s on an idle machine, so a loaded one needs room.
+test.describe.configure({ timeout: 90_000 });
 
 test("without JavaScript: sign in, number and consent, code, resend, up to the EDS step", async ({ page }) => {
   // Sign-in: a wrong password comes back with the error summary, focused.
