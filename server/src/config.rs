@@ -69,6 +69,11 @@ pub struct Settings {
     /// A reverse proxy's address: requests from it are taken to come from
     /// the last address it appended to `X-Forwarded-For`.
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// How often the audit log's chain heads are anchored (signed with the
+    /// seal key); 0 never.
+    pub audit_anchor_minutes: u64,
+    /// Where `/metrics` (Prometheus) is served; never the portal's address.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// NCALayer's address; the demo signer listens without TLS.
@@ -96,6 +101,8 @@ struct FileSettings {
     seal_cert: Option<PathBuf>,
     seal_trusted: Option<PathBuf>,
     trusted_proxy: Option<String>,
+    audit_anchor_minutes: Option<u64>,
+    metrics_addr: Option<String>,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -221,7 +228,35 @@ impl Settings {
                 message: "an IP address, e.g. 10.0.0.5".into(),
             })?),
         };
+        let audit_anchor_minutes = match env("NOMIR_AUDIT_ANCHOR_MINUTES") {
+            Some(m) => m.trim().parse().map_err(|_| ConfigError::Invalid {
+                key: "NOMIR_AUDIT_ANCHOR_MINUTES",
+                message: "whole minutes, e.g. 60 (0: never)".into(),
+            })?,
+            None => from_file.audit_anchor_minutes.unwrap_or(60),
+        };
+        let metrics_addr = match env("NOMIR_METRICS_ADDR").or(from_file.metrics_addr) {
+            None => None,
+            Some(a) if a.trim().is_empty() => None,
+            Some(a) => {
+                let parsed: SocketAddr = a.trim().parse().map_err(|_| ConfigError::Invalid {
+                    key: "NOMIR_METRICS_ADDR",
+                    message: format!("{a:?} is not host:port, e.g. 127.0.0.1:9100"),
+                })?;
+                if parsed == addr {
+                    return Err(ConfigError::Invalid {
+                        key: "NOMIR_METRICS_ADDR",
+                        message:
+                            "it must differ from NOMIR_ADDR: metrics are never served to citizens"
+                                .into(),
+                    });
+                }
+                Some(parsed)
+            }
+        };
         Ok(Self {
+            audit_anchor_minutes,
+            metrics_addr,
             trusted_proxy,
             addr,
             database_url,
@@ -329,6 +364,9 @@ mod tests {
             ("NOMIR_SECRET", "short"),
             ("NOMIR_COOKIE_SECURE", "maybe"),
             ("NOMIR_SIGNER_URL", "http://x; script-src *"),
+            ("NOMIR_METRICS_ADDR", DEFAULT_ADDR),
+            ("NOMIR_METRICS_ADDR", "metrics"),
+            ("NOMIR_AUDIT_ANCHOR_MINUTES", "hourly"),
         ] {
             let e = Settings::load(None, true, env(&[(key, value)])).unwrap_err();
             assert!(e.to_string().contains(key), "{e}");

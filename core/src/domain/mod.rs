@@ -5,6 +5,7 @@
 
 pub mod api_client;
 pub mod audit;
+pub mod audit_chain;
 pub mod binding;
 pub mod biometrics;
 pub mod calendar;

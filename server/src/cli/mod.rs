@@ -1,6 +1,7 @@
 //! `nomir`'s commands: what each is, its arguments, and what it runs.
 //! Each command group's work is in its own file here.
 
+pub mod audit;
 pub mod clients;
 pub mod documents;
 pub mod eds;
@@ -126,6 +127,11 @@ enum Command {
         #[command(subcommand)]
         action: eds::Action,
     },
+    /// The audit log's hash chains: verify them, or anchor their heads.
+    Audit {
+        #[command(subcommand)]
+        action: audit::Action,
+    },
     /// Maintenance windows (appendix row 7): announce, list, cancel.
     Maintenance {
         #[command(subcommand)]
@@ -161,6 +167,7 @@ pub async fn main() -> ExitCode {
         // The verdict is printed already.
         Err(e) if e.is::<documents::NotValid>() => ExitCode::FAILURE,
         Err(e) if e.is::<eds::Refused>() => ExitCode::FAILURE,
+        Err(e) if e.is::<audit::Broken>() => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("nomir: {e:#}");
             ExitCode::from(2)
@@ -206,6 +213,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let result = staff::run(&db, action).await;
             db.close().await;
             result
+        }
+        Command::Audit { action } => {
+            let settings = Settings::load(cli.config.as_deref(), false, env)?;
+            audit::run(&settings, action).await
         }
         Command::Maintenance { action } => {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;

@@ -8,6 +8,7 @@ mod accounts;
 mod api_clients;
 mod app_sign_in;
 mod audit;
+mod audit_chains;
 mod bindings;
 mod calendar;
 mod complaint_rules;

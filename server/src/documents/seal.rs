@@ -214,6 +214,12 @@ impl Sealer {
         Ok(pades::fill(prepared, |signed| self.cms(signed))?)
     }
 
+    /// A detached CMS (SignedData, SHA-256, RSA) over `bytes`, with the
+    /// seal certificate and its chain: what anchors the audit log.
+    pub fn sign_detached(&self, bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+        self.cms(bytes)
+    }
+
     /// The detached CMS over `document`.
     fn cms(&self, document: &[u8]) -> anyhow::Result<Vec<u8>> {
         let cert = &self.certificate;

@@ -139,6 +139,15 @@ pub trait AuditLog: Send + Sync {
         from: OffsetDateTime,
         to: OffsetDateTime,
     ) -> StoreResult<Vec<AuditEntry>>;
+    /// Every hash chain's head, in chain order.
+    async fn heads(&self) -> StoreResult<Vec<crate::domain::audit_chain::Head>>;
+    /// Keeps an anchor: the statement and its detached CMS, base64.
+    async fn add_anchor(
+        &self,
+        at: OffsetDateTime,
+        statement: &str,
+        signature: &str,
+    ) -> StoreResult<()>;
 }
 
 /// Binding requests, their codes and consents. Reads here see committed

@@ -6,6 +6,7 @@ pub mod answers;
 pub mod api_clients;
 pub mod app_sign_in;
 pub mod audit;
+pub mod audit_anchor;
 pub mod bank;
 pub mod biometric_certify;
 pub mod cabinet;

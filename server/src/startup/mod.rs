@@ -222,12 +222,20 @@ impl Application {
             cookie_secure: settings.cookie_secure,
         });
         tokio::spawn(sweep_overdue_requests(ports.clone()));
+        let seal_keys = Arc::new(seal_keys);
+        if settings.audit_anchor_minutes > 0 {
+            tokio::spawn(anchor_audit_log(
+                ports.clone(),
+                seal_keys.clone(),
+                settings.audit_anchor_minutes,
+            ));
+        }
         let state = AppState {
             leptos_options,
             ports,
             cookie_secure: settings.cookie_secure,
             office,
-            seal: Arc::new(seal_keys),
+            seal: seal_keys,
             portal,
             demo_clock: shift,
             check_slots: Arc::new(crate::portal::result_document::check_slots()),
@@ -288,6 +296,23 @@ async fn sweep_overdue_requests(ports: Ports) {
         }
         if let Err(e) = crate::services::sign_in::forget_old_failures(&ports).await {
             tracing::warn!(error = %e, "could not forget old sign-in failures");
+        }
+    }
+}
+
+/// Anchors the audit log's chain heads with the seal key every `minutes`
+/// (the first right after start), when there is a seal key.
+async fn anchor_audit_log(ports: Ports, keys: Arc<crate::documents::keys::SealKeys>, minutes: u64) {
+    let Some(sealer) = keys.sealer.as_ref() else {
+        tracing::warn!("no seal key: the audit log is not anchored");
+        return;
+    };
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
+    loop {
+        tick.tick().await;
+        match crate::services::audit_anchor::anchor(&ports, sealer).await {
+            Ok(_) => tracing::info!("audit log anchored"),
+            Err(e) => tracing::warn!(error = %e, "could not anchor the audit log"),
         }
     }
 }

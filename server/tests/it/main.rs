@@ -9,6 +9,7 @@ mod api_clients;
 mod api_http;
 mod api_idempotency;
 mod api_mobile;
+mod audit_chain;
 mod calendar_cli;
 mod certify_eds;
 mod check_document_limits;

@@ -147,6 +147,8 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         seal_cert: None,
         seal_trusted: None,
         trusted_proxy: None,
+        audit_anchor_minutes: 60,
+        metrics_addr: None,
     }
 }
 
