@@ -310,7 +310,7 @@ impl PermissionTx for SqlAccountTx {
 #[async_trait]
 impl AccountTx for SqlAccountTx {
     async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()> {
-        append_with(&mut *self.tx, entry).await
+        append_with(&mut self.tx, entry).await
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {

@@ -71,7 +71,7 @@ impl ApiClientStore for Db {
             .execute(&mut *tx)
             .await
             .map_err(|e| conflict_or(e, "client id taken"))?;
-        append_with(&mut *tx, audit).await?;
+        append_with(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -115,7 +115,7 @@ impl ApiClientStore for Db {
             .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
-        append_with(&mut *tx, audit).await?;
+        append_with(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(true)
     }

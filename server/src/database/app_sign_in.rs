@@ -134,7 +134,7 @@ impl AppSignInStore for Db {
         .bind(to_col(s.expires_at))
         .execute(&mut *tx)
         .await?;
-        append_with(&mut *tx, audit).await?;
+        append_with(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(true)
     }

@@ -146,7 +146,7 @@ pub(super) async fn commit_if_one_changed(
     if done.rows_affected() != 1 {
         return Ok(false);
     }
-    append_with(&mut *tx, audit).await?;
+    append_with(&mut tx, audit).await?;
     tx.commit().await?;
     Ok(true)
 }

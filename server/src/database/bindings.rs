@@ -114,7 +114,7 @@ impl BindingStore for Db {
     async fn bind(&self, b: &Binding, audit: &AuditEntry) -> StoreResult<()> {
         let mut tx = self.begin_write().await?;
         insert_binding_tx(&mut tx, b).await?;
-        append_with(&mut *tx, audit).await?;
+        append_with(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }

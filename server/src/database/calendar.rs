@@ -17,7 +17,7 @@ impl Db {
             .bind(to_col(audit.at))
             .execute(&mut *tx)
             .await?;
-        append_with(&mut *tx, audit).await?;
+        append_with(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }

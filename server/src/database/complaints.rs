@@ -107,7 +107,7 @@ impl ComplaintStore for Db {
             detail: format!("{} number={number}", audit.detail),
             ..audit.clone()
         };
-        append_with(&mut *tx, &audit).await?;
+        append_with(&mut tx, &audit).await?;
         tx.commit().await?;
         Ok(number)
     }

@@ -78,7 +78,7 @@ impl PermissionStore for Db {
     async fn grant_now(&self, p: &DocumentPermission, audit: &AuditEntry) -> StoreResult<()> {
         let mut tx = self.pool().begin().await?;
         insert_permission_with(&mut *tx, p).await?;
-        append_with(&mut *tx, audit).await?;
+        append_with(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }

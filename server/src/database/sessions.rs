@@ -125,7 +125,7 @@ impl SessionStore for Db {
         }
         if let Some((a, opened)) = account {
             if insert_account_with(&mut *tx, a, now).await? {
-                append_with(&mut *tx, opened).await?;
+                append_with(&mut tx, opened).await?;
             }
         }
         sqlx::query(
@@ -137,7 +137,7 @@ impl SessionStore for Db {
         .bind(to_col(session.expires_at))
         .execute(&mut *tx)
         .await?;
-        append_with(&mut *tx, signed_in).await?;
+        append_with(&mut tx, signed_in).await?;
         tx.commit().await?;
         Ok(true)
     }

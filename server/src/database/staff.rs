@@ -62,7 +62,7 @@ impl StaffStore for Db {
         if !insert_with(&mut *tx, m).await? {
             return Ok(false);
         }
-        append_with(&mut *tx, audit).await?;
+        append_with(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -92,7 +92,7 @@ impl StaffStore for Db {
         .bind(to_col(s.expires_at))
         .execute(&mut *tx)
         .await?;
-        append_with(&mut *tx, audit).await?;
+        append_with(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -120,7 +120,7 @@ impl StaffStore for Db {
             .bind(token_hash)
             .execute(&mut *tx)
             .await?;
-        append_with(&mut *tx, audit).await?;
+        append_with(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }
