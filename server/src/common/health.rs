@@ -26,3 +26,20 @@ pub async fn check(State(state): State<AppState>) -> (StatusCode, &'static str) 
         }
     }
 }
+
+/// Readiness, for orchestrators and load balancers: 200 when this instance
+/// can take requests, 503 when it cannot, with each check on a line. The
+/// only thing an instance needs from outside today is its database (SMS go
+/// through the outbox table in the same database).
+pub async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match database_answers(&state.ports).await {
+        Ok(()) => (StatusCode::OK, "ready\ndatabase: ok\n"),
+        Err(e) => {
+            tracing::error!(error = %e, "readiness: database unavailable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "not ready\ndatabase: unavailable\n",
+            )
+        }
+    }
+}

@@ -8,6 +8,7 @@ pub mod complaint_views;
 pub mod cookies;
 pub mod error_page;
 pub mod health;
+pub mod metrics;
 pub mod security;
 pub mod shown_time;
 pub mod slots;

@@ -14,6 +14,7 @@ mod calendar;
 mod complaint_rules;
 mod complaints;
 mod dashboard;
+mod gauges;
 mod generated;
 mod idempotency;
 mod locks;

@@ -201,7 +201,7 @@ pub(super) async fn complete(
         return Err(end_unbound(ports, request, ground).await?);
     }
     let person = ports.identity().person(iin).await.map_err(|e| {
-        tracing::error!(error = %e, "identity register unavailable");
+        super::counts::unavailable(&e);
         CertifyError::Unavailable
     })?;
     let subscriber = ports
@@ -209,7 +209,7 @@ pub(super) async fn complete(
         .subscriber(&request.msisdn)
         .await
         .map_err(|e| {
-            tracing::error!(error = %e, "operator registry unavailable");
+            super::counts::unavailable(&e);
             CertifyError::Unavailable
         })?;
     let answers = RegisterAnswers {
@@ -366,6 +366,8 @@ async fn bind_under_lock(
     tx.audit(&audit::entry(ports, iin, action, detail)).await?;
     tx.commit().await?;
     tracing::info!(request = %request.id, number = %request.msisdn, "number bound");
+    let outcome = if confirmed { "confirmed" } else { "bound" };
+    super::counts::request_ended(request.channel, outcome, "");
     Ok(binding)
 }
 
@@ -434,5 +436,6 @@ async fn end_unbound_because(
     }
     tx.commit().await?;
     tracing::info!(request = %request.id, ground = ground.code(), outcome = ground.outcome_code(), "request ended");
+    super::counts::request_ended(request.channel, ground.outcome_code(), ground.code());
     Ok(CertifyError::Ended(ground))
 }

@@ -246,9 +246,11 @@ pub async fn tell(ports: &(impl UsesBindings + UsesSms), c: &Complaint) {
         number: c.number.clone(),
         status: status_of(c.state),
     };
-    if let Err(e) = ports.sms().send(&number, &news).await {
+    let sent = ports.sms().send(&number, &news).await;
+    if let Err(e) = &sent {
         tracing::warn!(error = %e, complaint = %c.number, "complaint SMS not sent");
     }
+    super::counts::sms("complaint", sent.is_ok());
 }
 
 /// The state as pages and messages name it.

@@ -16,6 +16,7 @@ pub mod code_hash;
 pub mod complaints;
 pub mod confirm_code;
 pub mod consent;
+pub mod counts;
 pub mod dashboard;
 pub mod deadlines;
 pub mod eds_sign_in;

@@ -105,7 +105,7 @@ pub(super) async fn attributed_to(
         Ok(Some(s)) if &s.iin == iin => Ok(()),
         Ok(_) => Err(RequestCodeError::NumberNotYours),
         Err(e) => {
-            tracing::error!(error = %e, "operator registry unavailable");
+            super::counts::unavailable(&e);
             Err(RequestCodeError::OperatorUnavailable)
         }
     }
@@ -341,10 +341,12 @@ pub async fn request_code_from(
         .await
     {
         tracing::error!(error = %e, number = %msisdn, "SMS not sent");
+        super::counts::sms("code", false);
         undo_after_failed_sms(ports, iin, &request.id, &consent_change).await?;
         return Err(RequestCodeError::SmsUnavailable);
     }
     tracing::info!(request = %request.id, number = %msisdn, "verification code sent");
+    super::counts::sms("code", true);
     Ok(CodeSent {
         request_id: request.id,
         msisdn,

@@ -53,8 +53,10 @@ pub async fn resend_code(
         .await
         .map_err(|e| {
             tracing::error!(error = %e, number = %request.msisdn, "SMS not sent");
+            super::counts::sms("code", false);
             RequestCodeError::SmsUnavailable
         })?;
+    super::counts::sms("code", true);
     Ok(CodeSent {
         request_id: request.id,
         msisdn: request.msisdn,

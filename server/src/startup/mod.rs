@@ -134,6 +134,8 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
 
 pub struct Application {
     listener: TcpListener,
+    /// `/metrics`' own listener, when NOMIR_METRICS_ADDR is set.
+    metrics: Option<TcpListener>,
     app: axum::Router,
     db: Db,
 }
@@ -200,6 +202,10 @@ impl Application {
         let listener = TcpListener::bind(settings.addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {} (NOMIR_ADDR): {e}", settings.addr))?;
+        let metrics = match settings.metrics_addr {
+            Some(addr) => Some(crate::common::metrics::bind(addr).await?),
+            None => None,
+        };
         let mut leptos_options = get_configuration(None)?.leptos_options;
         leptos_options.site_addr = listener.local_addr()?;
         // cargo-leptos writes the hashed names beside the binary (`hash-files`).
@@ -242,6 +248,7 @@ impl Application {
         };
         Ok(Self {
             listener,
+            metrics,
             app: router::router(state, &settings),
             db,
         })
@@ -261,9 +268,19 @@ impl Application {
         self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
     }
 
+    /// The metrics listener's port, if there is one.
+    pub fn metrics_port(&self) -> Option<u16> {
+        let addr = self.metrics.as_ref()?.local_addr().ok()?;
+        Some(addr.port())
+    }
+
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "serving");
+        if let Some(metrics) = self.metrics {
+            tracing::info!(addr = %metrics.local_addr()?, "serving /metrics");
+            tokio::spawn(crate::common::metrics::serve(metrics, self.db.clone()));
+        }
         // Without TCP_NODELAY a small response on a keep-alive connection can
         // wait ~40 ms for the client's delayed ACK (Nagle's algorithm).
         let listener = self.listener.tap_io(|tcp| {

@@ -48,6 +48,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .merge(crate::office::routes())
         .merge(crate::demo::routes())
         .route("/health", get(crate::common::health::check))
+        .route("/ready", get(crate::common::health::ready))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             app::shell(options.clone())
         })
@@ -84,6 +85,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
             source::resolve,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn(crate::common::metrics::track))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

@@ -29,6 +29,7 @@ mod http;
 mod instances;
 mod layers;
 mod maintenance;
+mod metrics;
 mod migrations;
 mod numbers;
 mod office_http;

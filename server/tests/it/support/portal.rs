@@ -10,22 +10,32 @@ use reqwest::{redirect::Policy, Client, StatusCode};
 
 pub struct App {
     pub base: String,
+    /// The metrics listener's address, when the settings gave one.
+    pub metrics_base: Option<String>,
     pub client: Client,
     db_path: std::path::PathBuf,
 }
 
 impl App {
     pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// A demo server whose settings `edit` changed first.
+    pub async fn spawn_with(edit: impl FnOnce(&mut nomir::config::Settings)) -> Self {
         let db_path =
             std::env::temp_dir().join(format!("nomir-http-{}.db", uuid::Uuid::new_v4().simple()));
         let url = format!("sqlite://{}?mode=rwc", db_path.display());
-        let settings = super::demo_settings(&url, Secret::random());
+        let mut settings = super::demo_settings(&url, Secret::random());
+        edit(&mut settings);
         let app = Application::with_system_clock(settings).await.unwrap();
         let base = format!("http://127.0.0.1:{}", app.port());
+        let metrics_base = app.metrics_port().map(|p| format!("http://127.0.0.1:{p}"));
         tokio::spawn(app.run_until_stopped());
         let client = Client::builder().redirect(Policy::none()).build().unwrap();
         Self {
             base,
+            metrics_base,
             client,
             db_path,
         }
