@@ -5,4 +5,5 @@ pub mod biometrics;
 pub mod eds;
 pub mod no_issuer;
 pub mod registry_tables;
+pub mod sms_http;
 pub mod sms_outbox;

@@ -125,6 +125,25 @@ pub fn signature_verifier(settings: &Settings) -> anyhow::Result<CmsVerifier> {
     }
 }
 
+/// The configured SMS gateway, which records each message it sent in
+/// `journal` (the outbox table, whose demo phone shows them in demo mode).
+fn sms_gateway(
+    settings: &Settings,
+    journal: Arc<dyn crate::ports::SmsGateway>,
+) -> anyhow::Result<Arc<dyn crate::ports::SmsGateway>> {
+    use crate::config::SmsGatewayChoice;
+    Ok(match &settings.sms {
+        SmsGatewayChoice::DemoPhone => journal,
+        SmsGatewayChoice::Http(http) => {
+            tracing::info!(url = %http.url, "SMS through the aggregator's HTTP gateway");
+            Arc::new(crate::adapters::sms_http::HttpSms::new(
+                http.clone(),
+                journal,
+            )?)
+        }
+    })
+}
+
 /// Connects to the database and applies migrations.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     let db = Db::connect(&settings.database_url).await?;
@@ -190,11 +209,7 @@ impl Application {
             settings.demo,
         );
         ports.calendar = Arc::new(calendar);
-        if !settings.demo {
-            tracing::warn!(
-                "no SMS gateway is configured: messages go to the outbox with codes masked"
-            );
-        }
+        ports.sms = sms_gateway(&settings, ports.sms.clone())?;
         if settings.demo {
             let loaded = crate::demo::load(&ports).await?;
             tracing::info!(?loaded, "demo data loaded");

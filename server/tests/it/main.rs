@@ -39,5 +39,6 @@ mod request_step;
 mod result_document;
 mod sign_in;
 mod signature;
+mod sms_gateway;
 mod staff_cli;
 mod store;

@@ -149,6 +149,7 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         trusted_proxy: None,
         audit_anchor_minutes: 60,
         metrics_addr: None,
+        sms: nomir::config::SmsGatewayChoice::DemoPhone,
     }
 }
 

@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod sms;
+pub use sms::{HttpSmsSettings, SmsGatewayChoice};
+
 /// A secret that never prints.
 #[derive(Clone, Deserialize)]
 #[serde(transparent)]
@@ -74,6 +77,8 @@ pub struct Settings {
     pub audit_anchor_minutes: u64,
     /// Where `/metrics` (Prometheus) is served; never the portal's address.
     pub metrics_addr: Option<SocketAddr>,
+    /// Which gateway sends SMS (from the environment only: it holds a key).
+    pub sms: SmsGatewayChoice,
 }
 
 /// NCALayer's address; the demo signer listens without TLS.
@@ -254,7 +259,9 @@ impl Settings {
                 Some(parsed)
             }
         };
+        let sms = sms::choose(demo, &|key| env(key))?;
         Ok(Self {
+            sms,
             audit_anchor_minutes,
             metrics_addr,
             trusted_proxy,
@@ -345,15 +352,21 @@ mod tests {
         let secret = "s".repeat(40);
         let e = Settings::load(None, false, env(&[("NOMIR_SECRET", &secret)])).unwrap_err();
         assert!(e.to_string().contains("NOMIR_TRUSTED_ROOTS"), "{e}");
+        let roots = ("NOMIR_TRUSTED_ROOTS", "/roots.pem");
+        let e = Settings::load(None, false, env(&[("NOMIR_SECRET", &secret), roots])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMS_GATEWAY"), "{e}");
         let ok = Settings::load(
             None,
             false,
             env(&[
                 ("NOMIR_SECRET", &secret),
-                ("NOMIR_TRUSTED_ROOTS", "/roots.pem"),
+                roots,
+                ("NOMIR_SMS_GATEWAY", "http"),
+                ("NOMIR_SMS_HTTP_URL", "https://sms.example/send"),
+                ("NOMIR_SMS_HTTP_KEY", "key"),
             ]),
         );
-        assert!(ok.is_ok());
+        assert!(ok.is_ok(), "{ok:?}");
     }
 
     #[test]

@@ -1,0 +1,145 @@
+//! Which SMS gateway sends the messages, and its settings.
+
+use std::time::Duration;
+
+use super::{ConfigError, Secret};
+
+/// The aggregator's HTTP gateway (`crate::adapters::sms_http`).
+#[derive(Debug, Clone)]
+pub struct HttpSmsSettings {
+    pub url: url::Url,
+    pub key: Secret,
+    /// The sender name the phone shows.
+    pub sender: String,
+    /// Each attempt's time limit.
+    pub timeout: Duration,
+    /// Attempts per message (a 5xx or no answer is tried again).
+    pub attempts: u32,
+}
+
+/// Where messages go.
+#[derive(Debug, Clone)]
+pub enum SmsGatewayChoice {
+    /// Only to the outbox table: the demo phone shows them (demo mode).
+    DemoPhone,
+    Http(HttpSmsSettings),
+}
+
+/// Reads `NOMIR_SMS_GATEWAY` and its gateway's settings. Demo mode needs
+/// none (the demo phone); outside it a gateway is required.
+pub fn choose(
+    demo: bool,
+    get: &impl Fn(&'static str) -> Option<String>,
+) -> Result<SmsGatewayChoice, ConfigError> {
+    match get("NOMIR_SMS_GATEWAY").as_deref().map(str::trim) {
+        None | Some("") if demo => Ok(SmsGatewayChoice::DemoPhone),
+        Some("demo-phone") if demo => Ok(SmsGatewayChoice::DemoPhone),
+        None | Some("") => Err(ConfigError::Missing {
+            key: "NOMIR_SMS_GATEWAY",
+            hint: "no citizen gets a code without one: set it to http, with NOMIR_SMS_HTTP_URL and NOMIR_SMS_HTTP_KEY",
+        }),
+        Some("http") => http(get).map(SmsGatewayChoice::Http),
+        Some(other) => Err(ConfigError::Invalid {
+            key: "NOMIR_SMS_GATEWAY",
+            message: format!(
+                "{other:?} is not a gateway this build has: http{}",
+                if demo { " or demo-phone" } else { "" }
+            ),
+        }),
+    }
+}
+
+fn http(get: &impl Fn(&'static str) -> Option<String>) -> Result<HttpSmsSettings, ConfigError> {
+    let url = get("NOMIR_SMS_HTTP_URL")
+        .ok_or(ConfigError::Missing {
+            key: "NOMIR_SMS_HTTP_URL",
+            hint: "the aggregator's address for JSON messages, https://…",
+        })
+        .and_then(|u| {
+            url::Url::parse(u.trim())
+                .ok()
+                .filter(|u| matches!(u.scheme(), "https" | "http"))
+                .ok_or_else(|| ConfigError::Invalid {
+                    key: "NOMIR_SMS_HTTP_URL",
+                    message: format!("{u:?} is not an http(s) address"),
+                })
+        })?;
+    let key = get("NOMIR_SMS_HTTP_KEY")
+        .filter(|k| !k.trim().is_empty())
+        .map(Secret)
+        .ok_or(ConfigError::Missing {
+            key: "NOMIR_SMS_HTTP_KEY",
+            hint: "the API key the aggregator issued",
+        })?;
+    let number =
+        |key: &'static str, default: u64, range: std::ops::RangeInclusive<u64>| match get(key) {
+            None => Ok(default),
+            Some(v) => v
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .ok_or_else(|| ConfigError::Invalid {
+                    key,
+                    message: format!("a whole number from {} to {}", range.start(), range.end()),
+                }),
+        };
+    Ok(HttpSmsSettings {
+        url,
+        key,
+        sender: get("NOMIR_SMS_SENDER").unwrap_or_else(|| "Nomir".into()),
+        timeout: Duration::from_millis(number("NOMIR_SMS_HTTP_TIMEOUT_MS", 5000, 100..=60_000)?),
+        attempts: number("NOMIR_SMS_HTTP_ATTEMPTS", 3, 1..=10)? as u32,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn with(pairs: &[(&'static str, &str)]) -> impl Fn(&'static str) -> Option<String> {
+        let map: HashMap<&'static str, String> =
+            pairs.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn demo_mode_uses_the_demo_phone_and_outside_it_a_gateway_is_required() {
+        assert!(matches!(
+            choose(true, &with(&[])),
+            Ok(SmsGatewayChoice::DemoPhone)
+        ));
+        let e = choose(false, &with(&[])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMS_GATEWAY"), "{e}");
+        let e = choose(false, &with(&[("NOMIR_SMS_GATEWAY", "demo-phone")])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMS_GATEWAY"), "{e}");
+    }
+
+    #[test]
+    fn the_http_gateway_names_each_missing_or_bad_setting() {
+        let http = [("NOMIR_SMS_GATEWAY", "http")];
+        let e = choose(false, &with(&http)).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMS_HTTP_URL"), "{e}");
+        let e = choose(false, &with(&[http[0], ("NOMIR_SMS_HTTP_URL", "ftp://x")])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMS_HTTP_URL"), "{e}");
+        let url = ("NOMIR_SMS_HTTP_URL", "https://sms.example/send");
+        let e = choose(false, &with(&[http[0], url])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMS_HTTP_KEY"), "{e}");
+        let key = ("NOMIR_SMS_HTTP_KEY", "k-123");
+        let e = choose(
+            false,
+            &with(&[http[0], url, key, ("NOMIR_SMS_HTTP_ATTEMPTS", "0")]),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMS_HTTP_ATTEMPTS"), "{e}");
+        match choose(false, &with(&[http[0], url, key])) {
+            Ok(SmsGatewayChoice::Http(s)) => {
+                assert_eq!(s.attempts, 3);
+                assert_eq!(s.timeout, Duration::from_secs(5));
+                assert!(!format!("{s:?}").contains("k-123"), "the key printed");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

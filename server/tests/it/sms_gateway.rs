@@ -1,0 +1,156 @@
+//! The aggregator's HTTP gateway, against a small aggregator these tests
+//! run: a code reaches it with the API key, in E.164 and UTF-8; a 5xx or a
+//! time-out is tried again with the same idempotency key (one message, one
+//! journal entry); a refusal is final and the citizen's request ends with
+//! "SMS unavailable", nothing sent twice.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use app::server_fns::RequestCode;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::{Json, Router};
+use leptos::server_fn::ServerFn;
+use nomir::config::{HttpSmsSettings, Secret, SmsGatewayChoice};
+
+use crate::support::portal::{location, App};
+
+/// How the aggregator answers each call in turn (then 200).
+#[derive(Clone, Copy, Debug)]
+enum Answer {
+    Status(u16),
+    /// Answers 200, but only after longer than the client waits.
+    Slow,
+}
+
+#[derive(Debug, Clone)]
+struct Received {
+    authorization: String,
+    idempotency_key: String,
+    body: serde_json::Value,
+}
+
+#[derive(Clone, Default)]
+struct Aggregator {
+    script: Arc<Mutex<VecDeque<Answer>>>,
+    received: Arc<Mutex<Vec<Received>>>,
+}
+
+async fn take(
+    State(a): State<Aggregator>,
+    headers: HeaderMap,
+    Json(body): Json<serde_json::Value>,
+) -> StatusCode {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    a.received.lock().unwrap().push(Received {
+        authorization: header("authorization"),
+        idempotency_key: header("idempotency-key"),
+        body,
+    });
+    let next = a.script.lock().unwrap().pop_front();
+    match next {
+        Some(Answer::Status(code)) => StatusCode::from_u16(code).unwrap(),
+        Some(Answer::Slow) => {
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            StatusCode::OK
+        }
+        None => StatusCode::OK,
+    }
+}
+
+/// An aggregator on a free port answering `script`, and a demo server
+/// sending through it.
+async fn with_aggregator(script: &[Answer]) -> (App, Aggregator) {
+    let aggregator = Aggregator::default();
+    aggregator
+        .script
+        .lock()
+        .unwrap()
+        .extend(script.iter().copied());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/send", listener.local_addr().unwrap());
+    let app = Router::new()
+        .route("/send", post(take))
+        .with_state(aggregator.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let app = App::spawn_with(|s| {
+        s.sms = SmsGatewayChoice::Http(HttpSmsSettings {
+            url: url.parse().unwrap(),
+            key: serde_json::from_str::<Secret>("\"aggregator-key-1\"").unwrap(),
+            sender: "Nomir".into(),
+            timeout: Duration::from_millis(400),
+            attempts: 3,
+        })
+    })
+    .await;
+    (app, aggregator)
+}
+
+async fn ask_for_a_code(app: &App) -> reqwest::Response {
+    let aigerim = app.session("900515410001").await;
+    app.form(
+        RequestCode::PATH,
+        &aigerim,
+        "number=%2B77011234567&consent=yes",
+        "/cabinet",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_code_reaches_the_aggregator_once_through_its_failures() {
+    let (app, aggregator) = with_aggregator(&[Answer::Status(503), Answer::Slow]).await;
+    let r = ask_for_a_code(&app).await;
+    assert!(location(&r).starts_with("/cabinet/request/"), "{r:?}");
+    let received = aggregator.received.lock().unwrap().clone();
+    assert_eq!(received.len(), 3, "{received:?}");
+    for r in &received {
+        assert_eq!(r.authorization, "Bearer aggregator-key-1");
+        assert_eq!(r.idempotency_key, received[0].idempotency_key);
+        assert_eq!(r.body["id"], received[0].idempotency_key.as_str());
+        assert_eq!(r.body["to"], "+77011234567");
+        assert_eq!(r.body["sender"], "Nomir");
+    }
+    let text = received[0].body["text"].as_str().unwrap().to_owned();
+    assert!(text.contains("код"), "{text}");
+    // One message in the journal, the same text (demo mode keeps codes).
+    assert_eq!(app.rows("sms_outbox").await, 1);
+    let phone = app.get("/demo/phone", None).await.text().await.unwrap();
+    let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    assert!(phone.contains(&code), "the journal lacks the code sent");
+}
+
+#[tokio::test]
+async fn a_refusal_is_final_and_the_request_ends_without_a_code() {
+    let (app, aggregator) = with_aggregator(&[Answer::Status(400)]).await;
+    let r = ask_for_a_code(&app).await;
+    assert!(!location(&r).starts_with("/cabinet/request/"), "{r:?}");
+    assert_eq!(
+        aggregator.received.lock().unwrap().len(),
+        1,
+        "a refusal was retried"
+    );
+    assert_eq!(app.rows("sms_outbox").await, 0);
+}
+
+#[tokio::test]
+async fn a_gateway_that_keeps_failing_is_tried_the_configured_times() {
+    let (app, aggregator) = with_aggregator(&[Answer::Status(502); 5]).await;
+    let r = ask_for_a_code(&app).await;
+    assert!(!location(&r).starts_with("/cabinet/request/"), "{r:?}");
+    assert_eq!(aggregator.received.lock().unwrap().len(), 3);
+    assert_eq!(app.rows("sms_outbox").await, 0);
+    // The citizen may ask again once the gateway is back, and gets one code.
+    let r = ask_for_a_code(&app).await;
+    assert!(location(&r).starts_with("/cabinet/request/"), "{r:?}");
+    assert_eq!(app.rows("sms_outbox").await, 1);
+}
