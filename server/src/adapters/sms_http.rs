@@ -7,48 +7,62 @@
 //! texts). A 2xx answer is accepted; a 5xx, a time-out or a broken
 //! connection is tried again with the same id (so the gateway can drop a
 //! repeat and no second code reaches the phone), up to the configured
-//! attempts; any other answer is final. Each message sent is then written
-//! to the journal (the outbox table, digits masked) for the operators.
+//! attempts, and after them by the outbox, later; any other answer is final.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use reqwest::StatusCode;
 
-use crate::config::HttpSmsSettings;
-use crate::domain::sms::Sms;
 use crate::domain::Msisdn;
-use crate::ports::{SmsGateway, Unavailable};
+use crate::ports::{SendFailure, SmsGateway};
 
-const SYSTEM: &str = "SMS gateway";
+/// The gateway's settings (read by `config`).
+#[derive(Clone)]
+pub struct HttpSmsSettings {
+    pub url: url::Url,
+    /// The API key; never printed.
+    pub key: String,
+    /// The sender name the phone shows.
+    pub sender: String,
+    /// Each attempt's time limit.
+    pub timeout: Duration,
+    /// Attempts per call (a 5xx or no answer is tried again).
+    pub attempts: u32,
+}
+
+impl std::fmt::Debug for HttpSmsSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpSmsSettings")
+            .field("url", &self.url.as_str())
+            .field("key", &"redacted")
+            .field("sender", &self.sender)
+            .field("timeout", &self.timeout)
+            .field("attempts", &self.attempts)
+            .finish()
+    }
+}
 
 pub struct HttpSms {
     client: reqwest::Client,
     settings: HttpSmsSettings,
-    /// Where a message is recorded once the gateway took it.
-    journal: Arc<dyn SmsGateway>,
 }
 
 impl HttpSms {
-    pub fn new(settings: HttpSmsSettings, journal: Arc<dyn SmsGateway>) -> anyhow::Result<Self> {
+    pub fn new(settings: HttpSmsSettings) -> anyhow::Result<Self> {
         let client = reqwest::Client::builder()
             .timeout(settings.timeout)
             .connect_timeout(settings.timeout)
             .build()?;
-        Ok(Self {
-            client,
-            settings,
-            journal,
-        })
+        Ok(Self { client, settings })
     }
 
     /// One attempt: `Ok(true)` taken, `Ok(false)` worth another try, `Err` final.
-    async fn attempt(&self, id: &str, body: &serde_json::Value) -> Result<bool, Unavailable> {
+    async fn attempt(&self, id: &str, body: &serde_json::Value) -> Result<bool, SendFailure> {
         let sent = self
             .client
             .post(self.settings.url.clone())
-            .bearer_auth(self.settings.key.expose())
+            .bearer_auth(&self.settings.key)
             .header("Idempotency-Key", id)
             .json(body)
             .send()
@@ -61,10 +75,7 @@ impl HttpSms {
                 tracing::warn!(status = %r.status(), "SMS gateway: a passing failure, trying again");
                 Ok(false)
             }
-            Ok(r) => Err(Unavailable {
-                system: SYSTEM,
-                reason: format!("the gateway refused the message: {}", r.status()),
-            }),
+            Ok(r) => Err(SendFailure::Final(format!("answered {}", r.status()))),
             Err(e) => {
                 tracing::warn!(error = %e, "SMS gateway: no answer, trying again");
                 Ok(false)
@@ -75,27 +86,26 @@ impl HttpSms {
 
 #[async_trait]
 impl SmsGateway for HttpSms {
-    async fn send(&self, to: &Msisdn, message: &Sms) -> Result<(), Unavailable> {
-        let id = uuid::Uuid::now_v7().to_string();
+    async fn send(&self, id: &str, to: &Msisdn, text: &str) -> Result<(), SendFailure> {
         let body = serde_json::json!({
             "id": id,
             "to": to.as_str(),
             "sender": self.settings.sender,
-            "text": message.text(),
+            "text": text,
         });
         let mut pause = Duration::from_millis(200);
         for attempt in 1..=self.settings.attempts {
-            if self.attempt(&id, &body).await? {
-                return self.journal.send(to, message).await;
+            if self.attempt(id, &body).await? {
+                return Ok(());
             }
             if attempt < self.settings.attempts {
                 tokio::time::sleep(pause).await;
                 pause *= 2;
             }
         }
-        Err(Unavailable {
-            system: SYSTEM,
-            reason: format!("no answer after {} attempts", self.settings.attempts),
-        })
+        Err(SendFailure::Passing(format!(
+            "no answer after {} attempts",
+            self.settings.attempts
+        )))
     }
 }

@@ -79,7 +79,12 @@ pub struct Settings {
     pub metrics_addr: Option<SocketAddr>,
     /// Which gateway sends SMS (from the environment only: it holds a key).
     pub sms: SmsGatewayChoice,
+    /// How long the outbox tries a message before giving it up.
+    pub sms_give_up: time::Duration,
 }
+
+/// Five minutes: half a code's term, so a code that arrives is still useful.
+pub const DEFAULT_SMS_GIVE_UP: time::Duration = time::Duration::minutes(5);
 
 /// NCALayer's address; the demo signer listens without TLS.
 pub const NCALAYER_URL: &str = "wss://127.0.0.1:13579";
@@ -260,8 +265,10 @@ impl Settings {
             }
         };
         let sms = sms::choose(demo, &|key| env(key))?;
+        let sms_give_up = sms::give_up(&|key| env(key))?;
         Ok(Self {
             sms,
+            sms_give_up,
             audit_anchor_minutes,
             metrics_addr,
             trusted_proxy,

@@ -2,20 +2,9 @@
 
 use std::time::Duration;
 
-use super::{ConfigError, Secret};
+pub use crate::adapters::sms_http::HttpSmsSettings;
 
-/// The aggregator's HTTP gateway (`crate::adapters::sms_http`).
-#[derive(Debug, Clone)]
-pub struct HttpSmsSettings {
-    pub url: url::Url,
-    pub key: Secret,
-    /// The sender name the phone shows.
-    pub sender: String,
-    /// Each attempt's time limit.
-    pub timeout: Duration,
-    /// Attempts per message (a 5xx or no answer is tried again).
-    pub attempts: u32,
-}
+use super::ConfigError;
 
 /// Where messages go.
 #[derive(Debug, Clone)]
@@ -49,6 +38,25 @@ pub fn choose(
     }
 }
 
+/// `NOMIR_SMS_GIVE_UP_SECONDS`: how long the outbox tries a message.
+pub fn give_up(
+    get: &impl Fn(&'static str) -> Option<String>,
+) -> Result<time::Duration, ConfigError> {
+    match get("NOMIR_SMS_GIVE_UP_SECONDS") {
+        None => Ok(super::DEFAULT_SMS_GIVE_UP),
+        Some(v) => v
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|s| (10..=86_400).contains(s))
+            .map(time::Duration::seconds)
+            .ok_or(ConfigError::Invalid {
+                key: "NOMIR_SMS_GIVE_UP_SECONDS",
+                message: "whole seconds from 10 to 86400".into(),
+            }),
+    }
+}
+
 fn http(get: &impl Fn(&'static str) -> Option<String>) -> Result<HttpSmsSettings, ConfigError> {
     let url = get("NOMIR_SMS_HTTP_URL")
         .ok_or(ConfigError::Missing {
@@ -66,7 +74,6 @@ fn http(get: &impl Fn(&'static str) -> Option<String>) -> Result<HttpSmsSettings
         })?;
     let key = get("NOMIR_SMS_HTTP_KEY")
         .filter(|k| !k.trim().is_empty())
-        .map(Secret)
         .ok_or(ConfigError::Missing {
             key: "NOMIR_SMS_HTTP_KEY",
             hint: "the API key the aggregator issued",

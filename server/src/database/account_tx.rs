@@ -309,6 +309,10 @@ impl PermissionTx for SqlAccountTx {
 
 #[async_trait]
 impl AccountTx for SqlAccountTx {
+    async fn enqueue_sms(&mut self, message: &crate::ports::OutgoingSms) -> StoreResult<()> {
+        super::outbox::insert_outgoing(&mut self.tx, message).await
+    }
+
     async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()> {
         append_with(&mut self.tx, entry).await
     }

@@ -70,6 +70,7 @@ impl ComplaintStore for Db {
         c: &Complaint,
         year: i32,
         audit: &AuditEntry,
+        sms: Option<&crate::ports::NewsOfNumber<'_>>,
     ) -> StoreResult<String> {
         let mut tx = self.begin_write().await?;
         // The counter's row is locked by the upsert until commit, so
@@ -108,6 +109,9 @@ impl ComplaintStore for Db {
             ..audit.clone()
         };
         append_with(&mut tx, &audit).await?;
+        if let Some(news) = sms {
+            super::outbox::insert_outgoing(&mut tx, &news(&number)).await?;
+        }
         tx.commit().await?;
         Ok(number)
     }
@@ -153,6 +157,7 @@ impl ComplaintStore for Db {
         from: ComplaintState,
         change: &ComplaintChange,
         audit: &AuditEntry,
+        sms: Option<&crate::ports::OutgoingSms>,
     ) -> StoreResult<bool> {
         let mut tx = self.begin_write().await?;
         let sql = if change.to == ComplaintState::AtReviewer {
@@ -172,6 +177,11 @@ impl ComplaintStore for Db {
             .bind(from.code())
             .execute(&mut *tx)
             .await?;
+        if done.rows_affected() == 1 {
+            if let Some(m) = sms {
+                super::outbox::insert_outgoing(&mut tx, m).await?;
+            }
+        }
         commit_if_one_changed(tx, done, audit).await
     }
 

@@ -1,29 +1,63 @@
+//! The SMS outbox: messages written with their decisions, claimed by one
+//! delivery worker at a time, and the journal of what was sent.
+
 use async_trait::async_trait;
-use sqlx::Row;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use time::OffsetDateTime;
 
 use super::bindings::parse_msisdn;
 use super::time_col::{from_col, to_col};
 use super::Db;
-use crate::ports::{OutboxStore, SmsMessage, StoreResult};
+use crate::ports::{
+    ClaimedSms, OutboxStore, OutgoingSms, SmsMessage, SmsState, StoreError, StoreResult,
+};
+
+/// Writes `m` as a waiting message inside `conn`'s transaction.
+pub(super) async fn insert_outgoing(conn: &mut AnyConnection, m: &OutgoingSms) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO sms_outbox (id, msisdn, body, created_at, state, sealed, next_at, give_up_at, request_id) \
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)",
+    )
+    .bind(&m.id)
+    .bind(m.msisdn.as_str())
+    .bind(&m.body)
+    .bind(to_col(m.created_at))
+    .bind(&m.sealed)
+    .bind(to_col(m.created_at))
+    .bind(to_col(m.give_up_at))
+    .bind(m.request_id.as_deref())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+const CLAIMED: &str = "RETURNING id, msisdn, sealed, attempts, give_up_at, request_id";
+
+fn claimed(r: &AnyRow) -> StoreResult<ClaimedSms> {
+    Ok(ClaimedSms {
+        id: r.try_get("id")?,
+        msisdn: parse_msisdn(&r.try_get::<String, _>("msisdn")?)?,
+        sealed: r
+            .try_get::<Option<String>, _>("sealed")?
+            .unwrap_or_default(),
+        attempts: r.try_get("attempts")?,
+        give_up_at: from_col(r.try_get("give_up_at")?)?,
+        request_id: r.try_get("request_id")?,
+    })
+}
 
 #[async_trait]
 impl OutboxStore for Db {
-    async fn enqueue_sms(&self, m: &SmsMessage) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO sms_outbox (id, msisdn, body, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(&m.id)
-        .bind(m.msisdn.as_str())
-        .bind(&m.body)
-        .bind(to_col(m.created_at))
-        .execute(self.pool())
-        .await?;
-        Ok(())
+    async fn enqueue_sms(&self, m: &OutgoingSms) -> StoreResult<()> {
+        let mut conn = self.pool().acquire().await?;
+        insert_outgoing(&mut conn, m).await
     }
 
     async fn outbox(&self) -> StoreResult<Vec<SmsMessage>> {
         let rows = sqlx::query(
-            "SELECT id, msisdn, body, created_at FROM sms_outbox ORDER BY created_at DESC, id DESC",
+            "SELECT id, msisdn, body, created_at FROM sms_outbox WHERE state = 'sent' \
+             ORDER BY created_at DESC, id DESC",
         )
         .fetch_all(self.pool())
         .await?;
@@ -37,5 +71,105 @@ impl OutboxStore for Db {
                 })
             })
             .collect()
+    }
+
+    async fn claim_sms(
+        &self,
+        id: &str,
+        lease_until: OffsetDateTime,
+    ) -> StoreResult<Option<ClaimedSms>> {
+        let sql = format!(
+            "UPDATE sms_outbox SET state = 'sending', claimed_until = $1, attempts = attempts + 1 \
+             WHERE id = $2 AND state = 'pending' {CLAIMED}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(to_col(lease_until))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(claimed).transpose()
+    }
+
+    async fn claim_due_sms(
+        &self,
+        now: OffsetDateTime,
+        lease_until: OffsetDateTime,
+        limit: i64,
+    ) -> StoreResult<Vec<ClaimedSms>> {
+        // PostgreSQL: rows another worker is claiming are skipped, not
+        // waited for. SQLite: one writer at a time, so one statement suffices.
+        let skip = match self.engine() {
+            super::Engine::Postgres => "FOR UPDATE SKIP LOCKED",
+            super::Engine::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE sms_outbox SET state = 'sending', claimed_until = $1, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM sms_outbox \
+                 WHERE (state = 'pending' AND next_at <= $2) OR (state = 'sending' AND claimed_until < $2) \
+                 ORDER BY next_at LIMIT $3 {skip}) \
+             AND ((state = 'pending' AND next_at <= $2) OR (state = 'sending' AND claimed_until < $2)) \
+             {CLAIMED}"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(to_col(lease_until))
+            .bind(to_col(now))
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(claimed).collect()
+    }
+
+    async fn sms_sent(&self, id: &str, at: OffsetDateTime) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE sms_outbox SET state = 'sent', sent_at = $1, sealed = NULL, last_error = NULL \
+             WHERE id = $2 AND state = 'sending'",
+        )
+        .bind(to_col(at))
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn sms_retry(&self, id: &str, next_at: OffsetDateTime, error: &str) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE sms_outbox SET state = 'pending', next_at = $1, last_error = $2 \
+             WHERE id = $3 AND state = 'sending'",
+        )
+        .bind(to_col(next_at))
+        .bind(error)
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn sms_failed(&self, id: &str, error: &str) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE sms_outbox SET state = 'failed', sealed = NULL, last_error = $1 \
+             WHERE id = $2 AND state = 'sending'",
+        )
+        .bind(error)
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn request_sms_state(&self, request_id: &str) -> StoreResult<Option<SmsState>> {
+        let row = sqlx::query(
+            "SELECT state FROM sms_outbox WHERE request_id = $1 \
+             ORDER BY created_at DESC, id DESC LIMIT 1",
+        )
+        .bind(request_id)
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|r| {
+            let state: String = r.try_get("state")?;
+            state
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("unknown SMS state {state}")))
+        })
+        .transpose()
     }
 }

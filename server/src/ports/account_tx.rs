@@ -144,5 +144,7 @@ pub trait PermissionTx: Send {
 #[async_trait]
 pub trait AccountTx: CodeTx + RequestTx + BindingTx + ConsentTx + PermissionTx + Send {
     async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()>;
+    /// Writes a message to the outbox with the decision that causes it.
+    async fn enqueue_sms(&mut self, message: &super::store::OutgoingSms) -> StoreResult<()>;
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }

@@ -17,12 +17,13 @@ pub use dashboard::DashboardStore;
 pub use maintenance::MaintenanceStore;
 pub use outside::{
     AssertionError, BiometricVerifier, CertificateIssuer, CertificateOrder, IdentityRegister,
-    KeyPurpose, OperatorRegistry, Sealed, SignatureError, SignatureVerifier, Signer, SmsGateway,
-    Unavailable,
+    KeyPurpose, OperatorRegistry, Sealed, SendFailure, SignatureError, SignatureVerifier, Signer,
+    SmsGateway, Unavailable,
 };
 pub use records::*;
 pub use store::{
-    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, ComplaintStore,
-    IdempotencyStore, KeyState, OutboxStore, PermissionStore, Queue, RegistryStore, RequestStore,
-    SessionStore, StaffStore, StateChange, StoreError, StoreResult, StoredAnswer,
+    AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, ClaimedSms,
+    ComplaintStore, IdempotencyStore, KeyState, NewsOfNumber, OutboxStore, OutgoingSms,
+    PermissionStore, Queue, RegistryStore, RequestStore, SessionStore, SmsState, StaffStore,
+    StateChange, StoreError, StoreResult, StoredAnswer,
 };

@@ -4,7 +4,6 @@
 use async_trait::async_trait;
 
 use super::records::{IdentityRecord, Subscriber};
-use crate::domain::sms::Sms;
 use crate::domain::{Iin, Msisdn};
 
 /// A failure to reach an outside system; the request can be retried.
@@ -15,11 +14,24 @@ pub struct Unavailable {
     pub reason: String,
 }
 
-/// Sends text messages to subscribers (SMPP or HTTP in production).
+/// Why a gateway did not take a message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendFailure {
+    /// It may work later (no answer, a 5xx): the outbox tries again.
+    #[error("the SMS gateway did not take the message, for now: {0}")]
+    Passing(String),
+    /// It never will (the gateway refused it).
+    #[error("the SMS gateway refused the message: {0}")]
+    Final(String),
+}
+
+/// Hands text messages to the network (an aggregator's HTTP gateway; in
+/// demo mode the demo phone). Called by the outbox's delivery only.
 #[async_trait]
 pub trait SmsGateway: Send + Sync {
-    /// Sends `message`; the gateway renders its text.
-    async fn send(&self, to: &Msisdn, message: &Sms) -> Result<(), Unavailable>;
+    /// Sends `text` to `to`; `id` is the message's own, the same on every
+    /// try, so a gateway can drop a repeat.
+    async fn send(&self, id: &str, to: &Msisdn, text: &str) -> Result<(), SendFailure>;
 }
 
 /// The mobile operators' registries: who a number is registered to.

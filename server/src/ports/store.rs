@@ -114,9 +114,78 @@ pub trait BindingStore: Send + Sync {
 
 #[async_trait]
 pub trait OutboxStore: Send + Sync {
-    async fn enqueue_sms(&self, message: &SmsMessage) -> StoreResult<()>;
-    /// Every message, newest first.
+    /// Writes a message for delivery on its own (a decision's message is
+    /// written in the decision's transaction instead).
+    async fn enqueue_sms(&self, message: &OutgoingSms) -> StoreResult<()>;
+    /// Every message delivered, newest first (the journal; the demo phone).
     async fn outbox(&self) -> StoreResult<Vec<SmsMessage>>;
+    /// Claims one waiting message (`pending`) until `lease_until`; `None`
+    /// if another worker has it or it is done.
+    async fn claim_sms(
+        &self,
+        id: &str,
+        lease_until: OffsetDateTime,
+    ) -> StoreResult<Option<ClaimedSms>>;
+    /// Claims up to `limit` messages due now (waiting past their next try,
+    /// or claimed by a worker whose lease ran out), each by one worker
+    /// only, even across instances (`FOR UPDATE SKIP LOCKED`).
+    async fn claim_due_sms(
+        &self,
+        now: OffsetDateTime,
+        lease_until: OffsetDateTime,
+        limit: i64,
+    ) -> StoreResult<Vec<ClaimedSms>>;
+    /// A claimed message was taken by the gateway: sent, its sealed text erased.
+    async fn sms_sent(&self, id: &str, at: OffsetDateTime) -> StoreResult<bool>;
+    /// A claimed message waits for another try at `next_at`.
+    async fn sms_retry(&self, id: &str, next_at: OffsetDateTime, error: &str) -> StoreResult<bool>;
+    /// A claimed message is given up, its sealed text erased.
+    async fn sms_failed(&self, id: &str, error: &str) -> StoreResult<bool>;
+    /// Where the latest message about a request stands, if it has one.
+    async fn request_sms_state(&self, request_id: &str) -> StoreResult<Option<SmsState>>;
+}
+
+/// The message that tells of a record by the number it is given in the
+/// transaction (a complaint's registration number).
+pub type NewsOfNumber<'a> = dyn Fn(&str) -> OutgoingSms + Send + Sync + 'a;
+
+/// A message as a decision writes it, to be delivered by the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingSms {
+    /// Also the idempotency key toward the gateway.
+    pub id: String,
+    pub msisdn: crate::domain::Msisdn,
+    /// The journal's text (digits masked outside demo mode).
+    pub body: String,
+    /// The text to send, encrypted (`services::sms_seal`).
+    pub sealed: String,
+    pub created_at: OffsetDateTime,
+    /// When delivery stops being tried.
+    pub give_up_at: OffsetDateTime,
+    /// The binding request it is about, if any.
+    pub request_id: Option<String>,
+}
+
+/// A message a delivery worker holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimedSms {
+    pub id: String,
+    pub msisdn: crate::domain::Msisdn,
+    pub sealed: String,
+    /// Tries so far, this one included.
+    pub attempts: i64,
+    pub give_up_at: OffsetDateTime,
+    pub request_id: Option<String>,
+}
+
+/// Where a message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum SmsState {
+    Pending,
+    Sending,
+    Sent,
+    Failed,
 }
 
 #[async_trait]
@@ -394,6 +463,7 @@ pub trait ComplaintStore: Send + Sync {
         complaint: &Complaint,
         year: i32,
         audit: &AuditEntry,
+        sms: Option<&NewsOfNumber<'_>>,
     ) -> StoreResult<String>;
     async fn complaint(&self, id: &str) -> StoreResult<Option<Complaint>>;
     /// The citizen's complaints, newest first.
@@ -409,6 +479,7 @@ pub trait ComplaintStore: Send + Sync {
         from: crate::domain::complaint::ComplaintState,
         change: &ComplaintChange,
         audit: &AuditEntry,
+        sms: Option<&OutgoingSms>,
     ) -> StoreResult<bool>;
     /// The undecided complaints whose deadlines are provisional (counted
     /// past the calendar's last year), oldest first.

@@ -17,8 +17,8 @@ use time::OffsetDateTime;
 
 use super::request_code::{request_code_from, CodeSent, Origin, RequestCodeError};
 use super::uses::{
-    UsesAccounts, UsesAudit, UsesClock, UsesCodes, UsesMaintenance, UsesOperators, UsesPermissions,
-    UsesRequests, UsesSms,
+    SendsSms, UsesAccounts, UsesAudit, UsesClock, UsesCodes, UsesMaintenance, UsesOperators,
+    UsesPermissions, UsesRequests,
 };
 use super::Unexpected;
 use crate::domain::api_client::ClientId;
@@ -56,7 +56,7 @@ pub async fn start(
           + UsesAudit
           + UsesRequests
           + UsesMaintenance
-          + UsesSms
+          + SendsSms
           + UsesOperators
           + UsesClock
           + UsesCodes),

@@ -18,6 +18,15 @@ impl CodeHasher {
         Self(Arc::new(secret.as_bytes().to_vec()))
     }
 
+    /// A key for another purpose (`label`), derived from the same secret.
+    pub fn derive(&self, label: &str) -> [u8; 32] {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        mac.update(b"nomir-derived-key:");
+        mac.update(label.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+
     fn mac(&self, request_id: &str, code: &str) -> Vec<u8> {
         // HMAC accepts keys of any length, so this cannot fail.
         let mut mac =

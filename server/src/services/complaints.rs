@@ -3,7 +3,7 @@
 //! number by SMS.
 
 use super::uses::{
-    UsesBindings, UsesCalendar, UsesClock, UsesComplaints, UsesRequests, UsesSms, UsesStaff,
+    SendsSms, UsesBindings, UsesCalendar, UsesClock, UsesComplaints, UsesRequests, UsesStaff,
 };
 use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
@@ -11,8 +11,8 @@ use crate::domain::complaint::{
     self, local_date, Addressee, ComplaintState, Role, Subject, TextError,
 };
 use crate::domain::sms::Sms;
-use crate::domain::{BindingState, Iin};
-use crate::ports::{BindingRequest, Complaint, StaffMember, StoreError};
+use crate::domain::{BindingState, Iin, Msisdn};
+use crate::ports::{BindingRequest, Complaint, NewsOfNumber, OutgoingSms, StaffMember, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
@@ -90,7 +90,7 @@ pub async fn officials_in(
 pub async fn file(
     ports: &(impl UsesBindings
           + UsesRequests
-          + UsesSms
+          + SendsSms
           + UsesClock
           + UsesComplaints
           + UsesCalendar
@@ -166,9 +166,32 @@ pub async fn file(
         detail.push_str(&format!(" official={login}"));
     }
     let entry = audit::entry(ports, iin, AuditAction::ComplaintFiled, detail);
+    // The citizen is told by SMS, written with the registration itself.
+    let to = bound_number(ports, iin).await;
+    let sms_id = uuid::Uuid::now_v7().to_string();
+    let news = to.as_ref().map(|to| {
+        let (id, status) = (sms_id.clone(), status_of(c.state));
+        move |number: &str| OutgoingSms {
+            id: id.clone(),
+            ..super::sms_delivery::compose(
+                ports,
+                to,
+                &Sms::ComplaintNews {
+                    number: number.to_owned(),
+                    status,
+                },
+                None,
+            )
+        }
+    });
     c.number = ports
         .complaints()
-        .register_complaint(&c, registered.year(), &entry)
+        .register_complaint(
+            &c,
+            registered.year(),
+            &entry,
+            news.as_ref().map(|f| f as &NewsOfNumber<'_>),
+        )
         .await?;
     if c.deadlines.provisional {
         tracing::warn!(
@@ -178,7 +201,9 @@ pub async fn file(
             "a complaint's deadline is past the calendar's last year: provisional until a calendar listing it is imported (nomir calendar import)"
         );
     }
-    tell(ports, &c).await;
+    if to.is_some() {
+        deliver_soon(ports, &sms_id).await;
+    }
     Ok(c)
 }
 
@@ -230,27 +255,24 @@ pub async fn one(
         .filter(|c| &c.iin == iin))
 }
 
-/// Tells the citizen by SMS, on their bound number, where the complaint
-/// now stands. The decision stands whether or not the message goes: a
-/// failure is logged, not undone.
-pub async fn tell(ports: &(impl UsesBindings + UsesSms), c: &Complaint) {
-    let number = match ports.bindings().active_binding(&c.iin).await {
-        Ok(Some(b)) => b.msisdn,
-        Ok(None) => return,
+/// The number bound to `iin`, to tell them of their complaint; none if
+/// there is none (or it cannot be read: the decision stands without it).
+pub async fn bound_number(ports: &impl UsesBindings, iin: &Iin) -> Option<Msisdn> {
+    match ports.bindings().active_binding(iin).await {
+        Ok(b) => b.map(|b| b.msisdn),
         Err(e) => {
-            tracing::warn!(error = %e, complaint = %c.number, "no number to tell of the complaint");
-            return;
+            tracing::warn!(error = %e, "no number to tell of the complaint");
+            None
         }
-    };
-    let news = Sms::ComplaintNews {
-        number: c.number.clone(),
-        status: status_of(c.state),
-    };
-    let sent = ports.sms().send(&number, &news).await;
-    if let Err(e) = &sent {
-        tracing::warn!(error = %e, complaint = %c.number, "complaint SMS not sent");
     }
-    super::counts::sms("complaint", sent.is_ok());
+}
+
+/// Tries a message written with a decision now; if it fails, the outbox's
+/// worker tries again (the decision stands either way).
+pub async fn deliver_soon(ports: &impl SendsSms, id: &str) {
+    if let Err(e) = super::sms_delivery::deliver(ports, id).await {
+        tracing::warn!(error = %e, message = id, "the SMS waits for the outbox's worker");
+    }
 }
 
 /// The state as pages and messages name it.

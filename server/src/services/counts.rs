@@ -17,10 +17,10 @@ pub fn request_ended(channel: Channel, outcome: &'static str, ground: &'static s
     .increment(1);
 }
 
-/// An SMS handed to the gateway (`kind`: code or complaint), or not.
-pub fn sms(kind: &'static str, sent: bool) {
-    let result = if sent { "sent" } else { "failed" };
-    metrics::counter!("nomir_sms_total", "kind" => kind, "result" => result).increment(1);
+/// A try to hand an SMS to the gateway: sent, delayed (tried again
+/// later) or failed (given up).
+pub fn sms(result: &'static str) {
+    metrics::counter!("nomir_sms_total", "result" => result).increment(1);
 }
 
 /// An outside system (a registry, a gateway) did not answer.

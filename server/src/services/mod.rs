@@ -35,6 +35,8 @@ pub mod resend_code;
 pub mod result_document;
 pub mod session;
 pub mod sign_in;
+pub mod sms_delivery;
+pub mod sms_seal;
 pub mod staff;
 pub mod uses;
 
@@ -72,6 +74,8 @@ pub struct Ports {
     pub issuer: Arc<dyn crate::ports::CertificateIssuer>,
     pub clock: Arc<dyn Clock>,
     pub codes: code_hash::CodeHasher,
+    /// How the SMS outbox seals, journals and gives up on messages.
+    pub sms_policy: sms_delivery::SmsPolicy,
     pub staff: Arc<dyn StaffStore>,
     pub complaints: Arc<dyn ComplaintStore>,
     pub dashboard: Arc<dyn DashboardStore>,

@@ -3,10 +3,9 @@
 //! decision is one conditional update (the complaint must still be where
 //! the official saw it) with its audit entry, the official as the actor.
 
-use super::complaints::tell;
 use super::staff::audit;
 use super::uses::{
-    UsesAccounts, UsesAudit, UsesBindings, UsesClock, UsesComplaints, UsesRequests, UsesSms,
+    SendsSms, UsesAccounts, UsesAudit, UsesBindings, UsesClock, UsesComplaints, UsesRequests,
 };
 use super::Unexpected;
 use crate::domain::audit::AuditAction;
@@ -15,6 +14,7 @@ use crate::domain::complaint::{
     self, local_date, visible_to, Addressed, ComplaintState, Decision, DecisionError, Role,
     TextError, Viewer,
 };
+use crate::domain::sms::Sms;
 use crate::ports::{Account, BindingRequest, Complaint, ComplaintChange, Queue, StaffMember};
 
 /// How many complaints a queue page lists.
@@ -131,7 +131,7 @@ pub async fn open(
 
 /// Takes `decision` on complaint `id`, with `reasons`; the complaint as it now stands.
 pub async fn decide(
-    ports: &(impl UsesBindings + UsesAudit + UsesRequests + UsesSms + UsesClock + UsesComplaints),
+    ports: &(impl UsesBindings + UsesAudit + UsesRequests + SendsSms + UsesClock + UsesComplaints),
     staff: &StaffMember,
     id: &str,
     decision: Decision,
@@ -167,9 +167,19 @@ pub async fn decide(
         c.iin.as_str(),
         detail,
     );
+    let news = super::complaints::bound_number(ports, &c.iin)
+        .await
+        .map(|to| {
+            let status = super::complaints::status_of(change.to);
+            let message = Sms::ComplaintNews {
+                number: c.number.clone(),
+                status,
+            };
+            super::sms_delivery::compose(ports, &to, &message, None)
+        });
     if !ports
         .complaints()
-        .decide_complaint(&c.id, c.state, &change, &entry)
+        .decide_complaint(&c.id, c.state, &change, &entry, news.as_ref())
         .await?
     {
         return Err(OfficeError::Moved);
@@ -179,7 +189,9 @@ pub async fn decide(
         .complaint(&c.id)
         .await?
         .ok_or_else(|| Unexpected(anyhow::anyhow!("complaint {} vanished", c.id)))?;
-    tell(ports, &now_stands).await;
+    if let Some(m) = &news {
+        super::complaints::deliver_soon(ports, &m.id).await;
+    }
     Ok(now_stands)
 }
 

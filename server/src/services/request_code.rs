@@ -11,8 +11,9 @@ use time::{Duration, OffsetDateTime};
 use super::code_hash::new_code;
 use super::consent::{self, ConsentChange};
 use super::open_request::OpenRequestError;
+use super::sms_delivery::Delivery;
 use super::uses::{
-    UsesAudit, UsesClock, UsesCodes, UsesMaintenance, UsesOperators, UsesRequests, UsesSms,
+    SendsSms, UsesAudit, UsesClock, UsesCodes, UsesMaintenance, UsesOperators, UsesRequests,
 };
 use super::{audit, Unexpected};
 use crate::domain::api_client::ClientId;
@@ -217,7 +218,7 @@ impl Origin<'_> {
 pub async fn request_code(
     ports: &(impl UsesAudit
           + UsesRequests
-          + UsesSms
+          + SendsSms
           + UsesOperators
           + UsesMaintenance
           + UsesClock
@@ -249,7 +250,7 @@ pub async fn request_code(
 pub async fn request_code_from(
     ports: &(impl UsesAudit
           + UsesRequests
-          + UsesSms
+          + SendsSms
           + UsesOperators
           + UsesMaintenance
           + UsesClock
@@ -331,22 +332,20 @@ pub async fn request_code_from(
         tx.insert_permission(&asked).await?;
     }
     tx.add_challenge(&challenge).await?;
+    let sms = super::sms_delivery::compose(ports, &msisdn, &Sms::Code { code }, Some(&request.id));
+    tx.enqueue_sms(&sms).await?;
     let detail = format!("request={} number={}", request.id, msisdn.masked());
     tx.audit(&audit::entry(ports, iin, AuditAction::CodeSent, detail))
         .await?;
     tx.commit().await?;
-    if let Err(e) = ports
-        .sms()
-        .send(&msisdn, &Sms::Code { code: code.clone() })
-        .await
-    {
-        tracing::error!(error = %e, number = %msisdn, "SMS not sent");
-        super::counts::sms("code", false);
+    // Tried at once; a passing failure is tried again by the outbox while
+    // the request waits (its page says the SMS is delayed).
+    if super::sms_delivery::deliver(ports, &sms.id).await? == Delivery::Failed {
+        tracing::error!(number = %msisdn, "SMS not sent");
         undo_after_failed_sms(ports, iin, &request.id, &consent_change).await?;
         return Err(RequestCodeError::SmsUnavailable);
     }
     tracing::info!(request = %request.id, number = %msisdn, "verification code sent");
-    super::counts::sms("code", true);
     Ok(CodeSent {
         request_id: request.id,
         msisdn,

@@ -6,7 +6,7 @@ use super::audit;
 use super::code_hash::new_code;
 use super::open_request::{self, OpenRequestError};
 use super::request_code::{challenge, check_hourly_limits, CodeSent, RequestCodeError};
-use super::uses::{UsesClock, UsesCodes, UsesMaintenance, UsesRequests, UsesSms};
+use super::uses::{SendsSms, UsesClock, UsesCodes, UsesMaintenance, UsesRequests};
 use crate::domain::audit::AuditAction;
 use crate::domain::otp::resend_allowed_at;
 use crate::domain::sms::Sms;
@@ -16,7 +16,7 @@ use crate::domain::{BindingState, Channel, Iin};
 /// between codes and the hourly limits are decided under the account's and
 /// the number's locks.
 pub async fn resend_code(
-    ports: &(impl UsesRequests + UsesSms + UsesMaintenance + UsesClock + UsesCodes),
+    ports: &(impl UsesRequests + SendsSms + UsesMaintenance + UsesClock + UsesCodes),
     iin: &Iin,
     request_id: &str,
 ) -> Result<CodeSent, RequestCodeError> {
@@ -39,6 +39,13 @@ pub async fn resend_code(
     let code = new_code();
     let challenge = challenge(ports, request_id, &request.msisdn, &code);
     tx.add_challenge(&challenge).await?;
+    let sms = super::sms_delivery::compose(
+        ports,
+        &request.msisdn,
+        &Sms::Code { code },
+        Some(request_id),
+    );
+    tx.enqueue_sms(&sms).await?;
     tx.audit(&audit::entry(
         ports,
         iin,
@@ -47,16 +54,11 @@ pub async fn resend_code(
     ))
     .await?;
     tx.commit().await?;
-    ports
-        .sms()
-        .send(&request.msisdn, &Sms::Code { code: code.clone() })
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, number = %request.msisdn, "SMS not sent");
-            super::counts::sms("code", false);
-            RequestCodeError::SmsUnavailable
-        })?;
-    super::counts::sms("code", true);
+    if super::sms_delivery::deliver(ports, &sms.id).await? == super::sms_delivery::Delivery::Failed
+    {
+        tracing::error!(number = %request.msisdn, "SMS not sent");
+        return Err(RequestCodeError::SmsUnavailable);
+    }
     Ok(CodeSent {
         request_id: request.id,
         msisdn: request.msisdn,

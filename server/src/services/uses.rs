@@ -50,6 +50,7 @@ uses! {
     UsesIssuer: issuer -> Arc<dyn CertificateIssuer>;
     UsesClock: clock -> Arc<dyn Clock>;
     UsesCodes: codes -> CodeHasher;
+    UsesSmsPolicy: sms_policy -> super::sms_delivery::SmsPolicy;
     UsesStaff: staff -> Arc<dyn StaffStore>;
     UsesComplaints: complaints -> Arc<dyn ComplaintStore>;
     UsesDashboard: dashboard -> Arc<dyn DashboardStore>;
@@ -58,3 +59,8 @@ uses! {
     UsesFloods: floods -> Arc<floods::Floods>;
     UsesChallengeLimit: challenge_limit -> Arc<flood::FloodLimit>;
 }
+
+/// What writing and delivering SMS takes: the outbox, the gateway, the
+/// outbox's policy and the clock.
+pub trait SendsSms: UsesClock + UsesOutbox + UsesSms + UsesSmsPolicy {}
+impl<T: UsesClock + UsesOutbox + UsesSms + UsesSmsPolicy> SendsSms for T {}

@@ -11,7 +11,7 @@ use tokio::net::TcpListener;
 use crate::adapters::biometrics::{JwsBiometrics, NoBiometrics};
 use crate::adapters::eds::{CmsVerifier, RevocationSources};
 use crate::adapters::registry_tables::TableRegistries;
-use crate::adapters::sms_outbox::OutboxSms;
+use crate::adapters::sms_outbox::DemoPhone;
 use crate::common::AppState;
 use crate::config::Settings;
 use crate::database::Db;
@@ -62,11 +62,11 @@ pub fn ports_over(
         registries: db.clone(),
         audit: db.clone(),
         requests: db.clone(),
-        sms: Arc::new(OutboxSms {
-            outbox: db,
-            clock: clock.clone(),
-            keep_codes: demo,
-        }),
+        sms: Arc::new(DemoPhone),
+        sms_policy: crate::services::sms_delivery::SmsPolicy {
+            seal: crate::services::sms_seal::SmsSeal::new(codes.derive("sms-outbox"), demo),
+            give_up: crate::config::DEFAULT_SMS_GIVE_UP,
+        },
         operators: registries.clone(),
         identity: registries,
         signatures,
@@ -125,21 +125,17 @@ pub fn signature_verifier(settings: &Settings) -> anyhow::Result<CmsVerifier> {
     }
 }
 
-/// The configured SMS gateway, which records each message it sent in
-/// `journal` (the outbox table, whose demo phone shows them in demo mode).
+/// The configured SMS gateway (`demo_phone` when none is).
 fn sms_gateway(
     settings: &Settings,
-    journal: Arc<dyn crate::ports::SmsGateway>,
+    demo_phone: Arc<dyn crate::ports::SmsGateway>,
 ) -> anyhow::Result<Arc<dyn crate::ports::SmsGateway>> {
     use crate::config::SmsGatewayChoice;
     Ok(match &settings.sms {
-        SmsGatewayChoice::DemoPhone => journal,
+        SmsGatewayChoice::DemoPhone => demo_phone,
         SmsGatewayChoice::Http(http) => {
             tracing::info!(url = %http.url, "SMS through the aggregator's HTTP gateway");
-            Arc::new(crate::adapters::sms_http::HttpSms::new(
-                http.clone(),
-                journal,
-            )?)
+            Arc::new(crate::adapters::sms_http::HttpSms::new(http.clone())?)
         }
     })
 }
@@ -210,6 +206,7 @@ impl Application {
         );
         ports.calendar = Arc::new(calendar);
         ports.sms = sms_gateway(&settings, ports.sms.clone())?;
+        ports.sms_policy.give_up = settings.sms_give_up;
         if settings.demo {
             let loaded = crate::demo::load(&ports).await?;
             tracing::info!(?loaded, "demo data loaded");
@@ -243,6 +240,7 @@ impl Application {
             cookie_secure: settings.cookie_secure,
         });
         tokio::spawn(sweep_overdue_requests(ports.clone()));
+        tokio::spawn(deliver_sms(ports.clone()));
         let seal_keys = Arc::new(seal_keys);
         if settings.audit_anchor_minutes > 0 {
             tokio::spawn(anchor_audit_log(
@@ -328,6 +326,19 @@ async fn sweep_overdue_requests(ports: Ports) {
         }
         if let Err(e) = crate::services::sign_in::forget_old_failures(&ports).await {
             tracing::warn!(error = %e, "could not forget old sign-in failures");
+        }
+    }
+}
+
+/// The outbox's delivery worker: every two seconds, what is due.
+async fn deliver_sms(ports: Ports) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
+    loop {
+        tick.tick().await;
+        match crate::services::sms_delivery::deliver_due(&ports).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sent = n, "delayed SMS sent"),
+            Err(e) => tracing::warn!(error = %e, "the SMS worker could not read the outbox"),
         }
     }
 }

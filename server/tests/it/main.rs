@@ -40,5 +40,6 @@ mod result_document;
 mod sign_in;
 mod signature;
 mod sms_gateway;
+mod sms_outbox;
 mod staff_cli;
 mod store;

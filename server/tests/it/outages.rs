@@ -9,7 +9,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use nomir::demo::pki::sign_detached;
 use nomir::domain::{BindingState, Iin, Msisdn};
-use nomir::ports::{IdentityRecord, IdentityRegister, SmsGateway, Unavailable};
+use nomir::ports::{IdentityRecord, IdentityRegister, SendFailure, SmsGateway, Unavailable};
 use nomir::services::certify::{certify, CertifyError};
 use nomir::services::confirm_code::confirm_code;
 use nomir::services::request_code::{request_code, RequestCodeError};
@@ -30,8 +30,8 @@ fn down() -> Unavailable {
 
 #[async_trait]
 impl SmsGateway for Down {
-    async fn send(&self, _: &Msisdn, _: &nomir::domain::sms::Sms) -> Result<(), Unavailable> {
-        Err(down())
+    async fn send(&self, _: &str, _: &Msisdn, _: &str) -> Result<(), SendFailure> {
+        Err(SendFailure::Final("connection refused".into()))
     }
 }
 

@@ -304,13 +304,41 @@ async fn registries_and_outbox_round_trip() {
         };
         t.ports.registries.upsert_identity(&r).await.unwrap();
         assert_eq!(t.ports.registries.identity(&r.iin).await.unwrap(), Some(r));
+        let out = nomir::ports::OutgoingSms {
+            id: "m1".into(),
+            msisdn: msisdn("+77011234567"),
+            body: "Код: ******".into(),
+            sealed: "sealed".into(),
+            created_at: t.clock.now(),
+            give_up_at: t.clock.now() + time::Duration::minutes(5),
+            request_id: None,
+        };
+        t.ports.outbox.enqueue_sms(&out).await.unwrap();
+        // Not in the journal until it is sent.
+        assert_eq!(t.ports.outbox.outbox().await.unwrap(), vec![]);
+        let lease = t.clock.now() + time::Duration::minutes(1);
+        let claimed = t
+            .ports
+            .outbox
+            .claim_sms("m1", lease)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((claimed.sealed.as_str(), claimed.attempts), ("sealed", 1));
+        assert!(t
+            .ports
+            .outbox
+            .claim_sms("m1", lease)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(t.ports.outbox.sms_sent("m1", t.clock.now()).await.unwrap());
         let m = SmsMessage {
             id: "m1".into(),
             msisdn: msisdn("+77011234567"),
-            body: "Код: 123456".into(),
+            body: "Код: ******".into(),
             created_at: t.clock.now(),
         };
-        t.ports.outbox.enqueue_sms(&m).await.unwrap();
         assert_eq!(t.ports.outbox.outbox().await.unwrap(), vec![m]);
         t.cleanup().await;
     }

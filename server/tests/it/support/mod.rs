@@ -150,6 +150,7 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         audit_anchor_minutes: 60,
         metrics_addr: None,
         sms: nomir::config::SmsGatewayChoice::DemoPhone,
+        sms_give_up: nomir::config::DEFAULT_SMS_GIVE_UP,
     }
 }
 

@@ -1,0 +1,141 @@
+//! The SMS outbox's delivery. A decision writes its message in its own
+//! transaction ([`compose`], then the store's `enqueue_sms`), so a message
+//! exists exactly when its decision does. Then:
+//!
+//! - the service that decided tries it at once ([`deliver`]), so a citizen
+//!   waiting for a code does not wait for a worker;
+//! - a worker in every instance ([`deliver_due`]) takes what is due: a
+//!   message waiting for another try, or one whose worker died holding it.
+//!
+//! A worker claims a message in one conditional update (on PostgreSQL with
+//! `FOR UPDATE SKIP LOCKED`), so each try is made by one worker only, even
+//! with several instances. The message's id goes to the gateway on every
+//! try, so a repeat after a crash between "sent" and its record is dropped
+//! by the gateway: one message, one SMS. A passing failure is tried again
+//! with a growing pause until `give_up`; a refusal is final. The journal
+//! (`outbox`) lists what was sent.
+
+use time::Duration;
+
+use super::sms_seal::SmsSeal;
+use super::uses::SendsSms;
+use super::Unexpected;
+use crate::domain::sms::Sms;
+use crate::domain::Msisdn;
+use crate::ports::{ClaimedSms, OutgoingSms, SendFailure};
+
+/// How the outbox treats messages.
+#[derive(Clone)]
+pub struct SmsPolicy {
+    pub seal: SmsSeal,
+    /// How long a message is tried before it is given up.
+    pub give_up: Duration,
+}
+
+/// How long a worker holds a message it claimed: past every try the
+/// gateway adapter makes in one call.
+const LEASE: Duration = Duration::seconds(60);
+
+/// Messages a worker takes at once.
+const BATCH: i64 = 20;
+
+/// Where a delivery ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    Sent,
+    /// Not taken yet; tried again later.
+    Delayed,
+    /// Given up (refused, or tried until the policy's limit).
+    Failed,
+    /// Another worker holds it, or it is done already.
+    Elsewhere,
+}
+
+/// The message `message` to `to`, ready to be written with its decision.
+pub fn compose(
+    ports: &impl SendsSms,
+    to: &Msisdn,
+    message: &Sms,
+    request_id: Option<&str>,
+) -> OutgoingSms {
+    let text = message.text();
+    let now = ports.clock().now();
+    let policy = ports.sms_policy();
+    OutgoingSms {
+        // Time-ordered (UUID v7): the journal lists newest first.
+        id: uuid::Uuid::now_v7().to_string(),
+        msisdn: to.clone(),
+        body: policy.seal.journal(&text),
+        sealed: policy.seal.seal(&text),
+        created_at: now,
+        give_up_at: now + policy.give_up,
+        request_id: request_id.map(str::to_owned),
+    }
+}
+
+/// Tries the message `id` now, if no worker holds it.
+pub async fn deliver(ports: &impl SendsSms, id: &str) -> Result<Delivery, Unexpected> {
+    let now = ports.clock().now();
+    match ports.outbox().claim_sms(id, now + LEASE).await? {
+        Some(claimed) => attempt(ports, &claimed).await,
+        None => Ok(Delivery::Elsewhere),
+    }
+}
+
+/// The worker's round: every message due now, each tried once. How many
+/// were sent.
+pub async fn deliver_due(ports: &impl SendsSms) -> Result<usize, Unexpected> {
+    let now = ports.clock().now();
+    let due = ports
+        .outbox()
+        .claim_due_sms(now, now + LEASE, BATCH)
+        .await?;
+    let mut sent = 0;
+    for claimed in &due {
+        if attempt(ports, claimed).await? == Delivery::Sent {
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}
+
+/// The pause before try `attempts + 1`: 2, 4, 8 … seconds, at most a minute.
+fn pause_after(attempts: i64) -> Duration {
+    Duration::seconds(1i64 << attempts.clamp(1, 6)).min(Duration::minutes(1))
+}
+
+async fn attempt(ports: &impl SendsSms, c: &ClaimedSms) -> Result<Delivery, Unexpected> {
+    let outbox = ports.outbox();
+    let Some(text) = ports.sms_policy().seal.open(&c.sealed) else {
+        // Sealed under another secret: no instance can send it.
+        tracing::error!(message = %c.id, "an outbox message cannot be opened with this secret");
+        outbox
+            .sms_failed(&c.id, "sealed under another secret")
+            .await?;
+        super::counts::sms("failed");
+        return Ok(Delivery::Failed);
+    };
+    let result = ports.sms().send(&c.id, &c.msisdn, &text).await;
+    let now = ports.clock().now();
+    Ok(match result {
+        Ok(()) => {
+            outbox.sms_sent(&c.id, now).await?;
+            super::counts::sms("sent");
+            Delivery::Sent
+        }
+        Err(SendFailure::Passing(e)) if now + pause_after(c.attempts) < c.give_up_at => {
+            tracing::warn!(message = %c.id, number = %c.msisdn, attempts = c.attempts, error = %e, "SMS delayed");
+            outbox
+                .sms_retry(&c.id, now + pause_after(c.attempts), &e)
+                .await?;
+            super::counts::sms("delayed");
+            Delivery::Delayed
+        }
+        Err(e) => {
+            tracing::error!(message = %c.id, number = %c.msisdn, attempts = c.attempts, error = %e, "SMS given up");
+            outbox.sms_failed(&c.id, &e.to_string()).await?;
+            super::counts::sms("failed");
+            Delivery::Failed
+        }
+    })
+}
