@@ -58,7 +58,6 @@ pub async fn start(
           + UsesMaintenance
           + SendsSms
           + UsesOperators
-          + UsesClock
           + UsesCodes),
     client: &ClientId,
     ask: BankAsk,

@@ -88,13 +88,7 @@ pub async fn officials_in(
 /// number and deadlines.
 #[allow(clippy::too_many_arguments)]
 pub async fn file(
-    ports: &(impl UsesBindings
-          + UsesRequests
-          + SendsSms
-          + UsesClock
-          + UsesComplaints
-          + UsesCalendar
-          + UsesStaff),
+    ports: &(impl UsesBindings + UsesRequests + SendsSms + UsesComplaints + UsesCalendar + UsesStaff),
     iin: &Iin,
     request_id: &str,
     subject: Subject,

@@ -131,7 +131,7 @@ pub async fn open(
 
 /// Takes `decision` on complaint `id`, with `reasons`; the complaint as it now stands.
 pub async fn decide(
-    ports: &(impl UsesBindings + UsesAudit + UsesRequests + SendsSms + UsesClock + UsesComplaints),
+    ports: &(impl UsesBindings + UsesAudit + UsesRequests + SendsSms + UsesComplaints),
     staff: &StaffMember,
     id: &str,
     decision: Decision,

@@ -216,13 +216,7 @@ impl Origin<'_> {
 /// Starts a portal request for `number_input` and sends the code. `consent`
 /// is the citizen's answer to the consent question on the same form.
 pub async fn request_code(
-    ports: &(impl UsesAudit
-          + UsesRequests
-          + SendsSms
-          + UsesOperators
-          + UsesMaintenance
-          + UsesClock
-          + UsesCodes),
+    ports: &(impl UsesAudit + UsesRequests + SendsSms + UsesOperators + UsesMaintenance + UsesCodes),
     iin: &Iin,
     number_input: &str,
     consent_given: bool,
@@ -248,13 +242,7 @@ pub async fn request_code(
 /// A bank's `permission` to view documents, if asked for, is recorded
 /// with the request, in its transaction; the binding grants it.
 pub async fn request_code_from(
-    ports: &(impl UsesAudit
-          + UsesRequests
-          + SendsSms
-          + UsesOperators
-          + UsesMaintenance
-          + UsesClock
-          + UsesCodes),
+    ports: &(impl UsesAudit + UsesRequests + SendsSms + UsesOperators + UsesMaintenance + UsesCodes),
     iin: &Iin,
     number_input: &str,
     consent_given: bool,

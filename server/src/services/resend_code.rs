@@ -16,7 +16,7 @@ use crate::domain::{BindingState, Channel, Iin};
 /// between codes and the hourly limits are decided under the account's and
 /// the number's locks.
 pub async fn resend_code(
-    ports: &(impl UsesRequests + SendsSms + UsesMaintenance + UsesClock + UsesCodes),
+    ports: &(impl UsesRequests + SendsSms + UsesMaintenance + UsesCodes),
     iin: &Iin,
     request_id: &str,
 ) -> Result<CodeSent, RequestCodeError> {
