@@ -17,8 +17,8 @@ use time::OffsetDateTime;
 
 use super::request_code::{request_code_from, CodeSent, Origin, RequestCodeError};
 use super::uses::{
-    SendsSms, UsesAccounts, UsesAudit, UsesClock, UsesCodes, UsesMaintenance, UsesOperators,
-    UsesPermissions, UsesRequests,
+    SendsSms, UsesAccounts, UsesAudit, UsesCodes, UsesMaintenance, UsesOperators, UsesPermissions,
+    UsesRequests,
 };
 use super::Unexpected;
 use crate::domain::api_client::ClientId;

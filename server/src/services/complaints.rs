@@ -2,9 +2,7 @@
 //! requests, and reading their own. Each change reaches the citizen's bound
 //! number by SMS.
 
-use super::uses::{
-    SendsSms, UsesBindings, UsesCalendar, UsesClock, UsesComplaints, UsesRequests, UsesStaff,
-};
+use super::uses::{SendsSms, UsesBindings, UsesCalendar, UsesComplaints, UsesRequests, UsesStaff};
 use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::complaint::{

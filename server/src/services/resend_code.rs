@@ -6,7 +6,7 @@ use super::audit;
 use super::code_hash::new_code;
 use super::open_request::{self, OpenRequestError};
 use super::request_code::{challenge, check_hourly_limits, CodeSent, RequestCodeError};
-use super::uses::{SendsSms, UsesClock, UsesCodes, UsesMaintenance, UsesRequests};
+use super::uses::{SendsSms, UsesCodes, UsesMaintenance, UsesRequests};
 use crate::domain::audit::AuditAction;
 use crate::domain::otp::resend_allowed_at;
 use crate::domain::sms::Sms;
