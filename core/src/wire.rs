@@ -135,6 +135,16 @@ pub struct StepClock {
     pub resend_at: i64,
 }
 
+/// Where the code's SMS stands, as the code step tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SmsNotice {
+    Sent,
+    /// The gateway has not taken it yet; the outbox keeps trying.
+    Delayed,
+    /// Given up: a new code must be asked for.
+    NotDelivered,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RequestStep {
     /// Waiting for the code sent by SMS.
@@ -144,6 +154,8 @@ pub enum RequestStep {
         resend_at: String,
         /// The same times as the live timers count them.
         clock: StepClock,
+        /// Whether the code's SMS went, or waits for the gateway.
+        sms: SmsNotice,
     },
     /// Waiting for the EDS: the document to sign (base64) and the signer's address.
     Sign {

@@ -17,7 +17,7 @@ use crate::error::{Field, PortalError};
 use crate::i18n::Lang;
 use crate::server_fns::{get_request, CertifyRequest, ConfirmCode, ResendCode};
 use crate::site::use_site;
-use crate::wire::{RequestStep, RequestView, StepClock};
+use crate::wire::{RequestStep, RequestView, SmsNotice, StepClock};
 
 /// The request page's actions: the outcome of the one just posted (an
 /// error travels in the address) shows on the page it returns to.
@@ -118,11 +118,12 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             tries_left,
             resend_at,
             clock,
+            sms,
         } => EitherOf7::A(view! {
             <StepHeading text=t.request_title/>
             {move || error().map(|e| view! { <ErrorSummary error=e t/> })}
             {facts}
-            <CodeStep id=r.id.clone() valid_until tries_left resend_at clock lang actions/>
+            <CodeStep id=r.id.clone() valid_until tries_left resend_at clock sms lang actions/>
             {back}
         }),
         RequestStep::Sign {
@@ -198,6 +199,7 @@ fn CodeStep(
     tries_left: u32,
     resend_at: String,
     clock: StepClock,
+    sms: SmsNotice,
     lang: Lang,
     actions: Actions,
 ) -> impl IntoView {
@@ -213,6 +215,15 @@ fn CodeStep(
         <p role="status" class="status-line" data-testid="code-status">
             {move || if resent() { t.new_code_sent } else { t.code_sent_status }}
         </p>
+        {match sms {
+            SmsNotice::Sent => None,
+            SmsNotice::Delayed => Some(view! {
+                <p class="notice" role="status" data-testid="sms-delayed">{t.sms_delayed}</p>
+            }),
+            SmsNotice::NotDelivered => Some(view! {
+                <p class="notice" role="status" data-testid="sms-delayed">{t.sms_not_delivered}</p>
+            }),
+        }}
         <ActionForm action=actions.confirm attr:class="form" attr:novalidate=true>
             <input type="hidden" name="id" value=id.clone()/>
             <div class="field">

@@ -173,6 +173,8 @@ pub const TEXTS: Texts = Texts {
     sms_keep_secret: "Do not tell anyone.",
     sign_needs_script: "Signing with your EDS needs JavaScript turned on in the browser and NCALayer running on your computer. Turn on JavaScript, start NCALayer (you can download it from pki.gov.kz), then reload this page. The request stays open until the time shown above.",
     code_sent_status: "A verification code was sent by SMS.",
+    sms_delayed: "The SMS is delayed: the operator has not taken it yet. We keep trying; keep this page open.",
+    sms_not_delivered: "The SMS could not be delivered. Ask for a new code.",
     new_code_sent: "A new code was sent.",
     ground_reason: reason,
     ground_basis: basis,

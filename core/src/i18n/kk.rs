@@ -173,6 +173,8 @@ pub const TEXTS: Texts = Texts {
     sms_keep_secret: "Ешкімге айтпаңыз.",
     sign_needs_script: "ЭЦҚ-мен қол қою үшін браузерде JavaScript қосулы және компьютерде NCALayer іске қосулы болуы керек. JavaScript-ті қосыңыз, NCALayer-ді іске қосыңыз (оны pki.gov.kz сайтынан жүктеуге болады), содан кейін осы бетті жаңартыңыз. Сұрау жоғарыда көрсетілген уақытқа дейін ашық тұрады.",
     code_sent_status: "Растау коды SMS арқылы жіберілді.",
+    sms_delayed: "SMS кешігіп жатыр: оператор әлі қабылдаған жоқ. Біз жіберуді қайталап жатырмыз, бетті жаппаңыз.",
+    sms_not_delivered: "SMS жеткізілмеді. Жаңа код сұраңыз.",
     new_code_sent: "Жаңа код жіберілді.",
     ground_reason: reason,
     ground_basis: basis,

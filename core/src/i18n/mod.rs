@@ -247,6 +247,10 @@ pub struct Texts {
     /// The EDS step without JavaScript: what it needs and what to do.
     pub sign_needs_script: &'static str,
     pub code_sent_status: &'static str,
+    /// The code step, while the outbox still tries the SMS.
+    pub sms_delayed: &'static str,
+    /// The code step, once the SMS is given up.
+    pub sms_not_delivered: &'static str,
     pub new_code_sent: &'static str,
     /// What happened, for each ending without a binding (an exhaustive match per language).
     pub complaints: &'static complaints::ComplaintTexts,

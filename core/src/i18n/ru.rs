@@ -173,6 +173,8 @@ pub const TEXTS: Texts = Texts {
     sms_keep_secret: "Никому не сообщайте.",
     sign_needs_script: "Для подписи ЭЦП в браузере должен быть включён JavaScript, а на компьютере запущен NCALayer. Включите JavaScript, запустите NCALayer (его можно скачать на pki.gov.kz) и обновите эту страницу. Запрос открыт до времени, указанного выше.",
     code_sent_status: "Код подтверждения отправлен по SMS.",
+    sms_delayed: "SMS задерживается: оператор его ещё не принял. Мы повторяем отправку, не закрывайте страницу.",
+    sms_not_delivered: "SMS не доставлено. Запросите новый код.",
     new_code_sent: "Новый код отправлен.",
     ground_reason: reason,
     ground_basis: basis,

@@ -12,7 +12,7 @@ use base64::Engine as _;
 
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::BindingState;
-use crate::ports::Binding;
+use crate::ports::{Binding, SmsState};
 use crate::services::request_status::RequestStatus;
 use nomir_core::i18n::Lang;
 
@@ -27,6 +27,11 @@ pub struct CodeView {
     pub tries_left: u32,
     /// When a new code may be asked for.
     pub resend_at: String,
+    /// Where the code's SMS stands: `sent`, `delayed` (the gateway has not
+    /// taken it yet; it is tried again) or `not_delivered` (given up: ask
+    /// for a new code).
+    #[schema(example = "sent")]
+    pub sms: &'static str,
 }
 
 /// Why the request ended unbound: a reasoned refusal on a row 9 ground
@@ -102,6 +107,11 @@ pub fn request_view(status: RequestStatus, lang: Lang) -> RequestView {
         valid_until: rfc3339(c.expires_at),
         tries_left: MAX_WRONG_ATTEMPTS.saturating_sub(c.wrong_tries),
         resend_at: rfc3339(resend_allowed_at(c.created_at)),
+        sms: match status.sms {
+            Some(SmsState::Pending | SmsState::Sending) => "delayed",
+            Some(SmsState::Failed) => "not_delivered",
+            Some(SmsState::Sent) | None => "sent",
+        },
     });
     let ending = r.state.ending().map(|reason| EndingView {
         outcome: reason.outcome_code(),

@@ -2,7 +2,7 @@
 //! is awaited, the document to sign while certification is awaited.
 
 use super::confirm_code::document_for;
-use super::uses::{UsesBindings, UsesClock, UsesMaintenance, UsesRequests};
+use super::uses::{UsesBindings, UsesClock, UsesMaintenance, UsesOutbox, UsesRequests};
 use super::{maintenance, open_request, Unexpected};
 use crate::domain::maintenance::{is_overdue, term_ends_at};
 use crate::domain::BindingState;
@@ -20,11 +20,13 @@ pub struct RequestStatus {
     pub document: Option<Vec<u8>>,
     /// The operator of the number, once bound.
     pub operator: Option<String>,
+    /// Where the latest SMS of the request stands, while a code is awaited.
+    pub sms: Option<crate::ports::SmsState>,
 }
 
 /// The request `id` of `iin` (expiring it first if overdue), or `None`.
 pub async fn view(
-    ports: &(impl UsesBindings + UsesRequests + UsesMaintenance + UsesClock),
+    ports: &(impl UsesBindings + UsesRequests + UsesMaintenance + UsesClock + UsesOutbox),
     iin: &Iin,
     id: &str,
 ) -> Result<Option<RequestStatus>, Unexpected> {
@@ -44,9 +46,12 @@ pub async fn view(
         open_request::expire(ports, &request).await?;
         request.state = BindingState::Expired;
     }
-    let challenge = match request.state {
-        BindingState::AwaitingCode => ports.requests().latest_challenge(id).await?,
-        _ => None,
+    let (challenge, sms) = match request.state {
+        BindingState::AwaitingCode => (
+            ports.requests().latest_challenge(id).await?,
+            ports.outbox().request_sms_state(id).await?,
+        ),
+        _ => (None, None),
     };
     let document = match (request.state, &request.sign_nonce) {
         (BindingState::AwaitingCertification | BindingState::AwaitingSignature, Some(nonce)) => {
@@ -70,5 +75,6 @@ pub async fn view(
         challenge,
         document,
         operator,
+        sms,
     }))
 }

@@ -13,7 +13,7 @@ use nomir_core::end_reason::EndReason;
 use nomir_core::i18n::Lang;
 
 use super::uses::{
-    UsesAccounts, UsesApiClients, UsesAudit, UsesBindings, UsesClock, UsesMaintenance,
+    UsesAccounts, UsesApiClients, UsesAudit, UsesBindings, UsesClock, UsesMaintenance, UsesOutbox,
     UsesRequests, UsesSignatures,
 };
 use super::{request_status, Unexpected};
@@ -32,6 +32,7 @@ pub async fn issue(
           + UsesAudit
           + UsesRequests
           + UsesMaintenance
+          + UsesOutbox
           + UsesClock),
     sealer: &Sealer,
     iin: &Iin,

@@ -154,7 +154,15 @@ async fn a_refusal_is_final_and_the_request_ends_without_a_code() {
 async fn a_gateway_that_is_down_delays_the_code_and_the_outbox_sends_it_once() {
     // Three calls of the first try fail, two of the outbox's next.
     let (app, aggregator) = with_aggregator(&[Answer::Status(502); 5]).await;
-    let r = ask_for_a_code(&app).await;
+    let cookie = app.session("900515410001").await;
+    let r = app
+        .form(
+            RequestCode::PATH,
+            &cookie,
+            "number=%2B77011234567&consent=yes",
+            "/cabinet",
+        )
+        .await;
     let page = location(&r).to_owned();
     assert!(
         page.starts_with("/cabinet/request/"),
