@@ -9,6 +9,10 @@ use crate::wire_complaints::ComplaintStatus;
 pub enum Sms {
     /// A one-time code for a binding request (§5.2).
     Code { code: String },
+    /// To the old number, once another number is bound to the account in
+    /// its place: someone whose number was changed without them learns of
+    /// it at once.
+    NumberUnbound,
     /// Where the citizen's complaint now stands (chapter 3).
     ComplaintNews {
         number: String,
@@ -21,6 +25,7 @@ impl Sms {
     pub fn text(&self) -> String {
         match self {
             Self::Code { code } => crate::i18n::sms_code_text(code),
+            Self::NumberUnbound => crate::i18n::sms_unbound_text(),
             Self::ComplaintNews { number, status } => {
                 crate::i18n::complaints::sms_text(number, *status)
             }
@@ -31,6 +36,13 @@ impl Sms {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_old_number_is_told_in_kazakh_and_russian() {
+        let text = Sms::NumberUnbound.text();
+        assert!(text.contains("байланысты емес"), "{text}");
+        assert!(text.contains("больше не привязан"), "{text}");
+    }
 
     #[test]
     fn a_code_message_carries_the_code_in_kazakh_and_russian() {

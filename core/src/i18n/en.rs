@@ -171,6 +171,7 @@ pub const TEXTS: Texts = Texts {
     page_home_link: "Home page",
     sms_code: "Confirmation code",
     sms_keep_secret: "Do not tell anyone.",
+    sms_number_unbound: "this number is no longer bound to your e-gov account: another number was bound. If it was not you, call 1414.",
     sign_needs_script: "Signing with your EDS needs JavaScript turned on in the browser and NCALayer running on your computer. Turn on JavaScript, start NCALayer (you can download it from pki.gov.kz), then reload this page. The request stays open until the time shown above.",
     code_sent_status: "A verification code was sent by SMS.",
     sms_delayed: "The SMS is delayed: the operator has not taken it yet. We keep trying; keep this page open.",

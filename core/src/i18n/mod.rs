@@ -71,6 +71,15 @@ pub fn sms_code_text(code: &str) -> String {
     )
 }
 
+/// The message to the old number after a change, in Kazakh and Russian.
+pub fn sms_unbound_text() -> String {
+    let (kk, ru) = (Lang::Kk.texts(), Lang::Ru.texts());
+    format!(
+        "Nomir: {} / {}",
+        kk.sms_number_unbound, ru.sms_number_unbound
+    )
+}
+
 /// One language's strings. Adding a field makes every language fail to
 /// compile until it is translated.
 pub struct Texts {
@@ -244,6 +253,9 @@ pub struct Texts {
     /// The text message with the code: "<sms_code> 123456. <sms_keep_secret>".
     pub sms_code: &'static str,
     pub sms_keep_secret: &'static str,
+    /// The text message to a number whose binding ended because another
+    /// number was bound: "Nomir: <sms_number_unbound>".
+    pub sms_number_unbound: &'static str,
     /// The EDS step without JavaScript: what it needs and what to do.
     pub sign_needs_script: &'static str,
     pub code_sent_status: &'static str,

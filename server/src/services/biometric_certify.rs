@@ -13,8 +13,8 @@ use super::audit;
 use super::certify::{awaiting, complete, end_unbound, CertifyError, Step};
 use super::open_request;
 use super::uses::{
-    UsesBiometrics, UsesClock, UsesIdentity, UsesMaintenance, UsesOperators, UsesPermissions,
-    UsesRequests,
+    SendsSms, UsesBiometrics, UsesClock, UsesIdentity, UsesMaintenance, UsesOperators,
+    UsesPermissions, UsesRequests,
 };
 use crate::domain::audit::AuditAction;
 use crate::domain::binding::signs_after_biometrics;
@@ -31,7 +31,7 @@ pub async fn certify_with_biometrics(
           + UsesOperators
           + UsesIdentity
           + UsesBiometrics
-          + UsesClock),
+          + SendsSms),
     iin: &Iin,
     request_id: &str,
     assertion: &str,

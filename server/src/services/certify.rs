@@ -5,6 +5,7 @@
 
 use super::confirm_code::document_for;
 use super::open_request::{self, OpenRequestError};
+use super::uses::SendsSms;
 use super::uses::{
     UsesClock, UsesIdentity, UsesMaintenance, UsesOperators, UsesPermissions, UsesRequests,
     UsesSignatures,
@@ -15,6 +16,7 @@ use crate::domain::binding::signs_after_biometrics;
 use crate::domain::checks::{
     consent_check, number_held_elsewhere, register_checks, HeldNumber, RegisterAnswers,
 };
+use crate::domain::sms::Sms;
 use crate::domain::{BindingState, Channel, EndReason, Iin, Purpose};
 use crate::ports::{
     AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, KeyPurpose, StateChange,
@@ -85,7 +87,7 @@ pub trait SignaturePorts:
     + UsesIdentity
     + UsesSignatures
     + UsesMaintenance
-    + UsesClock
+    + SendsSms
 {
 }
 
@@ -96,7 +98,7 @@ impl<P> SignaturePorts for P where
         + UsesIdentity
         + UsesSignatures
         + UsesMaintenance
-        + UsesClock
+        + SendsSms
 {
 }
 
@@ -187,7 +189,7 @@ pub(super) async fn complete(
           + UsesOperators
           + UsesIdentity
           + UsesMaintenance
-          + UsesClock),
+          + SendsSms),
     iin: &Iin,
     request: &BindingRequest,
 ) -> Result<Binding, CertifyError> {
@@ -263,7 +265,7 @@ fn is_conflict(e: &Unexpected) -> bool {
 /// the authority on whose a number is, has reassigned it), unless that
 /// binding is newer than the request: then the request ends not performed.
 async fn bind_under_lock(
-    ports: &(impl UsesPermissions + UsesRequests + UsesMaintenance + UsesClock),
+    ports: &(impl UsesPermissions + UsesRequests + UsesMaintenance + SendsSms),
     iin: &Iin,
     request: &BindingRequest,
     operator: String,
@@ -310,8 +312,21 @@ async fn bind_under_lock(
     }
     // Confirming the bound number (a bank's request): the binding stays as
     // it is; only the permission takes effect.
-    let kept = match tx.active_binding().await? {
-        Some(b) if request.purpose == Purpose::Confirm && b.msisdn == request.msisdn => Some(b),
+    let before = tx.active_binding().await?;
+    let kept = match &before {
+        Some(b) if request.purpose == Purpose::Confirm && b.msisdn == request.msisdn => {
+            Some(b.clone())
+        }
+        _ => None,
+    };
+    // The number this binding replaces is told, whoever asked for the
+    // change and on whichever channel (written with the change itself).
+    let told = match &before {
+        Some(old) if kept.is_none() && old.msisdn != request.msisdn => {
+            let m = super::sms_delivery::compose(ports, &old.msisdn, &Sms::NumberUnbound, None);
+            tx.enqueue_sms(&m).await?;
+            Some(m.id)
+        }
         _ => None,
     };
     let confirmed = kept.is_some();
@@ -365,6 +380,9 @@ async fn bind_under_lock(
     };
     tx.audit(&audit::entry(ports, iin, action, detail)).await?;
     tx.commit().await?;
+    if let Some(id) = told {
+        super::complaints::deliver_soon(ports, &id).await;
+    }
     tracing::info!(request = %request.id, number = %request.msisdn, "number bound");
     let outcome = if confirmed { "confirmed" } else { "bound" };
     super::counts::request_ended(request.channel, outcome, "");

@@ -106,6 +106,15 @@ async fn a_citizen_changes_the_number_and_the_old_binding_stays_in_the_history()
         assert!(history[0].ended_at.is_none());
         assert_eq!(history[1].msisdn.as_str(), "+77051234568");
         assert!(history[1].ended_at.is_some());
+        // The old number is told, in Kazakh and Russian; the new one is not.
+        let outbox = t.ports.outbox.outbox().await.unwrap();
+        let told: Vec<_> = outbox
+            .iter()
+            .filter(|m| m.body.contains("больше не привязан"))
+            .collect();
+        assert_eq!(told.len(), 1, "{}: {outbox:?}", t.name);
+        assert_eq!(told[0].msisdn.as_str(), "+77051234568");
+        assert!(told[0].body.contains("байланысты емес"));
         t.cleanup().await;
     }
 }
