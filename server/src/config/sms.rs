@@ -12,6 +12,22 @@ pub enum SmsGatewayChoice {
     /// Only to the outbox table: the demo phone shows them (demo mode).
     DemoPhone,
     Http(HttpSmsSettings),
+    /// None set, outside demo mode: the operators' commands work, `serve`
+    /// refuses to start ([`SmsGatewayChoice::required`]).
+    Unset,
+}
+
+impl SmsGatewayChoice {
+    /// Serving needs a gateway: no citizen gets a code without one.
+    pub fn required(&self) -> Result<(), ConfigError> {
+        match self {
+            Self::Unset => Err(ConfigError::Missing {
+                key: "NOMIR_SMS_GATEWAY",
+                hint: "no citizen gets a code without one: set it to http, with NOMIR_SMS_HTTP_URL and NOMIR_SMS_HTTP_KEY",
+            }),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Reads `NOMIR_SMS_GATEWAY` and its gateway's settings. Demo mode needs
@@ -23,10 +39,7 @@ pub fn choose(
     match get("NOMIR_SMS_GATEWAY").as_deref().map(str::trim) {
         None | Some("") if demo => Ok(SmsGatewayChoice::DemoPhone),
         Some("demo-phone") if demo => Ok(SmsGatewayChoice::DemoPhone),
-        None | Some("") => Err(ConfigError::Missing {
-            key: "NOMIR_SMS_GATEWAY",
-            hint: "no citizen gets a code without one: set it to http, with NOMIR_SMS_HTTP_URL and NOMIR_SMS_HTTP_KEY",
-        }),
+        None | Some("") => Ok(SmsGatewayChoice::Unset),
         Some("http") => http(get).map(SmsGatewayChoice::Http),
         Some(other) => Err(ConfigError::Invalid {
             key: "NOMIR_SMS_GATEWAY",
@@ -117,7 +130,7 @@ mod tests {
             choose(true, &with(&[])),
             Ok(SmsGatewayChoice::DemoPhone)
         ));
-        let e = choose(false, &with(&[])).unwrap_err();
+        let e = choose(false, &with(&[])).unwrap().required().unwrap_err();
         assert!(e.to_string().contains("NOMIR_SMS_GATEWAY"), "{e}");
         let e = choose(false, &with(&[("NOMIR_SMS_GATEWAY", "demo-phone")])).unwrap_err();
         assert!(e.to_string().contains("NOMIR_SMS_GATEWAY"), "{e}");

@@ -132,7 +132,7 @@ fn sms_gateway(
 ) -> anyhow::Result<Arc<dyn crate::ports::SmsGateway>> {
     use crate::config::SmsGatewayChoice;
     Ok(match &settings.sms {
-        SmsGatewayChoice::DemoPhone => demo_phone,
+        SmsGatewayChoice::DemoPhone | SmsGatewayChoice::Unset => demo_phone,
         SmsGatewayChoice::Http(http) => {
             tracing::info!(url = %http.url, "SMS through the aggregator's HTTP gateway");
             Arc::new(crate::adapters::sms_http::HttpSms::new(http.clone())?)
@@ -163,6 +163,8 @@ impl Application {
         clock: Arc<dyn Clock>,
         shift: Option<Arc<ShiftableClock>>,
     ) -> anyhow::Result<Self> {
+        // Serving needs an SMS gateway (the operators' commands do not).
+        settings.sms.required()?;
         // Checks run on the blocking pool, a bounded number at once, each
         // within a time limit (a crafted CMS cannot hold the async workers).
         let verifier = Arc::new(crate::adapters::eds::BoundedVerifier::new(Arc::new(

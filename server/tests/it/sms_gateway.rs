@@ -188,3 +188,32 @@ async fn a_gateway_that_is_down_delays_the_code_and_the_outbox_sends_it_once() {
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(aggregator.received.lock().unwrap().len(), 6);
 }
+
+#[test]
+fn outside_demo_mode_the_server_does_not_start_without_a_gateway() {
+    let dir = std::env::temp_dir().join(format!("nomir-no-sms-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let roots = dir.join("roots.pem");
+    std::fs::write(&roots, nomir::demo::pki::DEMO_ROOTS).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nomir"))
+        .arg("serve")
+        .env_clear()
+        .env(
+            "NOMIR_SECRET",
+            "a-secret-for-the-sms-gateway-test-0123456789",
+        )
+        .env("NOMIR_TRUSTED_ROOTS", &roots)
+        .env("NOMIR_ADDR", "127.0.0.1:0")
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}?mode=rwc", dir.join("n.db").display()),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("NOMIR_SMS_GATEWAY"), "{said}");
+    // Refused before anything was written.
+    assert!(!dir.join("n.db").exists());
+    std::fs::remove_dir_all(dir).ok();
+}
