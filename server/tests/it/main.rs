@@ -25,6 +25,7 @@ mod document_seal;
 mod eds_cli;
 mod eds_sign_in;
 mod floods;
+mod fuzz;
 mod http;
 mod instances;
 mod layers;
