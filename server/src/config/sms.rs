@@ -104,12 +104,21 @@ fn http(get: &impl Fn(&'static str) -> Option<String>) -> Result<HttpSmsSettings
                     message: format!("a whole number from {} to {}", range.start(), range.end()),
                 }),
         };
+    let timeout = number("NOMIR_SMS_HTTP_TIMEOUT_MS", 5000, 100..=30_000)?;
+    let attempts = number("NOMIR_SMS_HTTP_ATTEMPTS", 3, 1..=5)?;
+    // One call's tries (and their pauses) end within the outbox's lease.
+    if timeout * attempts > 40_000 {
+        return Err(ConfigError::Invalid {
+            key: "NOMIR_SMS_HTTP_ATTEMPTS",
+            message: "attempts times NOMIR_SMS_HTTP_TIMEOUT_MS must stay within 40 seconds".into(),
+        });
+    }
     Ok(HttpSmsSettings {
         url,
         key,
         sender: get("NOMIR_SMS_SENDER").unwrap_or_else(|| "Nomir".into()),
-        timeout: Duration::from_millis(number("NOMIR_SMS_HTTP_TIMEOUT_MS", 5000, 100..=60_000)?),
-        attempts: number("NOMIR_SMS_HTTP_ATTEMPTS", 3, 1..=10)? as u32,
+        timeout: Duration::from_millis(timeout),
+        attempts: attempts as u32,
     })
 }
 

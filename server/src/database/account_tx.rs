@@ -26,11 +26,20 @@ pub(super) struct SqlAccountTx {
     tx: Tx,
     iin: Iin,
     engine: Engine,
+    /// Audit entries, appended at commit: the chain's head is then always
+    /// the last lock the transaction takes, so it never waits for a row
+    /// while holding the head another transaction waits for.
+    audit: Vec<AuditEntry>,
 }
 
 impl SqlAccountTx {
     pub(super) fn new(tx: Tx, iin: Iin, engine: Engine) -> Self {
-        Self { tx, iin, engine }
+        Self {
+            tx,
+            iin,
+            engine,
+            audit: Vec::new(),
+        }
     }
 }
 
@@ -314,11 +323,16 @@ impl AccountTx for SqlAccountTx {
     }
 
     async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()> {
-        append_with(&mut self.tx, entry).await
+        self.audit.push(entry.clone());
+        Ok(())
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {
-        self.tx.commit().await?;
+        let mut this = *self;
+        for entry in &this.audit {
+            append_with(&mut this.tx, entry).await?;
+        }
+        this.tx.commit().await?;
         Ok(())
     }
 }

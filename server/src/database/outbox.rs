@@ -24,13 +24,17 @@ pub(super) async fn insert_outgoing(conn: &mut AnyConnection, m: &OutgoingSms) -
     .bind(&m.body)
     .bind(to_col(m.created_at))
     .bind(&m.sealed)
-    .bind(to_col(m.created_at))
+    // The deciding request tries it first; the worker only after a while.
+    .bind(to_col(m.created_at) + FIRST_TRY_SECONDS)
     .bind(to_col(m.give_up_at))
     .bind(m.request_id.as_deref())
     .execute(conn)
     .await?;
     Ok(())
 }
+
+/// How long a new message is left to the request that decided it.
+const FIRST_TRY_SECONDS: i64 = 10;
 
 const CLAIMED: &str = "RETURNING id, msisdn, sealed, attempts, give_up_at, request_id";
 
@@ -119,38 +123,46 @@ impl OutboxStore for Db {
         rows.iter().map(claimed).collect()
     }
 
-    async fn sms_sent(&self, id: &str, at: OffsetDateTime) -> StoreResult<bool> {
+    async fn sms_sent(&self, c: &ClaimedSms, at: OffsetDateTime) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE sms_outbox SET state = 'sent', sent_at = $1, sealed = NULL, last_error = NULL \
-             WHERE id = $2 AND state = 'sending'",
+             WHERE id = $2 AND state = 'sending' AND attempts = $3",
         )
         .bind(to_col(at))
-        .bind(id)
+        .bind(&c.id)
+        .bind(c.attempts)
         .execute(self.pool())
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    async fn sms_retry(&self, id: &str, next_at: OffsetDateTime, error: &str) -> StoreResult<bool> {
+    async fn sms_retry(
+        &self,
+        c: &ClaimedSms,
+        next_at: OffsetDateTime,
+        error: &str,
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE sms_outbox SET state = 'pending', next_at = $1, last_error = $2 \
-             WHERE id = $3 AND state = 'sending'",
+             WHERE id = $3 AND state = 'sending' AND attempts = $4",
         )
         .bind(to_col(next_at))
         .bind(error)
-        .bind(id)
+        .bind(&c.id)
+        .bind(c.attempts)
         .execute(self.pool())
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    async fn sms_failed(&self, id: &str, error: &str) -> StoreResult<bool> {
+    async fn sms_failed(&self, c: &ClaimedSms, error: &str) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE sms_outbox SET state = 'failed', sealed = NULL, last_error = $1 \
-             WHERE id = $2 AND state = 'sending'",
+             WHERE id = $2 AND state = 'sending' AND attempts = $3",
         )
         .bind(error)
-        .bind(id)
+        .bind(&c.id)
+        .bind(c.attempts)
         .execute(self.pool())
         .await?;
         Ok(done.rows_affected() == 1)

@@ -135,12 +135,20 @@ pub trait OutboxStore: Send + Sync {
         lease_until: OffsetDateTime,
         limit: i64,
     ) -> StoreResult<Vec<ClaimedSms>>;
-    /// A claimed message was taken by the gateway: sent, its sealed text erased.
-    async fn sms_sent(&self, id: &str, at: OffsetDateTime) -> StoreResult<bool>;
+    /// A claimed message was taken by the gateway: sent, its sealed text
+    /// erased. Each of these three changes holds only for the claim it
+    /// names (`attempts` is the claim's token): a worker whose lease ran
+    /// out changes nothing another worker now holds.
+    async fn sms_sent(&self, claim: &ClaimedSms, at: OffsetDateTime) -> StoreResult<bool>;
     /// A claimed message waits for another try at `next_at`.
-    async fn sms_retry(&self, id: &str, next_at: OffsetDateTime, error: &str) -> StoreResult<bool>;
+    async fn sms_retry(
+        &self,
+        claim: &ClaimedSms,
+        next_at: OffsetDateTime,
+        error: &str,
+    ) -> StoreResult<bool>;
     /// A claimed message is given up, its sealed text erased.
-    async fn sms_failed(&self, id: &str, error: &str) -> StoreResult<bool>;
+    async fn sms_failed(&self, claim: &ClaimedSms, error: &str) -> StoreResult<bool>;
     /// Where the latest message about a request stands, if it has one.
     async fn request_sms_state(&self, request_id: &str) -> StoreResult<Option<SmsState>>;
 }

@@ -33,11 +33,12 @@ pub struct SmsPolicy {
 }
 
 /// How long a worker holds a message it claimed: past every try the
-/// gateway adapter makes in one call.
+/// gateway adapter makes in one call (the settings keep those under 40 s).
 const LEASE: Duration = Duration::seconds(60);
 
-/// Messages a worker takes at once.
-const BATCH: i64 = 20;
+/// Messages a worker tries in one round, each claimed just before its try
+/// (so no lease runs out while others are sent).
+const BATCH: usize = 20;
 
 /// Where a delivery ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,13 +86,13 @@ pub async fn deliver(ports: &impl SendsSms, id: &str) -> Result<Delivery, Unexpe
 /// The worker's round: every message due now, each tried once. How many
 /// were sent.
 pub async fn deliver_due(ports: &impl SendsSms) -> Result<usize, Unexpected> {
-    let now = ports.clock().now();
-    let due = ports
-        .outbox()
-        .claim_due_sms(now, now + LEASE, BATCH)
-        .await?;
     let mut sent = 0;
-    for claimed in &due {
+    for _ in 0..BATCH {
+        let now = ports.clock().now();
+        let due = ports.outbox().claim_due_sms(now, now + LEASE, 1).await?;
+        let Some(claimed) = due.first() else {
+            break;
+        };
         if attempt(ports, claimed).await? == Delivery::Sent {
             sent += 1;
         }
@@ -106,12 +107,16 @@ fn pause_after(attempts: i64) -> Duration {
 
 async fn attempt(ports: &impl SendsSms, c: &ClaimedSms) -> Result<Delivery, Unexpected> {
     let outbox = ports.outbox();
+    if ports.clock().now() >= c.give_up_at {
+        // Its worker died past its last try: too late to be of use.
+        outbox.sms_failed(c, "given up").await?;
+        super::counts::sms("failed");
+        return Ok(Delivery::Failed);
+    }
     let Some(text) = ports.sms_policy().seal.open(&c.sealed) else {
         // Sealed under another secret: no instance can send it.
         tracing::error!(message = %c.id, "an outbox message cannot be opened with this secret");
-        outbox
-            .sms_failed(&c.id, "sealed under another secret")
-            .await?;
+        outbox.sms_failed(c, "sealed under another secret").await?;
         super::counts::sms("failed");
         return Ok(Delivery::Failed);
     };
@@ -119,21 +124,21 @@ async fn attempt(ports: &impl SendsSms, c: &ClaimedSms) -> Result<Delivery, Unex
     let now = ports.clock().now();
     Ok(match result {
         Ok(()) => {
-            outbox.sms_sent(&c.id, now).await?;
+            outbox.sms_sent(c, now).await?;
             super::counts::sms("sent");
             Delivery::Sent
         }
         Err(SendFailure::Passing(e)) if now + pause_after(c.attempts) < c.give_up_at => {
             tracing::warn!(message = %c.id, number = %c.msisdn, attempts = c.attempts, error = %e, "SMS delayed");
             outbox
-                .sms_retry(&c.id, now + pause_after(c.attempts), &e)
+                .sms_retry(c, now + pause_after(c.attempts), &e)
                 .await?;
             super::counts::sms("delayed");
             Delivery::Delayed
         }
         Err(e) => {
             tracing::error!(message = %c.id, number = %c.msisdn, attempts = c.attempts, error = %e, "SMS given up");
-            outbox.sms_failed(&c.id, &e.to_string()).await?;
+            outbox.sms_failed(c, &e.to_string()).await?;
             super::counts::sms("failed");
             Delivery::Failed
         }

@@ -76,6 +76,9 @@ async fn parallel_workers_send_each_message_exactly_once() {
     for mut t in engines().await {
         let gateway = recording(&mut t);
         let mut ids = enqueue(&t, 60).await;
+        // New messages are left to the request that wrote them for a while.
+        assert_eq!(deliver_due(&t.ports).await.unwrap(), 0, "{}", t.name);
+        t.clock.advance(Duration::seconds(11));
         let rounds = at_once(6, |_| {
             let ports = t.ports.clone();
             async move {
@@ -106,13 +109,13 @@ async fn a_message_held_by_a_dead_worker_is_sent_after_its_lease_under_its_id() 
         let ids = enqueue(&t, 1).await;
         // A worker claims it and dies before sending.
         let lease = t.clock.now() + Duration::seconds(60);
-        assert!(t
+        let dead = t
             .ports
             .outbox
             .claim_sms(&ids[0], lease)
             .await
             .unwrap()
-            .is_some());
+            .unwrap();
         assert_eq!(
             deliver_due(&t.ports).await.unwrap(),
             0,
@@ -122,7 +125,23 @@ async fn a_message_held_by_a_dead_worker_is_sent_after_its_lease_under_its_id() 
         t.clock.advance(Duration::seconds(61));
         assert_eq!(deliver_due(&t.ports).await.unwrap(), 1, "{}", t.name);
         assert_eq!(*gateway.ids.lock().unwrap(), ids);
+        // The dead worker, back, changes nothing another worker finished.
+        let later = t.clock.now() + Duration::seconds(5);
+        assert!(!t
+            .ports
+            .outbox
+            .sms_retry(&dead, later, "late")
+            .await
+            .unwrap());
+        assert!(!t.ports.outbox.sms_failed(&dead, "late").await.unwrap());
+        t.clock.advance(Duration::seconds(10));
         assert_eq!(deliver_due(&t.ports).await.unwrap(), 0);
+        assert_eq!(
+            t.ports.outbox.outbox().await.unwrap().len(),
+            1,
+            "{}",
+            t.name
+        );
         t.cleanup().await;
     }
 }

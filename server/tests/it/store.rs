@@ -332,7 +332,12 @@ async fn registries_and_outbox_round_trip() {
             .await
             .unwrap()
             .is_none());
-        assert!(t.ports.outbox.sms_sent("m1", t.clock.now()).await.unwrap());
+        assert!(t
+            .ports
+            .outbox
+            .sms_sent(&claimed, t.clock.now())
+            .await
+            .unwrap());
         let m = SmsMessage {
             id: "m1".into(),
             msisdn: msisdn("+77011234567"),
