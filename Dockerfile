@@ -30,6 +30,7 @@ ENV NOMIR_ADDR=0.0.0.0:8080 \
     NOMIR_METRICS_ADDR=0.0.0.0:9100 \
     RUST_LOG=info,sqlx=warn
 EXPOSE 8080 9100
-HEALTHCHECK --interval=10s --timeout=3s CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /ready HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '200 OK' <&3"]
+# bash, not sh (dash): only bash opens /dev/tcp.
+HEALTHCHECK --interval=10s --timeout=3s CMD ["/bin/bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /ready HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '200 OK' <&3"]
 ENTRYPOINT ["/app/target/release/nomir"]
 CMD ["serve"]

@@ -136,6 +136,9 @@ pub enum Break {
     Reordered { chain: i64, id: i64, seq: i64 },
     /// The chain's head, or an anchor, names another hash at this number.
     HeadDiffers { chain: i64, seq: i64 },
+    /// The entries from before the chains began are not as many as when
+    /// they began: some were added or deleted.
+    BeforeChains { recorded: i64, found: i64 },
 }
 
 impl std::fmt::Display for Break {
@@ -164,6 +167,10 @@ impl std::fmt::Display for Break {
             Break::HeadDiffers { chain, seq } => write!(
                 f,
                 "chain {chain} at number {seq} is not what its head or an anchor recorded"
+            ),
+            Break::BeforeChains { recorded, found } => write!(
+                f,
+                "the entries from before the chains were {recorded} and are now {found}: some were added or deleted"
             ),
         }
     }

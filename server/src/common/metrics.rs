@@ -7,11 +7,13 @@
 //! What is counted where:
 //! - `nomir_http_requests_total{route,method,status}` and
 //!   `nomir_http_request_duration_seconds{route}`: [`track`], every request;
-//! - `nomir_sms_total{kind,result}`: the SMS port's callers (codes, complaint news);
+//! - `nomir_sms_total{result}`: each try to hand an SMS to the gateway
+//!   (sent, delayed, failed);
 //! - `nomir_requests_ended_total{channel,outcome,ground}`: how requests end;
 //! - `nomir_outside_errors_total{system}`: registries and gateways unavailable;
-//! - `nomir_db_pool_connections{state}`, `nomir_sms_outbox_messages`,
-//!   `nomir_audit_chain_entries`: read from the database at each scrape.
+//! - `nomir_db_pool_connections{state}`, `nomir_sms_outbox_messages` (not
+//!   sent yet), `nomir_sms_outbox_oldest_seconds`, `nomir_audit_chain_entries`:
+//!   read from the database at each scrape.
 
 use std::net::SocketAddr;
 use std::sync::OnceLock;
@@ -97,9 +99,11 @@ async fn scrape(State(db): State<Db>) -> impl IntoResponse {
     let (size, idle) = db.pool_use();
     metrics::gauge!("nomir_db_pool_connections", "state" => "open").set(size as f64);
     metrics::gauge!("nomir_db_pool_connections", "state" => "idle").set(idle as f64);
-    match db.gauges().await {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    match db.gauges(now).await {
         Ok(g) => {
             metrics::gauge!("nomir_sms_outbox_messages").set(g.outbox_messages as f64);
+            metrics::gauge!("nomir_sms_outbox_oldest_seconds").set(g.outbox_oldest_seconds as f64);
             metrics::gauge!("nomir_audit_chain_entries").set(g.audit_entries as f64);
         }
         Err(e) => tracing::warn!(error = %e, "metrics: the database's gauges cannot be read"),

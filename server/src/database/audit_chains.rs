@@ -3,7 +3,7 @@
 //! states. How entries join a chain is in `audit.rs`; what makes a chain
 //! whole is the domain's (`audit_chain`).
 
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use super::Db;
 use crate::domain::audit_chain::{Break, Head, Statement, Stored, Walk};
@@ -54,142 +54,194 @@ impl Db {
         Ok(())
     }
 
-    /// The stored anchors' statements, oldest first (unreadable ones skipped:
-    /// they name no head to hold the chains to).
-    pub async fn anchors(&self) -> StoreResult<Vec<Statement>> {
-        let rows = sqlx::query("SELECT statement FROM audit_anchors ORDER BY id")
-            .fetch_all(self.pool())
-            .await?;
-        Ok(rows
-            .iter()
-            .filter_map(|r| r.try_get::<String, _>("statement").ok())
-            .filter_map(|s| Statement::from_json(&s))
-            .collect())
-    }
-
     /// Walks every chain against its head, the stored anchors and `more`
-    /// (anchors kept elsewhere), and stops at the first break.
+    /// (anchors kept elsewhere), and stops at the first break. Everything
+    /// is read in one snapshot, so entries appended meanwhile by a running
+    /// service are not taken for forgeries.
     pub async fn check_audit_chains(&self, more: &[Statement]) -> StoreResult<ChainReport> {
-        let mut anchors = self.anchors().await?;
-        anchors.extend_from_slice(more);
-        let heads = self.chain_heads().await?;
-        let mut report = ChainReport {
-            chains: heads.len(),
-            entries: 0,
-            before_chains: self.count_before_chains().await?,
-            anchors: anchors.len(),
-            broken: None,
-        };
-        report.broken = self.stray_entry(&heads).await?;
-        for head in &heads {
-            if report.broken.is_some() {
-                break;
-            }
-            let claims: Vec<&Head> = anchors
-                .iter()
-                .flat_map(|a| a.chains.iter())
-                .filter(|h| h.chain == head.chain)
-                .collect();
-            let mut walk = Walk::new(head.chain, claims.iter().map(|h| h.seq).collect());
-            let outcome = self.walk_chain(&mut walk, head).await?;
-            report.entries += walk.count();
-            report.broken = outcome
-                .and_then(|()| walk.finish(head.seq, &head.head))
-                .and_then(|()| {
-                    claims
-                        .iter()
-                        .try_for_each(|claim| walk.reaches(claim.seq, &claim.head))
-                })
-                .err();
+        let mut tx = self.pool().begin().await?;
+        if self.engine() == super::Engine::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                .execute(&mut *tx)
+                .await?;
         }
-        Ok(report)
+        let report = check_in(&mut tx, more).await;
+        tx.rollback().await?;
+        report
     }
+}
 
-    /// Walks one chain in pages; entries past the head were never appended
-    /// by the service.
-    async fn walk_chain(&self, walk: &mut Walk, head: &Head) -> StoreResult<Result<(), Break>> {
-        let (mut after_seq, mut after_id) = (i64::MIN, i64::MIN);
-        loop {
-            let rows = sqlx::query(
-                "SELECT id, seq, prev_hash, hash, at, actor, action, subject, detail \
-                 FROM audit_log WHERE chain = $1 AND (seq > $2 OR (seq = $2 AND id > $3)) \
-                 ORDER BY seq, id LIMIT $4",
-            )
-            .bind(head.chain)
-            .bind(after_seq)
-            .bind(after_id)
-            .bind(PAGE)
-            .fetch_all(self.pool())
-            .await?;
-            for r in &rows {
-                let e = Stored {
-                    id: r.try_get("id")?,
-                    seq: r.try_get("seq")?,
-                    prev_hash: r
-                        .try_get::<Option<String>, _>("prev_hash")?
-                        .unwrap_or_default(),
-                    hash: r.try_get::<Option<String>, _>("hash")?.unwrap_or_default(),
-                    at: r.try_get("at")?,
-                    actor: r.try_get("actor")?,
-                    action: r.try_get("action")?,
-                    subject: r.try_get("subject")?,
-                    detail: r.try_get("detail")?,
-                };
-                if e.seq > head.seq {
-                    return Ok(Err(Break::Inserted {
-                        chain: Some(head.chain),
-                        id: e.id,
-                    }));
-                }
-                if let Err(b) = walk.step(&e) {
-                    return Ok(Err(b));
-                }
-                (after_seq, after_id) = (e.seq, e.id);
-            }
-            if (rows.len() as i64) < PAGE {
-                return Ok(Ok(()));
-            }
+async fn check_in(conn: &mut AnyConnection, more: &[Statement]) -> StoreResult<ChainReport> {
+    let mut anchors = read_anchors(conn).await?;
+    anchors.extend_from_slice(more);
+    let heads = read_heads(conn).await?;
+    let (before_chains, stray) = before_and_stray(conn, &heads).await?;
+    let mut report = ChainReport {
+        chains: heads.len(),
+        entries: 0,
+        before_chains,
+        anchors: anchors.len(),
+        broken: stray,
+    };
+    for head in &heads {
+        if report.broken.is_some() {
+            break;
         }
+        let claims: Vec<&Head> = anchors
+            .iter()
+            .flat_map(|a| a.chains.iter())
+            .filter(|h| h.chain == head.chain)
+            .collect();
+        let mut walk = Walk::new(head.chain, claims.iter().map(|h| h.seq).collect());
+        let outcome = walk_chain(conn, &mut walk, head).await?;
+        report.entries += walk.count();
+        report.broken = outcome
+            .and_then(|()| walk.finish(head.seq, &head.head))
+            .and_then(|()| {
+                claims
+                    .iter()
+                    .try_for_each(|claim| walk.reaches(claim.seq, &claim.head))
+            })
+            .err();
     }
+    Ok(report)
+}
 
-    /// An entry outside every chain written after the chains began, or in
-    /// a chain that does not exist.
-    async fn stray_entry(&self, heads: &[Head]) -> StoreResult<Option<Break>> {
-        let unchained = sqlx::query(
-            "SELECT id FROM audit_log WHERE chain IS NULL AND id > \
-             (SELECT COALESCE(MIN(id), 0) FROM audit_log WHERE chain IS NOT NULL) \
-             AND EXISTS (SELECT 1 FROM audit_log WHERE chain IS NOT NULL) ORDER BY id LIMIT 1",
-        )
-        .fetch_optional(self.pool())
+async fn read_heads(conn: &mut AnyConnection) -> StoreResult<Vec<Head>> {
+    let rows = sqlx::query("SELECT chain, seq, head FROM audit_chains ORDER BY chain")
+        .fetch_all(&mut *conn)
         .await?;
-        if let Some(r) = unchained {
-            return Ok(Some(Break::Inserted {
-                chain: None,
-                id: r.try_get("id")?,
-            }));
-        }
-        let known: Vec<i64> = heads.iter().map(|h| h.chain).collect();
+    rows.iter()
+        .map(|r| {
+            Ok(Head {
+                chain: r.try_get("chain")?,
+                seq: r.try_get("seq")?,
+                head: r.try_get("head")?,
+            })
+        })
+        .collect()
+}
+
+async fn read_anchors(conn: &mut AnyConnection) -> StoreResult<Vec<Statement>> {
+    let rows = sqlx::query("SELECT statement FROM audit_anchors ORDER BY id")
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| r.try_get::<String, _>("statement").ok())
+        .filter_map(|s| Statement::from_json(&s))
+        .collect())
+}
+
+/// Walks one chain in pages; entries past the head were never appended
+/// by the service.
+async fn walk_chain(
+    conn: &mut AnyConnection,
+    walk: &mut Walk,
+    head: &Head,
+) -> StoreResult<Result<(), Break>> {
+    let (mut after_seq, mut after_id) = (i64::MIN, i64::MIN);
+    loop {
         let rows = sqlx::query(
-            "SELECT MIN(id) AS id, chain FROM audit_log WHERE chain IS NOT NULL GROUP BY chain",
+            "SELECT id, seq, prev_hash, hash, at, actor, action, subject, detail \
+             FROM audit_log WHERE chain = $1 AND (seq > $2 OR (seq = $2 AND id > $3)) \
+             ORDER BY seq, id LIMIT $4",
         )
-        .fetch_all(self.pool())
+        .bind(head.chain)
+        .bind(after_seq)
+        .bind(after_id)
+        .bind(PAGE)
+        .fetch_all(&mut *conn)
         .await?;
         for r in &rows {
-            let chain: i64 = r.try_get("chain")?;
-            if !known.contains(&chain) {
-                return Ok(Some(Break::Inserted {
-                    chain: Some(chain),
-                    id: r.try_get("id")?,
+            let e = Stored {
+                id: r.try_get("id")?,
+                seq: r.try_get("seq")?,
+                prev_hash: r
+                    .try_get::<Option<String>, _>("prev_hash")?
+                    .unwrap_or_default(),
+                hash: r.try_get::<Option<String>, _>("hash")?.unwrap_or_default(),
+                at: r.try_get("at")?,
+                actor: r.try_get("actor")?,
+                action: r.try_get("action")?,
+                subject: r.try_get("subject")?,
+                detail: r.try_get("detail")?,
+            };
+            if e.seq > head.seq {
+                return Ok(Err(Break::Inserted {
+                    chain: Some(head.chain),
+                    id: e.id,
                 }));
             }
+            if let Err(b) = walk.step(&e) {
+                return Ok(Err(b));
+            }
+            (after_seq, after_id) = (e.seq, e.id);
         }
-        Ok(None)
+        if (rows.len() as i64) < PAGE {
+            return Ok(Ok(()));
+        }
     }
+}
 
-    async fn count_before_chains(&self) -> StoreResult<i64> {
-        let r = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE chain IS NULL")
-            .fetch_one(self.pool())
-            .await?;
-        Ok(r.try_get("n")?)
+/// The entries from before the chains, held to what the migration that
+/// began them recorded, and the first entry outside every chain's order:
+/// unchained after the chains began, chained without a number or hash,
+/// or in a chain that does not exist.
+async fn before_and_stray(
+    conn: &mut AnyConnection,
+    heads: &[Head],
+) -> StoreResult<(i64, Option<Break>)> {
+    let start = sqlx::query("SELECT before_count, before_max_id FROM audit_chain_start")
+        .fetch_one(&mut *conn)
+        .await?;
+    let (count, max_id): (i64, i64) = (
+        start.try_get("before_count")?,
+        start.try_get("before_max_id")?,
+    );
+    let late = sqlx::query(
+        "SELECT id FROM audit_log WHERE (chain IS NULL AND id > $1) \
+         OR (chain IS NOT NULL AND (seq IS NULL OR hash IS NULL OR prev_hash IS NULL)) \
+         ORDER BY id LIMIT 1",
+    )
+    .bind(max_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(r) = late {
+        let stray = Break::Inserted {
+            chain: None,
+            id: r.try_get("id")?,
+        };
+        return Ok((count, Some(stray)));
     }
+    let now: i64 = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE chain IS NULL")
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("n")?;
+    if now != count {
+        return Ok((
+            now,
+            Some(Break::BeforeChains {
+                recorded: count,
+                found: now,
+            }),
+        ));
+    }
+    let known: Vec<i64> = heads.iter().map(|h| h.chain).collect();
+    let rows = sqlx::query(
+        "SELECT MIN(id) AS id, chain FROM audit_log WHERE chain IS NOT NULL GROUP BY chain",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for r in &rows {
+        let chain: i64 = r.try_get("chain")?;
+        if !known.contains(&chain) {
+            let stray = Break::Inserted {
+                chain: Some(chain),
+                id: r.try_get("id")?,
+            };
+            return Ok((count, Some(stray)));
+        }
+    }
+    Ok((count, None))
 }

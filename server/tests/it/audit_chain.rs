@@ -51,6 +51,29 @@ async fn parallel_writers_keep_every_chain_whole() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_running_service_appending_meanwhile_is_not_taken_for_a_forger() {
+    for t in engines().await {
+        let audit = t.ports.audit.clone();
+        let writer = tokio::spawn(async move {
+            for i in 0..150 {
+                audit.append(&entry(i)).await.unwrap();
+            }
+        });
+        let mut checks = 0;
+        while !writer.is_finished() {
+            let report = t.db.check_audit_chains(&[]).await.unwrap();
+            assert_eq!(report.broken, None, "{}", t.name);
+            checks += 1;
+        }
+        writer.await.unwrap();
+        assert!(checks > 0);
+        let report = t.db.check_audit_chains(&[]).await.unwrap();
+        assert_eq!((report.broken, report.entries), (None, 150), "{}", t.name);
+        t.cleanup().await;
+    }
+}
+
 /// A SQLite log of `n` entries written by the service, in a file of its own.
 async fn log_with(n: usize) -> (TestDb, PathBuf) {
     let t = TestDb::sqlite().await;
@@ -152,6 +175,19 @@ async fn verify_names_the_first_edited_deleted_inserted_or_moved_entry() {
             "unchained",
             "INSERT INTO audit_log (at, actor, action, subject, detail) \
              VALUES (1764046800, 'staff:x', 'sign_in', 'x', 'forged')",
+            "entry 7 was inserted outside every chain",
+        ),
+        (
+            // As if one entry from before the chains had been deleted.
+            "before",
+            "UPDATE audit_chain_start SET before_count = 1",
+            "the entries from before the chains were 1 and are now 0",
+        ),
+        (
+            "numberless",
+            "DROP INDEX audit_log_chain_seq; \
+             INSERT INTO audit_log (at, actor, action, subject, detail, chain) \
+             VALUES (1764046800, 'staff:x', 'sign_in', 'x', 'forged', 0)",
             "entry 7 was inserted outside every chain",
         ),
         (

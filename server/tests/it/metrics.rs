@@ -92,8 +92,15 @@ async fn metrics_are_served_to_operators_only_and_count_what_happened() {
         sample(&text, "nomir_audit_chain_entries") >= Some(2.0),
         "{text}"
     );
-    assert!(
-        sample(&text, "nomir_sms_outbox_messages") >= Some(1.0),
+    // The code was sent: nothing waits in the outbox.
+    assert_eq!(
+        sample(&text, "nomir_sms_outbox_messages"),
+        Some(0.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(&text, "nomir_sms_outbox_oldest_seconds"),
+        Some(0.0),
         "{text}"
     );
 }
