@@ -36,7 +36,9 @@ pub(super) async fn insert_outgoing(conn: &mut AnyConnection, m: &OutgoingSms) -
 /// How long a new message is left to the request that decided it.
 const FIRST_TRY_SECONDS: i64 = 10;
 
-const CLAIMED: &str = "RETURNING id, msisdn, sealed, attempts, give_up_at, request_id";
+const CLAIMED: &str = "RETURNING sms_outbox.id AS id, sms_outbox.msisdn AS msisdn, \
+    sms_outbox.sealed AS sealed, sms_outbox.attempts AS attempts, \
+    sms_outbox.give_up_at AS give_up_at, sms_outbox.request_id AS request_id";
 
 fn claimed(r: &AnyRow) -> StoreResult<ClaimedSms> {
     Ok(ClaimedSms {
@@ -106,12 +108,16 @@ impl OutboxStore for Db {
             super::Engine::Postgres => "FOR UPDATE SKIP LOCKED",
             super::Engine::Sqlite => "",
         };
+        // The rows are picked once, in a CTE: as `IN (subquery)` PostgreSQL
+        // may run a SKIP LOCKED subquery again for each row it updates.
         let sql = format!(
-            "UPDATE sms_outbox SET state = 'sending', claimed_until = $1, attempts = attempts + 1 \
-             WHERE id IN (SELECT id FROM sms_outbox \
+            "WITH due AS (SELECT id FROM sms_outbox \
                  WHERE (state = 'pending' AND next_at <= $2) OR (state = 'sending' AND claimed_until < $2) \
                  ORDER BY next_at LIMIT $3 {skip}) \
-             AND ((state = 'pending' AND next_at <= $2) OR (state = 'sending' AND claimed_until < $2)) \
+             UPDATE sms_outbox SET state = 'sending', claimed_until = $1, attempts = attempts + 1 \
+             FROM due WHERE sms_outbox.id = due.id \
+             AND ((sms_outbox.state = 'pending' AND sms_outbox.next_at <= $2) \
+                  OR (sms_outbox.state = 'sending' AND sms_outbox.claimed_until < $2)) \
              {CLAIMED}"
         );
         let rows = sqlx::query(&sql)

@@ -90,11 +90,13 @@ pub async fn deliver_due(ports: &impl SendsSms) -> Result<usize, Unexpected> {
     for _ in 0..BATCH {
         let now = ports.clock().now();
         let due = ports.outbox().claim_due_sms(now, now + LEASE, 1).await?;
-        let Some(claimed) = due.first() else {
+        if due.is_empty() {
             break;
-        };
-        if attempt(ports, claimed).await? == Delivery::Sent {
-            sent += 1;
+        }
+        for claimed in &due {
+            if attempt(ports, claimed).await? == Delivery::Sent {
+                sent += 1;
+            }
         }
     }
     Ok(sent)
