@@ -29,18 +29,8 @@ const PAGE: i64 = 2000;
 impl Db {
     /// Every chain's head, in chain order.
     pub async fn chain_heads(&self) -> StoreResult<Vec<Head>> {
-        let rows = sqlx::query("SELECT chain, seq, head FROM audit_chains ORDER BY chain")
-            .fetch_all(self.pool())
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Head {
-                    chain: r.try_get("chain")?,
-                    seq: r.try_get("seq")?,
-                    head: r.try_get("head")?,
-                })
-            })
-            .collect()
+        let mut conn = self.pool().acquire().await?;
+        read_heads(&mut conn).await
     }
 
     /// Keeps an anchor: its statement and the detached CMS over it (base64).
