@@ -32,6 +32,11 @@ pub enum StepError {
     /// so no code is sent to it (Rules §5.3; a code never goes to a
     /// stranger's phone).
     NumberNotYours,
+    /// The number's SIM card changed within the last `hours` hours: no
+    /// code goes to it until they pass (`domain::sim_swap`).
+    SimSwapped {
+        hours: u16,
+    },
     /// The mobile operators' registry cannot be reached: nothing was sent.
     OperatorUnavailable,
     /// The citizen has a request open in another channel, which a bank's
@@ -86,6 +91,9 @@ impl StepError {
             Self::TooSoon => t.err_too_soon,
             Self::SmsUnavailable => t.err_sms_unavailable,
             Self::NumberNotYours => t.err_number_not_yours,
+            Self::SimSwapped { hours } => {
+                return t.err_sim_swapped.replace("{hours}", &hours.to_string())
+            }
             Self::OperatorUnavailable => t.err_operator_unavailable,
             Self::OpenElsewhere => t.err_open_elsewhere,
             Self::CodeEmpty => t.err_code_empty,
@@ -122,6 +130,7 @@ impl StepError {
             Self::TooSoon => "too_soon",
             Self::SmsUnavailable => "sms_unavailable",
             Self::NumberNotYours => "number_not_yours",
+            Self::SimSwapped { .. } => "sim_swapped",
             Self::OperatorUnavailable => "operator_unavailable",
             Self::OpenElsewhere => "open_elsewhere",
             Self::CodeEmpty => "code_empty",
@@ -152,6 +161,7 @@ impl StepError {
             | Self::NumberLandline
             | Self::NumberNotMobile
             | Self::NumberNotYours
+            | Self::SimSwapped { .. }
             | Self::AlreadyBound => Some(StepField::Number),
             Self::CodeEmpty | Self::CodeMalformed | Self::CodeWrong { .. } | Self::CodeExpired => {
                 Some(StepField::Code)
@@ -172,7 +182,8 @@ impl StepError {
             Self::WrongKeySign
             | Self::WrongKeyAuth
             | Self::LegalEntityKey
-            | Self::NumberNotYours => 422,
+            | Self::NumberNotYours
+            | Self::SimSwapped { .. } => 422,
             _ => 400,
         }
     }
@@ -222,6 +233,14 @@ mod tests {
         for l in Lang::ALL {
             let m = StepError::CodeWrong { tries_left: 2 }.message(l.texts());
             assert!(m.ends_with(": 2."), "{m}");
+        }
+    }
+
+    #[test]
+    fn a_recent_sim_change_names_its_window_in_every_language() {
+        for l in Lang::ALL {
+            let m = StepError::SimSwapped { hours: 48 }.message(l.texts());
+            assert!(m.contains("48") && !m.contains('{'), "{m}");
         }
     }
 

@@ -25,8 +25,8 @@ pub fn consent_check(consent_given: bool) -> Result<(), EndReason> {
 pub struct RegisterAnswers<'a> {
     pub applicant: &'a Iin,
     pub identity: Option<IdentityStatus>,
-    /// The IIN the operator registers the number to, if any.
-    pub operator_subscriber: Option<&'a Iin>,
+    /// Whether the operator attributes the number to the applicant.
+    pub operator_confirms: bool,
 }
 
 /// `Ok` if the registers allow the binding, else the first ground that refuses it.
@@ -34,7 +34,7 @@ pub fn register_checks(answers: &RegisterAnswers<'_>) -> Result<(), EndReason> {
     if let Some(ground) = identity_refusal(answers.identity) {
         return Err(ground);
     }
-    if answers.operator_subscriber != Some(answers.applicant) {
+    if !answers.operator_confirms {
         return Err(EndReason::OperatorDoesNotConfirm);
     }
     Ok(())
@@ -86,7 +86,7 @@ mod tests {
         let answers = RegisterAnswers {
             applicant: &a,
             identity: Some(IdentityStatus::Valid),
-            operator_subscriber: Some(&a),
+            operator_confirms: true,
         };
         assert_eq!(register_checks(&answers), Ok(()));
     }
@@ -94,35 +94,26 @@ mod tests {
     #[test]
     fn each_register_failure_names_its_ground_in_order() {
         let a = iin("991231410007");
-        let other = iin("900515410001");
         let base = RegisterAnswers {
             applicant: &a,
             identity: Some(IdentityStatus::Valid),
-            operator_subscriber: Some(&a),
+            operator_confirms: true,
         };
         let no_record = RegisterAnswers {
             identity: None,
-            operator_subscriber: None,
+            operator_confirms: false,
             ..base.clone()
         };
         assert_eq!(
             register_checks(&no_record),
             Err(EndReason::IdentityNotFound)
         );
-        let someone_elses = RegisterAnswers {
-            operator_subscriber: Some(&other),
-            ..base.clone()
-        };
-        assert_eq!(
-            register_checks(&someone_elses),
-            Err(EndReason::OperatorDoesNotConfirm)
-        );
-        let unassigned = RegisterAnswers {
-            operator_subscriber: None,
+        let not_confirmed = RegisterAnswers {
+            operator_confirms: false,
             ..base
         };
         assert_eq!(
-            register_checks(&unassigned),
+            register_checks(&not_confirmed),
             Err(EndReason::OperatorDoesNotConfirm)
         );
     }

@@ -21,6 +21,7 @@ pub mod msisdn;
 pub mod otp;
 pub mod permission;
 pub mod records;
+pub mod sim_swap;
 pub mod sms;
 
 pub use binding::{BindingEvent, BindingState, Channel, Purpose, TransitionError, REQUEST_TERM};

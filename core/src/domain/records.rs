@@ -77,6 +77,8 @@ pub struct Subscriber {
     pub msisdn: Msisdn,
     pub operator: String,
     pub iin: Iin,
+    /// When the number's SIM card last changed, if the operator told.
+    pub sim_changed_at: Option<OffsetDateTime>,
 }
 
 pub use crate::domain::IdentityStatus;

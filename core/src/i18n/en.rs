@@ -150,6 +150,7 @@ pub const TEXTS: Texts = Texts {
     err_too_soon: "Codes were requested too often. Please wait and try again.",
     err_sms_unavailable: "The SMS could not be sent. Please try again later.",
     err_number_not_yours: "Your mobile operator does not have this number registered in your name, so no code was sent to it. Enter a number registered to you, or contact your operator.",
+    err_sim_swapped: "The SIM card of this number was replaced less than {hours} hours ago. To protect you from anyone who may have taken over the number, no code is sent to it for {hours} hours after a SIM change. Please try again once that time has passed. If you did not replace the SIM card, contact your mobile operator at once.",
     err_operator_unavailable: "The mobile operators' registry cannot be reached just now; nothing was sent. Please try again later.",
     err_open_elsewhere: "The citizen has a request open in another channel, which a bank may not interrupt. Try again once it has ended.",
     err_code_empty: "Enter the code from the SMS.",

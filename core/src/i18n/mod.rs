@@ -229,6 +229,8 @@ pub struct Texts {
     pub err_too_soon: &'static str,
     pub err_sms_unavailable: &'static str,
     pub err_number_not_yours: &'static str,
+    /// `{hours}`: the SIM swap window.
+    pub err_sim_swapped: &'static str,
     pub err_operator_unavailable: &'static str,
     pub err_open_elsewhere: &'static str,
     pub err_code_empty: &'static str,

@@ -6,8 +6,11 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::domain::{Iin, Msisdn};
+use time::OffsetDateTime;
+
 use crate::ports::{
-    IdentityRecord, IdentityRegister, OperatorRegistry, RegistryStore, Subscriber, Unavailable,
+    Attribution, IdentityRecord, IdentityRegister, OperatorRegistry, RegistryStore, Subscriber,
+    Unavailable,
 };
 
 pub struct TableRegistries(pub Arc<dyn RegistryStore>);
@@ -21,6 +24,27 @@ fn unavailable(system: &'static str, e: impl std::fmt::Display) -> Unavailable {
 
 #[async_trait]
 impl OperatorRegistry for TableRegistries {
+    async fn attribution(&self, msisdn: &Msisdn, iin: &Iin) -> Result<Attribution, Unavailable> {
+        Ok(match self.subscriber(msisdn).await? {
+            Some(s) if &s.iin == iin => Attribution::Theirs {
+                operator: s.operator,
+            },
+            _ => Attribution::NotTheirs,
+        })
+    }
+
+    async fn latest_sim_change(
+        &self,
+        msisdn: &Msisdn,
+    ) -> Result<Option<OffsetDateTime>, Unavailable> {
+        Ok(self
+            .subscriber(msisdn)
+            .await?
+            .and_then(|s| s.sim_changed_at))
+    }
+}
+
+impl TableRegistries {
     async fn subscriber(&self, msisdn: &Msisdn) -> Result<Option<Subscriber>, Unavailable> {
         self.0
             .subscriber(msisdn)

@@ -15,13 +15,15 @@ use crate::ports::{
 impl RegistryStore for Db {
     async fn upsert_subscriber(&self, s: &Subscriber) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO operator_subscribers (msisdn, operator, subscriber_iin) VALUES ($1, $2, $3) \
-             ON CONFLICT (msisdn) DO UPDATE SET operator = excluded.operator, \
-             subscriber_iin = excluded.subscriber_iin",
+            "INSERT INTO operator_subscribers (msisdn, operator, subscriber_iin, sim_changed_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (msisdn) DO UPDATE SET \
+             operator = excluded.operator, subscriber_iin = excluded.subscriber_iin, \
+             sim_changed_at = excluded.sim_changed_at",
         )
         .bind(s.msisdn.as_str())
         .bind(&s.operator)
         .bind(s.iin.as_str())
+        .bind(s.sim_changed_at.map(super::time_col::to_col))
         .execute(self.pool())
         .await?;
         Ok(())
@@ -29,7 +31,8 @@ impl RegistryStore for Db {
 
     async fn subscriber(&self, msisdn: &Msisdn) -> StoreResult<Option<Subscriber>> {
         let row = sqlx::query(
-            "SELECT msisdn, operator, subscriber_iin FROM operator_subscribers WHERE msisdn = $1",
+            "SELECT msisdn, operator, subscriber_iin, sim_changed_at FROM operator_subscribers \
+             WHERE msisdn = $1",
         )
         .bind(msisdn.as_str())
         .fetch_optional(self.pool())
@@ -39,6 +42,7 @@ impl RegistryStore for Db {
                 msisdn: parse_msisdn(&r.try_get::<String, _>("msisdn")?)?,
                 operator: r.try_get("operator")?,
                 iin: parse_iin(&r.try_get::<String, _>("subscriber_iin")?)?,
+                sim_changed_at: super::time_col::from_opt(r.try_get("sim_changed_at")?)?,
             })
         })
         .transpose()

@@ -44,6 +44,10 @@ struct SubscriberRow {
     msisdn: String,
     operator: String,
     subscriber_iin: String,
+    /// The SIM changed this many hours before the demo loads (the SIM
+    /// swap case); empty for none.
+    #[serde(default)]
+    sim_changed_hours_ago: Option<i64>,
 }
 
 /// A binding made before the demo starts (the recycled-number case).
@@ -140,6 +144,9 @@ pub async fn load(ports: &Ports) -> anyhow::Result<Loaded> {
             msisdn,
             operator: r.operator,
             iin: iin(&r.subscriber_iin)?,
+            sim_changed_at: r
+                .sim_changed_hours_ago
+                .map(|h| ports.clock.now() - time::Duration::hours(h)),
         };
         ports.registries.upsert_subscriber(&subscriber).await?;
         loaded.subscribers += 1;

@@ -16,9 +16,9 @@ pub use clock::Clock;
 pub use dashboard::DashboardStore;
 pub use maintenance::MaintenanceStore;
 pub use outside::{
-    AssertionError, BiometricVerifier, CertificateIssuer, CertificateOrder, IdentityRegister,
-    KeyPurpose, OperatorRegistry, Sealed, SendFailure, SignatureError, SignatureVerifier, Signer,
-    SmsGateway, Unavailable,
+    AssertionError, Attribution, BiometricVerifier, CertificateIssuer, CertificateOrder,
+    IdentityRegister, KeyPurpose, OperatorRegistry, Sealed, SendFailure, SignatureError,
+    SignatureVerifier, Signer, SmsGateway, Unavailable,
 };
 pub use records::*;
 pub use store::{

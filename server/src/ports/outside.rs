@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 
-use super::records::{IdentityRecord, Subscriber};
+use super::records::IdentityRecord;
 use crate::domain::{Iin, Msisdn};
 
 /// A failure to reach an outside system; the request can be retried.
@@ -34,10 +34,28 @@ pub trait SmsGateway: Send + Sync {
     async fn send(&self, id: &str, to: &Msisdn, text: &str) -> Result<(), SendFailure>;
 }
 
-/// The mobile operators' registries: who a number is registered to.
+/// What a number's operator says of it and one person (CAMARA KYC Match).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attribution {
+    /// The operator's records attribute the number to the person.
+    Theirs { operator: String },
+    /// They do not: another subscriber's, or no subscriber's.
+    NotTheirs,
+}
+
+/// The mobile operators: whose a number is, and when its SIM last changed.
+/// An operator that cannot answer for sure is [`Unavailable`], never
+/// [`Attribution::NotTheirs`]: a citizen is never refused on a guess.
 #[async_trait]
 pub trait OperatorRegistry: Send + Sync {
-    async fn subscriber(&self, msisdn: &Msisdn) -> Result<Option<Subscriber>, Unavailable>;
+    /// Does the operator attribute `msisdn` to the person with `iin`?
+    async fn attribution(&self, msisdn: &Msisdn, iin: &Iin) -> Result<Attribution, Unavailable>;
+    /// When the number's SIM card last changed, if the operator knows of
+    /// a change (CAMARA SIM Swap).
+    async fn latest_sim_change(
+        &self,
+        msisdn: &Msisdn,
+    ) -> Result<Option<time::OffsetDateTime>, Unavailable>;
 }
 
 /// The identity register behind the e-government gateway.

@@ -52,6 +52,9 @@ pub fn request_code(e: RequestCodeError) -> Answer {
         RequestCodeError::TooSoon { .. } => StepError::TooSoon,
         RequestCodeError::SmsUnavailable => StepError::SmsUnavailable,
         RequestCodeError::NumberNotYours => StepError::NumberNotYours,
+        RequestCodeError::SimRecentlySwapped { window_hours, .. } => StepError::SimSwapped {
+            hours: window_hours,
+        },
         RequestCodeError::OperatorUnavailable => StepError::OperatorUnavailable,
         RequestCodeError::OpenElsewhere => StepError::OpenElsewhere,
         RequestCodeError::PurposeNotAllowed(p) => return fault(format!("refused {p:?}")),

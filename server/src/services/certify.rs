@@ -19,8 +19,8 @@ use crate::domain::checks::{
 use crate::domain::sms::Sms;
 use crate::domain::{BindingState, Channel, EndReason, Iin, Purpose};
 use crate::ports::{
-    AccountTx, AuditEntry, Binding, BindingEndReason, BindingRequest, KeyPurpose, StateChange,
-    StoreError,
+    AccountTx, Attribution, AuditEntry, Binding, BindingEndReason, BindingRequest, KeyPurpose,
+    StateChange, StoreError,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -206,9 +206,9 @@ pub(super) async fn complete(
         super::counts::unavailable(&e);
         CertifyError::Unavailable
     })?;
-    let subscriber = ports
+    let attribution = ports
         .operators()
-        .subscriber(&request.msisdn)
+        .attribution(&request.msisdn, iin)
         .await
         .map_err(|e| {
             super::counts::unavailable(&e);
@@ -217,12 +217,15 @@ pub(super) async fn complete(
     let answers = RegisterAnswers {
         applicant: iin,
         identity: person.as_ref().map(|p| p.status),
-        operator_subscriber: subscriber.as_ref().map(|s| &s.iin),
+        operator_confirms: matches!(attribution, Attribution::Theirs { .. }),
     };
     if let Err(ground) = register_checks(&answers) {
         return Err(end_unbound(ports, request, ground).await?);
     }
-    let operator = subscriber.map(|s| s.operator).unwrap_or_default();
+    let operator = match attribution {
+        Attribution::Theirs { operator } => operator,
+        Attribution::NotTheirs => String::new(),
+    };
     match bind_under_lock(ports, iin, request, operator).await {
         Err(CertifyError::Unexpected(e)) if is_conflict(&e) => {
             // The database's uniqueness rule caught what the lock should

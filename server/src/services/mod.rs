@@ -67,6 +67,8 @@ pub struct Ports {
     pub requests: Arc<dyn RequestStore>,
     pub sms: Arc<dyn SmsGateway>,
     pub operators: Arc<dyn OperatorRegistry>,
+    /// No code goes to a number whose SIM changed this recently.
+    pub sim_swap_window: time::Duration,
     pub identity: Arc<dyn IdentityRegister>,
     pub signatures: Arc<dyn SignatureVerifier>,
     pub biometrics: Arc<dyn BiometricVerifier>,

@@ -5,6 +5,8 @@
 //! No code goes to a number that the mobile operator attributes to someone
 //! else: the operator is asked before the SMS (and again at certification),
 //! so nobody can send codes to a stranger's phone or use up its limits.
+//! Nor to a number whose SIM card changed within the SIM swap window
+//! (`domain::sim_swap`).
 
 use time::{Duration, OffsetDateTime};
 
@@ -22,9 +24,12 @@ use crate::domain::maintenance::{is_overdue, MaintenanceWindow};
 use crate::domain::otp::{
     account_hourly_limit_allows, hourly_limit_allows, resend_allowed_at, CODE_LIFETIME,
 };
+use crate::domain::sim_swap;
 use crate::domain::sms::Sms;
 use crate::domain::{BindingEvent, BindingState, Channel, Iin, Msisdn, MsisdnError, Purpose};
-use crate::ports::{AccountTx, BindingRequest, DocumentPermission, OtpChallenge, StateChange};
+use crate::ports::{
+    AccountTx, Attribution, BindingRequest, DocumentPermission, OtpChallenge, StateChange,
+};
 
 /// What the page shows after a code is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +55,13 @@ pub enum RequestCodeError {
     /// does not learn who has one).
     #[error("the operator does not attribute the number to the citizen")]
     NumberNotYours,
+    /// The number's SIM changed within the window: no code goes to it
+    /// before `codes_from`.
+    #[error("the SIM card changed recently; codes may go to the number from {codes_from}")]
+    SimRecentlySwapped {
+        codes_from: OffsetDateTime,
+        window_hours: u16,
+    },
     #[error("the operators' registry cannot be reached")]
     OperatorUnavailable,
     /// A bank may not withdraw a request the citizen started elsewhere.
@@ -95,20 +107,39 @@ pub(super) async fn check_hourly_limits(
     }
 }
 
-/// Asks the operator whether `msisdn` is the citizen's, before any code
-/// goes to it.
+/// Asks the operator whether `msisdn` is the citizen's, and then whether
+/// its SIM changed too recently for a code to prove anything, before any
+/// code goes to it. The SIM is asked about only once the number is known
+/// to be the citizen's: nobody learns it of another's number.
 pub(super) async fn attributed_to(
-    ports: &impl UsesOperators,
+    ports: &(impl UsesOperators + UsesClock),
     iin: &Iin,
     msisdn: &Msisdn,
 ) -> Result<(), RequestCodeError> {
-    match ports.operators().subscriber(msisdn).await {
-        Ok(Some(s)) if &s.iin == iin => Ok(()),
-        Ok(_) => Err(RequestCodeError::NumberNotYours),
-        Err(e) => {
-            super::counts::unavailable(&e);
-            Err(RequestCodeError::OperatorUnavailable)
-        }
+    let unavailable = |e: crate::ports::Unavailable| {
+        super::counts::unavailable(&e);
+        RequestCodeError::OperatorUnavailable
+    };
+    match ports.operators().attribution(msisdn, iin).await {
+        Ok(Attribution::Theirs { .. }) => {}
+        Ok(Attribution::NotTheirs) => return Err(RequestCodeError::NumberNotYours),
+        Err(e) => return Err(unavailable(e)),
+    }
+    let window = ports.sim_swap_window();
+    if window <= Duration::ZERO {
+        return Ok(());
+    }
+    let changed = ports
+        .operators()
+        .latest_sim_change(msisdn)
+        .await
+        .map_err(unavailable)?;
+    match sim_swap::recent_swap(changed, ports.clock().now(), window) {
+        Some(swap) => Err(RequestCodeError::SimRecentlySwapped {
+            codes_from: swap.codes_from,
+            window_hours: u16::try_from(window.whole_hours()).unwrap_or(u16::MAX),
+        }),
+        None => Ok(()),
     }
 }
 
@@ -253,9 +284,14 @@ pub async fn request_code_from(
     // The operator first, outside the transaction (it may be a remote
     // call, and no lock is held across one).
     if let Err(e) = attributed_to(ports, iin, &msisdn).await {
-        if matches!(e, RequestCodeError::NumberNotYours) {
+        let reason = match e {
+            RequestCodeError::NumberNotYours => Some("not_attributed"),
+            RequestCodeError::SimRecentlySwapped { .. } => Some("sim_swapped"),
+            _ => None,
+        };
+        if let Some(reason) = reason {
             let detail = format!(
-                "number={} channel={} reason=not_attributed",
+                "number={} channel={} reason={reason}",
                 msisdn.masked(),
                 origin.channel.code()
             );

@@ -43,7 +43,6 @@ uses! {
     UsesAudit: audit -> Arc<dyn AuditLog>;
     UsesRequests: requests -> Arc<dyn RequestStore>;
     UsesSms: sms -> Arc<dyn SmsGateway>;
-    UsesOperators: operators -> Arc<dyn OperatorRegistry>;
     UsesIdentity: identity -> Arc<dyn IdentityRegister>;
     UsesSignatures: signatures -> Arc<dyn SignatureVerifier>;
     UsesBiometrics: biometrics -> Arc<dyn BiometricVerifier>;
@@ -64,3 +63,19 @@ uses! {
 /// outbox's policy and the clock.
 pub trait SendsSms: UsesClock + UsesOutbox + UsesSms + UsesSmsPolicy {}
 impl<T: UsesClock + UsesOutbox + UsesSms + UsesSmsPolicy> SendsSms for T {}
+
+/// The mobile operators, and how recent a SIM change stops codes
+/// (`domain::sim_swap`).
+pub trait UsesOperators: Sync {
+    fn operators(&self) -> &Arc<dyn OperatorRegistry>;
+    fn sim_swap_window(&self) -> time::Duration;
+}
+
+impl UsesOperators for Ports {
+    fn operators(&self) -> &Arc<dyn OperatorRegistry> {
+        &self.operators
+    }
+    fn sim_swap_window(&self) -> time::Duration {
+        self.sim_swap_window
+    }
+}

@@ -68,6 +68,7 @@ pub fn ports_over(
             give_up: crate::config::DEFAULT_SMS_GIVE_UP,
         },
         operators: registries.clone(),
+        sim_swap_window: crate::domain::sim_swap::DEFAULT_WINDOW,
         identity: registries,
         signatures,
         biometrics,

@@ -40,6 +40,7 @@ mod request_step;
 mod result_document;
 mod sign_in;
 mod signature;
+mod sim_swap;
 mod sms_gateway;
 mod sms_outbox;
 mod staff_cli;

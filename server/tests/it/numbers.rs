@@ -9,11 +9,12 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use nomir::domain::{EndReason, Iin, Msisdn};
-use nomir::ports::{BindingEndReason, OperatorRegistry, Subscriber, Unavailable};
+use nomir::ports::{Attribution, BindingEndReason, OperatorRegistry, Unavailable};
 use nomir::services::cabinet;
 use nomir::services::certify::{certify, CertifyError};
 use support::demo::engines_with_demo_data;
 use support::TestDb;
+use time::OffsetDateTime;
 
 const GULNAR: &str = "720314410000";
 const DANA: &str = "991231410007";
@@ -78,11 +79,6 @@ async fn a_recycled_number_ends_the_previous_holders_binding_and_binds_the_new_o
     }
 }
 
-tokio::task_local! {
-    /// Who the operator registry is asked for, in the test below.
-    static ASKER: Iin;
-}
-
 /// An operator registry that attributes every number to whoever asks: it
 /// lets two accounts pass the operator's check for one number at once, so
 /// only the store's lock stands between them.
@@ -90,12 +86,14 @@ struct AttributesToAsker;
 
 #[async_trait]
 impl OperatorRegistry for AttributesToAsker {
-    async fn subscriber(&self, msisdn: &Msisdn) -> Result<Option<Subscriber>, Unavailable> {
-        Ok(Some(Subscriber {
-            msisdn: msisdn.clone(),
+    async fn attribution(&self, _: &Msisdn, _: &Iin) -> Result<Attribution, Unavailable> {
+        Ok(Attribution::Theirs {
             operator: "Kcell".into(),
-            iin: ASKER.get(),
-        }))
+        })
+    }
+
+    async fn latest_sim_change(&self, _: &Msisdn) -> Result<Option<OffsetDateTime>, Unavailable> {
+        Ok(None)
     }
 }
 
@@ -104,22 +102,18 @@ async fn two_accounts_binding_one_number_at_once_bind_it_once_and_the_other_ends
     for mut t in engines_with_demo_data().await {
         t.ports.operators = Arc::new(AttributesToAsker);
         let number = "+77019990000";
-        let (first, first_cms) = ASKER
-            .scope(iin(AIGERIM), ready_to_certify(&t, AIGERIM, number))
-            .await;
+        let (first, first_cms) = ready_to_certify(&t, AIGERIM, number).await;
         // A second later, so the newest SMS to the number is Dana's.
         t.clock.advance(time::Duration::seconds(1));
-        let (second, second_cms) = ASKER
-            .scope(iin(DANA), ready_to_certify(&t, DANA, number))
-            .await;
+        let (second, second_cms) = ready_to_certify(&t, DANA, number).await;
         let barrier = Arc::new(tokio::sync::Barrier::new(2));
         let mut tasks = Vec::new();
         for (who, request, cms) in [(AIGERIM, first, first_cms), (DANA, second, second_cms)] {
             let (ports, barrier) = (t.ports.clone(), barrier.clone());
-            tasks.push(tokio::spawn(ASKER.scope(iin(who), async move {
+            tasks.push(tokio::spawn(async move {
                 barrier.wait().await;
                 certify(&ports, &iin(who), &request, &cms).await
-            })));
+            }));
         }
         let mut results = Vec::new();
         for task in tasks {

@@ -280,6 +280,7 @@ async fn registries_and_outbox_round_trip() {
             msisdn: msisdn("+77011234567"),
             operator: "Kcell".into(),
             iin: iin("900515410001"),
+            sim_changed_at: Some(time::OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap()),
         };
         t.ports.registries.upsert_subscriber(&s).await.unwrap();
         t.ports.registries.upsert_subscriber(&s).await.unwrap();

@@ -53,21 +53,30 @@ pub fn wrong_code(right: &str) -> &'static str {
 struct UnknownNumbersAre {
     owner: nomir::domain::Iin,
     real: std::sync::Arc<dyn nomir::ports::OperatorRegistry>,
+    table: std::sync::Arc<dyn nomir::ports::RegistryStore>,
 }
 
 #[async_trait::async_trait]
 impl nomir::ports::OperatorRegistry for UnknownNumbersAre {
-    async fn subscriber(
+    async fn attribution(
         &self,
         msisdn: &nomir::domain::Msisdn,
-    ) -> Result<Option<nomir::ports::Subscriber>, nomir::ports::Unavailable> {
-        Ok(Some(self.real.subscriber(msisdn).await?.unwrap_or(
-            nomir::ports::Subscriber {
-                msisdn: msisdn.clone(),
+        iin: &nomir::domain::Iin,
+    ) -> Result<nomir::ports::Attribution, nomir::ports::Unavailable> {
+        let known = self.table.subscriber(msisdn).await.ok().flatten().is_some();
+        if !known && iin == &self.owner {
+            return Ok(nomir::ports::Attribution::Theirs {
                 operator: "Kcell".into(),
-                iin: self.owner.clone(),
-            },
-        )))
+            });
+        }
+        self.real.attribution(msisdn, iin).await
+    }
+
+    async fn latest_sim_change(
+        &self,
+        msisdn: &nomir::domain::Msisdn,
+    ) -> Result<Option<time::OffsetDateTime>, nomir::ports::Unavailable> {
+        self.real.latest_sim_change(msisdn).await
     }
 }
 
@@ -76,5 +85,6 @@ pub fn unknown_numbers_are(t: &mut TestDb, owner: &str) {
     t.ports.operators = std::sync::Arc::new(UnknownNumbersAre {
         owner: nomir::domain::Iin::parse(owner).unwrap(),
         real: t.ports.operators.clone(),
+        table: t.ports.registries.clone(),
     });
 }

@@ -1,0 +1,99 @@
+//! A recent SIM change (`domain::sim_swap`): no code goes to a number whose
+//! SIM card changed within the window, the citizen is told for how long,
+//! and nobody learns it of a number that is not theirs. On SQLite and on
+//! PostgreSQL, with the demo registry (Aigerim's `+77013330000` changed its
+//! SIM 24 hours before the demo loaded).
+
+use crate::support;
+
+use nomir::domain::Iin;
+use nomir::ports::Clock;
+use nomir::services::request_code::{request_code, RequestCodeError};
+use support::demo::{code_sent_to, engines_with_demo_data};
+use time::Duration;
+
+const AIGERIM: &str = "900515410001";
+const DANA: &str = "991231410007";
+const SWAPPED: &str = "+77013330000";
+
+fn iin(s: &str) -> Iin {
+    Iin::parse(s).unwrap()
+}
+
+#[tokio::test]
+async fn no_code_goes_to_a_number_whose_sim_changed_in_the_window_until_it_passes() {
+    for t in engines_with_demo_data().await {
+        let e = request_code(&t.ports, &iin(AIGERIM), SWAPPED, true)
+            .await
+            .unwrap_err();
+        let RequestCodeError::SimRecentlySwapped {
+            codes_from,
+            window_hours,
+        } = e
+        else {
+            panic!("{}: {e:?}", t.name)
+        };
+        assert_eq!(window_hours, 72);
+        assert_eq!(
+            codes_from,
+            t.clock.now() + Duration::hours(48),
+            "{}",
+            t.name
+        );
+        let outbox = t.ports.outbox.outbox().await.unwrap();
+        assert!(
+            outbox.iter().all(|m| m.msisdn.as_str() != SWAPPED),
+            "{}: no SMS to the swapped SIM",
+            t.name
+        );
+        assert!(t
+            .ports
+            .requests
+            .open_requests_of(&iin(AIGERIM))
+            .await
+            .unwrap()
+            .is_empty());
+        let audit = t.ports.audit.recent(5).await.unwrap();
+        assert_eq!(audit[0].action.code(), "code_not_sent", "{}", t.name);
+        assert!(audit[0].detail.contains("reason=sim_swapped"), "{}", t.name);
+
+        // A second before the window ends: still none; at its end, a code.
+        t.clock.advance(Duration::hours(48) - Duration::seconds(1));
+        assert!(matches!(
+            request_code(&t.ports, &iin(AIGERIM), SWAPPED, true).await,
+            Err(RequestCodeError::SimRecentlySwapped { .. })
+        ));
+        t.clock.advance(Duration::seconds(1));
+        request_code(&t.ports, &iin(AIGERIM), SWAPPED, true)
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e:?}", t.name));
+        assert_eq!(code_sent_to(&t.ports, SWAPPED).await.len(), 6);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_stranger_learns_nothing_of_the_sim_of_a_number_that_is_not_theirs() {
+    for t in engines_with_demo_data().await {
+        let e = request_code(&t.ports, &iin(DANA), SWAPPED, true)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::NumberNotYours),
+            "{}: the same answer as any stranger's number: {e:?}",
+            t.name
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_zero_window_turns_the_rule_off() {
+    for mut t in engines_with_demo_data().await {
+        t.ports.sim_swap_window = Duration::ZERO;
+        request_code(&t.ports, &iin(AIGERIM), SWAPPED, true)
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e:?}", t.name));
+        t.cleanup().await;
+    }
+}
