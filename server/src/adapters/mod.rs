@@ -2,8 +2,11 @@
 //! nothing installed (SPEC §6); real adapters sit beside them.
 
 pub mod biometrics;
+pub mod camara;
 pub mod eds;
+pub mod identity_http;
 pub mod no_issuer;
 pub mod registry_tables;
+pub mod resilient;
 pub mod sms_http;
 pub mod sms_outbox;

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod registries;
 mod sms;
+pub use registries::{CamaraSettings, ClientCredentials, IdentityHttpSettings, OperatorSettings};
 pub use sms::{HttpSmsSettings, SmsGatewayChoice};
 
 /// A secret that never prints.
@@ -81,6 +83,14 @@ pub struct Settings {
     pub sms: SmsGatewayChoice,
     /// How long the outbox tries a message before giving it up.
     pub sms_give_up: time::Duration,
+    /// The operators' CAMARA APIs (`NOMIR_OPERATORS_FILE`); none: the
+    /// embedded registry table.
+    pub operators: Option<CamaraSettings>,
+    /// The identity register over HTTP (`NOMIR_IDENTITY_URL`); none: the
+    /// embedded table.
+    pub identity_register: Option<IdentityHttpSettings>,
+    /// No code goes to a number whose SIM changed this recently.
+    pub sim_swap_window: time::Duration,
 }
 
 /// Five minutes: half a code's term, so a code that arrives is still useful.
@@ -266,7 +276,13 @@ impl Settings {
         };
         let sms = sms::choose(demo, &|key| env(key))?;
         let sms_give_up = sms::give_up(&|key| env(key))?;
+        let operators = registries::operators(&|key| env(key))?;
+        let identity_register = registries::identity(&|key| env(key))?;
+        let sim_swap_window = registries::sim_swap_window(&|key| env(key))?;
         Ok(Self {
+            operators,
+            identity_register,
+            sim_swap_window,
             sms,
             sms_give_up,
             audit_anchor_minutes,

@@ -126,6 +126,42 @@ pub fn signature_verifier(settings: &Settings) -> anyhow::Result<CmsVerifier> {
     }
 }
 
+/// The configured operators (CAMARA) and identity register (HTTP); the
+/// embedded tables where none is, and the SIM swap window.
+fn outside_registries(settings: &Settings, ports: &mut Ports) -> anyhow::Result<()> {
+    match &settings.operators {
+        Some(camara) => {
+            let names: Vec<&str> = camara.operators.iter().map(|o| o.name.as_str()).collect();
+            tracing::info!(
+                ?names,
+                ported = camara.ported.len(),
+                "operators over CAMARA"
+            );
+            ports.operators = Arc::new(crate::adapters::camara::CamaraOperators::new(
+                camara.clone(),
+            )?);
+        }
+        None if !settings.demo => tracing::warn!(
+            "NOMIR_OPERATORS_FILE is not set: the operators' answers come from the registry table"
+        ),
+        None => {}
+    }
+    match &settings.identity_register {
+        Some(http) => {
+            tracing::info!(url = %http.base, "identity register over HTTP");
+            ports.identity = Arc::new(crate::adapters::identity_http::HttpIdentityRegister::new(
+                http.clone(),
+            )?);
+        }
+        None if !settings.demo => tracing::warn!(
+            "NOMIR_IDENTITY_URL is not set: the identity register's answers come from its table"
+        ),
+        None => {}
+    }
+    ports.sim_swap_window = settings.sim_swap_window;
+    Ok(())
+}
+
 /// The configured SMS gateway (`demo_phone` when none is).
 fn sms_gateway(
     settings: &Settings,
@@ -210,6 +246,7 @@ impl Application {
         ports.calendar = Arc::new(calendar);
         ports.sms = sms_gateway(&settings, ports.sms.clone())?;
         ports.sms_policy.give_up = settings.sms_give_up;
+        outside_registries(&settings, &mut ports)?;
         if settings.demo {
             let loaded = crate::demo::load(&ports).await?;
             tracing::info!(?loaded, "demo data loaded");

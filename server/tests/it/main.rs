@@ -11,6 +11,7 @@ mod api_idempotency;
 mod api_mobile;
 mod audit_chain;
 mod calendar_cli;
+mod camara;
 mod certify_eds;
 mod check_document_limits;
 mod complaints;

@@ -2,6 +2,7 @@
 //! when `DATABASE_URL_PG` is set (CI always sets it), so runs never collide.
 
 pub mod api;
+pub mod camara;
 pub mod demo;
 pub mod portal;
 pub mod procedure;
@@ -151,6 +152,9 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         metrics_addr: None,
         sms: nomir::config::SmsGatewayChoice::DemoPhone,
         sms_give_up: nomir::config::DEFAULT_SMS_GIVE_UP,
+        operators: None,
+        identity_register: None,
+        sim_swap_window: nomir::domain::sim_swap::DEFAULT_WINDOW,
     }
 }
 
