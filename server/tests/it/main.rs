@@ -28,6 +28,7 @@ mod eds_sign_in;
 mod floods;
 mod fuzz;
 mod http;
+mod identity_http;
 mod instances;
 mod layers;
 mod maintenance;
