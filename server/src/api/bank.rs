@@ -150,7 +150,7 @@ async fn view_of(
         (status = 400, description = "A bad IIN, number, documents or expiry", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "Not a bank's scope", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The citizen has a request open in another channel (`open_elsewhere`)", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "No code was sent: the operator does not attribute the number to a citizen of this IIN who can use the service (`number_not_yours`)", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "No code was sent: the operator does not attribute the number to a citizen of this IIN who can use the service (`number_not_yours`), or the number's SIM card changed within the SIM swap window (`sim_swapped`; `Retry-After` says when a code can go to it)", body = ProblemBody, content_type = "application/problem+json"),
         (status = 429, description = "This bank's limit on codes", body = ProblemBody, content_type = "application/problem+json"),
         (status = 503, description = "The SMS or the operators' registry is unavailable", body = ProblemBody, content_type = "application/problem+json"),
     ),

@@ -58,7 +58,7 @@ pub struct NewRequest {
         (status = 401, description = "The client's token, or the citizen's session, is not valid", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The token lacks `bind` (first number) or `change` (a new number)", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "This number is bound already", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "No code was sent: the mobile operator does not attribute the number to the citizen (`number_not_yours`)", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "No code was sent: the mobile operator does not attribute the number to the citizen (`number_not_yours`), or the number's SIM card changed within the SIM swap window (`sim_swapped`; `Retry-After` says when a code can go to it)", body = ProblemBody, content_type = "application/problem+json"),
         (status = 429, description = "A limit on codes was reached; `Retry-After` says when the next may be sent", body = ProblemBody, content_type = "application/problem+json"),
         (status = 503, description = "The SMS or the operators' registry is unavailable; nothing was started", body = ProblemBody, content_type = "application/problem+json"),
     ),

@@ -28,6 +28,17 @@ pub fn not_started(e: RequestCodeError, lang: Lang, now: OffsetDateTime) -> Prob
         RequestCodeError::TooSoon { retry_at } => {
             Problem::step(StepError::TooSoon, lang).retry_at(retry_at, now)
         }
+        // The client may try again once the SIM swap window has passed.
+        RequestCodeError::SimRecentlySwapped {
+            codes_from,
+            window_hours,
+        } => Problem::step(
+            StepError::SimSwapped {
+                hours: window_hours,
+            },
+            lang,
+        )
+        .retry_at(codes_from, now),
         // No request yet, so nothing of it can show.
         e => match answers::request_code(e) {
             Answer::Correct(e) => Problem::step(e, lang),

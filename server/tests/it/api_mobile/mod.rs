@@ -20,6 +20,7 @@ mod certificates;
 mod change;
 mod complaints;
 mod sign_in;
+mod sim_swap;
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 const AIGERIM: &str = "900515410001";
