@@ -3,8 +3,8 @@
 //! owner: a SIM swapped hours ago is the classic way to take over a
 //! number and receive its codes. So no code goes to a number whose SIM
 //! changed within the window (72 hours by default); the citizen is told
-//! when codes can go to it again, and that a service centre can bind it
-//! at once on the identity card.
+//! how long the pause is, and to call the operator if they did not change
+//! the SIM (the API's `Retry-After` gives the moment).
 
 use time::{Duration, OffsetDateTime};
 

@@ -114,7 +114,8 @@ impl Resilient {
                 }
                 Ok(r) => last = format!("answered {}", r.status()),
                 Err(e) if e.is_timeout() => last = "no answer in time".into(),
-                Err(e) => last = format!("no answer: {e}"),
+                // Without the URL: the identity register's holds an IIN.
+                Err(e) => last = format!("no answer: {}", e.without_url()),
             }
             if attempt < self.attempts {
                 tokio::time::sleep(pause).await;

@@ -67,8 +67,11 @@ pub fn operators(
     if file.operators.is_empty() {
         return Err(invalid(KEY, "it names no [[operator]]"));
     }
-    let mut operators = Vec::new();
+    let mut operators: Vec<OperatorSettings> = Vec::new();
     for o in file.operators {
+        if operators.iter().any(|known| known.name == o.name) {
+            return Err(invalid(KEY, format!("operator {} is named twice", o.name)));
+        }
         let secret = get(&o.client_secret_env)
             .filter(|s| !s.trim().is_empty())
             .ok_or_else(|| {
@@ -103,6 +106,18 @@ pub fn operators(
         None => Vec::new(),
         Some(p) => ported(&path.parent().unwrap_or(Path::new(".")).join(p))?,
     };
+    if file
+        .timeout_ms
+        .is_some_and(|ms| !(100..=30_000).contains(&ms))
+    {
+        return Err(invalid(KEY, "timeout_ms: milliseconds from 100 to 30000"));
+    }
+    if file.attempts.is_some_and(|a| !(1..=5).contains(&a)) {
+        return Err(invalid(KEY, "attempts: from 1 to 5"));
+    }
+    if file.breaker_open_seconds == Some(0) {
+        return Err(invalid(KEY, "breaker_open_seconds: at least 1"));
+    }
     let default = Resilience::default();
     Ok(Some(CamaraSettings {
         operators,
@@ -112,7 +127,7 @@ pub fn operators(
                 .timeout_ms
                 .map(Duration::from_millis)
                 .unwrap_or(default.timeout),
-            attempts: file.attempts.unwrap_or(default.attempts).clamp(1, 5),
+            attempts: file.attempts.unwrap_or(default.attempts),
             trip_after: file.breaker_failures.unwrap_or(default.trip_after).max(1),
             open_for: file
                 .breaker_open_seconds

@@ -116,15 +116,23 @@ pub(super) async fn attributed_to(
     iin: &Iin,
     msisdn: &Msisdn,
 ) -> Result<(), RequestCodeError> {
-    let unavailable = |e: crate::ports::Unavailable| {
-        super::counts::unavailable(&e);
-        RequestCodeError::OperatorUnavailable
-    };
     match ports.operators().attribution(msisdn, iin).await {
         Ok(Attribution::Theirs { .. }) => {}
         Ok(Attribution::NotTheirs) => return Err(RequestCodeError::NumberNotYours),
-        Err(e) => return Err(unavailable(e)),
+        Err(e) => {
+            super::counts::unavailable(&e);
+            return Err(RequestCodeError::OperatorUnavailable);
+        }
     }
+    sim_not_swapped(ports, msisdn).await
+}
+
+/// No code to a number whose SIM changed within the window (a new code on
+/// an open request included: the SIM may have changed since the first).
+pub(super) async fn sim_not_swapped(
+    ports: &(impl UsesOperators + UsesClock),
+    msisdn: &Msisdn,
+) -> Result<(), RequestCodeError> {
     let window = ports.sim_swap_window();
     if window <= Duration::ZERO {
         return Ok(());
@@ -133,7 +141,10 @@ pub(super) async fn attributed_to(
         .operators()
         .latest_sim_change(msisdn)
         .await
-        .map_err(unavailable)?;
+        .map_err(|e| {
+            super::counts::unavailable(&e);
+            RequestCodeError::OperatorUnavailable
+        })?;
     match sim_swap::recent_swap(changed, ports.clock().now(), window) {
         Some(swap) => Err(RequestCodeError::SimRecentlySwapped {
             codes_from: swap.codes_from,
@@ -299,6 +310,12 @@ pub async fn request_code_from(
                 .audit()
                 .append(&audit::entry(ports, iin, AuditAction::CodeNotSent, detail))
                 .await?;
+        }
+        // A bank hears of a recent SIM change what it hears of any number
+        // that got no code: the change is the citizen's to know, not the
+        // bank's (nor whether the citizen has an account).
+        if origin.channel == Channel::Bank && reason.is_some() {
+            return Err(RequestCodeError::NumberNotYours);
         }
         return Err(e);
     }

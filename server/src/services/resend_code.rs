@@ -5,8 +5,10 @@
 use super::audit;
 use super::code_hash::new_code;
 use super::open_request::{self, OpenRequestError};
-use super::request_code::{challenge, check_hourly_limits, CodeSent, RequestCodeError};
-use super::uses::{SendsSms, UsesCodes, UsesMaintenance, UsesRequests};
+use super::request_code::{
+    challenge, check_hourly_limits, sim_not_swapped, CodeSent, RequestCodeError,
+};
+use super::uses::{SendsSms, UsesCodes, UsesMaintenance, UsesOperators, UsesRequests};
 use crate::domain::audit::AuditAction;
 use crate::domain::otp::resend_allowed_at;
 use crate::domain::sms::Sms;
@@ -16,10 +18,17 @@ use crate::domain::{BindingState, Channel, Iin};
 /// between codes and the hourly limits are decided under the account's and
 /// the number's locks.
 pub async fn resend_code(
-    ports: &(impl UsesRequests + SendsSms + UsesMaintenance + UsesCodes),
+    ports: &(impl UsesRequests + SendsSms + UsesMaintenance + UsesCodes + UsesOperators),
     iin: &Iin,
     request_id: &str,
 ) -> Result<CodeSent, RequestCodeError> {
+    // The SIM is asked about before the lock (a remote call holds none);
+    // the request's number never changes, so reading it first is sound.
+    if let Some(request) = ports.requests().request(request_id).await? {
+        if &request.iin == iin {
+            sim_not_swapped(ports, &request.msisdn).await?;
+        }
+    }
     let (mut tx, request) = open_request::lock_open(ports, iin, None, request_id).await?;
     if request.state != BindingState::AwaitingCode {
         return Err(OpenRequestError::Ended(request.state).into());

@@ -251,11 +251,26 @@ fn responder(w: &Work) -> Responder {
         "V\t360101000000Z\t\t{good}\tunknown\t/CN=good\nR\t360101000000Z\t260601000000Z\t{revoked}\tunknown\t/CN=revoked\n"
     );
     std::fs::write(w.0.join("index.txt"), index).unwrap();
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    // The free port is found, then freed for openssl: another test may
+    // take it meanwhile, so a responder that cannot listen is started again.
+    for _ in 0..5 {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        if let Some(child) = ocsp_responder(w, port) {
+            return Responder {
+                child,
+                url: format!("http://127.0.0.1:{port}/"),
+            };
+        }
+    }
+    panic!("openssl ocsp did not listen on any of five ports");
+}
+
+/// `openssl ocsp` on `port`, once it says it listens.
+fn ocsp_responder(w: &Work, port: u16) -> Option<std::process::Child> {
     let pki = demo_pki();
     let mut child = Command::new("openssl")
         .current_dir(&w.0)
@@ -281,11 +296,12 @@ fn responder(w: &Work) -> Responder {
     let out = child.stdout.take().expect("stdout");
     let mut line = String::new();
     std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut line).unwrap();
-    assert!(line.starts_with("ACCEPT"), "openssl ocsp said {line:?}");
-    Responder {
-        child,
-        url: format!("http://127.0.0.1:{port}/"),
+    if line.starts_with("ACCEPT") {
+        return Some(child);
     }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
 }
 
 #[test]

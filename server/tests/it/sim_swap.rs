@@ -97,3 +97,41 @@ async fn a_zero_window_turns_the_rule_off() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_new_code_is_not_sent_once_the_sim_has_changed_since_the_first() {
+    for t in engines_with_demo_data().await {
+        let number = "+77017654321";
+        let sent = request_code(&t.ports, &iin(AIGERIM), number, true)
+            .await
+            .unwrap();
+        t.ports
+            .registries
+            .upsert_subscriber(&nomir::ports::Subscriber {
+                msisdn: sent.msisdn.clone(),
+                operator: "Kcell".into(),
+                iin: iin(AIGERIM),
+                sim_changed_at: Some(t.clock.now()),
+            })
+            .await
+            .unwrap();
+        t.clock.advance(Duration::minutes(2));
+        let e =
+            nomir::services::resend_code::resend_code(&t.ports, &iin(AIGERIM), &sent.request_id)
+                .await
+                .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::SimRecentlySwapped { .. }),
+            "{}: {e:?}",
+            t.name
+        );
+        let codes = t.ports.outbox.outbox().await.unwrap();
+        assert_eq!(
+            codes.iter().filter(|m| m.msisdn.as_str() == number).count(),
+            1,
+            "{}: only the first code",
+            t.name
+        );
+        t.cleanup().await;
+    }
+}

@@ -87,7 +87,8 @@ impl TokenSource {
             .json()
             .await
             .map_err(|e| http.unavailable(format!("the token answer is not valid: {e}")))?;
-        let lifetime = Duration::from_secs(token.expires_in.unwrap_or(300));
+        // At most a day, whatever the server says (and no overflow).
+        let lifetime = Duration::from_secs(token.expires_in.unwrap_or(300).min(86_400));
         *kept = Some((token.access_token.clone(), Instant::now() + lifetime));
         Ok(token.access_token)
     }

@@ -51,12 +51,6 @@ struct KycMatchAnswer {
     id_document_match: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RetrieveDateAnswer {
-    latest_sim_change: Option<String>,
-}
-
 /// CAMARA's error body; only its code is read.
 #[derive(Deserialize, Default)]
 struct ErrorInfo {
@@ -130,6 +124,10 @@ impl OperatorApi {
             (StatusCode::NOT_FOUND, code) if code == "IDENTIFIER_NOT_FOUND" => {
                 Ok(Attribution::NotTheirs)
             }
+            // Operators that gate on the document answer a mismatch so.
+            (StatusCode::FORBIDDEN, code) if code == "KNOW_YOUR_CUSTOMER.ID_DOCUMENT_MISMATCH" => {
+                Ok(Attribution::NotTheirs)
+            }
             (status, code) => Err(self
                 .http
                 .unavailable(format!("KYC Match answered {status} {code}"))),
@@ -149,15 +147,20 @@ impl OperatorApi {
                 .http
                 .unavailable(format!("SIM Swap answered {status} {code}")));
         }
-        let read: RetrieveDateAnswer = answer
+        let read: Value = answer
             .json()
             .await
             .map_err(|e| self.http.unavailable(format!("SIM Swap answer: {e}")))?;
-        read.latest_sim_change
-            .map(|t| {
-                OffsetDateTime::parse(&t, &Rfc3339)
-                    .map_err(|e| self.http.unavailable(format!("SIM Swap date {t:?}: {e}")))
-            })
-            .transpose()
+        // `latestSimChange` is required and nullable: `null` is "no change
+        // known"; a missing field is no answer (the rule never fails open).
+        match read.get("latestSimChange") {
+            Some(Value::Null) => Ok(None),
+            Some(Value::String(t)) => OffsetDateTime::parse(t, &Rfc3339)
+                .map(Some)
+                .map_err(|e| self.http.unavailable(format!("SIM Swap date {t:?}: {e}"))),
+            _ => Err(self
+                .http
+                .unavailable("SIM Swap answer without latestSimChange")),
+        }
     }
 }

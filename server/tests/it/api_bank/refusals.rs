@@ -57,6 +57,14 @@ async fn bad_asks_are_problems_and_a_request_is_the_asking_banks_only() {
         let not_his = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "number_not_yours").await;
         assert_eq!(none["detail"], not_his["detail"], "{}", t.name);
         assert_eq!(none["field"], not_his["field"], "{}", t.name);
+        // A recent SIM change is not the bank's to learn: the same answer,
+        // and no Retry-After that would date it.
+        let r = bank
+            .post("/binding-requests", ask("900515410001", "+77013330000"))
+            .await;
+        assert!(r.headers().get("retry-after").is_none(), "{}", t.name);
+        let swapped = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "number_not_yours").await;
+        assert_eq!(swapped["detail"], none["detail"], "{}", t.name);
         let mut missing = ask(YERLAN, HIS_NUMBER);
         missing.as_object_mut().unwrap().remove("consent");
         let p = problem(

@@ -14,9 +14,16 @@ async fn the_app_hears_sim_swapped_with_when_to_try_again() {
                 Some(body!({"number": "+77013330000", "consent": true})),
             )
             .await;
-        let retry_after: i64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+        let retry_after: i64 = r.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
         // Changed 24 hours before the demo loaded: 48 hours to go.
-        assert!((47 * 3600..=48 * 3600).contains(&retry_after), "{retry_after}");
+        assert!(
+            (47 * 3600..=48 * 3600).contains(&retry_after),
+            "{retry_after}"
+        );
         let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "sim_swapped").await;
         assert!(p["detail"].as_str().unwrap().contains("72 hours"), "{p}");
         t.cleanup().await;
