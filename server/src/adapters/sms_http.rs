@@ -31,6 +31,17 @@ pub struct HttpSmsSettings {
     pub attempts: u32,
 }
 
+impl HttpSmsSettings {
+    /// The longest one call can take: every attempt's time limit and the
+    /// pauses between them.
+    pub fn longest_call(&self) -> Duration {
+        let pauses: Duration = (1..self.attempts)
+            .map(|i| Duration::from_millis(200) * 2u32.pow(i - 1))
+            .sum();
+        self.timeout * self.attempts + pauses
+    }
+}
+
 impl std::fmt::Debug for HttpSmsSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HttpSmsSettings")

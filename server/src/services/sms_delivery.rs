@@ -30,11 +30,22 @@ pub struct SmsPolicy {
     pub seal: SmsSeal,
     /// How long a message is tried before it is given up.
     pub give_up: Duration,
+    /// How long a worker holds a message it claimed: past every try the
+    /// gateway adapter makes in one call. A worker that died holding one
+    /// (a killed instance) delays it this long, then another sends it.
+    pub lease: Duration,
 }
 
-/// How long a worker holds a message it claimed: past every try the
-/// gateway adapter makes in one call (the settings keep those under 40 s).
-const LEASE: Duration = Duration::seconds(60);
+/// The lease when the gateway says nothing of its calls' length (the
+/// settings keep the HTTP gateway's calls under 40 s).
+pub const DEFAULT_LEASE: Duration = Duration::seconds(60);
+
+/// The lease for a gateway whose longest call takes `longest`: twice
+/// that, from 10 seconds to a minute.
+pub fn lease_for(longest: std::time::Duration) -> Duration {
+    let twice = Duration::try_from(longest * 2).unwrap_or(DEFAULT_LEASE);
+    twice.clamp(Duration::seconds(10), DEFAULT_LEASE)
+}
 
 /// Messages a worker tries in one round, each claimed just before its try
 /// (so no lease runs out while others are sent).
@@ -77,7 +88,11 @@ pub fn compose(
 /// Tries the message `id` now, if no worker holds it.
 pub async fn deliver(ports: &impl SendsSms, id: &str) -> Result<Delivery, Unexpected> {
     let now = ports.clock().now();
-    match ports.outbox().claim_sms(id, now + LEASE).await? {
+    match ports
+        .outbox()
+        .claim_sms(id, now + ports.sms_policy().lease)
+        .await?
+    {
         Some(claimed) => attempt(ports, &claimed).await,
         None => Ok(Delivery::Elsewhere),
     }
@@ -89,7 +104,10 @@ pub async fn deliver_due(ports: &impl SendsSms) -> Result<usize, Unexpected> {
     let mut sent = 0;
     for _ in 0..BATCH {
         let now = ports.clock().now();
-        let due = ports.outbox().claim_due_sms(now, now + LEASE, 1).await?;
+        let due = ports
+            .outbox()
+            .claim_due_sms(now, now + ports.sms_policy().lease, 1)
+            .await?;
         if due.is_empty() {
             break;
         }

@@ -66,6 +66,7 @@ pub fn ports_over(
         sms_policy: crate::services::sms_delivery::SmsPolicy {
             seal: crate::services::sms_seal::SmsSeal::new(codes.derive("sms-outbox"), demo),
             give_up: crate::config::DEFAULT_SMS_GIVE_UP,
+            lease: crate::services::sms_delivery::DEFAULT_LEASE,
         },
         operators: registries.clone(),
         sim_swap_window: crate::domain::sim_swap::DEFAULT_WINDOW,
@@ -162,19 +163,16 @@ fn outside_registries(settings: &Settings, ports: &mut Ports) -> anyhow::Result<
     Ok(())
 }
 
-/// The configured SMS gateway (`demo_phone` when none is).
-fn sms_gateway(
-    settings: &Settings,
-    demo_phone: Arc<dyn crate::ports::SmsGateway>,
-) -> anyhow::Result<Arc<dyn crate::ports::SmsGateway>> {
+/// The configured SMS gateway (the demo phone when none is), and the
+/// outbox's lease that fits its longest call.
+fn sms_gateway(settings: &Settings, ports: &mut Ports) -> anyhow::Result<()> {
     use crate::config::SmsGatewayChoice;
-    Ok(match &settings.sms {
-        SmsGatewayChoice::DemoPhone | SmsGatewayChoice::Unset => demo_phone,
-        SmsGatewayChoice::Http(http) => {
-            tracing::info!(url = %http.url, "SMS through the aggregator's HTTP gateway");
-            Arc::new(crate::adapters::sms_http::HttpSms::new(http.clone())?)
-        }
-    })
+    if let SmsGatewayChoice::Http(http) = &settings.sms {
+        tracing::info!(url = %http.url, "SMS through the aggregator's HTTP gateway");
+        ports.sms = Arc::new(crate::adapters::sms_http::HttpSms::new(http.clone())?);
+        ports.sms_policy.lease = crate::services::sms_delivery::lease_for(http.longest_call());
+    }
+    Ok(())
 }
 
 /// Connects to the database and applies migrations.
@@ -244,7 +242,7 @@ impl Application {
             settings.demo,
         );
         ports.calendar = Arc::new(calendar);
-        ports.sms = sms_gateway(&settings, ports.sms.clone())?;
+        sms_gateway(&settings, &mut ports)?;
         ports.sms_policy.give_up = settings.sms_give_up;
         outside_registries(&settings, &mut ports)?;
         if settings.demo {

@@ -25,6 +25,7 @@ mod document_pdfsig;
 mod document_seal;
 mod eds_cli;
 mod eds_sign_in;
+mod faults;
 mod floods;
 mod fuzz;
 mod http;
