@@ -28,18 +28,36 @@ pub async fn check(State(state): State<AppState>) -> (StatusCode, &'static str) 
 }
 
 /// Readiness, for orchestrators and load balancers: 200 when this instance
-/// can take requests, 503 when it cannot, with each check on a line. The
-/// only thing an instance needs from outside today is its database (SMS go
-/// through the outbox table in the same database).
-pub async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
+/// can take requests, 503 when it cannot, with each check on a line: the
+/// database answers, and this instance's SMS delivery worker is turning
+/// (a stalled one would leave its delayed messages to the others).
+pub async fn ready(State(state): State<AppState>) -> (StatusCode, String) {
+    let mut ready = true;
+    let mut lines = Vec::new();
     match database_answers(&state.ports).await {
-        Ok(()) => (StatusCode::OK, "ready\ndatabase: ok\n"),
+        Ok(()) => lines.push("database: ok".to_owned()),
         Err(e) => {
             tracing::error!(error = %e, "readiness: database unavailable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "not ready\ndatabase: unavailable\n",
-            )
+            ready = false;
+            lines.push("database: unavailable".to_owned());
         }
     }
+    let age = state.ports.sms_worker.age(time::OffsetDateTime::now_utc());
+    if age > crate::services::sms_delivery::STALLED_AFTER {
+        tracing::error!(
+            seconds = age.whole_seconds(),
+            "readiness: the SMS worker has stalled"
+        );
+        ready = false;
+        lines.push(format!("sms worker: stalled ({} s)", age.whole_seconds()));
+    } else {
+        lines.push("sms worker: ok".to_owned());
+    }
+    let head = if ready { "ready" } else { "not ready" };
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, format!("{head}\n{}\n", lines.join("\n")))
 }

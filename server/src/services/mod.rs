@@ -78,6 +78,8 @@ pub struct Ports {
     pub codes: code_hash::CodeHasher,
     /// How the SMS outbox seals, journals and gives up on messages.
     pub sms_policy: sms_delivery::SmsPolicy,
+    /// This instance's delivery worker's last round (readiness).
+    pub sms_worker: Arc<sms_delivery::WorkerBeat>,
     pub staff: Arc<dyn StaffStore>,
     pub complaints: Arc<dyn ComplaintStore>,
     pub dashboard: Arc<dyn DashboardStore>,

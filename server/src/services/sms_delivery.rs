@@ -15,7 +15,7 @@
 //! with a growing pause until `give_up`; a refusal is final. The journal
 //! (`outbox`) lists what was sent.
 
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 use super::sms_seal::SmsSeal;
 use super::uses::SendsSms;
@@ -34,6 +34,30 @@ pub struct SmsPolicy {
     /// gateway adapter makes in one call. A worker that died holding one
     /// (a killed instance) delays it this long, then another sends it.
     pub lease: Duration,
+}
+
+/// When this instance's delivery worker last began a round, for readiness:
+/// a worker that stopped turning leaves delayed messages to the others.
+pub struct WorkerBeat(std::sync::atomic::AtomicI64);
+
+/// A worker that has not begun a round for this long has stalled (a round
+/// begins every 2 seconds; one message's try ends within its lease).
+pub const STALLED_AFTER: Duration = Duration::minutes(2);
+
+impl WorkerBeat {
+    pub fn new(now: OffsetDateTime) -> Self {
+        Self(std::sync::atomic::AtomicI64::new(now.unix_timestamp()))
+    }
+
+    pub fn beat(&self, now: OffsetDateTime) {
+        self.0
+            .store(now.unix_timestamp(), std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// How long ago the last round began.
+    pub fn age(&self, now: OffsetDateTime) -> Duration {
+        Duration::seconds(now.unix_timestamp() - self.0.load(std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 /// The lease when the gateway says nothing of its calls' length (the
@@ -163,4 +187,30 @@ async fn attempt(ports: &impl SendsSms, c: &ClaimedSms) -> Result<Delivery, Unex
             Delivery::Failed
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lease_fits_the_gateways_longest_call_within_bounds() {
+        use std::time::Duration as Std;
+        assert_eq!(lease_for(Std::from_millis(1100)), Duration::seconds(10));
+        assert_eq!(
+            lease_for(Std::from_millis(15_600)),
+            Duration::milliseconds(31_200)
+        );
+        assert_eq!(lease_for(Std::from_secs(40)), DEFAULT_LEASE);
+    }
+
+    #[test]
+    fn a_worker_is_stalled_once_its_last_round_is_older_than_the_limit() {
+        let start = OffsetDateTime::UNIX_EPOCH + Duration::days(20_000);
+        let beat = WorkerBeat::new(start);
+        assert!(beat.age(start + Duration::seconds(3)) <= STALLED_AFTER);
+        assert!(beat.age(start + STALLED_AFTER + Duration::seconds(1)) > STALLED_AFTER);
+        beat.beat(start + Duration::minutes(10));
+        assert_eq!(beat.age(start + Duration::minutes(10)), Duration::ZERO);
+    }
 }

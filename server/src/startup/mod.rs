@@ -68,6 +68,9 @@ pub fn ports_over(
             give_up: crate::config::DEFAULT_SMS_GIVE_UP,
             lease: crate::services::sms_delivery::DEFAULT_LEASE,
         },
+        sms_worker: Arc::new(crate::services::sms_delivery::WorkerBeat::new(
+            time::OffsetDateTime::now_utc(),
+        )),
         operators: registries.clone(),
         sim_swap_window: crate::domain::sim_swap::DEFAULT_WINDOW,
         identity: registries,
@@ -373,6 +376,8 @@ async fn deliver_sms(ports: Ports) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
     loop {
         tick.tick().await;
+        // Real time, not the demo's movable clock.
+        ports.sms_worker.beat(time::OffsetDateTime::now_utc());
         match crate::services::sms_delivery::deliver_due(&ports).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(sent = n, "delayed SMS sent"),

@@ -24,7 +24,11 @@ async fn metrics_are_served_to_operators_only_and_count_what_happened() {
 
     let ready = app.get("/ready", None).await;
     assert_eq!(ready.status(), StatusCode::OK);
-    assert!(ready.text().await.unwrap().contains("database: ok"));
+    let says = ready.text().await.unwrap();
+    assert!(
+        says.contains("database: ok") && says.contains("sms worker: ok"),
+        "{says}"
+    );
     // The portal's address has no metrics.
     assert_eq!(
         app.get("/metrics", None).await.status(),
