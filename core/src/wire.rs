@@ -145,6 +145,17 @@ pub enum SmsNotice {
     NotDelivered,
 }
 
+impl SmsNotice {
+    /// The API's name for it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::Delayed => "delayed",
+            Self::NotDelivered => "not_delivered",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RequestStep {
     /// Waiting for the code sent by SMS.

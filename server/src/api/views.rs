@@ -12,7 +12,7 @@ use base64::Engine as _;
 
 use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::BindingState;
-use crate::ports::{Binding, SmsState};
+use crate::ports::Binding;
 use crate::services::request_status::RequestStatus;
 use nomir_core::i18n::Lang;
 
@@ -107,11 +107,7 @@ pub fn request_view(status: RequestStatus, lang: Lang) -> RequestView {
         valid_until: rfc3339(c.expires_at),
         tries_left: MAX_WRONG_ATTEMPTS.saturating_sub(c.wrong_tries),
         resend_at: rfc3339(resend_allowed_at(c.created_at)),
-        sms: match status.sms {
-            Some(SmsState::Pending | SmsState::Sending) => "delayed",
-            Some(SmsState::Failed) => "not_delivered",
-            Some(SmsState::Sent) | None => "sent",
-        },
+        sms: crate::services::sms_delivery::notice(status.sms).code(),
     });
     let ending = r.state.ending().map(|reason| EndingView {
         outcome: reason.outcome_code(),

@@ -10,11 +10,11 @@ use crate::domain::otp::{resend_allowed_at, MAX_WRONG_ATTEMPTS};
 use crate::domain::permission::{DocumentKind, PermissionStatus};
 use crate::domain::BindingState;
 use crate::domain::Channel;
-use crate::ports::{Binding, BindingEndReason, ChannelUse, DocumentPermission, SmsState};
+use crate::ports::{Binding, BindingEndReason, ChannelUse, DocumentPermission};
 use crate::services::request_status::RequestStatus;
 use nomir_core::wire::{
-    BindingView, DocumentKindView, PermissionItem, PermissionState, RequestStep, SmsNotice,
-    StepClock, UseChannel, UseView,
+    BindingView, DocumentKindView, PermissionItem, PermissionState, RequestStep, StepClock,
+    UseChannel, UseView,
 };
 
 pub use nomir_core::kz_time::{local_clock, local_time};
@@ -43,11 +43,7 @@ pub fn step(status: &RequestStatus, signer_url: &str, now: OffsetDateTime) -> Re
                     term_ends: status.term_ends_at.unix_timestamp(),
                     resend_at: resend_at.unix_timestamp(),
                 },
-                sms: match status.sms {
-                    Some(SmsState::Pending | SmsState::Sending) => SmsNotice::Delayed,
-                    Some(SmsState::Failed) => SmsNotice::NotDelivered,
-                    Some(SmsState::Sent) | None => SmsNotice::Sent,
-                },
+                sms: crate::services::sms_delivery::notice(status.sms),
             }
         }
         // A change started in an app: its biometrics come first, there.

@@ -384,7 +384,7 @@ async fn bind_under_lock(
     tx.audit(&audit::entry(ports, iin, action, detail)).await?;
     tx.commit().await?;
     if let Some(id) = told {
-        super::complaints::deliver_soon(ports, &id).await;
+        super::sms_delivery::deliver_soon(ports, &id).await;
     }
     tracing::info!(request = %request.id, number = %request.msisdn, "number bound");
     let outcome = if confirmed { "confirmed" } else { "bound" };

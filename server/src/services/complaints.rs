@@ -194,7 +194,7 @@ pub async fn file(
         );
     }
     if to.is_some() {
-        deliver_soon(ports, &sms_id).await;
+        super::sms_delivery::deliver_soon(ports, &sms_id).await;
     }
     Ok(c)
 }
@@ -256,14 +256,6 @@ pub async fn bound_number(ports: &impl UsesBindings, iin: &Iin) -> Option<Msisdn
             tracing::warn!(error = %e, "no number to tell of the complaint");
             None
         }
-    }
-}
-
-/// Tries a message written with a decision now; if it fails, the outbox's
-/// worker tries again (the decision stands either way).
-pub async fn deliver_soon(ports: &impl SendsSms, id: &str) {
-    if let Err(e) = super::sms_delivery::deliver(ports, id).await {
-        tracing::warn!(error = %e, message = id, "the SMS waits for the outbox's worker");
     }
 }
 

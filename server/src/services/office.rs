@@ -190,7 +190,7 @@ pub async fn decide(
         .await?
         .ok_or_else(|| Unexpected(anyhow::anyhow!("complaint {} vanished", c.id)))?;
     if let Some(m) = &news {
-        super::complaints::deliver_soon(ports, &m.id).await;
+        super::sms_delivery::deliver_soon(ports, &m.id).await;
     }
     Ok(now_stands)
 }

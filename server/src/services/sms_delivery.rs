@@ -122,6 +122,25 @@ pub async fn deliver(ports: &impl SendsSms, id: &str) -> Result<Delivery, Unexpe
     }
 }
 
+/// What the code step says of its newest code's message (none known: sent).
+pub fn notice(state: Option<crate::ports::SmsState>) -> nomir_core::wire::SmsNotice {
+    use crate::ports::SmsState;
+    use nomir_core::wire::SmsNotice;
+    match state {
+        Some(SmsState::Pending | SmsState::Sending) => SmsNotice::Delayed,
+        Some(SmsState::Failed) => SmsNotice::NotDelivered,
+        Some(SmsState::Sent) | None => SmsNotice::Sent,
+    }
+}
+
+/// Tries a message written with a decision now; if it fails, the outbox's
+/// worker tries again (the decision stands either way).
+pub async fn deliver_soon(ports: &impl SendsSms, id: &str) {
+    if let Err(e) = deliver(ports, id).await {
+        tracing::warn!(error = %e, message = id, "the SMS waits for the outbox's worker");
+    }
+}
+
 /// The worker's round: every message due now, each tried once. How many
 /// were sent.
 pub async fn deliver_due(ports: &impl SendsSms) -> Result<usize, Unexpected> {
