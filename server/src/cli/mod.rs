@@ -153,21 +153,17 @@ enum CalendarAction {
 /// Parses the command line, runs the command, and says how it ended:
 /// 0 done, 1 a verdict of "not valid" (printed already), 2 a failure.
 pub async fn main() -> ExitCode {
-    let logs = tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
-        )
-        // Logs to standard error: commands print their results on standard output.
-        .with_writer(std::io::stderr);
-    // One JSON object a line, for log collectors (NOMIR_LOG_FORMAT=json).
-    if std::env::var("NOMIR_LOG_FORMAT").is_ok_and(|f| f == "json") {
-        logs.json().init();
-    } else {
-        logs.init();
-    }
+    let telemetry = match crate::common::telemetry::init() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("nomir: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
     let cli = Cli::parse();
-    match run(cli).await {
+    let result = run(cli).await;
+    telemetry.flush().await;
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // The verdict is printed already.
         Err(e) if e.is::<documents::NotValid>() => ExitCode::FAILURE,

@@ -14,6 +14,7 @@ pub mod shown_time;
 pub mod slots;
 pub mod source;
 pub mod static_files;
+pub mod telemetry;
 
 use std::sync::Arc;
 

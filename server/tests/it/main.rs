@@ -48,3 +48,4 @@ mod sms_gateway;
 mod sms_outbox;
 mod staff_cli;
 mod store;
+mod telemetry;
