@@ -66,11 +66,13 @@ async fn take(
     let id = headers["idempotency-key"].to_str().unwrap().to_owned();
     let to = body["to"].as_str().unwrap().to_owned();
     let text = body["text"].as_str().unwrap().to_owned();
-    let mut phone = a.phone.lock().unwrap();
-    if phone.contains_key(&id) {
-        a.repeats.fetch_add(1, Ordering::SeqCst);
-    } else {
-        phone.insert(id, (to, text));
+    match a.phone.lock().unwrap().entry(id) {
+        std::collections::hash_map::Entry::Occupied(_) => {
+            a.repeats.fetch_add(1, Ordering::SeqCst);
+        }
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert((to, text));
+        }
     }
     StatusCode::OK
 }
@@ -89,7 +91,7 @@ struct Server {
 
 impl Server {
     async fn start(t: &TestDb, port: u16, sms_url: &str, operators_file: &str) -> Self {
-        let child = Command::new(env!("CARGO_BIN_EXE_nomir"))
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nomir"))
             .args(["serve", "--demo"])
             .env_remove("NOMIR_CONFIG")
             .env("DATABASE_URL", &t.url)
@@ -120,6 +122,8 @@ impl Server {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        child.kill().ok();
+        child.wait().ok();
         panic!("the server did not start");
     }
 
