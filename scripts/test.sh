@@ -61,6 +61,12 @@ if [ -z "${DATABASE_URL_PG:-}" ]; then
 fi
 # Each test creates (and drops) its own database, so runs never collide.
 
+# --- the SMSC the SMPP test binds to: node-smpp as a server, an
+# implementation independent of ours (the test fails without it, never skips) ---
+say "installing the SMSC simulator's packages"
+(cd server/tests/smsc-sim && npm ci --no-audit --no-fund >/dev/null)
+export NOMIR_REQUIRE_SMSC_SIM=1
+
 say "Rust tests (SQLite and PostgreSQL)"
 cargo test --workspace
 

@@ -10,3 +10,4 @@ pub mod registry_tables;
 pub mod resilient;
 pub mod sms_http;
 pub mod sms_outbox;
+pub mod sms_smpp;

@@ -97,7 +97,7 @@ impl HttpSms {
 
 #[async_trait]
 impl SmsGateway for HttpSms {
-    async fn send(&self, id: &str, to: &Msisdn, text: &str) -> Result<(), SendFailure> {
+    async fn send(&self, id: &str, to: &Msisdn, text: &str) -> Result<Vec<String>, SendFailure> {
         let body = serde_json::json!({
             "id": id,
             "to": to.as_str(),
@@ -107,7 +107,7 @@ impl SmsGateway for HttpSms {
         let mut pause = Duration::from_millis(200);
         for attempt in 1..=self.settings.attempts {
             if self.attempt(id, &body).await? {
-                return Ok(());
+                return Ok(Vec::new());
             }
             if attempt < self.settings.attempts {
                 tokio::time::sleep(pause).await;

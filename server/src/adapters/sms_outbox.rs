@@ -11,7 +11,7 @@ pub struct DemoPhone;
 
 #[async_trait]
 impl SmsGateway for DemoPhone {
-    async fn send(&self, _id: &str, _to: &Msisdn, _text: &str) -> Result<(), SendFailure> {
-        Ok(())
+    async fn send(&self, _id: &str, _to: &Msisdn, _text: &str) -> Result<Vec<String>, SendFailure> {
+        Ok(Vec::new())
     }
 }

@@ -33,9 +33,10 @@ fn traces_to(base: &str) -> anyhow::Result<SdkTracerProvider> {
 /// Installs the global subscriber from the environment.
 pub fn init() -> anyhow::Result<Telemetry> {
     let traces = match std::env::var("NOMIR_OTLP_ENDPOINT") {
-        Ok(base) if !base.trim().is_empty() => Some(traces_to(base.trim()).map_err(|e| {
-            anyhow::anyhow!("NOMIR_OTLP_ENDPOINT {base:?} is not usable: {e}")
-        })?),
+        Ok(base) if !base.trim().is_empty() => Some(
+            traces_to(base.trim())
+                .map_err(|e| anyhow::anyhow!("NOMIR_OTLP_ENDPOINT {base:?} is not usable: {e}"))?,
+        ),
         _ => None,
     };
     let filter = EnvFilter::try_from_default_env()
@@ -44,7 +45,11 @@ pub fn init() -> anyhow::Result<Telemetry> {
     // Logs to standard error: commands print their results on standard output.
     let (as_json, as_text) = if json {
         (
-            Some(tracing_subscriber::fmt::layer().json().with_writer(std::io::stderr)),
+            Some(
+                tracing_subscriber::fmt::layer()
+                    .json()
+                    .with_writer(std::io::stderr),
+            ),
             None,
         )
     } else {

@@ -10,7 +10,7 @@ use serde::Deserialize;
 mod registries;
 mod sms;
 pub use registries::{CamaraSettings, ClientCredentials, IdentityHttpSettings, OperatorSettings};
-pub use sms::{HttpSmsSettings, SmsGatewayChoice};
+pub use sms::{HttpSmsSettings, SmppSettings, SmsGatewayChoice};
 
 /// A secret that never prints.
 #[derive(Clone, Deserialize)]

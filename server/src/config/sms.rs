@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 pub use crate::adapters::sms_http::HttpSmsSettings;
+pub use crate::adapters::sms_smpp::SmppSettings;
 
 use super::ConfigError;
 
@@ -12,6 +13,7 @@ pub enum SmsGatewayChoice {
     /// Only to the outbox table: the demo phone shows them (demo mode).
     DemoPhone,
     Http(HttpSmsSettings),
+    Smpp(SmppSettings),
     /// None set, outside demo mode: the operators' commands work, `serve`
     /// refuses to start ([`SmsGatewayChoice::required`]).
     Unset,
@@ -23,7 +25,7 @@ impl SmsGatewayChoice {
         match self {
             Self::Unset => Err(ConfigError::Missing {
                 key: "NOMIR_SMS_GATEWAY",
-                hint: "no citizen gets a code without one: set it to http, with NOMIR_SMS_HTTP_URL and NOMIR_SMS_HTTP_KEY",
+                hint: "no citizen gets a code without one: set it to smpp (NOMIR_SMPP_ADDR, NOMIR_SMPP_SYSTEM_ID, NOMIR_SMPP_PASSWORD) or http (NOMIR_SMS_HTTP_URL, NOMIR_SMS_HTTP_KEY)",
             }),
             _ => Ok(()),
         }
@@ -41,10 +43,11 @@ pub fn choose(
         Some("demo-phone") if demo => Ok(SmsGatewayChoice::DemoPhone),
         None | Some("") => Ok(SmsGatewayChoice::Unset),
         Some("http") => http(get).map(SmsGatewayChoice::Http),
+        Some("smpp") => smpp(get).map(SmsGatewayChoice::Smpp),
         Some(other) => Err(ConfigError::Invalid {
             key: "NOMIR_SMS_GATEWAY",
             message: format!(
-                "{other:?} is not a gateway this build has: http{}",
+                "{other:?} is not a gateway this build has: smpp, http{}",
                 if demo { " or demo-phone" } else { "" }
             ),
         }),
@@ -122,6 +125,66 @@ fn http(get: &impl Fn(&'static str) -> Option<String>) -> Result<HttpSmsSettings
     })
 }
 
+fn smpp(get: &impl Fn(&'static str) -> Option<String>) -> Result<SmppSettings, ConfigError> {
+    let required = |key: &'static str, hint: &'static str| {
+        get(key)
+            .filter(|v| !v.trim().is_empty())
+            .ok_or(ConfigError::Missing { key, hint })
+    };
+    let addr = required(
+        "NOMIR_SMPP_ADDR",
+        "the SMSC's host:port, e.g. smsc.example:2775",
+    )?;
+    if addr
+        .rsplit_once(':')
+        .is_none_or(|(_, port)| port.parse::<u16>().is_err())
+    {
+        return Err(ConfigError::Invalid {
+            key: "NOMIR_SMPP_ADDR",
+            message: format!("{addr:?} is not host:port"),
+        });
+    }
+    let system_id = required(
+        "NOMIR_SMPP_SYSTEM_ID",
+        "the account's system_id on the SMSC",
+    )?;
+    let password = required("NOMIR_SMPP_PASSWORD", "the account's password on the SMSC")?;
+    // SMPP 3.4's limits: system_id 15 characters, password 8, system_type 12.
+    let system_type = get("NOMIR_SMPP_SYSTEM_TYPE").unwrap_or_default();
+    for (key, value, most) in [
+        ("NOMIR_SMPP_SYSTEM_ID", &system_id, 15),
+        ("NOMIR_SMPP_PASSWORD", &password, 8),
+        ("NOMIR_SMPP_SYSTEM_TYPE", &system_type, 12),
+    ] {
+        if value.len() > most || !value.is_ascii() {
+            return Err(ConfigError::Invalid {
+                key,
+                message: format!("at most {most} ASCII characters (SMPP 3.4)"),
+            });
+        }
+    }
+    let timeout = match get("NOMIR_SMPP_TIMEOUT_MS") {
+        None => 5000,
+        Some(v) => v
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|ms| (100..=30_000).contains(ms))
+            .ok_or(ConfigError::Invalid {
+                key: "NOMIR_SMPP_TIMEOUT_MS",
+                message: "milliseconds from 100 to 30000".into(),
+            })?,
+    };
+    Ok(SmppSettings {
+        addr,
+        system_id,
+        password,
+        system_type,
+        sender: get("NOMIR_SMS_SENDER").unwrap_or_else(|| "Nomir".into()),
+        timeout: Duration::from_millis(timeout),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +206,30 @@ mod tests {
         assert!(e.to_string().contains("NOMIR_SMS_GATEWAY"), "{e}");
         let e = choose(false, &with(&[("NOMIR_SMS_GATEWAY", "demo-phone")])).unwrap_err();
         assert!(e.to_string().contains("NOMIR_SMS_GATEWAY"), "{e}");
+    }
+
+    #[test]
+    fn the_smpp_gateway_names_each_missing_or_bad_setting() {
+        let smpp = ("NOMIR_SMS_GATEWAY", "smpp");
+        let e = choose(false, &with(&[smpp])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMPP_ADDR"), "{e}");
+        let addr = ("NOMIR_SMPP_ADDR", "127.0.0.1:2775");
+        let id = ("NOMIR_SMPP_SYSTEM_ID", "nomir");
+        let e = choose(false, &with(&[smpp, addr, id])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMPP_PASSWORD"), "{e}");
+        let long = ("NOMIR_SMPP_PASSWORD", "longer-than-8");
+        let e = choose(false, &with(&[smpp, addr, id, long])).unwrap_err();
+        assert!(e.to_string().contains("NOMIR_SMPP_PASSWORD"), "{e}");
+        match choose(
+            false,
+            &with(&[smpp, addr, id, ("NOMIR_SMPP_PASSWORD", "pw-1")]),
+        ) {
+            Ok(SmsGatewayChoice::Smpp(s)) => {
+                assert_eq!(s.timeout, Duration::from_secs(5));
+                assert!(!format!("{s:?}").contains("pw-1"), "the password printed");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -129,7 +129,13 @@ impl OutboxStore for Db {
         rows.iter().map(claimed).collect()
     }
 
-    async fn sms_sent(&self, c: &ClaimedSms, at: OffsetDateTime) -> StoreResult<bool> {
+    async fn sms_sent(
+        &self,
+        c: &ClaimedSms,
+        at: OffsetDateTime,
+        gateway_refs: &[String],
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool().begin().await?;
         let done = sqlx::query(
             "UPDATE sms_outbox SET state = 'sent', sent_at = $1, sealed = NULL, last_error = NULL \
              WHERE id = $2 AND state = 'sending' AND attempts = $3",
@@ -137,9 +143,51 @@ impl OutboxStore for Db {
         .bind(to_col(at))
         .bind(&c.id)
         .bind(c.attempts)
+        .execute(&mut *tx)
+        .await?;
+        // An SMSC's ids start again after its restart: the newest part wins.
+        for r in gateway_refs {
+            sqlx::query(
+                "INSERT INTO sms_parts (gateway_ref, message_id) VALUES ($1, $2) \
+                 ON CONFLICT (gateway_ref) DO UPDATE SET message_id = excluded.message_id, \
+                 receipt = NULL, receipt_at = NULL",
+            )
+            .bind(r)
+            .bind(&c.id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn record_receipt(
+        &self,
+        gateway_ref: &str,
+        status: &str,
+        at: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE sms_parts SET receipt = $1, receipt_at = $2 WHERE gateway_ref = $3",
+        )
+        .bind(status)
+        .bind(to_col(at))
+        .bind(gateway_ref)
         .execute(self.pool())
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    async fn receipts_of(&self, id: &str) -> StoreResult<Vec<(String, Option<String>)>> {
+        let rows = sqlx::query(
+            "SELECT gateway_ref, receipt FROM sms_parts WHERE message_id = $1 ORDER BY gateway_ref",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("gateway_ref")?, r.try_get("receipt")?)))
+            .collect()
     }
 
     async fn sms_retry(

@@ -25,13 +25,21 @@ pub enum SendFailure {
     Final(String),
 }
 
-/// Hands text messages to the network (an aggregator's HTTP gateway; in
-/// demo mode the demo phone). Called by the outbox's delivery only.
+/// Hands text messages to the network (an SMSC over SMPP, an aggregator's
+/// HTTP gateway; in demo mode the demo phone). Called by the outbox's
+/// delivery only.
 #[async_trait]
 pub trait SmsGateway: Send + Sync {
     /// Sends `text` to `to`; `id` is the message's own, the same on every
-    /// try, so a gateway can drop a repeat.
-    async fn send(&self, id: &str, to: &Msisdn, text: &str) -> Result<(), SendFailure>;
+    /// try, so a gateway can drop a repeat. Answers the gateway's own
+    /// references for what it took (an SMSC's message id per part, which
+    /// its delivery receipts name), or none.
+    async fn send(&self, id: &str, to: &Msisdn, text: &str) -> Result<Vec<String>, SendFailure>;
+
+    /// Whether its session is bound, for gateways that hold one (SMPP).
+    fn bound(&self) -> Option<bool> {
+        None
+    }
 }
 
 /// What a number's operator says of it and one person (CAMARA KYC Match).

@@ -139,7 +139,12 @@ pub trait OutboxStore: Send + Sync {
     /// erased. Each of these three changes holds only for the claim it
     /// names (`attempts` is the claim's token): a worker whose lease ran
     /// out changes nothing another worker now holds.
-    async fn sms_sent(&self, claim: &ClaimedSms, at: OffsetDateTime) -> StoreResult<bool>;
+    async fn sms_sent(
+        &self,
+        claim: &ClaimedSms,
+        at: OffsetDateTime,
+        gateway_refs: &[String],
+    ) -> StoreResult<bool>;
     /// A claimed message waits for another try at `next_at`.
     async fn sms_retry(
         &self,
@@ -151,6 +156,16 @@ pub trait OutboxStore: Send + Sync {
     async fn sms_failed(&self, claim: &ClaimedSms, error: &str) -> StoreResult<bool>;
     /// Where the latest message about a request stands, if it has one.
     async fn request_sms_state(&self, request_id: &str) -> StoreResult<Option<SmsState>>;
+    /// A gateway's delivery receipt for the part it called `gateway_ref`
+    /// (`DELIVRD`, `UNDELIV` …); `false` when no sent message has that part.
+    async fn record_receipt(
+        &self,
+        gateway_ref: &str,
+        status: &str,
+        at: OffsetDateTime,
+    ) -> StoreResult<bool>;
+    /// The parts of message `id` as the gateway named them, with their receipts.
+    async fn receipts_of(&self, id: &str) -> StoreResult<Vec<(String, Option<String>)>>;
 }
 
 /// The message that tells of a record by the number it is given in the

@@ -1,6 +1,8 @@
-//! Whether the service can work: its database answers.
+//! Whether the service can work: its database answers; whether this
+//! instance is ready (its SMS worker turns, its gateway's session is bound).
 
-use super::uses::{UsesAudit, UsesCalendar, UsesComplaints};
+use super::uses::{UsesAudit, UsesCalendar, UsesComplaints, UsesSms};
+use super::Ports;
 use super::Unexpected;
 use crate::ports::StoreError;
 
@@ -28,4 +30,49 @@ pub async fn warnings(ports: &(impl UsesComplaints + UsesCalendar)) -> Vec<Strin
                 .map_or_else(|| "no year".to_owned(), |y| y.to_string())
         )],
     }
+}
+
+/// Readiness: each check on a line, and whether all passed.
+pub struct Readiness {
+    pub ready: bool,
+    pub lines: Vec<String>,
+}
+
+/// The database answers, this instance's SMS delivery worker has begun a
+/// round lately (a stalled one would leave its delayed messages to the
+/// others), and the SMS gateway's session is bound, for a gateway that
+/// holds one (SMPP). The reasons go to the log.
+pub async fn readiness(ports: &Ports) -> Readiness {
+    let mut ready = true;
+    let mut lines = Vec::new();
+    match database_answers(ports).await {
+        Ok(()) => lines.push("database: ok".to_owned()),
+        Err(e) => {
+            tracing::error!(error = %e, "readiness: database unavailable");
+            ready = false;
+            lines.push("database: unavailable".to_owned());
+        }
+    }
+    // Real time, not the demo's movable clock.
+    let age = ports.sms_worker.age(time::OffsetDateTime::now_utc());
+    if age > super::sms_delivery::STALLED_AFTER {
+        tracing::error!(
+            seconds = age.whole_seconds(),
+            "readiness: the SMS worker has stalled"
+        );
+        ready = false;
+        lines.push(format!("sms worker: stalled ({} s)", age.whole_seconds()));
+    } else {
+        lines.push("sms worker: ok".to_owned());
+    }
+    match ports.sms().bound() {
+        Some(true) => lines.push("sms gateway: bound".to_owned()),
+        Some(false) => {
+            tracing::error!("readiness: the SMS gateway's session is not bound");
+            ready = false;
+            lines.push("sms gateway: not bound".to_owned());
+        }
+        None => {}
+    }
+    Readiness { ready, lines }
 }

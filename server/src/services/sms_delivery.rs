@@ -186,8 +186,8 @@ async fn attempt(ports: &impl SendsSms, c: &ClaimedSms) -> Result<Delivery, Unex
     let result = ports.sms().send(&c.id, &c.msisdn, &text).await;
     let now = ports.clock().now();
     Ok(match result {
-        Ok(()) => {
-            outbox.sms_sent(c, now).await?;
+        Ok(refs) => {
+            outbox.sms_sent(c, now, &refs).await?;
             super::counts::sms("sent");
             Delivery::Sent
         }

@@ -170,10 +170,21 @@ fn outside_registries(settings: &Settings, ports: &mut Ports) -> anyhow::Result<
 /// outbox's lease that fits its longest call.
 fn sms_gateway(settings: &Settings, ports: &mut Ports) -> anyhow::Result<()> {
     use crate::config::SmsGatewayChoice;
-    if let SmsGatewayChoice::Http(http) = &settings.sms {
-        tracing::info!(url = %http.url, "SMS through the aggregator's HTTP gateway");
-        ports.sms = Arc::new(crate::adapters::sms_http::HttpSms::new(http.clone())?);
-        ports.sms_policy.lease = crate::services::sms_delivery::lease_for(http.longest_call());
+    match &settings.sms {
+        SmsGatewayChoice::Http(http) => {
+            tracing::info!(url = %http.url, "SMS through the aggregator's HTTP gateway");
+            ports.sms = Arc::new(crate::adapters::sms_http::HttpSms::new(http.clone())?);
+            ports.sms_policy.lease = crate::services::sms_delivery::lease_for(http.longest_call());
+        }
+        SmsGatewayChoice::Smpp(smpp) => {
+            tracing::info!(smsc = %smpp.addr, "SMS over SMPP");
+            // Up to 255 parts, each within the time limit, and the bind.
+            let longest = smpp.timeout * 8;
+            ports.sms =
+                crate::adapters::sms_smpp::SmppGateway::start(smpp.clone(), ports.outbox.clone());
+            ports.sms_policy.lease = crate::services::sms_delivery::lease_for(longest);
+        }
+        SmsGatewayChoice::DemoPhone | SmsGatewayChoice::Unset => {}
     }
     Ok(())
 }

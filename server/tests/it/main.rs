@@ -46,6 +46,7 @@ mod signature;
 mod sim_swap;
 mod sms_gateway;
 mod sms_outbox;
+mod sms_smpp;
 mod staff_cli;
 mod store;
 mod telemetry;

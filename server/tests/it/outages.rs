@@ -30,7 +30,7 @@ fn down() -> Unavailable {
 
 #[async_trait]
 impl SmsGateway for Down {
-    async fn send(&self, _: &str, _: &Msisdn, _: &str) -> Result<(), SendFailure> {
+    async fn send(&self, _: &str, _: &Msisdn, _: &str) -> Result<Vec<String>, SendFailure> {
         Err(SendFailure::Final("connection refused".into()))
     }
 }

@@ -24,13 +24,13 @@ struct Recording {
 
 #[async_trait]
 impl SmsGateway for Recording {
-    async fn send(&self, id: &str, _: &Msisdn, text: &str) -> Result<(), SendFailure> {
+    async fn send(&self, id: &str, _: &Msisdn, text: &str) -> Result<Vec<String>, SendFailure> {
         assert!(text.contains("код"), "the sealed text opened: {text}");
         self.ids.lock().unwrap().push(id.to_owned());
         if self.down.load(std::sync::atomic::Ordering::SeqCst) {
             Err(SendFailure::Passing("503".into()))
         } else {
-            Ok(())
+            Ok(Vec::new())
         }
     }
 }

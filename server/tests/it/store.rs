@@ -336,9 +336,22 @@ async fn registries_and_outbox_round_trip() {
         assert!(t
             .ports
             .outbox
-            .sms_sent(&claimed, t.clock.now())
+            .sms_sent(&claimed, t.clock.now(), &["p1".into(), "p2".into()])
             .await
             .unwrap());
+        let outbox = &t.ports.outbox;
+        assert!(outbox
+            .record_receipt("p2", "DELIVRD", t.clock.now())
+            .await
+            .unwrap());
+        assert!(!outbox
+            .record_receipt("p9", "DELIVRD", t.clock.now())
+            .await
+            .unwrap());
+        assert_eq!(
+            outbox.receipts_of("m1").await.unwrap(),
+            vec![("p1".into(), None), ("p2".into(), Some("DELIVRD".into()))]
+        );
         let m = SmsMessage {
             id: "m1".into(),
             msisdn: msisdn("+77011234567"),

@@ -47,7 +47,10 @@ async fn request_spans_reach_the_collector_over_otlp() {
     let mut server = Command::new(env!("CARGO_BIN_EXE_nomir"))
         .args(["serve", "--demo"])
         .env_remove("NOMIR_CONFIG")
-        .env("DATABASE_URL", format!("sqlite://{}?mode=rwc", db.display()))
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}?mode=rwc", db.display()),
+        )
         .env("NOMIR_ADDR", format!("127.0.0.1:{port}"))
         .env("NOMIR_OTLP_ENDPOINT", &collector)
         // The batch is sent every 200 ms instead of every 5 s.
@@ -59,7 +62,10 @@ async fn request_spans_reach_the_collector_over_otlp() {
     let health = format!("http://127.0.0.1:{port}/health");
     let mut up = false;
     for _ in 0..600 {
-        if reqwest::get(&health).await.is_ok_and(|r| r.status().is_success()) {
+        if reqwest::get(&health)
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
             up = true;
             break;
         }
@@ -71,7 +77,9 @@ async fn request_spans_reach_the_collector_over_otlp() {
         reqwest::get(&health).await.unwrap();
         tokio::time::sleep(Duration::from_millis(100)).await;
         seen = got.lock().unwrap().iter().any(|(kind, body)| {
-            kind == "application/x-protobuf" && contains(body, b"nomir") && contains(body, b"/health")
+            kind == "application/x-protobuf"
+                && contains(body, b"nomir")
+                && contains(body, b"/health")
         });
         if seen {
             break;
