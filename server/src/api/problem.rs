@@ -189,7 +189,13 @@ impl Problem {
     }
 
     /// Our own fault: logged here with its cause, answered without it.
-    pub fn internal(lang: Lang, cause: &dyn std::fmt::Display) -> Self {
+    /// Our failure: logged, and answered 500; or, when the database cannot
+    /// be reached (a restart, a lost connection), 503 with a retry in 5 s.
+    pub fn internal(lang: Lang, cause: &dyn Cause) -> Self {
+        if cause.is_outage() {
+            tracing::warn!(error = %cause, "API call failed: the database is unavailable");
+            return Self::new(ApiProblem::Unavailable, lang).header(header::RETRY_AFTER, "5");
+        }
         tracing::error!(error = %cause, "API call failed");
         Self::new(ApiProblem::Internal, lang)
     }
@@ -323,3 +329,28 @@ mod tests {
         }
     }
 }
+
+/// What went wrong on our side, and whether it is the database being
+/// unreachable (which passes) rather than a fault.
+pub trait Cause: std::fmt::Display {
+    fn is_outage(&self) -> bool {
+        false
+    }
+}
+
+impl Cause for crate::ports::StoreError {
+    fn is_outage(&self) -> bool {
+        matches!(self, crate::ports::StoreError::Unavailable(_))
+    }
+}
+
+impl Cause for crate::services::Unexpected {
+    fn is_outage(&self) -> bool {
+        self.0
+            .downcast_ref::<crate::ports::StoreError>()
+            .is_some_and(Cause::is_outage)
+    }
+}
+
+impl Cause for &str {}
+impl Cause for anyhow::Error {}

@@ -138,7 +138,31 @@ fn create_parent_dir(url: &str) -> anyhow::Result<()> {
 /// services never see sqlx.
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
-        StoreError::Unavailable(e.to_string())
+        if connection_lost(&e) {
+            StoreError::Unavailable(e.to_string())
+        } else {
+            StoreError::Failed(e.to_string())
+        }
+    }
+}
+
+/// Whether the database could not be reached, rather than refused: I/O,
+/// TLS, the pool, or PostgreSQL's connection exceptions (class 08) and
+/// shutdowns (57P01 admin, 57P02 crash, 57P03 cannot connect now), and
+/// SQLite's busy or locked database.
+fn connection_lost(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|c| {
+            // SQLite: SQLITE_BUSY and SQLITE_LOCKED past the busy timeout.
+            c.starts_with("08") || matches!(c.as_ref(), "57P01" | "57P02" | "57P03" | "5" | "6")
+        }),
+        _ => false,
     }
 }
 

@@ -14,10 +14,15 @@ pub enum StoreError {
     Conflict(&'static str),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
-    /// The database failed or cannot be reached. The driver's error stays
-    /// in `database/`, which maps it here once; its text is kept for the log.
-    #[error("the database failed: {0}")]
+    /// The database cannot be reached: a lost or refused connection, a
+    /// restart, no free connection in time. It passes; the call can be
+    /// tried again. The driver's error stays in `database/`, which maps it
+    /// here once; its text is kept for the log.
+    #[error("the database is unavailable: {0}")]
     Unavailable(String),
+    /// The database refused a statement (a fault of ours, not a passing one).
+    #[error("the database failed: {0}")]
+    Failed(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

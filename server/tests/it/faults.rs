@@ -2,8 +2,9 @@
 //! binary on loopback: five citizens bind numbers through the app's API
 //! as fast as the limits let them, the server is killed with SIGKILL in
 //! the middle and started again, then the SMS gateway flaps (503s and
-//! answers slower than the time limit) and the operator fails for a
-//! while. Afterwards every request is completed or cleanly ended, none
+//! answers slower than the time limit), the operator fails for a while
+//! and, on PostgreSQL, every connection to the database is cut for 1.5 s
+//! (what a restart of PostgreSQL does to its clients). Afterwards every request is completed or cleanly ended, none
 //! half-done; every message the database says was sent reached the
 //! aggregator, under one id each (the aggregator drops a repeated id, as
 //! its contract says), so no code reached a phone twice; and the figures
@@ -451,6 +452,16 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
         let restarted_in = killed_at.elapsed();
         let bound_at_restart = tally.bound.load(Ordering::SeqCst);
         op.fail_next.store(12, Ordering::SeqCst);
+        // On PostgreSQL, what a restart does to its clients, under load:
+        // every connection to the database cut, again and again for 1.5 s.
+        let cuts = match t.name {
+            "postgres" => Some(tokio::spawn(cut_connections(
+                t.url.clone(),
+                bound_at_restart + 4,
+                tally.clone(),
+            ))),
+            _ => None,
+        };
         // Until every citizen has used the hour's codes (or 60 s).
         let until = Instant::now() + Duration::from_secs(60);
         while !running.is_finished() && Instant::now() < until {
@@ -458,6 +469,10 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
         }
         stop.store(true, Ordering::SeqCst);
         running.await.unwrap();
+        let connections_cut = match cuts {
+            Some(task) => task.await.unwrap(),
+            None => 0,
+        };
         // The outbox drains: every message sent or given up.
         let mut waiting = 0;
         for _ in 0..300 {
@@ -552,6 +567,8 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
         )
         .await;
         let errors = tally.errors.lock().unwrap().clone();
+        // A lost database is "try again" (503), never our fault (500).
+        assert!(!errors.contains_key("internal"), "{}: {errors:?}", t.name);
         eprintln!(
             "{}",
             json!({
@@ -564,6 +581,7 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
                 "gateway_calls": aggregator.calls.load(Ordering::SeqCst),
                 "repeats_dropped_by_id": aggregator.repeats.load(Ordering::SeqCst),
                 "operator_calls": op.api_calls.load(Ordering::SeqCst),
+                "db_connections_cut": connections_cut,
                 "errors": errors,
             })
         );
@@ -572,6 +590,44 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
         std::fs::remove_dir_all(dir).ok();
         t.cleanup().await;
     }
+}
+
+/// Once `after` bindings are done, terminates every backend of the
+/// database at `url` every 100 ms for 1.5 s (as a restart of PostgreSQL
+/// does: each open transaction aborted, each connection gone); how many.
+async fn cut_connections(url: String, after: u32, tally: Arc<Tally>) -> u64 {
+    let started = Instant::now();
+    while tally.bound.load(Ordering::SeqCst) < after && started.elapsed() < Duration::from_secs(20)
+    {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let admin = std::env::var("DATABASE_URL_PG").expect("DATABASE_URL_PG");
+    let database = url
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+        .await
+        .unwrap();
+    let mut cut = 0u64;
+    let until = Instant::now() + Duration::from_millis(1500);
+    while Instant::now() < until {
+        let rows = sqlx::query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = $1 AND pid <> pg_backend_pid()",
+        )
+        .bind(&database)
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+        cut += rows.len() as u64;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    cut
 }
 
 async fn all_ids(pool: &sqlx::AnyPool) -> HashSet<String> {
