@@ -1,6 +1,7 @@
 //! The operators over CAMARA, against operators these tests run
 //! (`support::camara`): KYC Match and SIM Swap answers, the operator that
-//! holds a number (ranges, ported numbers), OAuth tokens kept and renewed,
+//! holds a number (ranges, ported numbers, the others asked when it does
+//! not know the number), OAuth tokens kept and renewed,
 //! and failures that end a step with "try again later", never a refusal,
 //! behind a circuit breaker. Then the whole portal procedure through them.
 
@@ -104,6 +105,22 @@ async fn kyc_match_and_sim_swap_are_asked_of_the_operator_that_holds_the_number(
     assert_eq!(
         ops.latest_sim_change(&n("+77021234567")).await.unwrap(),
         None
+    );
+    // Ported after the list was made: Kcell does not know it, Beeline does,
+    // and is then asked about its SIM too.
+    beeline_op.subscriber("+77015556677", DANA);
+    beeline_op.swapped("+77015556677", changed);
+    assert_eq!(
+        ops.attribution(&n("+77015556677"), &iin(DANA))
+            .await
+            .unwrap(),
+        Attribution::Theirs {
+            operator: "Beeline".into()
+        }
+    );
+    assert_eq!(
+        ops.latest_sim_change(&n("+77015556677")).await.unwrap(),
+        Some(changed)
     );
     // No operator configured for the range: cannot check, not a refusal.
     assert!(ops

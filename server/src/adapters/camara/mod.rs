@@ -17,7 +17,7 @@ pub use operator::OperatorSettings;
 use super::resilient::Resilience;
 use crate::domain::{Iin, Msisdn};
 use crate::ports::{Attribution, OperatorRegistry, Unavailable};
-use operator::OperatorApi;
+use operator::{Kyc, OperatorApi};
 use routing::Routes;
 
 /// Every operator's settings (read by `config`).
@@ -32,6 +32,9 @@ pub struct CamaraSettings {
 pub struct CamaraOperators {
     operators: Vec<OperatorApi>,
     routes: Routes,
+    /// Numbers found at another operator than their route says (ported
+    /// since the list was made), and which.
+    learned: std::sync::Mutex<HashMap<String, usize>>,
 }
 
 impl CamaraOperators {
@@ -66,12 +69,17 @@ impl CamaraOperators {
         Ok(Self {
             operators,
             routes: Routes::new(ranges, ported),
+            learned: std::sync::Mutex::default(),
         })
     }
 
+    fn index_of(&self, msisdn: &Msisdn) -> Option<usize> {
+        let learned = self.learned.lock().ok()?.get(msisdn.as_str()).copied();
+        learned.or_else(|| self.routes.operator_of(msisdn))
+    }
+
     fn operator_of(&self, msisdn: &Msisdn) -> Result<&OperatorApi, Unavailable> {
-        self.routes
-            .operator_of(msisdn)
+        self.index_of(msisdn)
             .map(|i| &self.operators[i])
             .ok_or_else(|| Unavailable {
                 system: "operator registry",
@@ -85,8 +93,43 @@ impl CamaraOperators {
 
 #[async_trait]
 impl OperatorRegistry for CamaraOperators {
+    /// The number's operator answers. One that does not know the number
+    /// (ported since the list was made) is not taken for a "no": the
+    /// others are asked in turn, and the one that knows it is remembered.
     async fn attribution(&self, msisdn: &Msisdn, iin: &Iin) -> Result<Attribution, Unavailable> {
-        self.operator_of(msisdn)?.kyc_match(msisdn, iin).await
+        let first = self.operator_of(msisdn)?;
+        let theirs = |o: &OperatorApi| Attribution::Theirs {
+            operator: o.name.clone(),
+        };
+        match first.kyc_match(msisdn, iin).await? {
+            Kyc::Matches => return Ok(theirs(first)),
+            Kyc::DoesNotMatch => return Ok(Attribution::NotTheirs),
+            Kyc::UnknownNumber => {}
+        }
+        let mut failed = None;
+        for (i, other) in self.operators.iter().enumerate() {
+            if std::ptr::eq(other, first) {
+                continue;
+            }
+            match other.kyc_match(msisdn, iin).await {
+                Ok(Kyc::UnknownNumber) => continue,
+                Ok(found) => {
+                    if let Ok(mut learned) = self.learned.lock() {
+                        learned.insert(msisdn.as_str().to_owned(), i);
+                    }
+                    return Ok(match found {
+                        Kyc::Matches => theirs(other),
+                        _ => Attribution::NotTheirs,
+                    });
+                }
+                Err(e) => failed = Some(e),
+            }
+        }
+        // Nobody knows it, unless an operator that could not answer does.
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(Attribution::NotTheirs),
+        }
     }
 
     async fn latest_sim_change(

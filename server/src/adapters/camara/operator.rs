@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use super::super::resilient::{Resilience, Resilient};
 use super::oauth::{ClientCredentials, TokenSource};
 use crate::domain::{Iin, Msisdn};
-use crate::ports::{Attribution, Unavailable};
+use crate::ports::Unavailable;
 
 /// One operator's settings (read by `config`).
 #[derive(Debug, Clone)]
@@ -43,6 +43,15 @@ fn operation(base: &url::Url, name: &str) -> anyhow::Result<url::Url> {
         "{}/{name}",
         base.as_str().trim_end_matches('/')
     ))?)
+}
+
+/// What one operator says of a number and an IIN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kyc {
+    Matches,
+    DoesNotMatch,
+    /// It has no subscriber with this number (ported away, or unassigned).
+    UnknownNumber,
 }
 
 #[derive(Deserialize)]
@@ -99,10 +108,11 @@ impl OperatorApi {
     }
 
     /// KYC Match on the IIN (`idDocument`). Only a clear `"true"` or
-    /// `"false"` is an answer; `"not_available"`, a missing field or an
-    /// error is "cannot check now", never a refusal. The operator saying
-    /// it has no such subscriber (`IDENTIFIER_NOT_FOUND`) is a "false".
-    pub async fn kyc_match(&self, msisdn: &Msisdn, iin: &Iin) -> Result<Attribution, Unavailable> {
+    /// `"false"` (or a document mismatch, as operators that gate on it
+    /// answer) is an answer, and `IDENTIFIER_NOT_FOUND`: no such
+    /// subscriber here; `"not_available"`, a missing field or any other
+    /// error is "cannot check now", never a refusal.
+    pub async fn kyc_match(&self, msisdn: &Msisdn, iin: &Iin) -> Result<Kyc, Unavailable> {
         let body = json!({ "phoneNumber": msisdn.as_str(), "idDocument": iin.as_str() });
         let answer = self.call(&self.match_url, &body).await?;
         if answer.status().is_success() {
@@ -111,10 +121,8 @@ impl OperatorApi {
                 .await
                 .map_err(|e| self.http.unavailable(format!("KYC Match answer: {e}")))?;
             return match read.id_document_match.as_deref() {
-                Some("true") => Ok(Attribution::Theirs {
-                    operator: self.name.clone(),
-                }),
-                Some("false") => Ok(Attribution::NotTheirs),
+                Some("true") => Ok(Kyc::Matches),
+                Some("false") => Ok(Kyc::DoesNotMatch),
                 other => Err(self
                     .http
                     .unavailable(format!("KYC Match could not compare the IIN: {other:?}"))),
@@ -122,11 +130,11 @@ impl OperatorApi {
         }
         match Self::error_code(answer).await {
             (StatusCode::NOT_FOUND, code) if code == "IDENTIFIER_NOT_FOUND" => {
-                Ok(Attribution::NotTheirs)
+                Ok(Kyc::UnknownNumber)
             }
             // Operators that gate on the document answer a mismatch so.
             (StatusCode::FORBIDDEN, code) if code == "KNOW_YOUR_CUSTOMER.ID_DOCUMENT_MISMATCH" => {
-                Ok(Attribution::NotTheirs)
+                Ok(Kyc::DoesNotMatch)
             }
             (status, code) => Err(self
                 .http
