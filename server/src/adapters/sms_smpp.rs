@@ -2,17 +2,20 @@
 //! crates: one transceiver session, bound at start and kept bound (the
 //! client sends enquire_link every 30 s; a lost session is bound again
 //! after 1, 2, 4 … 30 s). Texts go as UCS-2 (Kazakh and Russian letters),
-//! long ones concatenated in parts of 67 characters with a UDH; each part
+//! long ones concatenated in parts of 66 characters with a UDH (a 16-bit
+//! reference derived from the message's id, so a retry's parts never mix
+//! with an earlier try's); each part
 //! asks for a delivery receipt, and the receipts (`deliver_sm`) are
 //! recorded against the parts the SMSC named.
 //!
-//! SMPP has no idempotency key: a message whose submit_sm_resp was lost
-//! (the SMSC took it, the answer never came) is tried again by the outbox
-//! and may reach the phone twice. The HTTP gateway, with its
+//! SMPP has no idempotency key: a message the SMSC took whose taking was
+//! not recorded (the answer lost, the instance killed, the database gone
+//! before `sms_sent`) is tried again by the outbox and may reach the phone
+//! twice. Each send ends within `longest_call`, inside the outbox's lease,
+//! so a slow SMSC alone does not cause it. The HTTP gateway, with its
 //! `Idempotency-Key`, does not have this gap.
 
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -63,8 +66,17 @@ pub struct SmppGateway {
     settings: SmppSettings,
     /// The bound session's client; `None` while (re)binding.
     session: watch::Receiver<Option<Client>>,
-    /// The concatenation reference of the next long message.
-    reference: AtomicU16,
+}
+
+/// The most parts a message of the service takes (the longest, the notice
+/// to an unbound number, is five in UCS-2).
+const MOST_PARTS: u32 = 5;
+
+impl SmppSettings {
+    /// The longest a send may take: the wait for a bind, and each part.
+    pub fn longest_call(&self) -> Duration {
+        self.timeout * (MOST_PARTS + 1)
+    }
 }
 
 impl SmppGateway {
@@ -76,7 +88,6 @@ impl SmppGateway {
         Arc::new(Self {
             settings,
             session: rx,
-            reference: AtomicU16::new(rand::random()),
         })
     }
 
@@ -98,31 +109,65 @@ fn field<const N: usize>(name: &str, value: &str) -> Result<COctetString<1, N>, 
     COctetString::from_str(value).map_err(|e| SendFailure::Final(format!("{name} {value:?}: {e}")))
 }
 
-/// A refusal that may pass (the SMSC is busy), or not.
+/// A refusal that never passes (the message itself is wrong), or one
+/// that may (the SMSC busy, throttling, a session it forgot, anything else).
 fn failure(e: Error) -> SendFailure {
     match e {
         Error::UnexpectedResponse { response } => {
             let status = response.status();
-            let passing = matches!(
-                status,
-                CommandStatus::EsmeRthrottled
-                    | CommandStatus::EsmeRmsgqful
-                    | CommandStatus::EsmeRsyserr
-            );
             let why = format!("the SMSC answered {status:?}");
-            if passing {
-                SendFailure::Passing(why)
-            } else {
+            if matches!(
+                status,
+                CommandStatus::EsmeRinvmsglen
+                    | CommandStatus::EsmeRinvsrcadr
+                    | CommandStatus::EsmeRinvdstadr
+                    | CommandStatus::EsmeRinvnumdests
+                    | CommandStatus::EsmeRinvesmclass
+                    | CommandStatus::EsmeRinvsrcton
+                    | CommandStatus::EsmeRinvsrcnpi
+                    | CommandStatus::EsmeRinvdstton
+                    | CommandStatus::EsmeRinvdstnpi
+                    | CommandStatus::EsmeRinvdcs
+            ) {
                 SendFailure::Final(why)
+            } else {
+                SendFailure::Passing(why)
             }
         }
         other => SendFailure::Passing(format!("SMPP: {other}")),
     }
 }
 
+/// The concatenation reference of message `id`: the same on every try, so
+/// parts of two tries never mix on the phone.
+fn reference_of(id: &str) -> u16 {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(id.as_bytes());
+    u16::from_be_bytes([digest[0], digest[1]])
+}
+
 #[async_trait]
 impl SmsGateway for SmppGateway {
-    async fn send(&self, _id: &str, to: &Msisdn, text: &str) -> Result<Vec<String>, SendFailure> {
+    async fn send(&self, id: &str, to: &Msisdn, text: &str) -> Result<Vec<String>, SendFailure> {
+        // One deadline for the whole call, within the outbox's lease: past
+        // it another worker may take the message (SMPP cannot drop a repeat).
+        tokio::time::timeout(self.settings.longest_call(), self.submit(id, to, text))
+            .await
+            .unwrap_or_else(|_| Err(SendFailure::Passing("the SMSC took too long".into())))
+    }
+
+    fn bound(&self) -> Option<bool> {
+        Some(
+            self.session
+                .borrow()
+                .as_ref()
+                .is_some_and(Client::is_active),
+        )
+    }
+}
+
+impl SmppGateway {
+    async fn submit(&self, id: &str, to: &Msisdn, text: &str) -> Result<Vec<String>, SendFailure> {
         let Some(client) = self.client().await else {
             return Err(SendFailure::Passing("no SMPP session is bound".into()));
         };
@@ -138,28 +183,27 @@ impl SmsGateway for SmppGateway {
             // A receipt for each part, delivered or not.
             .registered_delivery(RegisteredDelivery::from(0x01u8))
             .build();
-        let reference = self.reference.fetch_add(1, Ordering::Relaxed);
         let parts = base
             .multipart(text)
             .ucs2()
-            .reference_u16(reference)
+            .reference_u16(reference_of(id))
             .build()
             .map_err(|e| SendFailure::Final(format!("the text cannot go as UCS-2: {e}")))?;
         let mut ids = Vec::with_capacity(parts.len());
         for part in parts {
-            let answer = client.submit_sm(part).await.map_err(failure)?;
-            ids.push(answer.message_id().to_string());
+            match client.submit_sm(part).await {
+                Ok(answer) => ids.push(answer.message_id().to_string()),
+                Err(Error::UnexpectedResponse { response })
+                    if response.status() == CommandStatus::EsmeRinvbndsts =>
+                {
+                    // The SMSC forgot the session: bind again.
+                    let _ = client.close().await;
+                    return Err(SendFailure::Passing("the SMSC dropped the session".into()));
+                }
+                Err(e) => return Err(failure(e)),
+            }
         }
         Ok(ids)
-    }
-
-    fn bound(&self) -> Option<bool> {
-        Some(
-            self.session
-                .borrow()
-                .as_ref()
-                .is_some_and(Client::is_active),
-        )
     }
 }
 
@@ -175,9 +219,14 @@ async fn keep_bound(
         match bind(&s).await {
             Ok((client, events)) => {
                 tracing::info!(smsc = %s.addr, "SMPP session bound");
-                pause = Duration::from_secs(1);
+                let since = std::time::Instant::now();
                 session.send_replace(Some(client.clone()));
                 read(&client, events, receipts.as_ref()).await;
+                // A session that held a minute starts the pauses afresh; one
+                // the SMSC drops at once does not make it bind every second.
+                if since.elapsed() > Duration::from_secs(60) {
+                    pause = Duration::from_secs(1);
+                }
                 session.send_replace(None);
                 tracing::warn!(smsc = %s.addr, "SMPP session lost; binding again");
             }

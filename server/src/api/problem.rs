@@ -276,6 +276,31 @@ impl IntoResponse for Problem {
     }
 }
 
+/// What went wrong on our side, and whether it is the database being
+/// unreachable (which passes) rather than a fault.
+pub trait Cause: std::fmt::Display {
+    fn is_outage(&self) -> bool {
+        false
+    }
+}
+
+impl Cause for crate::ports::StoreError {
+    fn is_outage(&self) -> bool {
+        matches!(self, crate::ports::StoreError::Unavailable(_))
+    }
+}
+
+impl Cause for crate::services::Unexpected {
+    fn is_outage(&self) -> bool {
+        self.0
+            .downcast_ref::<crate::ports::StoreError>()
+            .is_some_and(Cause::is_outage)
+    }
+}
+
+impl Cause for &str {}
+impl Cause for anyhow::Error {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,28 +354,3 @@ mod tests {
         }
     }
 }
-
-/// What went wrong on our side, and whether it is the database being
-/// unreachable (which passes) rather than a fault.
-pub trait Cause: std::fmt::Display {
-    fn is_outage(&self) -> bool {
-        false
-    }
-}
-
-impl Cause for crate::ports::StoreError {
-    fn is_outage(&self) -> bool {
-        matches!(self, crate::ports::StoreError::Unavailable(_))
-    }
-}
-
-impl Cause for crate::services::Unexpected {
-    fn is_outage(&self) -> bool {
-        self.0
-            .downcast_ref::<crate::ports::StoreError>()
-            .is_some_and(Cause::is_outage)
-    }
-}
-
-impl Cause for &str {}
-impl Cause for anyhow::Error {}

@@ -32,11 +32,17 @@ fn traces_to(base: &str) -> anyhow::Result<SdkTracerProvider> {
 
 /// Installs the global subscriber from the environment.
 pub fn init() -> anyhow::Result<Telemetry> {
+    // A collector that cannot be set up costs the traces, not the logs
+    // nor the command: the log says why.
+    let mut unusable = None;
     let traces = match std::env::var("NOMIR_OTLP_ENDPOINT") {
-        Ok(base) if !base.trim().is_empty() => Some(
-            traces_to(base.trim())
-                .map_err(|e| anyhow::anyhow!("NOMIR_OTLP_ENDPOINT {base:?} is not usable: {e}"))?,
-        ),
+        Ok(base) if !base.trim().is_empty() => match traces_to(base.trim()) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                unusable = Some(format!("NOMIR_OTLP_ENDPOINT {base:?} is not usable: {e}"));
+                None
+            }
+        },
         _ => None,
     };
     let filter = EnvFilter::try_from_default_env()
@@ -67,7 +73,9 @@ pub fn init() -> anyhow::Result<Telemetry> {
         .with(as_text)
         .with(spans)
         .try_init()?;
-    if traces.is_some() {
+    if let Some(why) = unusable {
+        tracing::warn!("{why}; no traces are exported");
+    } else if traces.is_some() {
         tracing::info!("traces exported over OTLP");
     }
     Ok(Telemetry { traces })

@@ -169,18 +169,27 @@ fn smpp(get: &impl Fn(&'static str) -> Option<String>) -> Result<SmppSettings, C
             .trim()
             .parse::<u64>()
             .ok()
-            .filter(|ms| (100..=30_000).contains(ms))
+            // A whole send (a bind and five parts) stays within 30 s,
+            // inside the outbox's lease.
+            .filter(|ms| (100..=5_000).contains(ms))
             .ok_or(ConfigError::Invalid {
                 key: "NOMIR_SMPP_TIMEOUT_MS",
-                message: "milliseconds from 100 to 30000".into(),
+                message: "milliseconds from 100 to 5000".into(),
             })?,
     };
+    let sender = get("NOMIR_SMS_SENDER").unwrap_or_else(|| "Nomir".into());
+    if sender.is_empty() || sender.len() > 11 || !sender.is_ascii() {
+        return Err(ConfigError::Invalid {
+            key: "NOMIR_SMS_SENDER",
+            message: "an alphanumeric sender is 1 to 11 ASCII characters".into(),
+        });
+    }
     Ok(SmppSettings {
         addr,
         system_id,
         password,
         system_type,
-        sender: get("NOMIR_SMS_SENDER").unwrap_or_else(|| "Nomir".into()),
+        sender,
         timeout: Duration::from_millis(timeout),
     })
 }

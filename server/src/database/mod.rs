@@ -159,8 +159,16 @@ fn connection_lost(e: &sqlx::Error) -> bool {
         | sqlx::Error::PoolClosed
         | sqlx::Error::WorkerCrashed => true,
         sqlx::Error::Database(db) => db.code().is_some_and(|c| {
-            // SQLite: SQLITE_BUSY and SQLITE_LOCKED past the busy timeout.
-            c.starts_with("08") || matches!(c.as_ref(), "57P01" | "57P02" | "57P03" | "5" | "6")
+            c.starts_with("08")
+                // Not accepting connections, a serialization failure or a
+                // deadlock (try again), a read-only standby after a failover.
+                || matches!(
+                    c.as_ref(),
+                    "57P01" | "57P02" | "57P03" | "55000" | "40001" | "40P01" | "25006"
+                )
+                // SQLite: busy or locked past the busy timeout, whatever
+                // the extended code (its low byte is the primary one).
+                || c.parse::<u32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6))
         }),
         _ => false,
     }

@@ -145,12 +145,12 @@ impl OutboxStore for Db {
         .bind(c.attempts)
         .execute(&mut *tx)
         .await?;
-        // An SMSC's ids start again after its restart: the newest part wins.
+        // A receipt may have come before this (the SMSC answers fast): it
+        // stays, and the part is tied to its message.
         for r in gateway_refs {
             sqlx::query(
                 "INSERT INTO sms_parts (gateway_ref, message_id) VALUES ($1, $2) \
-                 ON CONFLICT (gateway_ref) DO UPDATE SET message_id = excluded.message_id, \
-                 receipt = NULL, receipt_at = NULL",
+                 ON CONFLICT (gateway_ref) DO UPDATE SET message_id = excluded.message_id",
             )
             .bind(r)
             .bind(&c.id)
@@ -167,15 +167,19 @@ impl OutboxStore for Db {
         status: &str,
         at: OffsetDateTime,
     ) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "UPDATE sms_parts SET receipt = $1, receipt_at = $2 WHERE gateway_ref = $3",
+        // Kept even before its part is recorded sent (the SMSC may answer
+        // before the worker commits); `false` when no message has it yet.
+        let known = sqlx::query(
+            "INSERT INTO sms_parts (gateway_ref, receipt, receipt_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (gateway_ref) DO UPDATE SET receipt = excluded.receipt, \
+             receipt_at = excluded.receipt_at RETURNING message_id",
         )
+        .bind(gateway_ref)
         .bind(status)
         .bind(to_col(at))
-        .bind(gateway_ref)
-        .execute(self.pool())
+        .fetch_one(self.pool())
         .await?;
-        Ok(done.rows_affected() == 1)
+        Ok(known.try_get::<Option<String>, _>("message_id")?.is_some())
     }
 
     async fn receipts_of(&self, id: &str) -> StoreResult<Vec<(String, Option<String>)>> {

@@ -162,7 +162,8 @@ pub trait OutboxStore: Send + Sync {
     /// Where the latest message about a request stands, if it has one.
     async fn request_sms_state(&self, request_id: &str) -> StoreResult<Option<SmsState>>;
     /// A gateway's delivery receipt for the part it called `gateway_ref`
-    /// (`DELIVRD`, `UNDELIV` …); `false` when no sent message has that part.
+    /// (`DELIVRD`, `UNDELIV` …), kept even if the part is not yet recorded
+    /// sent; `false` when no sent message has that part (yet).
     async fn record_receipt(
         &self,
         gateway_ref: &str,

@@ -40,8 +40,9 @@ pub struct SmsPolicy {
 /// a worker that stopped turning leaves delayed messages to the others.
 pub struct WorkerBeat(std::sync::atomic::AtomicI64);
 
-/// A worker that has not begun a round for this long has stalled (a round
-/// begins every 2 seconds; one message's try ends within its lease).
+/// A worker that has not begun a round or a message for this long has
+/// stalled (a round begins every 2 seconds; one message's try ends within
+/// its lease, at most a minute).
 pub const STALLED_AFTER: Duration = Duration::minutes(2);
 
 impl WorkerBeat {
@@ -146,6 +147,9 @@ pub async fn deliver_soon(ports: &impl SendsSms, id: &str) {
 pub async fn deliver_due(ports: &impl SendsSms) -> Result<usize, Unexpected> {
     let mut sent = 0;
     for _ in 0..BATCH {
+        // Alive: each message begins with a beat (real time, not the
+        // demo's movable clock), so a long round is not a stalled worker.
+        ports.sms_worker().beat(OffsetDateTime::now_utc());
         let now = ports.clock().now();
         let due = ports
             .outbox()

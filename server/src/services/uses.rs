@@ -50,6 +50,7 @@ uses! {
     UsesClock: clock -> Arc<dyn Clock>;
     UsesCodes: codes -> CodeHasher;
     UsesSmsPolicy: sms_policy -> super::sms_delivery::SmsPolicy;
+    UsesSmsWorker: sms_worker -> Arc<super::sms_delivery::WorkerBeat>;
     UsesStaff: staff -> Arc<dyn StaffStore>;
     UsesComplaints: complaints -> Arc<dyn ComplaintStore>;
     UsesDashboard: dashboard -> Arc<dyn DashboardStore>;
@@ -61,8 +62,8 @@ uses! {
 
 /// What writing and delivering SMS takes: the outbox, the gateway, the
 /// outbox's policy and the clock.
-pub trait SendsSms: UsesClock + UsesOutbox + UsesSms + UsesSmsPolicy {}
-impl<T: UsesClock + UsesOutbox + UsesSms + UsesSmsPolicy> SendsSms for T {}
+pub trait SendsSms: UsesClock + UsesOutbox + UsesSms + UsesSmsPolicy + UsesSmsWorker {}
+impl<T: UsesClock + UsesOutbox + UsesSms + UsesSmsPolicy + UsesSmsWorker> SendsSms for T {}
 
 /// The mobile operators, and how recent a SIM change stops codes
 /// (`domain::sim_swap`).

@@ -178,8 +178,7 @@ fn sms_gateway(settings: &Settings, ports: &mut Ports) -> anyhow::Result<()> {
         }
         SmsGatewayChoice::Smpp(smpp) => {
             tracing::info!(smsc = %smpp.addr, "SMS over SMPP");
-            // Up to 255 parts, each within the time limit, and the bind.
-            let longest = smpp.timeout * 8;
+            let longest = smpp.longest_call();
             ports.sms =
                 crate::adapters::sms_smpp::SmppGateway::start(smpp.clone(), ports.outbox.clone());
             ports.sms_policy.lease = crate::services::sms_delivery::lease_for(longest);

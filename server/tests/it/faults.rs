@@ -128,10 +128,15 @@ impl Server {
         panic!("the server did not start");
     }
 
-    fn kill(mut self) {
-        // SIGKILL: no shutdown, no flush, transactions cut where they are.
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
+    /// SIGKILL (in `drop`): no shutdown, no flush, transactions cut
+    /// where they are.
+    fn kill(self) {}
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
     }
 }
 

@@ -24,6 +24,16 @@ async fn collect(State(got): State<Received>, headers: HeaderMap, body: Bytes) -
     StatusCode::OK
 }
 
+/// The server, killed when dropped (a failed assertion leaves none behind).
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+}
+
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
@@ -44,7 +54,7 @@ async fn request_spans_reach_the_collector_over_otlp() {
         .unwrap()
         .port();
     let db = std::env::temp_dir().join(format!("nomir-otlp-{}.db", uuid::Uuid::new_v4()));
-    let mut server = Command::new(env!("CARGO_BIN_EXE_nomir"))
+    let server = Command::new(env!("CARGO_BIN_EXE_nomir"))
         .args(["serve", "--demo"])
         .env_remove("NOMIR_CONFIG")
         .env(
@@ -59,6 +69,7 @@ async fn request_spans_reach_the_collector_over_otlp() {
         .stderr(Stdio::null())
         .spawn()
         .expect("nomir serve");
+    let server = Killed(server);
     let health = format!("http://127.0.0.1:{port}/health");
     let mut up = false;
     for _ in 0..600 {
@@ -85,8 +96,7 @@ async fn request_spans_reach_the_collector_over_otlp() {
             break;
         }
     }
-    server.kill().unwrap();
-    server.wait().unwrap();
+    drop(server);
     std::fs::remove_file(&db).ok();
     assert!(seen, "no span of GET /health reached the collector");
 }
