@@ -6,6 +6,9 @@ use super::time_col::to_col;
 use super::Db;
 use crate::ports::{IdempotencyStore, KeyState, StoreError, StoreResult, StoredAnswer};
 
+/// How long a reservation without an answer holds its key.
+const ABANDONED_AFTER_SECONDS: i64 = 120;
+
 #[async_trait]
 impl IdempotencyStore for Db {
     async fn reserve_key(
@@ -22,6 +25,18 @@ impl IdempotencyStore for Db {
             .bind(to_col(forget_before))
             .execute(self.pool())
             .await?;
+        // A reservation whose call never answered (its instance died, or
+        // the database went away before the release) is not "in progress"
+        // for a day: after two minutes, longer than any call, it is free.
+        sqlx::query(
+            "DELETE FROM api_idempotency WHERE client_id = $1 AND key = $2 \
+             AND status IS NULL AND created_at < $3",
+        )
+        .bind(client)
+        .bind(key)
+        .bind(to_col(now) - ABANDONED_AFTER_SECONDS)
+        .execute(self.pool())
+        .await?;
         // One statement: the count and the insert see the same rows (on
         // PostgreSQL, calls racing past the bound can exceed it by at most
         // their own number, never grow it without end).

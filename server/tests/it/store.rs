@@ -397,6 +397,33 @@ async fn demo_data_loads_idempotently() {
     }
 }
 
+/// A reservation whose call never answered (its instance died, the
+/// database went away before the release) frees its key after two
+/// minutes, not a day: the client's retry is taken.
+#[tokio::test]
+async fn an_abandoned_idempotency_reservation_frees_its_key() {
+    use nomir::ports::KeyState;
+    for t in engines().await {
+        let store = &t.ports.idempotency;
+        let now = t.clock.now();
+        let day_ago = now - Duration::hours(24);
+        let at = |minutes| now + Duration::minutes(minutes);
+        let reserve = |when| store.reserve_key("bank-a", "bank-a", "k", "f", when, day_ago, 3);
+        assert!(matches!(reserve(at(0)).await.unwrap(), KeyState::Reserved));
+        assert!(
+            matches!(reserve(at(1)).await.unwrap(), KeyState::InProgress),
+            "{}: still running",
+            t.name
+        );
+        assert!(
+            matches!(reserve(at(3)).await.unwrap(), KeyState::Reserved),
+            "{}: abandoned, taken again",
+            t.name
+        );
+        t.cleanup().await;
+    }
+}
+
 /// A client's idempotency keys are bounded: past the bound a new key is
 /// refused (the caller hears when the oldest is swept), other clients and
 /// keys already held are unaffected, and keys older than a day are swept.
