@@ -574,10 +574,40 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
         let errors = tally.errors.lock().unwrap().clone();
         // A lost database is "try again" (503), never our fault (500).
         assert!(!errors.contains_key("internal"), "{}: {errors:?}", t.name);
+        // No message twice on a phone: two ids with one text to one
+        // number would be a code sent twice (codes are random).
+        let phone = aggregator.phone.lock().unwrap().clone();
+        let distinct: HashSet<&(String, String)> = phone.values().collect();
+        let twice_on_phone = phone.len() - distinct.len();
+        assert_eq!(
+            twice_on_phone, 0,
+            "{}: a message reached a phone twice",
+            t.name
+        );
+        let requests_run = count(
+            &pool,
+            &format!("SELECT COUNT(*) FROM binding_requests WHERE iin IN ({ids})"),
+        )
+        .await;
+        let open_at_end = count(
+            &pool,
+            &format!(
+                "SELECT COUNT(*) FROM binding_requests WHERE iin IN ({ids}) \
+                 AND state LIKE 'awaiting%'"
+            ),
+        )
+        .await;
+        let half_done = without_code + codes_without_sms + (bound_requests - bindings).abs();
         eprintln!(
             "{}",
             json!({
                 "engine": t.name,
+                "requests_run": requests_run,
+                "completed": bound_requests,
+                "cleanly_ended": requests_run - bound_requests - open_at_end,
+                "open_until_their_term": open_at_end,
+                "half_done": half_done,
+                "sms_twice_on_phone": twice_on_phone,
                 "bound_before_kill": bound_before_kill,
                 "bound_in_all": tally.bound.load(Ordering::SeqCst),
                 "restarted_in_ms": restarted_in.as_millis() as u64,
