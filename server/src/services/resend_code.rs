@@ -26,7 +26,16 @@ pub async fn resend_code(
     // the request's number never changes, so reading it first is sound.
     if let Some(request) = ports.requests().request(request_id).await? {
         if &request.iin == iin {
-            sim_not_swapped(ports, &request.msisdn).await?;
+            match sim_not_swapped(ports, &request.msisdn).await {
+                // A bank hears what it hears of any number that gets no
+                // code: the SIM change is the citizen's to know.
+                Err(RequestCodeError::SimRecentlySwapped { .. })
+                    if request.channel == Channel::Bank =>
+                {
+                    return Err(RequestCodeError::NumberNotYours);
+                }
+                other => other?,
+            }
         }
     }
     let (mut tx, request) = open_request::lock_open(ports, iin, None, request_id).await?;

@@ -135,3 +135,42 @@ async fn a_new_code_is_not_sent_once_the_sim_has_changed_since_the_first() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_bank_asking_a_new_code_hears_nothing_of_a_sim_changed_since() {
+    use nomir::domain::api_client::ClientId;
+    use nomir::services::bank::{start, BankAsk};
+    for t in engines_with_demo_data().await {
+        let bank = ClientId::parse("demo-bank").unwrap();
+        let number = "+77017654321";
+        let ask = BankAsk {
+            iin: AIGERIM.into(),
+            number: number.into(),
+            documents: "identity-card".into(),
+            expires_at: t.clock.now() + Duration::days(30),
+            consent: true,
+        };
+        let sent = start(&t.ports, &bank, ask).await.unwrap();
+        t.ports
+            .registries
+            .upsert_subscriber(&nomir::ports::Subscriber {
+                msisdn: sent.msisdn.clone(),
+                operator: "Kcell".into(),
+                iin: iin(AIGERIM),
+                sim_changed_at: Some(t.clock.now()),
+            })
+            .await
+            .unwrap();
+        t.clock.advance(Duration::minutes(2));
+        let e =
+            nomir::services::resend_code::resend_code(&t.ports, &iin(AIGERIM), &sent.request_id)
+                .await
+                .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::NumberNotYours),
+            "{}: {e:?}",
+            t.name
+        );
+        t.cleanup().await;
+    }
+}
