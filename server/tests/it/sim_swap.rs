@@ -98,6 +98,29 @@ async fn a_zero_window_turns_the_rule_off() {
     }
 }
 
+/// Aigerim's SIM of `number` changes now; two minutes later a new code is
+/// asked for on `request`: what the service answers.
+async fn new_code_after_a_sim_change(
+    t: &crate::support::TestDb,
+    number: &nomir::domain::Msisdn,
+    request: &str,
+) -> RequestCodeError {
+    t.ports
+        .registries
+        .upsert_subscriber(&nomir::ports::Subscriber {
+            msisdn: number.clone(),
+            operator: "Kcell".into(),
+            iin: iin(AIGERIM),
+            sim_changed_at: Some(t.clock.now()),
+        })
+        .await
+        .unwrap();
+    t.clock.advance(Duration::minutes(2));
+    nomir::services::resend_code::resend_code(&t.ports, &iin(AIGERIM), request)
+        .await
+        .unwrap_err()
+}
+
 #[tokio::test]
 async fn a_new_code_is_not_sent_once_the_sim_has_changed_since_the_first() {
     for t in engines_with_demo_data().await {
@@ -105,21 +128,7 @@ async fn a_new_code_is_not_sent_once_the_sim_has_changed_since_the_first() {
         let sent = request_code(&t.ports, &iin(AIGERIM), number, true)
             .await
             .unwrap();
-        t.ports
-            .registries
-            .upsert_subscriber(&nomir::ports::Subscriber {
-                msisdn: sent.msisdn.clone(),
-                operator: "Kcell".into(),
-                iin: iin(AIGERIM),
-                sim_changed_at: Some(t.clock.now()),
-            })
-            .await
-            .unwrap();
-        t.clock.advance(Duration::minutes(2));
-        let e =
-            nomir::services::resend_code::resend_code(&t.ports, &iin(AIGERIM), &sent.request_id)
-                .await
-                .unwrap_err();
+        let e = new_code_after_a_sim_change(&t, &sent.msisdn, &sent.request_id).await;
         assert!(
             matches!(e, RequestCodeError::SimRecentlySwapped { .. }),
             "{}: {e:?}",
@@ -151,21 +160,7 @@ async fn a_bank_asking_a_new_code_hears_nothing_of_a_sim_changed_since() {
             consent: true,
         };
         let sent = start(&t.ports, &bank, ask).await.unwrap();
-        t.ports
-            .registries
-            .upsert_subscriber(&nomir::ports::Subscriber {
-                msisdn: sent.msisdn.clone(),
-                operator: "Kcell".into(),
-                iin: iin(AIGERIM),
-                sim_changed_at: Some(t.clock.now()),
-            })
-            .await
-            .unwrap();
-        t.clock.advance(Duration::minutes(2));
-        let e =
-            nomir::services::resend_code::resend_code(&t.ports, &iin(AIGERIM), &sent.request_id)
-                .await
-                .unwrap_err();
+        let e = new_code_after_a_sim_change(&t, &sent.msisdn, &sent.request_id).await;
         assert!(
             matches!(e, RequestCodeError::NumberNotYours),
             "{}: {e:?}",

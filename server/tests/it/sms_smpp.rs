@@ -90,6 +90,18 @@ fn smsc(port: u16, out: &Path) -> Result<Option<Smsc>, ()> {
     }
 }
 
+/// The account "nomir" on the SMSC at `port`.
+fn smpp_at(port: u16, password: &str, timeout: Duration) -> SmppSettings {
+    SmppSettings {
+        addr: format!("127.0.0.1:{port}"),
+        system_id: "nomir".into(),
+        password: password.into(),
+        system_type: String::new(),
+        sender: "Nomir".into(),
+        timeout,
+    }
+}
+
 fn taken(out: &Path) -> Vec<Value> {
     std::fs::read_to_string(out)
         .unwrap_or_default()
@@ -121,14 +133,7 @@ async fn a_code_goes_over_smpp_in_ucs2_parts_its_receipts_are_kept_and_a_lost_sm
         return;
     };
     let app = App::spawn_with(|s| {
-        s.sms = SmsGatewayChoice::Smpp(SmppSettings {
-            addr: format!("127.0.0.1:{port}"),
-            system_id: "nomir".into(),
-            password: "secret".into(),
-            system_type: String::new(),
-            sender: "Nomir".into(),
-            timeout: Duration::from_secs(2),
-        })
+        s.sms = SmsGatewayChoice::Smpp(smpp_at(port, "secret", Duration::from_secs(2)))
     })
     .await;
     eventually("bound", async || {
@@ -216,14 +221,7 @@ async fn a_refused_bind_is_said_by_ready_and_the_code_waits_in_the_outbox() {
         return;
     };
     let app = App::spawn_with(|s| {
-        s.sms = SmsGatewayChoice::Smpp(SmppSettings {
-            addr: format!("127.0.0.1:{port}"),
-            system_id: "nomir".into(),
-            password: "wrong".into(),
-            system_type: String::new(),
-            sender: "Nomir".into(),
-            timeout: Duration::from_secs(1),
-        })
+        s.sms = SmsGatewayChoice::Smpp(smpp_at(port, "wrong", Duration::from_secs(1)))
     })
     .await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
