@@ -64,6 +64,14 @@ pub enum PortalError {
     StaffNotSignedIn,
     /// The staff member's role has no queue of complaints.
     NoQueue,
+    /// The second factor is on but no number is bound: sign in with EDS.
+    NoNumberToSignIn,
+    /// Turning the second factor on needs a bound number.
+    NeedsBoundNumber,
+    /// The sign-in waiting for its code is over: sign in again.
+    SignInCodeGone,
+    /// No optional notification purpose by that code.
+    PurposeUnknown,
     /// The form could not be read.
     Malformed,
     TooLarge,
@@ -146,6 +154,10 @@ impl PortalError {
             Self::StaffCredentials => t.complaints.err_staff_credentials,
             Self::StaffNotSignedIn => t.complaints.err_staff_signed_out,
             Self::NoQueue => t.complaints.err_no_queue,
+            Self::NoNumberToSignIn => t.number.err_no_number_to_sign_in,
+            Self::NeedsBoundNumber => t.number.err_needs_number,
+            Self::SignInCodeGone => t.number.err_code_gone,
+            Self::PurposeUnknown => t.number.err_purpose_unknown,
             Self::Malformed => t.err_malformed,
             Self::TooLarge => t.err_too_large,
             Self::Unreachable => t.err_unreachable,
@@ -179,12 +191,17 @@ impl PortalError {
         match self {
             Self::Step(e) => e.status(),
             Self::NotSignedIn | Self::StaffNotSignedIn => 401,
-            Self::NotYourRole | Self::NoQueue | Self::NotConfirmedByRegister => 403,
+            Self::NotYourRole
+            | Self::NoQueue
+            | Self::NotConfirmedByRegister
+            | Self::NoNumberToSignIn => 403,
             Self::PermissionNotFound | Self::ComplaintNotFound => 404,
             Self::ComplaintUnderReview
             | Self::NotWaiting
             | Self::SatisfyTooLate
-            | Self::ChallengeUnusable => 409,
+            | Self::ChallengeUnusable
+            | Self::NeedsBoundNumber
+            | Self::SignInCodeGone => 409,
             Self::TooLarge => 413,
             Self::LockedOut => 429,
             Self::Busy | Self::Unreachable => 503,

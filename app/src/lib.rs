@@ -47,7 +47,8 @@ use leptos_router::{
 use crate::components::Layout;
 use crate::pages::{
     CabinetPage, CasePage, ComplaintPage, ComplaintsPage, DashboardPage, DemoPhonePage, HomePage,
-    NewComplaintPage, NotFound, QueuePage, RequestPage, SignInPage, StaffSignInPage,
+    NewComplaintPage, NotFound, QueuePage, RequestPage, SignInCodePage, SignInPage,
+    StaffSignInPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("sign-in") view=SignInPage/>
+                    <Route path=path!("sign-in/code") view=SignInCodePage ssr=SsrMode::Async/>
                     <Route path=path!("cabinet") view=CabinetPage ssr=SsrMode::Async/>
                     <Route path=path!("cabinet/request/:id") view=RequestPage ssr=SsrMode::Async/>
                     <Route path=path!("cabinet/complaints") view=ComplaintsPage ssr=SsrMode::Async/>

@@ -12,16 +12,52 @@ use crate::wire_complaints::{ComplaintView, ComplaintsView};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetCookie(pub String);
 
+/// Where a right password leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignedIn {
+    /// Signed in: the session's cookie.
+    Session(SetCookie),
+    /// The second factor is on: a code went to the bound number; the
+    /// cookie of the attempt that the code finishes.
+    CodeSent(SetCookie),
+}
+
 #[async_trait::async_trait]
 pub trait PortalApi: Send + Sync + 'static {
-    /// Checks the IIN and password; on success, the new session's cookie.
+    /// Checks the IIN and password; on success, the new session's cookie,
+    /// or, with the second factor on, the attempt's.
     /// `source`: where the attempt comes from, for the limits per source.
     async fn sign_in(
         &self,
         iin: String,
         password: String,
         source: crate::source::Source,
+    ) -> Result<SignedIn, PortalError>;
+    /// The sign-in waiting for its code (`attempt`: the browser's cookie);
+    /// `None` if it is over.
+    async fn sign_in_code(
+        &self,
+        attempt: Option<String>,
+    ) -> Result<Option<crate::wire::SignInCodeView>, PortalError>;
+    /// The code from the SMS: the session's cookie.
+    async fn confirm_sign_in_code(
+        &self,
+        attempt: Option<String>,
+        code: String,
     ) -> Result<SetCookie, PortalError>;
+    /// A new code for the sign-in waiting for one.
+    async fn resend_sign_in_code(&self, attempt: Option<String>) -> Result<(), PortalError>;
+    /// The cookie that clears a finished sign-in attempt.
+    fn clear_sign_in_attempt(&self) -> SetCookie;
+    /// Turns the second factor on or off.
+    async fn set_second_factor(&self, who: &Citizen, on: bool) -> Result<(), PortalError>;
+    /// Turns an optional notification purpose off, or on again.
+    async fn set_notification_purpose(
+        &self,
+        who: &Citizen,
+        purpose: String,
+        off: bool,
+    ) -> Result<(), PortalError>;
     /// A new one-time challenge for signing in with EDS, asked from
     /// `source`: its id and the text to sign, base64, and the cookie that
     /// ties it to this browser. Too many from one source: `LockedOut`.

@@ -50,12 +50,23 @@ pub enum ApiProblem {
     IdempotencyKeyReused,
     /// A call with this `Idempotency-Key` is still running.
     IdempotencyInProgress,
+    /// A call that must carry an `Idempotency-Key` (a notification) has none.
+    IdempotencyKeyRequired,
+    /// A notification's text is empty, too long, or holds control characters.
+    NotificationTextInvalid,
+    /// A notification's text holds a link, and the client may not send links.
+    LinksNotAllowed,
+    /// A notification's purpose is not in the configured list.
+    PurposeUnknown,
+    /// The citizen has received as many notifications as the limits allow
+    /// for now; `Retry-After` says when the next may go.
+    CitizenRateLimited,
     /// Our own fault; the log has it under the request id.
     Internal,
 }
 
 impl ApiProblem {
-    pub const ALL: [ApiProblem; 24] = [
+    pub const ALL: [ApiProblem; 29] = [
         Self::InvalidClient,
         Self::InvalidRequest,
         Self::UnsupportedGrantType,
@@ -79,6 +90,11 @@ impl ApiProblem {
         Self::Maintenance,
         Self::IdempotencyKeyReused,
         Self::IdempotencyInProgress,
+        Self::IdempotencyKeyRequired,
+        Self::NotificationTextInvalid,
+        Self::LinksNotAllowed,
+        Self::PurposeUnknown,
+        Self::CitizenRateLimited,
         Self::Internal,
     ];
 
@@ -109,6 +125,11 @@ impl ApiProblem {
             Self::NotConfirmed => "not_confirmed",
             Self::IdempotencyKeyReused => "idempotency_key_reused",
             Self::IdempotencyInProgress => "idempotency_in_progress",
+            Self::IdempotencyKeyRequired => "idempotency_key_required",
+            Self::NotificationTextInvalid => "notification_text_invalid",
+            Self::LinksNotAllowed => "links_not_allowed",
+            Self::PurposeUnknown => "purpose_unknown",
+            Self::CitizenRateLimited => "citizen_rate_limited",
             Self::Internal => "internal",
         }
     }
@@ -133,7 +154,12 @@ impl ApiProblem {
             Self::InsufficientScope => 403,
             Self::NotFound => 404,
             Self::IdempotencyInProgress => 409,
-            Self::IdempotencyKeyReused => 422,
+            Self::IdempotencyKeyReused
+            | Self::NotificationTextInvalid
+            | Self::LinksNotAllowed
+            | Self::PurposeUnknown => 422,
+            Self::IdempotencyKeyRequired => 428,
+            Self::CitizenRateLimited => 429,
             Self::MethodNotAllowed => 405,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
@@ -169,6 +195,11 @@ impl ApiProblem {
             Self::NotConfirmed => "The identity register does not confirm the person",
             Self::IdempotencyKeyReused => "The idempotency key was used with another request",
             Self::IdempotencyInProgress => "A call with this idempotency key is still running",
+            Self::IdempotencyKeyRequired => "An Idempotency-Key header is required",
+            Self::NotificationTextInvalid => "The notification's text is not valid",
+            Self::LinksNotAllowed => "This client may not send links",
+            Self::PurposeUnknown => "Unknown notification purpose",
+            Self::CitizenRateLimited => "The citizen's notification limit is reached",
             Self::Internal => "Internal error",
         }
     }

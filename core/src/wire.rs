@@ -7,6 +7,70 @@ pub const SESSION_COOKIE: &str = "nomir_session";
 /// The cookie that ties an EDS sign-in challenge to the browser that asked
 /// for it (a random binder; the server keeps only its hash).
 pub const EDS_BINDER_COOKIE: &str = "nomir_eds_binder";
+/// The cookie that ties a password sign-in waiting for its SMS code to the
+/// browser (a random token; the server keeps only its hash).
+pub const SIGN_IN_ATTEMPT_COOKIE: &str = "nomir_sign_in_code";
+
+/// A password sign-in waiting for the code sent to the bound number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInCodeView {
+    pub number_masked: String,
+    /// Local times, as the page shows them.
+    pub valid_until: String,
+    pub resend_at: String,
+}
+
+/// A name in each language (configured data, such as a notification
+/// purpose's); the page shows its own language's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+}
+
+impl Names {
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Kk => &self.kk,
+            crate::i18n::Lang::Ru => &self.ru,
+            crate::i18n::Lang::En => &self.en,
+        }
+    }
+}
+
+impl From<&crate::domain::notification::NotificationPurpose> for Names {
+    fn from(p: &crate::domain::notification::NotificationPurpose) -> Self {
+        Self {
+            kk: p.name_kk.clone(),
+            ru: p.name_ru.clone(),
+            en: p.name_en.clone(),
+        }
+    }
+}
+
+/// One message written for the citizen, as the cabinet lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub when: String,
+    pub number_masked: String,
+    pub kind: crate::domain::sms::SmsKind,
+    /// The state service's name, for a notification.
+    pub from: Option<String>,
+    /// A notification's purpose.
+    pub purpose: Option<Names>,
+    /// A notification's text (a code's is never shown).
+    pub text: Option<String>,
+}
+
+/// One notification purpose and whether the citizen turned it off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreferenceView {
+    pub code: String,
+    pub name: Names,
+    pub optional: bool,
+    pub off: bool,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CabinetView {
@@ -23,6 +87,12 @@ pub struct CabinetView {
     pub uses: Vec<UseView>,
     /// Banks' permissions to view the citizen's documents, newest first.
     pub permissions: Vec<PermissionItem>,
+    /// Whether a password sign-in also needs a code sent to the bound number.
+    pub second_factor: bool,
+    /// The messages written for the citizen, newest first.
+    pub messages: Vec<MessageView>,
+    /// The notification purposes, and which the citizen turned off.
+    pub preferences: Vec<PreferenceView>,
 }
 
 /// Where a request came from.

@@ -6,12 +6,16 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
 use super::account_uses::{Permissions, Uses};
+use super::number_at_work::{Messages, Preferences, SecondFactor};
 use super::number_form::{ConsentCard, NumberForm};
 
 use crate::components::{show_errors_of, ErrorSummary, PageTitle, StepHeading};
 use crate::error::PortalError;
 use crate::i18n::{Lang, Texts};
-use crate::server_fns::{get_cabinet, RequestCode, RevokeConsent, RevokePermission, SignOut};
+use crate::server_fns::{
+    get_cabinet, RequestCode, RevokeConsent, RevokePermission, SetNotificationPurpose,
+    SetSecondFactor, SignOut,
+};
 use crate::site::use_site;
 use crate::wire::{BindingView, CabinetView};
 
@@ -22,6 +26,8 @@ struct Actions {
     revoke: ServerAction<RevokeConsent>,
     sign_out: ServerAction<SignOut>,
     revoke_permission: ServerAction<RevokePermission>,
+    second_factor: ServerAction<SetSecondFactor>,
+    purpose: ServerAction<SetNotificationPurpose>,
     /// The error of the action just posted, if it failed.
     error: RwSignal<Option<PortalError>>,
 }
@@ -35,8 +41,12 @@ pub fn CabinetPage() -> impl IntoView {
         revoke: ServerAction::new(),
         sign_out: ServerAction::new(),
         revoke_permission: ServerAction::new(),
+        second_factor: ServerAction::new(),
+        purpose: ServerAction::new(),
         error: RwSignal::new(None),
     };
+    show_errors_of(actions.error, actions.second_factor.value());
+    show_errors_of(actions.error, actions.purpose.value());
     show_errors_of(actions.error, actions.request_code.value());
     show_errors_of(actions.error, actions.revoke.value());
     show_errors_of(actions.error, actions.sign_out.value());
@@ -127,6 +137,9 @@ fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
             <History items=c.history t/>
         </section>
         <Permissions items=c.permissions t action=actions.revoke_permission revoked=permission_revoked()/>
+        <SecondFactor on=c.second_factor has_number=changing t action=actions.second_factor/>
+        <Messages items=c.messages lang/>
+        <Preferences items=c.preferences lang action=actions.purpose/>
         <Uses items=c.uses t/>
         <section aria-labelledby="complaints-heading" class="card">
             <h2 id="complaints-heading">{t.complaints.list_title}</h2>

@@ -8,6 +8,7 @@ mod complaints;
 mod demo_phone;
 mod home;
 mod not_found;
+mod number_at_work;
 mod number_form;
 mod office_case;
 mod office_dashboard;
@@ -15,6 +16,7 @@ mod office_queue;
 mod office_sign_in;
 mod request;
 mod sign_in;
+mod sign_in_code;
 
 pub use cabinet::CabinetPage;
 pub use complaint::ComplaintPage;
@@ -29,6 +31,7 @@ pub use office_queue::QueuePage;
 pub use office_sign_in::StaffSignInPage;
 pub use request::RequestPage;
 pub use sign_in::SignInPage;
+pub use sign_in_code::SignInCodePage;
 
 /// Sets the HTTP status of the page being rendered on the server.
 pub(crate) fn set_status(_code: u16) {

@@ -19,6 +19,31 @@ pub async fn revoke_consent() -> Result<(), PortalError> {
     Ok(())
 }
 
+/// Turns sign-in with an SMS code to the bound number on (`on` = "true") or off.
+#[server(prefix = "/fn")]
+pub async fn set_second_factor(on: String) -> Result<(), PortalError> {
+    let who = crate::citizen::signed_in()?;
+    let on = on == "true";
+    super::respond::port()?.set_second_factor(&who, on).await?;
+    super::respond::go_to(if on {
+        "/cabinet?second_factor=on#second-factor"
+    } else {
+        "/cabinet?second_factor=off#second-factor"
+    });
+    Ok(())
+}
+
+/// Turns an optional notification purpose off (`off` = "true") or on again.
+#[server(prefix = "/fn")]
+pub async fn set_notification_purpose(purpose: String, off: String) -> Result<(), PortalError> {
+    let who = crate::citizen::signed_in()?;
+    super::respond::port()?
+        .set_notification_purpose(&who, purpose, off == "true")
+        .await?;
+    super::respond::go_to("/cabinet?preferences=saved#notifications");
+    Ok(())
+}
+
 /// Revokes a bank's permission to view the citizen's documents; the bank
 /// sees it at once.
 #[server(prefix = "/fn")]

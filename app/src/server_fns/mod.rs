@@ -12,7 +12,8 @@ mod request;
 mod session;
 
 pub use cabinet::{
-    get_cabinet, revoke_consent, revoke_permission, GetCabinet, RevokeConsent, RevokePermission,
+    get_cabinet, revoke_consent, revoke_permission, set_notification_purpose, set_second_factor,
+    GetCabinet, RevokeConsent, RevokePermission, SetNotificationPurpose, SetSecondFactor,
 };
 pub use complaints::{
     file_complaint, get_complaint, get_complaints, FileComplaint, GetComplaint, GetComplaints,
@@ -27,7 +28,9 @@ pub use request::{
     ConfirmCode, GetRequest, RequestCode, ResendCode,
 };
 pub use session::{
-    get_eds_challenge, sign_in, sign_in_eds, sign_out, GetEdsChallenge, SignIn, SignInEds, SignOut,
+    confirm_sign_in_code, get_eds_challenge, get_sign_in_code, resend_sign_in_code, sign_in,
+    sign_in_eds, sign_out, ConfirmSignInCode, GetEdsChallenge, GetSignInCode, ResendSignInCode,
+    SignIn, SignInEds, SignOut,
 };
 
 #[cfg(feature = "ssr")]

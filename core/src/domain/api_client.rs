@@ -41,6 +41,8 @@ impl fmt::Display for ClientId {
 pub enum ClientKind {
     MobileApp,
     Bank,
+    /// A state body's system that notifies citizens at their bound number.
+    StateService,
 }
 
 /// What a client may do. The mobile app binds and changes a number for the
@@ -66,6 +68,12 @@ pub enum Scope {
     Change,
     #[strum(serialize = "bind-with-documents-permission")]
     BindWithDocumentsPermission,
+    /// Sends notifications to a citizen's bound number, without links.
+    #[strum(serialize = "notify")]
+    Notify,
+    /// Also lets those notifications hold links.
+    #[strum(serialize = "notify-with-links")]
+    NotifyWithLinks,
 }
 
 /// A set of scopes, written space-separated as OAuth does (RFC 6749 §3.3).
@@ -123,6 +131,7 @@ pub fn allowed_scopes(kind: ClientKind) -> Scopes {
     match kind {
         ClientKind::MobileApp => Scopes::new(vec![Scope::Bind, Scope::Change]),
         ClientKind::Bank => Scopes::new(vec![Scope::BindWithDocumentsPermission]),
+        ClientKind::StateService => Scopes::new(vec![Scope::Notify, Scope::NotifyWithLinks]),
     }
 }
 
@@ -177,5 +186,12 @@ mod tests {
     fn kinds_have_stable_codes() {
         assert_eq!(ClientKind::MobileApp.to_string(), "mobile_app");
         assert_eq!("bank".parse::<ClientKind>(), Ok(ClientKind::Bank));
+        assert_eq!(ClientKind::StateService.to_string(), "state_service");
+        let state = allowed_scopes(ClientKind::StateService);
+        assert!(Scopes::parse("notify").unwrap().within(&state));
+        assert!(!Scopes::parse("bind").unwrap().within(&state));
+        assert!(!Scopes::parse("notify")
+            .unwrap()
+            .within(&allowed_scopes(ClientKind::Bank)));
     }
 }

@@ -28,6 +28,12 @@ pub enum AuditAction {
     SignOut,
     AccountCreated,
     AppSignIn,
+    /// A password sign-in's second factor: a code sent to the bound number.
+    SignInCodeSent,
+    SignInCodeWrong,
+    /// The citizen turned the second factor on or off in the cabinet.
+    SecondFactorOn,
+    SecondFactorOff,
     /// Rules §6.1: a certificate issued in the app for the citizen's key.
     CertificateIssued,
     // The binding procedure.
@@ -73,6 +79,13 @@ pub enum AuditAction {
     MaintenanceCancelled,
     /// A complaint's provisional deadlines counted again on a newer calendar.
     DeadlinesRecounted,
+    // The bound number at work: state services' notifications.
+    NotificationQueued,
+    /// Not sent: the citizen turned the purpose off.
+    NotificationOptedOut,
+    /// The citizen turned an optional purpose off, or on again.
+    PurposeTurnedOff,
+    PurposeTurnedOn,
 }
 
 crate::coded!(AuditAction);
@@ -120,6 +133,8 @@ pub enum Actor<'a> {
     Staff(&'a str),
     /// Whoever runs the service, at its command line (`admin:<name>`, as given).
     Operator(&'a str),
+    /// An API client acting on its own (a state service's notification).
+    Client(&'a str),
 }
 
 impl Actor<'_> {
@@ -128,6 +143,7 @@ impl Actor<'_> {
             Actor::Citizen(iin) => iin.as_str().to_owned(),
             Actor::Staff(login) => format!("staff:{login}"),
             Actor::Operator(name) => (*name).to_owned(),
+            Actor::Client(id) => format!("client:{id}"),
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod identity;
 pub mod iin;
 pub mod maintenance;
 pub mod msisdn;
+pub mod notification;
 pub mod otp;
 pub mod permission;
 pub mod records;

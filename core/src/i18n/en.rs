@@ -182,6 +182,7 @@ pub const TEXTS: Texts = Texts {
     ground_basis: basis,
     complaints: &super::complaints::EN,
     eds: &super::eds::EN,
+    number: &super::number_uses::EN,
     problem_detail,
     err_permission_not_found: "There is no such permission, or it is revoked already.",
     api_docs_title: "Nomir API documentation",
@@ -276,6 +277,11 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::Unavailable => "A system the service needs (the biometric provider or a register) is unavailable now: retry later.",
         ApiProblem::IdempotencyKeyReused => "This Idempotency-Key was used with another request: a new request needs a new key.",
         ApiProblem::IdempotencyInProgress => "A call with this Idempotency-Key is still running: retry shortly.",
+        ApiProblem::IdempotencyKeyRequired => "A notification is sent with an Idempotency-Key header: give each notification its own key and retry with the same key.",
+        ApiProblem::NotificationTextInvalid => "The notification's text is not valid: the kk and ru texts must not be empty, at most 160 characters each, and without control characters.",
+        ApiProblem::LinksNotAllowed => "This client may not send links in notifications: remove the link.",
+        ApiProblem::PurposeUnknown => "The notification's purpose is not in the configured list: see /api/v1/notification-purposes.",
+        ApiProblem::CitizenRateLimited => "The citizen's notification limit is reached: retry after the time in Retry-After.",
     }
 }
 

@@ -182,6 +182,7 @@ pub const TEXTS: Texts = Texts {
     ground_basis: basis,
     complaints: &super::complaints::KK,
     eds: &super::eds::KK,
+    number: &super::number_uses::KK,
     problem_detail,
     err_permission_not_found: "Мұндай рұқсат жоқ немесе ол бұрын кері қайтарылған.",
     api_docs_title: "Nomir API құжаттамасы",
@@ -276,6 +277,11 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::Unavailable => "Қызметке қажет жүйе (биометрия провайдері немесе тізілім) қазір қолжетімсіз: кейінірек қайталаңыз.",
         ApiProblem::IdempotencyKeyReused => "Бұл Idempotency-Key басқа сұрауда қолданылған: жаңа сұрауға жаңа кілт беріңіз.",
         ApiProblem::IdempotencyInProgress => "Осы Idempotency-Key кілтімен сұрау әлі орындалуда: сәлден кейін қайталаңыз.",
+        ApiProblem::IdempotencyKeyRequired => "Хабарлама Idempotency-Key тақырыбымен жіберіледі: әр хабарламаға бір кілт беріңіз, қайталағанда сол кілтті жіберіңіз.",
+        ApiProblem::NotificationTextInvalid => "Хабарлама мәтіні жарамсыз: kk және ru мәтіндері бос болмауы, әрқайсысы 160 таңбадан аспауы және басқару таңбаларынсыз болуы керек.",
+        ApiProblem::LinksNotAllowed => "Бұл клиентке хабарламада сілтеме жіберуге рұқсат жоқ: сілтемені алып тастаңыз.",
+        ApiProblem::PurposeUnknown => "Хабарлама мақсаты бапталған тізімде жоқ: /api/v1/notification-purposes қараңыз.",
+        ApiProblem::CitizenRateLimited => "Азаматқа хабарламалар шегі таусылды: Retry-After көрсеткен уақыттан кейін қайталаңыз.",
     }
 }
 

@@ -5,6 +5,7 @@ pub mod document;
 pub mod eds;
 mod en;
 mod kk;
+pub mod number_uses;
 mod ru;
 pub mod timer;
 
@@ -68,6 +69,19 @@ pub fn sms_code_text(code: &str) -> String {
     format!(
         "Nomir: {} {code}. {} / {} {code}. {}",
         kk.sms_code, kk.sms_keep_secret, ru.sms_code, ru.sms_keep_secret
+    )
+}
+
+/// The sign-in code message, in Kazakh and Russian: what it is for, and
+/// that nobody, the service included, ever asks for it.
+pub fn sms_sign_in_code_text(code: &str) -> String {
+    let (kk, ru) = (Lang::Kk.texts(), Lang::Ru.texts());
+    format!(
+        "Nomir: {} {code}. {} / {} {code}. {}",
+        kk.number.sms_sign_in_code,
+        kk.sms_keep_secret,
+        ru.number.sms_sign_in_code,
+        ru.sms_keep_secret
     )
 }
 
@@ -269,6 +283,8 @@ pub struct Texts {
     /// What happened, for each ending without a binding (an exhaustive match per language).
     pub complaints: &'static complaints::ComplaintTexts,
     pub eds: &'static eds::EdsTexts,
+    /// The bound number at work: sign-in codes, messages, notifications.
+    pub number: &'static number_uses::NumberUsesTexts,
     pub ground_reason: fn(EndReason) -> &'static str,
     /// The rule each ending rests on: the row 9 ground of a refusal, or the
     /// requirement a not-performed request did not meet.

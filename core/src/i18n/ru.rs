@@ -182,6 +182,7 @@ pub const TEXTS: Texts = Texts {
     ground_basis: basis,
     complaints: &super::complaints::RU,
     eds: &super::eds::RU,
+    number: &super::number_uses::RU,
     problem_detail,
     err_permission_not_found: "Такого разрешения нет, или оно уже отозвано.",
     api_docs_title: "Документация API Nomir",
@@ -264,6 +265,11 @@ fn problem_detail(p: ApiProblem) -> &'static str {
         ApiProblem::Unavailable => "Нужная сервису система (провайдер биометрии или реестр) сейчас недоступна: повторите позже.",
         ApiProblem::IdempotencyKeyReused => "Этот Idempotency-Key уже использован с другим запросом: для нового запроса нужен новый ключ.",
         ApiProblem::IdempotencyInProgress => "Запрос с этим Idempotency-Key ещё выполняется: повторите чуть позже.",
+        ApiProblem::IdempotencyKeyRequired => "Уведомление отправляется с заголовком Idempotency-Key: дайте каждому уведомлению свой ключ и повторяйте с тем же ключом.",
+        ApiProblem::NotificationTextInvalid => "Текст уведомления недопустим: тексты kk и ru не должны быть пустыми, длиннее 160 символов каждый и содержать управляющие символы.",
+        ApiProblem::LinksNotAllowed => "Этому клиенту не разрешено отправлять ссылки в уведомлениях: уберите ссылку.",
+        ApiProblem::PurposeUnknown => "Цели уведомления нет в настроенном списке: см. /api/v1/notification-purposes.",
+        ApiProblem::CitizenRateLimited => "Лимит уведомлений гражданину исчерпан: повторите после времени из Retry-After.",
     }
 }
 

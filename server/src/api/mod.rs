@@ -15,6 +15,7 @@ mod complaints;
 mod docs;
 mod idempotency;
 mod maintenance;
+mod notifications;
 pub mod openapi;
 mod problem;
 mod step_problems;
@@ -52,6 +53,8 @@ pub fn router(ports: crate::services::Ports) -> Router<AppState> {
             post(bank::biometrics),
         )
         .route("/bank/permissions", get(bank::permissions))
+        .route("/notifications", post(notifications::send))
+        .route("/notification-purposes", get(notifications::purposes))
         .route(
             "/citizen/binding-requests/{id}",
             get(binding_requests::show),

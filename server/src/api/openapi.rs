@@ -6,7 +6,8 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    app_sign_in, bank, binding_requests, certificates, client, complaints, problem, token, views,
+    app_sign_in, bank, binding_requests, certificates, client, complaints, notifications, problem,
+    token, views,
 };
 
 #[derive(OpenApi)]
@@ -14,7 +15,8 @@ use super::{
     info(
         title = "Nomir API",
         description = "Binding a citizen's mobile number to their e-government account, for the \
-                       e-government mobile app and banks' apps. Every error is an RFC 9457 problem \
+                       e-government mobile app and banks' apps, and notifications from state \
+                       services to the bound number. Every error is an RFC 9457 problem \
                        (`application/problem+json`) whose `detail` follows `Accept-Language` \
                        (kk by default, ru, en). Every response carries `X-Request-Id`. Every POST \
                        takes an `Idempotency-Key` (1 to 255 characters, kept a day per client): \
@@ -45,6 +47,8 @@ use super::{
         bank::code,
         bank::biometrics,
         bank::permissions,
+        notifications::send,
+        notifications::purposes,
     ),
     components(schemas(
         problem::ProblemBody,
@@ -76,10 +80,14 @@ use super::{
         bank::PermissionsView,
         bank::BankCode,
         bank::BankBiometrics,
+        notifications::NewNotification,
+        notifications::NotificationView,
+        notifications::PurposeView,
     )),
     modifiers(&Security),
     tags(
         (name = "auth", description = "Client credentials and tokens"),
+        (name = "state service", description = "State bodies' systems: notifications to a citizen's bound number, for a purpose from the configured list; the answer never reveals the number"),
         (name = "bank", description = "Banks' apps: the permission to view the citizen's digital documents, binding the bank's number where the state's differs (Rules §7)"),
         (name = "mobile app", description = "The e-government mobile app: EDS sign-in, then binding with the SMS code and biometrics, and a change of number with the code, biometrics and EDS (Rules §6, §8)")
     )

@@ -21,11 +21,12 @@ pub enum Action {
         /// The organisation and app, as people should read it.
         #[arg(long)]
         name: String,
-        /// `mobile_app` or `bank`.
+        /// `mobile-app`, `bank` or `state-service`.
         #[arg(long)]
         kind: String,
         /// Space- or comma-separated: `bind change` (mobile app),
-        /// `bind-with-documents-permission` (bank).
+        /// `bind-with-documents-permission` (bank), `notify` or
+        /// `notify notify-with-links` (state service).
         #[arg(long)]
         scopes: String,
         #[arg(long, default_value_t = 60)]
@@ -58,9 +59,10 @@ pub async fn run(db: &Db, action: Action) -> anyhow::Result<()> {
             let new = NewClient {
                 id: ClientId::parse(&id)?,
                 name,
-                kind: kind
-                    .parse()
-                    .map_err(|_| anyhow::anyhow!("--kind is mobile_app or bank (got {kind:?})"))?,
+                // `state-service` and `state_service` alike.
+                kind: kind.replace('-', "_").parse().map_err(|_| {
+                    anyhow::anyhow!("--kind is mobile-app, bank or state-service (got {kind:?})")
+                })?,
                 scopes: Scopes::parse(&scopes)?,
                 calls_per_minute,
             };

@@ -66,6 +66,28 @@ pub fn clear_staff_session(secure: bool) -> SetCookie {
     ))
 }
 
+/// A password sign-in waiting for its SMS code: `SameSite=Strict` and
+/// HttpOnly, for as long as a code and one new code may take.
+pub fn sign_in_attempt(token: String, secure: bool) -> SetCookie {
+    SetCookie(build_with(
+        nomir_core::wire::SIGN_IN_ATTEMPT_COOKIE,
+        token,
+        crate::domain::otp::CODE_LIFETIME * 3,
+        secure,
+        SameSite::Strict,
+    ))
+}
+
+pub fn clear_sign_in_attempt(secure: bool) -> SetCookie {
+    SetCookie(build_with(
+        nomir_core::wire::SIGN_IN_ATTEMPT_COOKIE,
+        String::new(),
+        Duration::ZERO,
+        secure,
+        SameSite::Strict,
+    ))
+}
+
 /// The binder of an EDS sign-in challenge: `SameSite=Strict` and
 /// HttpOnly, so only this browser, on this site, can use the challenge;
 /// it lives as long as the challenge.

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+pub mod purposes;
 mod registries;
 mod sms;
 pub use registries::{CamaraSettings, ClientCredentials, IdentityHttpSettings, OperatorSettings};
@@ -91,6 +92,8 @@ pub struct Settings {
     pub identity_register: Option<IdentityHttpSettings>,
     /// No code goes to a number whose SIM changed this recently.
     pub sim_swap_window: time::Duration,
+    /// The notification purposes (`NOMIR_PURPOSES_FILE`).
+    pub purposes: crate::domain::notification::Purposes,
 }
 
 /// Five minutes: half a code's term, so a code that arrives is still useful.
@@ -279,10 +282,12 @@ impl Settings {
         let operators = registries::operators(&|key| env(key))?;
         let identity_register = registries::identity(&|key| env(key))?;
         let sim_swap_window = registries::sim_swap_window(&|key| env(key))?;
+        let purposes = purposes::purposes(&|key| env(key))?;
         Ok(Self {
             operators,
             identity_register,
             sim_swap_window,
+            purposes,
             sms,
             sms_give_up,
             audit_anchor_minutes,

@@ -41,6 +41,16 @@ impl SqlAccountTx {
             audit: Vec::new(),
         }
     }
+
+    /// The locked account.
+    pub(super) fn iin(&self) -> &Iin {
+        &self.iin
+    }
+
+    /// The transaction's connection, for statements of other modules.
+    pub(super) fn conn(&mut self) -> &mut sqlx::AnyConnection {
+        &mut *self.tx
+    }
 }
 
 fn count(row: &sqlx::any::AnyRow) -> StoreResult<u32> {

@@ -19,6 +19,7 @@ mod generated;
 mod idempotency;
 mod locks;
 mod maintenance;
+mod number_uses;
 mod outbox;
 mod permissions;
 mod registries;

@@ -16,8 +16,9 @@ use crate::ports::{
 /// Writes `m` as a waiting message inside `conn`'s transaction.
 pub(super) async fn insert_outgoing(conn: &mut AnyConnection, m: &OutgoingSms) -> StoreResult<()> {
     sqlx::query(
-        "INSERT INTO sms_outbox (id, msisdn, body, created_at, state, sealed, next_at, give_up_at, request_id) \
-         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)",
+        "INSERT INTO sms_outbox (id, msisdn, body, created_at, state, sealed, next_at, give_up_at, \
+         request_id, iin, kind, topic, sender) \
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&m.id)
     .bind(m.msisdn.as_str())
@@ -28,6 +29,10 @@ pub(super) async fn insert_outgoing(conn: &mut AnyConnection, m: &OutgoingSms) -
     .bind(to_col(m.created_at) + FIRST_TRY_SECONDS)
     .bind(to_col(m.give_up_at))
     .bind(m.request_id.as_deref())
+    .bind(m.iin.as_ref().map(|i| i.as_str()))
+    .bind(&m.kind)
+    .bind(m.topic.as_deref())
+    .bind(m.sender.as_deref())
     .execute(conn)
     .await?;
     Ok(())

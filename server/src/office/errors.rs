@@ -19,6 +19,8 @@ pub fn staff_sign_in(e: SignInError) -> PortalError {
         SignInError::EmptyPassword => PortalError::PasswordEmpty,
         SignInError::Locked { .. } => PortalError::LockedOut,
         SignInError::Busy => PortalError::Busy,
+        // Staff sign in with a password alone (no bound number).
+        SignInError::SecondFactor(e) => unexpected(e),
         SignInError::Unexpected(cause) => unexpected(cause),
     }
 }

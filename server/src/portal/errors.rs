@@ -10,6 +10,7 @@ use crate::services::answers::{self, Answer};
 use crate::services::complaints::FileError;
 use crate::services::eds_sign_in::EdsSignInError;
 use crate::services::request_code::RequestCodeError;
+use crate::services::second_factor::SecondFactorError;
 use crate::services::sign_in::SignInError;
 use crate::services::Unexpected;
 
@@ -51,7 +52,27 @@ pub fn sign_in(e: SignInError) -> PortalError {
         SignInError::BadCredentials => PortalError::WrongCredentials,
         SignInError::Locked { .. } => PortalError::LockedOut,
         SignInError::Busy => PortalError::Busy,
+        SignInError::SecondFactor(e) => second_factor(e),
         SignInError::Unexpected(cause) => unexpected(cause),
+    }
+}
+
+/// A sign-in code step, or the second factor's switch, that did not take.
+pub fn second_factor(e: SecondFactorError) -> PortalError {
+    use crate::domain::OtpCodeError;
+    match e {
+        SecondFactorError::NoBoundNumber => PortalError::NoNumberToSignIn,
+        SecondFactorError::AttemptOver => PortalError::SignInCodeGone,
+        SecondFactorError::InvalidCode(OtpCodeError::Empty) => StepError::CodeEmpty.into(),
+        SecondFactorError::InvalidCode(OtpCodeError::Malformed) => StepError::CodeMalformed.into(),
+        SecondFactorError::WrongCode { tries_left } => StepError::CodeWrong { tries_left }.into(),
+        SecondFactorError::TooSoon { .. } => StepError::TooSoon.into(),
+        SecondFactorError::SimSwapped { window_hours, .. } => StepError::SimSwapped {
+            hours: window_hours,
+        }
+        .into(),
+        SecondFactorError::OperatorUnavailable => StepError::OperatorUnavailable.into(),
+        SecondFactorError::Unexpected(cause) => unexpected(cause),
     }
 }
 

@@ -28,11 +28,11 @@ use crate::services::request_code::request_code;
 use crate::services::request_status;
 use crate::services::resend_code::resend_code;
 use crate::services::{
-    cabinet, certify, complaints, confirm_code, consent, permissions, sign_in, Ports,
+    cabinet, certify, complaints, confirm_code, consent, permissions, second_factor, sign_in, Ports,
 };
 use app::citizen::Citizen;
 use app::error::PortalError;
-use app::port::{PortalApi, SetCookie};
+use app::port::{PortalApi, SetCookie, SignedIn};
 use errors::unexpected;
 use nomir_core::wire::{CabinetView, OpenRequestView, PhoneView, RequestView, SmsView};
 use nomir_core::wire_complaints::{ComplaintView, ComplaintsView};
@@ -82,11 +82,78 @@ impl PortalApi for PortalService {
         iin: String,
         password: String,
         source: app::source::Source,
+    ) -> Result<SignedIn, PortalError> {
+        Ok(
+            match sign_in::sign_in(&self.ports, &iin, &password, source.as_str())
+                .await
+                .map_err(errors::sign_in)?
+            {
+                sign_in::SignedIn::Session(token) => {
+                    SignedIn::Session(cookies::session(token, self.cookie_secure))
+                }
+                sign_in::SignedIn::CodeSent(token) => {
+                    SignedIn::CodeSent(cookies::sign_in_attempt(token, self.cookie_secure))
+                }
+            },
+        )
+    }
+
+    async fn sign_in_code(
+        &self,
+        attempt: Option<String>,
+    ) -> Result<Option<nomir_core::wire::SignInCodeView>, PortalError> {
+        let pending = second_factor::pending(&self.ports, attempt.as_deref()).await?;
+        Ok(pending.map(|p| nomir_core::wire::SignInCodeView {
+            number_masked: p.msisdn.masked(),
+            valid_until: local_clock(p.expires_at),
+            resend_at: local_clock(p.resend_at),
+        }))
+    }
+
+    async fn confirm_sign_in_code(
+        &self,
+        attempt: Option<String>,
+        code: String,
     ) -> Result<SetCookie, PortalError> {
-        let token = sign_in::sign_in(&self.ports, &iin, &password, source.as_str())
+        let token = second_factor::confirm(&self.ports, attempt.as_deref(), &code)
             .await
-            .map_err(errors::sign_in)?;
+            .map_err(errors::second_factor)?;
         Ok(cookies::session(token, self.cookie_secure))
+    }
+
+    async fn resend_sign_in_code(&self, attempt: Option<String>) -> Result<(), PortalError> {
+        second_factor::resend(&self.ports, attempt.as_deref())
+            .await
+            .map_err(errors::second_factor)?;
+        Ok(())
+    }
+
+    fn clear_sign_in_attempt(&self) -> SetCookie {
+        cookies::clear_sign_in_attempt(self.cookie_secure)
+    }
+
+    async fn set_second_factor(&self, who: &Citizen, on: bool) -> Result<(), PortalError> {
+        second_factor::set(&self.ports, &iin_of(who)?, on)
+            .await
+            .map_err(|e| match e {
+                second_factor::SecondFactorError::NoBoundNumber => PortalError::NeedsBoundNumber,
+                other => errors::second_factor(other),
+            })
+    }
+
+    async fn set_notification_purpose(
+        &self,
+        who: &Citizen,
+        purpose: String,
+        off: bool,
+    ) -> Result<(), PortalError> {
+        use crate::services::notifications::{set_preference, PreferenceError};
+        set_preference(&self.ports, &iin_of(who)?, &purpose, off)
+            .await
+            .map_err(|e| match e {
+                PreferenceError::NotOptional => PortalError::PurposeUnknown,
+                PreferenceError::Unexpected(cause) => unexpected(cause),
+            })
     }
 
     async fn eds_challenge(
@@ -158,6 +225,22 @@ impl PortalApi for PortalService {
                 .permissions
                 .into_iter()
                 .map(|p| views::permission_item(p, self.ports.clock.now()))
+                .collect(),
+            second_factor: c.second_factor,
+            messages: c
+                .messages
+                .into_iter()
+                .map(|(m, from)| views::message_view(m, from, &self.ports.purposes))
+                .collect(),
+            preferences: c
+                .preferences
+                .into_iter()
+                .map(|(p, off)| nomir_core::wire::PreferenceView {
+                    code: p.code.to_string(),
+                    name: (&p).into(),
+                    optional: p.optional,
+                    off,
+                })
                 .collect(),
         })
     }

@@ -142,7 +142,9 @@ pub trait PermissionTx: Send {
 
 /// The whole transaction: every part above, its audit entries, and the commit.
 #[async_trait]
-pub trait AccountTx: CodeTx + RequestTx + BindingTx + ConsentTx + PermissionTx + Send {
+pub trait AccountTx:
+    CodeTx + RequestTx + BindingTx + ConsentTx + PermissionTx + super::NumberUseTx + Send
+{
     async fn audit(&mut self, entry: &AuditEntry) -> StoreResult<()>;
     /// Writes a message to the outbox with the decision that causes it.
     async fn enqueue_sms(&mut self, message: &super::store::OutgoingSms) -> StoreResult<()>;

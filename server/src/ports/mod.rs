@@ -5,6 +5,7 @@ pub mod account_tx;
 pub mod clock;
 pub mod dashboard;
 pub mod maintenance;
+pub mod number_uses;
 pub mod outside;
 pub use nomir_core::domain::records;
 pub mod store;
@@ -15,6 +16,7 @@ pub use account_tx::{
 pub use clock::Clock;
 pub use dashboard::DashboardStore;
 pub use maintenance::MaintenanceStore;
+pub use number_uses::{NumberUseStore, NumberUseTx, SentMessage, SignInCode};
 pub use outside::{
     AssertionError, Attribution, BiometricVerifier, CertificateIssuer, CertificateOrder,
     IdentityRegister, KeyPurpose, OperatorRegistry, Sealed, SendFailure, SignatureError,

@@ -193,6 +193,14 @@ pub struct OutgoingSms {
     pub give_up_at: OffsetDateTime,
     /// The binding request it is about, if any.
     pub request_id: Option<String>,
+    /// Whose message it is (the cabinet lists it), if an account's.
+    pub iin: Option<crate::domain::Iin>,
+    /// `domain::sms::SmsKind`'s code.
+    pub kind: String,
+    /// A notification's purpose.
+    pub topic: Option<String>,
+    /// The state service that sent a notification.
+    pub sender: Option<String>,
 }
 
 /// A message a delivery worker holds.

@@ -3,14 +3,17 @@
 //! started a request, each bank's permission to view documents).
 
 use super::uses::{
-    UsesAccounts, UsesApiClients, UsesBindings, UsesClock, UsesMaintenance, UsesPermissions,
-    UsesRequests,
+    UsesAccounts, UsesApiClients, UsesBindings, UsesClock, UsesMaintenance, UsesNumberUses,
+    UsesPermissions, UsesPurposes, UsesRequests,
 };
 use super::Unexpected;
 use crate::domain::api_client::ClientId;
 use crate::domain::maintenance::is_overdue;
+use crate::domain::notification::NotificationPurpose;
 use crate::domain::Iin;
-use crate::ports::{Account, Binding, BindingRequest, ChannelUse, Consent, DocumentPermission};
+use crate::ports::{
+    Account, Binding, BindingRequest, ChannelUse, Consent, DocumentPermission, SentMessage,
+};
 
 pub struct Cabinet {
     pub account: Account,
@@ -27,7 +30,17 @@ pub struct Cabinet {
     /// Banks' permissions with the bank's name, and whether the request
     /// that would grant each is still open.
     pub permissions: Vec<(DocumentPermission, String, bool)>,
+    /// Whether a password sign-in also needs a code to the bound number.
+    pub second_factor: bool,
+    /// The messages written for the citizen, newest first, with the
+    /// sending state service's name where there is one.
+    pub messages: Vec<(SentMessage, Option<String>)>,
+    /// The notification purposes, and whether the citizen turned each off.
+    pub preferences: Vec<(NotificationPurpose, bool)>,
 }
+
+/// How many of the newest messages the cabinet lists.
+pub const MESSAGES_SHOWN: i64 = 50;
 
 /// A client's name as registered (its id if it is gone).
 async fn client_name(ports: &impl UsesApiClients, id: &ClientId) -> Result<String, Unexpected> {
@@ -49,6 +62,8 @@ pub async fn active_binding(
 /// The cabinet of `iin`, or `None` if no such account exists.
 pub async fn view(
     ports: &(impl UsesAccounts
+          + UsesNumberUses
+          + UsesPurposes
           + UsesApiClients
           + UsesBindings
           + UsesPermissions
@@ -88,7 +103,18 @@ pub async fn view(
         let name = client_name(ports, &p.client_id).await?;
         permissions.push((p, name, open));
     }
+    let mut messages = Vec::new();
+    for m in ports.number_uses().messages_of(iin, MESSAGES_SHOWN).await? {
+        let sender = match m.sender.as_deref().map(ClientId::parse) {
+            Some(Ok(id)) => Some(client_name(ports, &id).await?),
+            _ => None,
+        };
+        messages.push((m, sender));
+    }
     Ok(Some(Cabinet {
+        second_factor: ports.number_uses().second_factor(iin).await?,
+        messages,
+        preferences: super::notifications::preferences(ports, iin).await?,
         account,
         active,
         history,

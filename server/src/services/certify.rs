@@ -326,7 +326,12 @@ async fn bind_under_lock(
     // change and on whichever channel (written with the change itself).
     let told = match &before {
         Some(old) if kept.is_none() && old.msisdn != request.msisdn => {
-            let m = super::sms_delivery::compose(ports, &old.msisdn, &Sms::NumberUnbound, None);
+            let m = super::sms_delivery::compose(
+                ports,
+                &old.msisdn,
+                &Sms::NumberUnbound,
+                super::sms_delivery::About::account(&old.iin),
+            );
             tx.enqueue_sms(&m).await?;
             Some(m.id)
         }

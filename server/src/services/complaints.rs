@@ -172,7 +172,7 @@ pub async fn file(
                     number: number.to_owned(),
                     status,
                 },
-                None,
+                super::sms_delivery::About::account(iin),
             )
         }
     });

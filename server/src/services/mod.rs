@@ -25,6 +25,7 @@ pub mod floods;
 pub mod health;
 pub mod idempotency;
 pub mod maintenance;
+pub mod notifications;
 pub mod office;
 pub mod open_request;
 pub mod password;
@@ -33,6 +34,7 @@ pub mod request_code;
 pub mod request_status;
 pub mod resend_code;
 pub mod result_document;
+pub mod second_factor;
 pub mod session;
 pub mod sign_in;
 pub mod sms_delivery;
@@ -91,6 +93,10 @@ pub struct Ports {
     /// How many EDS sign-in challenges each source and each API client
     /// may ask for (in memory: a flood guard, see [`flood`]).
     pub challenge_limit: Arc<flood::FloodLimit>,
+    /// Sign-in codes, the messages each citizen received, opt-outs.
+    pub number_uses: Arc<dyn crate::ports::NumberUseStore>,
+    /// The notification purposes state services may send for.
+    pub purposes: Arc<crate::domain::notification::Purposes>,
 }
 
 /// Something failed that the citizen cannot fix; the cause goes to the log.

@@ -175,7 +175,12 @@ pub async fn decide(
                 number: c.number.clone(),
                 status,
             };
-            super::sms_delivery::compose(ports, &to, &message, None)
+            super::sms_delivery::compose(
+                ports,
+                &to,
+                &message,
+                super::sms_delivery::About::account(&c.iin),
+            )
         });
     if !ports
         .complaints()

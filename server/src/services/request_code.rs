@@ -373,7 +373,12 @@ pub async fn request_code_from(
         tx.insert_permission(&asked).await?;
     }
     tx.add_challenge(&challenge).await?;
-    let sms = super::sms_delivery::compose(ports, &msisdn, &Sms::Code { code }, Some(&request.id));
+    let sms = super::sms_delivery::compose(
+        ports,
+        &msisdn,
+        &Sms::Code { code },
+        super::sms_delivery::About::request(iin, &request.id),
+    );
     tx.enqueue_sms(&sms).await?;
     let detail = format!("request={} number={}", request.id, msisdn.masked());
     tx.audit(&audit::entry(ports, iin, AuditAction::CodeSent, detail))

@@ -61,7 +61,7 @@ pub async fn resend_code(
         ports,
         &request.msisdn,
         &Sms::Code { code },
-        Some(request_id),
+        super::sms_delivery::About::request(iin, request_id),
     );
     tx.enqueue_sms(&sms).await?;
     tx.audit(&audit::entry(

@@ -13,7 +13,11 @@
 use time::{Duration, OffsetDateTime};
 
 use super::floods::Door;
-use super::uses::{UsesAccounts, UsesAudit, UsesClock, UsesFloods, UsesSessions};
+use super::second_factor::{self, SecondFactorError};
+use super::uses::{
+    SendsSms, UsesAccounts, UsesAudit, UsesBindings, UsesClock, UsesCodes, UsesFloods,
+    UsesNumberUses, UsesOperators, UsesRequests, UsesSessions,
+};
 use super::{password, session, Unexpected};
 use crate::domain::audit::AuditAction;
 use crate::domain::{Iin, IinError};
@@ -37,18 +41,54 @@ pub enum SignInError {
     /// Too many sign-ins at this moment; nothing was checked or counted.
     #[error("the service is busy; try again in a minute")]
     Busy,
+    /// The password was right, but the code to the bound number could not
+    /// be sent (no number bound, a limit, a SIM change, the operator).
+    #[error(transparent)]
+    SecondFactor(SecondFactorError),
     #[error(transparent)]
     Unexpected(#[from] Unexpected),
 }
 
-/// Checks the credentials and starts a session; returns its token.
+/// Where a right password leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignedIn {
+    /// A session: its token.
+    Session(String),
+    /// The second factor is on: a code went to the bound number; the
+    /// sign-in attempt's token, which the code finishes
+    /// (`services::second_factor`).
+    CodeSent(String),
+}
+
+impl SignedIn {
+    /// The session's token, if the sign-in is complete.
+    pub fn session(self) -> Option<String> {
+        match self {
+            Self::Session(token) => Some(token),
+            Self::CodeSent(_) => None,
+        }
+    }
+}
+
+/// Checks the credentials and starts a session, or with the second factor
+/// on, a sign-in attempt that a code to the bound number finishes.
 /// `source` is where the attempt comes from (the peer address).
 pub async fn sign_in(
-    ports: &(impl UsesAccounts + UsesSessions + UsesAudit + UsesClock + UsesFloods),
+    ports: &(impl UsesAccounts
+          + UsesSessions
+          + UsesAudit
+          + UsesClock
+          + UsesFloods
+          + UsesNumberUses
+          + UsesRequests
+          + UsesBindings
+          + SendsSms
+          + UsesCodes
+          + UsesOperators),
     iin_input: &str,
     password_input: &str,
     source: &str,
-) -> Result<String, SignInError> {
+) -> Result<SignedIn, SignInError> {
     let iin = Iin::parse(iin_input).map_err(SignInError::InvalidIin)?;
     if password_input.is_empty() {
         return Err(SignInError::EmptyPassword);
@@ -110,9 +150,15 @@ pub async fn sign_in(
         .clear_sign_in_failures(&failure_key(iin.as_str(), source))
         .await
         .map_err(Unexpected::from)?;
+    if second_factor::required(ports, &iin).await? {
+        let attempt = second_factor::start(ports, &iin)
+            .await
+            .map_err(SignInError::SecondFactor)?;
+        return Ok(SignedIn::CodeSent(attempt.token));
+    }
     let token = session::start(ports, &iin).await?;
     audit(ports, &iin, AuditAction::SignIn, "").await?;
-    Ok(token)
+    Ok(SignedIn::Session(token))
 }
 
 /// The failure record's key: one per login and source, so that failures

@@ -88,13 +88,39 @@ pub enum Delivery {
     Elsewhere,
 }
 
+/// Whose message it is and what it belongs to, for the journal and the
+/// citizen's list of messages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct About<'a> {
+    /// The account it is written for (its cabinet lists it).
+    pub iin: Option<&'a crate::domain::Iin>,
+    /// The binding request it is about.
+    pub request_id: Option<&'a str>,
+    /// The state service that sent a notification.
+    pub sender: Option<&'a str>,
+}
+
+impl<'a> About<'a> {
+    /// A message written for `iin`'s account.
+    pub fn account(iin: &'a crate::domain::Iin) -> Self {
+        Self {
+            iin: Some(iin),
+            ..Self::default()
+        }
+    }
+
+    /// One about `iin`'s binding request `request_id`.
+    pub fn request(iin: &'a crate::domain::Iin, request_id: &'a str) -> Self {
+        Self {
+            iin: Some(iin),
+            request_id: Some(request_id),
+            sender: None,
+        }
+    }
+}
+
 /// The message `message` to `to`, ready to be written with its decision.
-pub fn compose(
-    ports: &impl SendsSms,
-    to: &Msisdn,
-    message: &Sms,
-    request_id: Option<&str>,
-) -> OutgoingSms {
+pub fn compose(ports: &impl SendsSms, to: &Msisdn, message: &Sms, about: About<'_>) -> OutgoingSms {
     let text = message.text();
     let now = ports.clock().now();
     let policy = ports.sms_policy();
@@ -102,11 +128,20 @@ pub fn compose(
         // Time-ordered (UUID v7): the journal lists newest first.
         id: uuid::Uuid::now_v7().to_string(),
         msisdn: to.clone(),
-        body: policy.seal.journal(&text),
+        // Only codes are secret: a notification's dates and sums stay readable.
+        body: if message.is_secret() {
+            policy.seal.journal(&text)
+        } else {
+            text.clone()
+        },
         sealed: policy.seal.seal(&text),
         created_at: now,
         give_up_at: now + policy.give_up,
-        request_id: request_id.map(str::to_owned),
+        request_id: about.request_id.map(str::to_owned),
+        iin: about.iin.cloned(),
+        kind: message.kind().to_string(),
+        topic: message.topic().map(ToString::to_string),
+        sender: about.sender.map(str::to_owned),
     }
 }
 

@@ -12,8 +12,8 @@ use crate::domain::calendar::WorkingCalendar;
 use crate::ports::{
     AccountStore, ApiClientStore, AppSignInStore, AuditLog, BindingStore, BiometricVerifier,
     CertificateIssuer, Clock, ComplaintStore, DashboardStore, IdempotencyStore, IdentityRegister,
-    MaintenanceStore, OperatorRegistry, OutboxStore, PermissionStore, RegistryStore, RequestStore,
-    SessionStore, SignatureVerifier, SmsGateway, StaffStore,
+    MaintenanceStore, NumberUseStore, OperatorRegistry, OutboxStore, PermissionStore,
+    RegistryStore, RequestStore, SessionStore, SignatureVerifier, SmsGateway, StaffStore,
 };
 
 macro_rules! uses {
@@ -58,6 +58,8 @@ uses! {
     UsesCalendar: calendar -> Arc<WorkingCalendar>;
     UsesFloods: floods -> Arc<floods::Floods>;
     UsesChallengeLimit: challenge_limit -> Arc<flood::FloodLimit>;
+    UsesNumberUses: number_uses -> Arc<dyn NumberUseStore>;
+    UsesPurposes: purposes -> Arc<crate::domain::notification::Purposes>;
 }
 
 /// What writing and delivering SMS takes: the outbox, the gateway, the

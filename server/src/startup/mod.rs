@@ -82,6 +82,8 @@ pub fn ports_over(
         calendar: Arc::new(crate::calendar_data::builtin()),
         floods: Arc::new(crate::services::floods::Floods::new(Default::default())),
         challenge_limit: Arc::new(crate::services::flood::FloodLimit::challenges()),
+        number_uses: db,
+        purposes: Arc::new(crate::config::purposes::builtin()),
     }
 }
 
@@ -163,6 +165,7 @@ fn outside_registries(settings: &Settings, ports: &mut Ports) -> anyhow::Result<
         None => {}
     }
     ports.sim_swap_window = settings.sim_swap_window;
+    ports.purposes = Arc::new(settings.purposes.clone());
     Ok(())
 }
 

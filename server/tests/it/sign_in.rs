@@ -16,6 +16,8 @@ async fn a_demo_citizen_signs_in_and_out() {
     for t in engines_with_demo_data().await {
         let token = sign_in(&t.ports, "900515410001", DEMO_PASSWORD, "127.0.0.1")
             .await
+            .unwrap()
+            .session()
             .unwrap();
         let who = session::current(&t.ports, Some(&token)).await.unwrap();
         assert_eq!(who, Some(Iin::parse("900515410001").unwrap()), "{}", t.name);

@@ -48,7 +48,7 @@ async fn enqueue(t: &TestDb, n: usize) -> Vec<String> {
             &Sms::Code {
                 code: format!("{:06}", i),
             },
-            None,
+            Default::default(),
         );
         assert!(
             !m.sealed.contains(&format!("{:06}", i)),

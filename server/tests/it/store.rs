@@ -313,6 +313,10 @@ async fn registries_and_outbox_round_trip() {
             created_at: t.clock.now(),
             give_up_at: t.clock.now() + time::Duration::minutes(5),
             request_id: None,
+            iin: None,
+            kind: "binding-code".into(),
+            topic: None,
+            sender: None,
         };
         t.ports.outbox.enqueue_sms(&out).await.unwrap();
         // Not in the journal until it is sent.

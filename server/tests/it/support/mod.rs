@@ -155,6 +155,7 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         operators: None,
         identity_register: None,
         sim_swap_window: nomir::domain::sim_swap::DEFAULT_WINDOW,
+        purposes: nomir::config::purposes::builtin(),
     }
 }
 

@@ -1,0 +1,244 @@
+//! Signing in with a code to the bound number (`services::second_factor`),
+//! on SQLite and PostgreSQL: turned on only with a bound number; a right
+//! password then sends a code instead of starting a session; the code's
+//! rules are the binding's (3 wrong entries, a minute between codes),
+//! decided by the database under parallel calls; a binding that ends stops
+//! its codes at once.
+
+use crate::support;
+
+use nomir::domain::audit::AuditAction;
+use nomir::domain::{Channel, Iin, Msisdn};
+use nomir::ports::{Binding, BindingEndReason, Clock};
+use nomir::services::second_factor::{self, SecondFactorError};
+use nomir::services::session;
+use nomir::services::sign_in::{sign_in, SignInError, SignedIn};
+use support::demo::{code_sent_to, engines_with_demo_data, wrong_code};
+use support::{at_once, TestDb};
+use time::Duration;
+
+const MADINA: &str = "880808410008";
+const NUMBER: &str = "+77025551234";
+const PASSWORD: &str = "demo-pass-2026";
+
+fn madina() -> Iin {
+    Iin::parse(MADINA).unwrap()
+}
+
+/// Binds Madina's number, as a finished procedure would have.
+async fn bind(t: &TestDb) {
+    let binding = Binding {
+        id: uuid::Uuid::new_v4().to_string(),
+        iin: madina(),
+        msisdn: Msisdn::parse(NUMBER).unwrap(),
+        operator: "Kcell".into(),
+        channel: Channel::Portal,
+        bound_at: t.clock.now(),
+        ended_at: None,
+        end_reason: None,
+    };
+    assert!(t
+        .ports
+        .bindings
+        .insert_binding_if_missing(&binding)
+        .await
+        .unwrap());
+}
+
+/// A password sign-in that must stop at the code: the attempt's token.
+async fn attempt(t: &TestDb, source: &str) -> String {
+    match sign_in(&t.ports, MADINA, PASSWORD, source).await.unwrap() {
+        SignedIn::CodeSent(token) => token,
+        SignedIn::Session(_) => panic!("{}: signed in without the code", t.name),
+    }
+}
+
+#[tokio::test]
+async fn with_the_second_factor_on_a_password_alone_never_opens_a_session() {
+    for t in engines_with_demo_data().await {
+        // No number, no such option.
+        let e = second_factor::set(&t.ports, &madina(), true)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, SecondFactorError::NoBoundNumber),
+            "{}: {e:?}",
+            t.name
+        );
+        bind(&t).await;
+        second_factor::set(&t.ports, &madina(), true).await.unwrap();
+        let token = attempt(&t, "127.0.0.1").await;
+        let pending = second_factor::pending(&t.ports, Some(&token))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(pending.msisdn.as_str(), NUMBER);
+        let code = code_sent_to(&t.ports, NUMBER).await;
+        // A wrong code: two tries left, and no session.
+        let e = second_factor::confirm(&t.ports, Some(&token), wrong_code(&code))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, SecondFactorError::WrongCode { tries_left: 2 }),
+            "{}: {e:?}",
+            t.name
+        );
+        // Another browser's token cannot use this code.
+        let e = second_factor::confirm(&t.ports, Some(&"a".repeat(64)), &code)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, SecondFactorError::AttemptOver),
+            "{}: {e:?}",
+            t.name
+        );
+        let session_token = second_factor::confirm(&t.ports, Some(&token), &code)
+            .await
+            .unwrap();
+        let who = session::current(&t.ports, Some(&session_token))
+            .await
+            .unwrap();
+        assert_eq!(who, Some(madina()), "{}", t.name);
+        // Used: never again.
+        let e = second_factor::confirm(&t.ports, Some(&token), &code)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, SecondFactorError::AttemptOver),
+            "{}: {e:?}",
+            t.name
+        );
+        let actions = t.recent_actions(4).await;
+        assert_eq!(
+            actions,
+            [
+                "sign_in",
+                "sign_in_code_wrong",
+                "sign_in_code_sent",
+                "second_factor_on"
+            ],
+            "{}",
+            t.name
+        );
+        // Turned off: the password alone signs in again.
+        second_factor::set(&t.ports, &madina(), false)
+            .await
+            .unwrap();
+        let signed = sign_in(&t.ports, MADINA, PASSWORD, "127.0.0.1")
+            .await
+            .unwrap();
+        assert!(matches!(signed, SignedIn::Session(_)), "{}", t.name);
+        assert_eq!(t.recent_actions(2).await, ["sign_in", "second_factor_off"]);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn three_wrong_codes_in_parallel_void_the_code_and_resending_waits_a_minute() {
+    for t in engines_with_demo_data().await {
+        bind(&t).await;
+        second_factor::set(&t.ports, &madina(), true).await.unwrap();
+        let token = attempt(&t, "127.0.0.1").await;
+        let code = code_sent_to(&t.ports, NUMBER).await;
+        let wrong = wrong_code(&code).to_owned();
+        let results = at_once(8, |_| {
+            let (ports, token, wrong) = (t.ports.clone(), token.clone(), wrong.clone());
+            async move { second_factor::confirm(&ports, Some(&token), &wrong).await }
+        })
+        .await;
+        let counted = results
+            .iter()
+            .filter(|r| matches!(r, Err(SecondFactorError::WrongCode { .. })))
+            .count();
+        assert_eq!(counted, 3, "{}: {results:?}", t.name);
+        // The code is void: even the right one no longer opens a session.
+        let e = second_factor::confirm(&t.ports, Some(&token), &code)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, SecondFactorError::AttemptOver),
+            "{}: {e:?}",
+            t.name
+        );
+        // A new code only after a minute; of parallel asks, one is sent.
+        let e = second_factor::resend(&t.ports, Some(&token))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, SecondFactorError::TooSoon { .. }),
+            "{}: {e:?}",
+            t.name
+        );
+        t.clock.advance(Duration::seconds(61));
+        let results = at_once(5, |_| {
+            let (ports, token) = (t.ports.clone(), token.clone());
+            async move { second_factor::resend(&ports, Some(&token)).await }
+        })
+        .await;
+        assert_eq!(
+            results.iter().filter(|r| r.is_ok()).count(),
+            1,
+            "{}: {results:?}",
+            t.name
+        );
+        let fresh = code_sent_to(&t.ports, NUMBER).await;
+        second_factor::confirm(&t.ports, Some(&token), &fresh)
+            .await
+            .unwrap();
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_binding_that_ends_stops_its_codes_at_once() {
+    for t in engines_with_demo_data().await {
+        bind(&t).await;
+        second_factor::set(&t.ports, &madina(), true).await.unwrap();
+        let token = attempt(&t, "127.0.0.1").await;
+        let code = code_sent_to(&t.ports, NUMBER).await;
+        // The operator reassigns the number while the code is on its way.
+        let mut tx = t
+            .ports
+            .requests
+            .lock_account(&madina(), None)
+            .await
+            .unwrap();
+        let bound = tx.active_binding().await.unwrap().unwrap();
+        assert!(tx
+            .end_binding(
+                &bound.id,
+                t.clock.now(),
+                BindingEndReason::OperatorReassigned
+            )
+            .await
+            .unwrap());
+        tx.commit().await.unwrap();
+        let e = second_factor::confirm(&t.ports, Some(&token), &code)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, SecondFactorError::AttemptOver),
+            "{}: {e:?}",
+            t.name
+        );
+        assert!(second_factor::pending(&t.ports, Some(&token))
+            .await
+            .unwrap()
+            .is_none());
+        // With no number, the password alone does not open a session either:
+        // the citizen is sent to EDS.
+        let e = sign_in(&t.ports, MADINA, PASSWORD, "127.0.0.1")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                e,
+                SignInError::SecondFactor(SecondFactorError::NoBoundNumber)
+            ),
+            "{}: {e:?}",
+            t.name
+        );
+        assert_ne!(t.recent_actions(1).await, [AuditAction::SignIn.to_string()]);
+        t.cleanup().await;
+    }
+}
