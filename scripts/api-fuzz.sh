@@ -54,5 +54,12 @@ BANK_TOKEN=$(curl -fsS -u "$BANK_ID:$BANK_SECRET" -d grant_type=client_credentia
   "$BASE/api/v1/token" | jq -r .access_token)
 fuzz -H "Authorization: Bearer $BANK_TOKEN" --include-tag bank
 
-# 3. The token endpoint with a client's real credentials (HTTP Basic).
+# 3. A state service: its notifications, past authentication.
+STATE_SECRET=$(openssl rand -hex 24)
+STATE_ID=$(register state_service notify "$STATE_SECRET")
+STATE_TOKEN=$(curl -fsS -u "$STATE_ID:$STATE_SECRET" -d grant_type=client_credentials \
+  "$BASE/api/v1/token" | jq -r .access_token)
+fuzz -H "Authorization: Bearer $STATE_TOKEN" --include-tag "state service"
+
+# 4. The token endpoint with a client's real credentials (HTTP Basic).
 fuzz -a "$ID:$SECRET" --include-path /api/v1/token

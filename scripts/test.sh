@@ -127,7 +127,7 @@ if ! (cd end2end && BASE_URL="http://$E2E_ADDR" SIGNER_ADDR="$SIGNER_ADDR" \
   echo "--- signer log ---"; tail -n 20 "$E2E_DIR/signer.log"
   exit 1
 fi
-say "the README's mobile-app and bank bindings with curl, against a fresh demo server"
+say "the README's mobile-app and bank bindings and a notification with curl, against a fresh demo server"
 API_ADDR="${API_ADDR:-127.0.0.1:$(free_port)}"
 NOMIR_ADDR="$API_ADDR" DATABASE_URL="sqlite://$E2E_DIR/api.db?mode=rwc" \
   ./target/release/nomir serve --demo >"$E2E_DIR/api-server.log" 2>&1 &
@@ -138,7 +138,8 @@ for _ in $(seq 1 60); do
 done
 if ! { BASE="http://$API_ADDR" bash scripts/api-demo-mobile.sh &&
   BASE="http://$API_ADDR" bash scripts/api-demo-certificate.sh &&
-  BASE="http://$API_ADDR" bash scripts/api-demo-bank.sh; }; then
+  BASE="http://$API_ADDR" bash scripts/api-demo-bank.sh &&
+  BASE="http://$API_ADDR" bash scripts/api-demo-notify.sh; }; then
   echo "--- API server log ---"; tail -n 50 "$E2E_DIR/api-server.log"
   exit 1
 fi

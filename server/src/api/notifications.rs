@@ -164,15 +164,14 @@ pub async fn purposes(
 ) -> Result<Json<Vec<PurposeView>>, Problem> {
     call.require(Scope::Notify)?;
     Ok(Json(
-        ports
-            .purposes
-            .iter()
+        notifications::purposes(&ports)
+            .into_iter()
             .map(|p| PurposeView {
                 code: p.code.to_string(),
                 optional: p.optional,
-                name_kk: p.name_kk.clone(),
-                name_ru: p.name_ru.clone(),
-                name_en: p.name_en.clone(),
+                name_kk: p.name_kk,
+                name_ru: p.name_ru,
+                name_en: p.name_en,
             })
             .collect(),
     ))

@@ -227,11 +227,7 @@ impl PortalApi for PortalService {
                 .map(|p| views::permission_item(p, self.ports.clock.now()))
                 .collect(),
             second_factor: c.second_factor,
-            messages: c
-                .messages
-                .into_iter()
-                .map(|(m, from)| views::message_view(m, from, &self.ports.purposes))
-                .collect(),
+            messages: c.messages.into_iter().map(views::message_view).collect(),
             preferences: c
                 .preferences
                 .into_iter()

@@ -136,24 +136,17 @@ mod tests {
 
 /// A message written for the citizen: a notification's purpose and text;
 /// of a code, only what it was for.
-pub fn message_view(
-    m: crate::ports::SentMessage,
-    from: Option<String>,
-    purposes: &crate::domain::notification::Purposes,
-) -> nomir_core::wire::MessageView {
+pub fn message_view(message: crate::services::cabinet::Message) -> nomir_core::wire::MessageView {
     use crate::domain::sms::SmsKind;
+    let m = message.sent;
     let kind: SmsKind = m.kind.parse().unwrap_or(SmsKind::BindingCode);
     let notification = kind == SmsKind::Notification;
     nomir_core::wire::MessageView {
         when: local_time(m.created_at),
         number_masked: m.msisdn.masked(),
         kind,
-        from,
-        purpose: m
-            .topic
-            .as_deref()
-            .and_then(|code| purposes.find(code))
-            .map(Into::into),
+        from: message.sender,
+        purpose: message.purpose.as_ref().map(Into::into),
         text: notification.then_some(m.body),
     }
 }

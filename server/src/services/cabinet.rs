@@ -32,11 +32,18 @@ pub struct Cabinet {
     pub permissions: Vec<(DocumentPermission, String, bool)>,
     /// Whether a password sign-in also needs a code to the bound number.
     pub second_factor: bool,
-    /// The messages written for the citizen, newest first, with the
-    /// sending state service's name where there is one.
-    pub messages: Vec<(SentMessage, Option<String>)>,
+    /// The messages written for the citizen, newest first.
+    pub messages: Vec<Message>,
     /// The notification purposes, and whether the citizen turned each off.
     pub preferences: Vec<(NotificationPurpose, bool)>,
+}
+
+/// A message written for the citizen, with the sending state service's
+/// name and the notification's purpose where there are.
+pub struct Message {
+    pub sent: SentMessage,
+    pub sender: Option<String>,
+    pub purpose: Option<NotificationPurpose>,
 }
 
 /// How many of the newest messages the cabinet lists.
@@ -109,7 +116,16 @@ pub async fn view(
             Some(Ok(id)) => Some(client_name(ports, &id).await?),
             _ => None,
         };
-        messages.push((m, sender));
+        let purpose = m
+            .topic
+            .as_deref()
+            .and_then(|code| ports.purposes().find(code))
+            .cloned();
+        messages.push(Message {
+            sent: m,
+            sender,
+            purpose,
+        });
     }
     Ok(Some(Cabinet {
         second_factor: ports.number_uses().second_factor(iin).await?,

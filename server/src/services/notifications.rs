@@ -153,6 +153,11 @@ fn eases(oldest: Option<OffsetDateTime>, window: Duration, now: OffsetDateTime) 
         .max(now + Duration::seconds(1))
 }
 
+/// The configured purposes, as state services read them.
+pub fn purposes(ports: &impl UsesPurposes) -> Vec<NotificationPurpose> {
+    ports.purposes().iter().cloned().collect()
+}
+
 /// A purpose the citizen may turn off or on again, with whether it is off.
 pub async fn preferences(
     ports: &(impl UsesNumberUses + UsesPurposes),

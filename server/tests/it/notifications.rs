@@ -100,7 +100,8 @@ async fn a_notification_reaches_the_bound_number_and_the_cabinet_and_never_tells
         assert_eq!(phone[0], "Жеке куәлігіңіз дайын.\nВаш документ готов.");
         // The cabinet lists it: from whom, for what, its text.
         let c = cabinet::view(&t.ports, &madina()).await.unwrap().unwrap();
-        let (m, from) = &c.messages[0];
+        let first = &c.messages[0];
+        let (m, from) = (&first.sent, &first.sender);
         assert_eq!(m.kind, "notification");
         assert_eq!(m.topic.as_deref(), Some("document-ready"));
         assert_eq!(from.as_deref(), Some("Public Service Center (demo)"));
