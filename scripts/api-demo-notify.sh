@@ -23,7 +23,8 @@ BODY='{"iin": "851102310000", "purpose": "document-ready",
   "text_ru": "Ваше удостоверение личности готово. Получите его в ЦОН."}'
 FIRST=$(curl -fsS "${H[@]}" -H "Idempotency-Key: $KEY" -d "$BODY" "$BASE/api/v1/notifications")
 echo "$FIRST" | jq -e '.status == "queued"' >/dev/null
-if grep -q 705 <<<"$FIRST"; then echo "the answer tells the number: $FIRST" >&2; exit 1; fi
+echo "$FIRST" | jq -e 'keys == ["id", "status"]' >/dev/null
+if grep -q 7051234568 <<<"$FIRST"; then echo "the answer tells the number: $FIRST" >&2; exit 1; fi
 
 # 4. The same key again: the first answer, replayed; one SMS on the phone.
 AGAIN=$(curl -fsS "${H[@]}" -H "Idempotency-Key: $KEY" -d "$BODY" "$BASE/api/v1/notifications")

@@ -30,6 +30,9 @@ pub enum AuditAction {
     AppSignIn,
     /// A password sign-in's second factor: a code sent to the bound number.
     SignInCodeSent,
+    /// A right password, but no code could go (no number, a limit, a SIM
+    /// change, the operator unreachable): no session either.
+    SignInCodeNotSent,
     SignInCodeWrong,
     /// The citizen turned the second factor on or off in the cabinet.
     SecondFactorOn,

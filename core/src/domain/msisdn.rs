@@ -113,6 +113,13 @@ impl Msisdn {
     pub fn masked(&self) -> String {
         format!("{}***{}", &self.0[..5], &self.0[8..])
     }
+
+    /// Only the last two digits, `+7 *** *** ** 67`: what a page shows to
+    /// someone not yet known to be the number's holder (who knows only
+    /// the password), so it helps nobody find the number.
+    pub fn hint(&self) -> String {
+        format!("+7 *** *** ** {}", &self.0[self.0.len() - 2..])
+    }
 }
 
 /// The read form of a 10-digit national number: `+7 701 123 45 67`.

@@ -3,7 +3,7 @@
 --   sent to the bound number (services/second_factor.rs).
 -- sign_in_codes: those codes, as HMACs; one sign-in attempt (the
 --   browser's cookie, stored as its SHA-256) may hold several, the newest
---   live; the number they went to, so a code is refused once the binding
+--   live, for 15 minutes from its start; the number they went to, so a code is refused once the binding
 --   to that number has ended.
 -- sms_outbox.iin/kind/topic/sender: whose message it is, what kind, a
 --   notification's purpose and the state service that sent it, so the
@@ -13,6 +13,7 @@ ALTER TABLE accounts ADD COLUMN second_factor BIGINT NOT NULL DEFAULT 0;
 CREATE TABLE sign_in_codes (
     id            TEXT PRIMARY KEY,
     attempt_hash  TEXT NOT NULL,
+    attempt_started_at BIGINT NOT NULL,
     iin           TEXT NOT NULL REFERENCES accounts (iin),
     msisdn        TEXT NOT NULL,
     code_hmac     TEXT NOT NULL,

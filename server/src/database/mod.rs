@@ -25,6 +25,7 @@ mod permissions;
 mod registries;
 mod requests;
 mod sessions;
+mod sqlite_rebuild;
 mod staff;
 mod time_col;
 
@@ -100,7 +101,17 @@ impl Db {
             Engine::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&self.pool).await?;
+        if self.engine == Engine::Sqlite {
+            sqlite_rebuild::widen_client_kinds(&self.pool, false).await?;
+        }
         Ok(())
+    }
+
+    /// Builds SQLite's `api_clients` table anew, as the first migration
+    /// after 0030 did (for tests of that rebuild over a database in use).
+    pub async fn rebuild_api_clients(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(self.engine == Engine::Sqlite, "only SQLite rebuilds tables");
+        sqlite_rebuild::widen_client_kinds(&self.pool, true).await
     }
 
     pub async fn close(&self) {

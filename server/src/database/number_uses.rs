@@ -14,13 +14,14 @@ use super::Db;
 use crate::domain::Iin;
 use crate::ports::{NumberUseStore, NumberUseTx, SentMessage, SignInCode, StoreResult};
 
-const CODE_COLUMNS: &str = "id, attempt_hash, iin, msisdn, code_hmac, created_at, expires_at, \
-                            wrong_tries, used_at, voided_at";
+const CODE_COLUMNS: &str = "id, attempt_hash, attempt_started_at, iin, msisdn, code_hmac, \
+                            created_at, expires_at, wrong_tries, used_at, voided_at";
 
 fn sign_in_code(r: &AnyRow) -> StoreResult<SignInCode> {
     Ok(SignInCode {
         id: r.try_get("id")?,
         attempt_hash: r.try_get("attempt_hash")?,
+        attempt_started_at: from_col(r.try_get("attempt_started_at")?)?,
         iin: parse_iin(&r.try_get::<String, _>("iin")?)?,
         msisdn: parse_msisdn(&r.try_get::<String, _>("msisdn")?)?,
         code_hmac: r.try_get("code_hmac")?,
@@ -123,6 +124,16 @@ impl NumberUseTx for SqlAccountTx {
         Ok(())
     }
 
+    async fn end_other_sessions(&mut self, keep: &str) -> StoreResult<u64> {
+        let iin = self.iin().as_str().to_owned();
+        let done = sqlx::query("DELETE FROM sessions WHERE iin = $1 AND token_hash <> $2")
+            .bind(iin)
+            .bind(keep)
+            .execute(self.conn())
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     async fn sign_in_codes_to(
         &mut self,
         msisdn: &crate::domain::Msisdn,
@@ -160,10 +171,11 @@ impl NumberUseTx for SqlAccountTx {
         .await?;
         sqlx::query(&format!(
             "INSERT INTO sign_in_codes ({CODE_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, NULL)"
         ))
         .bind(&c.id)
         .bind(&c.attempt_hash)
+        .bind(to_col(c.attempt_started_at))
         .bind(c.iin.as_str())
         .bind(c.msisdn.as_str())
         .bind(&c.code_hmac)

@@ -104,7 +104,7 @@ impl PortalApi for PortalService {
     ) -> Result<Option<nomir_core::wire::SignInCodeView>, PortalError> {
         let pending = second_factor::pending(&self.ports, attempt.as_deref()).await?;
         Ok(pending.map(|p| nomir_core::wire::SignInCodeView {
-            number_masked: p.msisdn.masked(),
+            number_masked: p.msisdn.hint(),
             valid_until: local_clock(p.expires_at),
             resend_at: local_clock(p.resend_at),
         }))
@@ -133,7 +133,7 @@ impl PortalApi for PortalService {
     }
 
     async fn set_second_factor(&self, who: &Citizen, on: bool) -> Result<(), PortalError> {
-        second_factor::set(&self.ports, &iin_of(who)?, on)
+        second_factor::set(&self.ports, &iin_of(who)?, &who.session, on)
             .await
             .map_err(|e| match e {
                 second_factor::SecondFactorError::NoBoundNumber => PortalError::NeedsBoundNumber,

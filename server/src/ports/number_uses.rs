@@ -14,6 +14,8 @@ pub struct SignInCode {
     pub id: String,
     /// The SHA-256 of the attempt's token (the browser's cookie).
     pub attempt_hash: String,
+    /// When the attempt's first code was sent (the attempt ends 15 minutes on).
+    pub attempt_started_at: OffsetDateTime,
     pub iin: Iin,
     /// The bound number it went to.
     pub msisdn: Msisdn,
@@ -61,6 +63,8 @@ pub trait NumberUseStore: Send + Sync {
 pub trait NumberUseTx: Send {
     async fn second_factor(&mut self) -> StoreResult<bool>;
     async fn set_second_factor(&mut self, on: bool) -> StoreResult<()>;
+    /// Ends the account's sessions but the one of `keep` (a token's hash).
+    async fn end_other_sessions(&mut self, keep: &str) -> StoreResult<u64>;
     /// Sign-in codes sent to `msisdn` since `since`, and when the oldest was.
     async fn sign_in_codes_to(
         &mut self,

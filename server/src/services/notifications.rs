@@ -79,6 +79,11 @@ pub async fn notify(
     let Some(bound) = tx.active_binding().await? else {
         return Ok(Outcome::NoBoundNumber);
     };
+    // The number's lock too, then the binding read again: a notification
+    // never goes to a number that has just moved to another account.
+    let Ok(bound) = super::second_factor::still_bound(tx.as_mut(), &bound.msisdn).await else {
+        return Ok(Outcome::NoBoundNumber);
+    };
     let now = ports.clock().now();
     let audit = |action: AuditAction, detail: String| {
         AuditEntry::new(
@@ -137,10 +142,12 @@ async fn check_limits(
             retry_at: eases(oldest, hour, now),
         });
     }
-    let (all, oldest) = tx.notifications_since(now - day, None).await?;
+    let (all, _) = tx.notifications_since(now - day, None).await?;
     if all >= MAX_PER_CITIZEN_PER_DAY {
+        // When it eases depends on other services' notifications, which
+        // this one must not learn of: an hour, whatever they were.
         return Err(NotifyError::CitizenLimit {
-            retry_at: eases(oldest, day, now),
+            retry_at: now + hour,
         });
     }
     Ok(())

@@ -87,9 +87,20 @@ pub(super) async fn check_hourly_limits(
     now: OffsetDateTime,
     bank: Option<&ClientId>,
 ) -> Result<(), RequestCodeError> {
-    let counts = tx
+    let mut counts = tx
         .code_counts(msisdn, now - Duration::hours(1), bank)
         .await?;
+    // Sign-in codes to the number count against the citizen's limit too.
+    if bank.is_none() {
+        let (sign_in, oldest) = tx
+            .sign_in_codes_to(msisdn, now - Duration::hours(1))
+            .await?;
+        counts.to_number = counts.to_number.saturating_add(sign_in);
+        counts.oldest_to_number = match (counts.oldest_to_number, oldest) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
     // A full limit eases when its oldest code turns an hour old.
     let eases = |oldest: Option<OffsetDateTime>| oldest.map_or(now, |t| t + Duration::hours(1));
     let mut retry_at = None;

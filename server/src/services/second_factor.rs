@@ -33,6 +33,10 @@ use crate::domain::sms::Sms;
 use crate::domain::{Iin, Msisdn, OtpCode, OtpCodeError};
 use crate::ports::{AccountTx, SignInCode};
 
+/// How long a sign-in attempt may take, from its first code: a code's
+/// life, a new code and another's life. Then the password again.
+pub const ATTEMPT_LIFETIME: Duration = Duration::minutes(15);
+
 #[derive(Debug, thiserror::Error)]
 pub enum SecondFactorError {
     /// The second factor is on but no number is bound: sign in with EDS.
@@ -118,34 +122,47 @@ pub async fn start(
         .map_err(from_code_error)?;
     let token = new_token();
     let mut tx = ports.requests().lock_account(iin, None).await?;
-    let sms_id = send_code(ports, tx.as_mut(), iin, &token_hash(&token), None).await?;
+    let now = ports.clock().now();
+    let attempt = Attempt {
+        hash: token_hash(&token),
+        started_at: now,
+        to: bound.msisdn,
+    };
+    let sms_id = send_code(ports, tx.as_mut(), iin, &attempt).await?;
     tx.commit().await?;
     super::sms_delivery::deliver_soon(ports, &sms_id).await;
     Ok(CodeWritten { token, sms_id })
 }
 
-/// Under the lock: checks the account's binding and the hourly limit, then
-/// writes a new code (voiding the attempt's earlier ones), its message and
-/// the audit entry. `to` is the number an existing attempt's codes went to.
+/// A sign-in attempt: its token's hash, when it started, and the number
+/// its codes go to (the one checked for a SIM change).
+struct Attempt {
+    hash: String,
+    started_at: OffsetDateTime,
+    to: Msisdn,
+}
+
+/// Under the account's lock, and then the number's: checks that `to` is
+/// still the bound number and the hourly limit (sign-in and binding codes
+/// together), then writes a new code (voiding the attempt's earlier ones),
+/// its message and the audit entry.
 async fn send_code(
     ports: &(impl SendsSms + UsesCodes),
     tx: &mut dyn AccountTx,
     iin: &Iin,
-    attempt_hash: &str,
-    to: Option<&Msisdn>,
+    attempt: &Attempt,
 ) -> Result<String, SecondFactorError> {
-    let bound = tx
-        .active_binding()
-        .await?
-        .ok_or(SecondFactorError::NoBoundNumber)?;
-    if to.is_some_and(|to| to != &bound.msisdn) {
-        return Err(SecondFactorError::AttemptOver);
-    }
+    let bound = still_bound(tx, &attempt.to).await?;
     let now = ports.clock().now();
-    let (sent, oldest) = tx
-        .sign_in_codes_to(&bound.msisdn, now - Duration::hours(1))
-        .await?;
+    let since = now - Duration::hours(1);
+    let (sign_in_codes, oldest) = tx.sign_in_codes_to(&bound.msisdn, since).await?;
+    let binding_codes = tx.code_counts(&bound.msisdn, since, None).await?;
+    let sent = sign_in_codes.saturating_add(binding_codes.to_number);
     if !hourly_limit_allows(sent) {
+        let oldest = match (oldest, binding_codes.oldest_to_number) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let retry_at = oldest.map_or(now, |t| t + Duration::hours(1));
         return Err(SecondFactorError::TooSoon {
             retry_at: retry_at.max(now + Duration::seconds(1)),
@@ -156,7 +173,8 @@ async fn send_code(
     tx.add_sign_in_code(&SignInCode {
         code_hmac: ports.codes().hash(&id, &code),
         id,
-        attempt_hash: attempt_hash.to_owned(),
+        attempt_hash: attempt.hash.clone(),
+        attempt_started_at: attempt.started_at,
         iin: iin.clone(),
         msisdn: bound.msisdn.clone(),
         created_at: now,
@@ -182,6 +200,21 @@ async fn send_code(
     ))
     .await?;
     Ok(sms.id)
+}
+
+/// The account's binding, if it is still to `number`, read after taking
+/// the number's lock: a binding of the number made for another account
+/// (which takes that lock) is then either done or not begun, so a code or
+/// a notification never goes to a number that just changed hands.
+pub(super) async fn still_bound(
+    tx: &mut dyn AccountTx,
+    number: &Msisdn,
+) -> Result<crate::ports::Binding, SecondFactorError> {
+    tx.lock_number(number).await?;
+    tx.active_binding()
+        .await?
+        .filter(|b| &b.msisdn == number)
+        .ok_or(SecondFactorError::AttemptOver)
 }
 
 /// The attempt of `token` as the code page shows it; `None` if it is over.
@@ -221,6 +254,7 @@ async fn live_code(
     let live = code.used_at.is_none()
         && code.voided_at.is_none()
         && code.expires_at > now
+        && now < code.attempt_started_at + ATTEMPT_LIFETIME
         && bound.is_some_and(|b| b.msisdn == code.msisdn);
     Ok(live.then_some(code))
 }
@@ -243,15 +277,20 @@ pub async fn resend(
         .await?
         .ok_or(SecondFactorError::AttemptOver)?;
     // A used code ends the attempt; a voided or expired one may be replaced
-    // while the attempt is young (the code's lifetime after its first code).
-    if last.used_at.is_some() {
+    // while the attempt lasts.
+    if last.used_at.is_some() || now >= last.attempt_started_at + ATTEMPT_LIFETIME {
         return Err(SecondFactorError::AttemptOver);
     }
     let retry_at = resend_allowed_at(last.created_at);
     if now < retry_at {
         return Err(SecondFactorError::TooSoon { retry_at });
     }
-    let sms_id = send_code(ports, tx.as_mut(), &iin, &hash, Some(&last.msisdn)).await?;
+    let attempt = Attempt {
+        hash,
+        started_at: last.attempt_started_at,
+        to: last.msisdn,
+    };
+    let sms_id = send_code(ports, tx.as_mut(), &iin, &attempt).await?;
     tx.commit().await?;
     super::sms_delivery::deliver_soon(ports, &sms_id).await;
     Ok(sms_id)
@@ -290,13 +329,10 @@ pub async fn confirm(
         .latest_sign_in_code(&hash)
         .await?
         .ok_or(SecondFactorError::AttemptOver)?;
-    let still_bound = tx
-        .active_binding()
-        .await?
-        .is_some_and(|b| b.msisdn == code.msisdn);
-    if !still_bound {
+    if now >= code.attempt_started_at + ATTEMPT_LIFETIME {
         return Err(SecondFactorError::AttemptOver);
     }
+    still_bound(tx.as_mut(), &code.msisdn).await?;
     if !ports.codes().matches(&code.code_hmac, &code.id, &entered) {
         let Some(wrong) = tx
             .count_wrong_sign_in_try(&code.id, now, MAX_WRONG_ATTEMPTS)
@@ -333,11 +369,14 @@ pub async fn confirm(
     Ok(session::start(ports, &iin).await?)
 }
 
-/// Turns the second factor on or off for the signed-in citizen; on needs
-/// a bound number.
+/// Turns the second factor on or off for the signed-in citizen (whose
+/// session is `session`, a token); on needs a bound number, and ends the
+/// account's other sessions, so that every password session from then on
+/// has passed the code.
 pub async fn set(
     ports: &(impl UsesRequests + UsesClock),
     iin: &Iin,
+    session: &str,
     on: bool,
 ) -> Result<(), SecondFactorError> {
     let mut tx = ports.requests().lock_account(iin, None).await?;
@@ -348,6 +387,9 @@ pub async fn set(
         return Ok(());
     }
     tx.set_second_factor(on).await?;
+    if on {
+        tx.end_other_sessions(&token_hash(session)).await?;
+    }
     let action = if on {
         AuditAction::SecondFactorOn
     } else {

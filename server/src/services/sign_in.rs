@@ -151,14 +151,51 @@ pub async fn sign_in(
         .await
         .map_err(Unexpected::from)?;
     if second_factor::required(ports, &iin).await? {
-        let attempt = second_factor::start(ports, &iin)
-            .await
-            .map_err(SignInError::SecondFactor)?;
-        return Ok(SignedIn::CodeSent(attempt.token));
+        return code_step(ports, &iin).await;
     }
     let token = session::start(ports, &iin).await?;
+    // Read again once the session exists: if the citizen turned the factor
+    // on meanwhile, either that ended this session (it ends the others) or
+    // this read sees it on, and the session goes.
+    if second_factor::required(ports, &iin).await? {
+        ports
+            .sessions()
+            .delete_session(&session::token_hash(&token))
+            .await
+            .map_err(Unexpected::from)?;
+        return code_step(ports, &iin).await;
+    }
     audit(ports, &iin, AuditAction::SignIn, "").await?;
     Ok(SignedIn::Session(token))
+}
+
+/// The second factor's step after a right password: a code to the bound
+/// number, or, if none can go, no session and the reason audited.
+async fn code_step(
+    ports: &(impl UsesRequests + UsesBindings + SendsSms + UsesCodes + UsesOperators + UsesAudit),
+    iin: &Iin,
+) -> Result<SignedIn, SignInError> {
+    match second_factor::start(ports, iin).await {
+        Ok(attempt) => Ok(SignedIn::CodeSent(attempt.token)),
+        Err(SecondFactorError::Unexpected(e)) => Err(SignInError::Unexpected(e)),
+        Err(e) => {
+            let reason = match &e {
+                SecondFactorError::NoBoundNumber => "no_bound_number",
+                SecondFactorError::TooSoon { .. } => "hourly_limit",
+                SecondFactorError::SimSwapped { .. } => "sim_swapped",
+                SecondFactorError::OperatorUnavailable => "operator_unavailable",
+                _ => "number_changed",
+            };
+            audit(
+                ports,
+                iin,
+                AuditAction::SignInCodeNotSent,
+                &format!("reason={reason}"),
+            )
+            .await?;
+            Err(SignInError::SecondFactor(e))
+        }
+    }
 }
 
 /// The failure record's key: one per login and source, so that failures

@@ -86,3 +86,55 @@ async fn endings_stored_as_refusals_move_to_not_performed_unless_on_a_row_nine_g
         t.cleanup().await;
     }
 }
+
+/// Migration 0030 on SQLite: `api_clients` is built anew (a CHECK cannot
+/// change in place) while requests, tokens and permissions refer to its
+/// rows; every row and every reference survives, and references are
+/// still enforced afterwards.
+#[tokio::test]
+async fn sqlite_rebuilds_the_clients_table_under_the_rows_that_refer_to_it() {
+    for t in engines_with_demo_data().await {
+        if t.name != "sqlite" {
+            t.cleanup().await;
+            continue;
+        }
+        let pool = sqlx::AnyPool::connect(&t.url).await.unwrap();
+        sqlx::query(
+            "INSERT INTO binding_requests \
+             (id, iin, msisdn, channel, purpose, state, started_at, updated_at, client_id) \
+             VALUES ('by-bank', $1, '+77011234567', 'bank', 'bind', 'expired', 1764000000, 1764000100, 'demo-bank')",
+        )
+        .bind(AIGERIM)
+        .execute(&pool)
+        .await
+        .unwrap();
+        let clients = |pool: sqlx::AnyPool| async move {
+            sqlx::query_scalar::<_, String>("SELECT id || ':' || kind FROM api_clients ORDER BY id")
+                .fetch_all(&pool)
+                .await
+                .unwrap()
+        };
+        let before = clients(pool.clone()).await;
+        assert!(before.contains(&"demo-state-service:state_service".to_owned()));
+        t.db.rebuild_api_clients().await.unwrap();
+        assert_eq!(clients(pool.clone()).await, before);
+        let kept: Option<String> =
+            sqlx::query_scalar("SELECT client_id FROM binding_requests WHERE id = 'by-bank'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(kept.as_deref(), Some("demo-bank"));
+        // References are enforced again: an unknown client is refused.
+        let dangling = sqlx::query(
+            "INSERT INTO binding_requests \
+             (id, iin, msisdn, channel, purpose, state, started_at, updated_at, client_id) \
+             VALUES ('by-nobody', $1, '+77011234567', 'bank', 'bind', 'expired', 1764000000, 1764000100, 'no-such-client')",
+        )
+        .bind(AIGERIM)
+        .execute(&pool)
+        .await;
+        assert!(dangling.is_err(), "a reference to no client was accepted");
+        pool.close().await;
+        t.cleanup().await;
+    }
+}
