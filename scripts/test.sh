@@ -61,6 +61,26 @@ if [ -z "${DATABASE_URL_PG:-}" ]; then
 fi
 # Each test creates (and drops) its own database, so runs never collide.
 
+# --- a PostgreSQL cluster of the fault test's own, which it restarts under
+# load while the shared one serves every other test ---
+FAULTS_CLUSTER=nomir_faults
+FAULTS_PORT="${FAULTS_PORT:-5439}"
+PG_VERSION="$(pg_lsclusters -h | awk 'NR==1 {print $1}')"
+if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$FAULTS_CLUSTER"; then
+  say "creating the fault test's PostgreSQL cluster (port $FAULTS_PORT)"
+  as_root pg_createcluster "$PG_VERSION" "$FAULTS_CLUSTER" -p "$FAULTS_PORT" >/dev/null
+fi
+FAULTS_PORT="$(pg_lsclusters -h | awk -v c="$FAULTS_CLUSTER" '$2 == c {print $3}')"
+as_root pg_ctlcluster "$PG_VERSION" "$FAULTS_CLUSTER" start 2>/dev/null || true
+for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p "$FAULTS_PORT" -q && break; sleep 1; done
+if ! PGPASSWORD=postgres psql -h 127.0.0.1 -p "$FAULTS_PORT" -U postgres -Atqc 'select 1' >/dev/null 2>&1; then
+  as_root su postgres -c "psql -p $FAULTS_PORT -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+fi
+export NOMIR_FAULTS_PG="postgres://postgres:postgres@127.0.0.1:$FAULTS_PORT/postgres"
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo "; fi
+export NOMIR_FAULTS_PG_RESTART="${SUDO}pg_ctlcluster $PG_VERSION $FAULTS_CLUSTER restart"
+export NOMIR_REQUIRE_PG_RESTART=1
+
 # --- the SMSC the SMPP test binds to: node-smpp as a server, an
 # implementation independent of ours (the test fails without it, never skips) ---
 say "installing the SMSC simulator's packages"

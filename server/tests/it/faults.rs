@@ -27,7 +27,7 @@ use serde_json::{json, Value};
 use sqlx::Row;
 
 use crate::support::camara::{self, Operator};
-use crate::support::demo::{citizen_key, engines_with_demo_data};
+use crate::support::demo::citizen_key;
 use crate::support::TestDb;
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
@@ -389,7 +389,7 @@ async fn count(pool: &sqlx::AnyPool, sql: &str) -> i64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_no_code_twice() {
     sqlx::any::install_default_drivers();
-    for t in engines_with_demo_data().await {
+    for t in engines_for_faults().await {
         let pool = sqlx::AnyPool::connect(&t.url).await.unwrap();
         sqlx::query("UPDATE api_clients SET calls_per_minute = 100000")
             .execute(&pool)
@@ -457,10 +457,16 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
         let restarted_in = killed_at.elapsed();
         let bound_at_restart = tally.bound.load(Ordering::SeqCst);
         op.fail_next.store(12, Ordering::SeqCst);
-        // On PostgreSQL, what a restart does to its clients, under load:
-        // every connection to the database cut, again and again for 1.5 s.
-        let cuts = match t.name {
-            "postgres" => Some(tokio::spawn(cut_connections(
+        // On PostgreSQL, under load: the test's own cluster restarted
+        // (`scripts/test.sh` sets it up); without one, what a restart does
+        // to its clients, every connection cut again and again for 1.5 s.
+        let cuts = match (t.name, restartable()) {
+            ("postgres", Some((_, command))) => Some(tokio::spawn(restart_postgres(
+                command,
+                bound_at_restart + 4,
+                tally.clone(),
+            ))),
+            ("postgres", None) => Some(tokio::spawn(cut_connections(
                 t.url.clone(),
                 bound_at_restart + 4,
                 tally.clone(),
@@ -474,9 +480,9 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
         }
         stop.store(true, Ordering::SeqCst);
         running.await.unwrap();
-        let connections_cut = match cuts {
+        let postgres_fault = match cuts {
             Some(task) => task.await.unwrap(),
-            None => 0,
+            None => json!(null),
         };
         // The outbox drains: every message sent or given up.
         let mut waiting = 0;
@@ -616,7 +622,7 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
                 "gateway_calls": aggregator.calls.load(Ordering::SeqCst),
                 "repeats_dropped_by_id": aggregator.repeats.load(Ordering::SeqCst),
                 "operator_calls": op.api_calls.load(Ordering::SeqCst),
-                "db_connections_cut": connections_cut,
+                "postgres_fault": postgres_fault,
                 "errors": errors,
             })
         );
@@ -627,10 +633,69 @@ async fn killed_restarted_flapping_and_cut_off_it_leaves_nothing_half_done_and_n
     }
 }
 
+/// The fault test's own PostgreSQL cluster (its admin URL), which it may
+/// restart, and the command that restarts it: `scripts/test.sh` creates
+/// it, so the shared cluster goes on serving every other test.
+fn restartable() -> Option<(String, String)> {
+    let url = std::env::var("NOMIR_FAULTS_PG")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    let command = std::env::var("NOMIR_FAULTS_PG_RESTART")
+        .ok()
+        .filter(|c| !c.is_empty())?;
+    Some((url, command))
+}
+
+/// SQLite, and PostgreSQL on the test's own cluster when there is one
+/// (required where `NOMIR_REQUIRE_PG_RESTART` is set), each with the demo data.
+async fn engines_for_faults() -> Vec<TestDb> {
+    let required = std::env::var("NOMIR_REQUIRE_PG_RESTART").is_ok_and(|v| v == "1");
+    let all = match restartable() {
+        Some((admin, _)) => vec![TestDb::sqlite().await, TestDb::postgres(&admin).await],
+        None => {
+            assert!(
+                !required,
+                "NOMIR_FAULTS_PG and NOMIR_FAULTS_PG_RESTART are not set"
+            );
+            crate::support::engines().await
+        }
+    };
+    for t in &all {
+        nomir::demo::load(&t.ports).await.expect("demo data");
+    }
+    all
+}
+
+/// Once `after` bindings are done, restarts PostgreSQL with `command`
+/// (`pg_ctlcluster … restart`: a fast shutdown, open transactions aborted
+/// and every connection gone, then connections refused until it is back);
+/// how long it took.
+async fn restart_postgres(command: String, after: u32, tally: Arc<Tally>) -> Value {
+    let started = Instant::now();
+    while tally.bound.load(Ordering::SeqCst) < after && started.elapsed() < Duration::from_secs(20)
+    {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let bound_before = tally.bound.load(Ordering::SeqCst);
+    let began = Instant::now();
+    let status = tokio::process::Command::new("sh")
+        .arg("-c")
+        .arg(&command)
+        .status()
+        .await
+        .expect("run the restart command");
+    assert!(status.success(), "{command}: {status}");
+    json!({
+        "kind": "restarted",
+        "restart_ms": began.elapsed().as_millis() as u64,
+        "bound_before_restart": bound_before,
+    })
+}
+
 /// Once `after` bindings are done, terminates every backend of the
 /// database at `url` every 100 ms for 1.5 s (as a restart of PostgreSQL
 /// does: each open transaction aborted, each connection gone); how many.
-async fn cut_connections(url: String, after: u32, tally: Arc<Tally>) -> u64 {
+async fn cut_connections(url: String, after: u32, tally: Arc<Tally>) -> Value {
     let started = Instant::now();
     while tally.bound.load(Ordering::SeqCst) < after && started.elapsed() < Duration::from_secs(20)
     {
@@ -662,7 +727,7 @@ async fn cut_connections(url: String, after: u32, tally: Arc<Tally>) -> u64 {
         cut += rows.len() as u64;
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    cut
+    json!({ "kind": "connections_cut", "cut": cut })
 }
 
 async fn all_ids(pool: &sqlx::AnyPool) -> HashSet<String> {

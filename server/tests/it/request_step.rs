@@ -35,8 +35,10 @@ async fn the_step_is_the_owners_and_follows_the_request() {
         json["term_ends"].as_i64().unwrap(),
         json["resend_at"].as_i64().unwrap(),
     );
-    assert_eq!(ends - now, 600, "{body}");
-    assert_eq!(resend - now, 60, "{body}");
+    // The server's clock is real: a second may turn between the request's
+    // start and this read.
+    assert!((599..=600).contains(&(ends - now)), "{body}");
+    assert!((59..=60).contains(&(resend - now)), "{body}");
 
     // Nobody else learns anything of it, not even that it exists.
     let dana = app.session("991231410007").await;
