@@ -137,7 +137,7 @@ fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
             <History items=c.history t/>
         </section>
         <Permissions items=c.permissions t action=actions.revoke_permission revoked=permission_revoked()/>
-        <SecondFactor on=c.second_factor has_number=changing t action=actions.second_factor/>
+        <SecondFactor on=c.second_factor has_number=changing lang action=actions.second_factor/>
         <Messages items=c.messages lang/>
         <Preferences items=c.preferences lang action=actions.purpose/>
         <Uses items=c.uses t/>

@@ -6,7 +6,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{number_uses, Lang};
 use crate::server_fns::{SetNotificationPurpose, SetSecondFactor};
 use crate::wire::{MessageView, PreferenceView};
 
@@ -14,10 +14,10 @@ use crate::wire::{MessageView, PreferenceView};
 pub fn SecondFactor(
     on: bool,
     has_number: bool,
-    t: &'static Texts,
+    lang: Lang,
     action: ServerAction<SetSecondFactor>,
 ) -> impl IntoView {
-    let n = t.number;
+    let n = number_uses::texts(lang);
     let state = if on { n.factor_on } else { n.factor_off };
     let control = match (on, has_number) {
         (true, _) => Either::Left(view! {
@@ -45,8 +45,7 @@ pub fn SecondFactor(
 
 #[component]
 pub fn Messages(items: Vec<MessageView>, lang: Lang) -> impl IntoView {
-    let t = lang.texts();
-    let n = t.number;
+    let n = number_uses::texts(lang);
     let body = if items.is_empty() {
         Either::Left(view! { <p data-testid="messages-empty">{n.messages_none}</p> })
     } else {
@@ -97,8 +96,7 @@ pub fn Preferences(
     lang: Lang,
     action: ServerAction<SetNotificationPurpose>,
 ) -> impl IntoView {
-    let t = lang.texts();
-    let n = t.number;
+    let n = number_uses::texts(lang);
     view! {
         <section id="notifications" aria-labelledby="notifications-heading" class="card">
             <h2 id="notifications-heading">{n.prefs_title}</h2>

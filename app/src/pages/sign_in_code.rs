@@ -11,6 +11,7 @@ use crate::components::{
     described_by, error_of, ErrorSummary, FieldError, FieldHelp, Kind, PageTitle, StepHeading,
 };
 use crate::error::{Field, PortalError};
+use crate::i18n::number_uses::{self, NumberUsesTexts};
 use crate::i18n::Texts;
 use crate::server_fns::{get_sign_in_code, ConfirmSignInCode, ResendSignInCode};
 use crate::site::use_site;
@@ -18,17 +19,19 @@ use crate::wire::SignInCodeView;
 
 #[component]
 pub fn SignInCodePage() -> impl IntoView {
-    let t = use_site().lang.texts();
+    let lang = use_site().lang;
+    let t = lang.texts();
+    let n = number_uses::texts(lang);
     let attempt = Resource::new(|| (), |_| get_sign_in_code());
     view! {
-        <PageTitle text=t.number.code_title/>
-        <StepHeading text=t.number.code_title/>
+        <PageTitle text=n.code_title/>
+        <StepHeading text=n.code_title/>
         <Transition fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match attempt.await {
-                    Ok(Some(v)) => Either::Left(view! { <CodeForm v t/> }),
-                    Ok(None) => Either::Right(view! { <Over error=PortalError::SignInCodeGone t/> }),
-                    Err(e) => Either::Right(view! { <Over error=e t/> }),
+                    Ok(Some(v)) => Either::Left(view! { <CodeForm v t n/> }),
+                    Ok(None) => Either::Right(view! { <Over error=PortalError::SignInCodeGone t n/> }),
+                    Err(e) => Either::Right(view! { <Over error=e t n/> }),
                 }
             })}
         </Transition>
@@ -36,16 +39,15 @@ pub fn SignInCodePage() -> impl IntoView {
 }
 
 #[component]
-fn Over(error: PortalError, t: &'static Texts) -> impl IntoView {
+fn Over(error: PortalError, t: &'static Texts, n: &'static NumberUsesTexts) -> impl IntoView {
     view! {
         <ErrorSummary error t/>
-        <p><a href="/sign-in" data-testid="sign-in-again">{t.number.start_again}</a></p>
+        <p><a href="/sign-in" data-testid="sign-in-again">{n.start_again}</a></p>
     }
 }
 
 #[component]
-fn CodeForm(v: SignInCodeView, t: &'static Texts) -> impl IntoView {
-    let n = t.number;
+fn CodeForm(v: SignInCodeView, t: &'static Texts, n: &'static NumberUsesTexts) -> impl IntoView {
     let confirm = ServerAction::<ConfirmSignInCode>::new();
     let resend = ServerAction::<ResendSignInCode>::new();
     let query = use_query_map();

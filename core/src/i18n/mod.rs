@@ -78,9 +78,9 @@ pub fn sms_sign_in_code_text(code: &str) -> String {
     let (kk, ru) = (Lang::Kk.texts(), Lang::Ru.texts());
     format!(
         "Nomir: {} {code}. {} / {} {code}. {}",
-        kk.number.sms_sign_in_code,
+        number_uses::texts(Lang::Kk).sms_sign_in_code,
         kk.sms_keep_secret,
-        ru.number.sms_sign_in_code,
+        number_uses::texts(Lang::Ru).sms_sign_in_code,
         ru.sms_keep_secret
     )
 }
@@ -283,8 +283,12 @@ pub struct Texts {
     /// What happened, for each ending without a binding (an exhaustive match per language).
     pub complaints: &'static complaints::ComplaintTexts,
     pub eds: &'static eds::EdsTexts,
-    /// The bound number at work: sign-in codes, messages, notifications.
-    pub number: &'static number_uses::NumberUsesTexts,
+    /// The bound number at work's errors (its page texts are in
+    /// [`number_uses`]).
+    pub err_sign_in_code_gone: &'static str,
+    pub err_needs_number: &'static str,
+    pub err_no_number_to_sign_in: &'static str,
+    pub err_purpose_unknown: &'static str,
     pub ground_reason: fn(EndReason) -> &'static str,
     /// The rule each ending rests on: the row 9 ground of a refusal, or the
     /// requirement a not-performed request did not meet.

@@ -1,9 +1,20 @@
 //! What a person reads about the bound number at work: signing in with a
 //! code sent to it, the messages it received, and the notifications the
-//! citizen takes or turns off, in Kazakh, Russian and English. Reached
-//! from every language's [`Texts`](super::Texts) as `t.number`.
+//! citizen takes or turns off, in Kazakh, Russian and English, by
+//! [`texts`]; only pages the server renders read them. The errors about
+//! these, like every error's words, are in `Texts`.
 
+use super::Lang;
 use crate::domain::sms::SmsKind;
+
+/// The strings of `lang`.
+pub fn texts(lang: Lang) -> &'static NumberUsesTexts {
+    match lang {
+        Lang::Kk => &KK,
+        Lang::Ru => &RU,
+        Lang::En => &EN,
+    }
+}
 
 /// One language's strings. Adding a field makes every language fail to
 /// compile until it is translated.
@@ -20,9 +31,6 @@ pub struct NumberUsesTexts {
     /// `{time}`: when a new code may be asked for.
     pub resend_at: &'static str,
     pub start_again: &'static str,
-    pub err_code_gone: &'static str,
-    pub err_needs_number: &'static str,
-    pub err_no_number_to_sign_in: &'static str,
     pub factor_title: &'static str,
     pub factor_on: &'static str,
     pub factor_off: &'static str,
@@ -44,7 +52,6 @@ pub struct NumberUsesTexts {
     pub pref_required: &'static str,
     pub pref_stop: &'static str,
     pub pref_resume: &'static str,
-    pub err_purpose_unknown: &'static str,
 }
 
 pub static KK: NumberUsesTexts = NumberUsesTexts {
@@ -57,9 +64,6 @@ pub static KK: NumberUsesTexts = NumberUsesTexts {
     resend_button: "Жаңа код жіберу",
     resend_at: "Жаңа кодты {time} кейін сұрауға болады.",
     start_again: "Қайтадан кіру",
-    err_code_gone: "Бұл кіру аяқталды: кодтың мерзімі өтті, ол пайдаланылды немесе нөмір өзгерді. Қайтадан кіріңіз.",
-    err_needs_number: "SMS-кодпен кіруді қосу үшін алдымен нөмірді байланыстырыңыз.",
-    err_no_number_to_sign_in: "Кіруіңіз нөміріңізге жіберілетін кодпен қорғалған, бірақ қазір байланыстырылған нөмір жоқ. ЭЦҚ-мен кіріңіз.",
     factor_title: "SMS-кодпен кіру",
     factor_on: "Қосулы: құпиясөзбен әр кіргенде байланыстырылған нөмірге жіберілген код та сұралады. Сондықтан нөміріңізді құпиясөзбен ғана ешкім ауыстыра алмайды.",
     factor_off: "Өшірулі: құпиясөзбен кіруге тек құпиясөз жеткілікті.",
@@ -81,7 +85,6 @@ pub static KK: NumberUsesTexts = NumberUsesTexts {
     pref_required: "Міндетті",
     pref_stop: "Өшіру",
     pref_resume: "Қайта қосу",
-    err_purpose_unknown: "Мұндай хабарлама түрі жоқ немесе оны өшіруге болмайды.",
 };
 
 fn kind_kk(k: SmsKind) -> &'static str {
@@ -104,9 +107,6 @@ pub static RU: NumberUsesTexts = NumberUsesTexts {
     resend_button: "Отправить новый код",
     resend_at: "Новый код можно запросить после {time}.",
     start_again: "Войти заново",
-    err_code_gone: "Этот вход завершён: срок кода истёк, код уже использован или номер изменился. Войдите заново.",
-    err_needs_number: "Чтобы включить вход с SMS-кодом, сначала привяжите номер.",
-    err_no_number_to_sign_in: "Ваш вход защищён кодом на номер, но сейчас номер не привязан. Войдите с ЭЦП.",
     factor_title: "Вход с SMS-кодом",
     factor_on: "Включён: при каждом входе по паролю запрашивается и код, отправленный на привязанный номер. Поэтому никто не сменит ваш номер, зная только пароль.",
     factor_off: "Выключен: для входа по паролю достаточно пароля.",
@@ -128,7 +128,6 @@ pub static RU: NumberUsesTexts = NumberUsesTexts {
     pref_required: "Обязательные",
     pref_stop: "Отключить",
     pref_resume: "Включить снова",
-    err_purpose_unknown: "Такого вида уведомлений нет, или его нельзя отключить.",
 };
 
 fn kind_ru(k: SmsKind) -> &'static str {
@@ -151,9 +150,6 @@ pub static EN: NumberUsesTexts = NumberUsesTexts {
     resend_button: "Send a new code",
     resend_at: "You can ask for a new code after {time}.",
     start_again: "Sign in again",
-    err_code_gone: "This sign-in is over: its code expired, was used, or the number changed. Sign in again.",
-    err_needs_number: "To turn on sign-in with an SMS code, bind a number first.",
-    err_no_number_to_sign_in: "Your sign-in is protected by a code to your number, but no number is bound now. Sign in with your EDS.",
     factor_title: "Sign-in with an SMS code",
     factor_on: "On: each sign-in with your password also asks for a code sent to your bound number. So nobody can change your number with your password alone.",
     factor_off: "Off: signing in with your password needs only the password.",
@@ -175,7 +171,6 @@ pub static EN: NumberUsesTexts = NumberUsesTexts {
     pref_required: "Required",
     pref_stop: "Turn off",
     pref_resume: "Turn on again",
-    err_purpose_unknown: "There is no such kind of notification, or it cannot be turned off.",
 };
 
 fn kind_en(k: SmsKind) -> &'static str {
