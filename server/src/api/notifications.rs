@@ -24,16 +24,24 @@ use nomir_core::api_problem::ApiProblem;
 #[serde(deny_unknown_fields)]
 pub struct NewNotification {
     /// The citizen's IIN.
-    #[schema(example = "900515410001")]
+    #[schema(example = "900515410001", pattern = "^[0-9]{12}$")]
     pub iin: String,
     /// A purpose from `GET /api/v1/notification-purposes`.
-    #[schema(example = "document-ready")]
+    #[schema(example = "document-ready", pattern = "^[a-z][a-z0-9-]{1,39}$")]
     pub purpose: String,
     /// The text in Kazakh, at most 160 characters; links only with `notify-with-links`.
-    #[schema(example = "Жеке куәлігіңіз дайын. ХҚКО-дан алыңыз.")]
+    #[schema(
+        example = "Жеке куәлігіңіз дайын. ХҚКО-дан алыңыз.",
+        min_length = 1,
+        max_length = 160
+    )]
     pub text_kk: String,
     /// The text in Russian, at most 160 characters.
-    #[schema(example = "Ваше удостоверение личности готово. Получите его в ЦОН.")]
+    #[schema(
+        example = "Ваше удостоверение личности готово. Получите его в ЦОН.",
+        min_length = 1,
+        max_length = 160
+    )]
     pub text_ru: String,
 }
 

@@ -26,6 +26,10 @@ pub enum Door {
     StaffSignIn,
     /// The API's token endpoint (a client secret).
     Token,
+    /// A question to the mobile operators (CAMARA) for an account: an
+    /// outside call that must not be had for free, however many numbers
+    /// a signed-in account (or a bank, for its citizens) tries.
+    Operator,
 }
 
 impl Door {
@@ -34,6 +38,7 @@ impl Door {
             Self::CitizenSignIn => "citizen",
             Self::StaffSignIn => "staff",
             Self::Token => "token",
+            Self::Operator => "operator",
         }
     }
 }
@@ -107,6 +112,16 @@ impl Floods {
         self.per_identity
             .hit(&[&identity_key], now)
             .map_err(|r| Wait(r.0))
+    }
+}
+
+impl Floods {
+    /// Counts one question to the operators for `account` at `now`; refused
+    /// with the wait over the identity quota. Only the account counts (the
+    /// caller's address is not known to every channel).
+    pub fn operator_call(&self, account: &str, now: OffsetDateTime) -> Result<(), Wait> {
+        let key = format!("{}|{account}", Door::Operator.code());
+        self.per_identity.hit(&[&key], now).map_err(|r| Wait(r.0))
     }
 }
 

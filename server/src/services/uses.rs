@@ -72,6 +72,9 @@ impl<T: UsesClock + UsesOutbox + UsesSms + UsesSmsPolicy + UsesSmsWorker> SendsS
 pub trait UsesOperators: Sync {
     fn operators(&self) -> &Arc<dyn OperatorRegistry>;
     fn sim_swap_window(&self) -> time::Duration;
+    /// Counts a question to the operators for an account (a flood limit
+    /// before the outside call, `floods::Floods::operator_call`).
+    fn operator_call(&self, account: &str, now: time::OffsetDateTime) -> Result<(), floods::Wait>;
 }
 
 impl UsesOperators for Ports {
@@ -80,5 +83,8 @@ impl UsesOperators for Ports {
     }
     fn sim_swap_window(&self) -> time::Duration {
         self.sim_swap_window
+    }
+    fn operator_call(&self, account: &str, now: time::OffsetDateTime) -> Result<(), floods::Wait> {
+        self.floods.operator_call(account, now)
     }
 }

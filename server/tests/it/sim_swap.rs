@@ -169,3 +169,48 @@ async fn a_bank_asking_a_new_code_hears_nothing_of_a_sim_changed_since() {
         t.cleanup().await;
     }
 }
+
+/// The operators are an outside call: an account trying number after
+/// number gets 30 questions a minute, then "wait" before any call is made.
+#[tokio::test]
+async fn an_account_asks_the_operators_at_most_thirty_times_a_minute() {
+    for t in engines_with_demo_data().await {
+        for n in 0..30 {
+            let e = request_code(&t.ports, &iin(DANA), &format!("+7701000{n:04}"), true)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(e, RequestCodeError::NumberNotYours),
+                "{}: {n}: {e:?}",
+                t.name
+            );
+        }
+        let e = request_code(&t.ports, &iin(DANA), "+77010009999", true)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::TooSoon { .. }),
+            "{}: {e:?}",
+            t.name
+        );
+        // Another account is not held up by it.
+        let e = request_code(&t.ports, &iin(AIGERIM), "+77010009999", true)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::NumberNotYours),
+            "{}: {e:?}",
+            t.name
+        );
+        t.clock.advance(Duration::minutes(1));
+        let e = request_code(&t.ports, &iin(DANA), "+77010009999", true)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::NumberNotYours),
+            "{}: {e:?}",
+            t.name
+        );
+        t.cleanup().await;
+    }
+}
