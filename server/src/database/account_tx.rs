@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use super::audit::append_with;
 use super::bindings::{self, insert_binding_tx};
+use super::code_tries::{self, Codes};
 use super::locks::{lock_number_row, Tx};
 use super::permissions;
 use super::requests::{
@@ -128,20 +129,7 @@ impl CodeTx for SqlAccountTx {
         now: OffsetDateTime,
         max_tries: u32,
     ) -> StoreResult<Option<u32>> {
-        // In SET and WHERE, `wrong_tries` is the stored value; RETURNING gives the new one.
-        let row = sqlx::query(
-            "UPDATE otp_challenges SET wrong_tries = wrong_tries + 1, \
-             voided_at = CASE WHEN wrong_tries + 1 >= $1 THEN $2 ELSE voided_at END \
-             WHERE id = $3 AND wrong_tries < $1 AND used_at IS NULL AND voided_at IS NULL \
-             AND expires_at > $2 RETURNING wrong_tries",
-        )
-        .bind(i64::from(max_tries))
-        .bind(to_col(now))
-        .bind(challenge_id)
-        .fetch_optional(&mut *self.tx)
-        .await?;
-        row.map(|r| Ok(u32::try_from(r.try_get::<i64, _>("wrong_tries")?).unwrap_or(u32::MAX)))
-            .transpose()
+        code_tries::count_wrong(&mut *self.tx, Codes::Binding, challenge_id, now, max_tries).await
     }
 
     async fn use_code(
@@ -150,17 +138,7 @@ impl CodeTx for SqlAccountTx {
         now: OffsetDateTime,
         max_tries: u32,
     ) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "UPDATE otp_challenges SET used_at = $1 \
-             WHERE id = $2 AND wrong_tries < $3 AND used_at IS NULL AND voided_at IS NULL \
-             AND expires_at > $1",
-        )
-        .bind(to_col(now))
-        .bind(challenge_id)
-        .bind(i64::from(max_tries))
-        .execute(&mut *self.tx)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        code_tries::use_code(&mut *self.tx, Codes::Binding, challenge_id, now, max_tries).await
     }
 }
 

@@ -11,6 +11,7 @@ mod audit;
 mod audit_chains;
 mod bindings;
 mod calendar;
+mod code_tries;
 mod complaint_rules;
 mod complaints;
 mod dashboard;

@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use super::account_tx::SqlAccountTx;
 use super::accounts::parse_iin;
 use super::bindings::parse_msisdn;
+use super::code_tries::{self, Codes};
 use super::time_col::{from_col, from_opt, to_col};
 use super::Db;
 use crate::domain::Iin;
@@ -193,20 +194,7 @@ impl NumberUseTx for SqlAccountTx {
         now: OffsetDateTime,
         max_tries: u32,
     ) -> StoreResult<Option<u32>> {
-        // In SET and WHERE, `wrong_tries` is the stored value; RETURNING gives the new one.
-        let row = sqlx::query(
-            "UPDATE sign_in_codes SET wrong_tries = wrong_tries + 1, \
-             voided_at = CASE WHEN wrong_tries + 1 >= $1 THEN $2 ELSE voided_at END \
-             WHERE id = $3 AND wrong_tries < $1 AND used_at IS NULL AND voided_at IS NULL \
-             AND expires_at > $2 RETURNING wrong_tries",
-        )
-        .bind(i64::from(max_tries))
-        .bind(to_col(now))
-        .bind(id)
-        .fetch_optional(self.conn())
-        .await?;
-        row.map(|r| Ok(u32::try_from(r.try_get::<i64, _>("wrong_tries")?).unwrap_or(u32::MAX)))
-            .transpose()
+        code_tries::count_wrong(self.conn(), Codes::SignIn, id, now, max_tries).await
     }
 
     async fn use_sign_in_code(
@@ -215,17 +203,7 @@ impl NumberUseTx for SqlAccountTx {
         now: OffsetDateTime,
         max_tries: u32,
     ) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "UPDATE sign_in_codes SET used_at = $1 \
-             WHERE id = $2 AND wrong_tries < $3 AND used_at IS NULL AND voided_at IS NULL \
-             AND expires_at > $1",
-        )
-        .bind(to_col(now))
-        .bind(id)
-        .bind(i64::from(max_tries))
-        .execute(self.conn())
-        .await?;
-        Ok(done.rows_affected() == 1)
+        code_tries::use_code(self.conn(), Codes::SignIn, id, now, max_tries).await
     }
 
     async fn opted_out(&mut self, purpose: &str) -> StoreResult<bool> {

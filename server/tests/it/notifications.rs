@@ -7,8 +7,7 @@
 
 use crate::support;
 
-use nomir::domain::{Channel, Iin, Msisdn};
-use nomir::ports::{Binding, Clock};
+use nomir::domain::Iin;
 use nomir::services::{cabinet, notifications};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -23,23 +22,9 @@ fn madina() -> Iin {
     Iin::parse(MADINA).unwrap()
 }
 
+/// Binds Madina's number, as a finished procedure would have.
 async fn bind(t: &TestDb) {
-    let binding = Binding {
-        id: uuid::Uuid::new_v4().to_string(),
-        iin: madina(),
-        msisdn: Msisdn::parse(NUMBER).unwrap(),
-        operator: "Kcell".into(),
-        channel: Channel::Portal,
-        bound_at: t.clock.now(),
-        ended_at: None,
-        end_reason: None,
-    };
-    assert!(t
-        .ports
-        .bindings
-        .insert_binding_if_missing(&binding)
-        .await
-        .unwrap());
+    support::demo::bind_directly(t, MADINA, NUMBER).await;
 }
 
 /// The members of a JSON object, sorted.

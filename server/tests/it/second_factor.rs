@@ -9,8 +9,8 @@
 
 use crate::support;
 
-use nomir::domain::{Channel, Iin, Msisdn};
-use nomir::ports::{Binding, BindingEndReason, Clock};
+use nomir::domain::Iin;
+use nomir::ports::{BindingEndReason, Clock};
 use nomir::services::second_factor::{self, SecondFactorError, ATTEMPT_LIFETIME};
 use nomir::services::session;
 use nomir::services::sign_in::{sign_in, SignInError, SignedIn};
@@ -28,22 +28,7 @@ fn madina() -> Iin {
 
 /// Binds Madina's number, as a finished procedure would have.
 async fn bind(t: &TestDb) {
-    let binding = Binding {
-        id: uuid::Uuid::new_v4().to_string(),
-        iin: madina(),
-        msisdn: Msisdn::parse(NUMBER).unwrap(),
-        operator: "Kcell".into(),
-        channel: Channel::Portal,
-        bound_at: t.clock.now(),
-        ended_at: None,
-        end_reason: None,
-    };
-    assert!(t
-        .ports
-        .bindings
-        .insert_binding_if_missing(&binding)
-        .await
-        .unwrap());
+    support::demo::bind_directly(t, MADINA, NUMBER).await;
 }
 
 /// A session of Madina's, while the factor is off: its token.

@@ -38,6 +38,28 @@ pub async fn code_sent_to(ports: &Ports, number: &str) -> String {
         .to_owned()
 }
 
+/// Binds `number` to `iin`'s account at once, as a finished procedure
+/// would have (for tests of what a bound number is used for).
+pub async fn bind_directly(t: &TestDb, iin: &str, number: &str) {
+    use nomir::ports::Clock;
+    let binding = nomir::ports::Binding {
+        id: uuid::Uuid::new_v4().to_string(),
+        iin: nomir::domain::Iin::parse(iin).unwrap(),
+        msisdn: nomir::domain::Msisdn::parse(number).unwrap(),
+        operator: "Kcell".into(),
+        channel: nomir::domain::Channel::Portal,
+        bound_at: t.clock.now(),
+        ended_at: None,
+        end_reason: None,
+    };
+    assert!(t
+        .ports
+        .bindings
+        .insert_binding_if_missing(&binding)
+        .await
+        .unwrap());
+}
+
 /// A six-digit code that is not `right`.
 pub fn wrong_code(right: &str) -> &'static str {
     if right == "000000" {
