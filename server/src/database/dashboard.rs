@@ -1,22 +1,21 @@
 use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::Row;
-use time::{Date, Duration, OffsetDateTime};
+use time::{Date, Duration};
 
-use super::time_col::to_col;
 use super::Db;
 use crate::ports::dashboard::{
     ComplaintCount, DashboardStore, DayCount, DurationCount, OutcomeCount,
 };
 use crate::ports::{StoreError, StoreResult};
 
-/// Seconds east of UTC of Kazakhstan's time: days are counted there.
-const KZ_SECONDS: i64 = nomir_core::kz_time::OFFSET.whole_seconds() as i64;
-/// The request's term (appendix row 3), in seconds and in whole minutes:
-/// service times from it on are counted together. A request that expired
-/// counts there: the service was not provided within the term.
-const TERM_SECONDS: i64 = crate::domain::REQUEST_TERM.whole_seconds();
+/// The request's term in whole minutes: the counts keep service times
+/// from it on together (a request that expired counts there: the service
+/// was not provided within the term).
 const TERM_MINUTES: i64 = crate::domain::REQUEST_TERM.whole_minutes();
+
+// The counts' triggers (migration 0031) take Kazakh days as UTC+5.
+const _: () = assert!(nomir_core::kz_time::OFFSET.whole_seconds() == 18_000);
 
 fn count(r: &AnyRow) -> StoreResult<u64> {
     let n: i64 = r.try_get("n")?;
@@ -30,23 +29,22 @@ fn day_of(number: i64) -> StoreResult<Date> {
         .ok_or_else(|| StoreError::Corrupt(format!("day {number}")))
 }
 
+/// A Kazakh day's number since 1970-01-01, as the counts' `day` column
+/// holds it (the migration's `(started_at + 18000) / 86400`).
+fn number_of(day: Date) -> i64 {
+    (day - time::macros::date!(1970 - 01 - 01)).whole_days()
+}
+
 #[async_trait]
 impl DashboardStore for Db {
-    async fn requests_per_day(
-        &self,
-        from: OffsetDateTime,
-        to: OffsetDateTime,
-    ) -> StoreResult<Vec<DayCount>> {
-        // The day number in Kazakhstan, by integer division on both engines.
+    async fn requests_per_day(&self, first: Date, last: Date) -> StoreResult<Vec<DayCount>> {
         let rows = sqlx::query(
-            "SELECT day, channel, COUNT(*) AS n FROM \
-             (SELECT (started_at + $1) / 86400 AS day, channel FROM binding_requests \
-              WHERE started_at >= $2 AND started_at < $3) AS started \
-             GROUP BY day, channel ORDER BY day, channel",
+            "SELECT day, channel, CAST(SUM(n) AS BIGINT) AS n FROM request_counts \
+             WHERE day >= $1 AND day <= $2 \
+             GROUP BY day, channel HAVING SUM(n) > 0 ORDER BY day, channel",
         )
-        .bind(KZ_SECONDS)
-        .bind(to_col(from))
-        .bind(to_col(to))
+        .bind(number_of(first))
+        .bind(number_of(last))
         .fetch_all(self.pool())
         .await?;
         rows.iter()
@@ -60,48 +58,36 @@ impl DashboardStore for Db {
             .collect()
     }
 
-    async fn outcomes(
-        &self,
-        from: OffsetDateTime,
-        to: OffsetDateTime,
-    ) -> StoreResult<Vec<OutcomeCount>> {
+    async fn outcomes(&self, first: Date, last: Date) -> StoreResult<Vec<OutcomeCount>> {
         let rows = sqlx::query(
-            "SELECT state, refusal_ground, COUNT(*) AS n FROM binding_requests \
-             WHERE started_at >= $1 AND started_at < $2 \
-             GROUP BY state, refusal_ground ORDER BY n DESC, state",
+            "SELECT state, ground, CAST(SUM(n) AS BIGINT) AS n FROM request_counts \
+             WHERE day >= $1 AND day <= $2 \
+             GROUP BY state, ground HAVING SUM(n) > 0 ORDER BY n DESC, state, ground",
         )
-        .bind(to_col(from))
-        .bind(to_col(to))
+        .bind(number_of(first))
+        .bind(number_of(last))
         .fetch_all(self.pool())
         .await?;
         rows.iter()
             .map(|r| {
+                let ground: String = r.try_get("ground")?;
                 Ok(OutcomeCount {
                     state: r.try_get("state")?,
-                    ground: r.try_get("refusal_ground")?,
+                    ground: (!ground.is_empty()).then_some(ground),
                     count: count(r)?,
                 })
             })
             .collect()
     }
 
-    async fn service_times(
-        &self,
-        from: OffsetDateTime,
-        to: OffsetDateTime,
-    ) -> StoreResult<Vec<DurationCount>> {
+    async fn service_times(&self, first: Date, last: Date) -> StoreResult<Vec<DurationCount>> {
         let rows = sqlx::query(
-            "SELECT minutes, COUNT(*) AS n FROM \
-             (SELECT CASE WHEN updated_at - started_at >= $3 THEN $4 \
-                     ELSE (updated_at - started_at) / 60 END AS minutes \
-              FROM binding_requests \
-              WHERE started_at >= $1 AND started_at < $2 AND state IN ('bound', 'refused', 'not_performed', 'expired')) AS done \
-             GROUP BY minutes ORDER BY minutes",
+            "SELECT minutes, CAST(SUM(n) AS BIGINT) AS n FROM request_counts \
+             WHERE day >= $1 AND day <= $2 AND minutes >= 0 \
+             GROUP BY minutes HAVING SUM(n) > 0 ORDER BY minutes",
         )
-        .bind(to_col(from))
-        .bind(to_col(to))
-        .bind(TERM_SECONDS)
-        .bind(TERM_MINUTES)
+        .bind(number_of(first))
+        .bind(number_of(last))
         .fetch_all(self.pool())
         .await?;
         rows.iter()

@@ -1,9 +1,10 @@
 //! What the service dashboard counts (appendix row 3; Rules ch. 3), as the
-//! store answers it: each a grouped count the database computes, so the
-//! page answers fast on millions of requests.
+//! store answers it: sums of counts the database keeps per day as each
+//! request changes, so the page answers in milliseconds on millions of
+//! requests. Periods are whole Kazakh days, `first` to `last` inclusive.
 
 use async_trait::async_trait;
-use time::{Date, OffsetDateTime};
+use time::Date;
 
 use super::StoreResult;
 
@@ -41,24 +42,12 @@ pub struct ComplaintCount {
 
 #[async_trait]
 pub trait DashboardStore: Send + Sync {
-    /// Requests started in `[from, to)`, per Kazakh day and channel.
-    async fn requests_per_day(
-        &self,
-        from: OffsetDateTime,
-        to: OffsetDateTime,
-    ) -> StoreResult<Vec<DayCount>>;
-    /// Requests started in `[from, to)`, per final state and ground.
-    async fn outcomes(
-        &self,
-        from: OffsetDateTime,
-        to: OffsetDateTime,
-    ) -> StoreResult<Vec<OutcomeCount>>;
-    /// Bound or refused requests started in `[from, to)`, by minutes taken.
-    async fn service_times(
-        &self,
-        from: OffsetDateTime,
-        to: OffsetDateTime,
-    ) -> StoreResult<Vec<DurationCount>>;
+    /// Requests started on the days `first` to `last`, per Kazakh day and channel.
+    async fn requests_per_day(&self, first: Date, last: Date) -> StoreResult<Vec<DayCount>>;
+    /// Requests started on the days `first` to `last`, per final state and ground.
+    async fn outcomes(&self, first: Date, last: Date) -> StoreResult<Vec<OutcomeCount>>;
+    /// Bound or refused requests started on the days `first` to `last`, by minutes taken.
+    async fn service_times(&self, first: Date, last: Date) -> StoreResult<Vec<DurationCount>>;
     /// Every complaint per state; overdue where its deadline is before `today`.
     async fn complaint_counts(&self, today: Date) -> StoreResult<Vec<ComplaintCount>>;
 }

@@ -3,12 +3,12 @@
 //! term (appendix row 3), and complaints by status with the overdue; and
 //! the same figures as CSV. Every count is the database's.
 
-use time::{Date, Duration, OffsetDateTime, Time};
+use time::{Date, Duration};
 
 use super::uses::{UsesAudit, UsesClock, UsesDashboard};
 use super::Unexpected;
 use crate::domain::audit::AuditAction;
-use crate::domain::complaint::{local_date, KZ_OFFSET};
+use crate::domain::complaint::local_date;
 use crate::ports::dashboard::{ComplaintCount, DayCount, DurationCount, OutcomeCount};
 
 /// How many days back the dashboard looks by default, and at most.
@@ -40,11 +40,6 @@ impl Dashboard {
     }
 }
 
-/// The start of `day` in Kazakhstan.
-fn start_of(day: Date) -> OffsetDateTime {
-    day.with_time(Time::MIDNIGHT).assume_offset(KZ_OFFSET)
-}
-
 /// The period shown for what was asked (nothing asked: the default),
 /// within 1 and [`MAX_DAYS`] days: the one place the range is kept.
 pub fn period(asked: Option<u32>) -> u32 {
@@ -60,13 +55,13 @@ pub async fn view(
     let now = ports.clock().now();
     let last_day = local_date(now);
     let first_day = last_day - Duration::days(i64::from(days) - 1);
-    let (from, to) = (start_of(first_day), start_of(last_day) + Duration::days(1));
+    let store = ports.dashboard();
     Ok(Dashboard {
         first_day,
         last_day,
-        per_day: ports.dashboard().requests_per_day(from, to).await?,
-        outcomes: ports.dashboard().outcomes(from, to).await?,
-        service_times: ports.dashboard().service_times(from, to).await?,
+        per_day: store.requests_per_day(first_day, last_day).await?,
+        outcomes: store.outcomes(first_day, last_day).await?,
+        service_times: store.service_times(first_day, last_day).await?,
         complaints: ports.dashboard().complaint_counts(last_day).await?,
     })
 }

@@ -7,6 +7,7 @@ use crate::support::procedure::ready_to_certify;
 
 use nomir::domain::complaint::{Addressee, Subject};
 use nomir::domain::Iin;
+use nomir::ports::Clock;
 use nomir::services::certify::certify;
 use nomir::services::open_request::expire_overdue;
 use nomir::services::request_code::request_code;
@@ -107,6 +108,134 @@ async fn the_dashboard_counts_what_happened() {
         assert!(csv.contains("outcome,refused,identity_not_found,1\n"));
         assert!(csv.contains("service_minutes,3,,1\n"));
         assert!(csv.contains("complaints,at_provider,overdue,1\n"));
+        t.cleanup().await;
+    }
+}
+
+/// The figures as they were counted before the kept counts (migration
+/// 0031): grouped counts over every request started in the period. The
+/// kept counts must give the same, whatever statements changed the rows.
+async fn scanned(
+    t: &TestDb,
+    pool: &sqlx::AnyPool,
+    days: i64,
+) -> (
+    Vec<(String, String, i64)>,
+    Vec<(String, String, i64)>,
+    Vec<(i64, i64)>,
+) {
+    use sqlx::Row;
+    let today = nomir::domain::complaint::local_date(t.clock.now());
+    let first = today - Duration::days(days - 1);
+    let from = first
+        .with_time(time::Time::MIDNIGHT)
+        .assume_offset(nomir_core::kz_time::OFFSET);
+    let (from, to) = (
+        from.unix_timestamp(),
+        (from + Duration::days(days)).unix_timestamp(),
+    );
+    let all = |sql: &'static str| sqlx::query(sql).bind(from).bind(to).fetch_all(pool);
+    let per_day = all(
+        "SELECT CAST((started_at + 18000) / 86400 AS BIGINT) AS day, channel, COUNT(*) AS n \
+         FROM binding_requests WHERE started_at >= $1 AND started_at < $2 GROUP BY 1, 2",
+    )
+    .await
+    .unwrap();
+    let outcomes = all(
+        "SELECT state, COALESCE(refusal_ground, '-') AS g, COUNT(*) AS n FROM binding_requests \
+         WHERE started_at >= $1 AND started_at < $2 GROUP BY state, refusal_ground",
+    )
+    .await
+    .unwrap();
+    let minutes = all("SELECT CASE WHEN updated_at - started_at >= 600 THEN 10 \
+                ELSE (updated_at - started_at) / 60 END AS m, COUNT(*) AS n \
+         FROM binding_requests WHERE started_at >= $1 AND started_at < $2 \
+         AND state IN ('bound', 'refused', 'not_performed', 'expired') GROUP BY 1")
+    .await
+    .unwrap();
+    let epoch = time::macros::date!(1970 - 01 - 01);
+    let mut a: Vec<(String, String, i64)> = per_day
+        .iter()
+        .map(|r| {
+            let day: i64 = r.get("day");
+            (
+                (epoch + Duration::days(day)).to_string(),
+                r.get("channel"),
+                r.get("n"),
+            )
+        })
+        .collect();
+    let mut b: Vec<(String, String, i64)> = outcomes
+        .iter()
+        .map(|r| (r.get("state"), r.get("g"), r.get("n")))
+        .collect();
+    let mut c: Vec<(i64, i64)> = minutes.iter().map(|r| (r.get("m"), r.get("n"))).collect();
+    a.sort();
+    b.sort();
+    c.sort();
+    (a, b, c)
+}
+
+#[tokio::test]
+async fn the_kept_counts_match_a_scan_of_the_requests() {
+    for t in engines_with_demo_data().await {
+        // Requests of every kind over the last year, then the procedure's
+        // own changes, then changes by plain statements (as an operator's
+        // repair would make), each of which the counts must follow.
+        t.db.generate_requests(&iin("900515410001"), 3_000, t.clock.now())
+            .await
+            .unwrap();
+        procedure(&t, "900515410001", "+77011234567", 2).await;
+        procedure(&t, "000229510005", "+77016660000", 4).await;
+        request_code(&t.ports, &iin("851102310000"), "+77051234568", true)
+            .await
+            .unwrap();
+        let pool = sqlx::AnyPool::connect(&t.url).await.unwrap();
+        for sql in [
+            "UPDATE binding_requests SET state = 'expired', refusal_ground = NULL, \
+             updated_at = started_at + 700 WHERE id LIKE 'generated-1%'",
+            "UPDATE binding_requests SET updated_at = updated_at + 120 WHERE id LIKE 'generated-2%'",
+            "DELETE FROM binding_requests WHERE id LIKE 'generated-3%'",
+        ] {
+            sqlx::query(sql).execute(&pool).await.unwrap();
+        }
+        for days in [1, 30, 366] {
+            let d = dashboard::view(&t.ports, days as u32).await.unwrap();
+            let mut a: Vec<(String, String, i64)> = d
+                .per_day
+                .iter()
+                .map(|r| (r.day.to_string(), r.channel.clone(), r.count as i64))
+                .collect();
+            let mut b: Vec<(String, String, i64)> = d
+                .outcomes
+                .iter()
+                .map(|o| {
+                    (
+                        o.state.clone(),
+                        o.ground.clone().unwrap_or("-".into()),
+                        o.count as i64,
+                    )
+                })
+                .collect();
+            let mut c: Vec<(i64, i64)> = d
+                .service_times
+                .iter()
+                .map(|s| (i64::from(s.minutes), s.count as i64))
+                .collect();
+            a.sort();
+            b.sort();
+            c.sort();
+            let (sa, sb, sc) = scanned(&t, &pool, days).await;
+            assert!(
+                days == 1 || sa.len() > 10,
+                "{}: a year of requests: {sa:?}",
+                t.name
+            );
+            assert_eq!(a, sa, "{}: per day, {days} days", t.name);
+            assert_eq!(b, sb, "{}: outcomes, {days} days", t.name);
+            assert_eq!(c, sc, "{}: service minutes, {days} days", t.name);
+        }
+        pool.close().await;
         t.cleanup().await;
     }
 }
