@@ -9,7 +9,7 @@
 -- none), and, once it ended (bound, refused, not performed, expired), the
 -- whole minutes it took, 10 for the term and over (-1 while open). A
 -- change of key takes one from the old key and adds one to the new.
--- `slot` (from the request's id, 0 to 15) spreads a key over rows, so that
+-- `slot` (from the request's id, 0 to 3) spreads a key over rows, so that
 -- parallel transactions do not queue on one counter's row lock; a key's
 -- count is the sum of its slots.
 CREATE TABLE request_counts (
@@ -31,7 +31,7 @@ $$;
 
 INSERT INTO request_counts (day, channel, state, ground, minutes, slot, n)
 SELECT (started_at + 18000) / 86400, channel, state, COALESCE(refusal_ground, ''),
-       request_count_minutes(state, started_at, updated_at), abs(hashtext(id)) % 16, COUNT(*)
+       request_count_minutes(state, started_at, updated_at), abs(hashtext(id)) % 4, COUNT(*)
 FROM binding_requests
 GROUP BY 1, 2, 3, 4, 5, 6;
 
@@ -40,9 +40,9 @@ DECLARE
     slot_of BIGINT;
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        slot_of := abs(hashtext(NEW.id)) % 16;
+        slot_of := abs(hashtext(NEW.id)) % 4;
     ELSE
-        slot_of := abs(hashtext(OLD.id)) % 16;
+        slot_of := abs(hashtext(OLD.id)) % 4;
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         IF TG_OP = 'UPDATE'

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod clients;
 pub mod documents;
 pub mod eds;
+mod load;
 pub mod maintenance;
 pub mod staff;
 
@@ -137,6 +138,12 @@ enum Command {
         #[command(subcommand)]
         action: maintenance::Action,
     },
+    /// Add N generated people to a demo database (accounts, identity
+    /// records, numbers) and the load run's API clients.
+    DemoPopulation { count: u64 },
+    /// Drive complete bindings against a running demo server and report
+    /// bindings a second, step times and errors.
+    Load(load::Args),
 }
 
 #[derive(Subcommand)]
@@ -226,6 +233,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             result
         }
+        Command::DemoPopulation { count } => {
+            let settings = Settings::load(cli.config.as_deref(), true, env)?;
+            let db = open_database(&settings).await?;
+            let started = std::time::Instant::now();
+            let result = crate::demo::population::load(&db, count).await;
+            db.close().await;
+            let added = result?;
+            println!(
+                "{} people added ({count} asked) and {} load clients, in {:.1?}",
+                added.accounts,
+                added.clients,
+                started.elapsed()
+            );
+            Ok(())
+        }
+        Command::Load(args) => load::run(args).await,
         Command::Client { action } => {
             let settings = Settings::load(cli.config.as_deref(), false, env)?;
             let db = open_database(&settings).await?;

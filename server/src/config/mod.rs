@@ -75,6 +75,9 @@ pub struct Settings {
     /// A reverse proxy's address: requests from it are taken to come from
     /// the last address it appended to `X-Forwarded-For`.
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// SQLite only: whether each commit waits for the disk (`full`, the
+    /// default) or only checkpoints do (`normal`; see README).
+    pub sqlite_sync: crate::database::SqliteSync,
     /// How often the audit log's chain heads are anchored (signed with the
     /// seal key); 0 never.
     pub audit_anchor_minutes: u64,
@@ -251,6 +254,16 @@ impl Settings {
                 message: "an IP address, e.g. 10.0.0.5".into(),
             })?),
         };
+        let sqlite_sync = match env("NOMIR_SQLITE_SYNC").as_deref().map(str::trim) {
+            None | Some("") | Some("full") => crate::database::SqliteSync::Full,
+            Some("normal") => crate::database::SqliteSync::Normal,
+            Some(_) => {
+                return Err(ConfigError::Invalid {
+                    key: "NOMIR_SQLITE_SYNC",
+                    message: "full or normal".into(),
+                })
+            }
+        };
         let audit_anchor_minutes = match env("NOMIR_AUDIT_ANCHOR_MINUTES") {
             Some(m) => m.trim().parse().map_err(|_| ConfigError::Invalid {
                 key: "NOMIR_AUDIT_ANCHOR_MINUTES",
@@ -293,6 +306,7 @@ impl Settings {
             audit_anchor_minutes,
             metrics_addr,
             trusted_proxy,
+            sqlite_sync,
             addr,
             database_url,
             secret,

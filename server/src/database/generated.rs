@@ -42,3 +42,75 @@ impl Db {
         Ok(done.rows_affected())
     }
 }
+
+impl Db {
+    /// Adds `people` (accounts with `password_hash`, valid identity records
+    /// and the operator's subscribers, Kcell's) in one transaction, many
+    /// rows a statement; people already there are left as they are.
+    /// Returns how many accounts were new.
+    pub async fn add_population(
+        &self,
+        people: &[crate::demo::population::Person],
+        password_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<u64> {
+        // Within both engines' limits on a statement's parameters.
+        const ROWS: usize = 500;
+        let mut tx = self.pool().begin().await?;
+        let mut added = 0;
+        for chunk in people.chunks(ROWS) {
+            let values = |columns: usize| {
+                (0..chunk.len())
+                    .map(|r| {
+                        let cells: Vec<String> = (1..=columns)
+                            .map(|c| format!("${}", r * columns + c))
+                            .collect();
+                        format!("({})", cells.join(", "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let sql = format!(
+                "INSERT INTO accounts (iin, name_cyrillic, name_latin, password_hash, created_at) \
+                 VALUES {} ON CONFLICT (iin) DO NOTHING",
+                values(5)
+            );
+            let mut q = sqlx::query(&sql);
+            for p in chunk {
+                q = q
+                    .bind(p.iin.as_str())
+                    .bind(&p.name_cyrillic)
+                    .bind(&p.name_latin)
+                    .bind(password_hash)
+                    .bind(to_col(now));
+            }
+            added += q.execute(&mut *tx).await?.rows_affected();
+            let sql = format!(
+                "INSERT INTO identity_records (iin, name_cyrillic, name_latin, status) \
+                 VALUES {} ON CONFLICT (iin) DO NOTHING",
+                values(4)
+            );
+            let mut q = sqlx::query(&sql);
+            for p in chunk {
+                q = q
+                    .bind(p.iin.as_str())
+                    .bind(&p.name_cyrillic)
+                    .bind(&p.name_latin)
+                    .bind(crate::ports::IdentityStatus::Valid.code());
+            }
+            q.execute(&mut *tx).await?;
+            let sql = format!(
+                "INSERT INTO operator_subscribers (msisdn, operator, subscriber_iin) \
+                 VALUES {} ON CONFLICT (msisdn) DO NOTHING",
+                values(3)
+            );
+            let mut q = sqlx::query(&sql);
+            for p in chunk {
+                q = q.bind(p.msisdn.as_str()).bind("Kcell").bind(p.iin.as_str());
+            }
+            q.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(added)
+    }
+}

@@ -67,9 +67,28 @@ pub struct Db {
     engine: Engine,
 }
 
+/// When an SQLite commit is on the disk. Either way the database is in
+/// WAL mode (readers do not wait for the writer) and is never corrupted
+/// by a crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SqliteSync {
+    /// Each commit waits for the disk: a power cut loses nothing committed.
+    Full,
+    /// Only checkpoints wait for the disk: a power cut (not a crash of the
+    /// service) may lose the last commits. Several times the commits a
+    /// second (docs/performance.md).
+    Normal,
+}
+
 impl Db {
-    /// Connects to `url` (`sqlite:…` or `postgres://…`).
+    /// Connects to `url` (`sqlite:…` or `postgres://…`), SQLite committing
+    /// to the disk at each commit.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        Self::connect_with(url, SqliteSync::Full).await
+    }
+
+    /// Connects to `url`; `sync` says when SQLite's commits are durable.
+    pub async fn connect_with(url: &str, sync: SqliteSync) -> anyhow::Result<Self> {
         sqlx::any::install_default_drivers();
         let engine = Engine::of_url(url).ok_or_else(|| {
             anyhow::anyhow!(
@@ -83,7 +102,20 @@ impl Db {
         let max = if engine == Engine::Sqlite { 4 } else { 10 };
         // A database that does not answer gets a clean error in seconds, not
         // a page that hangs for the pool's default half a minute.
+        let pragmas = match sync {
+            SqliteSync::Full => "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+            SqliteSync::Normal => "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
+        };
+        let sqlite = engine == Engine::Sqlite;
         let pool = AnyPoolOptions::new()
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if sqlite {
+                        sqlx::Executor::execute(conn, pragmas).await?;
+                    }
+                    Ok(())
+                })
+            })
             .max_connections(max)
             .acquire_timeout(std::time::Duration::from_secs(5))
             .connect_with(options)

@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use super::bindings::parse_msisdn;
 use super::time_col::{from_col, to_col};
 use super::Db;
+use crate::domain::Msisdn;
 use crate::ports::{
     ClaimedSms, OutboxStore, OutgoingSms, SmsMessage, SmsState, StoreError, StoreResult,
 };
@@ -82,6 +83,25 @@ impl OutboxStore for Db {
                 })
             })
             .collect()
+    }
+
+    async fn newest_sent_to(&self, msisdn: &Msisdn) -> StoreResult<Option<SmsMessage>> {
+        let row = sqlx::query(
+            "SELECT id, msisdn, body, created_at FROM sms_outbox \
+             WHERE msisdn = $1 AND state = 'sent' ORDER BY created_at DESC, id DESC LIMIT 1",
+        )
+        .bind(msisdn.as_str())
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|r| {
+            Ok(SmsMessage {
+                id: r.try_get("id")?,
+                msisdn: msisdn.clone(),
+                body: r.try_get("body")?,
+                created_at: from_col(r.try_get("created_at")?)?,
+            })
+        })
+        .transpose()
     }
 
     async fn claim_sms(

@@ -11,17 +11,20 @@ pub mod clock;
 mod data;
 pub mod phone;
 pub mod pki;
+pub mod population;
 pub mod seal;
 pub mod signer;
 
 pub use data::*;
 
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::common::AppState;
 
 /// Demo mode's routes (each refuses outside demo mode).
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/demo/clock", post(clock::advance))
+    Router::new()
+        .route("/demo/clock", post(clock::advance))
+        .route("/demo/phone/newest", get(phone::newest))
 }

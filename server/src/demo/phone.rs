@@ -1,5 +1,15 @@
-//! The demo phone: the SMS outbox, grouped by number (demo mode only).
+//! The demo phone: the SMS outbox, grouped by number, and one number's
+//! newest message as JSON for load runs (demo mode only).
 
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+
+use crate::common::AppState;
+use crate::domain::Msisdn;
 use crate::ports::SmsMessage;
 use crate::services::{Ports, Unexpected};
 
@@ -14,4 +24,31 @@ pub async fn inbox(ports: &Ports) -> Result<Vec<(String, Vec<SmsMessage>)>, Unex
         }
     }
     Ok(groups)
+}
+
+#[derive(Deserialize)]
+pub struct Number {
+    number: String,
+}
+
+/// `GET /demo/phone/newest?number=+7…`: `{"text": …}` of the newest message
+/// delivered to the number; 404 when there is none, or outside demo mode.
+pub async fn newest(
+    State(state): State<AppState>,
+    query: Result<Query<Number>, QueryRejection>,
+) -> Response {
+    if state.demo_clock.is_none() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let Ok(Ok(msisdn)) = query.map(|Query(q)| Msisdn::parse(&q.number)) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    match state.ports.outbox.newest_sent_to(&msisdn).await {
+        Ok(Some(m)) => Json(serde_json::json!({ "text": m.body })).into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "demo phone");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
 }

@@ -124,6 +124,9 @@ pub trait OutboxStore: Send + Sync {
     async fn enqueue_sms(&self, message: &OutgoingSms) -> StoreResult<()>;
     /// Every message delivered, newest first (the journal; the demo phone).
     async fn outbox(&self) -> StoreResult<Vec<SmsMessage>>;
+    /// The newest message delivered to `msisdn` (the demo phone's screen
+    /// for one number).
+    async fn newest_sent_to(&self, msisdn: &Msisdn) -> StoreResult<Option<SmsMessage>>;
     /// Claims one waiting message (`pending`) until `lease_until`; `None`
     /// if another worker has it or it is done.
     async fn claim_sms(

@@ -193,7 +193,7 @@ fn sms_gateway(settings: &Settings, ports: &mut Ports) -> anyhow::Result<()> {
 
 /// Connects to the database and applies migrations.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
-    let db = Db::connect(&settings.database_url).await?;
+    let db = Db::connect_with(&settings.database_url, settings.sqlite_sync).await?;
     db.migrate().await?;
     Ok(db)
 }

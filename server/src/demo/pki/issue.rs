@@ -42,7 +42,7 @@ impl KeyKind {
 
 const KEY_BITS: usize = 2048;
 
-pub(super) fn new_key() -> anyhow::Result<RsaPrivateKey> {
+pub fn new_key() -> anyhow::Result<RsaPrivateKey> {
     Ok(RsaPrivateKey::new(&mut rand::rngs::OsRng, KEY_BITS)?)
 }
 
@@ -135,6 +135,26 @@ pub(super) fn person_certificate(
     };
     builder.add_extension(&ExtendedKeyUsage(purposes))?;
     Ok(builder.build::<rsa::pkcs1v15::Signature>()?)
+}
+
+/// A certificate of `kind` for a generated person (load runs: every
+/// person's certificates carry one shared key, as making an RSA key per
+/// person would cost the run more than the service), valid a year from a
+/// day ago.
+pub fn for_generated_person(
+    ca: &KeyPair,
+    key: &RsaPrivateKey,
+    iin: &str,
+    name: &str,
+    kind: KeyKind,
+) -> anyhow::Result<Certificate> {
+    let now = time::OffsetDateTime::now_utc();
+    let rfc = |t: time::OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339);
+    let valid = validity(
+        &rfc(now - time::Duration::days(1))?,
+        &rfc(now + time::Duration::days(365))?,
+    )?;
+    person_certificate(ca, spki(key)?, iin, name, kind, valid)
 }
 
 fn write_cert(dir: &Path, stem: &str, cert: &Certificate) -> anyhow::Result<()> {

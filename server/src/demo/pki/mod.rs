@@ -11,7 +11,7 @@ mod nca;
 pub mod organisation;
 mod sign;
 
-pub use issue::{generate, KeyKind};
+pub use issue::{for_generated_person, generate, new_key, KeyKind};
 pub use nca::DemoNca;
 pub use sign::{sign_detached, KeyPair};
 

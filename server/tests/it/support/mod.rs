@@ -148,6 +148,7 @@ pub fn demo_settings(database_url: &str, secret: nomir::config::Secret) -> nomir
         seal_cert: None,
         seal_trusted: None,
         trusted_proxy: None,
+        sqlite_sync: nomir::database::SqliteSync::Full,
         audit_anchor_minutes: 60,
         metrics_addr: None,
         sms: nomir::config::SmsGatewayChoice::DemoPhone,

@@ -186,7 +186,9 @@ impl App {
 
 impl Drop for App {
     fn drop(&mut self) {
-        std::fs::remove_file(&self.db_path).ok();
+        for suffix in ["", "-wal", "-shm"] {
+            std::fs::remove_file(format!("{}{suffix}", self.db_path.display())).ok();
+        }
     }
 }
 
