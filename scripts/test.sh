@@ -170,5 +170,7 @@ if ! BASE="http://$API_ADDR" DATABASE_URL="sqlite://$E2E_DIR/api.db?mode=rwc" ba
 fi
 kill "$API_PID" 2>/dev/null || true
 wait "$API_PID" 2>/dev/null || true
+say "a short load run through every channel (nomir load), against a fresh demo server"
+bash scripts/load-smoke.sh
 
 say "all tests passed"

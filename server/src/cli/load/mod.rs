@@ -35,6 +35,10 @@ pub struct Args {
     /// Bindings in flight at once.
     #[arg(long, default_value_t = 16)]
     concurrency: usize,
+    /// Start at most this many bindings a second (paced evenly), for
+    /// latencies below the maximum rate; unpaced when not given.
+    #[arg(long)]
+    rate: Option<f64>,
     /// Weights of the channels: `portal=2,app=1,bank=1`.
     #[arg(long, default_value = "portal=1,app=1,bank=1")]
     mix: String,
@@ -157,6 +161,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let end = args.first + args.population;
     let next = Arc::new(AtomicU64::new(args.first));
     let limit = args.count.unwrap_or(u64::MAX);
+    let (rate, first) = (args.rate.filter(|r| *r > 0.0), args.first);
     let taken = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
     let deadline = started + duration;
@@ -197,6 +202,13 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= end {
                     break;
+                }
+                if let Some(rate) = rate {
+                    let at = started + Duration::from_secs_f64((i - first) as f64 / rate);
+                    if at >= deadline {
+                        break;
+                    }
+                    tokio::time::sleep_until(at.into()).await;
                 }
                 let channel = mix[(i % mix.len() as u64) as usize];
                 match worker.bind(channel, &person(i), &mut record).await {
@@ -239,6 +251,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         "errors": all.errors,
         "server_rss_mb": peak.map(|mb| (mb * 10.0).round() / 10.0),
         "concurrency": args.concurrency,
+        "rate": args.rate,
         "mix": args.mix,
         "next_first": args.first + used,
     });
