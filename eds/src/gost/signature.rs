@@ -6,7 +6,7 @@ use num_traits::{One, Zero};
 use streebog::{Digest, Streebog256, Streebog512};
 
 use super::curves::Curve;
-use super::field::{params, Jac, Params};
+use super::field::{params, Params};
 
 /// How the key and the signature are laid out in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -144,15 +144,7 @@ pub(super) fn verify_integers(
     let v = e.modinv(&c.q).ok_or(GostError::BadSignature)?; // q is prime: never None
     let z1 = (s * &v) % &c.q;
     let z2 = ((&c.q - r) * &v) % &c.q;
-    let point = c.mul2(
-        &z1,
-        &z2,
-        &Jac {
-            x: qx.clone(),
-            y: qy.clone(),
-            z: BigUint::one(),
-        },
-    );
+    let point = c.mul2(&z1, &z2, &c.jac(&(qx.clone(), qy.clone())));
     let x = c.affine(&point).ok_or(GostError::BadSignature)?.0;
     if &(x % &c.q) == r {
         Ok(())

@@ -39,7 +39,7 @@ fn number_of(day: Date) -> i64 {
 impl DashboardStore for Db {
     async fn requests_per_day(&self, first: Date, last: Date) -> StoreResult<Vec<DayCount>> {
         let rows = sqlx::query(
-            "SELECT day, channel, CAST(SUM(n) AS BIGINT) AS n FROM request_counts \
+            "SELECT day, channel, CAST(SUM(n) AS BIGINT) AS n FROM request_day_counts \
              WHERE day >= $1 AND day <= $2 \
              GROUP BY day, channel HAVING SUM(n) > 0 ORDER BY day, channel",
         )
@@ -60,7 +60,7 @@ impl DashboardStore for Db {
 
     async fn outcomes(&self, first: Date, last: Date) -> StoreResult<Vec<OutcomeCount>> {
         let rows = sqlx::query(
-            "SELECT state, ground, CAST(SUM(n) AS BIGINT) AS n FROM request_counts \
+            "SELECT state, ground, CAST(SUM(n) AS BIGINT) AS n FROM request_outcome_counts \
              WHERE day >= $1 AND day <= $2 \
              GROUP BY state, ground HAVING SUM(n) > 0 ORDER BY n DESC, state, ground",
         )
@@ -82,8 +82,8 @@ impl DashboardStore for Db {
 
     async fn service_times(&self, first: Date, last: Date) -> StoreResult<Vec<DurationCount>> {
         let rows = sqlx::query(
-            "SELECT minutes, CAST(SUM(n) AS BIGINT) AS n FROM request_counts \
-             WHERE day >= $1 AND day <= $2 AND minutes >= 0 \
+            "SELECT minutes, CAST(SUM(n) AS BIGINT) AS n FROM request_minute_counts \
+             WHERE day >= $1 AND day <= $2 \
              GROUP BY minutes HAVING SUM(n) > 0 ORDER BY minutes",
         )
         .bind(number_of(first))

@@ -52,9 +52,7 @@ fn sign_integers(c: &Params, d: &BigUint, e: &BigUint, k: &BigUint) -> (BigUint,
     if e.is_zero() {
         e = BigUint::one();
     }
-    let (x, _) = c
-        .affine(&mul_simple(c, k, &Jac::from_affine(&c.g)))
-        .unwrap();
+    let (x, _) = c.affine(&mul_simple(c, k, &c.jac(&c.g))).unwrap();
     let r = x % &c.q;
     let s = (&r * d + k * &e) % &c.q;
     (r, s)
@@ -82,9 +80,7 @@ fn make_sig(curve: Curve, rng: &mut Rng, digest: &[u8]) -> (Vec<u8>, Vec<u8>) {
     let c = params(curve);
     let n = curve.coordinate_len();
     let d = rng.below(&c.q);
-    let (qx, qy) = c
-        .affine(&mul_simple(c, &d, &Jac::from_affine(&c.g)))
-        .unwrap();
+    let (qx, qy) = c.affine(&mul_simple(c, &d, &c.jac(&c.g))).unwrap();
     let (r, s) = sign_integers(c, &d, &BigUint::from_bytes_le(digest), &rng.below(&c.q));
     (
         [le(&qx, n), le(&qy, n)].concat(),
@@ -97,16 +93,16 @@ fn curve_parameters_are_consistent() {
     for curve in ALL {
         let c = params(curve);
         assert!(c.on_curve(&c.g.0, &c.g.1), "{curve:?}: G not on curve");
-        let g = Jac::from_affine(&c.g);
-        assert!(mul_simple(c, &c.q, &g).z.is_zero(), "{curve:?}: q·G != O");
+        let g = c.jac(&c.g);
+        assert!(mul_simple(c, &c.q, &g).is_infinity(), "{curve:?}: q·G != O");
         assert!(
-            c.mul2(&c.q, &BigUint::zero(), &g).z.is_zero(),
+            c.mul2(&c.q, &BigUint::zero(), &g).is_infinity(),
             "{curve:?}: wNAF q·G != O"
         );
         let (x, y) = c.affine(&mul_simple(c, &(&c.q - 1u32), &g)).unwrap();
         assert_eq!(
             (x, y),
-            (c.g.0.clone(), c.neg_f(&c.g.1)),
+            (c.g.0.clone(), &c.p - &c.g.1),
             "{curve:?}: (q-1)·G != -G"
         );
         let bits = c.p.bits() as usize;
@@ -195,9 +191,7 @@ fn standard_signature_vectors() {
     for (curve, e, d, k, qx, qy, r, s) in vectors {
         let c = params(curve);
         let (e, d, k, qx, qy, r, s) = (h(e), h(d), h(k), h(qx), h(qy), h(r), h(s));
-        let q = c
-            .affine(&mul_simple(c, &d, &Jac::from_affine(&c.g)))
-            .unwrap();
+        let q = c.affine(&mul_simple(c, &d, &c.jac(&c.g))).unwrap();
         assert_eq!(q, (qx.clone(), qy.clone()), "{curve:?}: Q = d·P");
         assert_eq!(
             sign_integers(c, &d, &e, &k),
