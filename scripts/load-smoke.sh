@@ -13,7 +13,7 @@ DB="sqlite://$DIR/load.db?mode=rwc"
 NOMIR_ADDR="$ADDR" DATABASE_URL="$DB" NOMIR_TRUSTED_PROXY=127.0.0.1 \
   "$NOMIR" serve --demo >"$DIR/server.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DIR"' EXIT
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DIR"' EXIT
 for _ in $(seq 1 60); do
   curl -fsS "http://$ADDR/health" >/dev/null 2>&1 && break
   sleep 0.5

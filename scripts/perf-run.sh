@@ -18,7 +18,7 @@ CONC="${LOAD_CONCURRENCY:-32}"
 PEOPLE=60000
 DIR="$(mktemp -d)"
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null; rm -rf "$DIR"' EXIT
+trap 'kill "${PIDS[@]}" 2>/dev/null || true; rm -rf "$DIR"' EXIT
 
 psql_admin() { psql "$ADMIN" -qtAX "$@"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
