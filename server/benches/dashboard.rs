@@ -48,10 +48,15 @@ async fn run(name: &str, url: &str, n: i64) -> anyhow::Result<()> {
         // is shown as it is, then the counts are vacuumed.
         let t = Instant::now();
         dashboard::view(&ports, 366).await?;
-        println!("{name}: dashboard of 366 days before vacuum: {:.1?}", t.elapsed());
+        println!(
+            "{name}: dashboard of 366 days before vacuum: {:.1?}",
+            t.elapsed()
+        );
         let mut conn = sqlx::PgConnection::connect(url).await?;
-        conn.execute("VACUUM ANALYZE request_day_counts, request_outcome_counts, request_minute_counts")
-            .await?;
+        conn.execute(
+            "VACUUM ANALYZE request_day_counts, request_outcome_counts, request_minute_counts",
+        )
+        .await?;
         conn.close().await?;
     }
     for days in [30, 366] {

@@ -152,7 +152,7 @@ impl Params {
         }
     }
     /// The integer a field element stands for.
-    pub(super) fn from_fe(&self, x: &Fe) -> BigUint {
+    pub(super) fn integer_of(&self, x: &Fe) -> BigUint {
         match self.pseudo_mersenne {
             Some(_) => to_big(x),
             None => to_big(&montgomery_reduction(
@@ -228,7 +228,7 @@ impl Params {
             return None;
         }
         // One inversion per verification: on num-bigint, out of Montgomery form.
-        let zi = self.from_fe(&pt.z).modinv(&self.p)?;
+        let zi = self.integer_of(&pt.z).modinv(&self.p)?;
         let zi = self.to_fe(&zi);
         let zi2 = self.sqr(&zi);
         Some((self.mul(&pt.x, &zi2), self.mul(&pt.y, &self.mul(&zi2, &zi))))
@@ -237,7 +237,7 @@ impl Params {
     /// Affine (x, y) of a Jacobian point as integers, `None` for infinity.
     pub(super) fn affine(&self, pt: &Jac) -> Option<(BigUint, BigUint)> {
         let (x, y) = self.affine_fe(pt)?;
-        Some((self.from_fe(&x), self.from_fe(&y)))
+        Some((self.integer_of(&x), self.integer_of(&y)))
     }
 
     /// 2·P ("dbl-2007-bl"; "dbl-2001-b" shortcut when a = -3).

@@ -43,6 +43,14 @@ impl Db {
     }
 }
 
+/// One generated person's rows (`demo::population`).
+pub struct PersonRow<'a> {
+    pub iin: &'a crate::domain::Iin,
+    pub msisdn: &'a crate::domain::Msisdn,
+    pub name_cyrillic: &'a str,
+    pub name_latin: &'a str,
+}
+
 impl Db {
     /// Adds `people` (accounts with `password_hash`, valid identity records
     /// and the operator's subscribers, Kcell's) in one transaction, many
@@ -50,7 +58,7 @@ impl Db {
     /// Returns how many accounts were new.
     pub async fn add_population(
         &self,
-        people: &[crate::demo::population::Person],
+        people: &[PersonRow<'_>],
         password_hash: &str,
         now: OffsetDateTime,
     ) -> StoreResult<u64> {
@@ -79,8 +87,8 @@ impl Db {
             for p in chunk {
                 q = q
                     .bind(p.iin.as_str())
-                    .bind(&p.name_cyrillic)
-                    .bind(&p.name_latin)
+                    .bind(p.name_cyrillic)
+                    .bind(p.name_latin)
                     .bind(password_hash)
                     .bind(to_col(now));
             }
@@ -94,8 +102,8 @@ impl Db {
             for p in chunk {
                 q = q
                     .bind(p.iin.as_str())
-                    .bind(&p.name_cyrillic)
-                    .bind(&p.name_latin)
+                    .bind(p.name_cyrillic)
+                    .bind(p.name_latin)
                     .bind(crate::ports::IdentityStatus::Valid.code());
             }
             q.execute(&mut *tx).await?;

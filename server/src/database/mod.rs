@@ -17,6 +17,7 @@ mod complaints;
 mod dashboard;
 mod gauges;
 mod generated;
+pub use generated::PersonRow;
 mod idempotency;
 mod locks;
 mod maintenance;

@@ -28,7 +28,7 @@ const BIRTH_DAYS: u64 = 14_000;
 /// Person `i` (below [`MAX`]).
 pub fn person(i: u64) -> Person {
     let born = time::macros::date!(1960 - 01 - 01) + time::Duration::days((i % BIRTH_DAYS) as i64);
-    let century_gender = if i % 2 == 0 { 3 } else { 4 };
+    let century_gender = if i.is_multiple_of(2) { 3 } else { 4 };
     let mut serial = 5_000 + i / BIRTH_DAYS;
     let iin = loop {
         let stem = format!(
@@ -82,6 +82,7 @@ pub struct Added {
 /// Adds people `0..count` and the load clients to a demo database; refuses
 /// a database without the demo data (so never a real one).
 pub async fn load(db: &crate::database::Db, count: u64) -> anyhow::Result<Added> {
+    use crate::database::PersonRow;
     use crate::ports::{AccountStore, ApiClientStore, Clock};
     use crate::services::api_clients::{self, NewClient, Registry};
     anyhow::ensure!(count <= MAX, "at most {MAX} people");
@@ -100,7 +101,16 @@ pub async fn load(db: &crate::database::Db, count: u64) -> anyhow::Result<Added>
     while first < count {
         let last = (first + 20_000).min(count);
         let people: Vec<Person> = (first..last).map(person).collect();
-        added.accounts += db.add_population(&people, &hash, clock.now()).await?;
+        let rows: Vec<PersonRow<'_>> = people
+            .iter()
+            .map(|p| PersonRow {
+                iin: &p.iin,
+                msisdn: &p.msisdn,
+                name_cyrillic: &p.name_cyrillic,
+                name_latin: &p.name_latin,
+            })
+            .collect();
+        added.accounts += db.add_population(&rows, &hash, clock.now()).await?;
         first = last;
     }
     let reg = Registry {

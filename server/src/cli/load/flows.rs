@@ -1,7 +1,6 @@
 //! One complete binding through each channel, as its client makes it: the
-//! portal through the server functions its pages post to (the EDS done
-//! with the generated person's demo certificates, as NCALayer would), the
-//! e-government app and a bank through the JSON API. Each step is timed;
+//! e-government app and a bank through the JSON API here, the portal in
+//! `portal.rs`. Each step is timed;
 //! the binding's own time runs from asking for the code to the number
 //! bound (the citizen's sign-in, done once each, is a step apart).
 
@@ -9,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context};
 use base64::Engine as _;
-use leptos::server_fn::ServerFn;
 use reqwest::{Client, Response};
 use serde_json::{json, Value};
 
@@ -97,7 +95,7 @@ fn b64() -> base64::engine::GeneralPurpose {
 }
 
 impl Worker<'_> {
-    fn url(&self, path: &str) -> String {
+    pub(super) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 
@@ -127,7 +125,7 @@ impl Worker<'_> {
 
     /// The newest code on the demo phone for `person`'s number, asked
     /// until it comes (through the outbox and the SMS gateway).
-    async fn sms_code(&self, person: &Person) -> anyhow::Result<String> {
+    pub(super) async fn sms_code(&self, person: &Person) -> anyhow::Result<String> {
         let started = Instant::now();
         loop {
             let r = self
@@ -258,147 +256,28 @@ impl Worker<'_> {
         expect_bound(&done["state"])?;
         Ok(binding.elapsed())
     }
-
-    async fn portal(&mut self, person: &Person, step: &mut Steps<'_>) -> anyhow::Result<Duration> {
-        use app::server_fns::{
-            CertifyRequest, ConfirmCode, GetEdsChallenge, GetRequest, RequestCode, SignInEds,
-        };
-        let mut jar = Jar::default();
-        let t = step.begin("sign_in");
-        let r = self.call(GetEdsChallenge::PATH, &jar, &[]).await?;
-        jar.take(&r);
-        let challenge = json_of(r).await?;
-        let signed = self
-            .keys
-            .sign(person, false, &text(&challenge["document_base64"])?)?;
-        let id = text(&challenge["id"])?;
-        let r = self
-            .call(
-                SignInEds::PATH,
-                &jar,
-                &[("challenge_id", &id), ("cms_base64", &signed)],
-            )
-            .await?;
-        jar.take(&r);
-        json_of(r).await?;
-        step.end(t);
-        let binding = Instant::now();
-        let t = step.begin("ask");
-        let r = self
-            .call(
-                RequestCode::PATH,
-                &jar,
-                &[("number", person.msisdn.as_str()), ("consent", "on")],
-            )
-            .await?;
-        let to = r
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned();
-        json_of(r).await?;
-        let id = to
-            .strip_prefix("/cabinet/request/")
-            .ok_or_else(|| anyhow!("no request page"))?
-            .to_owned();
-        step.end(t);
-        let t = step.begin("sms");
-        let code = self.sms_code(person).await?;
-        step.end(t);
-        let t = step.begin("code");
-        json_of(
-            self.call(ConfirmCode::PATH, &jar, &[("id", &id), ("code", &code)])
-                .await?,
-        )
-        .await?;
-        step.end(t);
-        let t = step.begin("document");
-        let view = json_of(self.call(GetRequest::PATH, &jar, &[("id", &id)]).await?).await?;
-        let document = find(&view, "document_base64").ok_or_else(|| anyhow!("no document"))?;
-        step.end(t);
-        let t = step.begin("certify");
-        let signed = self.keys.sign(person, true, &document)?;
-        json_of(
-            self.call(
-                CertifyRequest::PATH,
-                &jar,
-                &[("id", &id), ("cms_base64", &signed)],
-            )
-            .await?,
-        )
-        .await?;
-        step.end(t);
-        let t = step.begin("result");
-        let view = json_of(self.call(GetRequest::PATH, &jar, &[("id", &id)]).await?).await?;
-        step.end(t);
-        if view.pointer("/step/Bound").is_none() && find(&view, "operator").is_none() {
-            bail!("not bound");
-        }
-        Ok(binding.elapsed())
-    }
-
-    /// Calls a server function as the portal's WASM does (JSON answers).
-    async fn call(&self, path: &str, jar: &Jar, form: &[(&str, &str)]) -> anyhow::Result<Response> {
-        Ok(self
-            .http
-            .post(self.url(path))
-            .header("x-forwarded-for", &self.source)
-            .header("origin", self.base)
-            .header("accept", "application/json")
-            .header("cookie", jar.header())
-            .form(form)
-            .send()
-            .await?)
-    }
-}
-
-/// A browser's cookies for one citizen (names and values only).
-#[derive(Default)]
-struct Jar(Vec<(String, String)>);
-
-impl Jar {
-    fn take(&mut self, r: &Response) {
-        for v in r.headers().get_all("set-cookie") {
-            let Some(pair) = v.to_str().ok().and_then(|s| s.split(';').next()) else {
-                continue;
-            };
-            if let Some((name, value)) = pair.split_once('=') {
-                self.0.retain(|(n, _)| n != name);
-                self.0.push((name.to_owned(), value.to_owned()));
-            }
-        }
-    }
-
-    fn header(&self) -> String {
-        self.0
-            .iter()
-            .map(|(n, v)| format!("{n}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
 }
 
 /// Times steps into the record; `current` names the step a failure is in.
-struct Steps<'r> {
+pub(super) struct Steps<'r> {
     record: &'r mut Record,
     channel: &'static str,
     current: &'static str,
 }
 
 impl Steps<'_> {
-    fn begin(&mut self, name: &'static str) -> (&'static str, Instant) {
+    pub(super) fn begin(&mut self, name: &'static str) -> (&'static str, Instant) {
         self.current = name;
         (name, Instant::now())
     }
 
-    fn end(&mut self, (name, started): (&'static str, Instant)) {
+    pub(super) fn end(&mut self, (name, started): (&'static str, Instant)) {
         self.record
             .step(format!("{}.{name}", self.channel), started.elapsed());
     }
 }
 
-async fn json_of(r: Response) -> anyhow::Result<Value> {
+pub(super) async fn json_of(r: Response) -> anyhow::Result<Value> {
     let status = r.status();
     if !(status.is_success() || status.is_redirection()) {
         let body = r.text().await.unwrap_or_default();
@@ -420,7 +299,7 @@ async fn json_of(r: Response) -> anyhow::Result<Value> {
     serde_json::from_slice(&bytes).context("not JSON")
 }
 
-fn text(v: &Value) -> anyhow::Result<String> {
+pub(super) fn text(v: &Value) -> anyhow::Result<String> {
     v.as_str()
         .map(str::to_owned)
         .ok_or_else(|| anyhow!("answer without a field"))
@@ -434,7 +313,7 @@ fn expect_bound(state: &Value) -> anyhow::Result<()> {
 }
 
 /// The first field `key` anywhere in `v`, as text.
-fn find(v: &Value, key: &str) -> Option<String> {
+pub(super) fn find(v: &Value, key: &str) -> Option<String> {
     match v {
         Value::Object(map) => map
             .get(key)

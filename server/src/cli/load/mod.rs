@@ -5,6 +5,7 @@
 //! it measured, and with `--json` one JSON object on the last line.
 
 mod flows;
+mod portal;
 mod stats;
 
 use std::path::PathBuf;
