@@ -38,11 +38,12 @@ serve() {
   echo "the server on $1 did not start"; tail "$DIR/server-$PORT.log"; exit 1
 }
 
-# load NAME PORT PID FIRST [extra args]: one run, its JSON kept as NAME.
+# load NAME PORT PID FIRST [extra args]: one run, its JSON kept as NAME;
+# POPULATION (people from FIRST on it may use) defaults to the rest.
 load() {
   local name=$1 port=$2 pid=$3 first=$4; shift 4
   "$NOMIR" load --base "http://127.0.0.1:$port" --duration "${SECS}s" --concurrency "$CONC" \
-    --first "$first" --population $((PEOPLE - first)) --pid "$pid" --json "$@" |
+    --first "$first" --population "${POPULATION:-$((PEOPLE - first))}" --pid "$pid" --json "$@" |
     tail -n 1 >"$DIR/$name.json"
   jq -c --arg n "$name" '{run: $n, bindings_per_s, completed, failed, p50_ms, p95_ms, p99_ms,
     worst_step_p99_ms: ([.steps[].p99_ms] | max), server_rss_mb, errors}' "$DIR/$name.json"
@@ -88,11 +89,13 @@ echo "== PostgreSQL, two instances on one database (half the generator's workers
 ONE_PORT=$PORT ONE_PID=$PID
 serve "$PG_BASE/nomir_perf"
 half=$((CONC / 2))
-CONC=$half load two-a "$ONE_PORT" "$ONE_PID" "$first" &
+share=$(((PEOPLE - first) / 2))
+CONC=$half POPULATION=$share load two-a "$ONE_PORT" "$ONE_PID" "$first" &
 A=$!
-CONC=$half load two-b "$PORT" "$PID" $((first + (PEOPLE - first) / 2)) &
+CONC=$half POPULATION=$share load two-b "$PORT" "$PID" $((first + share)) &
 B=$!
-wait "$A" "$B"
+wait "$A"
+wait "$B"
 echo "{\"run\":\"two instances\",\"bindings_per_s\":$(python3 -c "print(round($(rate_of two-a) + $(rate_of two-b), 1))")}"
 kill "${PIDS[@]}" 2>/dev/null || true
 for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
 /// Argon2 hashes (19 MB each) left 100 MB resident for the life of the
 /// server, and each thread's own heap ("arena", up to 8 per core) kept
 /// more. A fixed 1 MB threshold and two arenas (measured with `nomir
-/// load`: 31 MB resident at start instead of 128 MB, bindings a second
+/// load`: 31 MB resident at start instead of 126 to 128 MB, bindings a second
 /// unchanged). Set before any thread starts, as `MALLOC_MMAP_THRESHOLD_`
 /// and `MALLOC_ARENA_MAX` would; an environment that sets them wins.
 fn lean_allocator() {

@@ -8,10 +8,20 @@
 -- `kz_time::OFFSET`): requests by channel; requests by state and refusal
 -- ground ('' for none); and ended requests (bound, refused, not
 -- performed, expired) by the whole minutes they took, 10 for the term and
--- over. A change takes one from the old key and adds one to the new.
--- `slot` (from the request's id, 0 to 3) spreads a key over rows, so that
+-- over. A change takes one from the old key and adds one to the new
+-- (both as upserts, so the sums hold whichever rows exist).
+-- `slot` (from the citizen's IIN, 0 to 3) spreads a key over rows, so that
 -- parallel transactions do not queue on one counter's row lock; a key's
--- count is the sum of its slots.
+-- count is the sum of its slots. From the IIN, not the request: one
+-- transaction changes one citizen's requests (the account's lock
+-- serialises them), so it only ever locks rows of one slot, and two
+-- citizens' transactions cannot wait for each other's rows in opposite
+-- orders (a deadlock).
+--
+-- The table is locked against writes while the counts are made and the
+-- trigger is created, so an instance of the previous release cannot
+-- write a request between the two that would never be counted.
+LOCK TABLE binding_requests IN SHARE ROW EXCLUSIVE MODE;
 CREATE TABLE request_day_counts (
     day      BIGINT NOT NULL,
     channel  TEXT NOT NULL,
@@ -43,14 +53,14 @@ RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 INSERT INTO request_day_counts (day, channel, slot, n)
-SELECT (started_at + 18000) / 86400, channel, abs(hashtext(id)) % 4, COUNT(*)
+SELECT (started_at + 18000) / 86400, channel, hashtext(iin) & 3, COUNT(*)
 FROM binding_requests GROUP BY 1, 2, 3;
 INSERT INTO request_outcome_counts (day, state, ground, slot, n)
-SELECT (started_at + 18000) / 86400, state, COALESCE(refusal_ground, ''), abs(hashtext(id)) % 4, COUNT(*)
+SELECT (started_at + 18000) / 86400, state, COALESCE(refusal_ground, ''), hashtext(iin) & 3, COUNT(*)
 FROM binding_requests GROUP BY 1, 2, 3, 4;
 INSERT INTO request_minute_counts (day, minutes, slot, n)
 SELECT (started_at + 18000) / 86400, request_count_minutes(state, started_at, updated_at),
-       abs(hashtext(id)) % 4, COUNT(*)
+       hashtext(iin) & 3, COUNT(*)
 FROM binding_requests WHERE request_count_minutes(state, started_at, updated_at) IS NOT NULL
 GROUP BY 1, 2, 3;
 
@@ -63,9 +73,9 @@ DECLARE
     new_minutes BIGINT;
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        slot_of := abs(hashtext(NEW.id)) % 4;
+        slot_of := hashtext(NEW.iin) & 3;
     ELSE
-        slot_of := abs(hashtext(OLD.id)) % 4;
+        slot_of := hashtext(OLD.iin) & 3;
         old_day := (OLD.started_at + 18000) / 86400;
         old_minutes := request_count_minutes(OLD.state, OLD.started_at, OLD.updated_at);
     END IF;
@@ -75,8 +85,8 @@ BEGIN
     END IF;
 
     IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (old_day, OLD.channel) IS DISTINCT FROM (new_day, NEW.channel)) THEN
-        UPDATE request_day_counts SET n = n - 1
-        WHERE day = old_day AND channel = OLD.channel AND slot = slot_of;
+        INSERT INTO request_day_counts (day, channel, slot, n) VALUES (old_day, OLD.channel, slot_of, -1)
+        ON CONFLICT (day, channel, slot) DO UPDATE SET n = request_day_counts.n - 1;
     END IF;
     IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (old_day, OLD.channel) IS DISTINCT FROM (new_day, NEW.channel)) THEN
         INSERT INTO request_day_counts (day, channel, slot, n) VALUES (new_day, NEW.channel, slot_of, 1)
@@ -85,9 +95,9 @@ BEGIN
 
     IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (old_day, OLD.state, OLD.refusal_ground)
                             IS DISTINCT FROM (new_day, NEW.state, NEW.refusal_ground)) THEN
-        UPDATE request_outcome_counts SET n = n - 1
-        WHERE day = old_day AND state = OLD.state AND ground = COALESCE(OLD.refusal_ground, '')
-          AND slot = slot_of;
+        INSERT INTO request_outcome_counts (day, state, ground, slot, n)
+        VALUES (old_day, OLD.state, COALESCE(OLD.refusal_ground, ''), slot_of, -1)
+        ON CONFLICT (day, state, ground, slot) DO UPDATE SET n = request_outcome_counts.n - 1;
     END IF;
     IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (old_day, OLD.state, OLD.refusal_ground)
                             IS DISTINCT FROM (new_day, NEW.state, NEW.refusal_ground)) THEN
@@ -100,8 +110,8 @@ BEGIN
         RETURN NULL;
     END IF;
     IF old_minutes IS NOT NULL THEN
-        UPDATE request_minute_counts SET n = n - 1
-        WHERE day = old_day AND minutes = old_minutes AND slot = slot_of;
+        INSERT INTO request_minute_counts (day, minutes, slot, n) VALUES (old_day, old_minutes, slot_of, -1)
+        ON CONFLICT (day, minutes, slot) DO UPDATE SET n = request_minute_counts.n - 1;
     END IF;
     IF new_minutes IS NOT NULL THEN
         INSERT INTO request_minute_counts (day, minutes, slot, n) VALUES (new_day, new_minutes, slot_of, 1)

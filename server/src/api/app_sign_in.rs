@@ -46,7 +46,7 @@ pub struct ChallengeView {
         (status = 201, description = "Sign `challenge_base64` (decoded) with the citizen's authentication (AUTH) key", body = ChallengeView),
         (status = 401, body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "Not the mobile app's scope", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Too many challenges from this source or this client in a minute; `Retry-After` says when to ask again", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Too many challenges from this source in a minute, or too many calls from this client; `Retry-After` says when to ask again", body = ProblemBody, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]

@@ -159,10 +159,25 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         .timeout(Duration::from_secs(30))
         .build()?;
     let tokens = Arc::new(flows::Tokens::ask(&http, &base).await?);
-    let end = args.first + args.population;
+    let end = args
+        .first
+        .checked_add(args.population)
+        .filter(|end| *end <= crate::demo::population::MAX)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "--first and --population reach past the {} generated people there can be",
+                crate::demo::population::MAX
+            )
+        })?;
     let next = Arc::new(AtomicU64::new(args.first));
     let limit = args.count.unwrap_or(u64::MAX);
-    let (rate, first) = (args.rate.filter(|r| *r > 0.0), args.first);
+    if let Some(r) = args.rate {
+        anyhow::ensure!(
+            (0.01..=100_000.0).contains(&r),
+            "--rate is 0.01 to 100000 bindings a second"
+        );
+    }
+    let (rate, first) = (args.rate, args.first);
     let taken = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
     let deadline = started + duration;
@@ -205,6 +220,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
                     break;
                 }
                 if let Some(rate) = rate {
+                    // At most --population / 0.01 s on: within Duration's range.
                     let at = started + Duration::from_secs_f64((i - first) as f64 / rate);
                     if at >= deadline {
                         break;
