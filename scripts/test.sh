@@ -172,5 +172,7 @@ kill "$API_PID" 2>/dev/null || true
 wait "$API_PID" 2>/dev/null || true
 say "a short load run through every channel (nomir load), against a fresh demo server"
 bash scripts/load-smoke.sh
+say "coverage-guided fuzzing of what reads hostile input (cargo-fuzz, bounded)"
+bash scripts/fuzz.sh
 
 say "all tests passed"

@@ -27,7 +27,6 @@ mod eds_cli;
 mod eds_sign_in;
 mod faults;
 mod floods;
-mod fuzz;
 mod http;
 mod identity_http;
 mod instances;

@@ -1,0 +1,90 @@
+//! A file as a result document to check: any bytes (the first byte even),
+//! or a real sealed document changed where the input says (odd first
+//! byte: two bytes of offset, then bytes XORed in). An error or a verdict,
+//! never a panic; bytes nobody sealed never pass, and a changed document
+//! that still passes says what the sealed one said.
+#![no_main]
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use nomir::documents::{pdf, Checked, Outcome, ResultDocument, SealError, SealMeta, Sealer};
+use nomir::domain::{Channel, Purpose};
+use nomir_core::i18n::Lang;
+use time::macros::datetime;
+
+struct Checker {
+    verifier: kz_eds::CmsVerifier,
+    provider: nomir::documents::Provider,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Checker {
+    fn check(&self, file: &[u8]) -> Result<Checked, SealError> {
+        let now = time::OffsetDateTime::now_utc();
+        self.runtime.block_on(nomir::documents::verify(
+            file,
+            &self.verifier,
+            &self.provider,
+            now,
+        ))
+    }
+}
+
+static SEALER: LazyLock<Sealer> =
+    LazyLock::new(|| nomir::demo::seal::sealer().expect("the demo seal"));
+
+static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker {
+    verifier: nomir::demo::pki::verifier().expect("the demo verifier"),
+    provider: nomir::documents::Provider::of([SEALER.certificate()]),
+    runtime: tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime"),
+});
+
+/// A real sealed document, and what its check says.
+static ORIGINAL: LazyLock<(Vec<u8>, SealMeta)> = LazyLock::new(|| {
+    let document = ResultDocument {
+        request_id: "fuzz-request".into(),
+        citizen_name: "Ахметов Ерлан".into(),
+        iin: "851102310000".into(),
+        purpose: Purpose::Bind,
+        channel: Channel::Portal,
+        client_name: None,
+        started_at: datetime!(2026-11-25 05:00:00 UTC),
+        finished_at: datetime!(2026-11-25 05:02:30 UTC),
+        outcome: Outcome::Bound {
+            number: "+7 705 123 45 68".into(),
+            operator: "Beeline".into(),
+        },
+        issued_at: datetime!(2026-11-25 05:10:00 UTC),
+        lang: Lang::Kk,
+    };
+    let sealed = SEALER
+        .seal(pdf::render(&document).expect("a document"))
+        .expect("a seal");
+    let meta = CHECKER
+        .check(&sealed)
+        .expect("the real document passes")
+        .meta;
+    (sealed, meta)
+});
+
+fuzz_target!(|data: &[u8]| {
+    match data {
+        [mode, hi, lo, change @ ..] if mode & 1 == 1 => {
+            let (original, meta) = &*ORIGINAL;
+            let mut file = original.clone();
+            let at = usize::from(u16::from_be_bytes([*hi, *lo])) * 8 % file.len();
+            for (byte, x) in file.iter_mut().skip(at).zip(change) {
+                *byte ^= x;
+            }
+            if let Ok(checked) = CHECKER.check(&file) {
+                assert_eq!(
+                    &checked.meta, meta,
+                    "a changed document says something else"
+                );
+            }
+        }
+        _ => assert!(CHECKER.check(data).is_err(), "a file nobody sealed passed"),
+    }
+});
