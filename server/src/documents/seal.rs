@@ -139,7 +139,9 @@ pub enum KeyError {
 }
 
 /// The provider's signing key and certificate (with its CAs, if given).
-/// Its private half never prints.
+/// Its private half never prints. A clone is what a blocking thread
+/// seals with, off the async workers.
+#[derive(Clone)]
 pub struct Sealer {
     key: RsaPrivateKey,
     certificate: Certificate,

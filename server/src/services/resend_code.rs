@@ -24,8 +24,16 @@ pub async fn resend_code(
 ) -> Result<CodeSent, RequestCodeError> {
     // The SIM is asked about before the lock (a remote call holds none);
     // the request's number never changes, so reading it first is sound.
+    // The minute between codes is a cheap limit, so it comes before that
+    // outside call; both are decided again under the lock.
     if let Some(request) = ports.requests().request(request_id).await? {
-        if &request.iin == iin {
+        if &request.iin == iin && request.state == BindingState::AwaitingCode {
+            if let Some(last) = ports.requests().latest_challenge(request_id).await? {
+                let retry_at = resend_allowed_at(last.created_at);
+                if ports.clock().now() < retry_at {
+                    return Err(RequestCodeError::TooSoon { retry_at });
+                }
+            }
             match sim_not_swapped(ports, &request.msisdn).await {
                 // A bank hears what it hears of any number that gets no
                 // code: the SIM change is the citizen's to know.

@@ -80,10 +80,17 @@ pub async fn issue(
         issued_at: now.replace_nanosecond(0).unwrap_or(now),
         lang,
     };
-    let prepared = pdf::render(&doc).map_err(anyhow::Error::from)?;
-    let sealed = sealer.seal(prepared).map_err(anyhow::Error::from)?;
-    tracing::info!(request = %request.id, outcome = doc.outcome.code(), "result document issued");
-    let detail = format!("request={} outcome={}", request.id, doc.outcome.code());
+    let outcome = doc.outcome.code();
+    // Drawing and signing (RSA) are milliseconds of CPU each: on a
+    // blocking thread, never on an async worker.
+    let sealer = sealer.clone();
+    let sealed = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<u8>> {
+        Ok(sealer.seal(pdf::render(&doc)?)?)
+    })
+    .await
+    .map_err(anyhow::Error::from)??;
+    tracing::info!(request = %request.id, outcome, "result document issued");
+    let detail = format!("request={} outcome={outcome}", request.id);
     ports
         .audit()
         .append(&super::audit::entry(

@@ -265,10 +265,20 @@ pub async fn resend(
     ports: &(impl UsesRequests + UsesNumberUses + SendsSms + UsesCodes + UsesOperators),
     token: Option<&str>,
 ) -> Result<String, SecondFactorError> {
-    let (iin, msisdn) = attempt_owner(ports, token).await?;
-    sim_not_swapped(ports, &msisdn)
+    let first = attempt_owner(ports, token).await?;
+    // The minute between codes is a cheap limit, so it comes before the
+    // operator is asked about the SIM (an outside call); it is decided
+    // again under the lock.
+    let retry_at = resend_allowed_at(first.created_at);
+    let live = first.used_at.is_none()
+        && ports.clock().now() < first.attempt_started_at + ATTEMPT_LIFETIME;
+    if live && ports.clock().now() < retry_at {
+        return Err(SecondFactorError::TooSoon { retry_at });
+    }
+    sim_not_swapped(ports, &first.msisdn)
         .await
         .map_err(from_code_error)?;
+    let iin = first.iin;
     let hash = token_hash(token.unwrap_or_default());
     let mut tx = ports.requests().lock_account(&iin, None).await?;
     let now = ports.clock().now();
@@ -300,16 +310,15 @@ pub async fn resend(
 async fn attempt_owner(
     ports: &impl UsesNumberUses,
     token: Option<&str>,
-) -> Result<(Iin, Msisdn), SecondFactorError> {
+) -> Result<SignInCode, SecondFactorError> {
     let token = token
         .filter(|t| t.len() == 64)
         .ok_or(SecondFactorError::AttemptOver)?;
-    let code = ports
+    ports
         .number_uses()
         .latest_sign_in_code(&token_hash(token))
         .await?
-        .ok_or(SecondFactorError::AttemptOver)?;
-    Ok((code.iin, code.msisdn))
+        .ok_or(SecondFactorError::AttemptOver)
 }
 
 /// The code from the SMS for the attempt of `token`: on success the
@@ -321,7 +330,7 @@ pub async fn confirm(
     input: &str,
 ) -> Result<String, SecondFactorError> {
     let entered = OtpCode::parse(input).map_err(SecondFactorError::InvalidCode)?;
-    let (iin, _) = attempt_owner(ports, token).await?;
+    let iin = attempt_owner(ports, token).await?.iin;
     let hash = token_hash(token.unwrap_or_default());
     let mut tx = ports.requests().lock_account(&iin, None).await?;
     let now = ports.clock().now();

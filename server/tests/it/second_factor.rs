@@ -203,6 +203,46 @@ async fn three_wrong_codes_in_parallel_void_the_code_and_resending_waits_a_minut
     }
 }
 
+/// The minute between codes is a cheap limit, decided before the operator
+/// is asked about the SIM (an outside call): "wait", even though the SIM
+/// has changed since the first code.
+#[tokio::test]
+async fn a_new_code_asked_too_soon_waits_before_any_sim_question() {
+    for t in engines_with_demo_data().await {
+        factor_on(&t).await;
+        let token = attempt(&t).await;
+        t.ports
+            .registries
+            .upsert_subscriber(&nomir::ports::Subscriber {
+                msisdn: nomir::domain::Msisdn::parse(NUMBER).unwrap(),
+                operator: "Kcell".into(),
+                iin: madina(),
+                sim_changed_at: Some(t.clock.now()),
+            })
+            .await
+            .unwrap();
+        t.clock.advance(Duration::seconds(30));
+        let e = second_factor::resend(&t.ports, Some(&token))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, SecondFactorError::TooSoon { .. }),
+            "{}: {e:?}",
+            t.name
+        );
+        t.clock.advance(Duration::seconds(31));
+        let e = second_factor::resend(&t.ports, Some(&token))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, SecondFactorError::SimSwapped { .. }),
+            "{}: {e:?}",
+            t.name
+        );
+        t.cleanup().await;
+    }
+}
+
 #[tokio::test]
 async fn codes_to_a_number_stop_at_five_an_hour_and_an_attempt_at_fifteen_minutes() {
     for t in engines_with_demo_data().await {
