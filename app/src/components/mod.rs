@@ -1,5 +1,6 @@
 mod bar_chart;
 mod choice_group;
+mod code_input;
 mod code_timer;
 mod complaint_facts;
 mod error_summary;
@@ -13,6 +14,7 @@ mod sign_button;
 
 pub use bar_chart::{Bar, BarChart};
 pub use choice_group::ChoiceGroup;
+pub use code_input::CodeInput;
 pub use code_timer::{CodeTimer, ResendButton, TimerLabels};
 pub use complaint_facts::ComplaintFacts;
 pub use error_summary::{described_by, error_of, show_errors_of, ErrorSummary, FieldError};

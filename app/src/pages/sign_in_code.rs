@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{
-    described_by, error_of, ErrorSummary, FieldError, FieldHelp, Kind, PageTitle, StepHeading,
+    error_of, CodeInput, ErrorSummary, FieldHelp, Kind, PageTitle, StepHeading,
 };
-use crate::error::{Field, PortalError};
+use crate::error::PortalError;
 use crate::i18n::number_uses::{self, NumberUsesTexts};
 use crate::i18n::Texts;
 use crate::server_fns::{get_sign_in_code, ConfirmSignInCode, ResendSignInCode};
@@ -65,18 +65,7 @@ fn CodeForm(v: SignInCodeView, t: &'static Texts, n: &'static NumberUsesTexts) -
             <div class="field">
                 <label for="code">{n.code_label}</label>
                 <p class="hint" id="code-hint">{n.code_hint}" "{t.code_valid_until}" "{v.valid_until}"."</p>
-                {move || view! { <FieldError error=error() field=Field::Code t/> }}
-                <input
-                    id="code"
-                    name="code"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="one-time-code"
-                    spellcheck="false"
-                    aria-required="true"
-                    aria-describedby=move || described_by("code-hint", error(), Field::Code)
-                    aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Code)).to_string()
-                />
+                <CodeInput error=Signal::derive(error) t/>
             </div>
             <FieldHelp kinds=&[Kind::Code] t/>
             <button type="submit">{n.code_button}</button>

@@ -9,8 +9,10 @@
 //!   ([`font`]) so Kazakh letters render in any reader;
 //! - [`pades`]: where the signature sits in the PDF, and finding it;
 //! - [`seal`]: the provider's PAdES signature, made and checked;
+//! - [`cms`]: the detached CMS a signature is made of;
 //! - [`keys`]: which key signs and which organisation a check accepts.
 
+pub mod cms;
 mod font;
 pub mod keys;
 pub mod pades;

@@ -19,9 +19,6 @@ use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
-use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
-use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::{Any, Decode, Encode};
 use rsa::pkcs1v15::SigningKey;
@@ -42,8 +39,6 @@ use rsa::signature::{Keypair, RandomizedSigner, Signer};
 /// The largest file a check reads: a result document is a few tens of kB.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
-const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
-const SHA256_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
 /// id-aa-signingCertificateV2 (RFC 5035), which PAdES requires signed.
 const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
@@ -224,40 +219,9 @@ impl Sealer {
 
     /// The detached CMS over `document`.
     fn cms(&self, document: &[u8]) -> anyhow::Result<Vec<u8>> {
-        let cert = &self.certificate;
-        let content = EncapsulatedContentInfo {
-            econtent_type: ID_DATA,
-            econtent: None,
-        };
-        let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
-            issuer: cert.tbs_certificate.issuer.clone(),
-            serial_number: cert.tbs_certificate.serial_number.clone(),
-        });
-        let sha256 = AlgorithmIdentifierOwned {
-            oid: SHA256_OID,
-            parameters: None,
-        };
         let key = Blinded(SigningKey::<Sha256>::new(self.key.clone()));
-        let digest = Sha256::digest(document);
-        let mut info =
-            SignerInfoBuilder::new(&key, sid, sha256.clone(), &content, Some(digest.as_slice()))
-                .map_err(|e| anyhow::anyhow!("signer info: {e}"))?;
-        info.add_signed_attribute(signing_certificate_v2(cert)?)
-            .map_err(|e| anyhow::anyhow!("signed attribute: {e}"))?;
-        let mut builder = SignedDataBuilder::new(&content);
-        builder
-            .add_digest_algorithm(sha256)
-            .map_err(|e| anyhow::anyhow!("digest: {e}"))?;
-        for c in std::iter::once(cert).chain(&self.chain) {
-            builder
-                .add_certificate(CertificateChoices::Certificate(c.clone()))
-                .map_err(|e| anyhow::anyhow!("certificate: {e}"))?;
-        }
-        let signed = builder
-            .add_signer_info::<_, rsa::pkcs1v15::Signature>(info)
-            .and_then(|b| b.build())
-            .map_err(|e| anyhow::anyhow!("signed data: {e}"))?;
-        Ok(signed.to_der()?)
+        let attributes = vec![signing_certificate_v2(&self.certificate)?];
+        super::cms::detached(document, &key, &self.certificate, &self.chain, attributes)
     }
 }
 
