@@ -19,8 +19,8 @@ if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VE
   printf '\n==> installing cargo-fuzz %s\n' "$CARGO_FUZZ_VERSION"
   cargo install "cargo-fuzz@$CARGO_FUZZ_VERSION" --locked
 fi
-# The machine's one toolchain is stable; libFuzzer's coverage flags are
-# stable, but cargo-fuzz asks for them as a nightly would.
+# cargo-fuzz is made for nightly toolchains; this lets the machine's one
+# (stable) toolchain stand in for one.
 export RUSTC_BOOTSTRAP=1
 cd fuzz
 targets=("$@")

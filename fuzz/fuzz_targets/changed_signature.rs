@@ -12,13 +12,6 @@ use nomir::ports::KeyPurpose;
 const DOCUMENT: &[u8] = b"nomir-request/1\nrequest-id: fuzz\niin: 900515410001\n";
 const SIGNER: &str = "900515410001";
 
-static VERIFIER: LazyLock<kz_eds::CmsVerifier> =
-    LazyLock::new(|| nomir::demo::pki::verifier().expect("the demo verifier"));
-static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
-    tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a runtime")
-});
 static ORIGINAL: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("..")
@@ -40,8 +33,12 @@ fuzz_target!(|data: &[u8]| {
         *byte ^= x;
     }
     let now = time::OffsetDateTime::now_utc();
-    let verdict =
-        RUNTIME.block_on(VERIFIER.verify_cms(&cms, Some(DOCUMENT), KeyPurpose::Sign, now));
+    let verdict = nomir_fuzz::block_on(nomir_fuzz::VERIFIER.verify_cms(
+        &cms,
+        Some(DOCUMENT),
+        KeyPurpose::Sign,
+        now,
+    ));
     if let Ok(v) = verdict {
         assert_eq!(
             v.signer.iin.as_str(),

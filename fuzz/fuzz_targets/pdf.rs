@@ -7,39 +7,24 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use nomir::documents::{pdf, Checked, Outcome, ResultDocument, SealError, SealMeta, Sealer};
+use nomir::documents::{
+    pdf, Checked, Outcome, Provider, ResultDocument, SealError, SealMeta, Sealer,
+};
 use nomir::domain::{Channel, Purpose};
 use nomir_core::i18n::Lang;
 use time::macros::datetime;
 
-struct Checker {
-    verifier: kz_eds::CmsVerifier,
-    provider: nomir::documents::Provider,
-    runtime: tokio::runtime::Runtime,
-}
-
-impl Checker {
-    fn check(&self, file: &[u8]) -> Result<Checked, SealError> {
-        let now = time::OffsetDateTime::now_utc();
-        self.runtime.block_on(nomir::documents::verify(
-            file,
-            &self.verifier,
-            &self.provider,
-            now,
-        ))
-    }
-}
-
 static SEALER: LazyLock<Sealer> =
     LazyLock::new(|| nomir::demo::seal::sealer().expect("the demo seal"));
 
-static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker {
-    verifier: nomir::demo::pki::verifier().expect("the demo verifier"),
-    provider: nomir::documents::Provider::of([SEALER.certificate()]),
-    runtime: tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a runtime"),
-});
+/// Which seals a check accepts: the demo provider's.
+static PROVIDER: LazyLock<Provider> = LazyLock::new(|| Provider::of([SEALER.certificate()]));
+
+fn check(file: &[u8]) -> Result<Checked, SealError> {
+    let now = time::OffsetDateTime::now_utc();
+    let verify = nomir::documents::verify(file, &*nomir_fuzz::VERIFIER, &PROVIDER, now);
+    nomir_fuzz::block_on(verify)
+}
 
 /// A real sealed document, and what its check says.
 static ORIGINAL: LazyLock<(Vec<u8>, SealMeta)> = LazyLock::new(|| {
@@ -62,10 +47,7 @@ static ORIGINAL: LazyLock<(Vec<u8>, SealMeta)> = LazyLock::new(|| {
     let sealed = SEALER
         .seal(pdf::render(&document).expect("a document"))
         .expect("a seal");
-    let meta = CHECKER
-        .check(&sealed)
-        .expect("the real document passes")
-        .meta;
+    let meta = check(&sealed).expect("the real document passes").meta;
     (sealed, meta)
 });
 
@@ -78,13 +60,13 @@ fuzz_target!(|data: &[u8]| {
             for (byte, x) in file.iter_mut().skip(at).zip(change) {
                 *byte ^= x;
             }
-            if let Ok(checked) = CHECKER.check(&file) {
+            if let Ok(checked) = check(&file) {
                 assert_eq!(
                     &checked.meta, meta,
                     "a changed document says something else"
                 );
             }
         }
-        _ => assert!(CHECKER.check(data).is_err(), "a file nobody sealed passed"),
+        _ => assert!(check(data).is_err(), "a file nobody sealed passed"),
     }
 });
