@@ -24,9 +24,14 @@ fi
 export RUSTC_BOOTSTRAP=1
 cd fuzz
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo fuzz list)
+if [ ${#targets[@]} -eq 0 ]; then
+  list="$(cargo fuzz list)"
+  mapfile -t targets <<<"$list"
+fi
+[ -n "${targets[0]:-}" ] || { echo "fuzz: no targets" >&2; exit 1; }
 cargo fuzz build -s none
 LOGS="$(mktemp -d)"
+trap 'rm -rf "$LOGS" || true' EXIT
 for t in "${targets[@]}"; do
   if [ -d "regressions/$t" ] && [ -n "$(ls -A "regressions/$t")" ]; then
     printf '\n==> fuzz %s: regressions\n' "$t"

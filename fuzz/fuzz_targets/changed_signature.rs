@@ -17,7 +17,17 @@ static ORIGINAL: LazyLock<Vec<u8>> = LazyLock::new(|| {
         .join("..")
         .join(DEMO_CITIZENS_DIR);
     let key = KeyPair::load(&dir, &format!("{SIGNER}-sign")).expect("the demo key");
-    sign_detached(DOCUMENT, &key).expect("a signature")
+    let cms = sign_detached(DOCUMENT, &key).expect("a signature");
+    let now = time::OffsetDateTime::now_utc();
+    let unchanged = nomir_fuzz::block_on(nomir_fuzz::VERIFIER.verify_cms(
+        &cms,
+        Some(DOCUMENT),
+        KeyPurpose::Sign,
+        now,
+    ))
+    .expect("the unchanged signature holds");
+    assert_eq!(unchanged.signer.iin.as_str(), SIGNER);
+    cms
 });
 
 fuzz_target!(|data: &[u8]| {

@@ -9,6 +9,7 @@ pub static VERIFIER: LazyLock<kz_eds::CmsVerifier> =
 
 static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
     tokio::runtime::Builder::new_current_thread()
+        .enable_all()
         .build()
         .expect("a runtime")
 });

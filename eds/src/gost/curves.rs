@@ -107,6 +107,34 @@ pub(super) const TEST_512: RawParams = RawParams([
 ]);
 
 impl Curve {
+    /// Every parameter set a certificate may name (the standard's test
+    /// curves aside).
+    pub const ALL: [Curve; 7] = [
+        Curve::Tc26_256A,
+        Curve::CryptoPro256A,
+        Curve::CryptoPro256B,
+        Curve::CryptoPro256C,
+        Curve::Tc26_512A,
+        Curve::Tc26_512B,
+        Curve::Tc26_512C,
+    ];
+
+    /// The base point as a public key (`x ‖ y`, each little-endian): the
+    /// key whose private half is 1, a point surely on the curve, for
+    /// fuzzing the verification past its checks of the key.
+    pub fn base_point_key(&self) -> Vec<u8> {
+        let (_, raw) = self.raw();
+        let n = self.coordinate_len();
+        let le = |hex: &str| {
+            let mut bytes = num_bigint::BigUint::parse_bytes(hex.as_bytes(), 16)
+                .expect("curve constant is hex")
+                .to_bytes_le();
+            bytes.resize(n, 0);
+            bytes
+        };
+        [le(raw.0[4]), le(raw.0[5])].concat()
+    }
+
     /// The curve for a parameter-set OID in dotted form (from the SubjectPublicKeyInfo
     /// `GostR3410-2012-PublicKeyParameters.publicKeyParamSet`), or `None`.
     /// Only the RFC 4357 / RFC 7836 / RFC 9215 OIDs are known; NCA RK certificates may

@@ -13,6 +13,7 @@ mod citizen;
 mod client;
 mod complaints;
 mod docs;
+#[cfg(fuzzing)]
 pub mod fuzz_bodies;
 mod idempotency;
 mod maintenance;

@@ -50,7 +50,7 @@ impl SqlAccountTx {
 
     /// The transaction's connection, for statements of other modules.
     pub(super) fn conn(&mut self) -> &mut sqlx::AnyConnection {
-        &mut *self.tx
+        &mut self.tx
     }
 }
 
@@ -129,7 +129,7 @@ impl CodeTx for SqlAccountTx {
         now: OffsetDateTime,
         max_tries: u32,
     ) -> StoreResult<Option<u32>> {
-        code_tries::count_wrong(&mut *self.tx, Codes::Binding, challenge_id, now, max_tries).await
+        code_tries::count_wrong(&mut self.tx, Codes::Binding, challenge_id, now, max_tries).await
     }
 
     async fn use_code(
@@ -138,7 +138,7 @@ impl CodeTx for SqlAccountTx {
         now: OffsetDateTime,
         max_tries: u32,
     ) -> StoreResult<bool> {
-        code_tries::use_code(&mut *self.tx, Codes::Binding, challenge_id, now, max_tries).await
+        code_tries::use_code(&mut self.tx, Codes::Binding, challenge_id, now, max_tries).await
     }
 }
 

@@ -120,20 +120,6 @@ pub fn binding_view(b: Binding) -> BindingView {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::datetime;
-
-    #[test]
-    fn times_are_shown_in_astana_time() {
-        assert_eq!(
-            local_time(datetime!(2026-11-25 05:15 UTC)),
-            "25.11.2026 10:15"
-        );
-    }
-}
-
 /// A message written for the citizen: a notification's purpose and text;
 /// of a code, only what it was for.
 pub fn message_view(message: crate::services::cabinet::Message) -> nomir_core::wire::MessageView {
@@ -148,5 +134,19 @@ pub fn message_view(message: crate::services::cabinet::Message) -> nomir_core::w
         from: message.sender,
         purpose: message.purpose.as_ref().map(Into::into),
         text: notification.then_some(m.body),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn times_are_shown_in_astana_time() {
+        assert_eq!(
+            local_time(datetime!(2026-11-25 05:15 UTC)),
+            "25.11.2026 10:15"
+        );
     }
 }

@@ -22,15 +22,19 @@ pub async fn resend_code(
     iin: &Iin,
     request_id: &str,
 ) -> Result<CodeSent, RequestCodeError> {
-    // The SIM is asked about before the lock (a remote call holds none);
-    // the request's number never changes, so reading it first is sound.
-    // The minute between codes is a cheap limit, so it comes before that
-    // outside call; both are decided again under the lock.
+    // The SIM is asked about before the lock (a remote call holds none),
+    // and only for a request still waiting for a code; the request's
+    // number never changes, so reading it first is sound. The minute
+    // between codes is a cheap limit, so it comes before that outside
+    // call, within the request's term (past it, the lock below ends the
+    // request as expired); both are decided again under the lock.
     if let Some(request) = ports.requests().request(request_id).await? {
         if &request.iin == iin && request.state == BindingState::AwaitingCode {
+            let now = ports.clock().now();
+            let in_term = now < request.started_at + crate::domain::REQUEST_TERM;
             if let Some(last) = ports.requests().latest_challenge(request_id).await? {
                 let retry_at = resend_allowed_at(last.created_at);
-                if ports.clock().now() < retry_at {
+                if in_term && now < retry_at {
                     return Err(RequestCodeError::TooSoon { retry_at });
                 }
             }

@@ -77,7 +77,6 @@ pub async fn sign_in(
     ports: &(impl UsesAccounts
           + UsesSessions
           + UsesAudit
-          + UsesClock
           + UsesFloods
           + UsesNumberUses
           + UsesRequests

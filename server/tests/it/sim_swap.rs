@@ -165,6 +165,34 @@ async fn a_new_code_asked_too_soon_waits_before_any_sim_question() {
     }
 }
 
+/// Past the request's term the early "wait" is not given: the request is
+/// ended as expired, as it was before the early check (a code sent at
+/// 9:10 of the term, another asked for at 10:05).
+#[tokio::test]
+async fn a_new_code_asked_after_the_term_hears_it_expired_not_wait() {
+    use nomir::services::open_request::OpenRequestError;
+    use nomir::services::resend_code::resend_code;
+    for t in engines_with_demo_data().await {
+        let sent = request_code(&t.ports, &iin(AIGERIM), "+77017654321", true)
+            .await
+            .unwrap();
+        t.clock.advance(Duration::seconds(9 * 60 + 10));
+        resend_code(&t.ports, &iin(AIGERIM), &sent.request_id)
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e:?}", t.name));
+        t.clock.advance(Duration::seconds(55));
+        let e = resend_code(&t.ports, &iin(AIGERIM), &sent.request_id)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, RequestCodeError::Request(OpenRequestError::Expired)),
+            "{}: {e:?}",
+            t.name
+        );
+        t.cleanup().await;
+    }
+}
+
 #[tokio::test]
 async fn a_bank_asking_a_new_code_hears_nothing_of_a_sim_changed_since() {
     use nomir::domain::api_client::ClientId;

@@ -117,6 +117,19 @@ fn curve_parameters_are_consistent() {
 }
 
 #[test]
+fn the_base_point_key_is_g() {
+    for curve in Curve::ALL {
+        let c = params(curve);
+        let n = curve.coordinate_len();
+        assert_eq!(
+            curve.base_point_key(),
+            [le(&c.g.0, n), le(&c.g.1, n)].concat(),
+            "{curve:?}"
+        );
+    }
+}
+
+#[test]
 fn oids() {
     assert_eq!(
         Curve::from_oid_str("1.2.643.7.1.2.1.1.1"),
