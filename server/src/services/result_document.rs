@@ -23,6 +23,9 @@ use crate::domain::audit::AuditAction;
 use crate::domain::{BindingState, Iin};
 use crate::ports::BindingRequest;
 
+/// Documents drawn and sealed at once, in each instance.
+static SEALING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
 /// The sealed PDF of `iin`'s finished request `request_id` in `lang`, or
 /// `None` if there is no such request of this citizen or it has no result.
 pub async fn issue(
@@ -82,7 +85,9 @@ pub async fn issue(
     };
     let outcome = doc.outcome.code();
     // Drawing and signing (RSA) are milliseconds of CPU each: on a
-    // blocking thread, never on an async worker.
+    // blocking thread, never on an async worker, and a few at a time (the
+    // rest wait for a place), so a burst cannot take every blocking thread.
+    let _place = SEALING.acquire().await.map_err(anyhow::Error::from)?;
     let sealer = sealer.clone();
     let sealed = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<u8>> {
         Ok(sealer.seal(pdf::render(&doc)?)?)
