@@ -12,6 +12,30 @@ async fn the_demo_phone_exists_in_demo_mode_and_starts_empty() {
     assert_eq!(r.status(), StatusCode::OK);
 }
 
+/// The demo phone's newest message, as load runs read codes: a number
+/// that is missing or not a mobile one is told why, in the reader's
+/// language; one with no message yet is 404.
+#[tokio::test]
+async fn the_demo_phone_s_newest_message_explains_a_bad_number() {
+    let app = App::spawn().await;
+    for (query, lang, says) in [
+        ("", "nomir_lang=en", "Enter"),
+        ("?number=abc", "nomir_lang=en", "digits"),
+        ("?number=%2B77172123456", "nomir_lang=ru", "мобильн"),
+    ] {
+        let r = app
+            .get(&format!("/demo/phone/newest{query}"), Some(lang))
+            .await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{query}");
+        let text = r.text().await.unwrap();
+        assert!(text.contains(says), "{query}: {text}");
+    }
+    let r = app
+        .get("/demo/phone/newest?number=%2B77011234567", None)
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
 #[tokio::test]
 async fn the_number_form_needs_a_session_and_explains_bad_numbers() {
     let app = App::spawn().await;
