@@ -67,58 +67,65 @@ impl Db {
         let mut tx = self.pool().begin().await?;
         let mut added = 0;
         for chunk in people.chunks(ROWS) {
-            let values = |columns: usize| {
-                (0..chunk.len())
-                    .map(|r| {
-                        let cells: Vec<String> = (1..=columns)
-                            .map(|c| format!("${}", r * columns + c))
-                            .collect();
-                        format!("({})", cells.join(", "))
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let sql = format!(
-                "INSERT INTO accounts (iin, name_cyrillic, name_latin, password_hash, created_at) \
-                 VALUES {} ON CONFLICT (iin) DO NOTHING",
-                values(5)
+            let sql = insert_sql(
+                "accounts (iin, name_cyrillic, name_latin, password_hash, created_at)",
+                5,
+                chunk.len(),
+                "iin",
             );
-            let mut q = sqlx::query(&sql);
-            for p in chunk {
-                q = q
-                    .bind(p.iin.as_str())
+            let q = chunk.iter().fold(sqlx::query(&sql), |q, p| {
+                q.bind(p.iin.as_str())
                     .bind(p.name_cyrillic)
                     .bind(p.name_latin)
                     .bind(password_hash)
-                    .bind(to_col(now));
-            }
+                    .bind(to_col(now))
+            });
             added += q.execute(&mut *tx).await?.rows_affected();
-            let sql = format!(
-                "INSERT INTO identity_records (iin, name_cyrillic, name_latin, status) \
-                 VALUES {} ON CONFLICT (iin) DO NOTHING",
-                values(4)
+            let sql = insert_sql(
+                "identity_records (iin, name_cyrillic, name_latin, status)",
+                4,
+                chunk.len(),
+                "iin",
             );
-            let mut q = sqlx::query(&sql);
-            for p in chunk {
-                q = q
-                    .bind(p.iin.as_str())
+            let valid = crate::ports::IdentityStatus::Valid.code();
+            let q = chunk.iter().fold(sqlx::query(&sql), |q, p| {
+                q.bind(p.iin.as_str())
                     .bind(p.name_cyrillic)
                     .bind(p.name_latin)
-                    .bind(crate::ports::IdentityStatus::Valid.code());
-            }
+                    .bind(valid)
+            });
             q.execute(&mut *tx).await?;
-            let sql = format!(
-                "INSERT INTO operator_subscribers (msisdn, operator, subscriber_iin) \
-                 VALUES {} ON CONFLICT (msisdn) DO NOTHING",
-                values(3)
+            let sql = insert_sql(
+                "operator_subscribers (msisdn, operator, subscriber_iin)",
+                3,
+                chunk.len(),
+                "msisdn",
             );
-            let mut q = sqlx::query(&sql);
-            for p in chunk {
-                q = q.bind(p.msisdn.as_str()).bind("Kcell").bind(p.iin.as_str());
-            }
+            let q = chunk.iter().fold(sqlx::query(&sql), |q, p| {
+                q.bind(p.msisdn.as_str()).bind("Kcell").bind(p.iin.as_str())
+            });
             q.execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(added)
     }
+}
+
+/// `INSERT INTO {table} VALUES ($1, …), (…) ON CONFLICT ({key}) DO
+/// NOTHING` for `rows` rows of `columns` values. Written here because
+/// sqlx's query builder writes `?` placeholders for the `Any` driver,
+/// which PostgreSQL does not take.
+fn insert_sql(table: &str, columns: usize, rows: usize, key: &str) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|r| {
+            let cells: Vec<String> = (1..=columns)
+                .map(|c| format!("${}", r * columns + c))
+                .collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO {table} VALUES {} ON CONFLICT ({key}) DO NOTHING",
+        values.join(", ")
+    )
 }
