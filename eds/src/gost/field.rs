@@ -4,11 +4,12 @@
 //! (`Uint`, its Montgomery reduction and modular addition); the curve
 //! arithmetic on them is hand-written because no maintained crate has
 //! these curves (see the module above); variable-time, as it only ever
-//! sees public data. Every curve runs on 512-bit numbers (8 limbs): a
-//! 256-bit curve's p is below them too.
+//! sees public data. A 512-bit curve runs on 8 limbs, a 256-bit one on 4
+//! (`L`; the tests also run the 256-bit curves on 8, as a cross-check).
 //!
-//! For p = 2^512 − c with small c (tc26 512-A and 512-C) products are
-//! reduced by folding instead of Montgomery's reduction.
+//! For p = 2^N − c or p = 2^(N−1) + c with small c (N = 64·L: tc26 512-A,
+//! 512-B and 512-C, CryptoPro A and B, tc26 256-A) products are reduced by
+//! folding instead of Montgomery's reduction ([`Reduction`]).
 //!
 //! Why fixed limbs: the first version, on `num-bigint`, allocated every
 //! intermediate number and reached 229 full GOST-512 verifications a
@@ -19,8 +20,7 @@ use std::sync::OnceLock;
 use crypto_bigint::modular::montgomery_reduction;
 use crypto_bigint::{Limb, Uint};
 use num_bigint::BigUint;
-use num_integer::Integer;
-use num_traits::{One, Zero};
+use num_traits::One;
 
 use super::curves::{Curve, RawParams};
 
@@ -29,78 +29,95 @@ pub(super) const W_G: u32 = 7;
 /// Window width of the wNAF for the public key (table built per verification).
 pub(super) const W_Q: u32 = 5;
 
-/// Limbs of a field element.
-const L: usize = 8;
-/// A field element: an integer below p, in Montgomery form (x·R mod p, R = 2^512).
-pub(super) type Fe = Uint<L>;
+/// A field element on `L` limbs: an integer below p, as it is or in
+/// Montgomery form (x·R mod p, R = 2^(64·L)), as [`Reduction`] says.
+pub(super) type Fe<const L: usize> = Uint<L>;
 
-/// A curve with its arithmetic modulo p.
-pub(super) struct Params {
+/// How a double-width product is brought back below p (N = 64·L bits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reduction {
+    /// p = 2^N − c, c < 2^32: hi·2^N + lo ≡ hi·c + lo.
+    Below(u64),
+    /// p = 2^(N−1) + c, c < 2^32: hi·2^(N−1) + lo ≡ lo − hi·c.
+    Above(u64),
+    /// Any other p: numbers are kept in Montgomery form.
+    Montgomery,
+}
+
+/// A curve with its arithmetic modulo p on `L` limbs.
+pub(super) struct Params<const L: usize> {
     pub(super) p: BigUint,
     pub(super) a: BigUint,
     pub(super) b: BigUint,
     pub(super) q: BigUint,
     pub(super) g: (BigUint, BigUint),
     pub(super) a_is_minus_3: bool,
-    /// c when p = 2^512 − c with c < 2^32 (tc26 512-A and 512-C): numbers
-    /// are then kept as they are and a product is reduced by folding its
-    /// high half (hi·2^512 + lo ≡ hi·c + lo), faster than Montgomery's
-    /// reduction; other curves' numbers are kept in Montgomery form.
-    pseudo_mersenne: Option<u64>,
+    /// Folding where p's form allows it: faster than Montgomery's reduction.
+    pub(super) reduction: Reduction,
     /// p, −p⁻¹ mod 2^64 and R² mod p, for Montgomery multiplication.
-    modulus: Fe,
+    modulus: Fe<L>,
     neg_inv: Limb,
-    r2: Fe,
-    /// a in Montgomery form.
-    a_m: Fe,
-    /// Odd multiples G, 3G, 5G, ... (2^(W_G-1) - 1)G in affine Montgomery form.
-    pub(super) g_table: Vec<(Fe, Fe)>,
+    r2: Fe<L>,
+    /// a as the field keeps it.
+    a_m: Fe<L>,
+    /// Odd multiples G, 3G, 5G, ... (2^(W_G-1) - 1)G, affine, as the field keeps them.
+    pub(super) g_table: Vec<(Fe<L>, Fe<L>)>,
 }
 
 /// A point in Jacobian coordinates (X/Z², Y/Z³), Montgomery form; Z = 0 is
 /// the point at infinity.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Jac {
-    pub(super) x: Fe,
-    pub(super) y: Fe,
-    pub(super) z: Fe,
+pub(super) struct Jac<const L: usize> {
+    pub(super) x: Fe<L>,
+    pub(super) y: Fe<L>,
+    pub(super) z: Fe<L>,
 }
 
-impl Jac {
-    pub(super) fn infinity() -> Jac {
+impl<const L: usize> Jac<L> {
+    pub(super) fn infinity() -> Self {
         Jac {
-            x: Fe::ONE,
-            y: Fe::ONE,
-            z: Fe::ZERO,
+            x: Uint::ONE,
+            y: Uint::ONE,
+            z: Uint::ZERO,
         }
     }
     pub(super) fn is_infinity(&self) -> bool {
-        self.z == Fe::ZERO
+        self.z == Uint::ZERO
     }
 }
 
-/// Parameters of `curve`, parsed and with the base-point table, built once per process.
-pub(super) fn params(curve: Curve) -> &'static Params {
-    static CELLS: [OnceLock<Params>; 9] = [const { OnceLock::new() }; 9];
+/// Parameters of `curve` on 8 limbs, parsed and with the base-point table,
+/// built once per process: every curve's p fits.
+pub(super) fn params(curve: Curve) -> &'static Params<8> {
+    static CELLS: [OnceLock<Params<8>>; 9] = [const { OnceLock::new() }; 9];
     let (index, raw) = curve.raw();
     CELLS[index].get_or_init(|| Params::new(raw))
 }
 
-fn to_uint(x: &BigUint) -> Fe {
+/// Parameters of a 256-bit `curve` on 4 limbs, a quarter of the work of 8
+/// for each product.
+pub(super) fn params256(curve: Curve) -> &'static Params<4> {
+    static CELLS: [OnceLock<Params<4>>; 9] = [const { OnceLock::new() }; 9];
+    let (index, raw) = curve.raw();
+    assert!(curve.bits() == 256, "{curve:?} needs 8 limbs");
+    CELLS[index].get_or_init(|| Params::new(raw))
+}
+
+fn to_uint<const L: usize>(x: &BigUint) -> Fe<L> {
     let mut words = [0u64; L];
     for (w, d) in words.iter_mut().zip(x.iter_u64_digits()) {
         *w = d;
     }
-    Fe::from_words(words)
+    Uint::from_words(words)
 }
 
-fn to_big(x: &Fe) -> BigUint {
+fn to_big<const L: usize>(x: &Fe<L>) -> BigUint {
     let bytes: Vec<u8> = x.to_words().iter().flat_map(|w| w.to_le_bytes()).collect();
     BigUint::from_bytes_le(&bytes)
 }
 
-impl Params {
-    pub(super) fn new(raw: &RawParams) -> Params {
+impl<const L: usize> Params<L> {
+    pub(super) fn new(raw: &RawParams) -> Self {
         let h = |s: &str| BigUint::parse_bytes(s.as_bytes(), 16).expect("curve constant is hex");
         let [p, a, b, q, x, y] = raw.0.map(h);
         let a_is_minus_3 = &a + 3u32 == p;
@@ -111,17 +128,26 @@ impl Params {
             inv = inv.wrapping_mul(2u64.wrapping_sub(p0.wrapping_mul(inv)));
         }
         let r2 = (BigUint::one() << (2 * 64 * L)) % &p;
-        let top = BigUint::one() << (64 * L);
-        let pseudo_mersenne = (p.bits() == 64 * L as u64)
-            .then(|| u32::try_from(&top - &p).ok())
-            .flatten()
-            .map(u64::from);
+        let n = 64 * L;
+        assert!(p.bits() <= n as u64, "p needs more than {L} limbs");
+        let small = |x: BigUint| u32::try_from(x).ok().map(u64::from);
+        let top = BigUint::one() << n;
+        let half = BigUint::one() << (n - 1);
+        let reduction = if p.bits() < n as u64 {
+            Reduction::Montgomery
+        } else if let Some(c) = small(&top - &p) {
+            Reduction::Below(c)
+        } else if let Some(c) = small(&p - &half) {
+            Reduction::Above(c)
+        } else {
+            Reduction::Montgomery
+        };
         let mut c = Params {
-            pseudo_mersenne,
+            reduction,
             modulus: to_uint(&p),
             neg_inv: Limb(inv.wrapping_neg()),
             r2: to_uint(&r2),
-            a_m: Fe::ZERO,
+            a_m: Uint::ZERO,
             p,
             a,
             b,
@@ -145,54 +171,85 @@ impl Params {
     }
 
     /// `x` (below p) as the field keeps it.
-    pub(super) fn to_fe(&self, x: &BigUint) -> Fe {
-        match self.pseudo_mersenne {
-            Some(_) => to_uint(x),
-            None => self.mul(&to_uint(x), &self.r2),
+    pub(super) fn to_fe(&self, x: &BigUint) -> Fe<L> {
+        match self.reduction {
+            Reduction::Montgomery => self.mul(&to_uint(x), &self.r2),
+            _ => to_uint(x),
         }
     }
     /// The integer a field element stands for.
-    pub(super) fn integer_of(&self, x: &Fe) -> BigUint {
-        match self.pseudo_mersenne {
-            Some(_) => to_big(x),
-            None => to_big(&montgomery_reduction(
-                &(*x, Fe::ZERO),
+    pub(super) fn integer_of(&self, x: &Fe<L>) -> BigUint {
+        match self.reduction {
+            Reduction::Montgomery => to_big(&montgomery_reduction(
+                &(*x, Uint::ZERO),
                 &self.modulus,
                 self.neg_inv,
             )),
+            _ => to_big(x),
         }
     }
 
-    /// A double-width product reduced modulo p.
-    fn reduce(&self, wide: (Fe, Fe)) -> Fe {
-        let Some(c) = self.pseudo_mersenne else {
-            return montgomery_reduction(&wide, &self.modulus, self.neg_inv);
-        };
-        let (lo, hi) = wide;
-        // hi·c + lo = top·2^512 + s, top below 2^33.
+    /// A double-width product of two numbers below p, reduced modulo p.
+    #[inline]
+    fn reduce(&self, wide: (Fe<L>, Fe<L>)) -> Fe<L> {
+        match self.reduction {
+            Reduction::Below(c) => self.fold_below(wide, c),
+            Reduction::Above(c) => self.fold_above(wide, c),
+            Reduction::Montgomery => montgomery_reduction(&wide, &self.modulus, self.neg_inv),
+        }
+    }
+
+    /// p = 2^N − c: hi·2^N + lo ≡ hi·c + lo.
+    #[inline]
+    fn fold_below(&self, (lo, hi): (Fe<L>, Fe<L>), c: u64) -> Fe<L> {
+        // hi·c + lo = top·2^N + s, top below 2^33.
         let (m_lo, m_hi) = hi.mul_wide(&Uint::<1>::from_u64(c));
         let (s, carry) = m_lo.adc(&lo, Limb::ZERO);
         let top = u128::from(m_hi.as_words()[0]) + u128::from(carry.0);
-        // top·2^512 ≡ top·c, below 2^65.
-        let t = top * u128::from(c);
-        let mut words = [0u64; L];
-        words[0] = t as u64;
-        words[1] = (t >> 64) as u64;
-        let (s, carry) = s.adc(&Fe::from_words(words), Limb::ZERO);
-        // A carry out leaves s small: one more 2^512 ≡ c fits.
+        // top·2^N ≡ top·c, below 2^65.
+        let (s, carry) = s.adc(&small_uint(top * u128::from(c)), Limb::ZERO);
+        // A carry out leaves s small: one more 2^N ≡ c fits.
         let s = if carry.0 != 0 {
-            s.wrapping_add(&Fe::from_u64(c))
+            s.wrapping_add(&Uint::from_u64(c))
         } else {
             s
         };
+        self.below_p(s)
+    }
+
+    /// p = 2^(N−1) + c: with M = 2^(N−1), hi·M + lo ≡ lo − hi·c.
+    #[inline]
+    fn fold_above(&self, (lo, hi): (Fe<L>, Fe<L>), c: u64) -> Fe<L> {
+        // The product is below p² < 2^(2N−2) + 2^(N+32): split at N−1,
+        // its high part h is below 2^N.
+        let (lo, bit) = split_top_bit(lo);
+        let h = hi.shl_vartime(1).wrapping_add(&Uint::from_u64(bit));
+        // h·c = x_top·M + x_lo ≡ x_lo − x_top·c, x_top below 2^34.
+        let (x, x_hi) = h.mul_wide(&Uint::<1>::from_u64(c));
+        let (x_lo, x_bit) = split_top_bit(x);
+        let x_top = u128::from(x_hi.as_words()[0]) * 2 + u128::from(x_bit);
+        // lo − h·c ≡ (lo + x_top·c) − x_lo; the sum is below 2^(N−1) + 2^66.
+        let sum = lo.wrapping_add(&small_uint(x_top * u128::from(c)));
+        if sum >= x_lo {
+            self.below_p(sum.wrapping_sub(&x_lo))
+        } else {
+            // x_lo − sum is below 2^(N−1) < p.
+            self.modulus.wrapping_sub(&x_lo.wrapping_sub(&sum))
+        }
+    }
+
+    /// `s` below 2·p, brought below p.
+    #[inline]
+    fn below_p(&self, s: Fe<L>) -> Fe<L> {
         if s >= self.modulus {
             s.wrapping_sub(&self.modulus)
         } else {
             s
         }
     }
-    /// The point (x, y), both below p, in Jacobian Montgomery form.
-    pub(super) fn jac(&self, pt: &(BigUint, BigUint)) -> Jac {
+
+    /// The point (x, y), both below p, in Jacobian coordinates as the field keeps them.
+    pub(super) fn jac(&self, pt: &(BigUint, BigUint)) -> Jac<L> {
         Jac {
             x: self.to_fe(&pt.0),
             y: self.to_fe(&pt.1),
@@ -200,19 +257,24 @@ impl Params {
         }
     }
 
-    fn mul(&self, a: &Fe, b: &Fe) -> Fe {
+    #[inline]
+    pub(super) fn mul(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
         self.reduce(a.mul_wide(b))
     }
-    fn sqr(&self, a: &Fe) -> Fe {
+    #[inline]
+    fn sqr(&self, a: &Fe<L>) -> Fe<L> {
         self.reduce(a.square_wide())
     }
-    fn add_f(&self, a: &Fe, b: &Fe) -> Fe {
+    #[inline]
+    fn add_f(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
         a.add_mod(b, &self.modulus)
     }
-    fn sub_f(&self, a: &Fe, b: &Fe) -> Fe {
+    #[inline]
+    fn sub_f(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
         a.sub_mod(b, &self.modulus)
     }
-    fn neg_f(&self, a: &Fe) -> Fe {
+    #[inline]
+    fn neg_f(&self, a: &Fe<L>) -> Fe<L> {
         a.neg_mod(&self.modulus)
     }
 
@@ -223,7 +285,7 @@ impl Params {
     }
 
     /// Affine (x, y) of a Jacobian point in Montgomery form, `None` for infinity.
-    fn affine_fe(&self, pt: &Jac) -> Option<(Fe, Fe)> {
+    fn affine_fe(&self, pt: &Jac<L>) -> Option<(Fe<L>, Fe<L>)> {
         if pt.is_infinity() {
             return None;
         }
@@ -235,14 +297,14 @@ impl Params {
     }
 
     /// Affine (x, y) of a Jacobian point as integers, `None` for infinity.
-    pub(super) fn affine(&self, pt: &Jac) -> Option<(BigUint, BigUint)> {
+    pub(super) fn affine(&self, pt: &Jac<L>) -> Option<(BigUint, BigUint)> {
         let (x, y) = self.affine_fe(pt)?;
         Some((self.integer_of(&x), self.integer_of(&y)))
     }
 
     /// 2·P ("dbl-2007-bl"; "dbl-2001-b" shortcut when a = -3).
-    pub(super) fn dbl(&self, pt: &Jac) -> Jac {
-        if pt.is_infinity() || pt.y == Fe::ZERO {
+    pub(super) fn dbl(&self, pt: &Jac<L>) -> Jac<L> {
+        if pt.is_infinity() || pt.y == Uint::ZERO {
             return Jac::infinity();
         }
         let zz = self.sqr(&pt.z);
@@ -277,7 +339,7 @@ impl Params {
     }
 
     /// P1 + P2, both Jacobian ("add-1998-cmo-2"); `p2_affine` = Z2 is 1 (skips work).
-    pub(super) fn add_inner(&self, p1: &Jac, p2: &Jac, p2_affine: bool) -> Jac {
+    pub(super) fn add_inner(&self, p1: &Jac<L>, p2: &Jac<L>, p2_affine: bool) -> Jac<L> {
         if p1.is_infinity() {
             return *p2;
         }
@@ -298,8 +360,8 @@ impl Params {
         let s2 = self.mul(&p2.y, &self.mul(&p1.z, &z1z1));
         let h = self.sub_f(&u2, &u1);
         let r = self.sub_f(&s2, &s1);
-        if h == Fe::ZERO {
-            return if r == Fe::ZERO {
+        if h == Uint::ZERO {
+            return if r == Uint::ZERO {
                 self.dbl(p1)
             } else {
                 Jac::infinity()
@@ -322,12 +384,12 @@ impl Params {
         }
     }
 
-    pub(super) fn add(&self, p1: &Jac, p2: &Jac) -> Jac {
+    pub(super) fn add(&self, p1: &Jac<L>, p2: &Jac<L>) -> Jac<L> {
         self.add_inner(p1, p2, false)
     }
 
     /// z1·G + z2·Q by interleaved wNAF (Straus–Shamir).
-    pub(super) fn mul2(&self, z1: &BigUint, z2: &BigUint, q: &Jac) -> Jac {
+    pub(super) fn mul2(&self, z1: &BigUint, z2: &BigUint, q: &Jac<L>) -> Jac<L> {
         let q_table = {
             let q2 = self.dbl(q);
             let mut t = vec![*q];
@@ -374,26 +436,61 @@ impl Params {
     }
 }
 
+/// A number below 2^128 on `L` limbs.
+#[inline]
+fn small_uint<const L: usize>(x: u128) -> Fe<L> {
+    let mut words = [0u64; L];
+    words[0] = x as u64;
+    words[1] = (x >> 64) as u64;
+    Uint::from_words(words)
+}
+
+/// `x` without its top bit, and that bit.
+#[inline]
+fn split_top_bit<const L: usize>(x: Fe<L>) -> (Fe<L>, u64) {
+    let mut words = x.to_words();
+    let bit = words[L - 1] >> 63;
+    words[L - 1] &= u64::MAX >> 1;
+    (Uint::from_words(words), bit)
+}
+
 /// Width-`w` non-adjacent form of `k`, least significant digit first; digits are 0 or
-/// odd in −2^(w−1) < d < 2^(w−1).
+/// odd in −2^(w−1) < d < 2^(w−1). Read off `k`'s 64-bit words with a carry
+/// (a shifted copy of `k` per bit was a tenth of a 256-bit verification).
 pub(super) fn wnaf(k: &BigUint, w: u32) -> Vec<i32> {
-    let mut k = k.clone();
-    let mut out = Vec::with_capacity(k.bits() as usize + 1);
-    let full = 1i64 << w;
-    while !k.is_zero() {
-        if k.is_odd() {
-            let low = (k.iter_u64_digits().next().unwrap_or(0) as i64) & (full - 1);
-            let d = if low >= full / 2 { low - full } else { low };
-            if d > 0 {
-                k -= d as u64;
-            } else {
-                k += d.unsigned_abs();
+    let mut words: Vec<u64> = k.iter_u64_digits().collect();
+    words.push(0);
+    // Room past the top word for a final carry.
+    let bits = 64 * (words.len() - 1) + w as usize + 1;
+    let width = 1u64 << w;
+    let mut out = vec![0i32; bits];
+    let mut carry = 0u64;
+    let mut pos = 0;
+    while pos < bits {
+        let (word, bit) = (pos / 64, pos % 64);
+        let mut window = words[word] >> bit;
+        if bit + w as usize > 64 {
+            if let Some(next) = words.get(word + 1) {
+                window |= next << (64 - bit);
             }
-            out.push(d as i32);
-        } else {
-            out.push(0);
         }
-        k >>= 1u32;
+        let window = carry + (window & (width - 1));
+        if window & 1 == 0 {
+            // Even (a carry into a set bit included): nothing here, carry on.
+            pos += 1;
+            continue;
+        }
+        if window < width / 2 {
+            carry = 0;
+            out[pos] = window as i32;
+        } else {
+            carry = 1;
+            out[pos] = window as i32 - width as i32;
+        }
+        pos += w as usize;
+    }
+    while out.last() == Some(&0) {
+        out.pop();
     }
     out
 }

@@ -11,7 +11,8 @@
 //! RustCrypto has only the `streebog` hash released (used here), no GOST signature
 //! crate. The little elliptic-curve arithmetic that verification needs (Weierstrass
 //! curves in Jacobian coordinates, interleaved wNAF double-scalar multiplication) is
-//! therefore written below on top of `num-bigint`: plain, variable-time, easy to audit.
+//! therefore written below, on `crypto-bigint`'s fixed-size limbs (`field`): plain,
+//! variable-time, easy to audit.
 //!
 //! # Curve parameters
 //! All curves are used in short Weierstrass form `y² = x³ + a·x + b (mod p)`, with the

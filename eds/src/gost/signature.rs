@@ -6,7 +6,7 @@ use num_traits::{One, Zero};
 use streebog::{Digest, Streebog256, Streebog512};
 
 use super::curves::Curve;
-use super::field::{params, Params};
+use super::field::{params, params256, Params};
 
 /// How the key and the signature are laid out in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,12 +116,16 @@ pub fn verify_digest(
         ),
     };
     let e = BigUint::from_bytes_le(digest);
-    verify_integers(params(curve), &qx, &qy, &e, &r, &s)
+    if curve.bits() == 512 {
+        verify_integers(params(curve), &qx, &qy, &e, &r, &s)
+    } else {
+        verify_integers(params256(curve), &qx, &qy, &e, &r, &s)
+    }
 }
 
 /// The verification algorithm of GOST R 34.10-2012 §6.2 on integers.
-pub(super) fn verify_integers(
-    c: &Params,
+pub(super) fn verify_integers<const L: usize>(
+    c: &Params<L>,
     qx: &BigUint,
     qy: &BigUint,
     e: &BigUint,

@@ -30,7 +30,7 @@ fn all() -> impl Iterator<Item = Curve> {
 }
 
 /// Plain double-and-add, independent of the wNAF code, for cross-checks.
-fn mul_simple(c: &Params, k: &BigUint, p: &Jac) -> Jac {
+fn mul_simple<const L: usize>(c: &Params<L>, k: &BigUint, p: &Jac<L>) -> Jac<L> {
     let mut acc = Jac::infinity();
     for i in (0..k.bits()).rev() {
         acc = c.dbl(&acc);
@@ -42,7 +42,12 @@ fn mul_simple(c: &Params, k: &BigUint, p: &Jac) -> Jac {
 }
 
 /// GOST R 34.10-2012 §6.1 signing with a given k, on integers (tests only).
-fn sign_integers(c: &Params, d: &BigUint, e: &BigUint, k: &BigUint) -> (BigUint, BigUint) {
+fn sign_integers<const L: usize>(
+    c: &Params<L>,
+    d: &BigUint,
+    e: &BigUint,
+    k: &BigUint,
+) -> (BigUint, BigUint) {
     let mut e = e % &c.q;
     if e.is_zero() {
         e = BigUint::one();
@@ -86,29 +91,125 @@ fn make_sig(curve: Curve, rng: &mut Rng, digest: &[u8]) -> (Vec<u8>, Vec<u8>) {
 #[test]
 fn curve_parameters_are_consistent() {
     for curve in all() {
-        let c = params(curve);
-        assert!(c.on_curve(&c.g.0, &c.g.1), "{curve:?}: G not on curve");
-        let g = c.jac(&c.g);
-        assert!(mul_simple(c, &c.q, &g).is_infinity(), "{curve:?}: q·G != O");
-        assert!(
-            c.mul2(&c.q, &BigUint::zero(), &g).is_infinity(),
-            "{curve:?}: wNAF q·G != O"
-        );
-        let (x, y) = c.affine(&mul_simple(c, &(&c.q - 1u32), &g)).unwrap();
-        assert_eq!(
-            (x, y),
-            (c.g.0.clone(), &c.p - &c.g.1),
-            "{curve:?}: (q-1)·G != -G"
-        );
-        let bits = c.p.bits() as usize;
-        assert!(
-            bits <= curve.bits() && bits >= curve.bits() - 1,
-            "{curve:?}"
-        );
-        assert_eq!(c.g_table.len(), 1 << (W_G - 2));
+        consistent(curve, params(curve));
+        if curve.bits() == 256 {
+            consistent(curve, params256(curve));
+        }
     }
     assert!(params(Curve::CryptoPro256A).a_is_minus_3 && params(Curve::Tc26_512A).a_is_minus_3);
     assert!(!params(Curve::Tc26_256A).a_is_minus_3);
+}
+
+fn consistent<const L: usize>(curve: Curve, c: &Params<L>) {
+    assert!(c.on_curve(&c.g.0, &c.g.1), "{curve:?}: G not on curve");
+    let g = c.jac(&c.g);
+    assert!(mul_simple(c, &c.q, &g).is_infinity(), "{curve:?}: q·G != O");
+    assert!(
+        c.mul2(&c.q, &BigUint::zero(), &g).is_infinity(),
+        "{curve:?}: wNAF q·G != O"
+    );
+    let (x, y) = c.affine(&mul_simple(c, &(&c.q - 1u32), &g)).unwrap();
+    assert_eq!(
+        (x, y),
+        (c.g.0.clone(), &c.p - &c.g.1),
+        "{curve:?}: (q-1)·G != -G"
+    );
+    let bits = c.p.bits() as usize;
+    assert!(
+        bits <= curve.bits() && bits >= curve.bits() - 1,
+        "{curve:?}"
+    );
+    assert_eq!(c.g_table.len(), 1 << (W_G - 2));
+}
+
+/// The wNAF's digits add back up to the number, are odd and in range,
+/// and at least `w` apart.
+#[test]
+fn wnaf_digits_add_back_up() {
+    let mut rng = Rng(99);
+    let mut values = vec![
+        BigUint::zero(),
+        BigUint::one(),
+        (BigUint::one() << 256u32) - 1u32,
+    ];
+    values.extend((0..200).map(|i| BigUint::from_bytes_le(&rng.bytes(1 + i % 70))));
+    for k in &values {
+        for w in [2, 4, 5, 7] {
+            let digits = wnaf(k, w);
+            let mut sum = num_bigint::BigInt::zero();
+            let mut last = None;
+            for (i, &d) in digits.iter().enumerate() {
+                if d == 0 {
+                    continue;
+                }
+                assert!(
+                    d % 2 != 0 && d.unsigned_abs() < 1 << (w - 1),
+                    "{k:x} w={w}: {d}"
+                );
+                if let Some(j) = last {
+                    assert!(i - j >= w as usize, "{k:x} w={w}: digits too close");
+                }
+                last = Some(i);
+                sum += num_bigint::BigInt::from(d) << i;
+            }
+            assert_eq!(sum, num_bigint::BigInt::from(k.clone()), "w={w}");
+        }
+    }
+}
+
+/// Each way of reducing a product (folding below or above a power of
+/// two, Montgomery's) gives a·b mod p, on 4 limbs and on 8, at the edges
+/// (0, 1, p − 1, around 2^(N−1)) and for random numbers.
+#[test]
+fn products_reduce_to_the_integers_product() {
+    let mut rng = Rng(0xC0FFEE);
+    let mut seen = Vec::new();
+    for curve in all() {
+        products_hold(curve, params(curve), &mut rng);
+        seen.push(params(curve).reduction);
+        if curve.bits() == 256 {
+            products_hold(curve, params256(curve), &mut rng);
+            seen.push(params256(curve).reduction);
+        }
+    }
+    // Every way is taken by some curve.
+    assert!(seen.contains(&Reduction::Montgomery));
+    assert!(seen.iter().any(|r| matches!(r, Reduction::Below(_))));
+    assert!(seen.iter().any(|r| matches!(r, Reduction::Above(_))));
+    assert_eq!(params(Curve::Tc26_512B).reduction, Reduction::Above(0x6F));
+    assert_eq!(
+        params256(Curve::CryptoPro256B).reduction,
+        Reduction::Above(0xC99)
+    );
+    assert_eq!(
+        params256(Curve::CryptoPro256A).reduction,
+        Reduction::Below(617)
+    );
+}
+
+fn products_hold<const L: usize>(curve: Curve, c: &Params<L>, rng: &mut Rng) {
+    let p = &c.p;
+    let half = BigUint::one() << (p.bits() - 1);
+    let mut values = vec![
+        BigUint::zero(),
+        BigUint::one(),
+        p - 1u32,
+        p - 2u32,
+        &half - 1u32,
+        half.clone() % p,
+        (&half + 1u32) % p,
+    ];
+    values.extend((0..40).map(|_| rng.below(p)));
+    for a in &values {
+        for b in values.iter().step_by(3) {
+            let product = c.integer_of(&c.mul(&c.to_fe(a), &c.to_fe(b)));
+            assert_eq!(
+                product,
+                (a * b) % p,
+                "{curve:?} on {L} limbs: {a:x} · {b:x}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -351,13 +452,7 @@ fn random_inputs_never_panic() {
 #[ignore]
 fn bench_verify() {
     let mut rng = Rng(7);
-    for curve in [
-        Curve::Tc26_256A,
-        Curve::CryptoPro256A,
-        Curve::Tc26_512A,
-        Curve::Tc26_512B,
-        Curve::Tc26_512C,
-    ] {
+    for curve in Curve::ALL {
         let (key, sig) = make_sig(curve, &mut rng, &[5u8; 64][..curve.coordinate_len()]);
         verify(curve, Layout::Rfc4491, &key, b"warm", &sig).ok();
         let digest = vec![5u8; curve.coordinate_len()];
