@@ -7,12 +7,7 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use nomir::documents::{
-    pdf, Checked, Outcome, Provider, ResultDocument, SealError, SealMeta, Sealer,
-};
-use nomir::domain::{Channel, Purpose};
-use nomir_core::i18n::Lang;
-use time::macros::datetime;
+use nomir::documents::{pdf, Checked, Provider, SealError, SealMeta, Sealer};
 
 static SEALER: LazyLock<Sealer> =
     LazyLock::new(|| nomir::demo::seal::sealer().expect("the demo seal"));
@@ -28,22 +23,7 @@ fn check(file: &[u8]) -> Result<Checked, SealError> {
 
 /// A real sealed document, and what its check says.
 static ORIGINAL: LazyLock<(Vec<u8>, SealMeta)> = LazyLock::new(|| {
-    let document = ResultDocument {
-        request_id: "fuzz-request".into(),
-        citizen_name: "Ахметов Ерлан".into(),
-        iin: "851102310000".into(),
-        purpose: Purpose::Bind,
-        channel: Channel::Portal,
-        client_name: None,
-        started_at: datetime!(2026-11-25 05:00:00 UTC),
-        finished_at: datetime!(2026-11-25 05:02:30 UTC),
-        outcome: Outcome::Bound {
-            number: "+7 705 123 45 68".into(),
-            operator: "Beeline".into(),
-        },
-        issued_at: datetime!(2026-11-25 05:10:00 UTC),
-        lang: Lang::Kk,
-    };
+    let document = nomir::demo::seal::sample_document();
     let sealed = SEALER
         .seal(pdf::render(&document).expect("a document"))
         .expect("a seal");

@@ -19,6 +19,13 @@ pub fn resend_allowed_at(last_sent: OffsetDateTime) -> OffsetDateTime {
     last_sent + RESEND_AFTER
 }
 
+/// When a new code may be sent, if `now` is too soon after the last one
+/// (`last_sent`); `None` when it may be sent now.
+pub fn too_soon(last_sent: OffsetDateTime, now: OffsetDateTime) -> Option<OffsetDateTime> {
+    let retry_at = resend_allowed_at(last_sent);
+    (now < retry_at).then_some(retry_at)
+}
+
 /// At most this many codes an hour are sent at one account's request,
 /// whatever the numbers: a signed-in account cannot flood other people's
 /// phones with SMS by trying number after number.
@@ -113,6 +120,10 @@ mod tests {
     fn resending_waits_a_minute_and_five_codes_an_hour_is_the_limit() {
         let t = OffsetDateTime::UNIX_EPOCH;
         assert_eq!(resend_allowed_at(t), t + Duration::seconds(60));
+        let minute = t + Duration::seconds(60);
+        assert_eq!(too_soon(t, t), Some(minute));
+        assert_eq!(too_soon(t, minute - Duration::seconds(1)), Some(minute));
+        assert_eq!(too_soon(t, minute), None);
         assert!(hourly_limit_allows(4));
         assert!(!hourly_limit_allows(5));
         assert!(account_hourly_limit_allows(9));

@@ -10,7 +10,7 @@ use super::request_code::{
 };
 use super::uses::{SendsSms, UsesCodes, UsesMaintenance, UsesOperators, UsesRequests};
 use crate::domain::audit::AuditAction;
-use crate::domain::otp::resend_allowed_at;
+use crate::domain::otp::{resend_allowed_at, too_soon};
 use crate::domain::sms::Sms;
 use crate::domain::{BindingState, Channel, Iin};
 
@@ -33,8 +33,7 @@ pub async fn resend_code(
             let now = ports.clock().now();
             let in_term = now < request.started_at + crate::domain::REQUEST_TERM;
             if let Some(last) = ports.requests().latest_challenge(request_id).await? {
-                let retry_at = resend_allowed_at(last.created_at);
-                if in_term && now < retry_at {
+                if let Some(retry_at) = too_soon(last.created_at, now).filter(|_| in_term) {
                     return Err(RequestCodeError::TooSoon { retry_at });
                 }
             }
@@ -60,8 +59,7 @@ pub async fn resend_code(
         .then_some(request.client_id.as_ref())
         .flatten();
     if let Some(last) = tx.latest_challenge(request_id).await? {
-        let retry_at = resend_allowed_at(last.created_at);
-        if now < retry_at {
+        if let Some(retry_at) = too_soon(last.created_at, now) {
             return Err(RequestCodeError::TooSoon { retry_at });
         }
     }

@@ -27,7 +27,7 @@ use super::uses::{
 use super::Unexpected;
 use crate::domain::audit::AuditAction;
 use crate::domain::otp::{
-    hourly_limit_allows, resend_allowed_at, CODE_LIFETIME, MAX_WRONG_ATTEMPTS,
+    hourly_limit_allows, resend_allowed_at, too_soon, CODE_LIFETIME, MAX_WRONG_ATTEMPTS,
 };
 use crate::domain::sms::Sms;
 use crate::domain::{Iin, Msisdn, OtpCode, OtpCodeError};
@@ -265,20 +265,19 @@ pub async fn resend(
     ports: &(impl UsesRequests + UsesNumberUses + SendsSms + UsesCodes + UsesOperators),
     token: Option<&str>,
 ) -> Result<String, SecondFactorError> {
-    let first = attempt_owner(ports, token).await?;
+    let latest = attempt_owner(ports, token).await?;
     // The minute between codes is a cheap limit, so it comes before the
     // operator is asked about the SIM (an outside call); it is decided
     // again under the lock.
-    let retry_at = resend_allowed_at(first.created_at);
-    let live = first.used_at.is_none()
-        && ports.clock().now() < first.attempt_started_at + ATTEMPT_LIFETIME;
-    if live && ports.clock().now() < retry_at {
+    let now = ports.clock().now();
+    let live = latest.used_at.is_none() && now < latest.attempt_started_at + ATTEMPT_LIFETIME;
+    if let Some(retry_at) = too_soon(latest.created_at, now).filter(|_| live) {
         return Err(SecondFactorError::TooSoon { retry_at });
     }
-    sim_not_swapped(ports, &first.msisdn)
+    sim_not_swapped(ports, &latest.msisdn)
         .await
         .map_err(from_code_error)?;
-    let iin = first.iin;
+    let iin = latest.iin;
     let hash = token_hash(token.unwrap_or_default());
     let mut tx = ports.requests().lock_account(&iin, None).await?;
     let now = ports.clock().now();
@@ -291,8 +290,7 @@ pub async fn resend(
     if last.used_at.is_some() || now >= last.attempt_started_at + ATTEMPT_LIFETIME {
         return Err(SecondFactorError::AttemptOver);
     }
-    let retry_at = resend_allowed_at(last.created_at);
-    if now < retry_at {
+    if let Some(retry_at) = too_soon(last.created_at, now) {
         return Err(SecondFactorError::TooSoon { retry_at });
     }
     let attempt = Attempt {

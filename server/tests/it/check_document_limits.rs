@@ -13,11 +13,9 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
 use nomir::demo::seal::sealer as demo_sealer;
+use nomir::documents::pdf;
 use nomir::documents::seal::MAX_FILE_BYTES;
-use nomir::documents::{pdf, Outcome, ResultDocument};
-use nomir::domain::{Channel, Purpose};
 use nomir::portal::result_document::{CHECKS_AT_ONCE, CHECKS_PER_SOURCE};
-use nomir_core::i18n::Lang;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
 use support::portal::App;
@@ -40,22 +38,7 @@ fn client_from(ip: IpAddr) -> Client {
 /// demo server trusts it): a real one, grown by a comment after its
 /// header, which the signature covers like the rest.
 fn sealed_document(size: usize) -> Vec<u8> {
-    let doc = ResultDocument {
-        request_id: "0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b".into(),
-        citizen_name: "Жұмабаева Мадина".into(),
-        iin: "880808410008".into(),
-        purpose: Purpose::Bind,
-        channel: Channel::Portal,
-        client_name: None,
-        started_at: time::macros::datetime!(2026-11-25 05:00:00 UTC),
-        finished_at: time::macros::datetime!(2026-11-25 05:04:00 UTC),
-        outcome: Outcome::Bound {
-            number: "+7 702 555 12 34".into(),
-            operator: "Beeline".into(),
-        },
-        issued_at: time::macros::datetime!(2026-11-25 05:04:00 UTC),
-        lang: Lang::Kk,
-    };
+    let doc = nomir::demo::seal::sample_document();
     let mut prepared = pdf::render(&doc).unwrap();
     let header = prepared.iter().position(|&b| b == b'\n').unwrap() + 1;
     let grow = size.saturating_sub(prepared.len() + 2 * 8192 + 2);

@@ -8,10 +8,8 @@ use std::process::{Command, Output};
 
 use nomir::demo::seal::sealer as demo_sealer;
 use nomir::documents::{pdf, Outcome, ResultDocument, Sealer};
-use nomir::domain::{Channel, Purpose};
+use nomir::domain::Purpose;
 use nomir_core::end_reason::EndReason;
-use nomir_core::i18n::Lang;
-use time::macros::datetime;
 
 const REQUEST: &str = "0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b";
 
@@ -23,20 +21,14 @@ fn nomir(args: &[&str]) -> Output {
 }
 
 fn document() -> ResultDocument {
+    // A refusal: the check must print its ground too.
     ResultDocument {
         request_id: REQUEST.into(),
-        citizen_name: "Сейітқали Айгүл Нұрланқызы".into(),
-        iin: "880808410008".into(),
         purpose: Purpose::Change,
-        channel: Channel::Portal,
-        client_name: None,
-        started_at: datetime!(2026-11-25 05:00:00 UTC),
-        finished_at: datetime!(2026-11-25 05:02:30 UTC),
         outcome: Outcome::Ended {
             reason: EndReason::OperatorDoesNotConfirm,
         },
-        issued_at: datetime!(2026-11-25 05:10:00 UTC),
-        lang: Lang::Kk,
+        ..nomir::demo::seal::sample_document()
     }
 }
 

@@ -10,28 +10,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use nomir::demo::seal::sealer as demo_sealer;
-use nomir::documents::{pdf, Outcome, ResultDocument};
-use nomir::domain::{Channel, Purpose};
-use nomir_core::i18n::Lang;
-use time::macros::datetime;
+use nomir::documents::{pdf, ResultDocument};
 
 fn document() -> ResultDocument {
-    ResultDocument {
-        request_id: "0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b".into(),
-        citizen_name: "Сапарова Әйгерім".into(),
-        iin: "900515410001".into(),
-        purpose: Purpose::Bind,
-        channel: Channel::Portal,
-        client_name: None,
-        started_at: datetime!(2026-11-25 05:00:00 UTC),
-        finished_at: datetime!(2026-11-25 05:03:00 UTC),
-        outcome: Outcome::Bound {
-            number: "+7 701 123 45 67".into(),
-            operator: "Kcell".into(),
-        },
-        issued_at: datetime!(2026-11-25 05:10:00 UTC),
-        lang: Lang::Kk,
-    }
+    nomir::demo::seal::sample_document()
 }
 
 /// A directory of its own for one test.

@@ -211,16 +211,8 @@ async fn a_new_code_asked_too_soon_waits_before_any_sim_question() {
     for t in engines_with_demo_data().await {
         factor_on(&t).await;
         let token = attempt(&t).await;
-        t.ports
-            .registries
-            .upsert_subscriber(&nomir::ports::Subscriber {
-                msisdn: nomir::domain::Msisdn::parse(NUMBER).unwrap(),
-                operator: "Kcell".into(),
-                iin: madina(),
-                sim_changed_at: Some(t.clock.now()),
-            })
-            .await
-            .unwrap();
+        let number = nomir::domain::Msisdn::parse(NUMBER).unwrap();
+        crate::support::demo::sim_changed_now(&t, &number, madina()).await;
         t.clock.advance(Duration::seconds(30));
         let e = second_factor::resend(&t.ports, Some(&token))
             .await

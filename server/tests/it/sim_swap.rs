@@ -106,16 +106,7 @@ async fn new_code_after_a_sim_change(
     request: &str,
     seconds: i64,
 ) -> RequestCodeError {
-    t.ports
-        .registries
-        .upsert_subscriber(&nomir::ports::Subscriber {
-            msisdn: number.clone(),
-            operator: "Kcell".into(),
-            iin: iin(AIGERIM),
-            sim_changed_at: Some(t.clock.now()),
-        })
-        .await
-        .unwrap();
+    crate::support::demo::sim_changed_now(t, number, iin(AIGERIM)).await;
     t.clock.advance(Duration::seconds(seconds));
     nomir::services::resend_code::resend_code(&t.ports, &iin(AIGERIM), request)
         .await

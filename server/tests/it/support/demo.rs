@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use nomir::demo::pki::{KeyPair, CITIZENS_SUBDIR};
+use nomir::ports::Clock;
 use nomir::services::Ports;
 
 use super::{engines, TestDb};
@@ -22,6 +23,21 @@ pub fn citizen_key(stem: &str) -> KeyPair {
         .join("demo-pki")
         .join(CITIZENS_SUBDIR);
     KeyPair::load(&dir, stem).expect("demo key")
+}
+
+/// The operator reports that `number`'s SIM card (at Kcell, held by
+/// `iin`) was changed just now, by the test's clock.
+pub async fn sim_changed_now(t: &TestDb, number: &nomir::domain::Msisdn, iin: nomir::domain::Iin) {
+    t.ports
+        .registries
+        .upsert_subscriber(&nomir::ports::Subscriber {
+            msisdn: number.clone(),
+            operator: "Kcell".into(),
+            iin,
+            sim_changed_at: Some(t.clock.now()),
+        })
+        .await
+        .expect("subscriber");
 }
 
 /// The code in the newest SMS to `number` (E.164).
