@@ -84,16 +84,7 @@ pub async fn issue(
         lang,
     };
     let outcome = doc.outcome.code();
-    // Drawing and signing (RSA) are milliseconds of CPU each: on a
-    // blocking thread, never on an async worker, and a few at a time (the
-    // rest wait for a place), so a burst cannot take every blocking thread.
-    let _place = SEALING.acquire().await.map_err(anyhow::Error::from)?;
-    let sealer = sealer.clone();
-    let sealed = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<u8>> {
-        Ok(sealer.seal(pdf::render(&doc)?)?)
-    })
-    .await
-    .map_err(anyhow::Error::from)??;
+    let sealed = draw_and_seal(sealer, doc).await?;
     tracing::info!(request = %request.id, outcome, "result document issued");
     let detail = format!("request={} outcome={outcome}", request.id);
     ports
@@ -106,6 +97,16 @@ pub async fn issue(
         ))
         .await?;
     Ok(Some(sealed))
+}
+
+/// `doc` drawn and sealed. Drawing and signing (RSA) are milliseconds of
+/// CPU each: on a blocking thread, never on an async worker, and a few at
+/// a time (the rest wait for a place), so a burst cannot take every
+/// blocking thread.
+async fn draw_and_seal(sealer: &Sealer, doc: ResultDocument) -> anyhow::Result<Vec<u8>> {
+    let _place = SEALING.acquire().await?;
+    let sealer = sealer.clone();
+    tokio::task::spawn_blocking(move || Ok(sealer.seal(pdf::render(&doc)?)?)).await?
 }
 
 /// How the request ended, if it has a result.
@@ -156,4 +157,28 @@ pub async fn check_upload(
     let now = ports.clock().now();
     file.verify(ports.signatures().as_ref(), provider, now)
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With every place taken, a fifth document waits; it is sealed as
+    /// soon as a place is free.
+    #[tokio::test]
+    async fn sealing_waits_for_a_place() {
+        let sealer = crate::demo::seal::sealer().expect("the demo seal");
+        let taken = SEALING.acquire_many(4).await.expect("the places");
+        let fifth = {
+            let sealer = sealer.clone();
+            tokio::spawn(async move {
+                draw_and_seal(&sealer, crate::demo::seal::sample_document()).await
+            })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(!fifth.is_finished(), "sealed with every place taken");
+        drop(taken);
+        let sealed = fifth.await.expect("joined").expect("sealed");
+        assert!(sealed.starts_with(b"%PDF-"));
+    }
 }
