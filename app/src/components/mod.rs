@@ -1,6 +1,5 @@
 mod bar_chart;
 mod choice_group;
-mod code_input;
 mod code_timer;
 mod complaint_facts;
 mod error_summary;
@@ -11,10 +10,10 @@ mod navigator;
 mod page_title;
 mod password_field;
 mod sign_button;
+mod text_input;
 
 pub use bar_chart::{Bar, BarChart};
 pub use choice_group::ChoiceGroup;
-pub use code_input::CodeInput;
 pub use code_timer::{CodeTimer, ResendButton, TimerLabels};
 pub use complaint_facts::ComplaintFacts;
 pub use error_summary::{described_by, error_of, show_errors_of, ErrorSummary, FieldError};
@@ -25,3 +24,4 @@ pub use navigator::Navigator;
 pub use page_title::PageTitle;
 pub use password_field::PasswordField;
 pub use sign_button::{SignButton, SignLabels, SignTask, CHALLENGE_FIELD, CMS_FIELD};
+pub use text_input::TextInput;

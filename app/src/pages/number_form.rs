@@ -5,7 +5,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::components::{described_by, FieldError, FieldHelp, Kind};
+use crate::components::{FieldHelp, Kind, TextInput};
 use crate::error::{Field, PortalError};
 use crate::i18n::Texts;
 use crate::server_fns::{RequestCode, RevokeConsent};
@@ -22,11 +22,6 @@ pub fn NumberForm(
     } else {
         t.number_title_bind
     };
-    let invalid = move || {
-        error
-            .get()
-            .is_some_and(|e| e.field() == Some(Field::Number))
-    };
     view! {
         <section aria-labelledby="bind-heading" class="card">
             <h2 id="bind-heading">{title}</h2>
@@ -34,17 +29,7 @@ pub fn NumberForm(
                 <div class="field">
                     <label for="number">{t.number_label}</label>
                     <p class="hint" id="number-hint">{t.number_hint}</p>
-                    {move || view! { <FieldError error=error.get() field=Field::Number t/> }}
-                    <input
-                        id="number"
-                        name="number"
-                        type="tel"
-                        autocomplete="tel"
-                        inputmode="tel"
-                        aria-required="true"
-                        aria-describedby=move || described_by("number-hint", error.get(), Field::Number)
-                        aria-invalid=move || invalid().to_string()
-                    />
+                    <TextInput field=Field::Number hinted=true error t/>
                 </div>
                 <div class="field checkbox">
                     <input id="consent" name="consent" type="checkbox" value="yes" aria-describedby="consent-hint"/>

@@ -10,10 +10,10 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    show_errors_of, CodeInput, CodeTimer, ErrorSummary, FieldHelp, Kind, PageTitle, ResendButton,
-    SignButton, SignLabels, SignTask, StepHeading, TimerLabels, CMS_FIELD,
+    show_errors_of, CodeTimer, ErrorSummary, FieldHelp, Kind, PageTitle, ResendButton, SignButton,
+    SignLabels, SignTask, StepHeading, TextInput, TimerLabels, CMS_FIELD,
 };
-use crate::error::PortalError;
+use crate::error::{Field, PortalError};
 use crate::i18n::Lang;
 use crate::server_fns::{get_request, CertifyRequest, ConfirmCode, ResendCode};
 use crate::site::use_site;
@@ -233,7 +233,7 @@ fn CodeStep(
                     <span aria-live="polite">{t.tries_left}": "<span data-testid="tries-left">{tries_left}</span></span>
                 </p>
                 <CodeTimer now=clock.now ends=clock.term_ends result_href=page labels/>
-                <CodeInput error=Signal::derive(error) t/>
+                <TextInput field=Field::Code hinted=true error=Signal::derive(error) t/>
             </div>
             <FieldHelp kinds=&[Kind::Code] t/>
             <button type="submit">{t.code_submit}</button>

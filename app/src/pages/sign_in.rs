@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{
-    described_by, error_of, ErrorSummary, FieldError, FieldHelp, Kind, PageTitle, PasswordField,
-    SignButton, SignLabels, SignTask, StepHeading, CHALLENGE_FIELD, CMS_FIELD,
+    error_of, ErrorSummary, FieldHelp, Kind, PageTitle, PasswordField, SignButton, SignLabels,
+    SignTask, StepHeading, TextInput, CHALLENGE_FIELD, CMS_FIELD,
 };
 use crate::error::Field;
 use crate::i18n::Texts;
@@ -38,18 +38,7 @@ pub fn SignInPage() -> impl IntoView {
             <div class="field">
                 <label for="iin">{t.iin_label}</label>
                 <p class="hint" id="iin-hint">{t.iin_hint}</p>
-                {move || view! { <FieldError error=error() field=Field::Iin t/> }}
-                <input
-                    id="iin"
-                    name="iin"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="username"
-                    spellcheck="false"
-                    aria-required="true"
-                    aria-describedby=move || described_by("iin-hint", error(), Field::Iin)
-                    aria-invalid=move || error().is_some_and(|e| e.field() == Some(Field::Iin)).to_string()
-                />
+                <TextInput field=Field::Iin hinted=true error=Signal::derive(error) t/>
             </div>
             <PasswordField error t/>
             <FieldHelp kinds=&[Kind::Iin, Kind::Password] t/>

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{
-    error_of, CodeInput, ErrorSummary, FieldHelp, Kind, PageTitle, StepHeading,
+    error_of, ErrorSummary, FieldHelp, Kind, PageTitle, StepHeading, TextInput,
 };
+use crate::error::Field;
 use crate::error::PortalError;
 use crate::i18n::number_uses::{self, NumberUsesTexts};
 use crate::i18n::Texts;
@@ -65,7 +66,7 @@ fn CodeForm(v: SignInCodeView, t: &'static Texts, n: &'static NumberUsesTexts) -
             <div class="field">
                 <label for="code">{n.code_label}</label>
                 <p class="hint" id="code-hint">{n.code_hint}" "{t.code_valid_until}" "{v.valid_until}"."</p>
-                <CodeInput error=Signal::derive(error) t/>
+                <TextInput field=Field::Code hinted=true error=Signal::derive(error) t/>
             </div>
             <FieldHelp kinds=&[Kind::Code] t/>
             <button type="submit">{n.code_button}</button>

@@ -1,0 +1,68 @@
+//! A text field's input with its error: the one-time code (the binding's
+//! and the sign-in's code steps), the mobile number, the IIN and the
+//! password. Each is the same markup: the error of the last post beside
+//! it when it was about this field, and an input described by the page's
+//! hint (`{id}-hint`, when it has one) and by that error, and marked
+//! invalid with it. What the field holds sets how browsers help with it
+//! (keyboard, autofill, spelling). The label and the hint are the page's.
+
+use leptos::prelude::*;
+
+use super::{described_by, FieldError};
+use crate::error::{Field, PortalError};
+use crate::i18n::Texts;
+
+/// The input's `type`, `inputmode` and `autocomplete` for `field`, and
+/// whether spelling is checked.
+fn kind(
+    field: Field,
+) -> (
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+) {
+    match field {
+        // Six digits typed, pasted, or offered by the browser from the SMS.
+        Field::Code => ("text", Some("numeric"), "one-time-code", "false"),
+        Field::Number => ("tel", Some("tel"), "tel", "false"),
+        Field::Iin => ("text", Some("numeric"), "username", "false"),
+        Field::Password => ("password", None, "current-password", "false"),
+        _ => ("text", None, "off", "true"),
+    }
+}
+
+#[component]
+pub fn TextInput(
+    field: Field,
+    /// Whether the page gives the field a hint, `{id}-hint`.
+    #[prop(optional)]
+    hinted: bool,
+    #[prop(into)] error: Signal<Option<PortalError>>,
+    t: &'static Texts,
+) -> impl IntoView {
+    let id = field.id();
+    let hint = if hinted {
+        format!("{id}-hint")
+    } else {
+        String::new()
+    };
+    let (input_type, inputmode, autocomplete, spellcheck) = kind(field);
+    let mine = move || error.get().is_some_and(|e| e.field() == Some(field));
+    view! {
+        {move || view! { <FieldError error=error.get() field t/> }}
+        <input
+            id=id
+            name=id
+            type=input_type
+            inputmode=inputmode
+            autocomplete=autocomplete
+            spellcheck=spellcheck
+            aria-required="true"
+            aria-describedby=move || {
+                Some(described_by(&hint, error.get(), field).trim().to_owned()).filter(|d| !d.is_empty())
+            }
+            aria-invalid=move || mine().to_string()
+        />
+    }
+}
