@@ -23,7 +23,7 @@ fn check(file: &[u8]) -> Result<Checked, SealError> {
 
 /// A real sealed document, and what its check says.
 static ORIGINAL: LazyLock<(Vec<u8>, SealMeta)> = LazyLock::new(|| {
-    let document = nomir::demo::seal::sample_document();
+    let document = nomir::documents::ResultDocument::sample();
     let sealed = SEALER
         .seal(pdf::render(&document).expect("a document"))
         .expect("a seal");

@@ -28,7 +28,13 @@ fn kind(
         Field::Number => ("tel", Some("tel"), "tel", "false"),
         Field::Iin => ("text", Some("numeric"), "username", "false"),
         Field::Password => ("password", None, "current-password", "false"),
-        _ => ("text", None, "off", "true"),
+        Field::Login => ("text", None, "username", "false"),
+        // Written text: spelling helps.
+        Field::ComplaintText
+        | Field::Reasons
+        | Field::About
+        | Field::Addressee
+        | Field::Decision => ("text", None, "off", "true"),
     }
 }
 

@@ -1,4 +1,5 @@
-//! The arithmetic verification needs: integers modulo p in Montgomery form
+//! The arithmetic verification needs: integers modulo p (as they are, or in
+//! Montgomery form)
 //! on fixed-size limbs, points in Jacobian coordinates, and interleaved
 //! wNAF double-scalar multiplication. The limbs are `crypto-bigint`'s
 //! (`Uint`, its Montgomery reduction and modular addition); the curve
@@ -64,7 +65,7 @@ pub(super) struct Params<const L: usize> {
     pub(super) g_table: Vec<(Fe<L>, Fe<L>)>,
 }
 
-/// A point in Jacobian coordinates (X/Z², Y/Z³), Montgomery form; Z = 0 is
+/// A point in Jacobian coordinates (X/Z², Y/Z³), as the field keeps them; Z = 0 is
 /// the point at infinity.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Jac<const L: usize> {
@@ -284,12 +285,12 @@ impl<const L: usize> Params<L> {
         (y * y) % &self.p == rhs
     }
 
-    /// Affine (x, y) of a Jacobian point in Montgomery form, `None` for infinity.
+    /// Affine (x, y) of a Jacobian point, as the field keeps them, `None` for infinity.
     fn affine_fe(&self, pt: &Jac<L>) -> Option<(Fe<L>, Fe<L>)> {
         if pt.is_infinity() {
             return None;
         }
-        // One inversion per verification: on num-bigint, out of Montgomery form.
+        // One inversion per verification: on num-bigint, on the integer.
         let zi = self.integer_of(&pt.z).modinv(&self.p)?;
         let zi = self.to_fe(&zi);
         let zi2 = self.sqr(&zi);

@@ -71,6 +71,29 @@ impl Outcome {
 }
 
 impl ResultDocument {
+    /// A demo citizen's result document, the same at each call: Aigerim's
+    /// number bound at Kcell, in Kazakh. What tests and fuzzing seal when
+    /// any real document will do (change a field with `..`).
+    pub fn sample() -> Self {
+        use time::macros::datetime;
+        Self {
+            request_id: "0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b".into(),
+            citizen_name: "Сапарова Әйгерім".into(),
+            iin: "900515410001".into(),
+            purpose: Purpose::Bind,
+            channel: Channel::Portal,
+            client_name: None,
+            started_at: datetime!(2026-11-25 05:00:00 UTC),
+            finished_at: datetime!(2026-11-25 05:03:00 UTC),
+            outcome: Outcome::Bound {
+                number: "+7 701 123 45 67".into(),
+                operator: "Kcell".into(),
+            },
+            issued_at: datetime!(2026-11-25 05:10:00 UTC),
+            lang: Lang::Kk,
+        }
+    }
+
     /// What the seal states about the document, readable without the PDF.
     pub fn seal_meta(&self) -> SealMeta {
         SealMeta {

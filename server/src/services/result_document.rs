@@ -24,7 +24,8 @@ use crate::domain::{BindingState, Iin};
 use crate::ports::BindingRequest;
 
 /// Documents drawn and sealed at once, in each instance.
-static SEALING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+const SEALING_PLACES: usize = 4;
+static SEALING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(SEALING_PLACES);
 
 /// The sealed PDF of `iin`'s finished request `request_id` in `lang`, or
 /// `None` if there is no such request of this citizen or it has no result.
@@ -102,11 +103,16 @@ pub async fn issue(
 /// `doc` drawn and sealed. Drawing and signing (RSA) are milliseconds of
 /// CPU each: on a blocking thread, never on an async worker, and a few at
 /// a time (the rest wait for a place), so a burst cannot take every
-/// blocking thread.
+/// blocking thread. The place goes with the work: a caller that gives up
+/// waiting (the citizen left) does not free it before the work is done.
 async fn draw_and_seal(sealer: &Sealer, doc: ResultDocument) -> anyhow::Result<Vec<u8>> {
-    let _place = SEALING.acquire().await?;
+    let place = SEALING.acquire().await?;
     let sealer = sealer.clone();
-    tokio::task::spawn_blocking(move || Ok(sealer.seal(pdf::render(&doc)?)?)).await?
+    tokio::task::spawn_blocking(move || {
+        let _place = place;
+        Ok(sealer.seal(pdf::render(&doc)?)?)
+    })
+    .await?
 }
 
 /// How the request ended, if it has a result.
@@ -163,19 +169,30 @@ pub async fn check_upload(
 mod tests {
     use super::*;
 
-    /// With every place taken, a fifth document waits; it is sealed as
-    /// soon as a place is free.
+    /// With every place taken, one more document waits (for many times
+    /// what sealing one takes); it is sealed as soon as a place is free.
     #[tokio::test]
     async fn sealing_waits_for_a_place() {
-        let sealer = crate::demo::seal::sealer().expect("the demo seal");
-        let taken = SEALING.acquire_many(4).await.expect("the places");
+        let sealer = Sealer::from_pem(
+            include_str!("../../demo-pki/provider-seal.key.pem"),
+            include_str!("../../demo-pki/provider-seal.pem"),
+            "the demo provider's seal",
+        )
+        .expect("the demo seal");
+        let started = std::time::Instant::now();
+        draw_and_seal(&sealer, ResultDocument::sample())
+            .await
+            .expect("sealed");
+        let one = started.elapsed();
+        let taken = SEALING
+            .acquire_many(SEALING_PLACES as u32)
+            .await
+            .expect("the places");
         let fifth = {
             let sealer = sealer.clone();
-            tokio::spawn(async move {
-                draw_and_seal(&sealer, crate::demo::seal::sample_document()).await
-            })
+            tokio::spawn(async move { draw_and_seal(&sealer, ResultDocument::sample()).await })
         };
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        tokio::time::sleep(5 * one + std::time::Duration::from_millis(100)).await;
         assert!(!fifth.is_finished(), "sealed with every place taken");
         drop(taken);
         let sealed = fifth.await.expect("joined").expect("sealed");

@@ -38,7 +38,7 @@ fn client_from(ip: IpAddr) -> Client {
 /// demo server trusts it): a real one, grown by a comment after its
 /// header, which the signature covers like the rest.
 fn sealed_document(size: usize) -> Vec<u8> {
-    let doc = nomir::demo::seal::sample_document();
+    let doc = nomir::documents::ResultDocument::sample();
     let mut prepared = pdf::render(&doc).unwrap();
     let header = prepared.iter().position(|&b| b == b'\n').unwrap() + 1;
     let grow = size.saturating_sub(prepared.len() + 2 * 8192 + 2);

@@ -21,14 +21,13 @@ fn nomir(args: &[&str]) -> Output {
 }
 
 fn document() -> ResultDocument {
-    // A refusal: the check must print its ground too.
     ResultDocument {
         request_id: REQUEST.into(),
         purpose: Purpose::Change,
         outcome: Outcome::Ended {
             reason: EndReason::OperatorDoesNotConfirm,
         },
-        ..nomir::demo::seal::sample_document()
+        ..nomir::documents::ResultDocument::sample()
     }
 }
 

@@ -13,7 +13,7 @@ use nomir::demo::seal::sealer as demo_sealer;
 use nomir::documents::{pdf, ResultDocument};
 
 fn document() -> ResultDocument {
-    nomir::demo::seal::sample_document()
+    nomir::documents::ResultDocument::sample()
 }
 
 /// A directory of its own for one test.
