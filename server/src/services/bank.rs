@@ -69,9 +69,17 @@ pub async fn start(
     let msisdn = Msisdn::parse(&ask.number)
         .map_err(|e| BankError::Code(RequestCodeError::InvalidNumber(e)))?;
     // Without an account the bank hears what it hears for a number the
-    // operator does not attribute to the IIN: nothing tells it which.
+    // operator does not attribute to the IIN, after the same question to
+    // the operator under the same limit: neither the answer, nor the time
+    // it takes, nor the limit tells it which.
     if ports.accounts().account(&iin).await?.is_none() {
-        return Err(BankError::Code(RequestCodeError::NumberNotYours));
+        return Err(BankError::Code(
+            match super::request_code::attributed_to(ports, &iin, &msisdn, Some(client)).await {
+                Err(wait @ RequestCodeError::TooSoon { .. }) => wait,
+                Err(RequestCodeError::OperatorUnavailable) => RequestCodeError::OperatorUnavailable,
+                _ => RequestCodeError::NumberNotYours,
+            },
+        ));
     }
     let permission = DocumentPermission {
         id: uuid::Uuid::new_v4().to_string(),

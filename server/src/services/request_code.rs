@@ -122,16 +122,24 @@ pub(super) async fn check_hourly_limits(
 /// its SIM changed too recently for a code to prove anything, before any
 /// code goes to it. The SIM is asked about only once the number is known
 /// to be the citizen's: nobody learns it of another's number.
+///
+/// `bank`: the bank asking, if one is. A cheap limit comes before the
+/// outside call: trying number after number costs the operators nothing
+/// beyond 30 questions a minute for an account, counted apart for each
+/// bank, so no bank can use up what the citizen's own channels need.
 pub(super) async fn attributed_to(
     ports: &(impl UsesOperators + UsesClock),
     iin: &Iin,
     msisdn: &Msisdn,
+    bank: Option<&ClientId>,
 ) -> Result<(), RequestCodeError> {
-    // A cheap limit before the outside call: trying number after number
-    // costs the operators nothing beyond 30 questions a minute an account.
     let now = ports.clock().now();
+    let asker = match bank {
+        Some(client) => format!("{}|{}", client.as_str(), iin.as_str()),
+        None => iin.as_str().to_owned(),
+    };
     ports
-        .operator_call(iin.as_str(), now)
+        .operator_call(&asker, now)
         .map_err(|wait| RequestCodeError::TooSoon {
             retry_at: now + Duration::seconds(i64::try_from(wait.seconds()).unwrap_or(60)),
         })?;
@@ -313,7 +321,10 @@ pub async fn request_code_from(
     let msisdn = Msisdn::parse(number_input).map_err(RequestCodeError::InvalidNumber)?;
     // The operator first, outside the transaction (it may be a remote
     // call, and no lock is held across one).
-    if let Err(e) = attributed_to(ports, iin, &msisdn).await {
+    let asking_bank = (origin.channel == Channel::Bank)
+        .then_some(origin.client)
+        .flatten();
+    if let Err(e) = attributed_to(ports, iin, &msisdn, asking_bank).await {
         let reason = match e {
             RequestCodeError::NumberNotYours => Some("not_attributed"),
             RequestCodeError::SimRecentlySwapped { .. } => Some("sim_swapped"),

@@ -230,3 +230,43 @@ async fn a_banks_codes_do_not_use_the_citizens_limits() {
         t.cleanup().await;
     }
 }
+
+/// A bank's questions to the operators count against that bank: the 31st
+/// in a minute waits whether the citizen has an account or not (so the
+/// limit does not tell the bank which), and the citizen's own channels,
+/// counted apart, still ask.
+#[tokio::test]
+async fn a_banks_operator_questions_are_its_own_and_say_nothing_of_an_account() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let bank = bank(&api).await;
+        let no_account = (0..100)
+            .map(|n| format!("9912314100{n:02}"))
+            .find(|s| Iin::parse(s).is_ok() && s != "991231410007")
+            .unwrap();
+        for iin in [no_account.as_str(), YERLAN] {
+            let mut answered = 0;
+            loop {
+                let r = bank
+                    .post("/binding-requests", ask(iin, "+77011234567"))
+                    .await;
+                if r.status() == StatusCode::TOO_MANY_REQUESTS {
+                    break;
+                }
+                problem(r, StatusCode::UNPROCESSABLE_ENTITY, "number_not_yours").await;
+                answered += 1;
+                assert!(answered <= 30, "{}: no limit for {iin}", t.name);
+            }
+            assert_eq!(answered, 30, "{}: {iin}", t.name);
+        }
+        nomir::services::request_code::request_code(
+            &t.ports,
+            &Iin::parse(YERLAN).unwrap(),
+            HIS_NUMBER,
+            true,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{}: the citizen's own code: {e:?}", t.name));
+        t.cleanup().await;
+    }
+}
