@@ -247,6 +247,10 @@ pub enum RequestStep {
     /// A change of number started in an app, waiting for its biometrics
     /// there (Rules §8: biometrics, then the EDS).
     InApp,
+    /// A bank's request (Rules §7): the citizen's code and biometrics go to
+    /// the bank's app, and the permission it asked for takes effect only
+    /// there; the portal takes no step of it.
+    AtBank,
     Bound {
         operator: String,
     },

@@ -145,12 +145,19 @@ fn Request(r: RequestView, lang: Lang, actions: Actions) -> impl IntoView {
             </ActionForm>
             {back}
         }),
-        RequestStep::InApp => EitherOf7::G(view! {
-            <StepHeading text=t.in_app_title/>
-            {facts}
-            <p class="notice" role="status" data-testid="in-app">{t.in_app_text}</p>
-            {back}
-        }),
+        step @ (RequestStep::InApp | RequestStep::AtBank) => {
+            let (title, text, id) = if step == RequestStep::AtBank {
+                (t.at_bank_title, t.at_bank_text, "at-bank")
+            } else {
+                (t.in_app_title, t.in_app_text, "in-app")
+            };
+            EitherOf7::G(view! {
+                <StepHeading text=title/>
+                {facts}
+                <p class="notice" role="status" data-testid=id>{text}</p>
+                {back}
+            })
+        }
         RequestStep::Bound { operator } => EitherOf7::C(view! {
             <StepHeading text=t.result_bound_title/>
             <p class="notice" role="status">{t.result_bound_text}</p>

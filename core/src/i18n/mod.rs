@@ -199,6 +199,9 @@ pub struct Texts {
     /// its biometrics: it is finished there, not on the portal.
     pub in_app_title: &'static str,
     pub in_app_text: &'static str,
+    /// A bank's request (§7): the portal takes no step of it.
+    pub at_bank_title: &'static str,
+    pub at_bank_text: &'static str,
     pub sign_button: &'static str,
     pub signing: &'static str,
     pub signer_cancelled: &'static str,

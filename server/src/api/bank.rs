@@ -18,7 +18,7 @@ use super::step_problems;
 use super::views::{request_view, rfc3339, RequestView};
 use crate::domain::api_client::Scope;
 use crate::domain::permission::PermissionError;
-use crate::domain::{BindingState, EndReason, Iin};
+use crate::domain::{BindingState, Channel, EndReason, Iin};
 use crate::ports::DocumentPermission;
 use crate::services::answers;
 use crate::services::bank::{self, BankAsk, BankError};
@@ -290,7 +290,15 @@ pub async fn biometrics(
     ApiJson(body): ApiJson<BankBiometrics>,
 ) -> Result<Json<BankView>, Problem> {
     let p = own(&ports, &call, &id).await?;
-    super::biometrics::certify(&ports, &p.iin, &id, &body.assertion, call.lang).await?;
+    super::biometrics::certify(
+        &ports,
+        &p.iin,
+        &id,
+        &body.assertion,
+        Channel::Bank,
+        call.lang,
+    )
+    .await?;
     let p = own(&ports, &call, &id).await?;
     Ok(Json(view_of(&ports, &call, p).await?))
 }

@@ -203,7 +203,15 @@ pub async fn biometrics(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<BiometricsEntry>,
 ) -> Result<Json<RequestView>, Problem> {
-    super::biometrics::certify(&ports, &c.iin, &id, &body.assertion, c.call.lang).await?;
+    super::biometrics::certify(
+        &ports,
+        &c.iin,
+        &id,
+        &body.assertion,
+        Channel::MobileApp,
+        c.call.lang,
+    )
+    .await?;
     current(&ports, &c, &id).await
 }
 

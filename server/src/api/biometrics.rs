@@ -3,7 +3,7 @@
 //! only what the client can still act on is a problem.
 
 use super::problem::Problem;
-use crate::domain::Iin;
+use crate::domain::{Channel, Iin};
 use crate::services::answers;
 use crate::services::biometric_certify::certify_with_biometrics;
 use crate::services::certify::CertifyError;
@@ -19,9 +19,10 @@ pub async fn certify(
     iin: &Iin,
     id: &str,
     assertion: &str,
+    channel: Channel,
     lang: Lang,
 ) -> Result<(), Problem> {
-    match certify_with_biometrics(ports, iin, id, assertion.trim()).await {
+    match certify_with_biometrics(ports, iin, id, assertion.trim(), channel).await {
         Ok(_)
         | Err(CertifyError::Ended(_))
         | Err(CertifyError::Request(OpenRequestError::Expired | OpenRequestError::Ended(_))) => {

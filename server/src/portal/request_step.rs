@@ -25,6 +25,7 @@ pub fn step_name(step: &RequestStep) -> &'static str {
         RequestStep::Code { .. } => "code",
         RequestStep::Sign { .. } => "sign",
         RequestStep::InApp => "in_app",
+        RequestStep::AtBank => "at_bank",
         RequestStep::Bound { .. } => "bound",
         RequestStep::Ended { .. } => "ended",
         RequestStep::Expired => "expired",

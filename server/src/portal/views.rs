@@ -23,6 +23,8 @@ pub use nomir_core::kz_time::{local_clock, local_time};
 pub fn step(status: &RequestStatus, signer_url: &str, now: OffsetDateTime) -> RequestStep {
     let r = &status.request;
     match r.state {
+        // A bank's open request is the bank's app's to go on with (§7).
+        _ if r.channel == Channel::Bank && !r.state.is_ended() => RequestStep::AtBank,
         BindingState::AwaitingCode => {
             let (valid_until, tries_left, resend_at) = status.challenge.as_ref().map_or_else(
                 || (String::new(), 0, r.started_at),

@@ -22,8 +22,9 @@ use crate::domain::biometrics::judge;
 use crate::domain::{BindingState, Channel, EndReason, Iin};
 use crate::ports::{AssertionError, Binding, BindingRequest, StateChange};
 
-/// Certifies the request with the provider's `assertion`: the binding, or
-/// `None` when the citizen's EDS must follow (a change of number in the app).
+/// Certifies the request with the provider's `assertion`, taken on
+/// `channel` (the app's or the bank's door): the binding, or `None` when
+/// the citizen's EDS must follow (a change of number in the app).
 pub async fn certify_with_biometrics(
     ports: &(impl UsesPermissions
           + UsesRequests
@@ -35,10 +36,17 @@ pub async fn certify_with_biometrics(
     iin: &Iin,
     request_id: &str,
     assertion: &str,
+    channel: Channel,
 ) -> Result<Option<Binding>, CertifyError> {
     let (request, nonce) = awaiting(ports, iin, request_id, Step::Biometrics).await?;
     if request.channel == Channel::Portal {
         // The portal certifies with EDS (Rules §5.2), never with biometrics.
+        return Err(CertifyError::NotAwaitingCertification);
+    }
+    if (request.channel == Channel::Bank) != (channel == Channel::Bank) {
+        // A bank's request is certified in that bank's app alone (§7): its
+        // permission never takes effect through another door, and a bank
+        // takes no step of the citizen's own requests.
         return Err(CertifyError::NotAwaitingCertification);
     }
     let verdict = match ports.biometrics().verify(assertion) {

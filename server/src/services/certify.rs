@@ -63,6 +63,12 @@ pub(super) async fn awaiting(
     let request = open_request::load(ports, iin, request_id).await?;
     let at_step = match step {
         Step::Biometrics => request.state == BindingState::AwaitingCertification,
+        // A bank's request is certified with biometrics in the bank's app
+        // (§7), never with an EDS on the citizen's channels: its permission
+        // takes effect only through the bank.
+        Step::Signature | Step::SignatureAfterBiometrics if request.channel == Channel::Bank => {
+            false
+        }
         Step::Signature => match request.state {
             BindingState::AwaitingSignature => true,
             BindingState::AwaitingCertification => {

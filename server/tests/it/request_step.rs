@@ -63,3 +63,57 @@ async fn the_step_is_the_owners_and_follows_the_request() {
     let r = app.get(&step, Some(&aigerim)).await;
     assert_eq!(r.text().await.unwrap(), r#"{"step":"expired"}"#);
 }
+
+/// A bank's open request is the bank's app's to go on with (§7): the
+/// citizen's cabinet links to it, and its page says so, with no form.
+#[tokio::test]
+async fn a_banks_request_shows_as_the_banks_to_go_on_with() {
+    let app = App::spawn().await;
+    let basic = "Basic ZGVtby1iYW5rOmRlbW8tYmFuay1zZWNyZXQ="; // demo-bank:demo-bank-secret
+    let token: serde_json::Value = app
+        .client
+        .post(app.url("/api/v1/token"))
+        .header("authorization", basic)
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let expires = (time::OffsetDateTime::now_utc() + time::Duration::days(30))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let r = app
+        .client
+        .post(app.url("/api/v1/bank/binding-requests"))
+        .bearer_auth(token["access_token"].as_str().unwrap())
+        .json(&serde_json::json!({
+            "iin": "851102310000",
+            "number": "+77471234569",
+            "consent": true,
+            "permission": { "documents": "passport", "expires_at": expires },
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let id = r.json::<serde_json::Value>().await.unwrap()["request"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let yerlan = app.session("851102310000").await;
+    let r = app
+        .get(&format!("/cabinet/request/{id}/step"), Some(&yerlan))
+        .await;
+    let json: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(json["step"], "at_bank", "{json}");
+    let page = app
+        .get(&format!("/cabinet/request/{id}"), Some(&yerlan))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"data-testid="at-bank""#), "{page}");
+    assert!(!page.contains(r#"name="code""#), "a code form: {page}");
+}

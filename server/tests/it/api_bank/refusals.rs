@@ -270,3 +270,56 @@ async fn a_banks_operator_questions_are_its_own_and_say_nothing_of_an_account() 
         t.cleanup().await;
     }
 }
+
+/// A bank's request is certified in that bank's app alone (§7): after its
+/// code, neither the citizen's EDS on the portal nor biometrics through
+/// the mobile app's door take it on (its permission would take effect
+/// without the bank's own step); the bank's biometrics then bind it.
+#[tokio::test]
+async fn a_banks_request_is_certified_through_the_bank_alone() {
+    use nomir::domain::Channel;
+    use nomir::services::biometric_certify::certify_with_biometrics;
+    use nomir::services::certify::{certify, CertifyError};
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let bank = bank(&api).await;
+        let started = bank.ok("/binding-requests", ask(YERLAN, HIS_NUMBER)).await;
+        let id = started["request"]["id"].as_str().unwrap().to_owned();
+        let code = code_sent_to(&t.ports, HIS_NUMBER).await;
+        let confirmed = bank
+            .ok(
+                &format!("/binding-requests/{id}/code"),
+                body!({ "code": code }),
+            )
+            .await;
+        let nonce = confirmed["request"]["biometric_nonce"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let iin = Iin::parse(YERLAN).unwrap();
+        let by_eds = certify(&t.ports, &iin, &id, b"any signature").await;
+        assert!(
+            matches!(by_eds, Err(CertifyError::NotAwaitingCertification)),
+            "{}: {by_eds:?}",
+            t.name
+        );
+        let good = assertion(YERLAN, &nonce, 0.95);
+        let by_app = certify_with_biometrics(&t.ports, &iin, &id, &good, Channel::MobileApp).await;
+        assert!(
+            matches!(by_app, Err(CertifyError::NotAwaitingCertification)),
+            "{}: {by_app:?}",
+            t.name
+        );
+        let permissions = bank.permissions(YERLAN).await;
+        assert_eq!(permissions[0]["state"], "pending", "{}", t.name);
+        let done = bank
+            .ok(
+                &format!("/binding-requests/{id}/biometrics"),
+                body!({ "assertion": good }),
+            )
+            .await;
+        assert_eq!(done["request"]["state"], "bound", "{}", t.name);
+        assert_eq!(done["permission"]["state"], "in_force", "{}", t.name);
+        t.cleanup().await;
+    }
+}

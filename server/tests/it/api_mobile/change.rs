@@ -223,7 +223,10 @@ async fn parallel_biometrics_and_signatures_on_one_change_move_it_once() {
         let ports = t.ports.clone();
         let passed = at_once(8, |_| {
             let (ports, who, id, jws) = (ports.clone(), who.clone(), id.clone(), jws.clone());
-            async move { certify_with_biometrics(&ports, &who, &id, &jws).await }
+            async move {
+                certify_with_biometrics(&ports, &who, &id, &jws, nomir::domain::Channel::MobileApp)
+                    .await
+            }
         })
         .await;
         let moved = passed.iter().filter(|r| matches!(r, Ok(None))).count();
