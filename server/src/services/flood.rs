@@ -4,7 +4,10 @@
 //! challenge row each), not an exact count, so instances behind a load
 //! balancer each allow the limit, and a restart forgets it. The map is
 //! bounded: when it is full of live windows, new keys are refused until
-//! windows end (a flood from that many sources is refused, not let in).
+//! windows end (a flood from that many sources is refused, not let in),
+//! or, for a limit that [`FloodLimit::forgetting`] made, the oldest
+//! windows are forgotten to make room: there a full table must not shut
+//! everyone out, and what the limit guards is guarded elsewhere too.
 //!
 //! Written by hand: the maintained limiters (governor and the like) count
 //! by the machine's monotonic clock, and these limits must follow the
@@ -26,6 +29,8 @@ pub struct FloodLimit {
     per_window: u32,
     window: Duration,
     max_keys: usize,
+    /// When full: forget the oldest windows rather than refuse new keys.
+    forget_when_full: bool,
     /// Per key: when its window started and how many events it holds.
     windows: Mutex<HashMap<String, (OffsetDateTime, u32)>>,
 }
@@ -44,7 +49,17 @@ impl FloodLimit {
             per_window,
             window,
             max_keys,
+            forget_when_full: false,
             windows: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// As [`FloodLimit::new`], but a full table forgets its oldest windows
+    /// instead of refusing new keys.
+    pub fn forgetting(per_window: u32, window: Duration) -> Self {
+        Self {
+            forget_when_full: true,
+            ..Self::new(per_window, window)
         }
     }
 
@@ -77,6 +92,18 @@ impl FloodLimit {
             .count();
         if wait.is_zero() && windows.len() + new_keys > self.max_keys {
             windows.retain(|_, (start, _)| live(*start));
+            if self.forget_when_full
+                && !windows.is_empty()
+                && windows.len() + new_keys > self.max_keys
+            {
+                // The oldest eighth at once (at least what is needed), so a
+                // flood of new keys costs a sort per many keys, not per key.
+                let mut starts: Vec<OffsetDateTime> = windows.values().map(|w| w.0).collect();
+                let forget = (starts.len() / 8).max(new_keys).min(starts.len()) - 1;
+                let (_, cutoff, _) = starts.select_nth_unstable(forget);
+                let cutoff = *cutoff;
+                windows.retain(|k, (start, _)| *start > cutoff || keys.contains(&k.as_str()));
+            }
             if windows.len() + new_keys > self.max_keys {
                 tracing::warn!(
                     keys = windows.len(),
@@ -151,5 +178,21 @@ mod tests {
         limit.hit(&["a"], t0() + Duration::seconds(30)).unwrap();
         // Once a's window has ended, c fits.
         limit.hit(&["c"], t0() + Duration::seconds(61)).unwrap();
+    }
+
+    #[test]
+    fn a_forgetting_limit_makes_room_by_forgetting_the_oldest() {
+        let limit = FloodLimit {
+            max_keys: 2,
+            ..FloodLimit::forgetting(1, Duration::minutes(1))
+        };
+        limit.hit(&["a"], t0()).unwrap();
+        limit.hit(&["b"], t0() + Duration::seconds(10)).unwrap();
+        // Full of live windows: c gets a's place.
+        limit.hit(&["c"], t0() + Duration::seconds(30)).unwrap();
+        // b and c are still counted; a starts afresh.
+        assert!(limit.hit(&["b"], t0() + Duration::seconds(30)).is_err());
+        assert!(limit.hit(&["c"], t0() + Duration::seconds(30)).is_err());
+        limit.hit(&["a"], t0() + Duration::seconds(31)).unwrap();
     }
 }

@@ -76,18 +76,38 @@ impl Wait {
     }
 }
 
-/// The limiters: one per kind of key (each key names its door).
+/// The limiters: per door, one per kind of key, so a flood at one door
+/// (its table full of keys) leaves the others as they were. A full table
+/// of identities forgets its oldest: names are free to make up, and a
+/// table that refused new ones would shut every citizen out; the sources
+/// (an IPv6 source is its /64) are refused when full.
 pub struct Floods {
-    per_source: FloodLimit,
-    per_identity: FloodLimit,
+    per_source: [FloodLimit; DOORS],
+    per_identity: [FloodLimit; DOORS],
+}
+
+/// How many doors there are.
+const DOORS: usize = 4;
+
+impl Door {
+    fn index(self) -> usize {
+        match self {
+            Self::CitizenSignIn => 0,
+            Self::StaffSignIn => 1,
+            Self::Token => 2,
+            Self::Operator => 3,
+        }
+    }
 }
 
 impl Floods {
     pub fn new(quotas: FloodQuotas) -> Self {
         let minute = time::Duration::minutes(1);
         Self {
-            per_source: FloodLimit::new(quotas.per_source.max(1), minute),
-            per_identity: FloodLimit::new(quotas.per_identity.max(1), minute),
+            per_source: std::array::from_fn(|_| FloodLimit::new(quotas.per_source.max(1), minute)),
+            per_identity: std::array::from_fn(|_| {
+                FloodLimit::forgetting(quotas.per_identity.max(1), minute)
+            }),
         }
     }
 
@@ -106,10 +126,10 @@ impl Floods {
         // count, and a key by its length.
         let identity: String = identity.chars().take(64).collect();
         let identity_key = format!("{}|{identity}", door.code());
-        self.per_source
+        self.per_source[door.index()]
             .hit(&[&source_key], now)
             .map_err(|r| Wait(r.0))?;
-        self.per_identity
+        self.per_identity[door.index()]
             .hit(&[&identity_key], now)
             .map_err(|r| Wait(r.0))
     }
@@ -121,7 +141,9 @@ impl Floods {
     /// caller's address is not known to every channel).
     pub fn operator_call(&self, account: &str, now: OffsetDateTime) -> Result<(), Wait> {
         let key = format!("{}|{account}", Door::Operator.code());
-        self.per_identity.hit(&[&key], now).map_err(|r| Wait(r.0))
+        self.per_identity[Door::Operator.index()]
+            .hit(&[&key], now)
+            .map_err(|r| Wait(r.0))
     }
 }
 
@@ -152,6 +174,27 @@ mod tests {
         // A minute on, the source may try again.
         let minute = now + time::Duration::minutes(1);
         assert!(f.attempt(Door::Token, "10.0.0.1", "c10", minute).is_ok());
+    }
+
+    /// Names made up by the tens of thousands fill the sign-in door's
+    /// table: a citizen still gets in (the oldest names are forgotten),
+    /// and the operators' door, which has its own table, never notices.
+    #[test]
+    fn a_table_full_of_made_up_names_shuts_nobody_out() {
+        let f = Floods::new(FloodQuotas {
+            per_source: u32::MAX,
+            per_identity: 1,
+        });
+        let now = OffsetDateTime::UNIX_EPOCH;
+        for n in 0..70_000 {
+            let name = format!("{n:012}");
+            f.attempt(Door::CitizenSignIn, "203.0.113.9", &name, now)
+                .unwrap_or_else(|w| panic!("name {n} refused: {w}"));
+        }
+        assert!(f
+            .attempt(Door::CitizenSignIn, "198.51.100.7", "900515410001", now)
+            .is_ok());
+        assert!(f.operator_call("900515410001", now).is_ok());
     }
 
     #[test]
