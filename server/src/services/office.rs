@@ -201,7 +201,10 @@ pub async fn decide(
 }
 
 /// The case file forwarded with a complaint: the request as stored and
-/// the audit trail of the citizen's account while it ran, as JSON.
+/// the audit trail of that request (the entries of the citizen's account
+/// while it ran that name it), as JSON. Nothing else of the account goes
+/// with it: not the citizen's sign-ins, other channels' uses, notices or
+/// permissions, nor another person's act that touched the account.
 async fn case_file(
     ports: &(impl UsesAudit + UsesRequests),
     c: &Complaint,
@@ -219,6 +222,10 @@ async fn case_file(
             request.updated_at + time::Duration::seconds(1),
         )
         .await?;
+    let trail: Vec<_> = trail
+        .into_iter()
+        .filter(|e| e.detail.contains(&request.id))
+        .collect();
     let file = CaseFile {
         request: CaseRequest {
             id: request.id.clone(),

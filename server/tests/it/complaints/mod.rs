@@ -257,8 +257,25 @@ async fn the_provider_satisfies_in_full_within_3_working_days_and_the_citizen_is
 
 #[tokio::test]
 async fn after_3_working_days_the_provider_forwards_with_the_case_file_and_the_reviewer_decides() {
+    use nomir::domain::audit::{Actor, AuditAction};
     for t in engines_with_demo_data().await {
-        let request = expired_request(&t, YERLAN, "+77051234568").await;
+        // While the request runs, the citizen also signs out somewhere: an
+        // act of the account, not of the request.
+        let sent = request_code(&t.ports, &iin(YERLAN), "+77051234568", true)
+            .await
+            .unwrap();
+        t.clock.advance(Duration::minutes(1));
+        let elsewhere = nomir::ports::AuditEntry::new(
+            t.clock.now(),
+            Actor::Citizen(&iin(YERLAN)),
+            AuditAction::SignOut,
+            YERLAN,
+            "session".into(),
+        );
+        t.ports.audit.append(&elsewhere).await.unwrap();
+        t.clock.advance(Duration::minutes(10));
+        expire_overdue(&t.ports).await.unwrap();
+        let request = sent.request_id;
         let c = file(&t, YERLAN, &request, Addressee::Provider).await;
         let official = member(&t, "official.demo").await;
         let reviewer = member(&t, "reviewer.demo").await;
@@ -296,6 +313,16 @@ async fn after_3_working_days_the_provider_forwards_with_the_case_file_and_the_r
             .collect();
         assert!(actions.contains(&"code_sent"), "{actions:?}");
         assert!(actions.contains(&"request_expired"), "{actions:?}");
+        // Only the request's own entries: not the citizen's sign-in.
+        assert!(
+            file["audit"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|e| e["detail"].as_str().unwrap().contains(request.as_str())),
+            "{file}"
+        );
+        assert!(!actions.contains(&"sign_out"), "{actions:?}");
         // The reviewer sees it now; the provider's decisions are not theirs.
         let wrong = office::decide(&t.ports, &reviewer, &c.id, Decision::Satisfy, REASONS).await;
         assert!(matches!(
