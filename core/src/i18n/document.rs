@@ -77,6 +77,8 @@ pub struct DocumentTexts {
     pub download: &'static str,
     /// Documents cannot be issued now (no sealing key configured).
     pub unavailable: &'static str,
+    /// One citizen asked for too many documents in a minute.
+    pub too_many: &'static str,
     /// Label of who signed a valid document (the organisation, its BIN).
     pub seal_key: &'static str,
     /// Said after a valid verdict when the demo certificate signed: anyone
@@ -135,6 +137,7 @@ pub const KK: DocumentTexts = DocumentTexts {
     check_too_slow: "Файл тым ұзақ жүктелді. Қайталап көріңіз.",
     download: "Нәтиже құжаты (PDF)",
     unavailable: "Құжаттарды қазір беру мүмкін емес. Кейінірек қайталаңыз немесе 1414-ке хабарласыңыз.",
+    too_many: "Бір минутта тым көп құжат сұралды. Бір минуттан кейін қайталаңыз.",
     verdict_valid: "Жарамды: құжатты сервис берген, ол өзгертілмеген.",
     verdict_invalid: "Жарамсыз: құжат өзгертілген немесе оны сервис бермеген.",
     verdict_not_sealed: "Бұл файл сервистің электрондық цифрлық қолтаңбасы бар құжаты емес.",
@@ -183,6 +186,7 @@ pub const RU: DocumentTexts = DocumentTexts {
     check_too_slow: "Файл загружался слишком долго. Повторите попытку.",
     download: "Документ о результате (PDF)",
     unavailable: "Выдать документ сейчас нельзя. Повторите позже или позвоните 1414.",
+    too_many: "За минуту запрошено слишком много документов. Повторите через минуту.",
     verdict_valid: "Действителен: документ выдан сервисом и не изменён.",
     verdict_invalid: "Недействителен: документ изменён или выдан не сервисом.",
     verdict_not_sealed: "Этот файл не является документом сервиса с электронной цифровой подписью.",
@@ -231,6 +235,7 @@ pub const EN: DocumentTexts = DocumentTexts {
     check_too_slow: "The file took too long to arrive. Please try again.",
     download: "Result document (PDF)",
     unavailable: "Documents cannot be issued just now. Try again later or call 1414.",
+    too_many: "Too many documents were asked for in a minute. Try again in a minute.",
     verdict_valid: "Valid: the document was issued by the service and has not been altered.",
     verdict_invalid: "Not valid: the document was altered or was not issued by the service.",
     verdict_not_sealed: "This file is not a signed document of the service.",

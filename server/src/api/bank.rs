@@ -4,14 +4,14 @@
 //! one) and biometrics. Then the bank sees its permissions, and a
 //! revocation at once.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
 
-use super::body::{ApiJson, ApiQuery};
+use super::body::{ApiJson, ApiPath, ApiQuery};
 use super::caller::ApiCall;
 use super::problem::{Problem, ProblemBody};
 use super::step_problems;
@@ -220,7 +220,7 @@ async fn own(ports: &Ports, call: &ApiCall, id: &str) -> Result<DocumentPermissi
 pub async fn show(
     State(ports): State<Ports>,
     call: ApiCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<BankView>, Problem> {
     let p = own(&ports, &call, &id).await?;
     Ok(Json(view_of(&ports, &call, p).await?))
@@ -250,7 +250,7 @@ pub struct BankCode {
 pub async fn code(
     State(ports): State<Ports>,
     call: ApiCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<BankCode>,
 ) -> Result<Json<BankView>, Problem> {
     let p = own(&ports, &call, &id).await?;
@@ -286,7 +286,7 @@ pub struct BankBiometrics {
 pub async fn biometrics(
     State(ports): State<Ports>,
     call: ApiCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<BankBiometrics>,
 ) -> Result<Json<BankView>, Problem> {
     let p = own(&ports, &call, &id).await?;

@@ -2,13 +2,13 @@
 //! number and consent, the SMS code, then biometrics; the same services,
 //! limits and refusals as the portal, with the channel recorded.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::body::ApiJson;
+use super::body::{ApiJson, ApiPath};
 use super::citizen::CitizenCall;
 use super::problem::{Problem, ProblemBody};
 use super::step_problems;
@@ -111,7 +111,7 @@ pub async fn start(
 pub async fn show(
     State(ports): State<Ports>,
     c: CitizenCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<RequestView>, Problem> {
     current(&ports, &c, &id).await
 }
@@ -141,7 +141,7 @@ pub struct CodeEntry {
 pub async fn code(
     State(ports): State<Ports>,
     c: CitizenCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<CodeEntry>,
 ) -> Result<Json<RequestView>, Problem> {
     if let Err(e) = confirm_code(&ports, &c.iin, &id, &body.code).await {
@@ -165,7 +165,7 @@ pub async fn code(
 pub async fn resend(
     State(ports): State<Ports>,
     c: CitizenCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<RequestView>, Problem> {
     if let Err(e) = resend_code(&ports, &c.iin, &id).await {
         step_problems::resent(e, c.call.lang, ports.clock.now())?;
@@ -200,7 +200,7 @@ pub struct BiometricsEntry {
 pub async fn biometrics(
     State(ports): State<Ports>,
     c: CitizenCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<BiometricsEntry>,
 ) -> Result<Json<RequestView>, Problem> {
     super::biometrics::certify(
@@ -243,7 +243,7 @@ pub struct SignatureEntry {
 pub async fn signature(
     State(ports): State<Ports>,
     c: CitizenCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<SignatureEntry>,
 ) -> Result<Json<RequestView>, Problem> {
     let lang = c.call.lang;

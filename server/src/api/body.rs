@@ -2,7 +2,7 @@
 //! malformed, a missing, unknown or mistyped field, too large) is a
 //! problem the client can act on, never a bare text answer.
 
-use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
+use axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
@@ -57,6 +57,25 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             Err(e) => {
                 let e: JsonRejection = e;
                 Err(problem_of(e.status(), &e.body_text(), lang))
+            }
+        }
+    }
+}
+
+/// A path's parameters (a request's id): one that cannot be read (its
+/// percent-encoding is not UTF-8) is a problem too.
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        let lang = lang_of(&parts.headers);
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Self(value)),
+            Err(e) => {
+                let e: PathRejection = e;
+                Err(problem_of(StatusCode::BAD_REQUEST, &e.body_text(), lang))
             }
         }
     }

@@ -2,13 +2,13 @@
 //! files one about a request of theirs, lists theirs and reads one, over
 //! the same service, deadlines and rules as the portal's form.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::body::ApiJson;
+use super::body::{ApiJson, ApiPath};
 use super::citizen::CitizenCall;
 use super::problem::{ComplaintProblem, Problem, ProblemBody};
 use super::views::rfc3339;
@@ -196,7 +196,7 @@ pub async fn list(
 pub async fn show(
     State(ports): State<Ports>,
     c: CitizenCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<ComplaintView>, Problem> {
     let lang = c.call.lang;
     complaints::one(&ports, &c.iin, &id)
@@ -228,7 +228,7 @@ pub struct OfficialView {
 pub async fn officials(
     State(ports): State<Ports>,
     c: CitizenCall,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Vec<OfficialView>>, Problem> {
     let officials = complaints::officials_of(&ports, &c.iin, &id)
         .await

@@ -8,6 +8,7 @@
 //! exist; signed out, 401. Reading it ends an overdue request, as the
 //! page itself does.
 
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -48,7 +49,7 @@ fn json(status: StatusCode, body: String) -> Response {
 pub async fn step(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Response {
     let citizen = match visitor {
         Visitor::SignedIn(citizen) => citizen,
@@ -70,6 +71,10 @@ pub async fn step(
             StatusCode::UNAUTHORIZED,
             r#"{"error":"not_signed_in"}"#.into(),
         );
+    };
+    // An id that cannot be read (not UTF-8) names no request.
+    let Ok(Path(id)) = id else {
+        return json(StatusCode::NOT_FOUND, r#"{"error":"not_found"}"#.into());
     };
     match request_status::view(&state.ports, &iin, &id).await {
         Ok(Some(status)) => {

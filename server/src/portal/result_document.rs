@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use axum::body::{Body, HttpBody};
 use axum::extract::multipart::MultipartError;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -17,7 +18,7 @@ use crate::common::slots::{Full, Slots};
 use crate::common::{cookies, error_page, AppState};
 use crate::documents::seal::{Checked, SealError, Upload, MAX_FILE_BYTES};
 use crate::domain::Iin;
-use crate::services::result_document;
+use crate::services::result_document::{self, IssueError};
 use app::citizen::Visitor;
 use app::source::Source;
 use nomir_core::i18n::{document_texts, Lang};
@@ -26,7 +27,7 @@ use nomir_core::i18n::{document_texts, Lang};
 pub async fn download(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
     let citizen = match visitor {
@@ -52,6 +53,10 @@ pub async fn download(
     let Ok(iin) = Iin::parse(&citizen.iin) else {
         return error_page::page(StatusCode::UNAUTHORIZED, &headers, |t| t.err_not_signed_in);
     };
+    // An id that cannot be read (not UTF-8) names no request.
+    let Ok(Path(id)) = id else {
+        return error_page::page(StatusCode::NOT_FOUND, &headers, |t| t.request_not_found);
+    };
     let lang = cookies::request_lang(&headers);
     match result_document::issue(&state.ports, sealer, &iin, &id, lang).await {
         Ok(Some(pdf)) => {
@@ -76,7 +81,17 @@ pub async fn download(
                 .into_response()
         }
         Ok(None) => error_page::page(StatusCode::NOT_FOUND, &headers, |t| t.request_not_found),
-        Err(e) => {
+        Err(IssueError::TooMany(seconds)) => {
+            let mut page = error_page::text_page(
+                StatusCode::TOO_MANY_REQUESTS,
+                lang,
+                document_texts(lang).too_many,
+            );
+            page.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            page
+        }
+        Err(IssueError::Unexpected(e)) => {
             tracing::error!(error = %e, "result document failed");
             error_page::page(StatusCode::INTERNAL_SERVER_ERROR, &headers, |t| {
                 t.err_unexpected

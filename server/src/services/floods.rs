@@ -30,6 +30,9 @@ pub enum Door {
     /// outside call that must not be had for free, however many numbers
     /// a signed-in account (or a bank, for its citizens) tries.
     Operator,
+    /// A result document drawn and sealed for a citizen: CPU that one
+    /// account must not keep busy for everyone.
+    ResultDocument,
 }
 
 impl Door {
@@ -39,6 +42,7 @@ impl Door {
             Self::StaffSignIn => "staff",
             Self::Token => "token",
             Self::Operator => "operator",
+            Self::ResultDocument => "document",
         }
     }
 }
@@ -87,7 +91,7 @@ pub struct Floods {
 }
 
 /// How many doors there are.
-const DOORS: usize = 4;
+const DOORS: usize = 5;
 
 impl Door {
     fn index(self) -> usize {
@@ -96,6 +100,7 @@ impl Door {
             Self::StaffSignIn => 1,
             Self::Token => 2,
             Self::Operator => 3,
+            Self::ResultDocument => 4,
         }
     }
 }
@@ -140,8 +145,18 @@ impl Floods {
     /// with the wait over the identity quota. Only the account counts (the
     /// caller's address is not known to every channel).
     pub fn operator_call(&self, account: &str, now: OffsetDateTime) -> Result<(), Wait> {
-        let key = format!("{}|{account}", Door::Operator.code());
-        self.per_identity[Door::Operator.index()]
+        self.for_identity(Door::Operator, account, now)
+    }
+
+    /// Counts one result document drawn for `account` at `now`; refused
+    /// with the wait over the identity quota.
+    pub fn document(&self, account: &str, now: OffsetDateTime) -> Result<(), Wait> {
+        self.for_identity(Door::ResultDocument, account, now)
+    }
+
+    fn for_identity(&self, door: Door, account: &str, now: OffsetDateTime) -> Result<(), Wait> {
+        let key = format!("{}|{account}", door.code());
+        self.per_identity[door.index()]
             .hit(&[&key], now)
             .map_err(|r| Wait(r.0))
     }

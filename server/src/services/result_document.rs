@@ -13,8 +13,8 @@ use nomir_core::end_reason::EndReason;
 use nomir_core::i18n::Lang;
 
 use super::uses::{
-    UsesAccounts, UsesApiClients, UsesAudit, UsesBindings, UsesClock, UsesMaintenance, UsesOutbox,
-    UsesRequests, UsesSignatures,
+    UsesAccounts, UsesApiClients, UsesAudit, UsesBindings, UsesClock, UsesFloods, UsesMaintenance,
+    UsesOutbox, UsesRequests, UsesSignatures,
 };
 use super::{request_status, Unexpected};
 use crate::documents::seal::Upload;
@@ -27,9 +27,43 @@ use crate::ports::BindingRequest;
 const SEALING_PLACES: usize = 4;
 static SEALING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(SEALING_PLACES);
 
+/// Why no document was issued.
+#[derive(Debug, thiserror::Error)]
+pub enum IssueError {
+    /// This citizen asked for too many in a minute: wait this many seconds.
+    #[error("too many documents asked for; wait {0} s")]
+    TooMany(u64),
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
 /// The sealed PDF of `iin`'s finished request `request_id` in `lang`, or
 /// `None` if there is no such request of this citizen or it has no result.
+/// A citizen's documents are counted first (a cheap limit before the
+/// drawing and the RSA seal), so no one account keeps the sealing busy.
 pub async fn issue(
+    ports: &(impl UsesAccounts
+          + UsesApiClients
+          + UsesBindings
+          + UsesAudit
+          + UsesRequests
+          + UsesMaintenance
+          + UsesOutbox
+          + UsesFloods
+          + UsesClock),
+    sealer: &Sealer,
+    iin: &Iin,
+    request_id: &str,
+    lang: Lang,
+) -> Result<Option<Vec<u8>>, IssueError> {
+    ports
+        .floods()
+        .document(iin.as_str(), ports.clock().now())
+        .map_err(|wait| IssueError::TooMany(wait.seconds()))?;
+    Ok(issue_counted(ports, sealer, iin, request_id, lang).await?)
+}
+
+async fn issue_counted(
     ports: &(impl UsesAccounts
           + UsesApiClients
           + UsesBindings

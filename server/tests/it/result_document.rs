@@ -119,3 +119,40 @@ async fn a_bound_request_is_issued_and_an_open_or_withdrawn_one_is_not() {
     assert_eq!(meta.ground.as_deref(), Some("term_expired"));
     t.cleanup().await;
 }
+
+/// One citizen's documents are counted before they are drawn: past 30 in
+/// a minute the next waits (nothing drawn, nothing sealed), another
+/// citizen is not held up, and a minute on it is issued again.
+#[tokio::test]
+async fn one_citizens_documents_wait_past_thirty_a_minute() {
+    use nomir::services::result_document::IssueError;
+    let t = demo_db().await;
+    let sealer = demo_sealer().unwrap();
+    let id = run_procedure(&t, "880808410008", "+77025551234", false).await;
+    let person = iin("880808410008");
+    for n in 0..30 {
+        assert!(
+            issue(&t.ports, &sealer, &person, &id, Lang::Kk)
+                .await
+                .unwrap_or_else(|e| panic!("document {n}: {e}"))
+                .is_some(),
+            "document {n}"
+        );
+    }
+    let refused = issue(&t.ports, &sealer, &person, &id, Lang::Kk).await;
+    assert!(
+        matches!(refused, Err(IssueError::TooMany(s)) if (1..=60).contains(&s)),
+        "{refused:?}"
+    );
+    let other = iin("900515410001");
+    assert!(issue(&t.ports, &sealer, &other, &id, Lang::Kk)
+        .await
+        .unwrap()
+        .is_none());
+    t.clock.advance(time::Duration::minutes(1));
+    assert!(issue(&t.ports, &sealer, &person, &id, Lang::Kk)
+        .await
+        .unwrap()
+        .is_some());
+    t.cleanup().await;
+}

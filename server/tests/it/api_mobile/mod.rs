@@ -313,3 +313,25 @@ async fn one_idempotency_key_from_two_citizens_of_one_app_serves_each_their_own(
         t.cleanup().await;
     }
 }
+
+/// A request id that cannot be read (its percent-encoding is not UTF-8)
+/// is a problem in the reader's language, like any other bad input.
+#[tokio::test]
+async fn an_unreadable_id_in_the_path_is_a_problem() {
+    for t in engines().await {
+        let api = Api::over(&t).await;
+        let app = App::sign_in(&api, AIGERIM).await;
+        let r = app.call("GET", "/binding-requests/%FF%FE", None).await;
+        let p = problem(r, StatusCode::BAD_REQUEST, "invalid_request").await;
+        assert!(p["title"].as_str().unwrap().is_ascii(), "{}: {p}", t.name);
+        let r = app
+            .call(
+                "POST",
+                "/binding-requests/%FF/code",
+                Some(body!({"code": "123456"})),
+            )
+            .await;
+        problem(r, StatusCode::BAD_REQUEST, "invalid_request").await;
+        t.cleanup().await;
+    }
+}
