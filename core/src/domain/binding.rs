@@ -51,6 +51,16 @@ pub fn signs_after_biometrics(channel: Channel, purpose: Purpose) -> bool {
     channel == Channel::MobileApp && purpose == Purpose::Change
 }
 
+/// Whether the door `door` takes the steps of a request started on
+/// `started`: a bank's request is that bank's alone (Rules §7: the
+/// citizen's code and biometrics go to the bank's app, and its permission
+/// takes effect only there), and a bank takes none of the citizen's own;
+/// the citizen's own channels, the portal and the app, go on with each
+/// other's (§8: a change started in the app is signed on the portal).
+pub fn steps_on(started: Channel, door: Channel) -> bool {
+    (started == Channel::Bank) == (door == Channel::Bank)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BindingState {
     /// A code was sent to the number; waiting for the citizen to enter it.
@@ -196,6 +206,15 @@ mod tests {
         let s = s.apply(E::CodeConfirmed).unwrap();
         assert_eq!(s, S::AwaitingCertification);
         assert_eq!(s.apply(E::Certified), Ok(S::Bound));
+    }
+
+    #[test]
+    fn a_banks_request_is_the_banks_and_the_citizens_channels_share_theirs() {
+        use Channel::{Bank, MobileApp, Portal};
+        assert!(steps_on(Bank, Bank));
+        assert!(!steps_on(Bank, Portal) && !steps_on(Bank, MobileApp));
+        assert!(!steps_on(Portal, Bank) && !steps_on(MobileApp, Bank));
+        assert!(steps_on(MobileApp, Portal) && steps_on(Portal, MobileApp));
     }
 
     #[test]

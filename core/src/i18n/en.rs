@@ -113,7 +113,7 @@ pub const TEXTS: Texts = Texts {
     sign_intro: "The code is confirmed. Now certify the request with your electronic digital signature (NCALayer).",
     in_app_title: "Continue in the app",
     at_bank_title: "Continue in your bank's app",
-    at_bank_text: "This request was started by your bank: enter the code and pass the biometric check in the bank's app. The permission the bank asked for takes effect only there, and only with your biometrics.",
+    at_bank_text: "This request was started by your bank: in the bank's app, enter the code and pass the biometric authentication. The permission the bank asked for takes effect only after that.",
     in_app_text: "This change of number was started in an app: pass the biometric authentication there. Then sign the request with your EDS, in the app or here.",
     sign_button: "Sign with EDS",
     signing: "Signing…",

@@ -22,7 +22,7 @@ use crate::domain::{BindingState, Channel, EndReason, Iin};
 use crate::ports::DocumentPermission;
 use crate::services::answers;
 use crate::services::bank::{self, BankAsk, BankError};
-use crate::services::confirm_code::confirm_code;
+use crate::services::confirm_code::confirm_code_at_bank;
 use crate::services::{request_status, Ports};
 use nomir_core::api_problem::ApiProblem;
 use nomir_core::step_error::StepError;
@@ -254,7 +254,7 @@ pub async fn code(
     ApiJson(body): ApiJson<BankCode>,
 ) -> Result<Json<BankView>, Problem> {
     let p = own(&ports, &call, &id).await?;
-    if let Err(e) = confirm_code(&ports, &p.iin, &id, &body.code).await {
+    if let Err(e) = confirm_code_at_bank(&ports, &p.iin, &id, &body.code).await {
         step_problems::answer(answers::confirm_code(e), call.lang)?;
     }
     let p = own(&ports, &call, &id).await?;

@@ -28,7 +28,7 @@ use nomir_core::step_error::StepError;
 
 /// The request as it stands now, or 404.
 async fn current(ports: &Ports, c: &CitizenCall, id: &str) -> Result<Json<RequestView>, Problem> {
-    match request_status::view(ports, &c.iin, id).await {
+    match request_status::view_at(ports, &c.iin, id, Channel::MobileApp).await {
         Ok(Some(status)) => Ok(Json(request_view(status, c.call.lang))),
         Ok(None) => Err(Problem::step(StepError::RequestNotFound, c.call.lang)),
         Err(e) => Err(Problem::internal(c.call.lang, &e)),

@@ -73,10 +73,12 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
         let lang = lang_of(&parts.headers);
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(Self(value)),
-            Err(e) => {
-                let e: PathRejection = e;
-                Err(problem_of(StatusCode::BAD_REQUEST, &e.body_text(), lang))
+            // A route without the parameters its handler reads: ours to mend.
+            Err(PathRejection::MissingPathParams(e)) => {
+                tracing::error!(error = %e, "a route lacks its path parameters");
+                Err(Problem::new(ApiProblem::Internal, lang))
             }
+            Err(e) => Err(problem_of(StatusCode::BAD_REQUEST, &e.body_text(), lang)),
         }
     }
 }

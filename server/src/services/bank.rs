@@ -22,6 +22,7 @@ use super::uses::{
 };
 use super::Unexpected;
 use crate::domain::api_client::ClientId;
+use crate::domain::audit::AuditAction;
 use crate::domain::permission::{check_expiry, DocumentScope, PermissionError};
 use crate::domain::{Channel, Iin, IinError, Msisdn};
 use crate::ports::DocumentPermission;
@@ -70,16 +71,32 @@ pub async fn start(
         .map_err(|e| BankError::Code(RequestCodeError::InvalidNumber(e)))?;
     // Without an account the bank hears what it hears for a number the
     // operator does not attribute to the IIN, after the same question to
-    // the operator under the same limit: neither the answer, nor the time
-    // it takes, nor the limit tells it which.
+    // the operator under the same limit and the same audit entry: neither
+    // the answer, nor the time it takes, nor the limit tells it which.
     if ports.accounts().account(&iin).await?.is_none() {
-        return Err(BankError::Code(
+        let answer =
             match super::request_code::attributed_to(ports, &iin, &msisdn, Some(client)).await {
                 Err(wait @ RequestCodeError::TooSoon { .. }) => wait,
                 Err(RequestCodeError::OperatorUnavailable) => RequestCodeError::OperatorUnavailable,
-                _ => RequestCodeError::NumberNotYours,
-            },
-        ));
+                _ => {
+                    let detail = format!(
+                        "number={} channel={} reason=no_account",
+                        msisdn.masked(),
+                        Channel::Bank.code()
+                    );
+                    ports
+                        .audit()
+                        .append(&super::audit::entry(
+                            ports,
+                            &iin,
+                            AuditAction::CodeNotSent,
+                            detail,
+                        ))
+                        .await?;
+                    RequestCodeError::NumberNotYours
+                }
+            };
+        return Err(BankError::Code(answer));
     }
     let permission = DocumentPermission {
         id: uuid::Uuid::new_v4().to_string(),

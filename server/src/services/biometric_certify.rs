@@ -17,7 +17,7 @@ use super::uses::{
     UsesPermissions, UsesRequests,
 };
 use crate::domain::audit::AuditAction;
-use crate::domain::binding::signs_after_biometrics;
+use crate::domain::binding::{signs_after_biometrics, steps_on};
 use crate::domain::biometrics::judge;
 use crate::domain::{BindingState, Channel, EndReason, Iin};
 use crate::ports::{AssertionError, Binding, BindingRequest, StateChange};
@@ -43,10 +43,8 @@ pub async fn certify_with_biometrics(
         // The portal certifies with EDS (Rules §5.2), never with biometrics.
         return Err(CertifyError::NotAwaitingCertification);
     }
-    if (request.channel == Channel::Bank) != (channel == Channel::Bank) {
-        // A bank's request is certified in that bank's app alone (§7): its
-        // permission never takes effect through another door, and a bank
-        // takes no step of the citizen's own requests.
+    if !steps_on(request.channel, channel) {
+        // A bank's request is certified in that bank's app alone (§7).
         return Err(CertifyError::NotAwaitingCertification);
     }
     let verdict = match ports.biometrics().verify(assertion) {

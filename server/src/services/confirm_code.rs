@@ -9,9 +9,10 @@ use super::open_request::{self, OpenRequestError};
 use super::uses::{UsesClock, UsesCodes, UsesMaintenance, UsesRequests};
 use super::{audit, Unexpected};
 use crate::domain::audit::AuditAction;
+use crate::domain::binding::steps_on;
 use crate::domain::document::RequestDocument;
 use crate::domain::otp::MAX_WRONG_ATTEMPTS;
-use crate::domain::{BindingState, EndReason, Iin, OtpCode, OtpCodeError};
+use crate::domain::{BindingState, Channel, EndReason, Iin, OtpCode, OtpCodeError};
 use crate::ports::{BindingRequest, StateChange};
 
 #[derive(Debug, thiserror::Error)]
@@ -53,14 +54,41 @@ pub fn document_for(request: &BindingRequest, nonce: &str) -> Vec<u8> {
 /// three tries (the third voids it and refuses the request); the right code
 /// works only on the same conditions. So guesses that arrive together are
 /// judged one after another, never against a stale count.
+///
+/// On the citizen's own channels (the portal, the app); a bank's request
+/// is the bank's ([`confirm_code_at_bank`]).
 pub async fn confirm_code(
     ports: &(impl UsesRequests + UsesMaintenance + UsesClock + UsesCodes),
     iin: &Iin,
     request_id: &str,
     code_input: &str,
 ) -> Result<Vec<u8>, ConfirmCodeError> {
+    confirm_code_on(ports, iin, request_id, code_input, Channel::Portal).await
+}
+
+/// As [`confirm_code`], at the bank's door, for the bank's own request
+/// (the caller has checked it is this bank's).
+pub async fn confirm_code_at_bank(
+    ports: &(impl UsesRequests + UsesMaintenance + UsesClock + UsesCodes),
+    iin: &Iin,
+    request_id: &str,
+    code_input: &str,
+) -> Result<Vec<u8>, ConfirmCodeError> {
+    confirm_code_on(ports, iin, request_id, code_input, Channel::Bank).await
+}
+
+async fn confirm_code_on(
+    ports: &(impl UsesRequests + UsesMaintenance + UsesClock + UsesCodes),
+    iin: &Iin,
+    request_id: &str,
+    code_input: &str,
+    door: Channel,
+) -> Result<Vec<u8>, ConfirmCodeError> {
     let code = OtpCode::parse(code_input).map_err(ConfirmCodeError::Malformed)?;
     let (mut tx, request) = open_request::lock_open(ports, iin, None, request_id).await?;
+    if !steps_on(request.channel, door) {
+        return Err(OpenRequestError::NotFound.into());
+    }
     if request.state != BindingState::AwaitingCode {
         return Err(ConfirmCodeError::NotAwaitingCode);
     }

@@ -3,11 +3,11 @@
 //! guard against floods of cheap requests that make costly work (a
 //! challenge row each), not an exact count, so instances behind a load
 //! balancer each allow the limit, and a restart forgets it. The map is
-//! bounded: when it is full of live windows, new keys are refused until
-//! windows end (a flood from that many sources is refused, not let in),
-//! or, for a limit that [`FloodLimit::forgetting`] made, the oldest
-//! windows are forgotten to make room: there a full table must not shut
-//! everyone out, and what the limit guards is guarded elsewhere too.
+//! bounded: when it is full of live windows, some are forgotten to make
+//! room (those under their limit first, the oldest first), so a flood of
+//! made-up keys never shuts everyone else out; forgetting a key costs at
+//! most one more window's events for it, and what these limits guard is
+//! guarded elsewhere too (accounts by the database's delays).
 //!
 //! Written by hand: the maintained limiters (governor and the like) count
 //! by the machine's monotonic clock, and these limits must follow the
@@ -29,8 +29,6 @@ pub struct FloodLimit {
     per_window: u32,
     window: Duration,
     max_keys: usize,
-    /// When full: forget the oldest windows rather than refuse new keys.
-    forget_when_full: bool,
     /// Per key: when its window started and how many events it holds.
     windows: Mutex<HashMap<String, (OffsetDateTime, u32)>>,
 }
@@ -49,17 +47,7 @@ impl FloodLimit {
             per_window,
             window,
             max_keys,
-            forget_when_full: false,
             windows: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// As [`FloodLimit::new`], but a full table forgets its oldest windows
-    /// instead of refusing new keys.
-    pub fn forgetting(per_window: u32, window: Duration) -> Self {
-        Self {
-            forget_when_full: true,
-            ..Self::new(per_window, window)
         }
     }
 
@@ -92,29 +80,21 @@ impl FloodLimit {
             .count();
         if wait.is_zero() && windows.len() + new_keys > self.max_keys {
             windows.retain(|_, (start, _)| live(*start));
-            if self.forget_when_full
-                && !windows.is_empty()
-                && windows.len() + new_keys > self.max_keys
-            {
-                // The oldest eighth at once (at least what is needed), so a
-                // flood of new keys costs a sort per many keys, not per key.
-                let mut starts: Vec<OffsetDateTime> = windows.values().map(|w| w.0).collect();
-                let forget = (starts.len() / 8).max(new_keys).min(starts.len()) - 1;
-                let (_, cutoff, _) = starts.select_nth_unstable(forget);
-                let cutoff = *cutoff;
-                windows.retain(|k, (start, _)| *start > cutoff || keys.contains(&k.as_str()));
-            }
-            if windows.len() + new_keys > self.max_keys {
+            if !windows.is_empty() && windows.len() + new_keys > self.max_keys {
                 tracing::warn!(
                     keys = windows.len(),
-                    "flood limit: too many sources at once"
+                    "flood limit full: forgetting the oldest"
                 );
-                let soonest = windows
-                    .values()
-                    .map(|(start, _)| *start + window - now)
-                    .min()
-                    .unwrap_or(window);
-                wait = soonest;
+                // An eighth at once (at least what is needed), those under
+                // their limit before those over it, the oldest first: a
+                // flood of new keys costs a selection per many keys.
+                let per_window = self.per_window;
+                let rank = |&(start, count): &(OffsetDateTime, u32)| (count >= per_window, start);
+                let mut ranks: Vec<_> = windows.values().map(rank).collect();
+                let forget = (ranks.len() / 8).max(new_keys).min(ranks.len()) - 1;
+                let (_, cutoff, _) = ranks.select_nth_unstable(forget);
+                let cutoff = *cutoff;
+                windows.retain(|k, w| rank(w) > cutoff || keys.contains(&k.as_str()));
             }
         }
         if !wait.is_zero() {
@@ -166,33 +146,31 @@ mod tests {
     }
 
     #[test]
-    fn the_map_is_bounded_and_ended_windows_make_room() {
-        let limit = FloodLimit::bounded(5, Duration::minutes(1), 2);
+    fn a_full_map_forgets_the_oldest_under_their_limit_first() {
+        let limit = FloodLimit::bounded(2, Duration::minutes(1), 3);
+        limit.hit(&["a"], t0()).unwrap();
         limit.hit(&["a"], t0()).unwrap();
         limit.hit(&["b"], t0() + Duration::seconds(10)).unwrap();
-        assert_eq!(
-            limit.hit(&["c"], t0() + Duration::seconds(30)),
-            Err(RetryAfter(30))
-        );
-        // Known keys go on counting.
-        limit.hit(&["a"], t0() + Duration::seconds(30)).unwrap();
-        // Once a's window has ended, c fits.
-        limit.hit(&["c"], t0() + Duration::seconds(61)).unwrap();
+        limit.hit(&["c"], t0() + Duration::seconds(20)).unwrap();
+        // Full: d takes the place of b, the oldest under its limit; a,
+        // older but over its limit, is still counted.
+        limit.hit(&["d"], t0() + Duration::seconds(30)).unwrap();
+        assert!(limit.hit(&["a"], t0() + Duration::seconds(30)).is_err());
+        limit.hit(&["c"], t0() + Duration::seconds(30)).unwrap();
+        assert!(limit.hit(&["c"], t0() + Duration::seconds(30)).is_err());
+        // b starts afresh (it was forgotten).
+        limit.hit(&["b"], t0() + Duration::seconds(31)).unwrap();
+        limit.hit(&["b"], t0() + Duration::seconds(31)).unwrap();
     }
 
     #[test]
-    fn a_forgetting_limit_makes_room_by_forgetting_the_oldest() {
-        let limit = FloodLimit {
-            max_keys: 2,
-            ..FloodLimit::forgetting(1, Duration::minutes(1))
-        };
+    fn a_map_of_one_makes_room_for_the_next() {
+        let limit = FloodLimit::bounded(1, Duration::minutes(1), 1);
         limit.hit(&["a"], t0()).unwrap();
         limit.hit(&["b"], t0() + Duration::seconds(10)).unwrap();
-        // Full of live windows: c gets a's place.
-        limit.hit(&["c"], t0() + Duration::seconds(30)).unwrap();
-        // b and c are still counted; a starts afresh.
-        assert!(limit.hit(&["b"], t0() + Duration::seconds(30)).is_err());
-        assert!(limit.hit(&["c"], t0() + Duration::seconds(30)).is_err());
-        limit.hit(&["a"], t0() + Duration::seconds(31)).unwrap();
+        // Two new keys at once in a map of one: counted, never a panic.
+        limit
+            .hit(&["c", "d"], t0() + Duration::seconds(20))
+            .unwrap();
     }
 }

@@ -81,19 +81,25 @@ impl Wait {
 }
 
 /// The limiters: per door, one per kind of key, so a flood at one door
-/// (its table full of keys) leaves the others as they were. A full table
-/// of identities forgets its oldest: names are free to make up, and a
-/// table that refused new ones would shut every citizen out; the sources
-/// (an IPv6 source is its /64) are refused when full.
+/// leaves the others as they were. A full table forgets rather than
+/// refuses (`FloodLimit`): names are free to make up and an IPv6 /48
+/// holds 65,536 sources (each a /64), and a table that refused new keys
+/// would shut everyone out.
 pub struct Floods {
-    per_source: [FloodLimit; DOORS],
-    per_identity: [FloodLimit; DOORS],
+    per_source: [FloodLimit; Door::ALL.len()],
+    per_identity: [FloodLimit; Door::ALL.len()],
 }
 
-/// How many doors there are.
-const DOORS: usize = 5;
-
 impl Door {
+    const ALL: [Door; 5] = [
+        Self::CitizenSignIn,
+        Self::StaffSignIn,
+        Self::Token,
+        Self::Operator,
+        Self::ResultDocument,
+    ];
+
+    /// Its place in [`Door::ALL`] and in the tables.
     fn index(self) -> usize {
         match self {
             Self::CitizenSignIn => 0,
@@ -111,7 +117,7 @@ impl Floods {
         Self {
             per_source: std::array::from_fn(|_| FloodLimit::new(quotas.per_source.max(1), minute)),
             per_identity: std::array::from_fn(|_| {
-                FloodLimit::forgetting(quotas.per_identity.max(1), minute)
+                FloodLimit::new(quotas.per_identity.max(1), minute)
             }),
         }
     }
@@ -189,6 +195,13 @@ mod tests {
         // A minute on, the source may try again.
         let minute = now + time::Duration::minutes(1);
         assert!(f.attempt(Door::Token, "10.0.0.1", "c10", minute).is_ok());
+    }
+
+    #[test]
+    fn each_door_has_its_own_place() {
+        for (i, door) in Door::ALL.into_iter().enumerate() {
+            assert_eq!(door.index(), i, "{door:?}");
+        }
     }
 
     /// Names made up by the tens of thousands fill the sign-in door's

@@ -202,9 +202,10 @@ pub async fn decide(
 
 /// The case file forwarded with a complaint: the request as stored and
 /// the audit trail of that request (the entries of the citizen's account
-/// while it ran that name it), as JSON. Nothing else of the account goes
-/// with it: not the citizen's sign-ins, other channels' uses, notices or
-/// permissions, nor another person's act that touched the account.
+/// while it ran that name it, and the consent's: a refusal may rest on
+/// it), as JSON. Nothing else of the account goes with it: not the
+/// citizen's sign-ins, other channels' uses, notices or permissions, nor
+/// another person's act that touched the account.
 async fn case_file(
     ports: &(impl UsesAudit + UsesRequests),
     c: &Complaint,
@@ -224,7 +225,15 @@ async fn case_file(
         .await?;
     let trail: Vec<_> = trail
         .into_iter()
-        .filter(|e| e.detail.contains(&request.id))
+        .filter(|e| {
+            e.detail.contains(&request.id)
+                || matches!(
+                    e.action,
+                    AuditAction::ConsentGranted
+                        | AuditAction::ConsentRevoked
+                        | AuditAction::ConsentRestored
+                )
+        })
         .collect();
     let file = CaseFile {
         request: CaseRequest {

@@ -24,6 +24,19 @@ pub struct RequestStatus {
     pub sms: Option<crate::ports::SmsState>,
 }
 
+/// As [`view`], for the door `door` (the app's): a request whose steps it
+/// does not take (a bank's, `steps_on`) is none of its business.
+pub async fn view_at(
+    ports: &(impl UsesBindings + UsesRequests + UsesMaintenance + UsesClock + UsesOutbox),
+    iin: &Iin,
+    id: &str,
+    door: crate::domain::Channel,
+) -> Result<Option<RequestStatus>, Unexpected> {
+    Ok(view(ports, iin, id)
+        .await?
+        .filter(|s| crate::domain::binding::steps_on(s.request.channel, door)))
+}
+
 /// The request `id` of `iin` (expiring it first if overdue), or `None`.
 pub async fn view(
     ports: &(impl UsesBindings + UsesRequests + UsesMaintenance + UsesClock + UsesOutbox),

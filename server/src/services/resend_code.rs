@@ -10,6 +10,7 @@ use super::request_code::{
 };
 use super::uses::{SendsSms, UsesCodes, UsesMaintenance, UsesOperators, UsesRequests};
 use crate::domain::audit::AuditAction;
+use crate::domain::binding::steps_on;
 use crate::domain::otp::{resend_allowed_at, too_soon};
 use crate::domain::sms::Sms;
 use crate::domain::{BindingState, Channel, Iin};
@@ -29,7 +30,10 @@ pub async fn resend_code(
     // call, within the request's term (past it, the lock below ends the
     // request as expired); both are decided again under the lock.
     if let Some(request) = ports.requests().request(request_id).await? {
-        if &request.iin == iin && request.state == BindingState::AwaitingCode {
+        if &request.iin == iin
+            && request.state == BindingState::AwaitingCode
+            && steps_on(request.channel, Channel::Portal)
+        {
             let now = ports.clock().now();
             let in_term = now < request.started_at + crate::domain::REQUEST_TERM;
             if let Some(last) = ports.requests().latest_challenge(request_id).await? {
@@ -37,33 +41,26 @@ pub async fn resend_code(
                     return Err(RequestCodeError::TooSoon { retry_at });
                 }
             }
-            match sim_not_swapped(ports, &request.msisdn).await {
-                // A bank hears what it hears of any number that gets no
-                // code: the SIM change is the citizen's to know.
-                Err(RequestCodeError::SimRecentlySwapped { .. })
-                    if request.channel == Channel::Bank =>
-                {
-                    return Err(RequestCodeError::NumberNotYours);
-                }
-                other => other?,
-            }
+            sim_not_swapped(ports, &request.msisdn).await?;
         }
     }
     let (mut tx, request) = open_request::lock_open(ports, iin, None, request_id).await?;
+    // On the citizen's own channels only: a bank's request is the bank's.
+    if !steps_on(request.channel, Channel::Portal) {
+        return Err(OpenRequestError::NotFound.into());
+    }
     if request.state != BindingState::AwaitingCode {
         return Err(OpenRequestError::Ended(request.state).into());
     }
     tx.lock_number(&request.msisdn).await?;
     let now = ports.clock().now();
-    let bank = (request.channel == Channel::Bank)
-        .then_some(request.client_id.as_ref())
-        .flatten();
     if let Some(last) = tx.latest_challenge(request_id).await? {
         if let Some(retry_at) = too_soon(last.created_at, now) {
             return Err(RequestCodeError::TooSoon { retry_at });
         }
     }
-    check_hourly_limits(tx.as_mut(), &request.msisdn, now, bank).await?;
+    // The citizen's own limits: a bank's request never comes here.
+    check_hourly_limits(tx.as_mut(), &request.msisdn, now, None).await?;
     let code = new_code();
     let challenge = challenge(ports, request_id, &request.msisdn, &code);
     tx.add_challenge(&challenge).await?;

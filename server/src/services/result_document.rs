@@ -37,20 +37,37 @@ pub enum IssueError {
     Unexpected(#[from] Unexpected),
 }
 
+/// What issuing a document reads and writes.
+pub trait IssuePorts:
+    UsesAccounts
+    + UsesApiClients
+    + UsesBindings
+    + UsesAudit
+    + UsesRequests
+    + UsesMaintenance
+    + UsesOutbox
+    + UsesClock
+{
+}
+
+impl<P> IssuePorts for P where
+    P: UsesAccounts
+        + UsesApiClients
+        + UsesBindings
+        + UsesAudit
+        + UsesRequests
+        + UsesMaintenance
+        + UsesOutbox
+        + UsesClock
+{
+}
+
 /// The sealed PDF of `iin`'s finished request `request_id` in `lang`, or
 /// `None` if there is no such request of this citizen or it has no result.
 /// A citizen's documents are counted first (a cheap limit before the
 /// drawing and the RSA seal), so no one account keeps the sealing busy.
 pub async fn issue(
-    ports: &(impl UsesAccounts
-          + UsesApiClients
-          + UsesBindings
-          + UsesAudit
-          + UsesRequests
-          + UsesMaintenance
-          + UsesOutbox
-          + UsesFloods
-          + UsesClock),
+    ports: &(impl IssuePorts + UsesFloods),
     sealer: &Sealer,
     iin: &Iin,
     request_id: &str,
@@ -64,14 +81,7 @@ pub async fn issue(
 }
 
 async fn issue_counted(
-    ports: &(impl UsesAccounts
-          + UsesApiClients
-          + UsesBindings
-          + UsesAudit
-          + UsesRequests
-          + UsesMaintenance
-          + UsesOutbox
-          + UsesClock),
+    ports: &impl IssuePorts,
     sealer: &Sealer,
     iin: &Iin,
     request_id: &str,

@@ -151,6 +151,8 @@ async fn a_code_goes_over_smpp_in_ucs2_parts_its_receipts_are_kept_and_a_lost_sm
         )
         .await;
     assert!(location(&r).starts_with("/cabinet/request/"), "{r:?}");
+    // The simulator writes down what it took a moment after it answered.
+    eventually("the message written down", async || !taken(&out).is_empty()).await;
     let messages = taken(&out);
     assert_eq!(messages.len(), 1, "{messages:?}");
     let m = &messages[0];
@@ -209,7 +211,10 @@ async fn a_code_goes_over_smpp_in_ucs2_parts_its_receipts_are_kept_and_a_lost_sm
         )
         .await;
     assert!(location(&r).starts_with("/cabinet/request/"), "{r:?}");
-    assert!(taken(&out).iter().any(|m| m["to"] == "77051234568"));
+    eventually("the next message written down", async || {
+        taken(&out).iter().any(|m| m["to"] == "77051234568")
+    })
+    .await;
     drop(simulator);
     std::fs::remove_file(&out).ok();
 }

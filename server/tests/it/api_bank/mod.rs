@@ -29,6 +29,14 @@ fn in_a_month() -> String {
         .unwrap()
 }
 
+/// A valid IIN nobody in the demo data has an account for.
+fn no_account() -> String {
+    (0..100)
+        .map(|n| format!("9912314100{n:02}"))
+        .find(|s| Iin::parse(s).is_ok() && s != "991231410007")
+        .unwrap()
+}
+
 fn ask(iin: &str, number: &str) -> Value {
     body!({
         "iin": iin,

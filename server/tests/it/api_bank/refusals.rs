@@ -41,10 +41,7 @@ async fn bad_asks_are_problems_and_a_request_is_the_asking_banks_only() {
             .post("/binding-requests", ask(YERLAN, "+7 727 250 00 00"))
             .await;
         problem(r, StatusCode::BAD_REQUEST, "number_landline").await;
-        let no_account = (0..100)
-            .map(|n| format!("9912314100{n:02}"))
-            .find(|s| Iin::parse(s).is_ok() && s != "991231410007")
-            .unwrap();
+        let no_account = no_account();
         // No account, and a number the operator does not give him: one
         // answer, so the bank cannot tell who has an account.
         let r = bank
@@ -240,10 +237,7 @@ async fn a_banks_operator_questions_are_its_own_and_say_nothing_of_an_account() 
     for t in engines().await {
         let api = Api::over(&t).await;
         let bank = bank(&api).await;
-        let no_account = (0..100)
-            .map(|n| format!("9912314100{n:02}"))
-            .find(|s| Iin::parse(s).is_ok() && s != "991231410007")
-            .unwrap();
+        let no_account = no_account();
         for iin in [no_account.as_str(), YERLAN] {
             let mut answered = 0;
             loop {
@@ -280,12 +274,37 @@ async fn a_banks_request_is_certified_through_the_bank_alone() {
     use nomir::domain::Channel;
     use nomir::services::biometric_certify::certify_with_biometrics;
     use nomir::services::certify::{certify, CertifyError};
+    use nomir::services::confirm_code::{confirm_code, ConfirmCodeError};
+    use nomir::services::open_request::OpenRequestError;
+    use nomir::services::request_code::RequestCodeError;
+    use nomir::services::resend_code::resend_code;
     for t in engines().await {
         let api = Api::over(&t).await;
         let bank = bank(&api).await;
         let started = bank.ok("/binding-requests", ask(YERLAN, HIS_NUMBER)).await;
         let id = started["request"]["id"].as_str().unwrap().to_owned();
         let code = code_sent_to(&t.ports, HIS_NUMBER).await;
+        let iin = Iin::parse(YERLAN).unwrap();
+        // The citizen's own channels take no step of it: not the code, not
+        // a new code (the code stays the bank's to enter).
+        let by_portal = confirm_code(&t.ports, &iin, &id, &code).await;
+        assert!(
+            matches!(
+                by_portal,
+                Err(ConfirmCodeError::Request(OpenRequestError::NotFound))
+            ),
+            "{}: {by_portal:?}",
+            t.name
+        );
+        let resent = resend_code(&t.ports, &iin, &id).await;
+        assert!(
+            matches!(
+                resent,
+                Err(RequestCodeError::Request(OpenRequestError::NotFound))
+            ),
+            "{}: {resent:?}",
+            t.name
+        );
         let confirmed = bank
             .ok(
                 &format!("/binding-requests/{id}/code"),
@@ -296,7 +315,6 @@ async fn a_banks_request_is_certified_through_the_bank_alone() {
             .as_str()
             .unwrap()
             .to_owned();
-        let iin = Iin::parse(YERLAN).unwrap();
         let by_eds = certify(&t.ports, &iin, &id, b"any signature").await;
         assert!(
             matches!(by_eds, Err(CertifyError::NotAwaitingCertification)),
