@@ -267,7 +267,7 @@ pub async fn signature(
 /// After a signature that found the request at another step: an ended
 /// request shows its outcome; an open one is the wrong step (409).
 async fn awaits_signature(ports: &Ports, c: &CitizenCall, id: &str) -> Result<(), Problem> {
-    match request_status::view(ports, &c.iin, id).await {
+    match request_status::view_at(ports, &c.iin, id, Channel::MobileApp).await {
         Ok(Some(s)) if !s.request.state.is_ended() => {
             Err(Problem::step(StepError::WrongStep, c.call.lang))
         }

@@ -5,9 +5,9 @@
 //! balancer each allow the limit, and a restart forgets it. The map is
 //! bounded: when it is full of live windows, some are forgotten to make
 //! room (those under their limit first, the oldest first), so a flood of
-//! made-up keys never shuts everyone else out; forgetting a key costs at
-//! most one more window's events for it, and what these limits guard is
-//! guarded elsewhere too (accounts by the database's delays).
+//! made-up keys never shuts everyone else out. Forgetting a key costs at
+//! most one more window's events for it; accounts are guarded by the
+//! database's delays besides, and a challenge row lapses in ten minutes.
 //!
 //! Written by hand: the maintained limiters (governor and the like) count
 //! by the machine's monotonic clock, and these limits must follow the
@@ -89,12 +89,19 @@ impl FloodLimit {
                 // their limit before those over it, the oldest first: a
                 // flood of new keys costs a selection per many keys.
                 let per_window = self.per_window;
-                let rank = |&(start, count): &(OffsetDateTime, u32)| (count >= per_window, start);
-                let mut ranks: Vec<_> = windows.values().map(rank).collect();
-                let forget = (ranks.len() / 8).max(new_keys).min(ranks.len()) - 1;
-                let (_, cutoff, _) = ranks.select_nth_unstable(forget);
-                let cutoff = *cutoff;
-                windows.retain(|k, w| rank(w) > cutoff || keys.contains(&k.as_str()));
+                let mut ranked: Vec<_> = windows
+                    .iter()
+                    .filter(|(k, _)| !keys.contains(&k.as_str()))
+                    .map(|(k, &(start, count))| ((count >= per_window, start), k.clone()))
+                    .collect();
+                let forget = (windows.len() / 8).max(new_keys).min(ranked.len());
+                if forget > 0 {
+                    // Exactly `forget` of them, ties broken by the key.
+                    ranked.select_nth_unstable(forget - 1);
+                    for (_, key) in &ranked[..forget] {
+                        windows.remove(key);
+                    }
+                }
             }
         }
         if !wait.is_zero() {

@@ -48,6 +48,15 @@ async fn bad_asks_are_problems_and_a_request_is_the_asking_banks_only() {
             .post("/binding-requests", ask(&no_account, HIS_NUMBER))
             .await;
         let none = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "number_not_yours").await;
+        // The same audit entry as for a refused number: the same work, so
+        // the same time.
+        assert!(
+            t.recent_actions(3)
+                .await
+                .contains(&"code_not_sent".to_owned()),
+            "{}",
+            t.name
+        );
         let r = bank
             .post("/binding-requests", ask(YERLAN, "+77011234567"))
             .await;
@@ -315,6 +324,16 @@ async fn a_banks_request_is_certified_through_the_bank_alone() {
             .as_str()
             .unwrap()
             .to_owned();
+        // The app's door does not see it; the bank's does.
+        use nomir::services::request_status::view_at;
+        assert!(view_at(&t.ports, &iin, &id, Channel::MobileApp)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(view_at(&t.ports, &iin, &id, Channel::Bank)
+            .await
+            .unwrap()
+            .is_some());
         let by_eds = certify(&t.ports, &iin, &id, b"any signature").await;
         assert!(
             matches!(by_eds, Err(CertifyError::NotAwaitingCertification)),

@@ -324,6 +324,11 @@ async fn after_3_working_days_the_provider_forwards_with_the_case_file_and_the_r
         assert!(actions.contains(&"request_expired"), "{actions:?}");
         // The request's own entries and the consent's, not the citizen's
         // sign-out elsewhere.
+        for e in file["audit"].as_array().unwrap() {
+            let own = e["detail"].as_str().unwrap().contains(request.as_str());
+            let consent = e["action"].as_str().unwrap().starts_with("consent_");
+            assert!(own || consent, "{e}");
+        }
         assert!(actions.contains(&"consent_revoked"), "{actions:?}");
         assert!(!actions.contains(&"sign_out"), "{actions:?}");
         // The reviewer sees it now; the provider's decisions are not theirs.
