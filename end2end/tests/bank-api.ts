@@ -28,6 +28,12 @@ export async function bankToken(request: APIRequestContext): Promise<string> {
 
 /** The demo bank binds `number` (shown as `shown`) for `iin`, asking to view two documents. */
 export async function bankBinds(request: APIRequestContext, page: Page, iin: string, number: string, shown: string) {
+  const asked = await bankAsks(request, iin, number);
+  await asked.finish(page, shown);
+}
+
+/** The demo bank asks to bind `number` for `iin`; `finish` enters the code and passes biometrics. */
+export async function bankAsks(request: APIRequestContext, iin: string, number: string) {
   const token = await bankToken(request);
   const auth = { Authorization: `Bearer ${token}` };
   const expires = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
@@ -37,6 +43,17 @@ export async function bankBinds(request: APIRequestContext, page: Page, iin: str
   });
   expect(started.status()).toBe(201);
   const id = (await started.json()).request.id;
+  return { id, finish: (page: Page, shown: string) => bankFinishes(request, page, auth, id, iin, shown) };
+}
+
+async function bankFinishes(
+  request: APIRequestContext,
+  page: Page,
+  auth: Record<string, string>,
+  id: string,
+  iin: string,
+  shown: string,
+) {
   const code = await codeFromDemoPhone(page, shown);
   const confirmed = await request.post(`/api/v1/bank/binding-requests/${id}/code`, { headers: auth, data: { code } });
   const nonce = (await confirmed.json()).request.biometric_nonce;

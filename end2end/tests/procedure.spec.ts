@@ -3,7 +3,7 @@ import {
   bindThroughPortal, certify, codeFromDemoPhone, confirmTarget, DEMO_PASSWORD, enterCode, expectNoAxeViolations,
   expectNoAxeViolationsInEveryLanguage, requestCode, signIn, tabTo, waitForHydration,
 } from "./helpers";
-import { bankBinds, bankSees } from "./bank-api";
+import { bankAsks, bankBinds, bankSees } from "./bank-api";
 
 test("a citizen binds a number with the keyboard alone; focus follows each step", async ({ page }) => {
   const heading = page.getByRole("heading", { level: 1 });
@@ -101,6 +101,23 @@ test("a bank binds its number with a permission; the cabinet shows both, and rev
   await expect(permission.getByRole("button")).toHaveCount(0);
   expect(await bankSees(request, "851102310000")).toEqual(["revoked"]);
   await expectNoAxeViolations(page);
+});
+
+// A bank's open request is the bank's app's to go on with: the cabinet
+// links to it, and its page says so, with no form, in every language.
+test("a bank's open request shows as the bank's to go on with, with no form", async ({ page, request }) => {
+  const asked = await bankAsks(request, "851102310000", "+77051234568");
+  await signIn(page, "851102310000");
+  await page.getByTestId("open-request").getByRole("link").click();
+  await expect(page.getByTestId("at-bank")).toBeVisible();
+  await expect(page.locator("input[name=code]")).toHaveCount(0);
+  await expect(page.locator("main form")).toHaveCount(0);
+  await expectNoAxeViolationsInEveryLanguage(page);
+  // The bank's app finishes it: the number stays bound, now confirmed.
+  await asked.finish(page, "+7 705 123 45 68");
+  await page.goto("/cabinet");
+  await expect(page.getByTestId("open-request")).toHaveCount(0);
+  await expect(page.getByTestId("bound-number")).toHaveText("+7 705 123 45 68");
 });
 
 test("three wrong codes end the request; the right code no longer works", async ({ page }) => {
