@@ -1,11 +1,19 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import {
-  bindThroughPortal, certify, codeFromDemoPhone, confirmTarget, DEMO_PASSWORD, enterCode, expectNoAxeViolations,
-  expectNoAxeViolationsInEveryLanguage, requestCode, signIn, tabTo, waitForHydration,
+  bindThroughPortal, certify, codeFromDemoPhone, confirmTarget, consoleProblems, DEMO_PASSWORD, enterCode,
+  expectNoAxeViolations, expectNoAxeViolationsInEveryLanguage, requestCode, signIn, tabTo, waitForHydration,
 } from "./helpers";
 import { bankAsks, bankBinds, bankSees } from "./bank-api";
 
+/** The WASM island `name` on the page (Leptos names it `{name}_{hash}`). */
+const island = (page: Page, name: string) => page.locator(`leptos-island[data-component^="${name}_"]`);
+
 test("a citizen binds a number with the keyboard alone; focus follows each step", async ({ page }) => {
+  // The binding card and each step are islands that render the flow: what
+  // the citizen uses is inside them, and they hydrate without a mismatch.
+  const problems = consoleProblems(page);
+  const card = island(page, "BindingCard");
+  const step = island(page, "RequestStep");
   const heading = page.getByRole("heading", { level: 1 });
   await page.goto("/sign-in");
   await waitForHydration(page);
@@ -17,6 +25,9 @@ test("a citizen binds a number with the keyboard alone; focus follows each step"
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/cabinet$/);
   await expect(heading).toBeFocused();
+  await expect(card.getByTestId("no-number")).toBeVisible();
+  await expect(card.locator("#number")).toBeVisible();
+  await expect(card.locator("#consent")).toBeVisible();
 
   await tabTo(page, "#number");
   await page.keyboard.type("8 701 123 45 67");
@@ -27,8 +38,12 @@ test("a citizen binds a number with the keyboard alone; focus follows each step"
   await expect(page).toHaveURL(/\/cabinet\/request\/[0-9a-f-]+$/);
   await expect(heading).toHaveText("Нөмірді растау");
   await expect(heading).toBeFocused();
-  await expect(page.getByTestId("tries-left")).toHaveText("3");
-  await expect(page.getByTestId("code-status")).toHaveText("Растау коды SMS арқылы жіберілді.");
+  await expect(step.getByTestId("tries-left")).toHaveText("3");
+  await expect(step.getByTestId("code-status")).toHaveText("Растау коды SMS арқылы жіберілді.");
+  for (const part of ["time-left", "resend-button", "request-number"]) {
+    await expect(step.getByTestId(part)).toBeVisible();
+  }
+  await expect(step.locator("#code")).toBeVisible();
   await expectNoAxeViolationsInEveryLanguage(page);
   await waitForHydration(page);
 
@@ -37,10 +52,11 @@ test("a citizen binds a number with the keyboard alone; focus follows each step"
   await tabTo(page, "#code");
   await page.keyboard.type(wrong);
   await page.keyboard.press("Enter");
-  const summary = page.getByTestId("error-summary");
+  const summary = step.getByTestId("error-summary");
   await expect(summary).toContainText("Код қате.");
   await expect(summary).toBeFocused();
-  await expect(page.getByTestId("tries-left")).toHaveText("2");
+  await expect(step.getByTestId("tries-left")).toHaveText("2");
+  await expect(step.locator("#code")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
   // The summary's link takes the keyboard to the field to correct.
   await page.keyboard.press("Tab");
@@ -55,18 +71,22 @@ test("a citizen binds a number with the keyboard alone; focus follows each step"
   await expectNoAxeViolationsInEveryLanguage(page);
   await waitForHydration(page);
 
+  await expect(step.getByTestId("sign-button")).toBeEnabled();
   await tabTo(page, "[data-testid=sign-button]");
   await page.keyboard.press("Enter");
   await expect(heading).toHaveText("Нөмір қосылды", { timeout: 20_000 });
   await expect(heading).toBeFocused();
+  await expect(step.getByRole("heading", { level: 1 })).toHaveText("Нөмір қосылды");
+  await expect(step.getByTestId("result-document")).toBeVisible();
   await expectNoAxeViolationsInEveryLanguage(page);
 
   await tabTo(page, "main a[href='/cabinet']");
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("bound-number")).toHaveText("+7 701 123 45 67");
+  await expect(card.getByTestId("bound-number")).toHaveText("+7 701 123 45 67");
   await expect(page.getByTestId("history")).toContainText("Kcell");
   await expect(page.getByTestId("consent-given")).toBeVisible();
   await expectNoAxeViolationsInEveryLanguage(page);
+  expect(problems).toEqual([]);
 });
 
 test("a citizen changes the number; the old one stays in the history", async ({ page }) => {
@@ -135,7 +155,9 @@ test("three wrong codes end the request; the right code no longer works", async 
   await expect(page.getByTestId("tries-left")).toHaveText("1");
   await enterCode(page, wrong);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мемлекеттік қызмет көрсетілмеді");
-  await expect(page.getByTestId("refusal-reason")).toHaveText("Бір реттік пароль расталмады.");
+  // The outcome is the step's island too.
+  await expect(island(page, "RequestStep").getByTestId("refusal-reason")).toHaveText("Бір реттік пароль расталмады.");
+  await expect(island(page, "RequestStep").getByTestId("result-document")).toBeVisible();
   await expectNoAxeViolationsInEveryLanguage(page);
   // The right code, posted now, changes nothing.
   await page.request.post(target.path, { form: { id: target.id, code: right } });

@@ -1,4 +1,4 @@
-//! The code step's live times, as islands: the time left in the request's
+//! The code step's live times: the time left in the request's
 //! term and the wait before a new code may be asked for, counted from the
 //! service's own clock (the demo clock included), not the browser's.
 //!
@@ -11,13 +11,13 @@
 //! `prefers-reduced-motion` has nothing to stop.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::i18n::{timer_texts, Lang};
 
-/// What the timers say, in the page's language (the islands' props travel
-/// in the page, so they carry the words rather than the language tables).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What the timers say, in the page's language (an island's data travels
+/// in the page, so it carries the words rather than the language tables).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimerLabels {
     pub time_left: String,
     pub resend_in: String,
@@ -44,6 +44,65 @@ impl TimerLabels {
             announce_1: t.announce_1.to_owned(),
             expired: t.expired.to_owned(),
             see_result: t.see_result.to_owned(),
+        }
+    }
+
+    #[cfg(feature = "hydrate")]
+    pub fn read(js: &super::island_data::Js) -> Self {
+        Self {
+            time_left: js.text("time_left"),
+            resend_in: js.text("resend_in"),
+            resend_ready: js.text("resend_ready"),
+            announce_start: js.text("announce_start"),
+            announce_5: js.text("announce_5"),
+            announce_2: js.text("announce_2"),
+            announce_1: js.text("announce_1"),
+            expired: js.text("expired"),
+            see_result: js.text("see_result"),
+        }
+    }
+}
+
+/// The term's timer's data: the service's time, the term's end (Unix
+/// seconds) and the request's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermData {
+    pub now: i64,
+    pub ends: i64,
+    pub result_href: String,
+    pub labels: TimerLabels,
+}
+
+impl TermData {
+    #[cfg(feature = "hydrate")]
+    pub fn read(js: &super::island_data::Js) -> Self {
+        Self {
+            now: js.int("now"),
+            ends: js.int("ends"),
+            result_href: js.text("result_href"),
+            labels: TimerLabels::read(&js.at("labels")),
+        }
+    }
+}
+
+/// The resend button's data: the service's time, when a new code may be
+/// asked for (Unix seconds), and the button's label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResendData {
+    pub now: i64,
+    pub resend_at: i64,
+    pub label: String,
+    pub labels: TimerLabels,
+}
+
+impl ResendData {
+    #[cfg(feature = "hydrate")]
+    pub fn read(js: &super::island_data::Js) -> Self {
+        Self {
+            now: js.int("now"),
+            resend_at: js.int("resend_at"),
+            label: js.text("label"),
+            labels: TimerLabels::read(&js.at("labels")),
         }
     }
 }
@@ -247,8 +306,14 @@ impl Watch {
 /// (a maintenance break), the clock is learnt again, and once the request
 /// moved on elsewhere (another tab, the app) its new step is shown in
 /// place.
-#[island]
-pub fn CodeTimer(now: i64, ends: i64, result_href: String, labels: TimerLabels) -> impl IntoView {
+#[component]
+pub fn CodeTimer(data: TermData) -> impl IntoView {
+    let TermData {
+        now,
+        ends,
+        result_href,
+        labels,
+    } = data;
     let watch = Watch {
         skew: RwSignal::new(None),
         ends: RwSignal::new(ends),
@@ -315,8 +380,14 @@ const START_WINDOW: i64 = 540;
 /// (`aria-disabled`, still reachable with the keyboard and described by
 /// the wait) until a second after the service allows it, and the wait
 /// counts down beside it; a screen reader hears when it turns on.
-#[island]
-pub fn ResendButton(now: i64, resend_at: i64, label: String, labels: TimerLabels) -> impl IntoView {
+#[component]
+pub fn ResendButton(data: ResendData) -> impl IntoView {
+    let ResendData {
+        now,
+        resend_at,
+        label,
+        labels,
+    } = data;
     let scripted = RwSignal::new(false);
     // A second's margin: the browser's clock is read to the second.
     let wait = RwSignal::new((resend_at + 1 - now).max(0));

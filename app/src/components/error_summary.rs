@@ -3,26 +3,65 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use serde::Serialize;
 
 use crate::error::PortalError;
 use crate::i18n::Texts;
 
 #[component]
 pub fn ErrorSummary(error: PortalError, t: &'static Texts) -> impl IntoView {
-    let message = error.message(t);
+    view! { <ErrorBox error=ShownError::of(error, t) title=t.error_title.to_owned()/> }
+}
+
+/// An error as the page shows it: its message, and the id of the field it
+/// is about (empty when none). The server makes it; an island, which has
+/// no tables of texts, shows it as it came.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShownError {
+    pub message: String,
+    pub field: String,
+}
+
+impl ShownError {
+    pub fn of(error: PortalError, t: &'static Texts) -> Self {
+        Self {
+            message: error.message(t),
+            field: error.field().map(|f| f.id().to_owned()).unwrap_or_default(),
+        }
+    }
+
+    /// The message, if the error is about the field `field`.
+    pub fn about(&self, field: crate::error::Field) -> Option<String> {
+        (self.field == field.id()).then(|| self.message.clone())
+    }
+
+    #[cfg(feature = "hydrate")]
+    pub fn read(js: &super::island_data::Js) -> Self {
+        Self {
+            message: js.text("message"),
+            field: js.text("field"),
+        }
+    }
+}
+
+/// The summary of `error`, titled `title`.
+#[component]
+pub fn ErrorBox(error: ShownError, title: String) -> impl IntoView {
+    let ShownError { message, field } = error;
     // The link to the field: the navigator focuses it when followed.
-    let body = match error.field() {
-        Some(field) => Either::Left(view! {
-            <ul class="error-list"><li><a href=format!("#{}", field.id())>{message}</a></li></ul>
-        }),
-        None => Either::Right(view! { <p>{message}</p> }),
+    let body = if field.is_empty() {
+        Either::Right(view! { <p>{message}</p> })
+    } else {
+        Either::Left(view! {
+            <ul class="error-list"><li><a href=format!("#{field}")>{message}</a></li></ul>
+        })
     };
     view! {
         // `autofocus` moves focus here on a page load; after a step shown in
         // place, the navigator does.
         <div class="error-summary" tabindex="-1" autofocus=true
             aria-labelledby="error-summary-title" data-testid="error-summary">
-            <h2 id="error-summary-title">{t.error_title}</h2>
+            <h2 id="error-summary-title">{title}</h2>
             {body}
         </div>
     }

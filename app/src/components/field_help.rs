@@ -28,6 +28,7 @@
 //!
 //! [`ErrorSummary`]: super::ErrorSummary
 
+use super::island_data::{carry, island_data, IslandData};
 use leptos::prelude::*;
 
 use crate::error::PortalError;
@@ -116,21 +117,62 @@ pub fn shown_back(kind: Kind, value: &str, finished: bool) -> Option<String> {
 /// the order the server checks them.
 #[component]
 pub fn FieldHelp(kinds: &'static [Kind], t: &'static Texts) -> impl IntoView {
-    let ids: Vec<&str> = kinds.iter().map(|k| k.id()).collect();
-    let messages: Vec<String> = kinds
-        .iter()
-        .flat_map(|k| k.findable())
-        .map(|e| e.message(t).replace('\n', " "))
-        .collect();
-    view! { <Helper kinds=ids.join(" ") messages=messages.join("\n") title=t.error_title.to_owned()/> }
+    let data = carry(HelpData::of(kinds, t));
+    view! { {data} <Helper/> }
+}
+
+impl HelpData {
+    pub fn of(kinds: &'static [Kind], t: &'static Texts) -> Self {
+        let ids: Vec<&str> = kinds.iter().map(|k| k.id()).collect();
+        let messages: Vec<String> = kinds
+            .iter()
+            .flat_map(|k| k.findable())
+            .map(|e| e.message(t).replace('\n', " "))
+            .collect();
+        HelpData {
+            kinds: ids.join(" "),
+            messages: messages.join("\n"),
+            title: t.error_title.to_owned(),
+        }
+    }
 }
 
 /// `kinds`: the fields' ids, by spaces; `messages`: the texts of the errors
 /// the browser can find in them, a line each, field by field in
-/// [`Kind::findable`]'s order; `title`: the error summary's. Plain strings:
-/// each type an island's properties carry adds its own decoder to the WASM.
+/// [`Kind::findable`]'s order; `title`: the error summary's.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HelpData {
+    kinds: String,
+    messages: String,
+    title: String,
+}
+
+impl IslandData for HelpData {
+    const ID: &'static str = "field-help-data";
+
+    #[cfg(feature = "hydrate")]
+    fn read(js: &super::island_data::Js) -> Self {
+        Self {
+            kinds: js.text("kinds"),
+            messages: js.text("messages"),
+            title: js.text("title"),
+        }
+    }
+}
+
+/// The helper as an island of its own.
 #[island]
-fn Helper(kinds: String, messages: String, title: String) -> impl IntoView {
+fn Helper() -> impl IntoView {
+    help(island_data());
+}
+
+/// Installs the helper, from whichever island is hydrating.
+pub fn help(data: HelpData) {
+    let HelpData {
+        kinds,
+        messages,
+        title,
+    } = data;
     #[cfg(feature = "hydrate")]
     {
         let mut texts = messages.lines();

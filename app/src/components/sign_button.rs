@@ -9,12 +9,15 @@
 //! answer also sets the cookie that ties it to this browser), puts its id
 //! in the form's `challenge_id` field, and has NCALayer sign it. So a
 //! challenge is made only when the citizen asks to sign in, and each press
-//! gets a fresh one (any attempt spends a challenge).
+//! gets a fresh one (any attempt spends a challenge). The server function
+//! is called with `gloo-net` and its answer read with the browser's JSON
+//! parser: Leptos' client for it brought `serde_json` into the WASM.
 
 use leptos::html::Button;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::island_data::{carry, island_data, IslandData};
 use crate::error::PortalError;
 use crate::i18n::Texts;
 
@@ -24,7 +27,7 @@ pub const CMS_FIELD: &str = "cms_base64";
 pub const CHALLENGE_FIELD: &str = "challenge_id";
 
 /// What the button needs to ask for a signature.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SignTask {
     /// What to sign; empty for signing in: a challenge is fetched when pressed.
     pub document_base64: String,
@@ -40,7 +43,7 @@ pub struct SignTask {
 /// The button's own texts, in the page's language: an island gets its
 /// texts from the server with its other properties, so the WASM carries
 /// no translation tables.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SignLabels {
     pub needs_script: String,
     pub button: String,
@@ -90,8 +93,62 @@ impl SignLabels {
     }
 }
 
-#[island]
+/// The button's data, as its island reads it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignData {
+    pub task: SignTask,
+    pub labels: SignLabels,
+}
+
+impl IslandData for SignData {
+    const ID: &'static str = "sign-data";
+
+    #[cfg(feature = "hydrate")]
+    fn read(js: &super::island_data::Js) -> Self {
+        let (task, labels) = (js.at("task"), js.at("labels"));
+        Self {
+            task: SignTask {
+                document_base64: task.text("document_base64"),
+                iin: task.text("iin"),
+                signer_url: task.text("signer_url"),
+                locale: task.text("locale"),
+                auth: task.flag("auth"),
+            },
+            labels: SignLabels {
+                needs_script: labels.text("needs_script"),
+                button: labels.text("button"),
+                retry: labels.text("retry"),
+                signing: labels.text("signing"),
+                missing: labels.text("missing"),
+                cancelled: labels.text("cancelled"),
+                wrong_password: labels.text("wrong_password"),
+                no_key: labels.text("no_key"),
+                timed_out: labels.text("timed_out"),
+                failed: labels.text("failed"),
+                too_many: labels.text("too_many"),
+                unreachable: labels.text("unreachable"),
+                unexpected: labels.text("unexpected"),
+            },
+        }
+    }
+}
+
+#[component]
 pub fn SignButton(task: SignTask, labels: SignLabels) -> impl IntoView {
+    let data = carry(SignData { task, labels });
+    view! { {data} <Signer/> }
+}
+
+/// The button as an island of its own (signing in).
+#[island]
+fn Signer() -> impl IntoView {
+    view! { <SignView data=island_data()/> }
+}
+
+/// The button, inside whichever island shows it.
+#[component]
+pub fn SignView(data: SignData) -> impl IntoView {
+    let SignData { task, labels } = data;
     // The same `false` on the server and at hydration; true once the WASM runs.
     let scripted = RwSignal::new(false);
     Effect::new(move |_| scripted.set(true));
@@ -161,13 +218,13 @@ async fn sign(
     };
     if task.document_base64.is_empty() {
         // Signing in: a fresh challenge, asked for now.
-        match crate::server_fns::get_eds_challenge().await {
+        match challenge().await {
             Ok(c) => {
                 if let Some(id) = field(CHALLENGE_FIELD) {
-                    id.set_value(&c.id);
+                    id.set_value(&c.text("id"));
                 }
-                task.document_base64 = c.document_base64;
-                task.signer_url = c.signer_url;
+                task.document_base64 = c.text("document_base64");
+                task.signer_url = c.text("signer_url");
             }
             Err(e) => {
                 signing.set(false);
@@ -205,4 +262,32 @@ async fn sign(
         Err(SignError::TimedOut) => signer_error.set(Some(labels.timed_out)),
         Err(SignError::Failed(why)) => signer_error.set(Some(format!("{} ({why})", labels.failed))),
     }
+}
+
+/// Asks the `get_eds_challenge` server function for a challenge: its
+/// answer (`id`, `document_base64`, `signer_url`), or its error as the
+/// server function says it (`"LockedOut"`, ...).
+#[cfg(feature = "hydrate")]
+async fn challenge() -> Result<super::island_data::Js, PortalError> {
+    use super::island_data::Js;
+    use leptos::server_fn::ServerFn;
+    let path = <crate::server_fns::GetEdsChallenge as ServerFn>::PATH;
+    let answer = gloo_net::http::Request::post(path)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("")
+        .map_err(|_| PortalError::Unexpected)?
+        .send()
+        .await
+        .map_err(|_| PortalError::Unreachable)?;
+    let ok = answer.ok();
+    let text = answer.text().await.map_err(|_| PortalError::Unreachable)?;
+    let json = Js::parse(&text);
+    if ok {
+        return Ok(json);
+    }
+    Err(match json.as_text().as_deref() {
+        Some("LockedOut") => PortalError::LockedOut,
+        Some("Unreachable") => PortalError::Unreachable,
+        _ => PortalError::Unexpected,
+    })
 }

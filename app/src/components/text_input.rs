@@ -8,7 +8,6 @@
 
 use leptos::prelude::*;
 
-use super::{described_by, FieldError};
 use crate::error::{Field, PortalError};
 use crate::i18n::Texts;
 
@@ -47,16 +46,39 @@ pub fn TextInput(
     #[prop(into)] error: Signal<Option<PortalError>>,
     t: &'static Texts,
 ) -> impl IntoView {
+    let message = error
+        .get_untracked()
+        .filter(|e| e.field() == Some(field))
+        .map(|e| e.message(t));
+    view! { <TextField field hinted message/> }
+}
+
+/// The same input, given the message of its error, if the last post's
+/// error was about this field (an island has no tables of texts: the
+/// server says the message).
+#[component]
+pub fn TextField(
+    field: Field,
+    #[prop(optional)] hinted: bool,
+    message: Option<String>,
+) -> impl IntoView {
     let id = field.id();
+    let error_id = format!("{id}-error");
     let hint = if hinted {
         format!("{id}-hint")
     } else {
         String::new()
     };
+    let described = match (hint.is_empty(), message.is_some()) {
+        (true, false) => None,
+        (true, true) => Some(error_id.clone()),
+        (false, false) => Some(hint),
+        (false, true) => Some(format!("{hint} {error_id}")),
+    };
+    let invalid = message.is_some().to_string();
     let (input_type, inputmode, autocomplete, spellcheck) = kind(field);
-    let mine = move || error.get().is_some_and(|e| e.field() == Some(field));
     view! {
-        {move || view! { <FieldError error=error.get() field t/> }}
+        {message.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
         <input
             id=id
             name=id
@@ -65,10 +87,8 @@ pub fn TextInput(
             autocomplete=autocomplete
             spellcheck=spellcheck
             aria-required="true"
-            aria-describedby=move || {
-                Some(described_by(&hint, error.get(), field).trim().to_owned()).filter(|d| !d.is_empty())
-            }
-            aria-invalid=move || mine().to_string()
+            aria-describedby=described
+            aria-invalid=invalid
         />
     }
 }

@@ -6,9 +6,11 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
 use super::account_uses::{Permissions, Uses};
+use super::binding_card::{BindingCard, CardData};
+use super::consent_card::ConsentCard;
 use super::number_at_work::{Messages, Preferences, SecondFactor};
-use super::number_form::{ConsentCard, NumberForm};
 
+use crate::components::island_data::carry;
 use crate::components::{show_errors_of, ErrorSummary, PageTitle, StepHeading};
 use crate::error::PortalError;
 use crate::i18n::{Lang, Texts};
@@ -81,7 +83,7 @@ pub fn CabinetPage() -> impl IntoView {
 fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
     let t = lang.texts();
     let query = use_query_map();
-    let error = Signal::derive(move || actions.error.get());
+    let card = carry(CardData::of(&c, t, actions.error.get_untracked()));
     let revoked = move || query.with(|q| q.get("consent").as_deref() == Some("revoked"));
     let permission_revoked =
         move || query.with_untracked(|q| q.get("permission").as_deref() == Some("revoked"));
@@ -101,33 +103,8 @@ fn Cabinet(c: CabinetView, lang: Lang, actions: Actions) -> impl IntoView {
                 <dd data-testid="holder-iin">{c.iin_masked.clone()}</dd>
             </dl>
         </section>
-        <section aria-labelledby="number-heading" class="card">
-            <h2 id="number-heading">{t.cabinet_number_title}</h2>
-            {match c.active.clone() {
-                Some(b) => Either::Left(view! {
-                    <dl class="facts">
-                        <dt>{t.cabinet_number}</dt>
-                        <dd data-testid="bound-number">{b.number}</dd>
-                        <dt>{t.cabinet_operator}</dt>
-                        <dd>{b.operator}</dd>
-                        <dt>{t.cabinet_bound_at}</dt>
-                        <dd>{b.bound_at}</dd>
-                    </dl>
-                }),
-                None => Either::Right(view! { <p data-testid="no-number">{t.cabinet_no_number}</p> }),
-            }}
-        </section>
-        {c.open_request.clone().map(|r| {
-            let href = format!("/cabinet/request/{}", r.id);
-            view! {
-                <p class="notice" role="status" data-testid="open-request">
-                    {t.open_request_text}" "{r.number}". "{t.request_term}" "{r.term_ends_at}". "
-                    <a href=href>{t.open_request_continue}</a>
-                </p>
-            }
-        })}
-        {move || error.get().map(|e| view! { <ErrorSummary error=e t/> })}
-        <NumberForm t changing action=actions.request_code error/>
+        {card}
+        <BindingCard/>
         <p role="status" class="status-line">
             {move || revoked().then(|| view! { <span class="notice">{t.consent_revoked}</span> })}
         </p>

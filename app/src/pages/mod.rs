@@ -1,20 +1,22 @@
 //! One file per screen.
 
 mod account_uses;
+mod binding_card;
 mod cabinet;
 mod complaint;
 mod complaint_new;
 mod complaints;
+mod consent_card;
 mod demo_phone;
 mod home;
 mod not_found;
 mod number_at_work;
-mod number_form;
 mod office_case;
 mod office_dashboard;
 mod office_queue;
 mod office_sign_in;
 mod request;
+mod request_step;
 mod sign_in;
 mod sign_in_code;
 

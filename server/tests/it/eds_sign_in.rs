@@ -384,3 +384,40 @@ fn urlencoding(s: &str) -> String {
         })
         .collect()
 }
+
+/// The EDS button asks for challenges with `gloo-net` and reads the answer
+/// with the browser's JSON parser, not Leptos' client: a challenge is a
+/// JSON object with `id`, `document_base64` and `signer_url`, and past the
+/// limit the error is the JSON string `"LockedOut"`, which the button shows
+/// as "too many, wait".
+#[tokio::test]
+async fn over_http_past_the_limit_a_challenge_is_refused_as_the_button_reads_it() {
+    use app::server_fns::GetEdsChallenge;
+    use leptos::server_fn::ServerFn;
+    use nomir::services::flood::CHALLENGES_PER_MINUTE;
+    use support::portal::App;
+
+    let app = App::spawn().await;
+    let ask = || async {
+        let r = app
+            .client
+            .post(app.url(GetEdsChallenge::PATH))
+            .header("origin", &app.base)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.text().await.unwrap())
+    };
+    for _ in 0..CHALLENGES_PER_MINUTE {
+        let (status, body) = ask().await;
+        assert!(status.is_success(), "{status} {body}");
+        let c: serde_json::Value = serde_json::from_str(&body).unwrap();
+        for field in ["id", "document_base64", "signer_url"] {
+            assert!(c[field].as_str().is_some_and(|v| !v.is_empty()), "{body}");
+        }
+    }
+    let (status, body) = ask().await;
+    assert!(!status.is_success(), "{status} {body}");
+    assert_eq!(body, r#""LockedOut""#);
+}
