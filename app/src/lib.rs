@@ -1,5 +1,7 @@
 //! Nomir's pages: Leptos components rendered on the server, with a few
-//! islands hydrated in the browser (the EDS button, the navigator).
+//! islands hydrated in the browser: the cabinet's binding card and the
+//! request's step (`pages/binding_card.rs`, `pages/request_step.rs`), the
+//! EDS button, the typing help and the navigator.
 //! Pages call server functions, which call the [`port`] trait that the
 //! server crate implements; this crate knows nothing else of it.
 //!

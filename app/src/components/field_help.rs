@@ -1,8 +1,10 @@
 //! Help with the procedure's fields as the citizen types: the number, the
-//! code, and the IIN and password of signing in. An island without a view
-//! of its own, put inside a form the server renders (the same `ActionForm`,
-//! fields, error summary and field errors as without JavaScript); once the
-//! WASM runs it
+//! code, and the IIN and password of signing in. It has no view of its
+//! own: it marks a form that is already on the page (the same form, fields,
+//! error summary and field errors as without JavaScript), either as an
+//! island of its own in a form the server renders ([`FieldHelp`]) or from
+//! inside the island that renders the form ([`help`]: the binding card's
+//! number, the request step's code). Once the WASM runs it
 //!
 //! - shows the number back as `+7 701 123 45 67` once it is whole, however
 //!   it was typed (`8 701…`, `+7 (701) …`, spaces);
@@ -10,8 +12,8 @@
 //! - before the form is sent, checks each field with the core's own
 //!   parsers, in the server's order, and shows the first error beside its
 //!   field and in the error summary, with the server's text for that same
-//!   typed error (the server puts the texts in the island's properties, so
-//!   the WASM carries no translations) and the markup of [`ErrorSummary`].
+//!   typed error (the server puts the texts in the island's data, so the
+//!   WASM carries no translations) and the markup of [`ErrorSummary`].
 //!
 //! What only the server can decide (the numbering plan's mobile ranges,
 //! the password, the code itself) is left to it; its answer comes back as
@@ -21,10 +23,9 @@
 //! case who also typed a wrong field hears of the field first, then, once
 //! it is corrected, of the session or the break.
 //!
-//! Why it changes the server's HTML in place rather than rendering the
-//! fields itself: an island that rendered them with Leptos' views made the
-//! WASM 18 KB (gzipped) larger, past its 150 KB budget; this one adds a
-//! few.
+//! Why it changes the form in place rather than rendering the fields
+//! itself: the sign-in forms stay the server's HTML, and one helper serves
+//! them and the islands' forms alike.
 //!
 //! [`ErrorSummary`]: super::ErrorSummary
 

@@ -4,9 +4,9 @@
 //! Leptos sends an island's props as JSON that the WASM decodes with
 //! `serde_json`. That decoder, serde's error texts (which bring the
 //! formatting of floats) and the server-function client the EDS button
-//! used were about a third of the WASM: 148,027 bytes gzipped with props,
-//! 100,736 without them (measured 7 December 2026). So the islands here
-//! take no props. The component around each one puts its data in the
+//! used were about a third of the WASM: 148,027 bytes (`gzip -9`) with
+//! props, 102,547 without them (measured 7 December 2026). So the islands
+//! here take no props. The component around each one puts its data in the
 //! context, for the server's render, and in the page, as JSON in an
 //! attribute ([`carry`]); in the browser the island reads it back with
 //! the browser's own `JSON.parse` and takes its fields out by name
@@ -18,7 +18,8 @@ use leptos::prelude::*;
 use serde::Serialize;
 
 /// The data of one kind of island. A page holds at most one island of a
-/// kind, so the kind names the element its data travels in.
+/// kind (one form with typing help, one EDS button, one binding card, one
+/// request step), so the kind names the element its data travels in.
 pub trait IslandData: Serialize + Clone + Send + Sync + 'static {
     /// The id of the element that carries the data.
     const ID: &'static str;

@@ -41,7 +41,7 @@ pub struct SignTask {
 }
 
 /// The button's own texts, in the page's language: an island gets its
-/// texts from the server with its other properties, so the WASM carries
+/// texts from the server with the rest of its data, so the WASM carries
 /// no translation tables.
 #[derive(Debug, Clone, Serialize)]
 pub struct SignLabels {
@@ -283,7 +283,15 @@ async fn challenge() -> Result<super::island_data::Js, PortalError> {
     let text = answer.text().await.map_err(|_| PortalError::Unreachable)?;
     let json = Js::parse(&text);
     if ok {
-        return Ok(json);
+        // A challenge has all three; anything else (a proxy's page) is not one.
+        let whole = ["id", "document_base64", "signer_url"]
+            .iter()
+            .all(|k| !json.text(k).is_empty());
+        return if whole {
+            Ok(json)
+        } else {
+            Err(PortalError::Unexpected)
+        };
     }
     Err(match json.as_text().as_deref() {
         Some("LockedOut") => PortalError::LockedOut,

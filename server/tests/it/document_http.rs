@@ -42,7 +42,7 @@ async fn a_finished_requests_sealed_document_is_its_owners_and_any_edit_fails_th
         .await
         .unwrap();
     assert!(moved.status().is_success() || moved.status().is_redirection());
-    let html = app.get(&page, Some(&aigerim)).await.text().await.unwrap();
+    let html = app.page(&page, &aigerim).await;
     assert!(
         html.contains(&pdf_path),
         "the outcome links to its document"

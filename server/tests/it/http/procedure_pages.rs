@@ -116,7 +116,7 @@ async fn a_request_page_is_its_owners_only_and_bad_codes_are_explained() {
     let page = location(&r).to_owned();
     assert!(page.starts_with("/cabinet/request/"), "{page}");
     let id = page.trim_start_matches("/cabinet/request/").to_owned();
-    let html = app.get(&page, Some(&aigerim)).await.text().await.unwrap();
+    let html = app.page(&page, &aigerim).await;
     assert!(
         html.contains("+7 701 123 45 67") && html.contains(r#"autocomplete="one-time-code""#),
         "{html}"
@@ -201,12 +201,7 @@ async fn a_request_page_is_its_owners_only_and_bad_codes_are_explained() {
 async fn the_cabinet_links_back_to_the_request_in_progress() {
     let app = App::spawn().await;
     let aigerim = app.session("900515410001").await;
-    let html = app
-        .get("/cabinet", Some(&aigerim))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.page("/cabinet", &aigerim).await;
     assert!(!html.contains(r#"data-testid="open-request""#), "{html}");
     let r = app
         .form(
@@ -217,17 +212,12 @@ async fn the_cabinet_links_back_to_the_request_in_progress() {
         )
         .await;
     let page = location(&r).to_owned();
-    let html = app
-        .get("/cabinet", Some(&aigerim))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.page("/cabinet", &aigerim).await;
     assert!(html.contains(r#"data-testid="open-request""#), "{html}");
     assert!(html.contains(&format!(r#"href="{page}""#)), "{html}");
     // Another account sees nothing of it.
     let dana = app.session("991231410007").await;
-    let html = app.get("/cabinet", Some(&dana)).await.text().await.unwrap();
+    let html = app.page("/cabinet", &dana).await;
     assert!(!html.contains(r#"data-testid="open-request""#), "{html}");
 }
 

@@ -175,12 +175,14 @@ impl App {
     }
 
     /// Follows a redirect to a page of this site and returns its HTML.
+    /// The page a redirect goes to, as it shows ([`shown`]).
     pub async fn follow(&self, r: &reqwest::Response, cookie: &str) -> String {
-        self.get(location(r), Some(cookie))
-            .await
-            .text()
-            .await
-            .unwrap()
+        self.page(location(r), cookie).await
+    }
+
+    /// The page at `path`, as it shows ([`shown`]).
+    pub async fn page(&self, path: &str, cookie: &str) -> String {
+        shown(&self.get(path, Some(cookie)).await.text().await.unwrap())
     }
 }
 
@@ -212,4 +214,27 @@ pub fn set_cookie(r: &reqwest::Response) -> String {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned()
+}
+
+/// A page without the data its islands hydrate from (`data-json`, which
+/// repeats the page's words): what a test finds in it is on the page.
+pub fn shown(html: &str) -> String {
+    const DATA: &str = r#" data-json=""#;
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(DATA) {
+        out.push_str(&rest[..at]);
+        let value = &rest[at + DATA.len()..];
+        // Quotes inside the value are escaped as `&quot;`.
+        rest = value.find('"').map_or("", |end| &value[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn shown_takes_out_the_islands_data_only() {
+    let html =
+        r#"<span hidden id="x" data-json="{&quot;a&quot;:&quot;Код қате&quot;}"></span><p>Код</p>"#;
+    assert_eq!(shown(html), r#"<span hidden id="x"></span><p>Код</p>"#);
 }
