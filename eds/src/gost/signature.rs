@@ -149,8 +149,7 @@ pub(super) fn verify_integers<const L: usize>(
     let z1 = (s * &v) % &c.q;
     let z2 = ((&c.q - r) * &v) % &c.q;
     let point = c.mul2(&z1, &z2, &c.jac(&(qx.clone(), qy.clone())));
-    let x = c.affine(&point).ok_or(GostError::BadSignature)?.0;
-    if &(x % &c.q) == r {
+    if c.x_is(&point, r) {
         Ok(())
     } else {
         Err(GostError::BadSignature)

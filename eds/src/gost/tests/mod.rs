@@ -124,6 +124,41 @@ fn consistent<const L: usize>(curve: Curve, c: &Params<L>) {
 
 /// The wNAF's digits add back up to the number, are odd and in range,
 /// and at least `w` apart.
+/// The verification's last step compares X with (r + k·q)·Z² instead of
+/// inverting Z: for points with Z ≠ 1, it agrees with x mod q computed the
+/// long way, also where x ≥ q (a quarter of p for tc26 256-A, whose
+/// cofactor is 4), and refuses every other residue near it.
+#[test]
+fn x_is_agrees_with_the_affine_x_modulo_q() {
+    let mut rng = Rng(11);
+    for curve in all() {
+        if curve.bits() == 256 {
+            x_is_holds(curve, params256(curve), &mut rng);
+        }
+        x_is_holds(curve, params(curve), &mut rng);
+    }
+}
+
+fn x_is_holds<const L: usize>(curve: Curve, c: &Params<L>, rng: &mut Rng) {
+    let mut above_q = 0;
+    for _ in 0..24 {
+        let k = rng.below(&c.q);
+        // Doubled, so Z is not 1.
+        let pt = c.dbl(&mul_simple(c, &k, &c.jac(&c.g)));
+        let (x, _) = c.affine(&pt).unwrap();
+        above_q += usize::from(x >= c.q);
+        let r = &x % &c.q;
+        assert!(c.x_is(&pt, &r), "{curve:?}");
+        for wrong in [(&r + 1u32) % &c.q, (&r + &c.q - 1u32) % &c.q] {
+            assert!(!c.x_is(&pt, &wrong), "{curve:?}");
+        }
+    }
+    if curve == Curve::Tc26_256A {
+        assert!(above_q > 0, "no x at or above q was tried");
+    }
+    assert!(!c.x_is(&Jac::infinity(), &BigUint::one()));
+}
+
 #[test]
 fn wnaf_digits_add_back_up() {
     let mut rng = Rng(99);
