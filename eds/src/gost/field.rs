@@ -199,7 +199,48 @@ impl<const L: usize> Params<L> {
         match self.reduction {
             Reduction::Below(c) => self.fold_below(wide, c),
             Reduction::Above(c) => self.fold_above(wide, c),
-            Reduction::Montgomery => montgomery_reduction(&wide, &self.modulus, self.neg_inv),
+            Reduction::Montgomery => self.montgomery(wide),
+        }
+    }
+
+    /// Montgomery's reduction of a double-width product (below p·R): the
+    /// product times R⁻¹ mod p. Word by word and inlined, as the folds:
+    /// `crypto-bigint`'s generic one was most of a CryptoPro C check.
+    #[inline(always)]
+    fn montgomery(&self, (lo, hi): (Fe<L>, Fe<L>)) -> Fe<L> {
+        let p = self.modulus.as_words();
+        let mut t = [0u64; L];
+        let mut u = [0u64; L];
+        t.copy_from_slice(lo.as_words());
+        u.copy_from_slice(hi.as_words());
+        // t·2^(64·i) is cleared word by word; u collects what is carried
+        // out of the low half; `extra` is the bit above u.
+        let mut extra = 0u64;
+        for i in 0..L {
+            let m = t[i].wrapping_mul(self.neg_inv.0);
+            let mut carry = 0u128;
+            for j in 0..L {
+                let k = i + j;
+                let w = if k < L { &mut t[k] } else { &mut u[k - L] };
+                let x = u128::from(*w) + u128::from(m) * u128::from(p[j]) + carry;
+                *w = x as u64;
+                carry = x >> 64;
+            }
+            // Into the words above this row's.
+            let mut k = i + L;
+            while carry != 0 && k < 2 * L {
+                let x = u128::from(u[k - L]) + carry;
+                u[k - L] = x as u64;
+                carry = x >> 64;
+                k += 1;
+            }
+            extra += carry as u64;
+        }
+        let r = Uint::from_words(u);
+        if extra != 0 || !less(&u, p) {
+            r.wrapping_sub(&self.modulus)
+        } else {
+            r
         }
     }
 
@@ -243,20 +284,45 @@ impl<const L: usize> Params<L> {
         self.below_p(Uint::from_words(w))
     }
 
-    /// p = 2^(N−1) + c: with M = 2^(N−1), hi·M + lo ≡ lo − hi·c.
+    /// p = 2^(N−1) + c: with M = 2^(N−1), hi·M + lo ≡ lo − hi·c. Word by
+    /// word, as [`Self::fold_below`].
     #[inline(always)]
     fn fold_above(&self, (lo, hi): (Fe<L>, Fe<L>), c: u64) -> Fe<L> {
+        let (lo, hi) = (lo.as_words(), hi.as_words());
+        let c = u128::from(c);
         // The product is below p² < 2^(2N−2) + 2^(N+32): split at N−1,
         // its high part h is below 2^N.
-        let (lo, bit) = split_top_bit(lo);
-        let h = hi.shl_vartime(1).wrapping_add(&Uint::from_u64(bit));
+        let mut h = [0u64; L];
+        for i in 0..L {
+            let below = if i == 0 { lo[L - 1] } else { hi[i - 1] };
+            h[i] = (hi[i] << 1) | (below >> 63);
+        }
+        let mut low = [0u64; L];
+        low.copy_from_slice(lo);
+        low[L - 1] &= u64::MAX >> 1;
         // h·c = x_top·M + x_lo ≡ x_lo − x_top·c, x_top below 2^34.
-        let (x, x_hi) = h.mul_wide(&Uint::<1>::from_u64(c));
-        let (x_lo, x_bit) = split_top_bit(x);
-        let x_top = u128::from(x_hi.as_words()[0]) * 2 + u128::from(x_bit);
-        // lo − h·c ≡ (lo + x_top·c) − x_lo; the sum is below 2^(N−1) + 2^66.
-        let sum = lo.wrapping_add(&small_uint(x_top * u128::from(c)));
-        if sum >= x_lo {
+        let mut x = [0u64; L];
+        let mut carry = 0u128;
+        for i in 0..L {
+            let t = u128::from(h[i]) * c + carry;
+            x[i] = t as u64;
+            carry = t >> 64;
+        }
+        let x_top = carry * 2 + u128::from(x[L - 1] >> 63);
+        x[L - 1] &= u64::MAX >> 1;
+        // lo − h·c ≡ (lo + x_top·c) − x_lo; the sum is below 2^(N−1) + 2^66,
+        // so it does not overflow N bits.
+        let mut add = x_top * c;
+        for word in low.iter_mut() {
+            if add == 0 {
+                break;
+            }
+            let t = u128::from(*word) + (add & u128::from(u64::MAX));
+            *word = t as u64;
+            add = (add >> 64) + (t >> 64);
+        }
+        let (sum, x_lo) = (Uint::from_words(low), Uint::from_words(x));
+        if !less(&low, &x) {
             self.below_p(sum.wrapping_sub(&x_lo))
         } else {
             // x_lo − sum is below 2^(N−1) < p.
@@ -494,22 +560,15 @@ impl<const L: usize> Params<L> {
     }
 }
 
-/// A number below 2^128 on `L` limbs.
-#[inline]
-fn small_uint<const L: usize>(x: u128) -> Fe<L> {
-    let mut words = [0u64; L];
-    words[0] = x as u64;
-    words[1] = (x >> 64) as u64;
-    Uint::from_words(words)
-}
-
-/// `x` without its top bit, and that bit.
-#[inline]
-fn split_top_bit<const L: usize>(x: Fe<L>) -> (Fe<L>, u64) {
-    let mut words = x.to_words();
-    let bit = words[L - 1] >> 63;
-    words[L - 1] &= u64::MAX >> 1;
-    (Uint::from_words(words), bit)
+/// Whether `a` < `b`, compared from the top word down (variable time).
+#[inline(always)]
+fn less<const L: usize>(a: &[u64; L], b: &[u64; L]) -> bool {
+    for i in (0..L).rev() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+    }
+    false
 }
 
 /// Width-`w` non-adjacent form of `k`, least significant digit first; digits are 0 or
