@@ -122,12 +122,11 @@ fn consistent<const L: usize>(curve: Curve, c: &Params<L>) {
     assert_eq!(c.g_table.len(), 1 << (W_G - 2));
 }
 
-/// The wNAF's digits add back up to the number, are odd and in range,
-/// and at least `w` apart.
 /// The verification's last step compares X with (r + k·q)·Z² instead of
 /// inverting Z: for points with Z ≠ 1, it agrees with x mod q computed the
-/// long way, also where x ≥ q (a quarter of p for tc26 256-A, whose
-/// cofactor is 4), and refuses every other residue near it.
+/// long way, also where x ≥ q (three quarters of x for tc26 256-A and
+/// 512-C, whose cofactor is 4), and refuses the residues next to it and
+/// the one a candidate at or above p would stand for.
 #[test]
 fn x_is_agrees_with_the_affine_x_modulo_q() {
     let mut rng = Rng(11);
@@ -149,8 +148,16 @@ fn x_is_holds<const L: usize>(curve: Curve, c: &Params<L>, rng: &mut Rng) {
         above_q += usize::from(x >= c.q);
         let r = &x % &c.q;
         assert!(c.x_is(&pt, &r), "{curve:?}");
-        for wrong in [(&r + 1u32) % &c.q, (&r + &c.q - 1u32) % &c.q] {
-            assert!(!c.x_is(&pt, &wrong), "{curve:?}");
+        // x + p ≡ x (mod p): only candidates below p may be tried.
+        let beyond = (&x + &c.p) % &c.q;
+        for wrong in [(&r + 1u32) % &c.q, (&r + &c.q - 1u32) % &c.q, beyond] {
+            if wrong != r {
+                assert!(!c.x_is(&pt, &wrong), "{curve:?}");
+            }
+        }
+        // Where q > p, an r in [p, q) is no affine x at all.
+        if c.q > c.p {
+            assert!(!c.x_is(&pt, &(&c.p + (&x % (&c.q - &c.p)))), "{curve:?}");
         }
     }
     if curve == Curve::Tc26_256A {
@@ -159,6 +166,8 @@ fn x_is_holds<const L: usize>(curve: Curve, c: &Params<L>, rng: &mut Rng) {
     assert!(!c.x_is(&Jac::infinity(), &BigUint::one()));
 }
 
+/// The wNAF's digits add back up to the number, are odd and in range,
+/// and at least `w` apart.
 #[test]
 fn wnaf_digits_add_back_up() {
     let mut rng = Rng(99);
