@@ -120,6 +120,25 @@ fn to_big<const L: usize>(x: &Fe<L>) -> BigUint {
 
 impl<const L: usize> Params<L> {
     pub(super) fn new(raw: &RawParams) -> Self {
+        let mut c = Self::arithmetic(raw);
+        c.a_m = c.to_fe(&c.a.clone());
+        c.b_m = c.to_fe(&c.b.clone());
+        let g = c.jac(&c.g.clone());
+        let g2 = c.dbl(&g);
+        let mut acc = g;
+        for _ in 0..(1usize << (W_G - 2)) {
+            let next = c.add(&acc, &g2);
+            // The base point has large prime order, so no small multiple is infinity.
+            let (x, y) = c.affine_fe(&acc).expect("small multiple of G is finite");
+            c.g_table.push((x, y));
+            acc = next;
+        }
+        c
+    }
+
+    /// The arithmetic modulo p alone: no base point table (the tests also
+    /// make it for moduli that are no curve's).
+    pub(super) fn arithmetic(raw: &RawParams) -> Self {
         let h = |s: &str| BigUint::parse_bytes(s.as_bytes(), 16).expect("curve constant is hex");
         let [p, a, b, q, x, y] = raw.0.map(h);
         let a_is_minus_3 = &a + 3u32 == p;
@@ -144,7 +163,7 @@ impl<const L: usize> Params<L> {
         } else {
             Reduction::Montgomery
         };
-        let mut c = Params {
+        Params {
             reduction,
             modulus: to_uint(&p),
             neg_inv: Limb(inv.wrapping_neg()),
@@ -158,20 +177,7 @@ impl<const L: usize> Params<L> {
             g: (x, y),
             a_is_minus_3,
             g_table: Vec::new(),
-        };
-        c.a_m = c.to_fe(&c.a.clone());
-        c.b_m = c.to_fe(&c.b.clone());
-        let g = c.jac(&c.g.clone());
-        let g2 = c.dbl(&g);
-        let mut acc = g;
-        for _ in 0..(1usize << (W_G - 2)) {
-            let next = c.add(&acc, &g2);
-            // The base point has large prime order, so no small multiple is infinity.
-            let (x, y) = c.affine_fe(&acc).expect("small multiple of G is finite");
-            c.g_table.push((x, y));
-            acc = next;
         }
-        c
     }
 
     /// `x` (below p) as the field keeps it.
@@ -219,10 +225,10 @@ impl<const L: usize> Params<L> {
         for i in 0..L {
             let m = t[i].wrapping_mul(self.neg_inv.0);
             let mut carry = 0u128;
-            for j in 0..L {
+            for (j, &pj) in p.iter().enumerate() {
                 let k = i + j;
                 let w = if k < L { &mut t[k] } else { &mut u[k - L] };
-                let x = u128::from(*w) + u128::from(m) * u128::from(p[j]) + carry;
+                let x = u128::from(*w) + u128::from(m) * u128::from(pj) + carry;
                 *w = x as u64;
                 carry = x >> 64;
             }

@@ -231,6 +231,29 @@ fn products_reduce_to_the_integers_product() {
     );
 }
 
+/// Montgomery's reduction where p is close to R = 2^256 (p/R above about
+/// 0.618, which no curve's p reaches): a row's carry then runs out of the
+/// top word, and the last subtraction takes it too. p = 2^256 − 2^200 − 1
+/// has no short form, so it is reduced by Montgomery's.
+#[test]
+fn montgomery_reduction_holds_with_p_close_to_r() {
+    static RAW: RawParams = RawParams([
+        "FFFFFFFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+        "1",
+        "1",
+        "1",
+        "0",
+        "0",
+    ]);
+    let c = Params::<4>::arithmetic(&RAW);
+    assert_eq!(c.reduction, Reduction::Montgomery);
+    assert_eq!(
+        c.p,
+        (BigUint::one() << 256u32) - (BigUint::one() << 200u32) - 1u32
+    );
+    products_hold(Curve::CryptoPro256C, &c, &mut Rng(5));
+}
+
 fn products_hold<const L: usize>(curve: Curve, c: &Params<L>, rng: &mut Rng) {
     let p = &c.p;
     let half = BigUint::one() << (p.bits() - 1);
