@@ -45,6 +45,17 @@ pub(super) enum Reduction {
     Montgomery,
 }
 
+/// The curve's coefficient a as the doubling uses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CurveA {
+    /// a = −3: 3·X² + a·Z⁴ = 3·(X − Z²)·(X + Z²), one product for two squares.
+    MinusThree,
+    /// a = 3: 3·X² + a·Z⁴ = 3·(X² + Z⁴), no product by a.
+    Three,
+    /// Any other a: a product by a.
+    Other,
+}
+
 /// A curve with its arithmetic modulo p on `L` limbs.
 pub(super) struct Params<const L: usize> {
     pub(super) p: BigUint,
@@ -52,16 +63,24 @@ pub(super) struct Params<const L: usize> {
     pub(super) b: BigUint,
     pub(super) q: BigUint,
     pub(super) g: (BigUint, BigUint),
-    pub(super) a_is_minus_3: bool,
+    /// The a the arithmetic runs on: the curve's own, or an isomorphic
+    /// curve's (see [`Self::iso`]).
+    pub(super) curve_a: CurveA,
     /// Folding where p's form allows it: faster than Montgomery's reduction.
     pub(super) reduction: Reduction,
     /// p, −p⁻¹ mod 2^64 and R² mod p, for Montgomery multiplication.
     modulus: Fe<L>,
     neg_inv: Limb,
     r2: Fe<L>,
-    /// a and b as the field keeps them.
+    /// a and b of the curve the arithmetic runs on, as the field keeps them.
     a_m: Fe<L>,
     b_m: Fe<L>,
+    /// u² and u³ of the isomorphism (x, y) ↦ (u²·x, u³·y) onto the curve
+    /// y² = x³ + a·u⁴·x + b·u⁶ the arithmetic runs on (u = 1 where a is
+    /// kept), as the field keeps them. tc26 512-C's a becomes −3 and tc26
+    /// 256-A's becomes 3, so their doublings save a product; the x a
+    /// signature names is compared times u².
+    pub(super) iso: (Fe<L>, Fe<L>),
     /// Odd multiples G, 3G, 5G, ... (2^(W_G-1) - 1)G, affine, as the field keeps them.
     pub(super) g_table: Vec<(Fe<L>, Fe<L>)>,
 }
@@ -121,8 +140,12 @@ fn to_big<const L: usize>(x: &Fe<L>) -> BigUint {
 impl<const L: usize> Params<L> {
     pub(super) fn new(raw: &RawParams) -> Self {
         let mut c = Self::arithmetic(raw);
-        c.a_m = c.to_fe(&c.a.clone());
-        c.b_m = c.to_fe(&c.b.clone());
+        let (curve_a, u) = short_a(&c.p, &c.a);
+        let (u2, u4) = ((&u * &u) % &c.p, u.modpow(&BigUint::from(4u32), &c.p));
+        c.curve_a = curve_a;
+        c.a_m = c.to_fe(&((&c.a * &u4) % &c.p));
+        c.b_m = c.to_fe(&((&c.b * &u4 * &u2) % &c.p));
+        c.iso = (c.to_fe(&u2), c.to_fe(&((&u2 * &u) % &c.p)));
         let g = c.jac(&c.g.clone());
         let g2 = c.dbl(&g);
         let mut acc = g;
@@ -141,7 +164,11 @@ impl<const L: usize> Params<L> {
     pub(super) fn arithmetic(raw: &RawParams) -> Self {
         let h = |s: &str| BigUint::parse_bytes(s.as_bytes(), 16).expect("curve constant is hex");
         let [p, a, b, q, x, y] = raw.0.map(h);
-        let a_is_minus_3 = &a + 3u32 == p;
+        let curve_a = if &a + 3u32 == p {
+            CurveA::MinusThree
+        } else {
+            CurveA::Other
+        };
         // −p⁻¹ mod 2^64 by Newton's iteration (p is odd).
         let p0 = p.iter_u64_digits().next().unwrap_or(1);
         let mut inv = 1u64;
@@ -163,7 +190,7 @@ impl<const L: usize> Params<L> {
         } else {
             Reduction::Montgomery
         };
-        Params {
+        let mut c = Params {
             reduction,
             modulus: to_uint(&p),
             neg_inv: Limb(inv.wrapping_neg()),
@@ -175,9 +202,15 @@ impl<const L: usize> Params<L> {
             b,
             q,
             g: (x, y),
-            a_is_minus_3,
+            curve_a,
+            iso: (Uint::ZERO, Uint::ZERO),
             g_table: Vec::new(),
-        }
+        };
+        c.a_m = c.to_fe(&c.a.clone());
+        c.b_m = c.to_fe(&c.b.clone());
+        let one = c.to_fe(&BigUint::one());
+        c.iso = (one, one);
+        c
     }
 
     /// `x` (below p) as the field keeps it.
@@ -353,11 +386,22 @@ impl<const L: usize> Params<L> {
         Uint::ZERO
     }
 
-    /// The point (x, y), both below p, in Jacobian coordinates as the field keeps them.
+    /// The point (x, y) of the curve, both below p, on the curve the
+    /// arithmetic runs on, as the field keeps it.
+    fn mapped(&self, x: &BigUint, y: &BigUint) -> (Fe<L>, Fe<L>) {
+        (
+            self.mul(&self.to_fe(x), &self.iso.0),
+            self.mul(&self.to_fe(y), &self.iso.1),
+        )
+    }
+
+    /// The point (x, y), both below p, in Jacobian coordinates on the curve
+    /// the arithmetic runs on, as the field keeps them.
     pub(super) fn jac(&self, pt: &(BigUint, BigUint)) -> Jac<L> {
+        let (x, y) = self.mapped(&pt.0, &pt.1);
         Jac {
-            x: self.to_fe(&pt.0),
-            y: self.to_fe(&pt.1),
+            x,
+            y,
             z: self.to_fe(&BigUint::one()),
         }
     }
@@ -370,22 +414,41 @@ impl<const L: usize> Params<L> {
     fn sqr(&self, a: &Fe<L>) -> Fe<L> {
         self.reduce(a.square_wide())
     }
+    /// a + b modulo p, word by word, p taken off only when the sum reaches
+    /// it (variable time: `crypto-bigint`'s `add_mod` runs four passes
+    /// over the words to stay constant-time, and the doubling has ten sums).
     #[inline(always)]
     fn add_f(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
-        a.add_mod(b, &self.modulus)
+        let (mut w, carry) = add_words(a.as_words(), b.as_words());
+        let p = self.modulus.as_words();
+        if carry || !less(&w, p) {
+            w = sub_words(&w, p).0;
+        }
+        Uint::from_words(w)
     }
+    /// a − b modulo p, word by word, p added back only on a borrow.
     #[inline(always)]
     fn sub_f(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
-        a.sub_mod(b, &self.modulus)
+        let (w, borrow) = sub_words(a.as_words(), b.as_words());
+        Uint::from_words(if borrow {
+            add_words(&w, self.modulus.as_words()).0
+        } else {
+            w
+        })
     }
     #[inline(always)]
     fn neg_f(&self, a: &Fe<L>) -> Fe<L> {
-        a.neg_mod(&self.modulus)
+        if *a == Uint::ZERO {
+            *a
+        } else {
+            self.modulus.wrapping_sub(a)
+        }
     }
 
     /// Whether (x, y) satisfies the curve's equation (integers below p).
     pub(super) fn on_curve(&self, x: &BigUint, y: &BigUint) -> bool {
-        let (x, y) = (self.to_fe(x), self.to_fe(y));
+        // The isomorphism keeps a point on the curve and sends no other onto it.
+        let (x, y) = self.mapped(x, y);
         let rhs = self.add_f(
             &self.mul(&self.add_f(&self.sqr(&x), &self.a_m), &x),
             &self.b_m,
@@ -395,13 +458,13 @@ impl<const L: usize> Params<L> {
 
     /// Whether the affine x of `pt` is congruent to `r` modulo q, without
     /// inverting Z: x = X/Z², so it is r + k·q (below p) exactly when
-    /// X = (r + k·q)·Z². Field elements are kept fully reduced, so equal
-    /// numbers compare equal.
+    /// X = (r + k·q)·Z² (times u², as `pt` is on the isomorphic curve).
+    /// Field elements are kept fully reduced, so equal numbers compare equal.
     pub(super) fn x_is(&self, pt: &Jac<L>, r: &BigUint) -> bool {
         if pt.is_infinity() {
             return false;
         }
-        let zz = self.sqr(&pt.z);
+        let zz = self.mul(&self.sqr(&pt.z), &self.iso.0);
         let mut x = r.clone();
         while x < self.p {
             if self.mul(&self.to_fe(&x), &zz) == pt.x {
@@ -429,22 +492,35 @@ impl<const L: usize> Params<L> {
     #[cfg(test)]
     pub(super) fn affine(&self, pt: &Jac<L>) -> Option<(BigUint, BigUint)> {
         let (x, y) = self.affine_fe(pt)?;
-        Some((self.integer_of(&x), self.integer_of(&y)))
+        // Back from the isomorphic curve: divided by u² and u³.
+        let back = |v: &Fe<L>, by: &Fe<L>| {
+            let by = self.integer_of(by).modinv(&self.p).expect("u is not 0");
+            (self.integer_of(v) * by) % &self.p
+        };
+        Some((back(&x, &self.iso.0), back(&y, &self.iso.1)))
     }
 
-    /// 2·P ("dbl-2007-bl"; "dbl-2001-b" shortcut when a = -3).
+    /// 2·P ("dbl-2007-bl"; "dbl-2001-b" shortcut when a = −3, no product
+    /// by a when a = 3).
     pub(super) fn dbl(&self, pt: &Jac<L>) -> Jac<L> {
         if pt.is_infinity() || pt.y == Uint::ZERO {
             return Jac::infinity();
         }
         let zz = self.sqr(&pt.z);
-        let m = if self.a_is_minus_3 {
-            let t = self.mul(&self.sub_f(&pt.x, &zz), &self.add_f(&pt.x, &zz));
-            self.add_f(&self.add_f(&t, &t), &t)
-        } else {
-            let xx = self.sqr(&pt.x);
-            let axx = self.mul(&self.a_m, &self.sqr(&zz));
-            self.add_f(&self.add_f(&self.add_f(&xx, &xx), &xx), &axx)
+        let m = match self.curve_a {
+            CurveA::MinusThree => {
+                let t = self.mul(&self.sub_f(&pt.x, &zz), &self.add_f(&pt.x, &zz));
+                self.add_f(&self.add_f(&t, &t), &t)
+            }
+            CurveA::Three => {
+                let t = self.add_f(&self.sqr(&pt.x), &self.sqr(&zz));
+                self.add_f(&self.add_f(&t, &t), &t)
+            }
+            CurveA::Other => {
+                let xx = self.sqr(&pt.x);
+                let azzzz = self.mul(&self.a_m, &self.sqr(&zz));
+                self.add_f(&self.add_f(&self.add_f(&xx, &xx), &xx), &azzzz)
+            }
         };
         let yy = self.sqr(&pt.y);
         let s2 = {
@@ -468,8 +544,14 @@ impl<const L: usize> Params<L> {
         }
     }
 
-    /// P1 + P2, both Jacobian ("add-1998-cmo-2"); `p2_affine` = Z2 is 1 (skips work).
-    pub(super) fn add_inner(&self, p1: &Jac<L>, p2: &Jac<L>, p2_affine: bool) -> Jac<L> {
+    /// P1 + P2, both Jacobian ("add-1998-cmo-2"), given P2's Z² and Z³, or
+    /// `None` when P2's Z is 1 (an affine point: less work).
+    pub(super) fn add_inner(
+        &self,
+        p1: &Jac<L>,
+        p2: &Jac<L>,
+        z2_powers: Option<(&Fe<L>, &Fe<L>)>,
+    ) -> Jac<L> {
         if p1.is_infinity() {
             return *p2;
         }
@@ -477,14 +559,9 @@ impl<const L: usize> Params<L> {
             return *p1;
         }
         let z1z1 = self.sqr(&p1.z);
-        let (u1, s1) = if p2_affine {
-            (p1.x, p1.y)
-        } else {
-            let z2z2 = self.sqr(&p2.z);
-            (
-                self.mul(&p1.x, &z2z2),
-                self.mul(&p1.y, &self.mul(&p2.z, &z2z2)),
-            )
+        let (u1, s1) = match z2_powers {
+            None => (p1.x, p1.y),
+            Some((z2z2, z2z2z2)) => (self.mul(&p1.x, z2z2), self.mul(&p1.y, z2z2z2)),
         };
         let u2 = self.mul(&p2.x, &z1z1);
         let s2 = self.mul(&p2.y, &self.mul(&p1.z, &z1z1));
@@ -502,10 +579,9 @@ impl<const L: usize> Params<L> {
         let v = self.mul(&u1, &hh);
         let x3 = self.sub_f(&self.sub_f(&self.sqr(&r), &hhh), &self.add_f(&v, &v));
         let y3 = self.sub_f(&self.mul(&r, &self.sub_f(&v, &x3)), &self.mul(&s1, &hhh));
-        let z3 = if p2_affine {
-            self.mul(&p1.z, &h)
-        } else {
-            self.mul(&self.mul(&p1.z, &p2.z), &h)
+        let z3 = match z2_powers {
+            None => self.mul(&p1.z, &h),
+            Some(_) => self.mul(&self.mul(&p1.z, &p2.z), &h),
         };
         Jac {
             x: x3,
@@ -514,20 +590,29 @@ impl<const L: usize> Params<L> {
         }
     }
 
+    /// Z² and Z³ of `pt`, for the additions that add it.
+    fn z_powers(&self, pt: &Jac<L>) -> (Fe<L>, Fe<L>) {
+        let zz = self.sqr(&pt.z);
+        (zz, self.mul(&zz, &pt.z))
+    }
+
     pub(super) fn add(&self, p1: &Jac<L>, p2: &Jac<L>) -> Jac<L> {
-        self.add_inner(p1, p2, false)
+        let (zz, zzz) = self.z_powers(p2);
+        self.add_inner(p1, p2, Some((&zz, &zzz)))
     }
 
     /// z1·G + z2·Q by interleaved wNAF (Straus–Shamir).
     pub(super) fn mul2(&self, z1: &BigUint, z2: &BigUint, q: &Jac<L>) -> Jac<L> {
-        let q_table = {
+        // Odd multiples Q, 3Q, 5Q, ..., each with its Z² and Z³, which every
+        // addition of it would otherwise compute again.
+        let q_table: Vec<(Jac<L>, (Fe<L>, Fe<L>))> = {
             let q2 = self.dbl(q);
             let mut t = vec![*q];
             for i in 1..(1usize << (W_Q - 2)) {
                 let next = self.add(&t[i - 1], &q2);
                 t.push(next);
             }
-            t
+            t.into_iter().map(|pt| (pt, self.z_powers(&pt))).collect()
         };
         let n1 = wnaf(z1, W_G);
         let n2 = wnaf(z2, W_Q);
@@ -540,30 +625,86 @@ impl<const L: usize> Params<L> {
                 d => {
                     let (x, y) = &self.g_table[(d.unsigned_abs() as usize - 1) / 2];
                     let y = if d > 0 { *y } else { self.neg_f(y) };
-                    acc = self.add_inner(&acc, &Jac { x: *x, y, z: one }, true);
+                    acc = self.add_inner(&acc, &Jac { x: *x, y, z: one }, None);
                 }
             }
             match n2.get(i).copied().unwrap_or(0) {
                 0 => {}
                 d => {
-                    let t = &q_table[(d.unsigned_abs() as usize - 1) / 2];
-                    if d > 0 {
-                        acc = self.add(&acc, t);
+                    let (t, (zz, zzz)) = &q_table[(d.unsigned_abs() as usize - 1) / 2];
+                    let t = if d > 0 {
+                        *t
                     } else {
-                        acc = self.add(
-                            &acc,
-                            &Jac {
-                                x: t.x,
-                                y: self.neg_f(&t.y),
-                                z: t.z,
-                            },
-                        );
-                    }
+                        Jac {
+                            y: self.neg_f(&t.y),
+                            ..*t
+                        }
+                    };
+                    acc = self.add_inner(&acc, &t, Some((zz, zzz)));
                 }
             }
         }
         acc
     }
+}
+
+/// The a the arithmetic can run on for the curve y² = x³ + a·x + b modulo
+/// p, and the u that takes it there (a·u⁴ ≡ −3, else 3, mod p): a itself
+/// and u = 1 where it is −3 already or no such u exists. Looked for only
+/// where p ≡ 3 (mod 4), as for every GOST curve whose a is neither: there
+/// a square has a square root t^((p+1)/4), and −1 is no square, so of the
+/// two square roots ±s exactly one has square roots itself.
+fn short_a(p: &BigUint, a: &BigUint) -> (CurveA, BigUint) {
+    let one = BigUint::one();
+    if a + 3u32 == *p {
+        return (CurveA::MinusThree, one);
+    }
+    let a_inv = match a.modinv(p) {
+        Some(inv) if p % 4u32 == BigUint::from(3u32) => inv,
+        _ => return (CurveA::Other, one),
+    };
+    let half = (p + 1u32) >> 2;
+    let root = |t: &BigUint| Some(t.modpow(&half, p)).filter(|s| (s * s) % p == *t);
+    for (kind, target) in [
+        (CurveA::MinusThree, p - 3u32),
+        (CurveA::Three, BigUint::from(3u32)),
+    ] {
+        let Some(s) = root(&((target * &a_inv) % p)) else {
+            continue;
+        };
+        if let Some(u) = root(&s).or_else(|| root(&(p - &s))) {
+            return (kind, u);
+        }
+    }
+    (CurveA::Other, one)
+}
+
+/// a + b on `L` words, and whether it carried out of them.
+#[inline(always)]
+fn add_words<const L: usize>(a: &[u64; L], b: &[u64; L]) -> ([u64; L], bool) {
+    let mut w = [0u64; L];
+    let mut carry = false;
+    for i in 0..L {
+        let (s, c1) = a[i].overflowing_add(b[i]);
+        let (s, c2) = s.overflowing_add(u64::from(carry));
+        w[i] = s;
+        carry = c1 | c2;
+    }
+    (w, carry)
+}
+
+/// a − b on `L` words, and whether it borrowed past them.
+#[inline(always)]
+fn sub_words<const L: usize>(a: &[u64; L], b: &[u64; L]) -> ([u64; L], bool) {
+    let mut w = [0u64; L];
+    let mut borrow = false;
+    for i in 0..L {
+        let (d, b1) = a[i].overflowing_sub(b[i]);
+        let (d, b2) = d.overflowing_sub(u64::from(borrow));
+        w[i] = d;
+        borrow = b1 | b2;
+    }
+    (w, borrow)
 }
 
 /// Whether `a` < `b`, compared from the top word down (variable time).

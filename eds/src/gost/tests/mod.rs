@@ -96,8 +96,41 @@ fn curve_parameters_are_consistent() {
             consistent(curve, params256(curve));
         }
     }
-    assert!(params(Curve::CryptoPro256A).a_is_minus_3 && params(Curve::Tc26_512A).a_is_minus_3);
-    assert!(!params(Curve::Tc26_256A).a_is_minus_3);
+    // tc26 512-C runs on an isomorphic curve with a = −3, tc26 256-A on one
+    // with a = 3 (−3/a is no square modulo its p).
+    for (curve, a) in [
+        (Curve::CryptoPro256A, CurveA::MinusThree),
+        (Curve::Tc26_512A, CurveA::MinusThree),
+        (Curve::Tc26_512C, CurveA::MinusThree),
+        (Curve::Tc26_256A, CurveA::Three),
+    ] {
+        assert_eq!(params(curve).curve_a, a, "{curve:?}");
+    }
+}
+
+/// The curve the arithmetic runs on is the curve's image under
+/// (x, y) ↦ (u²·x, u³·y): its a is a·u⁴, which is −3 or 3 as `curve_a`
+/// says (the doubling's shortcut is only right for that a), and u is no 0.
+#[test]
+fn the_isomorphic_curve_has_the_a_it_names() {
+    for curve in all() {
+        let c = params(curve);
+        let u2 = c.integer_of(&c.iso.0);
+        let u3 = c.integer_of(&c.iso.1);
+        assert!(!u2.is_zero(), "{curve:?}");
+        // u³ is u²·u: (u³)² = (u²)³.
+        assert_eq!(
+            (&u3 * &u3) % &c.p,
+            u2.modpow(&BigUint::from(3u32), &c.p),
+            "{curve:?}"
+        );
+        let a = (&c.a * &u2 * &u2) % &c.p;
+        match c.curve_a {
+            CurveA::MinusThree => assert_eq!(a, &c.p - 3u32, "{curve:?}"),
+            CurveA::Three => assert_eq!(a, BigUint::from(3u32), "{curve:?}"),
+            CurveA::Other => assert_eq!(u2, BigUint::one(), "{curve:?}"),
+        }
+    }
 }
 
 fn consistent<const L: usize>(curve: Curve, c: &Params<L>) {
