@@ -5,6 +5,7 @@ pub mod biometrics;
 pub mod camara;
 pub mod eds;
 pub mod identity_http;
+pub mod maintenance_snapshot;
 pub mod no_issuer;
 pub mod registry_tables;
 pub mod resilient;

@@ -160,16 +160,20 @@ impl OutboxStore for Db {
         at: OffsetDateTime,
         gateway_refs: &[String],
     ) -> StoreResult<bool> {
-        let mut tx = self.pool().begin().await?;
-        let done = sqlx::query(
+        let sent = sqlx::query(
             "UPDATE sms_outbox SET state = 'sent', sent_at = $1, sealed = NULL, last_error = NULL \
              WHERE id = $2 AND state = 'sending' AND attempts = $3",
         )
         .bind(to_col(at))
         .bind(&c.id)
-        .bind(c.attempts)
-        .execute(&mut *tx)
-        .await?;
+        .bind(c.attempts);
+        // No parts to tie (a gateway without receipts): the one statement
+        // is its own transaction.
+        if gateway_refs.is_empty() {
+            return Ok(sent.execute(self.pool()).await?.rows_affected() == 1);
+        }
+        let mut tx = self.pool().begin().await?;
+        let done = sent.execute(&mut *tx).await?;
         // A receipt may have come before this (the SMSC answers fast): it
         // stays, and the part is tied to its message.
         for r in gateway_refs {

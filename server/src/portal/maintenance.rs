@@ -25,9 +25,10 @@ fn is_action(request: &Request) -> bool {
 }
 
 pub async fn gate(State(ports): State<Ports>, mut request: Request, next: Next) -> Response {
-    // Files and the health probe show no banner: no query for them.
+    // Files, the health probe and the demo phone's newest message (JSON
+    // for load runs) show no banner: no query for them.
     let path = request.uri().path();
-    if path.starts_with("/pkg/") || path == "/health" {
+    if path.starts_with("/pkg/") || path == "/health" || path == "/demo/phone/newest" {
         return next.run(request).await;
     }
     let banner = match maintenance::notice(&ports).await {

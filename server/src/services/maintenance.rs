@@ -14,7 +14,7 @@ use crate::ports::AuditEntry;
 const OPERATOR: &str = "operator:command-line";
 /// How far back windows are read for terms: a request's term with the
 /// longest window inside it, twice over.
-const LOOK_BACK: Duration = Duration::hours(49);
+pub const LOOK_BACK: Duration = Duration::hours(49);
 
 #[derive(Debug, thiserror::Error)]
 pub enum AnnounceError {

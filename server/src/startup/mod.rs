@@ -58,7 +58,9 @@ pub fn ports_over(
         staff: db.clone(),
         complaints: db.clone(),
         dashboard: db.clone(),
-        maintenance: db.clone(),
+        maintenance: Arc::new(crate::adapters::maintenance_snapshot::PerRequest(
+            db.clone(),
+        )),
         registries: db.clone(),
         audit: db.clone(),
         requests: db.clone(),

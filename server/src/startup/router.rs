@@ -76,6 +76,11 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
     Router::new()
         .nest("/api/v1", crate::api::router(state.ports.clone()))
         .merge(portal)
+        // One read of the maintenance windows a request, shared by the
+        // gates, the pages and the steps.
+        .layer(middleware::from_fn(
+            crate::adapters::maintenance_snapshot::per_request,
+        ))
         .layer(middleware::from_fn_with_state(
             security::Https(settings.cookie_secure),
             security::headers,

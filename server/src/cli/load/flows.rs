@@ -124,9 +124,13 @@ impl Worker<'_> {
     }
 
     /// The newest code on the demo phone for `person`'s number, asked
-    /// until it comes (through the outbox and the SMS gateway).
+    /// until it comes (through the outbox and the SMS gateway), waiting
+    /// twice as long after each miss up to a quarter of a second: the code
+    /// is usually there at once, and a message left to the outbox's worker
+    /// must not turn the wait into a hundred questions a second.
     pub(super) async fn sms_code(&self, person: &Person) -> anyhow::Result<String> {
         let started = Instant::now();
+        let mut pause = Duration::from_millis(10);
         loop {
             let r = self
                 .http
@@ -146,7 +150,8 @@ impl Worker<'_> {
             if started.elapsed() > SMS_WAIT {
                 bail!("no SMS");
             }
-            tokio::time::sleep(Duration::from_millis(10)).await;
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(Duration::from_millis(250));
         }
     }
 

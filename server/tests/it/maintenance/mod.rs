@@ -3,6 +3,7 @@
 //! from the command line.
 
 mod http;
+mod snapshot;
 
 use nomir::domain::maintenance::{Notice, WARN_AHEAD};
 use nomir::domain::{BindingState, Iin};
