@@ -298,27 +298,10 @@ impl<const L: usize> Params<L> {
             w[i] = t as u64;
             top = t >> 64;
         }
-        // top·2^N ≡ top·c, below 2^65.
-        let mut add = top * c;
-        for word in w.iter_mut() {
-            if add == 0 {
-                break;
-            }
-            let t = u128::from(*word) + (add & u128::from(u64::MAX));
-            *word = t as u64;
-            add = (add >> 64) + (t >> 64);
-        }
-        // A carry out leaves w small: one more 2^N ≡ c fits without one.
-        if add != 0 {
-            let mut add = c;
-            for word in w.iter_mut() {
-                let t = u128::from(*word) + add;
-                *word = t as u64;
-                add = t >> 64;
-                if add == 0 {
-                    break;
-                }
-            }
+        // top·2^N ≡ top·c, below 2^65. A carry out leaves w small: one
+        // more 2^N ≡ c fits without one.
+        if add_small(&mut w, top * c) != 0 {
+            add_small(&mut w, c);
         }
         self.below_p(Uint::from_words(w))
     }
@@ -351,15 +334,7 @@ impl<const L: usize> Params<L> {
         x[L - 1] &= u64::MAX >> 1;
         // lo − h·c ≡ (lo + x_top·c) − x_lo; the sum is below 2^(N−1) + 2^66,
         // so it does not overflow N bits.
-        let mut add = x_top * c;
-        for word in low.iter_mut() {
-            if add == 0 {
-                break;
-            }
-            let t = u128::from(*word) + (add & u128::from(u64::MAX));
-            *word = t as u64;
-            add = (add >> 64) + (t >> 64);
-        }
+        add_small(&mut low, x_top * c);
         let (sum, x_lo) = (Uint::from_words(low), Uint::from_words(x));
         if !less(&low, &x) {
             self.below_p(sum.wrapping_sub(&x_lo))
@@ -677,6 +652,22 @@ fn short_a(p: &BigUint, a: &BigUint) -> (CurveA, BigUint) {
         }
     }
     (CurveA::Other, one)
+}
+
+/// `value` (up to 128 bits) added into `words`, the carry run up only as
+/// far as it goes; the carry out of the top word (0 or 1).
+#[inline(always)]
+fn add_small<const L: usize>(words: &mut [u64; L], value: u128) -> u128 {
+    let mut add = value;
+    for word in words.iter_mut() {
+        if add == 0 {
+            break;
+        }
+        let t = u128::from(*word) + (add & u128::from(u64::MAX));
+        *word = t as u64;
+        add = (add >> 64) + (t >> 64);
+    }
+    add
 }
 
 /// a + b on `L` words, and whether it carried out of them.
