@@ -2,8 +2,8 @@
 //! Montgomery form)
 //! on fixed-size limbs, points in Jacobian coordinates, and interleaved
 //! wNAF double-scalar multiplication. The limbs are `crypto-bigint`'s
-//! (`Uint`, its Montgomery reduction and modular addition); the curve
-//! arithmetic on them is hand-written because no maintained crate has
+//! (`Uint` and its products); the reductions, the sums modulo p and the
+//! curve arithmetic on them are hand-written because no maintained crate has
 //! these curves (see the module above); variable-time, as it only ever
 //! sees public data. A 512-bit curve runs on 8 limbs, a 256-bit one on 4
 //! (`L`; the tests also run the 256-bit curves on 8, as a cross-check).
@@ -626,8 +626,9 @@ impl<const L: usize> Params<L> {
 /// The a the arithmetic can run on for the curve y² = x³ + a·x + b modulo
 /// p, and the u that takes it there (a·u⁴ ≡ −3, else 3, mod p): a itself
 /// and u = 1 where it is −3 already or no such u exists. Looked for only
-/// where p ≡ 3 (mod 4), as for every GOST curve whose a is neither: there
-/// a square has a square root t^((p+1)/4), and −1 is no square, so of the
+/// where p ≡ 3 (mod 4), as for tc26 256-A and 512-C (of the curves whose
+/// a is not −3, only the standard's 256-bit test curve has p ≡ 1): there a
+/// square has a square root t^((p+1)/4), and −1 is no square, so of the
 /// two square roots ±s exactly one has square roots itself.
 fn short_a(p: &BigUint, a: &BigUint) -> (CurveA, BigUint) {
     let one = BigUint::one();

@@ -1,36 +1,32 @@
 //! One read of the maintenance windows per HTTP request. The gates in
-//! front of the portal and the API, the request's page and each step's
-//! term all ask for the windows; a binding asked 11 to 14 times, about a
-//! third of its commits on PostgreSQL. [`per_request`] gives each request a
-//! snapshot, and [`PerRequest`] answers from it: the first question reads
-//! the windows that end after its moment, less [`REACH_BACK`], and later
-//! ones about the same moment or after it are answered from that read.
+//! front of the portal and the API, the server functions and the API's
+//! steps all ask for the windows (a request's term is lengthened by the
+//! breaks within it); a binding asked 11 to 14 times, about a third of its
+//! commits on PostgreSQL. [`scope`] gives the work of one request a
+//! snapshot (the router wraps every request in it), and [`PerRequest`]
+//! answers from it: the first question reads the windows that end after
+//! its moment less the snapshot's reach, and later ones about a moment
+//! within that reach are answered from that read.
 //!
 //! Nothing the rules guarantee changes: the windows were always read
 //! before, and outside, the transaction that decides a step, so a window
-//! announced by another instance during a request was seen or not by the
-//! luck of a few milliseconds then as now. Outside a request (the SMS
-//! worker, the command line) and where a question reaches further back,
-//! every question still reads the database.
+//! announced or cancelled by another instance while a request is under way
+//! (a few milliseconds, or up to the outside calls' timeouts) was seen or
+//! not by luck then as now. A page's data loaded by a task of its own (the
+//! server-side render's resources), the SMS worker and the command line
+//! have no snapshot: each of their questions reads the database, as does
+//! a question from before the reach and any question after the request
+//! announced or cancelled a window.
 
 use std::cell::RefCell;
 use std::future::Future;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use axum::extract::Request;
-use axum::middleware::Next;
-use axum::response::Response;
 use time::{Duration, OffsetDateTime};
 
 use crate::domain::maintenance::MaintenanceWindow;
 use crate::ports::{AuditEntry, MaintenanceStore, StoreResult};
-use crate::services::maintenance::LOOK_BACK;
-
-/// How far before the first question's moment the snapshot reads: the
-/// terms' look-back, so a step's question about the breaks of the
-/// requests open now is answered from the same read as the gate's.
-const REACH_BACK: Duration = LOOK_BACK;
 
 /// The windows that end after `after`, as read for one request.
 struct Snapshot {
@@ -47,14 +43,15 @@ pub async fn scope<F: Future>(work: F) -> F::Output {
     SNAPSHOT.scope(RefCell::new(None), work).await
 }
 
-/// The middleware that gives each request its snapshot.
-pub async fn per_request(request: Request, next: Next) -> Response {
-    scope(next.run(request)).await
-}
-
 /// A [`MaintenanceStore`] that answers a request's questions from its
 /// snapshot (see the module).
-pub struct PerRequest(pub Arc<dyn MaintenanceStore>);
+pub struct PerRequest {
+    pub store: Arc<dyn MaintenanceStore>,
+    /// How far before the first question's moment the snapshot reads: the
+    /// terms' look-back, so a step's question about the breaks of the
+    /// requests open now is answered from the same read as the gate's.
+    pub reach: Duration,
+}
 
 /// The windows of `windows` that end after `after`, in their order. Times
 /// are compared in whole seconds, as the database keeps them, so the
@@ -90,12 +87,12 @@ fn forget() {
 impl MaintenanceStore for PerRequest {
     async fn announce(&self, window: &MaintenanceWindow, audit: &AuditEntry) -> StoreResult<bool> {
         forget();
-        self.0.announce(window, audit).await
+        self.store.announce(window, audit).await
     }
 
     async fn cancel(&self, id: &str, at: OffsetDateTime, audit: &AuditEntry) -> StoreResult<bool> {
         forget();
-        self.0.cancel(id, at, audit).await
+        self.store.cancel(id, at, audit).await
     }
 
     async fn windows_ending_after(
@@ -106,10 +103,10 @@ impl MaintenanceStore for PerRequest {
             return Ok(windows);
         }
         if SNAPSHOT.try_with(|_| ()).is_err() {
-            return self.0.windows_ending_after(after).await;
+            return self.store.windows_ending_after(after).await;
         }
-        let reach = after - REACH_BACK;
-        let windows = self.0.windows_ending_after(reach).await?;
+        let reach = after - self.reach;
+        let windows = self.store.windows_ending_after(reach).await?;
         let answer = ending_after(&windows, after.unix_timestamp());
         let _ = SNAPSHOT.try_with(|cell| {
             *cell.borrow_mut() = Some(Snapshot {

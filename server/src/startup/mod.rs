@@ -58,9 +58,10 @@ pub fn ports_over(
         staff: db.clone(),
         complaints: db.clone(),
         dashboard: db.clone(),
-        maintenance: Arc::new(crate::adapters::maintenance_snapshot::PerRequest(
-            db.clone(),
-        )),
+        maintenance: Arc::new(crate::adapters::maintenance_snapshot::PerRequest {
+            store: db.clone(),
+            reach: crate::services::maintenance::LOOK_BACK,
+        }),
         registries: db.clone(),
         audit: db.clone(),
         requests: db.clone(),

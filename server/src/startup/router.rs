@@ -5,9 +5,10 @@
 
 use std::sync::Arc;
 
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::middleware::{self, Next};
 use axum::routing::get;
-use axum::{middleware, Router};
+use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -77,10 +78,10 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .nest("/api/v1", crate::api::router(state.ports.clone()))
         .merge(portal)
         // One read of the maintenance windows a request, shared by the
-        // gates, the pages and the steps.
-        .layer(middleware::from_fn(
-            crate::adapters::maintenance_snapshot::per_request,
-        ))
+        // gates, the server functions and the API's steps.
+        .layer(middleware::from_fn(|request: Request, next: Next| {
+            crate::adapters::maintenance_snapshot::scope(next.run(request))
+        }))
         .layer(middleware::from_fn_with_state(
             security::Https(settings.cookie_secure),
             security::headers,

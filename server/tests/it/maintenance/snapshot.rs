@@ -77,7 +77,10 @@ async fn a_request_reads_the_windows_once_and_answers_as_the_database_would() {
             db: t.db.clone(),
             reads: AtomicUsize::new(0),
         });
-        let store = PerRequest(counting.clone());
+        let store = PerRequest {
+            store: counting.clone(),
+            reach: Duration::hours(49),
+        };
         let reads = || counting.reads.load(Ordering::SeqCst);
         let same = |after: OffsetDateTime| {
             let (store, db, name) = (&store, &t.db, t.name);
