@@ -53,7 +53,9 @@ pub struct StepData {
     pub back: Link,
 }
 
-/// What the step is.
+/// What the step is. One value a page, never kept in a collection, so the
+/// size of its largest variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind")]
 pub enum Body {
