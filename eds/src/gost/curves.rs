@@ -171,6 +171,21 @@ impl Curve {
         self.bits() / 8
     }
 
+    /// d of the twisted Edwards form e·u² + v² = 1 + d·u²·v² (e = 1), for
+    /// the two sets that have one (RFC 7836 appendix A.2).
+    pub(super) fn edwards_d(&self) -> Option<&'static str> {
+        match self {
+            Curve::Tc26_256A => {
+                Some("0605F6B7C183FA81578BC39CFAD518132B9DF62897009AF7E522C32D6DC7BFFB")
+            }
+            Curve::Tc26_512C => Some(concat!(
+                "9E4F5D8C017D8D9F13A5CF3CDF5BFE4DAB402D54198E31EBDE28A0621050439C",
+                "A6B39E0A515C06B304E2CE43E79E369E91A0CFC2BC2A22B4CA302DBB33EE7550"
+            )),
+            _ => None,
+        }
+    }
+
     pub(super) fn raw(&self) -> (usize, &'static RawParams) {
         match self {
             Curve::Tc26_256A => (0, &TC26_256A),

@@ -24,6 +24,8 @@ use num_bigint::BigUint;
 use num_traits::One;
 
 use super::curves::{Curve, RawParams};
+use super::edwards::Edwards;
+use super::inverse::invert_odd;
 
 /// Window width of the wNAF for the base point (table cached per curve).
 pub(super) const W_G: u32 = 7;
@@ -83,6 +85,9 @@ pub(super) struct Params<const L: usize> {
     pub(super) iso: (Fe<L>, Fe<L>),
     /// Odd multiples G, 3G, 5G, ... (2^(W_G-1) - 1)G, affine, as the field keeps them.
     pub(super) g_table: Vec<(Fe<L>, Fe<L>)>,
+    /// The curve's twisted Edwards form, where it has one the verification
+    /// runs on (tc26 256-A and 512-C).
+    pub(super) edwards: Option<Edwards<L>>,
 }
 
 /// A point in Jacobian coordinates (X/Z², Y/Z³), as the field keeps them; Z = 0 is
@@ -112,7 +117,7 @@ impl<const L: usize> Jac<L> {
 pub(super) fn params(curve: Curve) -> &'static Params<8> {
     static CELLS: [OnceLock<Params<8>>; 9] = [const { OnceLock::new() }; 9];
     let (index, raw) = curve.raw();
-    CELLS[index].get_or_init(|| Params::new(raw))
+    CELLS[index].get_or_init(|| Params::new(raw).with_edwards(curve))
 }
 
 /// Parameters of a 256-bit `curve` on 4 limbs, a quarter of the work of 8
@@ -121,7 +126,7 @@ pub(super) fn params256(curve: Curve) -> &'static Params<4> {
     static CELLS: [OnceLock<Params<4>>; 9] = [const { OnceLock::new() }; 9];
     let (index, raw) = curve.raw();
     assert!(curve.bits() == 256, "{curve:?} needs 8 limbs");
-    CELLS[index].get_or_init(|| Params::new(raw))
+    CELLS[index].get_or_init(|| Params::new(raw).with_edwards(curve))
 }
 
 fn to_uint<const L: usize>(x: &BigUint) -> Fe<L> {
@@ -157,6 +162,15 @@ impl<const L: usize> Params<L> {
             acc = next;
         }
         c
+    }
+
+    /// With the Edwards form of `curve`, where it has one.
+    fn with_edwards(mut self, curve: Curve) -> Self {
+        let d = curve
+            .edwards_d()
+            .map(|d| BigUint::parse_bytes(d.as_bytes(), 16).expect("curve constant is hex"));
+        self.edwards = d.map(|d| Edwards::new(&self, &d));
+        self
     }
 
     /// The arithmetic modulo p alone: no base point table (the tests also
@@ -205,12 +219,20 @@ impl<const L: usize> Params<L> {
             curve_a,
             iso: (Uint::ZERO, Uint::ZERO),
             g_table: Vec::new(),
+            edwards: None,
         };
         c.a_m = c.to_fe(&c.a.clone());
         c.b_m = c.to_fe(&c.b.clone());
         let one = c.to_fe(&BigUint::one());
         c.iso = (one, one);
         c
+    }
+
+    /// e⁻¹ modulo q (e below q, q an odd prime), on fixed limbs.
+    pub(super) fn invert_mod_q(&self, e: &BigUint) -> Option<BigUint> {
+        let q = to_uint::<L>(&self.q);
+        let inv = invert_odd(to_uint::<L>(e).as_words(), q.as_words())?;
+        Some(to_big(&Uint::from_words(inv)))
     }
 
     /// `x` (below p) as the field keeps it.
@@ -386,14 +408,14 @@ impl<const L: usize> Params<L> {
         self.reduce(a.mul_wide(b))
     }
     #[inline(always)]
-    fn sqr(&self, a: &Fe<L>) -> Fe<L> {
+    pub(super) fn sqr(&self, a: &Fe<L>) -> Fe<L> {
         self.reduce(a.square_wide())
     }
     /// a + b modulo p, word by word, p taken off only when the sum reaches
     /// it (variable time: `crypto-bigint`'s `add_mod` runs four passes
     /// over the words to stay constant-time, and the doubling has ten sums).
     #[inline(always)]
-    fn add_f(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
+    pub(super) fn add_f(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
         let (mut w, carry) = add_words(a.as_words(), b.as_words());
         let p = self.modulus.as_words();
         if carry || !less(&w, p) {
@@ -403,7 +425,7 @@ impl<const L: usize> Params<L> {
     }
     /// a − b modulo p, word by word, p added back only on a borrow.
     #[inline(always)]
-    fn sub_f(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
+    pub(super) fn sub_f(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
         let (w, borrow) = sub_words(a.as_words(), b.as_words());
         Uint::from_words(if borrow {
             add_words(&w, self.modulus.as_words()).0
@@ -412,7 +434,7 @@ impl<const L: usize> Params<L> {
         })
     }
     #[inline(always)]
-    fn neg_f(&self, a: &Fe<L>) -> Fe<L> {
+    pub(super) fn neg_f(&self, a: &Fe<L>) -> Fe<L> {
         if *a == Uint::ZERO {
             *a
         } else {
@@ -673,7 +695,7 @@ fn add_small<const L: usize>(words: &mut [u64; L], value: u128) -> u128 {
 
 /// a + b on `L` words, and whether it carried out of them.
 #[inline(always)]
-fn add_words<const L: usize>(a: &[u64; L], b: &[u64; L]) -> ([u64; L], bool) {
+pub(super) fn add_words<const L: usize>(a: &[u64; L], b: &[u64; L]) -> ([u64; L], bool) {
     let mut w = [0u64; L];
     let mut carry = false;
     for i in 0..L {
@@ -687,7 +709,7 @@ fn add_words<const L: usize>(a: &[u64; L], b: &[u64; L]) -> ([u64; L], bool) {
 
 /// a − b on `L` words, and whether it borrowed past them.
 #[inline(always)]
-fn sub_words<const L: usize>(a: &[u64; L], b: &[u64; L]) -> ([u64; L], bool) {
+pub(super) fn sub_words<const L: usize>(a: &[u64; L], b: &[u64; L]) -> ([u64; L], bool) {
     let mut w = [0u64; L];
     let mut borrow = false;
     for i in 0..L {
@@ -701,7 +723,7 @@ fn sub_words<const L: usize>(a: &[u64; L], b: &[u64; L]) -> ([u64; L], bool) {
 
 /// Whether `a` < `b`, compared from the top word down (variable time).
 #[inline(always)]
-fn less<const L: usize>(a: &[u64; L], b: &[u64; L]) -> bool {
+pub(super) fn less<const L: usize>(a: &[u64; L], b: &[u64; L]) -> bool {
     for i in (0..L).rev() {
         if a[i] != b[i] {
             return a[i] < b[i];

@@ -12,13 +12,15 @@
 //! crate. The little elliptic-curve arithmetic that verification needs (Weierstrass
 //! curves in Jacobian coordinates, interleaved wNAF double-scalar multiplication) is
 //! therefore written below, on `crypto-bigint`'s fixed-size limbs (`field`): plain,
-//! variable-time, easy to audit.
+//! variable-time, easy to audit. tc26 256-A and 512-C are checked on their twisted
+//! Edwards form (`edwards`), which needs fewer products a step, and the one inversion
+//! modulo q is a binary extended Euclid on the same limbs (`inverse`).
 //!
 //! # Curve parameters
-//! All curves are used in short Weierstrass form `y² = x³ + a·x + b (mod p)`, with the
+//! Keys and signatures name points in short Weierstrass form `y² = x³ + a·x + b (mod p)`, with the
 //! parameters of RFC 4357 §11.4 (CryptoPro A/B/C, 1.2.643.2.2.35.x) and RFC 7836
 //! appendix A (tc26 sets; the twisted-Edwards sets 256-A and 512-C are taken in their
-//! published Weierstrass form). The test curves are those of GOST R 34.10-2012
+//! published Weierstrass form, and their d from appendix A.2). The test curves are those of GOST R 34.10-2012
 //! appendix A = RFC 7091 §7. Tests check that each base point lies on its curve and
 //! that `q·P = O`, and an interop test checks every set against OpenSSL's gost-engine.
 //!
@@ -35,10 +37,14 @@
 //! # Where things are
 //! * `curves`: the parameter sets, by OID;
 //! * `field`: modular and point arithmetic, double-scalar multiplication;
+//! * `edwards`: the same on the twisted Edwards form of tc26 256-A and 512-C;
+//! * `inverse`: e⁻¹ modulo q;
 //! * `signature`: byte layouts, Streebog, the verification equation.
 
 mod curves;
+mod edwards;
 mod field;
+mod inverse;
 mod signature;
 #[cfg(test)]
 mod tests;

@@ -145,11 +145,20 @@ pub(super) fn verify_integers<const L: usize>(
     if e.is_zero() {
         e = BigUint::one();
     }
-    let v = e.modinv(&c.q).ok_or(GostError::BadSignature)?; // q is prime: never None
+    let v = c.invert_mod_q(&e).ok_or(GostError::BadSignature)?; // q is prime: never None
     let z1 = (s * &v) % &c.q;
     let z2 = ((&c.q - r) * &v) % &c.q;
-    let point = c.mul2(&z1, &z2, &c.jac(&(qx.clone(), qy.clone())));
-    if c.x_is(&point, r) {
+    // tc26 256-A and 512-C on their Edwards form; a key the map has no
+    // value for (a point of order 2 or 4) on the Weierstrass form.
+    let edwards = c.edwards.as_ref().and_then(|ed| {
+        let q = ed.point_of(c, qx, qy)?;
+        Some(ed.x_is(c, &ed.mul2(c, &z1, &z2, &q), r))
+    });
+    let matches = edwards.unwrap_or_else(|| {
+        let point = c.mul2(&z1, &z2, &c.jac(&(qx.clone(), qy.clone())));
+        c.x_is(&point, r)
+    });
+    if matches {
         Ok(())
     } else {
         Err(GostError::BadSignature)

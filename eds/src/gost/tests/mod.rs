@@ -558,17 +558,27 @@ fn random_inputs_never_panic() {
 }
 
 /// Rough speed: `cargo test --release -- --ignored --nocapture bench`.
+/// `GOST_BENCH_SET=Tc26_512C` times that set alone, ten times as long
+/// (for a profile).
 #[test]
 #[ignore]
 fn bench_verify() {
     let mut rng = Rng(7);
+    let only = std::env::var("GOST_BENCH_SET").ok();
     for curve in Curve::ALL {
+        if only
+            .as_ref()
+            .is_some_and(|set| *set != format!("{curve:?}"))
+        {
+            continue;
+        }
         let (key, sig) = make_sig(curve, &mut rng, &[5u8; 64][..curve.coordinate_len()]);
         verify(curve, Layout::Rfc4491, &key, b"warm", &sig).ok();
         let digest = vec![5u8; curve.coordinate_len()];
         // A 256-bit check takes a tenth of a 512-bit one: ten times the
         // runs, so each set is timed for a similar while.
         let runs = if curve.bits() == 256 { 3000 } else { 300 };
+        let runs = if only.is_some() { 10 * runs } else { runs };
         let t = std::time::Instant::now();
         for _ in 0..runs {
             assert_eq!(
@@ -587,4 +597,6 @@ fn bench_verify() {
 
 // ---- Interoperability with OpenSSL 3 + gost-engine (Debian: libengine-gost-openssl) ----
 
+mod edwards;
+mod inverse;
 mod openssl_interop;
