@@ -26,6 +26,7 @@ use num_traits::One;
 use super::curves::{Curve, RawParams};
 use super::edwards::Edwards;
 use super::inverse::invert_odd;
+use super::karatsuba;
 
 /// Window width of the wNAF for the base point (table cached per curve).
 pub(super) const W_G: u32 = 7;
@@ -405,11 +406,19 @@ impl<const L: usize> Params<L> {
 
     #[inline(always)]
     pub(super) fn mul(&self, a: &Fe<L>, b: &Fe<L>) -> Fe<L> {
-        self.reduce(a.mul_wide(b))
+        if L == 8 {
+            self.reduce(karatsuba::mul_wide(a, b))
+        } else {
+            self.reduce(a.mul_wide(b))
+        }
     }
     #[inline(always)]
     pub(super) fn sqr(&self, a: &Fe<L>) -> Fe<L> {
-        self.reduce(a.square_wide())
+        if L == 8 {
+            self.reduce(karatsuba::square_wide(a))
+        } else {
+            self.reduce(a.square_wide())
+        }
     }
     /// a + b modulo p, word by word, p taken off only when the sum reaches
     /// it (variable time: `crypto-bigint`'s `add_mod` runs four passes

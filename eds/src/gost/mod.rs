@@ -45,6 +45,7 @@ mod curves;
 mod edwards;
 mod field;
 mod inverse;
+mod karatsuba;
 mod signature;
 #[cfg(test)]
 mod tests;

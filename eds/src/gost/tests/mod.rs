@@ -599,4 +599,5 @@ fn bench_verify() {
 
 mod edwards;
 mod inverse;
+mod karatsuba;
 mod openssl_interop;
