@@ -4,9 +4,9 @@
 //! verification runs here, on the Edwards form in extended coordinates
 //! (Hisil, Wong, Carter, Dawson 2008): a doubling takes 3 products and 4
 //! squares (one product more where T is needed), an addition 8 or 9
-//! products, against 3 + 5 and 11 + 3 in Jacobian coordinates. OpenSSL's
-//! engine does the same for these two sets. Hand-written for the reason
-//! the module above gives: no maintained crate has these curves.
+//! products, against 3 + 5 and 11 + 3 in Jacobian coordinates.
+//! Hand-written for the reason the module above gives: no maintained
+//! crate has these curves.
 //!
 //! The maps between the forms, with s = (e − d)/4 and t = (e + d)/6:
 //! (u, v) ↦ (x, y) = (s·(1 + v)/(1 − v) + t, s·(1 + v)/((1 − v)·u)), and
