@@ -4,7 +4,9 @@
 //! verification runs here, on the Edwards form in extended coordinates
 //! (Hisil, Wong, Carter, Dawson 2008): a doubling takes 3 products and 4
 //! squares (one product more where T is needed), an addition 8 or 9
-//! products, against 3 + 5 and 11 + 3 in Jacobian coordinates.
+//! products. In Jacobian coordinates a doubling took 3 products and 5
+//! squares on 256-A (a mapped to 3) and 4 and 4 on 512-C (a mapped to
+//! −3), an addition of the key's multiples 11 products and 3 squares.
 //! Hand-written for the reason the module above gives: no maintained
 //! crate has these curves.
 //!
@@ -72,7 +74,10 @@ impl<const L: usize> Edwards<L> {
             .expect("the base point is no exceptional point of the map");
         let g2 = e.cached(f, &e.dbl(f, &g, true));
         let mut acc = g;
-        for _ in 0..(1usize << (W_G - 2)) {
+        for i in 0..(1usize << (W_G - 2)) {
+            if i > 0 {
+                acc = e.add_cached(f, &acc, &g2, true);
+            }
             // Affine: divided by Z once, here, so each addition of it saves a product.
             let z_inv = f.to_fe(
                 &f.integer_of(&acc.z)
@@ -87,7 +92,6 @@ impl<const L: usize> Edwards<L> {
                 dt: f.mul(&e.d, &f.mul(&u, &v)),
                 z: None,
             });
-            acc = e.add_cached(f, &acc, &g2, true);
         }
         e
     }
@@ -95,8 +99,9 @@ impl<const L: usize> Edwards<L> {
     /// The Weierstrass point (x, y) (integers below p) in extended
     /// coordinates, without a division: with w = x − t, (U : V : Z : T) =
     /// (w·(w + s) : (w − s)·y : y·(w + s) : w·(w − s)). `None` where the
-    /// map has no value (y = 0 or w = −s: points of order 2 or 4, never a
-    /// valid key, which the Jacobian arithmetic then handles).
+    /// map has no value: y = 0, the point (t, 0) of order 2, never a valid
+    /// key, which the Jacobian arithmetic then handles. (w = −s would need
+    /// d to be a square, which it is not; checked all the same.)
     pub(super) fn point_of(&self, f: &Params<L>, x: &BigUint, y: &BigUint) -> Option<Ext<L>> {
         let (x, y) = (f.to_fe(x), f.to_fe(y));
         let w = f.sub_f(&x, &self.t);

@@ -149,7 +149,7 @@ pub(super) fn verify_integers<const L: usize>(
     let z1 = (s * &v) % &c.q;
     let z2 = ((&c.q - r) * &v) % &c.q;
     // tc26 256-A and 512-C on their Edwards form; a key the map has no
-    // value for (a point of order 2 or 4) on the Weierstrass form.
+    // value for (the point of order 2) on the Weierstrass form.
     let edwards = c.edwards.as_ref().and_then(|ed| {
         let q = ed.point_of(c, qx, qy)?;
         Some(ed.x_is(c, &ed.mul2(c, &z1, &z2, &q), r))

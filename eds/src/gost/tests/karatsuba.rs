@@ -4,8 +4,9 @@ use super::*;
 use crate::gost::karatsuba;
 use crypto_bigint::U512;
 
-/// Random numbers, and the edges where every sum of halves carries:
-/// all ones, each half all ones, the top bit alone, 0 and 1.
+/// Random numbers (a sum of halves carries for about half of them), and
+/// edges: all ones (every sum carries), each half all ones, a carry out
+/// of the low half's sum alone, the top bit alone, 0 and 1.
 #[test]
 fn the_split_products_are_crypto_bigints() {
     let mut rng = Rng(17);
@@ -14,6 +15,7 @@ fn the_split_products_are_crypto_bigints() {
         [ones; 8],
         [ones, ones, ones, ones, 0, 0, 0, 0],
         [0, 0, 0, 0, ones, ones, ones, ones],
+        [ones, ones, ones, ones, 1, 0, 0, 0],
         [0, 0, 0, 0, 0, 0, 0, 1 << 63],
         [0; 8],
         [1, 0, 0, 0, 0, 0, 0, 0],
