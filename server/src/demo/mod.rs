@@ -22,9 +22,14 @@ use axum::Router;
 
 use crate::common::AppState;
 
-/// Demo mode's routes (each refuses outside demo mode).
+/// Demo mode's routes for the browser (each refuses outside demo mode).
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/demo/clock", post(clock::advance))
-        .route("/demo/phone/newest", get(phone::newest))
+    Router::new().route("/demo/clock", post(clock::advance))
+}
+
+/// Demo mode's JSON for the load generator and the tests: no page, so
+/// outside the portal's banner, session and same-origin layers (refused
+/// outside demo mode).
+pub fn json_routes() -> Router<AppState> {
+    Router::new().route("/demo/phone/newest", get(phone::newest))
 }

@@ -25,10 +25,9 @@ fn is_action(request: &Request) -> bool {
 }
 
 pub async fn gate(State(ports): State<Ports>, mut request: Request, next: Next) -> Response {
-    // Files, the health probe and the demo phone's newest message (JSON
-    // for load runs) show no banner: no query for them.
-    let path = request.uri().path();
-    if path.starts_with("/pkg/") || path == "/health" || path == "/demo/phone/newest" {
+    // Files show no banner: no query for them. (The probes and the demo
+    // phone's JSON are routed outside this gate.)
+    if request.uri().path().starts_with("/pkg/") {
         return next.run(request).await;
     }
     let banner = match maintenance::notice(&ports).await {

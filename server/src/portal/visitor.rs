@@ -14,9 +14,9 @@ use app::staff::{Official, StaffVisitor};
 use nomir_core::wire::SESSION_COOKIE;
 use nomir_core::wire_complaints::STAFF_COOKIE;
 
-/// Files and probes that never need to know who asks.
+/// Files that never need to know who asks (the probes are routed outside).
 fn needs_no_session(path: &str) -> bool {
-    path.starts_with("/pkg/") || matches!(path, "/favicon.svg" | "/robots.txt" | "/health")
+    path.starts_with("/pkg/") || matches!(path, "/favicon.svg" | "/robots.txt")
 }
 
 pub async fn resolve(State(ports): State<Ports>, mut request: Request, next: Next) -> Response {

@@ -48,8 +48,6 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .merge(crate::portal::routes())
         .merge(crate::office::routes())
         .merge(crate::demo::routes())
-        .route("/health", get(crate::common::health::check))
-        .route("/ready", get(crate::common::health::ready))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             app::shell(options.clone())
         })
@@ -74,8 +72,15 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .layer(CatchPanicLayer::custom(
             crate::common::error_page::panic_response,
         ));
+    // The probes and the demo phone's JSON: no page, so none of the
+    // portal's layers (banner, session, same-origin check).
+    let plain = Router::new()
+        .route("/health", get(crate::common::health::check))
+        .route("/ready", get(crate::common::health::ready))
+        .merge(crate::demo::json_routes());
     Router::new()
         .nest("/api/v1", crate::api::router(state.ports.clone()))
+        .merge(plain)
         .merge(portal)
         // One read of the maintenance windows a request, shared by the
         // gates, the server functions and the API's steps.
