@@ -10,6 +10,8 @@
 
 use crypto_bigint::{Uint, U256};
 
+use super::field::add_words;
+
 /// a·b for 8-limb a and b (`L` = 8), as (low half, high half).
 #[inline(always)]
 pub(super) fn mul_wide<const L: usize>(a: &Uint<L>, b: &Uint<L>) -> (Uint<L>, Uint<L>) {
@@ -23,13 +25,12 @@ pub(super) fn mul_wide<const L: usize>(a: &Uint<L>, b: &Uint<L>) -> (Uint<L>, Ui
     let (a0, a1, b0, b1) = (half(a, 0), half(a, 1), half(b, 0), half(b, 1));
     let (z0_lo, z0_hi) = a0.mul_wide(&b0);
     let (z2_lo, z2_hi) = a1.mul_wide(&b1);
-    let (sa, sa_carry) = sum(&a0, &a1);
-    let (sb, sb_carry) = sum(&b0, &b1);
+    let (sa, sa_carry) = add_words(a0.as_words(), a1.as_words());
+    let (sb, sb_carry) = add_words(b0.as_words(), b1.as_words());
     // m = (a0 + a1)·(b0 + b1), on 9 words (below 2^514).
     let (m_lo, m_hi) = U256::from_words(sa).mul_wide(&U256::from_words(sb));
     let mut m = [0u64; 9];
-    m[..4].copy_from_slice(m_lo.as_words());
-    m[4..8].copy_from_slice(m_hi.as_words());
+    m[..8].copy_from_slice(&joined(&m_lo, &m_hi));
     if sa_carry {
         add_into(&mut m[4..], &sb);
     }
@@ -40,12 +41,7 @@ pub(super) fn mul_wide<const L: usize>(a: &Uint<L>, b: &Uint<L>) -> (Uint<L>, Ui
         m[8] += 1;
     }
     // The middle term a0·b1 + a1·b0 = m − a0·b0 − a1·b1 (not negative).
-    let mut z0 = [0u64; 8];
-    z0[..4].copy_from_slice(z0_lo.as_words());
-    z0[4..].copy_from_slice(z0_hi.as_words());
-    let mut z2 = [0u64; 8];
-    z2[..4].copy_from_slice(z2_lo.as_words());
-    z2[4..].copy_from_slice(z2_hi.as_words());
+    let (z0, z2) = (joined(&z0_lo, &z0_hi), joined(&z2_lo, &z2_hi));
     sub_from(&mut m, &z0);
     sub_from(&mut m, &z2);
     // a·b = z0 + middle·2^256 + z2·2^512.
@@ -53,11 +49,7 @@ pub(super) fn mul_wide<const L: usize>(a: &Uint<L>, b: &Uint<L>) -> (Uint<L>, Ui
     out[..8].copy_from_slice(&z0);
     out[8..].copy_from_slice(&z2);
     add_into(&mut out[4..], &m);
-    let mut lo = [0u64; L];
-    let mut hi = [0u64; L];
-    lo.copy_from_slice(&out[..8]);
-    hi.copy_from_slice(&out[8..]);
-    (Uint::from_words(lo), Uint::from_words(hi))
+    halves(&out)
 }
 
 /// a² for an 8-limb a (`L` = 8): a0² + 2·a0·a1·2^256 + a1²·2^512, two
@@ -76,8 +68,7 @@ pub(super) fn square_wide<const L: usize>(a: &Uint<L>) -> (Uint<L>, Uint<L>) {
     let (z2_lo, z2_hi) = a1.square_wide();
     let (m_lo, m_hi) = a0.mul_wide(&a1);
     let mut m = [0u64; 9];
-    m[..4].copy_from_slice(m_lo.as_words());
-    m[4..8].copy_from_slice(m_hi.as_words());
+    m[..8].copy_from_slice(&joined(&m_lo, &m_hi));
     // Doubled.
     m[8] = m[7] >> 63;
     for i in (1..8).rev() {
@@ -85,31 +76,29 @@ pub(super) fn square_wide<const L: usize>(a: &Uint<L>) -> (Uint<L>, Uint<L>) {
     }
     m[0] <<= 1;
     let mut out = [0u64; 16];
-    out[..4].copy_from_slice(z0_lo.as_words());
-    out[4..8].copy_from_slice(z0_hi.as_words());
-    out[8..12].copy_from_slice(z2_lo.as_words());
-    out[12..].copy_from_slice(z2_hi.as_words());
+    out[..8].copy_from_slice(&joined(&z0_lo, &z0_hi));
+    out[8..].copy_from_slice(&joined(&z2_lo, &z2_hi));
     add_into(&mut out[4..], &m);
+    halves(&out)
+}
+
+/// A 512-bit number from its 256-bit halves, as words.
+#[inline(always)]
+fn joined(lo: &U256, hi: &U256) -> [u64; 8] {
+    let mut w = [0u64; 8];
+    w[..4].copy_from_slice(lo.as_words());
+    w[4..].copy_from_slice(hi.as_words());
+    w
+}
+
+/// A 1024-bit product's words as its two 512-bit halves (`L` = 8).
+#[inline(always)]
+fn halves<const L: usize>(out: &[u64; 16]) -> (Uint<L>, Uint<L>) {
     let mut lo = [0u64; L];
     let mut hi = [0u64; L];
     lo.copy_from_slice(&out[..8]);
     hi.copy_from_slice(&out[8..]);
     (Uint::from_words(lo), Uint::from_words(hi))
-}
-
-/// x + y on 4 words, and whether it carried out.
-#[inline(always)]
-fn sum(x: &U256, y: &U256) -> ([u64; 4], bool) {
-    let (x, y) = (x.as_words(), y.as_words());
-    let mut w = [0u64; 4];
-    let mut carry = false;
-    for i in 0..4 {
-        let (s, c1) = x[i].overflowing_add(y[i]);
-        let (s, c2) = s.overflowing_add(u64::from(carry));
-        w[i] = s;
-        carry = c1 | c2;
-    }
-    (w, carry)
 }
 
 /// dst += src, the carry run up dst (which is long enough to hold it).
