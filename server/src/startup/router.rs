@@ -77,7 +77,10 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
     let plain = Router::new()
         .route("/health", get(crate::common::health::check))
         .route("/ready", get(crate::common::health::ready))
-        .merge(crate::demo::json_routes());
+        .merge(crate::demo::json_routes())
+        .layer(CatchPanicLayer::custom(
+            crate::common::error_page::panic_response,
+        ));
     Router::new()
         .nest("/api/v1", crate::api::router(state.ports.clone()))
         .merge(plain)
