@@ -129,12 +129,7 @@ impl<const L: usize> Edwards<L> {
         let g = f.add_f(&a, &b);
         let ff = f.sub_f(&g, &c);
         let h = f.sub_f(&a, &b);
-        Ext {
-            x: f.mul(&e, &ff),
-            y: f.mul(&g, &h),
-            z: f.mul(&ff, &g),
-            t: if with_t { f.mul(&e, &h) } else { Fe::<L>::ZERO },
-        }
+        finish(f, &e, &ff, &g, &h, with_t)
     }
 
     /// P1 + P2 ("add-2008-hwcd", a = 1), P1's T read, T of the sum only
@@ -154,12 +149,7 @@ impl<const L: usize> Edwards<L> {
         let ff = f.sub_f(&d, &c);
         let g = f.add_f(&d, &c);
         let h = f.sub_f(&b, &a);
-        Ext {
-            x: f.mul(&e, &ff),
-            y: f.mul(&g, &h),
-            z: f.mul(&ff, &g),
-            t: if with_t { f.mul(&e, &h) } else { Fe::<L>::ZERO },
-        }
+        finish(f, &e, &ff, &g, &h, with_t)
     }
 
     /// `p`, which has its T, as an addition adds it.
@@ -259,5 +249,24 @@ impl<const L: usize> Edwards<L> {
     #[cfg(test)]
     pub(super) fn constants(&self, f: &Params<L>) -> [BigUint; 3] {
         [&self.s, &self.t, &self.d].map(|v| f.integer_of(v))
+    }
+}
+
+/// The last step both hwcd formulas share: (E·F : G·H : F·G : E·H), T only
+/// when `with_t`.
+#[inline(always)]
+fn finish<const L: usize>(
+    f: &Params<L>,
+    e: &Fe<L>,
+    ff: &Fe<L>,
+    g: &Fe<L>,
+    h: &Fe<L>,
+    with_t: bool,
+) -> Ext<L> {
+    Ext {
+        x: f.mul(e, ff),
+        y: f.mul(g, h),
+        z: f.mul(ff, g),
+        t: if with_t { f.mul(e, h) } else { Fe::<L>::ZERO },
     }
 }

@@ -64,18 +64,22 @@ fn ending_after(windows: &[MaintenanceWindow], after: i64) -> Vec<MaintenanceWin
         .collect()
 }
 
-/// The snapshot's answer for `after`: `None` outside a request, before its
-/// first question, or where `after` is before the snapshot's reach.
-fn from_snapshot(after: i64) -> Option<Vec<MaintenanceWindow>> {
+/// What the snapshot says about `after`.
+enum Lookup {
+    /// Not inside a request: ask the database.
+    NoScope,
+    /// Inside one, but nothing read yet that reaches back to `after`.
+    Unread,
+    Answer(Vec<MaintenanceWindow>),
+}
+
+fn lookup(after: i64) -> Lookup {
     SNAPSHOT
-        .try_with(|cell| {
-            cell.borrow()
-                .as_ref()
-                .filter(|s| s.after <= after)
-                .map(|s| ending_after(&s.windows, after))
+        .try_with(|cell| match cell.borrow().as_ref() {
+            Some(s) if s.after <= after => Lookup::Answer(ending_after(&s.windows, after)),
+            _ => Lookup::Unread,
         })
-        .ok()
-        .flatten()
+        .unwrap_or(Lookup::NoScope)
 }
 
 /// Forgets the snapshot, if there is one: the request changed the windows.
@@ -99,11 +103,10 @@ impl MaintenanceStore for PerRequest {
         &self,
         after: OffsetDateTime,
     ) -> StoreResult<Vec<MaintenanceWindow>> {
-        if let Some(windows) = from_snapshot(after.unix_timestamp()) {
-            return Ok(windows);
-        }
-        if SNAPSHOT.try_with(|_| ()).is_err() {
-            return self.store.windows_ending_after(after).await;
+        match lookup(after.unix_timestamp()) {
+            Lookup::Answer(windows) => return Ok(windows),
+            Lookup::NoScope => return self.store.windows_ending_after(after).await,
+            Lookup::Unread => {}
         }
         let reach = after - self.reach;
         let windows = self.store.windows_ending_after(reach).await?;
